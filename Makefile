@@ -1,0 +1,33 @@
+# hall-desk — the two commands a newcomer needs: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEPS := $(VENV)/.deps-installed
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "hall-desk needs Python 3.11 or newer")'
+	$(PY) -m venv $(VENV)
+
+# Reinstalled whenever pyproject.toml changes; otherwise a no-op.
+$(DEPS): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(DEPS)
+	$(BIN)/hall-desk --demo
+
+lint: $(DEPS)
+	$(BIN)/ruff check hall_desk tests
+	$(BIN)/lint-imports
+
+test: $(DEPS) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+bench: $(DEPS)
+	$(BIN)/python -m tests.benchmarks.run
+
+clean:
+	rm -rf $(VENV) .bench

@@ -1,0 +1,215 @@
+"""The command line (DESIGN.md §4): a stable interface that scripts and schedulers rely on."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from hall_desk import __version__
+from hall_desk.domain.errors import HallDeskError, ValidationError, ValidationErrors
+from hall_desk.domain.roles import Actor, Role
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"用法错误：{message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期「{text}」格式应为 YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="hall-desk", description="政务服务中心前台桌面程序")
+    parser.add_argument("--home", help="工作目录（配置、大厅密钥、本地数据库）；也可用环境变量 HALL_DESK_HOME")
+    parser.add_argument("--demo", action="store_true", help="在演示数据目录上打开程序")
+    parser.add_argument("--version", action="version", version=f"hall-desk {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("init", help="初始化本工作站")
+    p.add_argument("--hall", default="政务服务中心", help="政务服务中心名称")
+    p.add_argument("--workstation", default="W01", help="工作站编码（大写字母或数字，全大厅唯一）")
+    p.add_argument("--window", default="", help="本工作站所在窗口名称")
+    p.add_argument("--hall-key", type=Path, help="加入已有大厅：该大厅导出的密钥文件")
+    p.add_argument("--admin", help="管理员用户名（密码取自 HALL_DESK_ADMIN_PASSWORD 或在终端输入）")
+    p.add_argument("--admin-name", default="系统管理员", help="管理员姓名")
+
+    p = sub.add_parser("hall-key", help="大厅密钥")
+    key_sub = p.add_subparsers(dest="key_command", required=True, parser_class=_Parser)
+    e = key_sub.add_parser("export", help="导出大厅密钥，供同一大厅的其他工作站加入")
+    e.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("demo-data", help="通过业务服务生成演示数据")
+    p.add_argument("--days", type=int, required=True)
+    p.add_argument("--per-day", type=int, required=True)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--end", type=_date)
+
+    p = sub.add_parser("calendar", help="工作日历")
+    cal_sub = p.add_subparsers(dest="calendar_command", required=True, parser_class=_Parser)
+    d = cal_sub.add_parser("due", help="计算办结期限")
+    d.add_argument("accepted_on", type=_date)
+    d.add_argument("limit", type=int)
+    d.add_argument("--unit", default="G", choices=["G", "Z", "g", "z"])
+
+    p = sub.add_parser("catalog", help="事项库")
+    cat_sub = p.add_subparsers(dest="catalog_command", required=True, parser_class=_Parser)
+    i = cat_sub.add_parser("import", help="从 .xlsx 导入事项库（有任一错误行则全部不导入）")
+    i.add_argument("file", type=Path)
+    x = cat_sub.add_parser("export", help="导出事项库为 .xlsx")
+    x.add_argument("file", type=Path)
+
+    p = sub.add_parser("audit", help="全程留痕")
+    audit_sub = p.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
+    audit_sub.add_parser("verify", help="校验留痕链，指出第一条被破坏的记录")
+
+    p = sub.add_parser("backup", help="备份本地数据库")
+    p.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def _operator() -> Actor:
+    """Commands run by whoever administers the machine; the audit log names them."""
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):
+        who = "unknown"
+    return Actor(f"cli:{who}", f"命令行（{who}）", Role.SYSTEM)
+
+
+def _admin_password(username: str) -> str | None:
+    password = os.environ.get("HALL_DESK_ADMIN_PASSWORD")
+    if password:
+        return password
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(f"管理员 {username} 的密码：")
+        again = getpass.getpass("再次输入密码：")
+        if first != again:
+            raise ValidationError("password", "两次输入的密码不一致")
+        return first
+    return None
+
+
+def _open(home_path: Path):  # type: ignore[no-untyped-def]
+    from hall_desk.services.home import Home
+    from hall_desk.services.workstation import Workstation
+
+    return Workstation(Home(home_path))
+
+
+def _run(args: argparse.Namespace) -> int:
+    from hall_desk.services.home import Home, resolve_home
+
+    home = Home(resolve_home(args.home, demo=args.demo))
+    cmd = args.command
+    if cmd is None:
+        return _open_program(home, demo=args.demo)
+    if cmd == "init":
+        from hall_desk.services.setup import init_home
+
+        admin = None
+        if args.admin:
+            password = _admin_password(args.admin)
+            if password is None:
+                print("未提供管理员密码（非终端环境），未创建管理员；首次打开程序时再设置。", file=sys.stderr)
+            else:
+                admin = (args.admin, args.admin_name, password)
+        ws = init_home(
+            home, hall=args.hall, workstation=args.workstation, window=args.window, hall_key_file=args.hall_key, admin=admin
+        )
+        with ws:
+            print(f"已初始化：{ws.hall}，工作站 {ws.code}，目录 {home.path}")
+        return EXIT_OK
+    if cmd == "calendar":
+        return _calendar_due(home, args)
+    with _open(home.path) as ws:
+        if cmd == "hall-key":
+            from hall_desk.services.setup import export_hall_key
+
+            export_hall_key(ws, args.out)
+            print(f"大厅密钥已导出到 {args.out}（仅本人可读，请妥善保管）")
+        elif cmd == "demo-data":
+            from hall_desk.services.demo import generate
+
+            s = generate(ws, args.days, args.per_day, seed=args.seed, end=args.end)
+            print(f"演示数据：{s.days} 个工作日，咨询 {s.consultations} 条，办件 {s.cases} 件，"
+                  f"补正后受理 {s.supplements_received} 件，绿色通道 {s.green_channel} 件")
+        elif cmd == "catalog":
+            from hall_desk.services import catalog
+
+            if args.catalog_command == "import":
+                n_items, n_themes = catalog.import_catalog_xlsx(ws, _operator(), args.file)
+                print(f"已导入事项 {n_items} 项、一件事 {n_themes} 个")
+            else:
+                n = catalog.export_catalog_xlsx(ws, args.file)
+                print(f"已导出事项 {n} 项到 {args.file}")
+        elif cmd == "audit":
+            from hall_desk.services.integrity import verify_audit
+
+            report = verify_audit(ws)
+            if not report.ok:
+                print(f"留痕链已被破坏：{report.problem}", file=sys.stderr)
+                return EXIT_REFUSED
+            print(f"留痕链完整：共 {report.entries} 条记录")
+        elif cmd == "backup":
+            from hall_desk.services.backup import backup
+
+            size = backup(ws, _operator(), args.out)
+            print(f"已备份到 {args.out}（{size // 1024} KB，完整性校验通过）")
+    return EXIT_OK
+
+
+def _calendar_due(home, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from hall_desk.services import calendar
+
+    if home.is_initialised():
+        with _open(home.path) as ws:
+            due = calendar.due_date(ws, args.accepted_on, args.limit, args.unit)
+    else:
+        # Without a home the statutory calendar alone decides (no hall overrides to apply).
+        from hall_desk.domain.calendar import WorkingCalendar
+
+        due = WorkingCalendar().due_date(args.accepted_on, args.limit, args.unit.upper())
+    print(due.day.isoformat() + ("（估算：该年法定节假日安排尚未录入）" if due.estimated else ""))
+    return EXIT_OK
+
+
+def _open_program(home, *, demo: bool) -> int:  # type: ignore[no-untyped-def]
+    """Opens the window once the desktop shell exists; until then, prints the home's summary."""
+    from hall_desk.services.overview import ensure_demo_home, summary_lines
+
+    if demo:
+        ensure_demo_home(home)
+    with _open(home.path) as ws:
+        for line in summary_lines(ws):
+            print(line)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ValidationErrors as exc:
+        for err in exc.errors:
+            print(f"错误：{err.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    except HallDeskError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,198 @@
+"""Applicants: validating what the clerk typed, protecting it, finding a returning applicant."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hall_desk.domain import identity
+from hall_desk.domain.errors import ValidationError, ValidationErrors
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.keys import HallKey
+from hall_desk.store.models import ApplicantRow
+
+APPLICANT_NAMESPACE = uuid.UUID("6f1c64a2-3c0e-4b8e-9a55-2f3a8d2c1e70")
+
+# Person ID types besides the resident ID card; checked for shape only.
+ID_TYPES = {
+    "resident_id": "居民身份证",
+    "hk_macao_permit": "港澳居民来往内地通行证",
+    "taiwan_permit": "台湾居民来往大陆通行证",
+    "passport": "护照",
+    "foreign_permanent": "外国人永久居留身份证",
+    "uscc": "统一社会信用代码",
+}
+OTHER_ID = re.compile(r"^[A-Z0-9]{5,20}$")
+
+
+@dataclass
+class ApplicantDraft:
+    kind: str = "person"  # person | organisation
+    id_type: str = "resident_id"
+    id_number: str = ""
+    name: str = ""
+    phone: str = ""
+    address: str = ""
+    legal_representative: str = ""
+    contact_name: str = ""
+
+
+@dataclass(frozen=True)
+class CheckedApplicant:
+    """A validated applicant: normalised plaintext, used once to encrypt and index, then dropped."""
+
+    kind: str
+    id_type: str
+    id_number: str
+    name: str
+    phone: str
+    address: str
+    legal_representative: str
+    contact_name: str
+    birth_date: date | None
+    sex: str
+
+
+def check_applicant(draft: ApplicantDraft, today: date, *, phone_required: bool = True) -> CheckedApplicant:
+    """All problems at once, each naming its field, so the form can mark every one."""
+    errors: list[ValidationError] = []
+    birth: date | None = None
+    sex = ""
+    number = ""
+    kind = draft.kind
+    id_type = "uscc" if kind == "organisation" else draft.id_type
+    if kind not in ("person", "organisation"):
+        errors.append(ValidationError("kind", "申请人类型应为个人或单位"))
+    elif id_type not in ID_TYPES or (kind == "person" and id_type == "uscc"):
+        errors.append(ValidationError("id_type", f"证件类型「{draft.id_type}」无效"))
+    elif not draft.id_number.strip():
+        errors.append(ValidationError("id_number", f"请填写{ID_TYPES[id_type]}号码"))
+    else:
+        try:
+            if id_type == "resident_id":
+                rid = identity.parse_resident_id(draft.id_number, today=today, field="id_number")
+                number, birth, sex = rid.number, rid.birth_date, rid.sex
+            elif id_type == "uscc":
+                number = identity.normalize_uscc(draft.id_number, field="id_number")
+            else:
+                number = identity.to_halfwidth(draft.id_number).replace(" ", "").upper()
+                if not OTHER_ID.match(number):
+                    raise ValidationError("id_number", f"{ID_TYPES[id_type]}号码应为 5–20 位字母或数字")
+        except ValidationError as exc:
+            errors.append(exc)
+    name = " ".join(draft.name.split())
+    if not name:
+        errors.append(ValidationError("name", "请填写单位名称" if kind == "organisation" else "请填写申请人姓名"))
+    elif len(name) > 100:
+        errors.append(ValidationError("name", "名称过长（最多 100 字）"))
+    phone = ""
+    if draft.phone.strip():
+        try:
+            phone = identity.normalize_phone(draft.phone, field="phone")
+        except ValidationError as exc:
+            errors.append(exc)
+    elif phone_required:
+        errors.append(ValidationError("phone", "请填写联系电话（用于通知办理结果）"))
+    if kind == "organisation" and not draft.legal_representative.strip():
+        errors.append(ValidationError("legal_representative", "请填写法定代表人"))
+    if errors:
+        raise ValidationErrors(errors)
+    return CheckedApplicant(
+        kind=kind,
+        id_type=id_type,
+        id_number=number,
+        name=name,
+        phone=phone,
+        address=draft.address.strip(),
+        legal_representative=draft.legal_representative.strip(),
+        contact_name=draft.contact_name.strip(),
+        birth_date=birth,
+        sex=sex,
+    )
+
+
+def id_index(key: HallKey, id_type: str, number: str) -> str:
+    # One index space for all ID types: a lookup by number alone finds any of them.
+    return key.blind_index("id_number", number)
+
+
+def phone_index(key: HallKey, phone: str) -> str:
+    return key.blind_index("phone", phone)
+
+
+def applicant_id_for(index: str, id_type: str) -> str:
+    """Deterministic: the same person gets the same id at every workstation, offline too."""
+    return str(uuid.uuid5(APPLICANT_NAMESPACE, f"{id_type}:{index}"))
+
+
+def protected_fields(key: HallKey, a: CheckedApplicant) -> dict[str, Any]:
+    """The projection columns for an applicant: ciphertext, index and mask, never plaintext."""
+    idx = id_index(key, a.id_type, a.id_number)
+    return {
+        "kind": a.kind,
+        "id_type": a.id_type,
+        "name": a.name,
+        "id_cipher": key.encrypt("id_number", a.id_number),
+        "id_index": idx,
+        "id_masked": identity.mask_resident_id(a.id_number),
+        "phone_cipher": key.encrypt("phone", a.phone) if a.phone else "",
+        "phone_index": phone_index(key, a.phone) if a.phone else "",
+        "phone_masked": identity.mask_phone(a.phone) if a.phone else "",
+        "address_cipher": key.encrypt("address", a.address) if a.address else "",
+        "birth_date": a.birth_date.isoformat() if a.birth_date else None,
+        "sex": a.sex,
+        "legal_representative": a.legal_representative,
+        "contact_name": a.contact_name,
+    }
+
+
+def same_person_data(row: ApplicantRow, key: HallKey, a: CheckedApplicant) -> bool:
+    """True when the stored applicant already says exactly this (no new event needed)."""
+
+    def plain(field: str, token: str) -> str:
+        return key.decrypt(field, token) if token else ""
+
+    return (
+        row.name == a.name
+        and row.phone_index == (phone_index(key, a.phone) if a.phone else "")
+        and plain("address", row.address_cipher) == a.address
+        and row.legal_representative == a.legal_representative
+        and row.contact_name == a.contact_name
+    )
+
+
+def find_by_id_number(ws: Workstation, raw_number: str) -> ApplicantRow | None:
+    """A returning applicant, found through the blind index (no plaintext is searched)."""
+    number = identity.to_halfwidth(raw_number).replace(" ", "").upper()
+    if not number:
+        return None
+    idx = ws.key.blind_index("id_number", number)
+    with ws.reading() as s:
+        return find_by_index(s, idx)
+
+
+def find_by_index(session: Session, idx: str) -> ApplicantRow | None:
+    return session.scalars(
+        select(ApplicantRow).where(ApplicantRow.id_index == idx).order_by(ApplicantRow.updated_hlc.desc()).limit(1)
+    ).first()
+
+
+def reveal_draft(ws: Workstation, row: ApplicantRow) -> ApplicantDraft:
+    """Fill the intake form for a returning applicant (the form shows masks until unmasked)."""
+    key = ws.key
+    return ApplicantDraft(
+        kind=row.kind,
+        id_type=row.id_type,
+        id_number=key.decrypt("id_number", row.id_cipher),
+        name=row.name,
+        phone=key.decrypt("phone", row.phone_cipher) if row.phone_cipher else "",
+        address=key.decrypt("address", row.address_cipher) if row.address_cipher else "",
+        legal_representative=row.legal_representative,
+        contact_name=row.contact_name,
+    )

@@ -1,0 +1,40 @@
+"""Backups: SQLite's online backup of the local database, checked before it is kept."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from hall_desk.domain.errors import StorageError, ValidationError
+from hall_desk.domain.roles import Actor
+from hall_desk.services.workstation import Workstation
+
+
+def backup(ws: Workstation, actor: Actor, out: Path) -> int:
+    """Copies the live database (readers and writers may go on) and verifies the copy."""
+    out = out.expanduser()
+    if out.exists():
+        raise ValidationError("out", f"{out} 已存在，不会覆盖")
+    if not out.parent.is_dir():
+        raise ValidationError("out", f"目录 {out.parent} 不存在")
+    tmp = out.with_name(out.name + ".part")
+    src = sqlite3.connect(ws.home.db_path)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            result = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            # The copy stands alone: no WAL file travels with it.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if result != "ok":
+        tmp.unlink(missing_ok=True)
+        raise StorageError(f"备份校验失败：{result}")
+    os.replace(tmp, out)
+    with ws.transaction(actor) as tx:
+        tx.audit("backup.create", str(out), {"bytes": out.stat().st_size})
+    return out.stat().st_size

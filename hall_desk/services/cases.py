@@ -1,0 +1,130 @@
+"""Finding and reading cases; revealing personal data in full is deliberate and audited."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hall_desk.domain import identity
+from hall_desk.domain.errors import NotFound, ValidationError
+from hall_desk.domain.lifecycle import CaseState
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.models import ApplicantRow, CaseRow
+
+CASE_NO = re.compile(r"^\d{8}-[A-Z0-9]{1,8}-\d{4,}$")
+SEARCH_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class CaseHit:
+    id: str
+    case_no: str
+    title: str
+    applicant_name: str
+    applicant_id_masked: str
+    state: CaseState
+    due_date: date | None
+    green_channel: bool
+
+
+def _hit(row: CaseRow) -> CaseHit:
+    return CaseHit(
+        row.id,
+        row.case_no,
+        row.title,
+        row.applicant_name,
+        row.applicant_id_masked,
+        CaseState(row.state),
+        row.due_date,
+        row.green_channel,
+    )
+
+
+def classify_query(text: str) -> tuple[str, str]:
+    """What the clerk (or the scanner) typed: a case number, an ID number, a phone, or a name."""
+    q = identity.to_halfwidth(text).strip()
+    compact = q.replace(" ", "").upper()
+    if CASE_NO.match(compact):
+        return "case_no", compact
+    if len(compact) == 18 and compact[:17].isalnum():
+        return "id_number", compact
+    digits = re.sub(r"[\s\-()+]", "", q)
+    if digits.isdigit() and len(digits) >= 7:
+        try:
+            return "phone", identity.normalize_phone(q)
+        except ValidationError:
+            return "case_no_prefix", compact
+    return "name", q
+
+
+def search_cases(ws: Workstation, text: str, limit: int = SEARCH_LIMIT) -> list[CaseHit]:
+    kind, value = classify_query(text)
+    if not value:
+        return []
+    with ws.reading() as s:
+        return [_hit(r) for r in _search(s, ws, kind, value, limit)]
+
+
+def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> list[CaseRow]:
+    # Green-channel cases sort first in every list the clerk sees.
+    order = (CaseRow.green_channel.desc(), CaseRow.created_hlc.desc())
+    if kind == "case_no":
+        return list(s.scalars(select(CaseRow).where(CaseRow.case_no == value)))
+    if kind == "case_no_prefix":
+        return list(s.scalars(select(CaseRow).where(CaseRow.case_no.startswith(value)).order_by(*order).limit(limit)))
+    if kind == "id_number":
+        idx = ws.key.blind_index("id_number", value)
+        return list(
+            s.scalars(
+                select(CaseRow)
+                .where((CaseRow.applicant_id_index == idx) | (CaseRow.agent_id_index == idx))
+                .order_by(*order)
+                .limit(limit)
+            )
+        )
+    if kind == "phone":
+        idx = ws.key.blind_index("phone", value)
+        return list(s.scalars(select(CaseRow).where(CaseRow.applicant_phone_index == idx).order_by(*order).limit(limit)))
+    return list(
+        s.scalars(select(CaseRow).where(CaseRow.applicant_name.startswith(value)).order_by(*order).limit(limit))
+    )
+
+
+def get_case(ws: Workstation, case_ref: str) -> CaseRow:
+    with ws.reading() as s:
+        row = s.get(CaseRow, case_ref) or s.scalars(select(CaseRow).where(CaseRow.case_no == case_ref)).first()
+        if row is None:
+            raise NotFound(f"找不到办件「{case_ref}」")
+        return row
+
+
+UNMASKABLE = {"id_number": "证件号码", "phone": "联系电话", "address": "地址", "agent_id_number": "代理人证件号码"}
+
+
+def unmask(ws: Workstation, actor: Actor, case_id: str, field: str, reason: str = "") -> str:
+    """The full value of a masked field; allowed by role, and every reveal is audited."""
+    actor.require(Permission.UNMASK)
+    if field not in UNMASKABLE:
+        raise ValidationError("field", f"不能查看字段「{field}」")
+    with ws.transaction(actor) as tx:
+        case = tx.session.get(CaseRow, case_id)
+        if case is None:
+            raise NotFound(f"找不到办件「{case_id}」")
+        applicant = tx.session.get(ApplicantRow, case.applicant_id)
+        if applicant is None:
+            raise NotFound("办件的申请人记录缺失")
+        token, cipher_field = {
+            "id_number": (applicant.id_cipher, "id_number"),
+            "phone": (applicant.phone_cipher, "phone"),
+            "address": (applicant.address_cipher, "address"),
+            "agent_id_number": (case.agent_id_cipher, "id_number"),
+        }[field]
+        value = ws.key.decrypt(cipher_field, token) if token else ""
+        # Logged without the value itself: the log must not become a copy of the data.
+        tx.audit("pii.unmask", case.case_no, {"field": field, "reason": reason.strip()})
+        return value

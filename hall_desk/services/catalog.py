@@ -1,0 +1,396 @@
+"""The service catalog (事项库): import, export, search, and reading items for intake."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from hall_desk.assets import resource
+from hall_desk.domain.calendar import LimitUnit
+from hall_desk.domain.catalog import (
+    DeliveryMethod,
+    ItemKind,
+    MaterialForm,
+    MaterialRequirement,
+    ServiceItem,
+    Theme,
+)
+from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.models import MaterialRequirementRow, ServiceItemRow, ThemeItemRow, ThemeRow
+
+CODE = re.compile(r"^[0-9A-Za-z]{4,40}$")
+KIND_BY_LABEL = {k.label: k for k in ItemKind}
+FORM_BY_LABEL = {f.label: f for f in MaterialForm}
+DELIVERY_BY_LABEL = {d.label: d for d in DeliveryMethod}
+YES = {"是", "必要", "必须", "Y", "y", "1", "TRUE", "True", "true"}
+NO = {"否", "非必要", "可选", "N", "n", "0", "FALSE", "False", "false", ""}
+
+ITEM_HEADERS = ["事项编码", "事项名称", "实施主体", "办件类型", "法定时限", "承诺时限", "时限单位", "收费", "出件方式"]
+MATERIAL_HEADERS = ["事项编码", "材料名称", "材料形式", "份数", "是否必要", "可否容缺"]
+THEME_HEADERS = ["一件事编码", "一件事名称", "包含事项编码"]
+SHEETS = ("事项", "申请材料", "一件事")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    sheet: str
+    row: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"「{self.sheet}」第 {self.row} 行：{self.message}"
+
+
+# --- validation of a whole catalog (shared by JSON and spreadsheet import) -------------------
+
+
+def check_catalog(data: dict[str, Any], rows: dict[tuple[str, str], int] | None = None) -> list[RowProblem]:
+    """Every problem, each with where it is; an empty list means the catalog may be imported."""
+    rows = rows or {}
+    problems: list[RowProblem] = []
+
+    def where(sheet: str, key: str, fallback: int) -> int:
+        return rows.get((sheet, key), fallback)
+
+    codes: set[str] = set()
+    for n, item in enumerate(data.get("items", []), start=2):
+        code = str(item.get("code", ""))
+        r = where("事项", code, n)
+        if not CODE.match(code):
+            problems.append(RowProblem("事项", r, f"事项编码「{code}」无效（4–40 位字母或数字）"))
+        elif code in codes:
+            problems.append(RowProblem("事项", r, f"事项编码「{code}」重复"))
+        codes.add(code)
+        if not str(item.get("name", "")).strip():
+            problems.append(RowProblem("事项", r, "事项名称为空"))
+        if not str(item.get("department", "")).strip():
+            problems.append(RowProblem("事项", r, "实施主体为空"))
+        if item.get("kind") not in {k.value for k in ItemKind}:
+            problems.append(RowProblem("事项", r, f"办件类型「{item.get('kind')}」无效，应为即办件/承诺件/上报件/联办件"))
+        legal, promised = item.get("legal_limit"), item.get("promised_limit")
+        if not isinstance(legal, int) or legal < 0 or legal > 3650:
+            problems.append(RowProblem("事项", r, f"法定时限「{legal}」应为 0–3650 的整数"))
+        if not isinstance(promised, int) or promised < 0 or promised > 3650:
+            problems.append(RowProblem("事项", r, f"承诺时限「{promised}」应为 0–3650 的整数"))
+        elif isinstance(legal, int) and promised > legal:
+            problems.append(RowProblem("事项", r, f"承诺时限 {promised} 超过法定时限 {legal}"))
+        if item.get("limit_unit") not in {"G", "Z"}:
+            problems.append(RowProblem("事项", r, f"时限单位「{item.get('limit_unit')}」应为 G（工作日）或 Z（自然日）"))
+        delivery = item.get("delivery") or []
+        if not delivery or any(d not in {m.value for m in DeliveryMethod} for d in delivery):
+            problems.append(RowProblem("事项", r, "出件方式应为「窗口领取」和/或「邮寄」"))
+        names: set[str] = set()
+        for m in item.get("materials", []):
+            mr = where("申请材料", f"{code}/{m.get('name', '')}", r)
+            name = str(m.get("name", "")).strip()
+            if not name:
+                problems.append(RowProblem("申请材料", mr, "材料名称为空"))
+            elif name in names:
+                problems.append(RowProblem("申请材料", mr, f"事项「{code}」的材料「{name}」重复"))
+            names.add(name)
+            if m.get("form") not in {f.value for f in MaterialForm}:
+                problems.append(RowProblem("申请材料", mr, f"材料形式「{m.get('form')}」应为原件/复印件/原件和复印件"))
+            copies = m.get("copies")
+            if not isinstance(copies, int) or not 1 <= copies <= 99:
+                problems.append(RowProblem("申请材料", mr, f"份数「{copies}」应为 1–99 的整数"))
+    theme_codes: set[str] = set()
+    for n, theme in enumerate(data.get("themes", []), start=2):
+        code = str(theme.get("code", ""))
+        r = where("一件事", code, n)
+        if not CODE.match(code):
+            problems.append(RowProblem("一件事", r, f"一件事编码「{code}」无效"))
+        elif code in theme_codes or code in codes:
+            problems.append(RowProblem("一件事", r, f"编码「{code}」重复"))
+        theme_codes.add(code)
+        if not str(theme.get("name", "")).strip():
+            problems.append(RowProblem("一件事", r, "一件事名称为空"))
+        members = theme.get("items") or []
+        if len(members) < 2:
+            problems.append(RowProblem("一件事", r, "一件事至少包含 2 个事项"))
+        for member in members:
+            if member not in codes:
+                problems.append(RowProblem("一件事", r, f"包含的事项编码「{member}」不在事项表中"))
+    if not data.get("items"):
+        problems.append(RowProblem("事项", 2, "事项表为空"))
+    return problems
+
+
+def import_catalog(ws: Workstation, actor: Actor, data: dict[str, Any]) -> tuple[int, int]:
+    """Replaces the catalog as a whole (one event), or changes nothing and lists every problem."""
+    actor.require(Permission.MANAGE_CATALOG)
+    problems = check_catalog(data)
+    if problems:
+        raise ValidationErrors([ValidationError("catalog", str(p)) for p in problems])
+    payload = {"items": data["items"], "themes": data.get("themes", [])}
+    with ws.transaction(actor) as tx:
+        tx.emit("catalog.imported", "catalog", "catalog", payload)
+        tx.audit("catalog.import", "catalog", {"items": len(payload["items"]), "themes": len(payload["themes"])})
+    return len(payload["items"]), len(payload["themes"])
+
+
+def bundled_catalog() -> dict[str, Any]:
+    return json.loads(resource("catalog", "catalog.json").read_text(encoding="utf-8"))
+
+
+# --- spreadsheets -----------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _int(text: str) -> int | str:
+    try:
+        return int(text)
+    except ValueError:
+        return text  # left as text: check_catalog reports it with its row
+
+
+def read_catalog_xlsx(path: Path) -> tuple[dict[str, Any], dict[tuple[str, str], int], list[RowProblem]]:
+    """Parse the three sheets; returns the data, where each row came from, and parse problems."""
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+        raise ValidationError("file", f"无法读取事项库表格 {path}：{exc}") from exc
+    problems: list[RowProblem] = []
+    for sheet in SHEETS[:2]:
+        if sheet not in wb.sheetnames:
+            raise ValidationError("file", f"事项库表格缺少工作表「{sheet}」")
+    rows: dict[tuple[str, str], int] = {}
+    items: dict[str, dict[str, Any]] = {}
+    item_list: list[dict[str, Any]] = []
+
+    def header_check(sheet: str, expected: list[str], header: tuple[Any, ...]) -> None:
+        got = [_cell(h) for h in header[: len(expected)]]
+        if got != expected:
+            raise ValidationError("file", f"工作表「{sheet}」表头应为：{'、'.join(expected)}")
+
+    it = wb["事项"].iter_rows(values_only=True)
+    header_check("事项", ITEM_HEADERS, next(it, ()))
+    for n, raw in enumerate(it, start=2):
+        cells = [_cell(v) for v in (*raw, *[None] * 9)[:9]]
+        if not any(cells):
+            continue
+        code, name, dept, kind, legal, promised, unit, fee, delivery = cells
+        kind_value = KIND_BY_LABEL.get(kind, kind)
+        methods = [DELIVERY_BY_LABEL.get(d.strip(), d.strip()) for d in re.split(r"[、,，/]", delivery) if d.strip()]
+        item = {
+            "code": code,
+            "name": name,
+            "department": dept,
+            "kind": kind_value.value if isinstance(kind_value, ItemKind) else kind_value,
+            "legal_limit": _int(legal),
+            "promised_limit": _int(promised),
+            "limit_unit": unit.upper()[:1] if unit else "",
+            "fee": fee or "不收费",
+            "delivery": [m.value if isinstance(m, DeliveryMethod) else m for m in methods],
+            "materials": [],
+        }
+        rows[("事项", code)] = n
+        if code not in items:
+            items[code] = item
+        item_list.append(item)
+    it = wb["申请材料"].iter_rows(values_only=True)
+    header_check("申请材料", MATERIAL_HEADERS, next(it, ()))
+    for n, raw in enumerate(it, start=2):
+        cells = [_cell(v) for v in (*raw, *[None] * 6)[:6]]
+        if not any(cells):
+            continue
+        code, name, form, copies, required, deferrable = cells
+        owner = items.get(code)
+        if owner is None:
+            problems.append(RowProblem("申请材料", n, f"事项编码「{code}」不在事项表中"))
+            continue
+        if required not in YES | NO or deferrable not in YES | NO:
+            problems.append(RowProblem("申请材料", n, "「是否必要」「可否容缺」应填 是 或 否"))
+        form_value = FORM_BY_LABEL.get(form, form)
+        owner["materials"].append(
+            {
+                "name": name,
+                "form": form_value.value if isinstance(form_value, MaterialForm) else form_value,
+                "copies": _int(copies or "1"),
+                "required": required in YES,
+                "deferrable": deferrable in YES,
+            }
+        )
+        rows[("申请材料", f"{code}/{name}")] = n
+    themes: list[dict[str, Any]] = []
+    if "一件事" in wb.sheetnames:
+        it = wb["一件事"].iter_rows(values_only=True)
+        header_check("一件事", THEME_HEADERS, next(it, ()))
+        for n, raw in enumerate(it, start=2):
+            cells = [_cell(v) for v in (*raw, *[None] * 3)[:3]]
+            if not any(cells):
+                continue
+            code, name, members = cells
+            themes.append(
+                {"code": code, "name": name, "items": [m.strip() for m in re.split(r"[、,，\s]+", members) if m.strip()]}
+            )
+            rows[("一件事", code)] = n
+    wb.close()
+    return {"items": item_list, "themes": themes}, rows, problems
+
+
+def import_catalog_xlsx(ws: Workstation, actor: Actor, path: Path) -> tuple[int, int]:
+    actor.require(Permission.MANAGE_CATALOG)
+    data, rows, problems = read_catalog_xlsx(path)
+    problems += check_catalog(data, rows)
+    if problems:
+        problems.sort(key=lambda p: (SHEETS.index(p.sheet), p.row))
+        raise ValidationErrors([ValidationError("catalog", str(p)) for p in problems])
+    return import_catalog(ws, actor, data)
+
+
+def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
+    items, themes = load_catalog(ws)
+    wb = Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.title = "事项"
+    sheet.append(ITEM_HEADERS)
+    for item in items:
+        sheet.append(
+            [
+                item.code,
+                item.name,
+                item.department,
+                item.kind.label,
+                item.legal_limit,
+                item.promised_limit,
+                item.limit_unit.value,
+                item.fee,
+                "、".join(d.label for d in item.delivery),
+            ]
+        )
+    materials = wb.create_sheet("申请材料")
+    materials.append(MATERIAL_HEADERS)
+    for item in items:
+        for m in item.materials:
+            materials.append(
+                [item.code, m.name, m.form.label, m.copies, "是" if m.required else "否", "是" if m.deferrable else "否"]
+            )
+    theme_sheet = wb.create_sheet("一件事")
+    theme_sheet.append(THEME_HEADERS)
+    for theme in themes:
+        theme_sheet.append([theme.code, theme.name, "、".join(theme.item_codes)])
+    widths = {"事项": [22, 40, 34, 10, 10, 10, 10, 14, 18], "申请材料": [22, 40, 14, 8, 10, 10], "一件事": [14, 30, 60]}
+    for ws_sheet in wb.worksheets:
+        ws_sheet.freeze_panes = "A2"
+        for cell in ws_sheet[1]:
+            cell.font = Font(bold=True)
+        for col, width in enumerate(widths[ws_sheet.title], start=1):
+            ws_sheet.column_dimensions[chr(64 + col)].width = width
+    wb.save(path)
+    return len(items)
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _item(row: ServiceItemRow, materials: list[MaterialRequirementRow]) -> ServiceItem:
+    return ServiceItem(
+        code=row.code,
+        name=row.name,
+        department=row.department,
+        kind=ItemKind(row.kind),
+        legal_limit=row.legal_limit,
+        promised_limit=row.promised_limit,
+        limit_unit=LimitUnit(row.limit_unit),
+        fee=row.fee,
+        delivery=tuple(DeliveryMethod(d) for d in row.delivery.split(",") if d),
+        materials=tuple(
+            MaterialRequirement(m.name, MaterialForm(m.form), m.copies, m.required, m.deferrable)
+            for m in materials
+        ),
+    )
+
+
+def items_by_code(session: Session, codes: list[str]) -> list[ServiceItem]:
+    """The items in the order asked; an unknown code is a ValidationError naming it."""
+    rows = {r.code: r for r in session.scalars(select(ServiceItemRow).where(ServiceItemRow.code.in_(codes)))}
+    missing = [c for c in codes if c not in rows]
+    if missing:
+        raise ValidationError("items", f"事项库中没有事项编码：{'、'.join(missing)}")
+    mats: dict[str, list[MaterialRequirementRow]] = {c: [] for c in codes}
+    for m in session.scalars(
+        select(MaterialRequirementRow)
+        .where(MaterialRequirementRow.item_code.in_(codes))
+        .order_by(MaterialRequirementRow.item_code, MaterialRequirementRow.position)
+    ):
+        mats[m.item_code].append(m)
+    return [_item(rows[c], mats[c]) for c in codes]
+
+
+def theme_by_code(session: Session, code: str) -> Theme:
+    row = session.get(ThemeRow, code)
+    if row is None:
+        raise NotFound(f"事项库中没有一件事编码「{code}」")
+    members = session.scalars(
+        select(ThemeItemRow.item_code).where(ThemeItemRow.theme_code == code).order_by(ThemeItemRow.position)
+    )
+    return Theme(row.code, row.name, tuple(members))
+
+
+def load_catalog(ws: Workstation) -> tuple[list[ServiceItem], list[Theme]]:
+    with ws.reading() as s:
+        codes = list(s.scalars(select(ServiceItemRow.code).order_by(ServiceItemRow.position)))
+        items = items_by_code(s, codes) if codes else []
+        theme_codes = list(s.scalars(select(ThemeRow.code).order_by(ThemeRow.position)))
+        themes = [theme_by_code(s, c) for c in theme_codes]
+    return items, themes
+
+
+@dataclass(frozen=True)
+class CatalogHit:
+    kind: str  # "item" | "theme"
+    code: str
+    name: str
+    department: str
+
+
+def search(ws: Workstation, query: str, limit: int = 20) -> list[CatalogHit]:
+    """By name, code, full pinyin or pinyin initials (gtgsh → 个体工商户…); themes first."""
+    q = query.strip()
+    if not q:
+        return []
+    key = q.lower().replace(" ", "")
+    like = f"%{key}%"
+    hits: list[CatalogHit] = []
+    with ws.reading() as s:
+        for t in s.scalars(
+            select(ThemeRow)
+            .where(or_(ThemeRow.name.contains(q), ThemeRow.code.startswith(q.upper()), ThemeRow.pinyin_full.like(like), ThemeRow.pinyin_initials.like(like)))
+            .order_by(ThemeRow.position)
+        ):
+            hits.append(CatalogHit("theme", t.code, t.name, "一件事"))
+        for i in s.scalars(
+            select(ServiceItemRow)
+            .where(
+                or_(
+                    ServiceItemRow.name.contains(q),
+                    ServiceItemRow.code.startswith(q.upper()),
+                    ServiceItemRow.pinyin_full.like(like),
+                    ServiceItemRow.pinyin_initials.like(like),
+                    ServiceItemRow.department.contains(q),
+                )
+            )
+            .order_by(ServiceItemRow.position)
+            .limit(limit)
+        ):
+            hits.append(CatalogHit("item", i.code, i.name, i.department))
+    return hits[:limit]

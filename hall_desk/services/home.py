@@ -1,0 +1,95 @@
+"""A home folder: config, hall key and local database of one workstation."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from hall_desk.domain.errors import StorageError, ValidationError
+
+CONFIG_NAME = "config.json"
+KEY_NAME = "hall.key"
+DB_NAME = "local.sqlite3"
+APP_NAME = "hall-desk"
+WORKSTATION_CODE = re.compile(r"^[A-Z0-9]{1,8}$")
+
+
+def default_home(demo: bool = False) -> Path:
+    base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    # A demo never touches the real home, even when both live under the same user folder.
+    return base / "demo" if demo else base
+
+
+def resolve_home(arg: str | None, *, demo: bool = False) -> Path:
+    if arg:
+        return Path(arg).expanduser()
+    env = os.environ.get("HALL_DESK_HOME")
+    if env and not demo:
+        return Path(env).expanduser()
+    return default_home(demo)
+
+
+def normalize_workstation_code(raw: str) -> str:
+    code = raw.strip().upper()
+    if not WORKSTATION_CODE.match(code):
+        raise ValidationError(
+            "workstation", f"工作站编码「{raw}」无效：应为 1–8 位大写字母或数字，如 W01"
+        )
+    return code
+
+
+@dataclass
+class HomeConfig:
+    hall: str
+    workstation: str
+    window: str = ""
+    demo: bool = False
+    idle_lock_minutes: int = 10
+    shared_url: str = ""
+    sync_time: str = "02:00"
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Home:
+    path: Path
+
+    @property
+    def config_path(self) -> Path:
+        return self.path / CONFIG_NAME
+
+    @property
+    def key_path(self) -> Path:
+        return self.path / KEY_NAME
+
+    @property
+    def db_path(self) -> Path:
+        return self.path / DB_NAME
+
+    @property
+    def log_dir(self) -> Path:
+        return self.path / "logs"
+
+    def is_initialised(self) -> bool:
+        return self.config_path.exists()
+
+    def load_config(self) -> HomeConfig:
+        if not self.is_initialised():
+            raise StorageError(f"{self.path} 尚未初始化，请先执行 hall-desk init")
+        try:
+            data = json.loads(self.config_path.read_text(encoding="utf-8"))
+            known = {k: v for k, v in data.items() if k in HomeConfig.__dataclass_fields__}
+            return HomeConfig(**known)
+        except (ValueError, TypeError) as exc:
+            raise StorageError(f"配置文件 {self.config_path} 已损坏：{exc}") from exc
+
+    def save_config(self, config: HomeConfig) -> None:
+        # Write-then-rename: a power cut leaves the old file or the new one, never half of one.
+        tmp = self.config_path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(config), ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(tmp, self.config_path)

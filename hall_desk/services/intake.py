@@ -1,0 +1,414 @@
+"""综合受理: one window accepts any item or 一件事 — accept, defer, supplement, refuse, complete."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+
+from hall_desk.domain.assistance import Assistance, suggest
+from hall_desk.domain.calendar import DueDate, LimitUnit, Pause, WorkingCalendar
+from hall_desk.domain.catalog import ItemKind, MergedMaterial, ServiceItem, combined_kind, merge_materials
+from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
+from hall_desk.domain.identity import mask_resident_id, parse_resident_id
+from hall_desk.domain.lifecycle import CaseEvent, CaseState, apply as next_state
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services import applicants
+from hall_desk.services.applicants import ApplicantDraft
+from hall_desk.services.catalog import items_by_code, theme_by_code
+from hall_desk.services.workstation import Tx, Workstation
+from hall_desk.store.models import ApplicantRow, CaseItemRow, CaseMaterialRow, CaseRow, ConsultationRow
+
+SUPPLEMENT_DAYS = 5  # default 补正 period in working days, when the clerk sets none
+MIN_REASON = 4
+INTAKE_STATION = "window"
+
+
+@dataclass
+class AgentDraft:
+    """代理人: someone applying on the applicant's behalf, with their own resident ID."""
+
+    name: str
+    id_number: str
+
+
+@dataclass
+class IntakeDraft:
+    applicant: ApplicantDraft
+    item_codes: list[str] = field(default_factory=list)
+    theme_code: str | None = None
+    received: dict[str, int] = field(default_factory=dict)  # material name → copies received
+    agent: AgentDraft | None = None
+    assistance: Assistance | None = None
+    commitment: str = ""  # 容缺承诺
+    deferred_deadline: date | None = None
+    supplement_deadline: date | None = None
+    reason: str = ""  # 不予受理 reason
+    consultation_id: str | None = None
+
+
+@dataclass(frozen=True)
+class IntakeResult:
+    case_id: str
+    case_no: str
+    state: CaseState
+    due: DueDate | None
+    missing: list[MergedMaterial]
+    green_channel: bool
+
+
+def _resolve_items(tx: Tx, draft: IntakeDraft) -> tuple[list[ServiceItem], str | None, str]:
+    if draft.theme_code:
+        theme = theme_by_code(tx.session, draft.theme_code)
+        return items_by_code(tx.session, list(theme.item_codes)), theme.code, theme.name
+    codes = list(dict.fromkeys(c.strip() for c in draft.item_codes if c.strip()))
+    if not codes:
+        raise ValidationError("items", "请选择要办理的事项或一件事")
+    items = items_by_code(tx.session, codes)
+    return items, None, "、".join(i.name for i in items)
+
+
+def due_for(calendar: WorkingCalendar, items: Iterable[ServiceItem], accepted_on: date) -> tuple[DueDate, int, LimitUnit]:
+    """A bundle is due when its slowest item is due; returns that date and that item's limit."""
+    best: tuple[DueDate, int, LimitUnit] | None = None
+    for item in items:
+        due = calendar.due_date(accepted_on, item.promised_limit, item.limit_unit)
+        if best is None or due.day > best[0].day or (due.day == best[0].day and due.estimated):
+            best = (due, item.promised_limit, item.limit_unit)
+    assert best is not None
+    return best
+
+
+def next_case_no(tx: Tx, on: date) -> str:
+    """date + workstation + sequence: unique across the hall without asking anyone."""
+    prefix = f"{on:%Y%m%d}-{tx.ws.code}-"
+    last = tx.session.scalar(
+        select(CaseRow.case_no)
+        .where(CaseRow.case_no.startswith(prefix))
+        .order_by(func.length(CaseRow.case_no).desc(), CaseRow.case_no.desc())
+        .limit(1)
+    )
+    seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{prefix}{seq:04d}"
+
+
+def _materials(merged: list[MergedMaterial], received: dict[str, int], deferred: bool) -> list[dict[str, Any]]:
+    unknown = set(received) - {m.name for m in merged}
+    if unknown:
+        raise ValidationError("materials", f"所选事项不需要以下材料：{'、'.join(sorted(unknown))}")
+    out = []
+    for m in merged:
+        copies = received.get(m.name, 0)
+        if copies < 0 or copies > 99:
+            raise ValidationError("materials", f"材料「{m.name}」的份数应为 0–99")
+        out.append(
+            {
+                "name": m.name,
+                "form": m.form.value,
+                "copies": m.copies,
+                "required": m.required,
+                "deferrable": m.deferrable,
+                "received": copies > 0,
+                "received_copies": copies,
+                "deferred": deferred and m.required and copies == 0,
+            }
+        )
+    return out
+
+
+def _missing(merged: list[MergedMaterial], received: dict[str, int]) -> list[MergedMaterial]:
+    return [m for m in merged if m.required and received.get(m.name, 0) <= 0]
+
+
+def _record_applicant(tx: Tx, checked: applicants.CheckedApplicant) -> ApplicantRow | dict[str, Any]:
+    key = tx.ws.key
+    idx = applicants.id_index(key, checked.id_type, checked.id_number)
+    applicant_id = applicants.applicant_id_for(idx, checked.id_type)
+    row = tx.session.get(ApplicantRow, applicant_id)
+    if row is not None and applicants.same_person_data(row, key, checked):
+        return row
+    fields = applicants.protected_fields(key, checked)
+    tx.emit("applicant.recorded", "applicant", applicant_id, {"set": fields})
+    row = tx.session.get(ApplicantRow, applicant_id)
+    assert row is not None
+    return row
+
+
+def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResult:
+    """The whole intake inside the caller's transaction; raises before anything is written."""
+    actor = tx.actor
+    actor.require(Permission.INTAKE)
+    errors: list[ValidationError] = []
+    try:
+        checked = applicants.check_applicant(draft.applicant, on)
+    except ValidationErrors as exc:
+        errors.extend(exc.errors)
+        checked = None
+    agent_fields: dict[str, Any] = {}
+    if draft.agent is not None and (draft.agent.name.strip() or draft.agent.id_number.strip()):
+        if not draft.agent.name.strip():
+            errors.append(ValidationError("agent_name", "请填写代理人姓名"))
+        try:
+            rid = parse_resident_id(draft.agent.id_number, today=on, field="agent_id_number")
+            agent_fields = {
+                "agent_name": draft.agent.name.strip(),
+                "agent_id_cipher": tx.ws.key.encrypt("id_number", rid.number),
+                "agent_id_index": tx.ws.key.blind_index("id_number", rid.number),
+                "agent_id_masked": mask_resident_id(rid.number),
+            }
+        except ValidationError as exc:
+            errors.append(exc)
+    try:
+        items, theme_code, title = _resolve_items(tx, draft)
+    except (ValidationError, NotFound) as exc:
+        errors.append(exc if isinstance(exc, ValidationError) else ValidationError("items", exc.message))
+        items, theme_code, title = [], None, ""
+    if errors:
+        raise ValidationErrors(errors)
+    assert checked is not None
+
+    merged = merge_materials(items)
+    missing = _missing(merged, draft.received)
+    calendar = tx.ws.calendar(tx.session)
+    case_set: dict[str, Any] = {}
+    due: DueDate | None = None
+    limit_days, limit_unit = max((i.promised_limit for i in items), default=0), LimitUnit.WORKING
+    kind = combined_kind(items)
+
+    if step in (CaseEvent.ACCEPT, CaseEvent.ACCEPT_DEFERRED, CaseEvent.COMPLETE_AT_WINDOW):
+        due, limit_days, limit_unit = due_for(calendar, items, on)
+        case_set.update(accepted_on=on.isoformat(), due_date=due.day.isoformat(), due_estimated=due.estimated)
+    if step == CaseEvent.ACCEPT and missing:
+        names = "、".join(m.name for m in missing)
+        hint = "；可容缺受理或一次性告知补正" if all(m.deferrable for m in missing) else "；请一次性告知补正"
+        raise ValidationError("materials", f"以下必要材料未收取：{names}{hint}")
+    if step == CaseEvent.COMPLETE_AT_WINDOW:
+        not_immediate = [i.name for i in items if i.kind != ItemKind.IMMEDIATE]
+        if not_immediate:
+            raise ValidationError("items", f"以下事项不是即办件，不能当场办结：{'、'.join(not_immediate)}")
+        if missing:
+            raise ValidationError("materials", f"以下必要材料未收取：{'、'.join(m.name for m in missing)}")
+        case_set["completed_on"] = on.isoformat()
+    if step == CaseEvent.ACCEPT_DEFERRED:
+        if not missing:
+            raise ValidationError("materials", "必要材料已齐全，请直接受理")
+        not_deferrable = [m.name for m in missing if not m.deferrable]
+        if not_deferrable:
+            raise ValidationError("materials", f"以下材料不可容缺，须收齐或告知补正：{'、'.join(not_deferrable)}")
+        if len(draft.commitment.strip()) < MIN_REASON:
+            raise ValidationError("commitment", "请填写申请人的容缺承诺内容")
+        assert due is not None
+        if draft.deferred_deadline is None:
+            raise ValidationError("deferred_deadline", "请填写容缺材料补齐期限")
+        if draft.deferred_deadline <= on:
+            raise ValidationError("deferred_deadline", "容缺材料补齐期限应晚于今天")
+        if draft.deferred_deadline > due.day:
+            raise ValidationError(
+                "deferred_deadline",
+                f"容缺材料补齐期限不能晚于承诺办结日期 {due.day.isoformat()}",
+            )
+        case_set.update(deferred_deadline=draft.deferred_deadline.isoformat(), commitment=draft.commitment.strip())
+    if step == CaseEvent.REQUEST_SUPPLEMENT:
+        if not missing:
+            raise ValidationError("materials", "必要材料已齐全，无需补正，请直接受理")
+        deadline = draft.supplement_deadline
+        if deadline is None:
+            deadline = calendar.due_date(on, SUPPLEMENT_DAYS, LimitUnit.WORKING).day
+        elif deadline <= on:
+            raise ValidationError("supplement_deadline", "补正期限应晚于今天")
+        case_set.update(supplement_deadline=deadline.isoformat(), paused_since=on.isoformat())
+    if step == CaseEvent.REFUSE:
+        if len(draft.reason.strip()) < MIN_REASON:
+            raise ValidationError("reason", "不予受理须写明理由（至少 4 个字）")
+        case_set["reason"] = draft.reason.strip()
+
+    state = next_state(None, step)
+    materials = _materials(merged, draft.received, deferred=step == CaseEvent.ACCEPT_DEFERRED)
+    assistance = draft.assistance
+    first_responder = actor.username
+    if draft.consultation_id:
+        consultation = tx.session.get(ConsultationRow, draft.consultation_id)
+        if consultation is None:
+            raise NotFound("关联的咨询记录不存在")
+        # 首问负责: whoever first served the applicant owns the follow-up.
+        first_responder = consultation.clerk
+
+    applicant = _record_applicant(tx, checked)
+    case_id = str(uuid.uuid4())
+    case_no = next_case_no(tx, on)
+    case_set.update(
+        case_no=case_no,
+        title=title,
+        theme_code=theme_code,
+        kind=kind.value,
+        departments="、".join(dict.fromkeys(i.department for i in items)),
+        applicant_id=applicant.id,
+        applicant_kind=checked.kind,
+        applicant_name=checked.name,
+        applicant_id_index=applicant.id_index,
+        applicant_id_masked=applicant.id_masked,
+        applicant_phone_index=applicant.phone_index,
+        applicant_phone_masked=applicant.phone_masked,
+        limit_days=limit_days,
+        limit_unit=limit_unit.value,
+        created_on=on.isoformat(),
+        green_channel=assistance is not None,
+        assistance_flags=assistance.encode_flags() if assistance else "",
+        assistance_mode=assistance.mode.value if assistance else "",
+        assistance_helper=assistance.helper if assistance else "",
+        first_responder=first_responder,
+        clerk=actor.username,
+        window=actor.window,
+        workstation=tx.ws.code,
+        station=INTAKE_STATION if state != CaseState.REFUSED else "",
+        **agent_fields,
+    )
+    items_payload = [{"item_code": i.code, "item_name": i.name, "department": i.department} for i in items]
+    tx.emit(step.value, "case", case_id, {"set": case_set, "items": items_payload, "materials": materials})
+    if draft.consultation_id:
+        tx.emit("consultation.updated", "consultation", draft.consultation_id, {"set": {"case_id": case_id}})
+    tx.audit(f"intake.{step.name.lower()}", case_no, {"state": state.value})
+    return IntakeResult(case_id, case_no, state, due, missing, assistance is not None)
+
+
+def _run(ws: Workstation, actor: Actor, draft: IntakeDraft, step: CaseEvent, on: date | None) -> IntakeResult:
+    with ws.transaction(actor) as tx:
+        return _intake(tx, draft, step, on or ws.today())
+
+
+def accept(ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None) -> IntakeResult:
+    return _run(ws, actor, draft, CaseEvent.ACCEPT, on)
+
+
+def accept_deferred(ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None) -> IntakeResult:
+    return _run(ws, actor, draft, CaseEvent.ACCEPT_DEFERRED, on)
+
+
+def request_supplement(ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None) -> IntakeResult:
+    return _run(ws, actor, draft, CaseEvent.REQUEST_SUPPLEMENT, on)
+
+
+def refuse(ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None) -> IntakeResult:
+    return _run(ws, actor, draft, CaseEvent.REFUSE, on)
+
+
+def complete_at_window(ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None) -> IntakeResult:
+    return _run(ws, actor, draft, CaseEvent.COMPLETE_AT_WINDOW, on)
+
+
+def intake_many(
+    ws: Workstation, actor: Actor, batch: Iterable[tuple[CaseEvent, IntakeDraft, date]]
+) -> list[IntakeResult]:
+    """The bulk path (imports, benchmarks): the same checks and events, one transaction."""
+    with ws.transaction(actor) as tx:
+        return [_intake(tx, draft, step, on) for step, draft, on in batch]
+
+
+def suggested_assistance(draft: ApplicantDraft, today: date) -> Assistance | None:
+    """Green channel proposed from the ID number (60 or older); the clerk confirms or changes it."""
+    if draft.kind != "person" or draft.id_type != "resident_id":
+        return None
+    try:
+        rid = parse_resident_id(draft.id_number, today=today)
+    except ValidationError:
+        return None
+    flags = suggest(rid.birth_date, today)
+    return Assistance(flags) if flags else None
+
+
+# --- the supplement round -------------------------------------------------------------------
+
+
+def _case_by_no_or_id(tx: Tx, ref: str) -> CaseRow:
+    row = tx.session.get(CaseRow, ref) or tx.session.scalars(select(CaseRow).where(CaseRow.case_no == ref.strip())).first()
+    if row is None:
+        raise NotFound(f"找不到受理编号为「{ref}」的办件")
+    return row
+
+
+def receive_supplement(
+    ws: Workstation, actor: Actor, case_ref: str, received: dict[str, int], on: date | None = None
+) -> IntakeResult:
+    """Ticks what the applicant brought back; once every required material is in, the case is
+    accepted (first round) or resumes with its clock pushed by the paused days."""
+    actor.require(Permission.INTAKE)
+    on = on or ws.today()
+    with ws.transaction(actor) as tx:
+        case = _case_by_no_or_id(tx, case_ref)
+        state = CaseState(case.state)
+        deferred_round = state == CaseState.ACCEPTED_DEFERRED
+        step = CaseEvent.RECEIVE_DEFERRED if deferred_round else CaseEvent.RECEIVE_SUPPLEMENT
+        next_state(state, step)  # refuses an impossible step, naming the current state
+        materials = list(
+            tx.session.scalars(
+                select(CaseMaterialRow).where(CaseMaterialRow.case_id == case.id).order_by(CaseMaterialRow.position)
+            )
+        )
+        by_name = {m.name: m for m in materials}
+        unknown = set(received) - set(by_name)
+        if unknown:
+            raise ValidationError("materials", f"本办件不需要以下材料：{'、'.join(sorted(unknown))}")
+        if not any(c > 0 for c in received.values()):
+            raise ValidationError("materials", "请勾选本次收到的材料")
+        updates: dict[str, dict[str, Any]] = {}
+        for name, copies in received.items():
+            if copies > 0:
+                m = by_name[name]
+                updates[str(m.position)] = {"received": True, "received_copies": copies, "deferred": False}
+        still_missing = [
+            m for m in materials if m.required and not m.received and str(m.position) not in updates
+        ]
+        case_set: dict[str, Any] = {}
+        if still_missing:
+            tx.emit("case.updated", "case", case.id, {"material_updates": updates})
+            tx.audit("intake.partial_supplement", case.case_no, {"missing": len(still_missing)})
+            return IntakeResult(case.id, case.case_no, state, None, [], case.green_channel)
+        calendar = ws.calendar(tx.session)
+        due: DueDate | None
+        if deferred_round:
+            case_set.update(deferred_deadline=None)
+            due = None
+        elif case.accepted_on is None:
+            # First round: the case is accepted today and its clock starts tomorrow.
+            item_codes = [i.item_code for i in _case_items(tx, case.id)]
+            due, limit_days, unit = due_for(calendar, items_by_code(tx.session, item_codes), on)
+            case_set.update(
+                accepted_on=on.isoformat(),
+                due_date=due.day.isoformat(),
+                due_estimated=due.estimated,
+                limit_days=limit_days,
+                limit_unit=unit.value,
+                paused_since=None,
+                supplement_deadline=None,
+            )
+        else:
+            pauses = json.loads(case.pauses)
+            if case.paused_since is not None:
+                pauses.append([case.paused_since.isoformat(), on.isoformat()])
+            due = calendar.due_date(
+                case.accepted_on,
+                case.limit_days,
+                case.limit_unit,
+                [Pause(date.fromisoformat(a), date.fromisoformat(b)) for a, b in pauses],
+            )
+            case_set.update(
+                pauses=json.dumps(pauses),
+                paused_since=None,
+                supplement_deadline=None,
+                due_date=due.day.isoformat(),
+                due_estimated=due.estimated,
+            )
+        tx.emit(step.value, "case", case.id, {"set": case_set, "material_updates": updates})
+        tx.audit(f"intake.{step.name.lower()}", case.case_no)
+        return IntakeResult(case.id, case.case_no, CaseState.ACCEPTED, due, [], case.green_channel)
+
+
+def _case_items(tx: Tx, case_id: str) -> list[CaseItemRow]:
+    return list(
+        tx.session.scalars(select(CaseItemRow).where(CaseItemRow.case_id == case_id).order_by(CaseItemRow.position))
+    )

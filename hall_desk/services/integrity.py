@@ -1,0 +1,23 @@
+"""Checking what the program keeps: the audit chain, and projections against the event log."""
+
+from __future__ import annotations
+
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services.workstation import Workstation
+from hall_desk.store import audit, projections
+from hall_desk.store.audit import AuditReport
+
+
+def verify_audit(ws: Workstation) -> AuditReport:
+    with ws.reading() as s:
+        return audit.verify(s, ws.key.audit_key)
+
+
+def rebuild_projections(ws: Workstation, actor: Actor) -> int:
+    """Re-derive every table from the events (after a restore, or to prove they agree)."""
+    actor.require(Permission.MANAGE_SETTINGS)
+    with ws.transaction(actor) as tx:
+        count = projections.rebuild_all(tx.session)
+        tx.audit("projections.rebuild", "", {"events": count})
+    ws.invalidate_calendar()
+    return count

@@ -1,0 +1,96 @@
+"""Creating a home: a new hall, or a new workstation joining a hall with its key file."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from datetime import date
+from pathlib import Path
+
+from hall_desk.assets import resource
+from hall_desk.domain.errors import StorageError, ValidationError
+from hall_desk.domain.roles import SYSTEM_ACTOR, Role
+from hall_desk.services import calendar as calendar_service
+from hall_desk.services import catalog, users
+from hall_desk.services.home import Home, HomeConfig, normalize_workstation_code
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.db import Database, refuse_network_path
+from hall_desk.store.keys import HallKey
+from hall_desk.store.migrate import upgrade
+from hall_desk.store.models import Meta
+
+
+def init_home(
+    home: Home,
+    *,
+    hall: str,
+    workstation: str,
+    window: str = "",
+    hall_key_file: Path | None = None,
+    admin: tuple[str, str, str] | None = None,  # (username, display name, password)
+    demo: bool = False,
+) -> Workstation:
+    """All or nothing: on any error the folder is left as it was found."""
+    if home.is_initialised():
+        raise ValidationError("home", f"{home.path} 已经初始化过，不会覆盖")
+    hall = hall.strip()
+    if not hall:
+        raise ValidationError("hall", "请填写政务服务中心名称")
+    code = normalize_workstation_code(workstation)
+    if admin is not None:
+        users.check_new_user(admin[0], admin[1], admin[2])
+    key = HallKey.read(hall_key_file) if hall_key_file else HallKey.generate()
+    refuse_network_path(home.db_path)
+    if home.db_path.exists() or home.key_path.exists():
+        raise ValidationError("home", f"{home.path} 中已有数据库或密钥文件，不会覆盖")
+    created_dir = not home.path.exists()
+    try:
+        home.path.mkdir(parents=True, exist_ok=True)
+        key.write(home.key_path)
+        db = Database(home.db_path)
+        try:
+            upgrade(db.write_engine)
+            with db.write() as s:
+                s.add(Meta(key="hall_key_fingerprint", value=key.fingerprint))
+                s.add(Meta(key="hall", value=hall))
+                s.add(Meta(key="workstation", value=code))
+                s.add(Meta(key="created_on", value=date.today().isoformat()))
+        finally:
+            db.close()
+        home.save_config(HomeConfig(hall=hall, workstation=code, window=window.strip(), demo=demo))
+        ws = Workstation(home)
+        try:
+            catalog.import_catalog(ws, SYSTEM_ACTOR, catalog.bundled_catalog())
+            calendar_service.seed_overrides(ws, SYSTEM_ACTOR, bundled_overrides())
+            if admin is not None:
+                users.create_user(ws, SYSTEM_ACTOR, admin[0], admin[1], Role.ADMIN, admin[2])
+        except BaseException:
+            ws.close()
+            raise
+        return ws
+    except BaseException:
+        for path in (home.config_path, home.key_path, home.db_path):
+            path.unlink(missing_ok=True)
+            for suffix in ("-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        if created_dir:
+            shutil.rmtree(home.path, ignore_errors=True)
+        raise
+
+
+def bundled_overrides() -> list[dict[str, str]]:
+    """The calendar overrides shipped in resources/ (local holidays, known closures)."""
+    path = resource("calendar", "overrides.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(line for line in fh if not line.startswith("#"))]
+    for r in rows:
+        if r.get("kind") not in ("holiday", "workday", "year"):
+            raise StorageError(f"{path} 中的类型「{r.get('kind')}」无效")
+    return rows
+
+
+def export_hall_key(ws: Workstation, out: Path) -> None:
+    """A copy of the hall key for another workstation of the same hall (owner-only file)."""
+    if out.exists():
+        raise ValidationError("out", f"{out} 已存在，不会覆盖")
+    ws.key.write(out)

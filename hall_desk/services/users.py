@@ -1,0 +1,199 @@
+"""Users and roles: create, log in (with lock-out), change password, change role."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from hall_desk.domain.errors import HallDeskError, NotFound, ValidationError
+from hall_desk.domain.roles import Actor, Permission, Role
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.models import LoginGuard, User
+
+MAX_FAILURES = 5
+LOCK_MINUTES = 15
+MIN_PASSWORD = 8
+USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{1,31}$")
+
+# argon2id with the library's defaults (RFC 9106 low-memory profile).
+_hasher = PasswordHasher()
+
+
+class LoginRefused(HallDeskError):
+    """Wrong name or password, or the account is locked; the message says which, safely."""
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError("password", f"密码至少 {MIN_PASSWORD} 位")
+    if password.isdigit() or password.isalpha():
+        raise ValidationError("password", "密码须同时包含字母和数字")
+
+
+def check_new_user(
+    username: str, display_name: str, password: str, role: Role | str = Role.ADMIN
+) -> tuple[str, str, Role]:
+    """Normalised (username, display name, role), or a ValidationError naming the field."""
+    username = username.strip().lower()
+    if not USERNAME.match(username):
+        raise ValidationError(
+            "username", "用户名应为 2–32 位小写字母、数字、点、下划线或连字符，以字母开头"
+        )
+    if not display_name.strip():
+        raise ValidationError("display_name", "请填写姓名")
+    try:
+        role = Role(role)
+    except ValueError:
+        raise ValidationError("role", f"未知角色「{role}」") from None
+    if role == Role.SYSTEM:
+        raise ValidationError("role", "不能创建系统角色的用户")
+    _check_password(password)
+    return username, display_name.strip(), role
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(user.username, user.display_name, Role(user.role), user.window)
+
+
+def create_user(
+    ws: Workstation,
+    actor: Actor,
+    username: str,
+    display_name: str,
+    role: Role | str,
+    password: str,
+    window: str = "",
+) -> Actor:
+    actor.require(Permission.MANAGE_USERS)
+    username, display_name, role = check_new_user(username, display_name, password, role)
+    with ws.transaction(actor) as tx:
+        if tx.session.get(User, username) is not None:
+            raise ValidationError("username", f"用户名「{username}」已存在")
+        tx.emit(
+            "user.created",
+            "user",
+            username,
+            {
+                "set": {
+                    "display_name": display_name,
+                    "role": role.value,
+                    "password_hash": _hasher.hash(password),
+                    "window": window.strip(),
+                    "active": True,
+                }
+            },
+        )
+        tx.audit("user.create", username, {"role": role.value})
+    return Actor(username, display_name, role, window.strip())
+
+
+def login(ws: Workstation, username: str, password: str, now: datetime | None = None) -> Actor:
+    """Checks the password; after MAX_FAILURES wrong tries the account locks for a while."""
+    now = now or datetime.now().astimezone()
+    username = username.strip().lower()
+    with ws.transaction(Actor(username or "?", username, Role.CLERK)) as tx:
+        s = tx.session
+        guard = s.get(LoginGuard, username) or LoginGuard(username=username, failures=0)
+        if guard.locked_until and datetime.fromisoformat(guard.locked_until) > now:
+            tx.audit("user.login_refused", username, {"reason": "locked"})
+            left = datetime.fromisoformat(guard.locked_until) - now
+            minutes = max(1, int(left.total_seconds() // 60) + 1)
+            failure = LoginRefused(f"账户已锁定，请 {minutes} 分钟后再试，或请管理员解锁")
+        else:
+            user = s.get(User, username)
+            ok = False
+            if user is not None and user.active:
+                try:
+                    ok = _hasher.verify(user.password_hash, password)
+                except (VerificationError, InvalidHashError):
+                    ok = False
+            if ok and user is not None:
+                guard.failures = 0
+                guard.locked_until = None
+                s.add(guard)
+                tx.audit("user.login", username)
+                return actor_of(user)
+            guard.failures = (guard.failures or 0) + 1
+            left_tries = MAX_FAILURES - guard.failures
+            if left_tries <= 0:
+                guard.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).isoformat()
+                guard.failures = 0
+                failure = LoginRefused(f"密码连续错误 {MAX_FAILURES} 次，账户锁定 {LOCK_MINUTES} 分钟")
+            else:
+                failure = LoginRefused(f"用户名或密码错误（还可尝试 {left_tries} 次）")
+            s.add(guard)
+            tx.audit("user.login_failed", username, {"failures": guard.failures})
+    # Raised after commit so that the failure count and its audit entry are kept.
+    raise failure
+
+
+def unlock(ws: Workstation, actor: Actor, username: str) -> None:
+    actor.require(Permission.MANAGE_USERS)
+    with ws.transaction(actor) as tx:
+        guard = tx.session.get(LoginGuard, username)
+        if guard is not None:
+            guard.failures = 0
+            guard.locked_until = None
+        tx.audit("user.unlock", username)
+
+
+def change_password(ws: Workstation, actor: Actor, username: str, new_password: str) -> None:
+    if actor.username != username:
+        actor.require(Permission.MANAGE_USERS)
+    _check_password(new_password)
+    with ws.transaction(actor) as tx:
+        if tx.session.get(User, username) is None:
+            raise NotFound(f"用户「{username}」不存在")
+        tx.emit("user.updated", "user", username, {"set": {"password_hash": _hasher.hash(new_password)}})
+        tx.audit("user.password_change", username)
+
+
+def update_user(
+    ws: Workstation,
+    actor: Actor,
+    username: str,
+    *,
+    role: Role | str | None = None,
+    display_name: str | None = None,
+    window: str | None = None,
+    active: bool | None = None,
+) -> None:
+    actor.require(Permission.MANAGE_USERS)
+    changes: dict[str, object] = {}
+    if role is not None:
+        try:
+            changes["role"] = Role(role).value
+        except ValueError:
+            raise ValidationError("role", f"未知角色「{role}」") from None
+    if display_name is not None:
+        if not display_name.strip():
+            raise ValidationError("display_name", "请填写姓名")
+        changes["display_name"] = display_name.strip()
+    if window is not None:
+        changes["window"] = window.strip()
+    if active is not None:
+        if not active and username == actor.username:
+            raise ValidationError("active", "不能停用自己的账户")
+        changes["active"] = active
+    with ws.transaction(actor) as tx:
+        if tx.session.get(User, username) is None:
+            raise NotFound(f"用户「{username}」不存在")
+        tx.emit("user.updated", "user", username, {"set": changes})
+        tx.audit("user.update", username, {k: v for k, v in changes.items()})
+
+
+def list_users(ws: Workstation) -> list[User]:
+    with ws.reading() as s:
+        return list(s.scalars(select(User).order_by(User.role, User.username)))
+
+
+def has_admin(ws: Workstation) -> bool:
+    with ws.reading() as s:
+        return (
+            s.scalar(select(User.username).where(User.role == Role.ADMIN.value, User.active).limit(1))
+            is not None
+        )

@@ -1,0 +1,136 @@
+"""The running workstation: its home, key, database, clock, and the one-transaction rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hall_desk.domain.calendar import DayOverride, WorkingCalendar
+from hall_desk.domain.clock import HybridClock
+from hall_desk.domain.errors import StorageError
+from hall_desk.domain.roles import Actor
+from hall_desk.store import audit, eventlog, projections
+from hall_desk.store.db import Database
+from hall_desk.store.keys import HallKey
+from hall_desk.store.migrate import upgrade
+from hall_desk.store.models import CalendarOverrideRow, CalendarYearRow, Event, Meta
+from hall_desk.services.home import Home, HomeConfig
+
+
+class Tx:
+    """One service call's transaction: events, their projections and the audit entry together."""
+
+    def __init__(self, ws: Workstation, session: Session, actor: Actor) -> None:
+        self.ws = ws
+        self.session = session
+        self.actor = actor
+        self._seq: int | None = None
+        self.events: list[Event] = []
+
+    def emit(
+        self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]
+    ) -> Event:
+        if self._seq is None:
+            self._seq = eventlog.next_seq(self.session, self.ws.code)
+        else:
+            self._seq += 1
+        row = eventlog.append(
+            self.session,
+            origin=self.ws.code,
+            clock=self.ws.clock,
+            actor=self.actor.username,
+            new=eventlog.NewEvent(kind, entity_type, entity_id, payload),
+            seq=self._seq,
+        )
+        projections.apply(self.session, row)
+        self.session.flush()
+        if entity_type.startswith("calendar"):
+            self.ws.invalidate_calendar()
+        self.events.append(row)
+        return row
+
+    def audit(self, action: str, target: str = "", detail: dict[str, Any] | None = None) -> None:
+        audit.append(
+            self.session,
+            self.ws.key.audit_key,
+            workstation=self.ws.code,
+            actor=self.actor.username,
+            action=action,
+            target=target,
+            detail=detail,
+        )
+
+
+class Workstation:
+    """Opened from a home; every service function takes it as its first argument."""
+
+    def __init__(self, home: Home) -> None:
+        self.home = home
+        self.config: HomeConfig = home.load_config()
+        self.key = HallKey.read(home.key_path)
+        self.db = Database(home.db_path)
+        upgrade(self.db.write_engine)
+        with self.db.read() as s:
+            fingerprint = s.get(Meta, "hall_key_fingerprint")
+            last = eventlog.last_timestamp(s)
+        if fingerprint is not None and fingerprint.value != self.key.fingerprint:
+            self.db.close()
+            raise StorageError("大厅密钥与本机数据库不匹配：请使用本大厅的密钥文件")
+        self.clock = HybridClock(last)
+        self._calendar: WorkingCalendar | None = None
+
+    @property
+    def code(self) -> str:
+        return self.config.workstation
+
+    @property
+    def hall(self) -> str:
+        return self.config.hall
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Workstation:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self, actor: Actor) -> Iterator[Tx]:
+        with self.db.write() as session:
+            yield Tx(self, session, actor)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self.db.read() as session:
+            yield session
+
+    # -- working calendar ---------------------------------------------------------------------
+    def invalidate_calendar(self) -> None:
+        self._calendar = None
+
+    def calendar(self, session: Session | None = None) -> WorkingCalendar:
+        if self._calendar is None:
+            if session is None:
+                with self.db.read() as s:
+                    self._calendar = _load_calendar(s)
+            else:
+                self._calendar = _load_calendar(session)
+        return self._calendar
+
+    def today(self) -> date:
+        return date.today()
+
+
+def _load_calendar(session: Session) -> WorkingCalendar:
+    overrides = [
+        DayOverride(row.day, row.kind, row.note) for row in session.scalars(select(CalendarOverrideRow))
+    ]
+    years = list(session.scalars(select(CalendarYearRow.year)))
+    return WorkingCalendar(overrides, years)

@@ -1,0 +1,90 @@
+"""Appending events (gapless per workstation) and reading them back in clock order."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hall_desk.domain.clock import HybridClock, Timestamp, uuid7
+from hall_desk.store.models import Event
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    kind: str
+    entity_type: str
+    entity_id: str
+    payload: dict[str, Any]
+
+
+def dumps(payload: dict[str, Any]) -> str:
+    # Sorted keys and no spaces: the same payload always serialises to the same bytes.
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def next_seq(session: Session, origin: str) -> int:
+    """Gapless because the caller holds the write lock (BEGIN IMMEDIATE) until commit."""
+    last = session.scalar(select(func.max(Event.seq)).where(Event.origin == origin))
+    return (last or 0) + 1
+
+
+def append(
+    session: Session,
+    *,
+    origin: str,
+    clock: HybridClock,
+    actor: str,
+    new: NewEvent,
+    seq: int,
+) -> Event:
+    ts = clock.now()
+    row = Event(
+        id=str(uuid7(ts)),
+        origin=origin,
+        seq=seq,
+        hlc=ts.encode(),
+        actor=actor,
+        kind=new.kind,
+        entity_type=new.entity_type,
+        entity_id=new.entity_id,
+        payload=dumps(new.payload),
+    )
+    session.add(row)
+    return row
+
+
+def last_timestamp(session: Session) -> Timestamp | None:
+    """The newest clock reading ever recorded here, so the clock resumes past it."""
+    hlc = session.scalar(select(func.max(Event.hlc)))
+    return Timestamp.decode(hlc) if hlc else None
+
+
+def entity_events(session: Session, entity_type: str, entity_id: str) -> list[Event]:
+    return list(
+        session.scalars(
+            select(Event)
+            .where(Event.entity_type == entity_type, Event.entity_id == entity_id)
+            .order_by(Event.hlc, Event.id)
+        )
+    )
+
+
+def all_events(session: Session, batch: int = 5000) -> Iterator[Event]:
+    """Every event in (HLC, id) order, read in pages so a large log fits in memory."""
+    last: tuple[str, str] | None = None
+    while True:
+        query = select(Event).order_by(Event.hlc, Event.id).limit(batch)
+        if last is not None:
+            query = query.where(
+                (Event.hlc > last[0]) | ((Event.hlc == last[0]) & (Event.id > last[1]))
+            )
+        rows = list(session.scalars(query))
+        if not rows:
+            return
+        yield from rows
+        last = (rows[-1].hlc, rows[-1].id)

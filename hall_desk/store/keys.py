@@ -1,0 +1,102 @@
+"""The hall key: AES-GCM for personal data at rest, HMAC blind indexes, the audit chain's key."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import stat
+import sys
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from hall_desk.domain.errors import StorageError
+
+KEY_HEADER = "hall-desk hall key v1"
+CIPHER_PREFIX = "v1:"
+
+
+def _derive(master: bytes, purpose: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(master)
+
+
+class HallKey:
+    """Shared by every workstation of a hall; the shared database never sees the plaintext."""
+
+    def __init__(self, master: bytes) -> None:
+        if len(master) != 32:
+            raise StorageError("大厅密钥长度错误，应为 32 字节")
+        self._master = master
+        self._aead = AESGCM(_derive(master, b"hall-desk/pii-encryption"))
+        self._index_key = _derive(master, b"hall-desk/blind-index")
+        self.audit_key = _derive(master, b"hall-desk/audit-chain")
+        # Stored in the database so that a workstation started with another hall's key stops.
+        self.fingerprint = hmac.new(self._index_key, b"fingerprint", hashlib.sha256).hexdigest()[
+            :16
+        ]
+
+    @classmethod
+    def generate(cls) -> HallKey:
+        return cls(os.urandom(32))
+
+    # -- personal data -------------------------------------------------------------------
+    def encrypt(self, field: str, plaintext: str) -> str:
+        nonce = os.urandom(12)
+        # The field name is bound as associated data: a phone ciphertext cannot pass as an ID.
+        sealed = self._aead.encrypt(nonce, plaintext.encode("utf-8"), field.encode())
+        return CIPHER_PREFIX + base64.b64encode(nonce + sealed).decode("ascii")
+
+    def decrypt(self, field: str, token: str) -> str:
+        if not token.startswith(CIPHER_PREFIX):
+            raise StorageError("个人信息密文格式无法识别")
+        raw = base64.b64decode(token[len(CIPHER_PREFIX) :])
+        try:
+            return self._aead.decrypt(raw[:12], raw[12:], field.encode()).decode("utf-8")
+        except InvalidTag as exc:
+            raise StorageError("个人信息无法解密：大厅密钥不符或数据已损坏") from exc
+
+    def blind_index(self, field: str, normalized: str) -> str:
+        """Exact-match search key: equal inputs give equal indexes, nothing else is revealed."""
+        mac = hmac.new(self._index_key, f"{field}\x1f{normalized}".encode(), hashlib.sha256)
+        return mac.hexdigest()[:32]
+
+    # -- key file ------------------------------------------------------------------------
+    def export_text(self) -> str:
+        return f"{KEY_HEADER}\n{base64.b64encode(self._master).decode('ascii')}\n"
+
+    def write(self, path: Path) -> None:
+        """Write with owner-only permissions from the first byte (no window for other readers)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+        try:
+            fd = os.open(path, flags, 0o600)
+        except FileExistsError as exc:
+            raise StorageError(f"密钥文件已存在，未覆盖：{path}") from exc
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(self.export_text())
+
+    @classmethod
+    def read(cls, path: Path, *, check_permissions: bool = True) -> HallKey:
+        if not path.exists():
+            raise StorageError(f"找不到大厅密钥文件：{path}")
+        if check_permissions and sys.platform != "win32":
+            mode = stat.S_IMODE(path.stat().st_mode)
+            if mode & 0o077:
+                raise StorageError(
+                    f"大厅密钥文件 {path} 的权限过宽（{oct(mode)}），其他用户可以读取；"
+                    f"请执行 chmod 600 后重试"
+                )
+        lines = path.read_text(encoding="ascii", errors="replace").split()
+        text = " ".join(lines)
+        if not text.startswith(KEY_HEADER):
+            raise StorageError(f"{path} 不是 hall-desk 大厅密钥文件")
+        try:
+            master = base64.b64decode(lines[-1], validate=True)
+        except (ValueError, IndexError) as exc:
+            raise StorageError(f"大厅密钥文件 {path} 已损坏") from exc
+        return cls(master)

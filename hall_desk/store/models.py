@@ -1,0 +1,289 @@
+"""Mapped tables: the event log and audit chain (truth), projections (derived), local state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+# --- truth ------------------------------------------------------------------------------
+
+
+class Event(Base):
+    """Append-only: one change, as it happened. Projections are folds of these."""
+
+    __tablename__ = "events"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7
+    origin: Mapped[str] = mapped_column(String(16))  # workstation code
+    seq: Mapped[int] = mapped_column(Integer)  # gapless per origin
+    hlc: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(64))
+    entity_type: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # JSON; personal data only as ciphertext
+    __table_args__ = (
+        UniqueConstraint("origin", "seq", name="uq_events_origin_seq"),
+        Index("ix_events_entity", "entity_type", "entity_id", "hlc"),
+        Index("ix_events_hlc", "hlc", "id"),
+    )
+
+
+class AuditEntry(Base):
+    """全程留痕: hash-chained, keyed with the hall key so a forger cannot re-chain edits."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))
+    workstation: Mapped[str] = mapped_column(String(16))
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(128), default="")
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Meta(Base):
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+# --- local state (not projections: never rebuilt, never synced) ---------------------------
+
+
+class LoginGuard(Base):
+    __tablename__ = "login_guard"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[str | None] = mapped_column(String(32))
+
+
+# --- projections --------------------------------------------------------------------------
+
+
+class User(Base):
+    __tablename__ = "users"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(256))
+    window: Mapped[str] = mapped_column(String(32), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ServiceItemRow(Base):
+    __tablename__ = "service_items"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))
+    legal_limit: Mapped[int] = mapped_column(Integer)
+    promised_limit: Mapped[int] = mapped_column(Integer)
+    limit_unit: Mapped[str] = mapped_column(String(1))
+    fee: Mapped[str] = mapped_column(String(100), default="不收费")
+    delivery: Mapped[str] = mapped_column(String(32), default="pickup")
+    pinyin_full: Mapped[str] = mapped_column(String(800), default="")
+    pinyin_initials: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MaterialRequirementRow(Base):
+    __tablename__ = "material_requirements"
+    item_code: Mapped[str] = mapped_column(
+        ForeignKey("service_items.code", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    form: Mapped[str] = mapped_column(String(24))
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    deferrable: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ThemeRow(Base):
+    __tablename__ = "themes"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    pinyin_full: Mapped[str] = mapped_column(String(800), default="")
+    pinyin_initials: Mapped[str] = mapped_column(String(200), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ThemeItemRow(Base):
+    __tablename__ = "theme_items"
+    theme_code: Mapped[str] = mapped_column(
+        ForeignKey("themes.code", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_code: Mapped[str] = mapped_column(ForeignKey("service_items.code", ondelete="CASCADE"))
+
+
+class CalendarOverrideRow(Base):
+    __tablename__ = "calendar_overrides"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # holiday | workday
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CalendarYearRow(Base):
+    """A year whose complete official schedule the hall typed in (the library lacks it)."""
+
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ApplicantRow(Base):
+    __tablename__ = "applicants"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # person | organisation
+    id_type: Mapped[str] = mapped_column(String(24))
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    id_cipher: Mapped[str] = mapped_column(Text)
+    id_index: Mapped[str] = mapped_column(String(32), index=True)
+    id_masked: Mapped[str] = mapped_column(String(32))
+    phone_cipher: Mapped[str] = mapped_column(Text, default="")
+    phone_index: Mapped[str] = mapped_column(String(32), default="", index=True)
+    phone_masked: Mapped[str] = mapped_column(String(32), default="")
+    address_cipher: Mapped[str] = mapped_column(Text, default="")
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(4), default="")
+    legal_representative: Mapped[str] = mapped_column(String(64), default="")
+    contact_name: Mapped[str] = mapped_column(String(64), default="")
+    updated_hlc: Mapped[str] = mapped_column(String(20))
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_no: Mapped[str] = mapped_column(String(32), unique=True)
+    state: Mapped[str] = mapped_column(String(24), index=True)
+    title: Mapped[str] = mapped_column(String(400))
+    theme_code: Mapped[str | None] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(16))
+    departments: Mapped[str] = mapped_column(String(400))
+    applicant_id: Mapped[str] = mapped_column(String(36), index=True)
+    applicant_kind: Mapped[str] = mapped_column(String(16))
+    applicant_name: Mapped[str] = mapped_column(String(200), index=True)
+    applicant_id_index: Mapped[str] = mapped_column(String(32), index=True)
+    applicant_id_masked: Mapped[str] = mapped_column(String(32))
+    applicant_phone_index: Mapped[str] = mapped_column(String(32), default="", index=True)
+    applicant_phone_masked: Mapped[str] = mapped_column(String(32), default="")
+    agent_name: Mapped[str] = mapped_column(String(64), default="")
+    agent_id_cipher: Mapped[str] = mapped_column(Text, default="")
+    agent_id_index: Mapped[str] = mapped_column(String(32), default="")
+    agent_id_masked: Mapped[str] = mapped_column(String(32), default="")
+    limit_days: Mapped[int] = mapped_column(Integer, default=0)
+    limit_unit: Mapped[str] = mapped_column(String(1), default="G")
+    created_on: Mapped[date] = mapped_column(Date, index=True)
+    created_hlc: Mapped[str] = mapped_column(String(20))
+    accepted_on: Mapped[date | None] = mapped_column(Date, index=True)
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    due_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
+    paused_since: Mapped[date | None] = mapped_column(Date)
+    pauses: Mapped[str] = mapped_column(Text, default="[]")  # JSON [[start, end], …]
+    deferred_deadline: Mapped[date | None] = mapped_column(Date)
+    commitment: Mapped[str] = mapped_column(Text, default="")
+    supplement_deadline: Mapped[date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")  # refusal / denial / return reason
+    completed_on: Mapped[date | None] = mapped_column(Date)
+    green_channel: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    assistance_flags: Mapped[str] = mapped_column(String(100), default="")
+    assistance_mode: Mapped[str] = mapped_column(String(16), default="")
+    assistance_helper: Mapped[str] = mapped_column(String(64), default="")
+    first_responder: Mapped[str] = mapped_column(String(64))
+    clerk: Mapped[str] = mapped_column(String(64), index=True)
+    window: Mapped[str] = mapped_column(String(32), default="")
+    workstation: Mapped[str] = mapped_column(String(16))
+    station: Mapped[str] = mapped_column(String(64), default="")  # where the paper folder is
+    updated_hlc: Mapped[str] = mapped_column(String(20))
+
+
+class CaseItemRow(Base):
+    __tablename__ = "case_items"
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(40), index=True)
+    item_name: Mapped[str] = mapped_column(String(200))
+    department: Mapped[str] = mapped_column(String(100), index=True)
+
+
+class CaseMaterialRow(Base):
+    __tablename__ = "case_materials"
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    form: Mapped[str] = mapped_column(String(24))
+    copies: Mapped[int] = mapped_column(Integer, default=1)
+    required: Mapped[bool] = mapped_column(Boolean, default=True)
+    deferrable: Mapped[bool] = mapped_column(Boolean, default=False)
+    received: Mapped[bool] = mapped_column(Boolean, default=False)
+    received_copies: Mapped[int] = mapped_column(Integer, default=0)
+    deferred: Mapped[bool] = mapped_column(Boolean, default=False)  # promised later (容缺)
+
+
+class ConsultationRow(Base):
+    __tablename__ = "consultations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    topic: Mapped[str] = mapped_column(String(200))
+    item_code: Mapped[str | None] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str] = mapped_column(String(16))
+    guided_window: Mapped[str] = mapped_column(String(32), default="")
+    applicant_name: Mapped[str] = mapped_column(String(200), default="")
+    phone_cipher: Mapped[str] = mapped_column(Text, default="")
+    phone_index: Mapped[str] = mapped_column(String(32), default="")
+    phone_masked: Mapped[str] = mapped_column(String(32), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    clerk: Mapped[str] = mapped_column(String(64))
+    window: Mapped[str] = mapped_column(String(32), default="")
+    workstation: Mapped[str] = mapped_column(String(16))
+    at: Mapped[str] = mapped_column(String(32))
+    on: Mapped[date] = mapped_column(Date, index=True)
+    case_id: Mapped[str | None] = mapped_column(String(36))
+
+
+PROJECTION_TABLES = [
+    User,
+    ThemeItemRow,
+    ThemeRow,
+    MaterialRequirementRow,
+    ServiceItemRow,
+    CalendarOverrideRow,
+    CalendarYearRow,
+    CaseMaterialRow,
+    CaseItemRow,
+    CaseRow,
+    ApplicantRow,
+    ConsultationRow,
+]
