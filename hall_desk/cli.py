@@ -33,7 +33,9 @@ def _date(text: str) -> date:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="hall-desk", description="政务服务中心前台桌面程序")
-    parser.add_argument("--home", help="工作目录（配置、大厅密钥、本地数据库）；也可用环境变量 HALL_DESK_HOME")
+    parser.add_argument(
+        "--home", help="工作目录（配置、大厅密钥、本地数据库）；也可用环境变量 HALL_DESK_HOME"
+    )
     parser.add_argument("--demo", action="store_true", help="在演示数据目录上打开程序")
     parser.add_argument("--version", action="version", version=f"hall-desk {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -123,11 +125,19 @@ def _run(args: argparse.Namespace) -> int:
         if args.admin:
             password = _admin_password(args.admin)
             if password is None:
-                print("未提供管理员密码（非终端环境），未创建管理员；首次打开程序时再设置。", file=sys.stderr)
+                print(
+                    "未提供管理员密码（非终端环境），未创建管理员；首次打开程序时再设置。",
+                    file=sys.stderr,
+                )
             else:
                 admin = (args.admin, args.admin_name, password)
         ws = init_home(
-            home, hall=args.hall, workstation=args.workstation, window=args.window, hall_key_file=args.hall_key, admin=admin
+            home,
+            hall=args.hall,
+            workstation=args.workstation,
+            window=args.window,
+            hall_key_file=args.hall_key,
+            admin=admin,
         )
         with ws:
             print(f"已初始化：{ws.hall}，工作站 {ws.code}，目录 {home.path}")
@@ -144,8 +154,10 @@ def _run(args: argparse.Namespace) -> int:
             from hall_desk.services.demo import generate
 
             s = generate(ws, args.days, args.per_day, seed=args.seed, end=args.end)
-            print(f"演示数据：{s.days} 个工作日，咨询 {s.consultations} 条，办件 {s.cases} 件，"
-                  f"补正后受理 {s.supplements_received} 件，绿色通道 {s.green_channel} 件")
+            print(
+                f"演示数据：{s.days} 个工作日，咨询 {s.consultations} 条，办件 {s.cases} 件，"
+                f"补正后受理 {s.supplements_received} 件，绿色通道 {s.green_channel} 件"
+            )
         elif cmd == "catalog":
             from hall_desk.services import catalog
 

@@ -37,7 +37,9 @@ class ServiceMode(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"full": "全程帮办", "guide": "导办", "proxy": "代办", "home": "上门服务"}[self.value]
+        return {"full": "全程帮办", "guide": "导办", "proxy": "代办", "home": "上门服务"}[
+            self.value
+        ]
 
 
 @dataclass(frozen=True)
@@ -63,5 +65,9 @@ def suggest(birth_date: date | None, today: date) -> frozenset[AssistanceFlag]:
     """What the ID number alone tells: 60 or older suggests the elderly green channel."""
     if birth_date is None:
         return frozenset()
-    age = today.year - birth_date.year - ((today.month, today.day) < (birth_date.month, birth_date.day))
+    age = (
+        today.year
+        - birth_date.year
+        - ((today.month, today.day) < (birth_date.month, birth_date.day))
+    )
     return frozenset({AssistanceFlag.ELDERLY}) if age >= ELDERLY_AGE else frozenset()

@@ -33,7 +33,7 @@ class CaseState(StrEnum):
 
     @property
     def clock_running(self) -> bool:
-        """Whether the 限时办结 clock runs in this state (it stops for 补正 and after the result)."""
+        """Whether the 限时办结 clock runs (it stops for 补正 and once there is a result)."""
         return self in CLOCK_STATES
 
 

@@ -59,7 +59,9 @@ class CheckedApplicant:
     sex: str
 
 
-def check_applicant(draft: ApplicantDraft, today: date, *, phone_required: bool = True) -> CheckedApplicant:
+def check_applicant(
+    draft: ApplicantDraft, today: date, *, phone_required: bool = True
+) -> CheckedApplicant:
     """All problems at once, each naming its field, so the form can mark every one."""
     errors: list[ValidationError] = []
     birth: date | None = None
@@ -83,12 +85,18 @@ def check_applicant(draft: ApplicantDraft, today: date, *, phone_required: bool 
             else:
                 number = identity.to_halfwidth(draft.id_number).replace(" ", "").upper()
                 if not OTHER_ID.match(number):
-                    raise ValidationError("id_number", f"{ID_TYPES[id_type]}号码应为 5–20 位字母或数字")
+                    raise ValidationError(
+                        "id_number", f"{ID_TYPES[id_type]}号码应为 5–20 位字母或数字"
+                    )
         except ValidationError as exc:
             errors.append(exc)
     name = " ".join(draft.name.split())
     if not name:
-        errors.append(ValidationError("name", "请填写单位名称" if kind == "organisation" else "请填写申请人姓名"))
+        errors.append(
+            ValidationError(
+                "name", "请填写单位名称" if kind == "organisation" else "请填写申请人姓名"
+            )
+        )
     elif len(name) > 100:
         errors.append(ValidationError("name", "名称过长（最多 100 字）"))
     phone = ""
@@ -179,7 +187,10 @@ def find_by_id_number(ws: Workstation, raw_number: str) -> ApplicantRow | None:
 
 def find_by_index(session: Session, idx: str) -> ApplicantRow | None:
     return session.scalars(
-        select(ApplicantRow).where(ApplicantRow.id_index == idx).order_by(ApplicantRow.updated_hlc.desc()).limit(1)
+        select(ApplicantRow)
+        .where(ApplicantRow.id_index == idx)
+        .order_by(ApplicantRow.updated_hlc.desc())
+        .limit(1)
     ).first()
 
 

@@ -23,7 +23,12 @@ def _parse_day(text: str, field: str = "day") -> date:
 def _set(tx: Tx, day: date, kind: str, note: str) -> None:
     if kind not in KINDS:
         raise ValidationError("kind", "类型应为 holiday（休息日）或 workday（工作日）")
-    tx.emit("calendar.override_set", "calendar_day", day.isoformat(), {"kind": kind, "note": note.strip()})
+    tx.emit(
+        "calendar.override_set",
+        "calendar_day",
+        day.isoformat(),
+        {"kind": kind, "note": note.strip()},
+    )
 
 
 def set_override(ws: Workstation, actor: Actor, day: date, kind: str, note: str = "") -> None:
@@ -42,7 +47,9 @@ def remove_override(ws: Workstation, actor: Actor, day: date) -> None:
         tx.audit("calendar.override_removed", day.isoformat())
 
 
-def set_year_covered(ws: Workstation, actor: Actor, year: int, covered: bool, note: str = "") -> None:
+def set_year_covered(
+    ws: Workstation, actor: Actor, year: int, covered: bool, note: str = ""
+) -> None:
     """Declare that a year's full official schedule is entered (its due dates stop being 估算)."""
     actor.require(Permission.MANAGE_CALENDAR)
     if not 2000 <= year <= 2100:
@@ -62,7 +69,12 @@ def seed_overrides(ws: Workstation, actor: Actor, rows: list[dict[str, str]]) ->
         for row in rows:
             day = _parse_day(row["day"])
             if row["kind"] == "year":
-                tx.emit("calendar.year_covered", "calendar_year", str(day.year), {"note": row.get("note", "")})
+                tx.emit(
+                    "calendar.year_covered",
+                    "calendar_year",
+                    str(day.year),
+                    {"note": row.get("note", "")},
+                )
             else:
                 _set(tx, day, row["kind"], row.get("note", ""))
         tx.audit("calendar.seed", "", {"rows": len(rows)})

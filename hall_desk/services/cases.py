@@ -76,7 +76,14 @@ def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> l
     if kind == "case_no":
         return list(s.scalars(select(CaseRow).where(CaseRow.case_no == value)))
     if kind == "case_no_prefix":
-        return list(s.scalars(select(CaseRow).where(CaseRow.case_no.startswith(value)).order_by(*order).limit(limit)))
+        return list(
+            s.scalars(
+                select(CaseRow)
+                .where(CaseRow.case_no.startswith(value))
+                .order_by(*order)
+                .limit(limit)
+            )
+        )
     if kind == "id_number":
         idx = ws.key.blind_index("id_number", value)
         return list(
@@ -89,21 +96,41 @@ def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> l
         )
     if kind == "phone":
         idx = ws.key.blind_index("phone", value)
-        return list(s.scalars(select(CaseRow).where(CaseRow.applicant_phone_index == idx).order_by(*order).limit(limit)))
+        return list(
+            s.scalars(
+                select(CaseRow)
+                .where(CaseRow.applicant_phone_index == idx)
+                .order_by(*order)
+                .limit(limit)
+            )
+        )
     return list(
-        s.scalars(select(CaseRow).where(CaseRow.applicant_name.startswith(value)).order_by(*order).limit(limit))
+        s.scalars(
+            select(CaseRow)
+            .where(CaseRow.applicant_name.startswith(value))
+            .order_by(*order)
+            .limit(limit)
+        )
     )
 
 
 def get_case(ws: Workstation, case_ref: str) -> CaseRow:
     with ws.reading() as s:
-        row = s.get(CaseRow, case_ref) or s.scalars(select(CaseRow).where(CaseRow.case_no == case_ref)).first()
+        row = (
+            s.get(CaseRow, case_ref)
+            or s.scalars(select(CaseRow).where(CaseRow.case_no == case_ref)).first()
+        )
         if row is None:
             raise NotFound(f"找不到办件「{case_ref}」")
         return row
 
 
-UNMASKABLE = {"id_number": "证件号码", "phone": "联系电话", "address": "地址", "agent_id_number": "代理人证件号码"}
+UNMASKABLE = {
+    "id_number": "证件号码",
+    "phone": "联系电话",
+    "address": "地址",
+    "agent_id_number": "代理人证件号码",
+}
 
 
 def unmask(ws: Workstation, actor: Actor, case_id: str, field: str, reason: str = "") -> str:

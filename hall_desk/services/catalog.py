@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from zipfile import BadZipFile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,17 @@ DELIVERY_BY_LABEL = {d.label: d for d in DeliveryMethod}
 YES = {"是", "必要", "必须", "Y", "y", "1", "TRUE", "True", "true"}
 NO = {"否", "非必要", "可选", "N", "n", "0", "FALSE", "False", "false", ""}
 
-ITEM_HEADERS = ["事项编码", "事项名称", "实施主体", "办件类型", "法定时限", "承诺时限", "时限单位", "收费", "出件方式"]
+ITEM_HEADERS = [
+    "事项编码",
+    "事项名称",
+    "实施主体",
+    "办件类型",
+    "法定时限",
+    "承诺时限",
+    "时限单位",
+    "收费",
+    "出件方式",
+]
 MATERIAL_HEADERS = ["事项编码", "材料名称", "材料形式", "份数", "是否必要", "可否容缺"]
 THEME_HEADERS = ["一件事编码", "一件事名称", "包含事项编码"]
 SHEETS = ("事项", "申请材料", "一件事")
@@ -55,7 +66,9 @@ class RowProblem:
 # --- validation of a whole catalog (shared by JSON and spreadsheet import) -------------------
 
 
-def check_catalog(data: dict[str, Any], rows: dict[tuple[str, str], int] | None = None) -> list[RowProblem]:
+def check_catalog(
+    data: dict[str, Any], rows: dict[tuple[str, str], int] | None = None
+) -> list[RowProblem]:
     """Every problem, each with where it is; an empty list means the catalog may be imported."""
     rows = rows or {}
     problems: list[RowProblem] = []
@@ -77,7 +90,13 @@ def check_catalog(data: dict[str, Any], rows: dict[tuple[str, str], int] | None 
         if not str(item.get("department", "")).strip():
             problems.append(RowProblem("事项", r, "实施主体为空"))
         if item.get("kind") not in {k.value for k in ItemKind}:
-            problems.append(RowProblem("事项", r, f"办件类型「{item.get('kind')}」无效，应为即办件/承诺件/上报件/联办件"))
+            problems.append(
+                RowProblem(
+                    "事项",
+                    r,
+                    f"办件类型「{item.get('kind')}」无效，应为即办件/承诺件/上报件/联办件",
+                )
+            )
         legal, promised = item.get("legal_limit"), item.get("promised_limit")
         if not isinstance(legal, int) or legal < 0 or legal > 3650:
             problems.append(RowProblem("事项", r, f"法定时限「{legal}」应为 0–3650 的整数"))
@@ -86,7 +105,11 @@ def check_catalog(data: dict[str, Any], rows: dict[tuple[str, str], int] | None 
         elif isinstance(legal, int) and promised > legal:
             problems.append(RowProblem("事项", r, f"承诺时限 {promised} 超过法定时限 {legal}"))
         if item.get("limit_unit") not in {"G", "Z"}:
-            problems.append(RowProblem("事项", r, f"时限单位「{item.get('limit_unit')}」应为 G（工作日）或 Z（自然日）"))
+            problems.append(
+                RowProblem(
+                    "事项", r, f"时限单位「{item.get('limit_unit')}」应为 G（工作日）或 Z（自然日）"
+                )
+            )
         delivery = item.get("delivery") or []
         if not delivery or any(d not in {m.value for m in DeliveryMethod} for d in delivery):
             problems.append(RowProblem("事项", r, "出件方式应为「窗口领取」和/或「邮寄」"))
@@ -100,7 +123,11 @@ def check_catalog(data: dict[str, Any], rows: dict[tuple[str, str], int] | None 
                 problems.append(RowProblem("申请材料", mr, f"事项「{code}」的材料「{name}」重复"))
             names.add(name)
             if m.get("form") not in {f.value for f in MaterialForm}:
-                problems.append(RowProblem("申请材料", mr, f"材料形式「{m.get('form')}」应为原件/复印件/原件和复印件"))
+                problems.append(
+                    RowProblem(
+                        "申请材料", mr, f"材料形式「{m.get('form')}」应为原件/复印件/原件和复印件"
+                    )
+                )
             copies = m.get("copies")
             if not isinstance(copies, int) or not 1 <= copies <= 99:
                 problems.append(RowProblem("申请材料", mr, f"份数「{copies}」应为 1–99 的整数"))
@@ -135,7 +162,11 @@ def import_catalog(ws: Workstation, actor: Actor, data: dict[str, Any]) -> tuple
     payload = {"items": data["items"], "themes": data.get("themes", [])}
     with ws.transaction(actor) as tx:
         tx.emit("catalog.imported", "catalog", "catalog", payload)
-        tx.audit("catalog.import", "catalog", {"items": len(payload["items"]), "themes": len(payload["themes"])})
+        tx.audit(
+            "catalog.import",
+            "catalog",
+            {"items": len(payload["items"]), "themes": len(payload["themes"])},
+        )
     return len(payload["items"]), len(payload["themes"])
 
 
@@ -161,11 +192,13 @@ def _int(text: str) -> int | str:
         return text  # left as text: check_catalog reports it with its row
 
 
-def read_catalog_xlsx(path: Path) -> tuple[dict[str, Any], dict[tuple[str, str], int], list[RowProblem]]:
+def read_catalog_xlsx(
+    path: Path,
+) -> tuple[dict[str, Any], dict[tuple[str, str], int], list[RowProblem]]:
     """Parse the three sheets; returns the data, where each row came from, and parse problems."""
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
         raise ValidationError("file", f"无法读取事项库表格 {path}：{exc}") from exc
     problems: list[RowProblem] = []
     for sheet in SHEETS[:2]:
@@ -188,7 +221,11 @@ def read_catalog_xlsx(path: Path) -> tuple[dict[str, Any], dict[tuple[str, str],
             continue
         code, name, dept, kind, legal, promised, unit, fee, delivery = cells
         kind_value = KIND_BY_LABEL.get(kind, kind)
-        methods = [DELIVERY_BY_LABEL.get(d.strip(), d.strip()) for d in re.split(r"[、,，/]", delivery) if d.strip()]
+        methods = [
+            DELIVERY_BY_LABEL.get(d.strip(), d.strip())
+            for d in re.split(r"[、,，/]", delivery)
+            if d.strip()
+        ]
         item = {
             "code": code,
             "name": name,
@@ -239,7 +276,11 @@ def read_catalog_xlsx(path: Path) -> tuple[dict[str, Any], dict[tuple[str, str],
                 continue
             code, name, members = cells
             themes.append(
-                {"code": code, "name": name, "items": [m.strip() for m in re.split(r"[、,，\s]+", members) if m.strip()]}
+                {
+                    "code": code,
+                    "name": name,
+                    "items": [m.strip() for m in re.split(r"[、,，\s]+", members) if m.strip()],
+                }
             )
             rows[("一件事", code)] = n
     wb.close()
@@ -282,13 +323,24 @@ def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
     for item in items:
         for m in item.materials:
             materials.append(
-                [item.code, m.name, m.form.label, m.copies, "是" if m.required else "否", "是" if m.deferrable else "否"]
+                [
+                    item.code,
+                    m.name,
+                    m.form.label,
+                    m.copies,
+                    "是" if m.required else "否",
+                    "是" if m.deferrable else "否",
+                ]
             )
     theme_sheet = wb.create_sheet("一件事")
     theme_sheet.append(THEME_HEADERS)
     for theme in themes:
         theme_sheet.append([theme.code, theme.name, "、".join(theme.item_codes)])
-    widths = {"事项": [22, 40, 34, 10, 10, 10, 10, 14, 18], "申请材料": [22, 40, 14, 8, 10, 10], "一件事": [14, 30, 60]}
+    widths = {
+        "事项": [22, 40, 34, 10, 10, 10, 10, 14, 18],
+        "申请材料": [22, 40, 14, 8, 10, 10],
+        "一件事": [14, 30, 60],
+    }
     for ws_sheet in wb.worksheets:
         ws_sheet.freeze_panes = "A2"
         for cell in ws_sheet[1]:
@@ -322,7 +374,10 @@ def _item(row: ServiceItemRow, materials: list[MaterialRequirementRow]) -> Servi
 
 def items_by_code(session: Session, codes: list[str]) -> list[ServiceItem]:
     """The items in the order asked; an unknown code is a ValidationError naming it."""
-    rows = {r.code: r for r in session.scalars(select(ServiceItemRow).where(ServiceItemRow.code.in_(codes)))}
+    rows = {
+        r.code: r
+        for r in session.scalars(select(ServiceItemRow).where(ServiceItemRow.code.in_(codes)))
+    }
     missing = [c for c in codes if c not in rows]
     if missing:
         raise ValidationError("items", f"事项库中没有事项编码：{'、'.join(missing)}")
@@ -341,7 +396,9 @@ def theme_by_code(session: Session, code: str) -> Theme:
     if row is None:
         raise NotFound(f"事项库中没有一件事编码「{code}」")
     members = session.scalars(
-        select(ThemeItemRow.item_code).where(ThemeItemRow.theme_code == code).order_by(ThemeItemRow.position)
+        select(ThemeItemRow.item_code)
+        .where(ThemeItemRow.theme_code == code)
+        .order_by(ThemeItemRow.position)
     )
     return Theme(row.code, row.name, tuple(members))
 
@@ -374,7 +431,14 @@ def search(ws: Workstation, query: str, limit: int = 20) -> list[CatalogHit]:
     with ws.reading() as s:
         for t in s.scalars(
             select(ThemeRow)
-            .where(or_(ThemeRow.name.contains(q), ThemeRow.code.startswith(q.upper()), ThemeRow.pinyin_full.like(like), ThemeRow.pinyin_initials.like(like)))
+            .where(
+                or_(
+                    ThemeRow.name.contains(q),
+                    ThemeRow.code.startswith(q.upper()),
+                    ThemeRow.pinyin_full.like(like),
+                    ThemeRow.pinyin_initials.like(like),
+                )
+            )
             .order_by(ThemeRow.position)
         ):
             hits.append(CatalogHit("theme", t.code, t.name, "一件事"))

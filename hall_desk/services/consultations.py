@@ -76,7 +76,9 @@ def log_consultation(
         if draft.item_code:
             item = tx.session.get(ServiceItemRow, draft.item_code)
             if item is None:
-                errors.append(ValidationError("item_code", f"事项库中没有事项编码「{draft.item_code}」"))
+                errors.append(
+                    ValidationError("item_code", f"事项库中没有事项编码「{draft.item_code}」")
+                )
             elif not topic:
                 topic = item.name
         if not topic:
@@ -124,11 +126,19 @@ def recent_topics(ws: Workstation, clerk: str, limit: int = 9) -> list[str]:
             .subquery()
         )
         rows = s.execute(
-            select(recent.c.topic, func.count().label("n")).group_by(recent.c.topic).order_by(func.count().desc()).limit(limit)
+            select(recent.c.topic, func.count().label("n"))
+            .group_by(recent.c.topic)
+            .order_by(func.count().desc())
+            .limit(limit)
         )
         return [r.topic for r in rows]
 
 
 def count_on(ws: Workstation, day: date) -> int:
     with ws.reading() as s:
-        return int(s.scalar(select(func.count()).select_from(ConsultationRow).where(ConsultationRow.on == day)) or 0)
+        return int(
+            s.scalar(
+                select(func.count()).select_from(ConsultationRow).where(ConsultationRow.on == day)
+            )
+            or 0
+        )

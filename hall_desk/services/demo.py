@@ -33,7 +33,16 @@ DEMO_STAFF = [
 REGIONS = ["150521", "150502", "150522", "150523", "150525", "152301", "150102", "210102"]
 SURNAMES = "王李张刘陈杨赵黄周吴包白宝韩海孟乌那吉萨关郭何高马"
 GIVEN = "志国建华明秀兰玉英春梅海龙燕军平丽娜红霞斌杰静敏文勇宝山乌日娜其其格巴特尔图雅"
-ORG_KINDS = ["餐饮店", "便利店", "农机合作社", "汽修部", "养殖场", "建材商行", "科技有限公司", "商贸有限公司"]
+ORG_KINDS = [
+    "餐饮店",
+    "便利店",
+    "农机合作社",
+    "汽修部",
+    "养殖场",
+    "建材商行",
+    "科技有限公司",
+    "商贸有限公司",
+]
 STREETS = ["保康镇民主街", "保康镇团结路", "舍伯吐镇", "花吐古拉镇", "代力吉镇", "努日木镇"]
 TOPICS = ["办理时限", "所需材料", "收费标准", "办理进度", "社保缴费", "医保报销", "不动产登记流程"]
 REFUSAL = "所申请事项不属于本中心受理范围，已告知申请人向有权机关申请"
@@ -104,7 +113,9 @@ class _People:
         )
 
 
-def _received(items: list[ServiceItem], leave_out: Callable[[str, bool, bool], bool]) -> dict[str, int]:
+def _received(
+    items: list[ServiceItem], leave_out: Callable[[str, bool, bool], bool]
+) -> dict[str, int]:
     out: dict[str, int] = {}
     for m in merge_materials(items):
         if not leave_out(m.name, m.required, m.deferrable):
@@ -143,7 +154,9 @@ def generate(
             intake.receive_supplement(ws, rng.choice(clerks), case_no, received, on=day)
             summary.supplements_received += 1
         pending = [p for p in pending if p[0] != day]
-        batch: dict[str, list[tuple[CaseEvent, IntakeDraft, date]]] = {c.username: [] for c in clerks}
+        batch: dict[str, list[tuple[CaseEvent, IntakeDraft, date]]] = {
+            c.username: [] for c in clerks
+        }
         for _ in range(per_day):
             clerk = rng.choice(clerks)
             roll = rng.random()
@@ -165,12 +178,32 @@ def generate(
                 summary.consultations += 1
                 continue
             elderly = rng.random() < 0.12
-            applicant = people.organisation() if rng.random() < 0.15 else people.person(day, elderly)
+            applicant = (
+                people.organisation() if rng.random() < 0.15 else people.person(day, elderly)
+            )
             assistance = None
             if elderly:
-                assistance = Assistance(frozenset({AssistanceFlag.ELDERLY}), rng.choice(list(ServiceMode)), clerk.display_name)
+                assistance = Assistance(
+                    frozenset({AssistanceFlag.ELDERLY}),
+                    rng.choice(list(ServiceMode)),
+                    clerk.display_name,
+                )
             elif rng.random() < 0.03:
-                assistance = Assistance(frozenset({rng.choice([AssistanceFlag.DISABLED, AssistanceFlag.PREGNANT, AssistanceFlag.ILL])}), ServiceMode.FULL, clerk.display_name)
+                assistance = Assistance(
+                    frozenset(
+                        {
+                            rng.choice(
+                                [
+                                    AssistanceFlag.DISABLED,
+                                    AssistanceFlag.PREGNANT,
+                                    AssistanceFlag.ILL,
+                                ]
+                            )
+                        }
+                    ),
+                    ServiceMode.FULL,
+                    clerk.display_name,
+                )
             draft = IntakeDraft(applicant=applicant, assistance=assistance)
             if rng.random() < 0.05:
                 proxy = people.person(day)
@@ -205,9 +238,11 @@ def generate(
             elif step == CaseEvent.REQUEST_SUPPLEMENT:
                 required = [m.name for m in merge_materials(chosen) if m.required]
                 left_out = set(rng.sample(required, k=min(len(required), rng.randint(1, 2))))
-                draft.received = _received(chosen, lambda n, req, dfr: n in left_out)
+                draft.received = _received(chosen, lambda n, req, dfr, out=left_out: n in out)
             else:
-                draft.received = _received(chosen, lambda n, req, dfr: not req and rng.random() < 0.5)
+                draft.received = _received(
+                    chosen, lambda n, req, dfr: not req and rng.random() < 0.5
+                )
             if step == CaseEvent.REFUSE:
                 draft.reason = REFUSAL
             batch[clerk.username].append((step, draft, day))
@@ -216,7 +251,7 @@ def generate(
                 summary.by_decision[step.value] = summary.by_decision.get(step.value, 0) + 1
                 summary.green_channel += draft.assistance is not None
             results = intake.intake_many(ws, clerk, batch[clerk.username])
-            for (step, draft, _), result in zip(batch[clerk.username], results, strict=True):
+            for (step, _draft, _), result in zip(batch[clerk.username], results, strict=True):
                 if step == CaseEvent.REQUEST_SUPPLEMENT and rng.random() < 0.6:
                     back = calendar.due_date(day, rng.randint(1, 4), "G").day
                     if back <= end:

@@ -13,16 +13,29 @@ from sqlalchemy import func, select
 
 from hall_desk.domain.assistance import Assistance, suggest
 from hall_desk.domain.calendar import DueDate, LimitUnit, Pause, WorkingCalendar
-from hall_desk.domain.catalog import ItemKind, MergedMaterial, ServiceItem, combined_kind, merge_materials
+from hall_desk.domain.catalog import (
+    ItemKind,
+    MergedMaterial,
+    ServiceItem,
+    combined_kind,
+    merge_materials,
+)
 from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.identity import mask_resident_id, parse_resident_id
-from hall_desk.domain.lifecycle import CaseEvent, CaseState, apply as next_state
+from hall_desk.domain.lifecycle import CaseEvent, CaseState
+from hall_desk.domain.lifecycle import apply as next_state
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import applicants
 from hall_desk.services.applicants import ApplicantDraft
 from hall_desk.services.catalog import items_by_code, theme_by_code
 from hall_desk.services.workstation import Tx, Workstation
-from hall_desk.store.models import ApplicantRow, CaseItemRow, CaseMaterialRow, CaseRow, ConsultationRow
+from hall_desk.store.models import (
+    ApplicantRow,
+    CaseItemRow,
+    CaseMaterialRow,
+    CaseRow,
+    ConsultationRow,
+)
 
 SUPPLEMENT_DAYS = 5  # default 补正 period in working days, when the clerk sets none
 MIN_REASON = 4
@@ -73,7 +86,9 @@ def _resolve_items(tx: Tx, draft: IntakeDraft) -> tuple[list[ServiceItem], str |
     return items, None, "、".join(i.name for i in items)
 
 
-def due_for(calendar: WorkingCalendar, items: Iterable[ServiceItem], accepted_on: date) -> tuple[DueDate, int, LimitUnit]:
+def due_for(
+    calendar: WorkingCalendar, items: Iterable[ServiceItem], accepted_on: date
+) -> tuple[DueDate, int, LimitUnit]:
     """A bundle is due when its slowest item is due; returns that date and that item's limit."""
     best: tuple[DueDate, int, LimitUnit] | None = None
     for item in items:
@@ -97,7 +112,9 @@ def next_case_no(tx: Tx, on: date) -> str:
     return f"{prefix}{seq:04d}"
 
 
-def _materials(merged: list[MergedMaterial], received: dict[str, int], deferred: bool) -> list[dict[str, Any]]:
+def _materials(
+    merged: list[MergedMaterial], received: dict[str, int], deferred: bool
+) -> list[dict[str, Any]]:
     unknown = set(received) - {m.name for m in merged}
     if unknown:
         raise ValidationError("materials", f"所选事项不需要以下材料：{'、'.join(sorted(unknown))}")
@@ -125,7 +142,9 @@ def _missing(merged: list[MergedMaterial], received: dict[str, int]) -> list[Mer
     return [m for m in merged if m.required and received.get(m.name, 0) <= 0]
 
 
-def _record_applicant(tx: Tx, checked: applicants.CheckedApplicant) -> ApplicantRow | dict[str, Any]:
+def _record_applicant(
+    tx: Tx, checked: applicants.CheckedApplicant
+) -> ApplicantRow | dict[str, Any]:
     key = tx.ws.key
     idx = applicants.id_index(key, checked.id_type, checked.id_number)
     applicant_id = applicants.applicant_id_for(idx, checked.id_type)
@@ -166,7 +185,9 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
     try:
         items, theme_code, title = _resolve_items(tx, draft)
     except (ValidationError, NotFound) as exc:
-        errors.append(exc if isinstance(exc, ValidationError) else ValidationError("items", exc.message))
+        errors.append(
+            exc if isinstance(exc, ValidationError) else ValidationError("items", exc.message)
+        )
         items, theme_code, title = [], None, ""
     if errors:
         raise ValidationErrors(errors)
@@ -182,24 +203,36 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
 
     if step in (CaseEvent.ACCEPT, CaseEvent.ACCEPT_DEFERRED, CaseEvent.COMPLETE_AT_WINDOW):
         due, limit_days, limit_unit = due_for(calendar, items, on)
-        case_set.update(accepted_on=on.isoformat(), due_date=due.day.isoformat(), due_estimated=due.estimated)
+        case_set.update(
+            accepted_on=on.isoformat(), due_date=due.day.isoformat(), due_estimated=due.estimated
+        )
     if step == CaseEvent.ACCEPT and missing:
         names = "、".join(m.name for m in missing)
-        hint = "；可容缺受理或一次性告知补正" if all(m.deferrable for m in missing) else "；请一次性告知补正"
+        hint = (
+            "；可容缺受理或一次性告知补正"
+            if all(m.deferrable for m in missing)
+            else "；请一次性告知补正"
+        )
         raise ValidationError("materials", f"以下必要材料未收取：{names}{hint}")
     if step == CaseEvent.COMPLETE_AT_WINDOW:
         not_immediate = [i.name for i in items if i.kind != ItemKind.IMMEDIATE]
         if not_immediate:
-            raise ValidationError("items", f"以下事项不是即办件，不能当场办结：{'、'.join(not_immediate)}")
+            raise ValidationError(
+                "items", f"以下事项不是即办件，不能当场办结：{'、'.join(not_immediate)}"
+            )
         if missing:
-            raise ValidationError("materials", f"以下必要材料未收取：{'、'.join(m.name for m in missing)}")
+            raise ValidationError(
+                "materials", f"以下必要材料未收取：{'、'.join(m.name for m in missing)}"
+            )
         case_set["completed_on"] = on.isoformat()
     if step == CaseEvent.ACCEPT_DEFERRED:
         if not missing:
             raise ValidationError("materials", "必要材料已齐全，请直接受理")
         not_deferrable = [m.name for m in missing if not m.deferrable]
         if not_deferrable:
-            raise ValidationError("materials", f"以下材料不可容缺，须收齐或告知补正：{'、'.join(not_deferrable)}")
+            raise ValidationError(
+                "materials", f"以下材料不可容缺，须收齐或告知补正：{'、'.join(not_deferrable)}"
+            )
         if len(draft.commitment.strip()) < MIN_REASON:
             raise ValidationError("commitment", "请填写申请人的容缺承诺内容")
         assert due is not None
@@ -212,7 +245,10 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
                 "deferred_deadline",
                 f"容缺材料补齐期限不能晚于承诺办结日期 {due.day.isoformat()}",
             )
-        case_set.update(deferred_deadline=draft.deferred_deadline.isoformat(), commitment=draft.commitment.strip())
+        case_set.update(
+            deferred_deadline=draft.deferred_deadline.isoformat(),
+            commitment=draft.commitment.strip(),
+        )
     if step == CaseEvent.REQUEST_SUPPLEMENT:
         if not missing:
             raise ValidationError("materials", "必要材料已齐全，无需补正，请直接受理")
@@ -268,36 +304,60 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
         station=INTAKE_STATION if state != CaseState.REFUSED else "",
         **agent_fields,
     )
-    items_payload = [{"item_code": i.code, "item_name": i.name, "department": i.department} for i in items]
-    tx.emit(step.value, "case", case_id, {"set": case_set, "items": items_payload, "materials": materials})
+    items_payload = [
+        {"item_code": i.code, "item_name": i.name, "department": i.department} for i in items
+    ]
+    tx.emit(
+        step.value,
+        "case",
+        case_id,
+        {"set": case_set, "items": items_payload, "materials": materials},
+    )
     if draft.consultation_id:
-        tx.emit("consultation.updated", "consultation", draft.consultation_id, {"set": {"case_id": case_id}})
+        tx.emit(
+            "consultation.updated",
+            "consultation",
+            draft.consultation_id,
+            {"set": {"case_id": case_id}},
+        )
     tx.audit(f"intake.{step.name.lower()}", case_no, {"state": state.value})
     return IntakeResult(case_id, case_no, state, due, missing, assistance is not None)
 
 
-def _run(ws: Workstation, actor: Actor, draft: IntakeDraft, step: CaseEvent, on: date | None) -> IntakeResult:
+def _run(
+    ws: Workstation, actor: Actor, draft: IntakeDraft, step: CaseEvent, on: date | None
+) -> IntakeResult:
     with ws.transaction(actor) as tx:
         return _intake(tx, draft, step, on or ws.today())
 
 
-def accept(ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None) -> IntakeResult:
+def accept(
+    ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None
+) -> IntakeResult:
     return _run(ws, actor, draft, CaseEvent.ACCEPT, on)
 
 
-def accept_deferred(ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None) -> IntakeResult:
+def accept_deferred(
+    ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None
+) -> IntakeResult:
     return _run(ws, actor, draft, CaseEvent.ACCEPT_DEFERRED, on)
 
 
-def request_supplement(ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None) -> IntakeResult:
+def request_supplement(
+    ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None
+) -> IntakeResult:
     return _run(ws, actor, draft, CaseEvent.REQUEST_SUPPLEMENT, on)
 
 
-def refuse(ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None) -> IntakeResult:
+def refuse(
+    ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None
+) -> IntakeResult:
     return _run(ws, actor, draft, CaseEvent.REFUSE, on)
 
 
-def complete_at_window(ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None) -> IntakeResult:
+def complete_at_window(
+    ws: Workstation, actor: Actor, draft: IntakeDraft, on: date | None = None
+) -> IntakeResult:
     return _run(ws, actor, draft, CaseEvent.COMPLETE_AT_WINDOW, on)
 
 
@@ -325,7 +385,10 @@ def suggested_assistance(draft: ApplicantDraft, today: date) -> Assistance | Non
 
 
 def _case_by_no_or_id(tx: Tx, ref: str) -> CaseRow:
-    row = tx.session.get(CaseRow, ref) or tx.session.scalars(select(CaseRow).where(CaseRow.case_no == ref.strip())).first()
+    row = (
+        tx.session.get(CaseRow, ref)
+        or tx.session.scalars(select(CaseRow).where(CaseRow.case_no == ref.strip())).first()
+    )
     if row is None:
         raise NotFound(f"找不到受理编号为「{ref}」的办件")
     return row
@@ -346,20 +409,28 @@ def receive_supplement(
         next_state(state, step)  # refuses an impossible step, naming the current state
         materials = list(
             tx.session.scalars(
-                select(CaseMaterialRow).where(CaseMaterialRow.case_id == case.id).order_by(CaseMaterialRow.position)
+                select(CaseMaterialRow)
+                .where(CaseMaterialRow.case_id == case.id)
+                .order_by(CaseMaterialRow.position)
             )
         )
         by_name = {m.name: m for m in materials}
         unknown = set(received) - set(by_name)
         if unknown:
-            raise ValidationError("materials", f"本办件不需要以下材料：{'、'.join(sorted(unknown))}")
+            raise ValidationError(
+                "materials", f"本办件不需要以下材料：{'、'.join(sorted(unknown))}"
+            )
         if not any(c > 0 for c in received.values()):
             raise ValidationError("materials", "请勾选本次收到的材料")
         updates: dict[str, dict[str, Any]] = {}
         for name, copies in received.items():
             if copies > 0:
                 m = by_name[name]
-                updates[str(m.position)] = {"received": True, "received_copies": copies, "deferred": False}
+                updates[str(m.position)] = {
+                    "received": True,
+                    "received_copies": copies,
+                    "deferred": False,
+                }
         still_missing = [
             m for m in materials if m.required and not m.received and str(m.position) not in updates
         ]
@@ -410,5 +481,7 @@ def receive_supplement(
 
 def _case_items(tx: Tx, case_id: str) -> list[CaseItemRow]:
     return list(
-        tx.session.scalars(select(CaseItemRow).where(CaseItemRow.case_id == case_id).order_by(CaseItemRow.position))
+        tx.session.scalars(
+            select(CaseItemRow).where(CaseItemRow.case_id == case_id).order_by(CaseItemRow.position)
+        )
     )

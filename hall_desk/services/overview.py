@@ -19,18 +19,24 @@ def ensure_demo_home(home: Home) -> None:
     from hall_desk.services.demo import generate
     from hall_desk.services.setup import init_home
 
-    with init_home(home, hall="科尔沁左翼中旗政务服务中心（演示）", workstation="DEMO1", demo=True) as ws:
+    with init_home(
+        home, hall="科尔沁左翼中旗政务服务中心（演示）", workstation="DEMO1", demo=True
+    ) as ws:
         generate(ws, DEMO_DAYS, DEMO_PER_DAY, seed=2026)
 
 
 def summary_lines(ws: Workstation) -> list[str]:
     with ws.reading() as s:
-        by_state = dict(s.execute(select(CaseRow.state, func.count()).group_by(CaseRow.state)).all())
+        by_state = dict(
+            s.execute(select(CaseRow.state, func.count()).group_by(CaseRow.state)).all()
+        )
         consultations = s.scalar(select(func.count()).select_from(ConsultationRow)) or 0
         items = s.scalar(select(func.count()).select_from(ServiceItemRow)) or 0
         themes = s.scalar(select(func.count()).select_from(ThemeRow)) or 0
         accounts = list(s.scalars(select(User).where(User.active).order_by(User.username)))
-        green = s.scalar(select(func.count()).select_from(CaseRow).where(CaseRow.green_channel)) or 0
+        green = (
+            s.scalar(select(func.count()).select_from(CaseRow).where(CaseRow.green_channel)) or 0
+        )
     lines = [
         f"{ws.hall} · 工作站 {ws.code} · {ws.home.path}",
         f"事项库：{items} 项事项，{themes} 个一件事",
@@ -42,6 +48,9 @@ def summary_lines(ws: Workstation) -> list[str]:
     if ws.config.demo and accounts:
         from hall_desk.services.demo import DEMO_PASSWORD
 
-        lines.append(f"演示账户（密码 {DEMO_PASSWORD}）：" + "、".join(f"{u.username}（{u.display_name}）" for u in accounts))
+        lines.append(
+            f"演示账户（密码 {DEMO_PASSWORD}）："
+            + "、".join(f"{u.username}（{u.display_name}）" for u in accounts)
+        )
     lines.append("桌面窗口将在后续版本提供；现在可用 hall-desk --help 查看命令。")
     return lines

@@ -122,7 +122,9 @@ def login(ws: Workstation, username: str, password: str, now: datetime | None = 
             if left_tries <= 0:
                 guard.locked_until = (now + timedelta(minutes=LOCK_MINUTES)).isoformat()
                 guard.failures = 0
-                failure = LoginRefused(f"密码连续错误 {MAX_FAILURES} 次，账户锁定 {LOCK_MINUTES} 分钟")
+                failure = LoginRefused(
+                    f"密码连续错误 {MAX_FAILURES} 次，账户锁定 {LOCK_MINUTES} 分钟"
+                )
             else:
                 failure = LoginRefused(f"用户名或密码错误（还可尝试 {left_tries} 次）")
             s.add(guard)
@@ -148,7 +150,9 @@ def change_password(ws: Workstation, actor: Actor, username: str, new_password: 
     with ws.transaction(actor) as tx:
         if tx.session.get(User, username) is None:
             raise NotFound(f"用户「{username}」不存在")
-        tx.emit("user.updated", "user", username, {"set": {"password_hash": _hasher.hash(new_password)}})
+        tx.emit(
+            "user.updated", "user", username, {"set": {"password_hash": _hasher.hash(new_password)}}
+        )
         tx.audit("user.password_change", username)
 
 
@@ -194,6 +198,8 @@ def list_users(ws: Workstation) -> list[User]:
 def has_admin(ws: Workstation) -> bool:
     with ws.reading() as s:
         return (
-            s.scalar(select(User.username).where(User.role == Role.ADMIN.value, User.active).limit(1))
+            s.scalar(
+                select(User.username).where(User.role == Role.ADMIN.value, User.active).limit(1)
+            )
             is not None
         )

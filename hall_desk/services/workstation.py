@@ -14,12 +14,12 @@ from hall_desk.domain.calendar import DayOverride, WorkingCalendar
 from hall_desk.domain.clock import HybridClock
 from hall_desk.domain.errors import StorageError
 from hall_desk.domain.roles import Actor
+from hall_desk.services.home import Home, HomeConfig
 from hall_desk.store import audit, eventlog, projections
 from hall_desk.store.db import Database
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import upgrade
 from hall_desk.store.models import CalendarOverrideRow, CalendarYearRow, Event, Meta
-from hall_desk.services.home import Home, HomeConfig
 
 
 class Tx:
@@ -32,9 +32,7 @@ class Tx:
         self._seq: int | None = None
         self.events: list[Event] = []
 
-    def emit(
-        self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]
-    ) -> Event:
+    def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:
         if self._seq is None:
             self._seq = eventlog.next_seq(self.session, self.ws.code)
         else:
@@ -130,7 +128,8 @@ class Workstation:
 
 def _load_calendar(session: Session) -> WorkingCalendar:
     overrides = [
-        DayOverride(row.day, row.kind, row.note) for row in session.scalars(select(CalendarOverrideRow))
+        DayOverride(row.day, row.kind, row.note)
+        for row in session.scalars(select(CalendarOverrideRow))
     ]
     years = list(session.scalars(select(CalendarYearRow.year)))
     return WorkingCalendar(overrides, years)

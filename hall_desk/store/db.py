@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hall_desk.domain.errors import StorageError
 
 BUSY_TIMEOUT_MS = 10_000
+MOUNTS_FILE = Path("/proc/mounts")
 NETWORK_FILESYSTEMS = {
     "nfs",
     "nfs4",
@@ -34,7 +35,7 @@ NETWORK_FILESYSTEMS = {
 def _network_mount_type(path: Path) -> str | None:
     """The filesystem type if `path` lies on a network mount (Linux), else None."""
     try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace").splitlines()
+        mounts = MOUNTS_FILE.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
     target = str(path.resolve())

@@ -271,7 +271,9 @@ def refold(session: Session, entity_type: str, entity_id: str) -> None:
         session.execute(delete(model).where(key == entity_id))
     if entity_type == "calendar_day":
         session.execute(
-            delete(CalendarOverrideRow).where(CalendarOverrideRow.day == date.fromisoformat(entity_id))
+            delete(CalendarOverrideRow).where(
+                CalendarOverrideRow.day == date.fromisoformat(entity_id)
+            )
         )
     if entity_type == "calendar_year":
         session.execute(delete(CalendarYearRow).where(CalendarYearRow.year == int(entity_id)))

@@ -1,0 +1,57 @@
+"""Shared fixtures: every test gets its own temporary home with a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from hall_desk.domain.roles import Actor, Role  # noqa: E402
+from hall_desk.services import users  # noqa: E402
+from hall_desk.services.home import Home  # noqa: E402
+from hall_desk.services.setup import init_home  # noqa: E402
+from hall_desk.services.workstation import Workstation  # noqa: E402
+
+ADMIN_PASSWORD = "admin2026pass"
+STAFF_PASSWORD = "staff2026pass"
+
+
+def make_home(path: Path, code: str = "W01", key_file: Path | None = None) -> Workstation:
+    return init_home(
+        Home(path),
+        hall="科尔沁左翼中旗政务服务中心",
+        workstation=code,
+        hall_key_file=key_file,
+        admin=("admin", "张建国", ADMIN_PASSWORD),
+    )
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workstation]:
+    workstation = make_home(tmp_path / "home")
+    yield workstation
+    workstation.close()
+
+
+@pytest.fixture
+def admin(ws: Workstation) -> Actor:
+    return Actor("admin", "张建国", Role.ADMIN)
+
+
+@pytest.fixture
+def clerk(ws: Workstation, admin: Actor) -> Actor:
+    return users.create_user(ws, admin, "clerk1", "王晓燕", Role.CLERK, STAFF_PASSWORD, "综合窗口1")
+
+
+@pytest.fixture
+def router(ws: Workstation, admin: Actor) -> Actor:
+    return users.create_user(ws, admin, "router", "赵志刚", Role.ROUTER, STAFF_PASSWORD, "流转岗")
+
+
+# A Tuesday in an ordinary 2026 week, so due dates are easy to check by hand.
+TODAY = date(2026, 11, 24)

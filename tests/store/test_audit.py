@@ -1,0 +1,84 @@
+"""全程留痕: the chain holds for honest use and breaks at the first tampered entry."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from hall_desk.services import cases, intake
+from hall_desk.services.integrity import verify_audit
+from tests.conftest import TODAY
+from tests.services.helpers import draft_for
+
+FOOD = "011050007001"
+
+
+def _fill(ws, clerk):  # type: ignore[no-untyped-def]
+    for _ in range(4):
+        intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=TODAY)
+
+
+def _tamper(ws, sql: str) -> None:  # type: ignore[no-untyped-def]
+    con = sqlite3.connect(ws.home.db_path)
+    con.execute(sql)
+    con.commit()
+    con.close()
+
+
+def test_honest_chain_verifies(ws, clerk):
+    _fill(ws, clerk)
+    report = verify_audit(ws)
+    assert report.ok and report.entries >= 6
+
+
+def test_every_change_and_unmask_is_audited(ws, clerk):
+    before = verify_audit(ws).entries
+    result = intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=TODAY)
+    cases.unmask(ws, clerk, result.case_id, "id_number", reason="核对身份")
+    with ws.reading() as s:
+        from sqlalchemy import select
+
+        from hall_desk.store.models import AuditEntry
+
+        rows = list(s.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
+    assert len(rows) == before + 2
+    assert rows[-2].action == "intake.accept" and rows[-2].target == result.case_no
+    assert rows[-1].action == "pii.unmask" and rows[-1].actor == "clerk1"
+    assert "id_number" in rows[-1].detail and "150521" not in rows[-1].detail
+
+
+def test_edited_entry_is_named(ws, clerk):
+    _fill(ws, clerk)
+    _tamper(ws, "UPDATE audit_log SET actor = 'someone' WHERE seq = 4")
+    report = verify_audit(ws)
+    assert report.broken_at == 4 and "改动" in report.problem
+
+
+def test_deleted_entry_is_found(ws, clerk):
+    _fill(ws, clerk)
+    _tamper(ws, "DELETE FROM audit_log WHERE seq = 3")
+    report = verify_audit(ws)
+    assert report.broken_at == 4 and "缺少第 3 条" in report.problem
+
+
+def test_reordered_entries_are_found(ws, clerk):
+    _fill(ws, clerk)
+    _tamper(ws, "UPDATE audit_log SET seq = -1 WHERE seq = 3")
+    _tamper(ws, "UPDATE audit_log SET seq = 3 WHERE seq = 4")
+    _tamper(ws, "UPDATE audit_log SET seq = 4 WHERE seq = -1")
+    report = verify_audit(ws)
+    assert report.broken_at == 3
+
+
+def test_rechained_forgery_without_the_key_fails(ws, clerk):
+    """Recomputing plain SHA-256 links is not enough: links are keyed with the hall key."""
+    import hashlib
+
+    _fill(ws, clerk)
+    con = sqlite3.connect(ws.home.db_path)
+    rows = con.execute("SELECT seq, hash FROM audit_log ORDER BY seq").fetchall()
+    forged = hashlib.sha256(b"forged").hexdigest()
+    con.execute("UPDATE audit_log SET hash = ? WHERE seq = ?", (forged, rows[1][0]))
+    con.execute("UPDATE audit_log SET prev_hash = ? WHERE seq = ?", (forged, rows[2][0]))
+    con.commit()
+    con.close()
+    assert verify_audit(ws).broken_at == 2
