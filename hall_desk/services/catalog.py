@@ -372,23 +372,26 @@ def _item(row: ServiceItemRow, materials: list[MaterialRequirementRow]) -> Servi
     )
 
 
+def all_items(session: Session) -> list[ServiceItem]:
+    """Every catalog item in catalog order, with its materials."""
+    mats: dict[str, list[MaterialRequirementRow]] = {}
+    for m in session.scalars(
+        select(MaterialRequirementRow).order_by(
+            MaterialRequirementRow.item_code, MaterialRequirementRow.position
+        )
+    ):
+        mats.setdefault(m.item_code, []).append(m)
+    rows = session.scalars(select(ServiceItemRow).order_by(ServiceItemRow.position))
+    return [_item(r, mats.get(r.code, [])) for r in rows]
+
+
 def items_by_code(session: Session, codes: list[str]) -> list[ServiceItem]:
     """The items in the order asked; an unknown code is a ValidationError naming it."""
-    rows = {
-        r.code: r
-        for r in session.scalars(select(ServiceItemRow).where(ServiceItemRow.code.in_(codes)))
-    }
-    missing = [c for c in codes if c not in rows]
+    known = {i.code: i for i in all_items(session)}
+    missing = [c for c in codes if c not in known]
     if missing:
         raise ValidationError("items", f"事项库中没有事项编码：{'、'.join(missing)}")
-    mats: dict[str, list[MaterialRequirementRow]] = {c: [] for c in codes}
-    for m in session.scalars(
-        select(MaterialRequirementRow)
-        .where(MaterialRequirementRow.item_code.in_(codes))
-        .order_by(MaterialRequirementRow.item_code, MaterialRequirementRow.position)
-    ):
-        mats[m.item_code].append(m)
-    return [_item(rows[c], mats[c]) for c in codes]
+    return [known[c] for c in codes]
 
 
 def theme_by_code(session: Session, code: str) -> Theme:
@@ -405,8 +408,7 @@ def theme_by_code(session: Session, code: str) -> Theme:
 
 def load_catalog(ws: Workstation) -> tuple[list[ServiceItem], list[Theme]]:
     with ws.reading() as s:
-        codes = list(s.scalars(select(ServiceItemRow.code).order_by(ServiceItemRow.position)))
-        items = items_by_code(s, codes) if codes else []
+        items = all_items(s)
         theme_codes = list(s.scalars(select(ThemeRow.code).order_by(ThemeRow.position)))
         themes = [theme_by_code(s, c) for c in theme_codes]
     return items, themes

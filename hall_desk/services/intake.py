@@ -27,7 +27,7 @@ from hall_desk.domain.lifecycle import apply as next_state
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import applicants
 from hall_desk.services.applicants import ApplicantDraft
-from hall_desk.services.catalog import items_by_code, theme_by_code
+from hall_desk.services.catalog import theme_by_code
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import (
     ApplicantRow,
@@ -75,14 +75,22 @@ class IntakeResult:
     green_channel: bool
 
 
+def _items(tx: Tx, codes: list[str]) -> list[ServiceItem]:
+    known = tx.ws.catalog_items(tx.session)
+    missing = [c for c in codes if c not in known]
+    if missing:
+        raise ValidationError("items", f"事项库中没有事项编码：{'、'.join(missing)}")
+    return [known[c] for c in codes]
+
+
 def _resolve_items(tx: Tx, draft: IntakeDraft) -> tuple[list[ServiceItem], str | None, str]:
     if draft.theme_code:
         theme = theme_by_code(tx.session, draft.theme_code)
-        return items_by_code(tx.session, list(theme.item_codes)), theme.code, theme.name
+        return _items(tx, list(theme.item_codes)), theme.code, theme.name
     codes = list(dict.fromkeys(c.strip() for c in draft.item_codes if c.strip()))
     if not codes:
         raise ValidationError("items", "请选择要办理的事项或一件事")
-    items = items_by_code(tx.session, codes)
+    items = _items(tx, codes)
     return items, None, "、".join(i.name for i in items)
 
 
@@ -447,7 +455,7 @@ def receive_supplement(
         elif case.accepted_on is None:
             # First round: the case is accepted today and its clock starts tomorrow.
             item_codes = [i.item_code for i in _case_items(tx, case.id)]
-            due, limit_days, unit = due_for(calendar, items_by_code(tx.session, item_codes), on)
+            due, limit_days, unit = due_for(calendar, _items(tx, item_codes), on)
             case_set.update(
                 accepted_on=on.isoformat(),
                 due_date=due.day.isoformat(),

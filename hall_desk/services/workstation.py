@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.calendar import DayOverride, WorkingCalendar
+from hall_desk.domain.catalog import ServiceItem
 from hall_desk.domain.clock import HybridClock
 from hall_desk.domain.errors import StorageError
 from hall_desk.domain.roles import Actor
@@ -46,9 +47,10 @@ class Tx:
             seq=self._seq,
         )
         projections.apply(self.session, row)
-        self.session.flush()
         if entity_type.startswith("calendar"):
             self.ws.invalidate_calendar()
+        if entity_type == "catalog":
+            self.ws.invalidate_catalog()
         self.events.append(row)
         return row
 
@@ -81,6 +83,7 @@ class Workstation:
             raise StorageError("大厅密钥与本机数据库不匹配：请使用本大厅的密钥文件")
         self.clock = HybridClock(last)
         self._calendar: WorkingCalendar | None = None
+        self._items: dict[str, ServiceItem] | None = None
 
     @property
     def code(self) -> str:
@@ -121,6 +124,18 @@ class Workstation:
             else:
                 self._calendar = _load_calendar(session)
         return self._calendar
+
+    # -- catalog ------------------------------------------------------------------------------
+    def invalidate_catalog(self) -> None:
+        self._items = None
+
+    def catalog_items(self, session: Session) -> dict[str, ServiceItem]:
+        """The catalog by code, cached: intake reads it for every case."""
+        if self._items is None:
+            from hall_desk.services.catalog import all_items
+
+            self._items = {i.code: i for i in all_items(session)}
+        return self._items
 
     def today(self) -> date:
         return date.today()

@@ -216,6 +216,7 @@ CASE_KINDS = [
 @handles(*CASE_KINDS)
 def _case(session: Session, ev: Event, p: dict[str, Any]) -> None:
     row = session.get(CaseRow, ev.entity_id)
+    is_new = row is None
     if row is None:
         row = CaseRow(id=ev.entity_id, created_hlc=ev.hlc)
         session.add(row)
@@ -224,12 +225,16 @@ def _case(session: Session, ev: Event, p: dict[str, Any]) -> None:
         row.state = step.transition.target.value
     _set(row, p.get("set", {}))
     row.updated_hlc = ev.hlc
+    if is_new:
+        session.flush()  # the case row before its items and materials (foreign keys)
     if "items" in p:
-        session.execute(delete(CaseItemRow).where(CaseItemRow.case_id == ev.entity_id))
+        if not is_new:
+            session.execute(delete(CaseItemRow).where(CaseItemRow.case_id == ev.entity_id))
         for position, item in enumerate(p["items"]):
             session.add(CaseItemRow(case_id=ev.entity_id, position=position, **item))
     if "materials" in p:
-        session.execute(delete(CaseMaterialRow).where(CaseMaterialRow.case_id == ev.entity_id))
+        if not is_new:
+            session.execute(delete(CaseMaterialRow).where(CaseMaterialRow.case_id == ev.entity_id))
         for position, m in enumerate(p["materials"]):
             session.add(CaseMaterialRow(case_id=ev.entity_id, position=position, **m))
     for position, changes in p.get("material_updates", {}).items():
