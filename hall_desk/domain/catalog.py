@@ -6,8 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from pypinyin import Style, lazy_pinyin
-
 from hall_desk.domain.calendar import LimitUnit
 
 
@@ -155,6 +153,9 @@ def combined_kind(items: Sequence[ServiceItem]) -> ItemKind:
 
 def pinyin_keys(text: str) -> tuple[str, str]:
     """Full pinyin and initials (lowercase, no tones) for search: 个体工商户 → gtgsh."""
+    # Imported here: its dictionaries weigh tens of MB, and only catalog imports need them.
+    from pypinyin import Style, lazy_pinyin
+
     syllables = lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
     full = "".join(syllables).lower()
     initials = "".join(s[0] for s in syllables if s).lower()

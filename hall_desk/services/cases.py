@@ -104,10 +104,11 @@ def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> l
                 .limit(limit)
             )
         )
+    # A range, not LIKE: SQLite's LIKE is case-folding and cannot use the name index.
     return list(
         s.scalars(
             select(CaseRow)
-            .where(CaseRow.applicant_name.startswith(value))
+            .where(CaseRow.applicant_name >= value, CaseRow.applicant_name < value + "\U0010ffff")
             .order_by(*order)
             .limit(limit)
         )

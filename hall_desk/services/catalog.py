@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from zipfile import BadZipFile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font

@@ -124,13 +124,21 @@ def _received(
 
 
 def generate(
-    ws: Workstation, days: int, per_day: int, seed: int = 1, end: date | None = None
+    ws: Workstation,
+    days: int,
+    per_day: int,
+    seed: int = 1,
+    end: date | None = None,
+    consultation_share: float = 0.22,
 ) -> DemoSummary:
-    """`per_day` applicants on each working day of the `days` calendar days ending at `end`."""
+    """`per_day` visitors on each working day of the `days` calendar days ending at `end`;
+    `consultation_share` of them only ask a question, the others apply."""
     if days < 1 or days > 3660:
         raise ValidationError("days", "天数应为 1–3660")
     if per_day < 1 or per_day > 100_000:
         raise ValidationError("per_day", "每天人数应为 1–100000")
+    if not 0 <= consultation_share <= 0.9:
+        raise ValidationError("consultation_share", "咨询占比应为 0–0.9")
     end = end or ws.today()
     rng = random.Random(seed)
     staff = ensure_demo_staff(ws)
@@ -160,7 +168,7 @@ def generate(
         for _ in range(per_day):
             clerk = rng.choice(clerks)
             roll = rng.random()
-            if roll < 0.22:
+            if roll < consultation_share:
                 topic_item = rng.choice(items)
                 at = datetime.combine(day, time(8, 30)) + timedelta(minutes=rng.randint(0, 540))
                 consultations.log_consultation(
@@ -177,6 +185,8 @@ def generate(
                 )
                 summary.consultations += 1
                 continue
+            # The rest of the visitors apply; spread their decisions the same way whatever share.
+            roll = 0.22 + (roll - consultation_share) / (1 - consultation_share) * 0.78
             elderly = rng.random() < 0.12
             applicant = (
                 people.organisation() if rng.random() < 0.15 else people.person(day, elderly)

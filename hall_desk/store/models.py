@@ -197,7 +197,7 @@ class CaseRow(Base):
     applicant_phone_masked: Mapped[str] = mapped_column(String(32), default="")
     agent_name: Mapped[str] = mapped_column(String(64), default="")
     agent_id_cipher: Mapped[str] = mapped_column(Text, default="")
-    agent_id_index: Mapped[str] = mapped_column(String(32), default="")
+    agent_id_index: Mapped[str] = mapped_column(String(32), default="", index=True)
     agent_id_masked: Mapped[str] = mapped_column(String(32), default="")
     limit_days: Mapped[int] = mapped_column(Integer, default=0)
     limit_unit: Mapped[str] = mapped_column(String(1), default="G")

@@ -416,7 +416,6 @@ def test_random_walks_reach_an_end_when_they_keep_going(data: st.DataObject) -> 
         events = allowed_events(state)
         if not events:
             break
-        # Prefer leaving the loops (补正, 预审退回) so the walk terminates.
         event = data.draw(st.sampled_from(events))
         state = apply(state, event)
     else:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-29 06:29:22.439467
+Create Date: 2026-11-29
 """
 
 from collections.abc import Sequence
@@ -120,6 +120,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_cases_accepted_on"), ["accepted_on"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_cases_agent_id_index"), ["agent_id_index"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_cases_applicant_id"), ["applicant_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_cases_applicant_id_index"), ["applicant_id_index"], unique=False
@@ -335,6 +338,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_cases_applicant_name"))
         batch_op.drop_index(batch_op.f("ix_cases_applicant_id_index"))
         batch_op.drop_index(batch_op.f("ix_cases_applicant_id"))
+        batch_op.drop_index(batch_op.f("ix_cases_agent_id_index"))
         batch_op.drop_index(batch_op.f("ix_cases_accepted_on"))
 
     op.drop_table("cases")
