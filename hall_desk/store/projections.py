@@ -210,6 +210,8 @@ CASE_KINDS = [
     "case.delivered",
     "case.withdrawn",
     "case.updated",
+    "case.clock_paused",
+    "case.clock_resumed",
 ]
 
 

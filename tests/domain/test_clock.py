@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
+import time
 import uuid
 
 import pytest
@@ -28,7 +30,7 @@ class FakeWall:
 
 
 def strictly_increasing(values: list[Timestamp]) -> bool:
-    return all(a < b for a, b in zip(values, values[1:], strict=False))
+    return all(a < b for a, b in itertools.pairwise(values))
 
 
 # --- Timestamp -------------------------------------------------------------------------------
@@ -223,8 +225,6 @@ def test_a_fresh_clock_without_history_starts_at_the_wall() -> None:
 
 
 def test_default_wall_clock_is_real_time() -> None:
-    import time
-
     before = time.time_ns() // 1_000_000
     reading = HybridClock().now()
     after = time.time_ns() // 1_000_000
