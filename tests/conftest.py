@@ -11,11 +11,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from hall_desk.domain.roles import Actor, Role  # noqa: E402
-from hall_desk.services import users  # noqa: E402
-from hall_desk.services.home import Home  # noqa: E402
-from hall_desk.services.setup import init_home  # noqa: E402
-from hall_desk.services.workstation import Workstation  # noqa: E402
+from hall_desk.domain.roles import Actor, Role
+from hall_desk.services import users
+from hall_desk.services.home import Home
+from hall_desk.services.setup import init_home
+from hall_desk.services.workstation import Workstation
 
 ADMIN_PASSWORD = "admin2026pass"
 STAFF_PASSWORD = "staff2026pass"

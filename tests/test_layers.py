@@ -45,7 +45,9 @@ def test_layers_import_only_downwards():
         if layer in ("sync", "reports"):
             above -= {"hall_desk.sync", "hall_desk.reports"}
         for path in modules(layer):
-            bad = [n for n in imports_of(path) if any(n == a or n.startswith(a + ".") for a in above)]
+            bad = [
+                n for n in imports_of(path) if any(n == a or n.startswith(a + ".") for a in above)
+            ]
             assert not bad, f"{path.relative_to(PACKAGE)} imports upwards: {bad}"
 
 

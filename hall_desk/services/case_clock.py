@@ -48,7 +48,7 @@ def pause_clock(
     on: date | None = None,
     note: str = "",
 ) -> None:
-    """The days of a special procedure do not count towards the time limit (行政许可法 第四十五条)."""
+    """A special procedure's days do not count towards the limit (行政许可法 第四十五条)."""
     _require(actor)
     on = on or ws.today()
     if procedure not in SPECIAL_PROCEDURES:

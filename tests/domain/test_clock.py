@@ -168,6 +168,16 @@ def test_observe_a_later_remote_reading() -> None:
     assert strictly_increasing([local, remote, *following])
 
 
+def test_observe_a_remote_reading_in_the_same_millisecond() -> None:
+    clock = HybridClock(wall_ms=FakeWall(BASE_MS))
+    clock.now()
+    clock.now()  # (BASE_MS, 1)
+    remote = Timestamp(BASE_MS, 40)
+    clock.observe(remote)
+    assert clock.last == remote
+    assert clock.now() == Timestamp(BASE_MS, 41)
+
+
 def test_observe_a_remote_reading_with_a_full_counter() -> None:
     clock = HybridClock(wall_ms=FakeWall(BASE_MS))
     remote = Timestamp(BASE_MS + 1000, MAX_COUNTER)
@@ -321,3 +331,34 @@ def test_threads_get_distinct_readings() -> None:
     assert len(set(everything)) == 8000
     for out in results:
         assert strictly_increasing(out)  # each thread sees its own readings in order
+
+
+def test_threads_get_distinct_readings_when_the_wall_clock_yields() -> None:
+    # A wall clock that gives other threads a chance to run inside now(): without the lock,
+    # two threads would read the same `last` and hand out the same reading.
+    def yielding_wall() -> int:
+        time.sleep(0)
+        return BASE_MS
+
+    clock = HybridClock(wall_ms=yielding_wall)
+    results: list[list[Timestamp]] = [[] for _ in range(4)]
+    start = threading.Barrier(4)
+
+    def work(out: list[Timestamp]) -> None:
+        start.wait()
+        for _ in range(2000):
+            out.append(clock.now())
+
+    threads = [threading.Thread(target=work, args=(out,)) for out in results]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert not any(t.is_alive() for t in threads)
+    everything = sorted(ts for out in results for ts in out)
+    assert len(set(everything)) == 8000
+    # Nothing skipped either: 8000 consecutive readings from (BASE_MS, 0), borrowing as needed.
+    assert everything[0] == Timestamp(BASE_MS, 0)
+    assert everything[-1] == Timestamp(
+        BASE_MS + 7999 // (MAX_COUNTER + 1), 7999 % (MAX_COUNTER + 1)
+    )

@@ -52,4 +52,6 @@ def all_materials(ws, codes: list[str]) -> dict[str, int]:  # type: ignore[no-un
 
 
 def draft_for(ws, codes: list[str], applicant: ApplicantDraft | None = None) -> IntakeDraft:  # type: ignore[no-untyped-def]
-    return IntakeDraft(applicant=applicant or person(), item_codes=codes, received=all_materials(ws, codes))
+    return IntakeDraft(
+        applicant=applicant or person(), item_codes=codes, received=all_materials(ws, codes)
+    )

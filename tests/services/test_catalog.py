@@ -1,4 +1,4 @@
-"""The service catalog: the bundled catalog, spreadsheet round trip, all-or-nothing import, search."""
+"""The service catalog: bundled data, spreadsheet round trip, all-or-nothing import, search."""
 
 from __future__ import annotations
 
@@ -59,7 +59,9 @@ def test_bad_rows_import_nothing_and_are_all_listed(ws, admin, tmp_path):
     assert any("「一件事」第 2 行" in m and "000000000000" in m for m in messages)
     with ws.reading() as s:
         assert s.scalar(select(func.count()).select_from(Event)) == events_before
-        assert s.scalar(select(ServiceItemRow.name).where(ServiceItemRow.position == 1)) == name_before
+        assert (
+            s.scalar(select(ServiceItemRow.name).where(ServiceItemRow.position == 1)) == name_before
+        )
 
 
 def test_not_a_spreadsheet(ws, admin, tmp_path):

@@ -8,11 +8,23 @@ import pytest
 from sqlalchemy import func, select
 
 from hall_desk.domain.assistance import Assistance, AssistanceFlag, ServiceMode
-from hall_desk.domain.errors import PermissionDenied, TransitionError, ValidationError, ValidationErrors
+from hall_desk.domain.errors import (
+    PermissionDenied,
+    TransitionError,
+    ValidationError,
+    ValidationErrors,
+)
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.services import intake
 from hall_desk.services.intake import AgentDraft, IntakeDraft
-from hall_desk.store.models import ApplicantRow, AuditEntry, CaseItemRow, CaseMaterialRow, CaseRow, Event
+from hall_desk.store.models import (
+    ApplicantRow,
+    AuditEntry,
+    CaseItemRow,
+    CaseMaterialRow,
+    CaseRow,
+    Event,
+)
 from tests.conftest import TODAY
 from tests.services.helpers import all_materials, draft_for, organisation, person, resident_id
 
@@ -75,7 +87,9 @@ def test_theme_merges_materials_and_takes_latest_due_date(ws, clerk):
     result = intake.accept(ws, clerk, draft, on=TODAY)
     with ws.reading() as s:
         items = list(s.scalars(select(CaseItemRow).where(CaseItemRow.case_id == result.case_id)))
-        mats = list(s.scalars(select(CaseMaterialRow).where(CaseMaterialRow.case_id == result.case_id)))
+        mats = list(
+            s.scalars(select(CaseMaterialRow).where(CaseMaterialRow.case_id == result.case_id))
+        )
         case = s.get(CaseRow, result.case_id)
     assert [i.item_code for i in items] == codes
     names = [m.name for m in mats]
@@ -108,17 +122,25 @@ def test_accept_deferred(ws, clerk):
         case = s.get(CaseRow, result.case_id)
         assert case is not None and case.commitment.startswith("本人承诺")
         deferred = s.scalars(
-            select(CaseMaterialRow).where(CaseMaterialRow.case_id == result.case_id, CaseMaterialRow.deferred)
+            select(CaseMaterialRow).where(
+                CaseMaterialRow.case_id == result.case_id, CaseMaterialRow.deferred
+            )
         ).all()
     assert [m.name for m in deferred] == ["食品安全管理制度"]
     # Later the applicant brings it: the case becomes a plain accepted case.
-    back = intake.receive_supplement(ws, clerk, result.case_no, {"食品安全管理制度": 1}, on=date(2026, 11, 25))
+    back = intake.receive_supplement(
+        ws, clerk, result.case_no, {"食品安全管理制度": 1}, on=date(2026, 11, 25)
+    )
     assert back.state == CaseState.ACCEPTED
 
 
 @pytest.mark.parametrize(
     ("deadline", "fragment"),
-    [(None, "补齐期限"), (date(2026, 11, 24), "晚于今天"), (date(2026, 12, 10), "不能晚于承诺办结日期 2026-11-27")],
+    [
+        (None, "补齐期限"),
+        (date(2026, 11, 24), "晚于今天"),
+        (date(2026, 12, 10), "不能晚于承诺办结日期 2026-11-27"),
+    ],
 )
 def test_deferral_deadline_rules(ws, clerk, deadline, fragment):
     draft = draft_for(ws, [FOOD])
@@ -137,7 +159,7 @@ def test_deferral_refused_for_non_deferrable_material(ws, clerk):
     draft.received.pop("申请人身份证明")
     draft.commitment = "本人承诺按期补交"
     draft.deferred_deadline = date(2026, 11, 26)
-    with pytest.raises(ValidationError, match="不可容缺.*申请人身份证明"):
+    with pytest.raises(ValidationError, match=r"不可容缺.*申请人身份证明"):
         intake.accept_deferred(ws, clerk, draft, on=TODAY)
 
 
@@ -154,15 +176,21 @@ def test_supplement_round_starts_the_clock_on_return(ws, clerk):
         # Default 补正 period: five working days.
         assert case.supplement_deadline == date(2026, 12, 1)
     # One material back on Thursday: still waiting.
-    partial = intake.receive_supplement(ws, clerk, result.case_no, {"申请人身份证明": 1}, on=date(2026, 11, 26))
+    partial = intake.receive_supplement(
+        ws, clerk, result.case_no, {"申请人身份证明": 1}, on=date(2026, 11, 26)
+    )
     assert partial.state == CaseState.AWAITING_SUPPLEMENT
     # The rest on Monday 30 Nov: accepted that day, due three working days later.
-    done = intake.receive_supplement(ws, clerk, result.case_no, {"食品安全管理制度": 1}, on=date(2026, 11, 30))
+    done = intake.receive_supplement(
+        ws, clerk, result.case_no, {"食品安全管理制度": 1}, on=date(2026, 11, 30)
+    )
     assert done.state == CaseState.ACCEPTED
     assert done.due is not None and done.due.day == date(2026, 12, 3)
     with ws.reading() as s:
         case = s.get(CaseRow, result.case_id)
-        assert case is not None and case.state == "accepted" and case.accepted_on == date(2026, 11, 30)
+        assert (
+            case is not None and case.state == "accepted" and case.accepted_on == date(2026, 11, 30)
+        )
 
 
 def test_supplement_needs_something_missing(ws, clerk):
@@ -214,7 +242,9 @@ def test_bad_applicant_lists_every_field_and_writes_nothing(ws, clerk):
 
 def test_unknown_item_and_empty_selection(ws, clerk):
     with pytest.raises(ValidationErrors) as err:
-        intake.accept(ws, clerk, IntakeDraft(applicant=person(), item_codes=["999999999999"]), on=TODAY)
+        intake.accept(
+            ws, clerk, IntakeDraft(applicant=person(), item_codes=["999999999999"]), on=TODAY
+        )
     assert "999999999999" in str(err.value)
     with pytest.raises(ValidationErrors, match="请选择"):
         intake.accept(ws, clerk, IntakeDraft(applicant=person()), on=TODAY)
@@ -246,7 +276,9 @@ def test_green_channel_suggested_for_elderly_and_marked(ws, clerk):
     young = person(number=resident_id(birth="19990301", seq="221"))
     assert intake.suggested_assistance(young, TODAY) is None
     draft = draft_for(ws, [FOOD], old)
-    draft.assistance = Assistance(frozenset({AssistanceFlag.ELDERLY, AssistanceFlag.ILL}), ServiceMode.FULL, "王晓燕")
+    draft.assistance = Assistance(
+        frozenset({AssistanceFlag.ELDERLY, AssistanceFlag.ILL}), ServiceMode.FULL, "王晓燕"
+    )
     result = intake.accept(ws, clerk, draft, on=TODAY)
     with ws.reading() as s:
         case = s.get(CaseRow, result.case_id)
@@ -260,7 +292,12 @@ def test_returning_applicant_is_one_record(ws, clerk):
     with ws.reading() as s:
         assert s.scalar(select(func.count()).select_from(ApplicantRow)) == 1
         # The second intake changed nothing about the person: no second applicant event.
-        assert s.scalar(select(func.count()).select_from(Event).where(Event.kind == "applicant.recorded")) == 1
+        assert (
+            s.scalar(
+                select(func.count()).select_from(Event).where(Event.kind == "applicant.recorded")
+            )
+            == 1
+        )
 
 
 def test_estimated_due_date_in_uncovered_year(ws, clerk):
@@ -279,7 +316,9 @@ def test_bulk_path_is_one_transaction(ws, clerk):
 
     before = counts(ws)
     with pytest.raises(ValidationError):
-        intake.intake_many(ws, clerk, [(CaseEvent.ACCEPT, good, TODAY), (CaseEvent.ACCEPT, bad, TODAY)])
+        intake.intake_many(
+            ws, clerk, [(CaseEvent.ACCEPT, good, TODAY), (CaseEvent.ACCEPT, bad, TODAY)]
+        )
     assert counts(ws) == before, "a bulk batch with one bad draft writes nothing"
     results = intake.intake_many(ws, clerk, [(CaseEvent.ACCEPT, good, TODAY)] * 3)
     assert [r.case_no[-4:] for r in results] == ["0001", "0002", "0003"]

@@ -44,11 +44,21 @@ def test_no_plaintext_id_or_phone_in_the_database_files(ws, clerk):
 
 
 def test_search_by_id_and_phone_through_blind_index(ws, clerk):
-    a = intake.accept(ws, clerk, draft_for(ws, [FOOD], person(number=IDS[0], phone=PHONES[0])), on=TODAY)
-    intake.accept(ws, clerk, draft_for(ws, [FOOD], person(number=IDS[1], phone=PHONES[1], name="乌云")), on=TODAY)
+    a = intake.accept(
+        ws, clerk, draft_for(ws, [FOOD], person(number=IDS[0], phone=PHONES[0])), on=TODAY
+    )
+    intake.accept(
+        ws,
+        clerk,
+        draft_for(ws, [FOOD], person(number=IDS[1], phone=PHONES[1], name="乌云")),
+        on=TODAY,
+    )
     assert [h.case_no for h in cases.search_cases(ws, IDS[0])] == [a.case_no]
     assert [h.case_no for h in cases.search_cases(ws, IDS[0].lower())] == [a.case_no]
-    assert [h.case_no for h in cases.search_cases(ws, f"+86 {PHONES[0][:3]} {PHONES[0][3:7]} {PHONES[0][7:]}")] == [a.case_no]
+    assert [
+        h.case_no
+        for h in cases.search_cases(ws, f"+86 {PHONES[0][:3]} {PHONES[0][3:7]} {PHONES[0][7:]}")
+    ] == [a.case_no]
     assert [h.case_no for h in cases.search_cases(ws, a.case_no)] == [a.case_no]
     assert [h.applicant_name for h in cases.search_cases(ws, "乌")] == ["乌云"]
     hit = cases.search_cases(ws, IDS[0])[0]
@@ -56,7 +66,9 @@ def test_search_by_id_and_phone_through_blind_index(ws, clerk):
 
 
 def test_unmask_reveals_for_allowed_roles_only(ws, clerk, router):
-    result = intake.accept(ws, clerk, draft_for(ws, [FOOD], person(number=IDS[2], phone=PHONES[2])), on=TODAY)
+    result = intake.accept(
+        ws, clerk, draft_for(ws, [FOOD], person(number=IDS[2], phone=PHONES[2])), on=TODAY
+    )
     assert cases.unmask(ws, clerk, result.case_id, "id_number") == IDS[2]
     assert cases.unmask(ws, clerk, result.case_id, "phone") == PHONES[2]
     with pytest.raises(PermissionDenied):

@@ -18,7 +18,7 @@ def dump(ws) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]
     with ws.reading() as s:
         for model in PROJECTION_TABLES:
             name = model.__tablename__
-            rows = s.execute(text(f"SELECT * FROM {name}")).all()  # noqa: S608 - fixed names
+            rows = s.execute(text(f"SELECT * FROM {name}")).all()
             tables[name] = sorted(tuple(map(repr, r)) for r in rows)
     return tables
 

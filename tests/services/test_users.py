@@ -33,7 +33,10 @@ def test_wrong_password_counts_down_then_locks(ws, clerk):
     with pytest.raises(users.LoginRefused, match="已锁定"):
         users.login(ws, "clerk1", STAFF_PASSWORD, now=now + timedelta(minutes=5))
     # …and accepted once the lock has passed.
-    assert users.login(ws, "clerk1", STAFF_PASSWORD, now=now + timedelta(minutes=16)).username == "clerk1"
+    assert (
+        users.login(ws, "clerk1", STAFF_PASSWORD, now=now + timedelta(minutes=16)).username
+        == "clerk1"
+    )
 
 
 def test_admin_can_unlock(ws, clerk, admin):

@@ -67,10 +67,14 @@ def test_newer_database_is_refused_untouched(ws, tmp_path):
 
 def test_head_revision_is_applied(ws):
     with ws.reading() as s:
-        assert s.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        assert (
+            s.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        )
 
 
-@pytest.mark.parametrize("path", [r"\\server\share\hall\local.sqlite3", "//server/share/local.sqlite3"])
+@pytest.mark.parametrize(
+    "path", [r"\\server\share\hall\local.sqlite3", "//server/share/local.sqlite3"]
+)
 def test_network_share_paths_are_refused(path):
     with pytest.raises(StorageError, match="网络共享"):
         refuse_network_path(path)
