@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 import threading
 import time
 import uuid
@@ -333,14 +334,10 @@ def test_threads_get_distinct_readings() -> None:
         assert strictly_increasing(out)  # each thread sees its own readings in order
 
 
-def test_threads_get_distinct_readings_when_the_wall_clock_yields() -> None:
-    # A wall clock that gives other threads a chance to run inside now(): without the lock,
-    # two threads would read the same `last` and hand out the same reading.
-    def yielding_wall() -> int:
-        time.sleep(0)
-        return BASE_MS
-
-    clock = HybridClock(wall_ms=yielding_wall)
+def test_threads_get_distinct_readings_under_frequent_thread_switches() -> None:
+    # Switching threads every microsecond makes a race inside now() (two threads reading the
+    # same `last`) likely enough to show up without the lock.
+    clock = HybridClock(wall_ms=FakeWall(BASE_MS))
     results: list[list[Timestamp]] = [[] for _ in range(4)]
     start = threading.Barrier(4)
 
@@ -349,11 +346,16 @@ def test_threads_get_distinct_readings_when_the_wall_clock_yields() -> None:
         for _ in range(2000):
             out.append(clock.now())
 
-    threads = [threading.Thread(target=work, args=(out,)) for out in results]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    try:
+        threads = [threading.Thread(target=work, args=(out,)) for out in results]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+    finally:
+        sys.setswitchinterval(interval)
     assert not any(t.is_alive() for t in threads)
     everything = sorted(ts for out in results for ts in out)
     assert len(set(everything)) == 8000
