@@ -77,6 +77,25 @@ def build_parser() -> argparse.ArgumentParser:
     audit_sub = p.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
     audit_sub.add_parser("verify", help="校验留痕链，指出第一条被破坏的记录")
 
+    p = sub.add_parser("report", help="报表")
+    rep_sub = p.add_subparsers(dest="report_command", required=True, parser_class=_Parser)
+    r = rep_sub.add_parser("daily", help="每日工作汇总 PDF")
+    r.add_argument("--date", type=_date, required=True)
+    r.add_argument("--out", type=Path, required=True)
+
+    p = sub.add_parser("export", help="导出")
+    exp_sub = p.add_subparsers(dest="export_command", required=True, parser_class=_Parser)
+    led = exp_sub.add_parser("ledger", help="导出台账 .xlsx")
+    led.add_argument("kind", choices=["cases", "consultations", "routing", "deliveries"])
+    led.add_argument("--from", dest="start", type=_date, required=True)
+    led.add_argument("--to", dest="end", type=_date, required=True)
+    led.add_argument("--out", type=Path, required=True)
+    led.add_argument("--unmask", action="store_true", help="导出完整证件号码和电话（记入留痕）")
+
+    p = sub.add_parser("sync", help="与大厅共享数据库同步")
+    p.add_argument("--shared", help="共享数据库地址（PostgreSQL URL 或本机 SQLite 文件路径）")
+    p.add_argument("--status", action="store_true", help="只显示同步状态，不同步")
+
     p = sub.add_parser("backup", help="备份本地数据库")
     p.add_argument("--out", type=Path, required=True)
     return parser
@@ -175,6 +194,22 @@ def _run(args: argparse.Namespace) -> int:
                 print(f"留痕链已被破坏：{report.problem}", file=sys.stderr)
                 return EXIT_REFUSED
             print(f"留痕链完整：共 {report.entries} 条记录")
+        elif cmd == "report":
+            from hall_desk.reports.daily import write_daily_summary
+
+            pages = write_daily_summary(ws, _operator(), args.date, args.out)
+            print(f"每日工作汇总已生成：{args.out}（{pages} 页）")
+        elif cmd == "export":
+            from hall_desk.reports.ledgers import KINDS, export
+
+            rows = export(
+                ws, _operator(), args.kind, args.start, args.end, args.out, unmask=args.unmask
+            )
+            print(f"{KINDS[args.kind]}已导出：{args.out}（{rows} 行）")
+        elif cmd == "sync":
+            from hall_desk.sync.command import run_sync_command
+
+            return run_sync_command(ws, _operator(), shared=args.shared, status_only=args.status)
         elif cmd == "backup":
             from hall_desk.services.backup import backup
 
@@ -220,6 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except HallDeskError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    except OSError as exc:
+        # A full disk, a folder without write permission: say so plainly, no traceback.
+        print(f"错误：文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）", file=sys.stderr)
         return EXIT_REFUSED
 
 

@@ -6,18 +6,16 @@ import os
 import sqlite3
 from pathlib import Path
 
-from hall_desk.domain.errors import StorageError, ValidationError
+from hall_desk.domain.errors import StorageError
 from hall_desk.domain.roles import Actor
+from hall_desk.services.home import check_output_path
 from hall_desk.services.workstation import Workstation
 
 
 def backup(ws: Workstation, actor: Actor, out: Path) -> int:
     """Copies the live database (readers and writers may go on) and verifies the copy."""
     out = out.expanduser()
-    if out.exists():
-        raise ValidationError("out", f"{out} 已存在，不会覆盖")
-    if not out.parent.is_dir():
-        raise ValidationError("out", f"目录 {out.parent} 不存在")
+    check_output_path(out)
     tmp = out.with_name(out.name + ".part")
     src = sqlite3.connect(ws.home.db_path)
     try:

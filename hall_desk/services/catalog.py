@@ -27,6 +27,7 @@ from hall_desk.domain.catalog import (
 )
 from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services.home import check_output_path
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import MaterialRequirementRow, ServiceItemRow, ThemeItemRow, ThemeRow
 
@@ -298,6 +299,7 @@ def import_catalog_xlsx(ws: Workstation, actor: Actor, path: Path) -> tuple[int,
 
 
 def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
+    check_output_path(path)
     items, themes = load_catalog(ws)
     wb = Workbook()
     sheet = wb.active

@@ -93,3 +93,11 @@ class Home:
         tmp = self.config_path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(config), ensure_ascii=False, indent=2), encoding="utf-8")
         os.replace(tmp, self.config_path)
+
+
+def check_output_path(path: Path) -> None:
+    """Files the program writes never replace an existing file (a key, a config, a ledger)."""
+    if path.exists():
+        raise ValidationError("out", f"{path} 已存在，不会覆盖；请换一个文件名")
+    if not path.parent.is_dir():
+        raise ValidationError("out", f"目录 {path.parent} 不存在")

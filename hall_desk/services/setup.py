@@ -12,7 +12,12 @@ from hall_desk.domain.errors import StorageError, ValidationError
 from hall_desk.domain.roles import SYSTEM_ACTOR, Role
 from hall_desk.services import calendar as calendar_service
 from hall_desk.services import catalog, users
-from hall_desk.services.home import Home, HomeConfig, normalize_workstation_code
+from hall_desk.services.home import (
+    Home,
+    HomeConfig,
+    check_output_path,
+    normalize_workstation_code,
+)
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.store.keys import HallKey
@@ -91,6 +96,7 @@ def bundled_overrides() -> list[dict[str, str]]:
 
 def export_hall_key(ws: Workstation, out: Path) -> None:
     """A copy of the hall key for another workstation of the same hall (owner-only file)."""
-    if out.exists():
-        raise ValidationError("out", f"{out} 已存在，不会覆盖")
+    # The key usually goes to a fresh folder on a USB stick: create it, owner-only.
+    out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    check_output_path(out)
     ws.key.write(out)

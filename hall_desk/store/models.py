@@ -287,3 +287,9 @@ PROJECTION_TABLES = [
     ApplicantRow,
     ConsultationRow,
 ]
+
+# Feature tables live in their own modules; importing them here puts them in Base.metadata
+# (migrations, schema checks) and their projections in the rebuild list, children first.
+from hall_desk.store import models_routing, models_sync  # noqa: E402
+
+PROJECTION_TABLES[:0] = models_routing.PROJECTION_TABLES + models_sync.PROJECTION_TABLES

@@ -1,0 +1,67 @@
+"""The four ledgers of DESIGN.md §4, each built by its own module from query results."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from hall_desk.domain.errors import ValidationError
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.reports.xlsx import Ledger, write
+from hall_desk.services.home import check_output_path
+from hall_desk.services.workstation import Workstation
+
+KINDS = {
+    "cases": "办件台账",
+    "consultations": "咨询登记台账",
+    "routing": "材料流转台账",
+    "deliveries": "出件台账",
+}
+MAX_DAYS = 3660
+
+
+class LedgerBuilder(Protocol):
+    def __call__(
+        self, ws: Workstation, actor: Actor, start: date, end: date, *, unmask: bool
+    ) -> Ledger: ...
+
+
+def builder(kind: str) -> LedgerBuilder:
+    """`hall_desk.reports.ledger_<kind>.build`; each kind lives in its own module."""
+    if kind not in KINDS:
+        raise ValidationError("kind", f"台账类型应为：{'、'.join(KINDS)}")
+    module = importlib.import_module(f"hall_desk.reports.ledger_{kind}")
+    return module.build  # type: ignore[no-any-return]
+
+
+def export(
+    ws: Workstation,
+    actor: Actor,
+    kind: str,
+    start: date,
+    end: date,
+    out: Path,
+    *,
+    unmask: bool = False,
+) -> int:
+    """Writes the ledger of [start, end] to `out`; unmasked personal data needs the permission
+    and is audited."""
+    actor.require(Permission.REPORTS)
+    if end < start:
+        raise ValidationError("to", "结束日期不能早于开始日期")
+    if (end - start).days > MAX_DAYS:
+        raise ValidationError("to", "一次最多导出 10 年")
+    if unmask:
+        actor.require(Permission.UNMASK)
+    check_output_path(out)
+    ledger = builder(kind)(ws, actor, start, end, unmask=unmask)
+    count = write(ledger, out)
+    with ws.transaction(actor) as tx:
+        tx.audit(
+            "ledger.export",
+            kind,
+            {"from": start.isoformat(), "to": end.isoformat(), "rows": count, "unmasked": unmask},
+        )
+    return count

@@ -1,0 +1,251 @@
+"""How every document is printed: Chinese fonts, an official A4 page, barcodes, page numbers.
+
+Each notice, label, sheet or summary is a function that returns PDF bytes built from these
+pieces; the window previews and prints the bytes, the command line writes them to a file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+
+from reportlab.graphics.barcode import code128, qr
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.platypus import (
+    Flowable,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+FALLBACK_FONT = "STSong-Light"  # reportlab's built-in CID font: every PDF reader has it
+# TrueType-outline fonts only: reportlab cannot embed CFF (.otf) fonts such as Noto CJK.
+CANDIDATE_FONTS: list[tuple[str, int]] = [
+    ("C:/Windows/Fonts/simsun.ttc", 0),
+    ("C:/Windows/Fonts/msyh.ttc", 0),
+    ("C:/Windows/Fonts/simhei.ttf", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+    ("/System/Library/Fonts/STHeiti Light.ttc", 0),
+]
+
+
+@cache
+def chinese_font() -> str:
+    """Registers and returns the font name: an embedded system TrueType font when one exists."""
+    override = os.environ.get("HALL_DESK_PDF_FONT")
+    candidates = [(override, 0)] if override else []
+    if override != FALLBACK_FONT:
+        candidates += CANDIDATE_FONTS
+    for path, index in candidates:
+        if not path or not Path(path).exists():
+            continue
+        try:
+            pdfmetrics.registerFont(TTFont("HallDeskCJK", path, subfontIndex=index))
+            return "HallDeskCJK"
+        except (TTFError, OSError, ValueError):
+            continue
+    pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
+    return FALLBACK_FONT
+
+
+def style(
+    size: float = 11, *, bold: bool = False, center: bool = False, leading: float | None = None
+) -> ParagraphStyle:
+    return ParagraphStyle(
+        f"s{size}{bold}{center}",
+        fontName=chinese_font(),
+        fontSize=size,
+        leading=leading or size * 1.5,
+        alignment=TA_CENTER if center else 0,
+        # CJK text wraps between any two characters.
+        wordWrap="CJK",
+        textColor=colors.black,
+    )
+
+
+def para(text: str, size: float = 11, **kw: object) -> Paragraph:
+    escaped = (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+    )
+    return Paragraph(escaped, style(size, **kw))  # type: ignore[arg-type]
+
+
+def title(text: str, size: float = 20) -> Paragraph:
+    return para(text, size, center=True, leading=size * 1.6)
+
+
+def grid(
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    *,
+    header: bool = True,
+    size: float = 10,
+) -> Table:
+    """A ruled table; cells that are strings wrap as CJK paragraphs."""
+    body = [[para(c, size) if isinstance(c, str) else c for c in r] for r in rows]
+    table = Table(body, colWidths=list(widths), repeatRows=1 if header else 0)
+    commands = [
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+class Barcode128(Flowable):
+    """The case number as Code128 with the number printed beneath, for hand scanners."""
+
+    def __init__(self, value: str, width: float = 70 * mm, height: float = 14 * mm) -> None:
+        super().__init__()
+        self.value = value
+        self.width = width
+        self.height = height
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height + 5 * mm
+
+    def draw(self) -> None:
+        bar = code128.Code128(self.value, barHeight=self.height, humanReadable=False, quiet=False)
+        scale = min(1.0, self.width / bar.width)
+        self.canv.saveState()
+        self.canv.translate(0, 5 * mm)
+        self.canv.scale(scale, 1)
+        bar.drawOn(self.canv, 0, 0)
+        self.canv.restoreState()
+        self.canv.setFont(chinese_font(), 9)
+        self.canv.drawString(0, 0.5 * mm, self.value)
+
+
+def qr_code(value: str, size: float = 24 * mm) -> Drawing:
+    widget = qr.QrCodeWidget(value)
+    x1, y1, x2, y2 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Who issues the document: printed in the footer of every page."""
+
+    hall: str
+    printed_by: str = ""
+    contact_phone: str = ""
+
+
+def build(
+    story: list[Flowable],
+    letterhead: Letterhead,
+    *,
+    doc_title: str,
+    page_numbers: bool = True,
+    pagesize: tuple[float, float] = A4,
+    margins_mm: float = 20,
+) -> bytes:
+    """Lays out the story on A4 pages with a footer (hall, print time, 第 N 页 共 M 页)."""
+    font = chinese_font()
+    printed_at = datetime.now().strftime("%Y-%m-%d %H:%M")
+
+    class _NumberedCanvas(canvas_with_page_count()):  # type: ignore[misc]
+        pass
+
+    def footer(canvas, total: int) -> None:  # type: ignore[no-untyped-def]
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.setFillColor(colors.HexColor("#444444"))
+        width = pagesize[0]
+        y = margins_mm * mm / 2
+        left = letterhead.hall + (
+            f"  联系电话：{letterhead.contact_phone}" if letterhead.contact_phone else ""
+        )
+        canvas.drawString(margins_mm * mm, y, left)
+        if page_numbers:
+            canvas.drawCentredString(width / 2, y, f"第 {canvas.getPageNumber()} 页 共 {total} 页")
+        right = f"打印：{printed_at}" + (
+            f"  {letterhead.printed_by}" if letterhead.printed_by else ""
+        )
+        canvas.drawRightString(width - margins_mm * mm, y, right)
+        canvas.restoreState()
+
+    _NumberedCanvas.footer = staticmethod(footer)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=margins_mm * mm,
+        rightMargin=margins_mm * mm,
+        topMargin=margins_mm * mm,
+        bottomMargin=margins_mm * mm,
+        title=doc_title,
+        author=letterhead.hall,
+        creator="hall-desk",
+    )
+    doc.build(story, canvasmaker=_NumberedCanvas)
+    return buffer.getvalue()
+
+
+def canvas_with_page_count() -> type:
+    """A canvas that knows the page total, so the footer can say 共 M 页."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    class PageCountingCanvas(Canvas):
+        footer = None
+
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                if self.footer is not None:
+                    self.footer(self, total)
+                super().showPage()
+            super().save()
+
+    return PageCountingCanvas
+
+
+def signature_lines(labels: Sequence[str], width: float) -> Table:
+    """Lines to sign and date on paper (交接双方、申请人、班组长…)."""
+    cells = [
+        [para(f"{label}（签字）：________________　　日期：____年__月__日", 10)] for label in labels
+    ]
+    table = Table(cells, colWidths=[width])
+    table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 10)]))
+    return table
+
+
+def cn_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def spacer(height_mm: float) -> Spacer:
+    return Spacer(1, height_mm * mm)
