@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--home", help="工作目录（配置、大厅密钥、本地数据库）；也可用环境变量 HALL_DESK_HOME"
     )
     parser.add_argument("--demo", action="store_true", help="在演示数据目录上打开程序")
+    parser.add_argument(
+        "--no-window", action="store_true", help="不打开窗口，只显示本工作目录的概况（用于脚本）"
+    )
     parser.add_argument("--version", action="version", version=f"hall-desk {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -136,7 +139,7 @@ def _run(args: argparse.Namespace) -> int:
     home = Home(resolve_home(args.home, demo=args.demo))
     cmd = args.command
     if cmd is None:
-        return _open_program(home, demo=args.demo)
+        return _open_program(home, demo=args.demo, window=not args.no_window)
     if cmd == "init":
         from hall_desk.services.setup import init_home
 
@@ -233,12 +236,16 @@ def _calendar_due(home, args: argparse.Namespace) -> int:  # type: ignore[no-unt
     return EXIT_OK
 
 
-def _open_program(home, *, demo: bool) -> int:  # type: ignore[no-untyped-def]
-    """Opens the window once the desktop shell exists; until then, prints the home's summary."""
+def _open_program(home, *, demo: bool, window: bool) -> int:  # type: ignore[no-untyped-def]
+    """Opens the window; with --no-window prints the home's summary instead."""
     from hall_desk.services.overview import ensure_demo_home, summary_lines
 
     if demo:
         ensure_demo_home(home)
+    if window:
+        from hall_desk.ui.app import run
+
+        return run(home)
     with _open(home.path) as ws:
         for line in summary_lines(ws):
             print(line)

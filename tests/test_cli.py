@@ -732,7 +732,7 @@ def test_commands_on_an_uninitialised_home_say_run_init(tmp_path: Path, args: li
 
 def test_demo_with_home_seeds_and_prints_the_summary(tmp_path: Path) -> None:
     home = tmp_path / "demo"
-    result = run_cli("--demo", home=home)
+    result = run_cli("--demo", "--no-window", home=home)
     assert result.returncode == 0, show(result)
     out = result.stdout
     assert "（演示）" in out and "工作站 DEMO1" in out
@@ -745,7 +745,7 @@ def test_demo_with_home_seeds_and_prints_the_summary(tmp_path: Path) -> None:
     assert f"办件：{cases} 件" in out
     assert cases > 0
 
-    again = run_cli("--demo", home=home)
+    again = run_cli("--demo", "--no-window", home=home)
     assert again.returncode == 0, show(again)
     assert again.stdout == out, "a demo home is seeded once, on first use"
     assert count(db_of(home), "cases") == cases
@@ -755,7 +755,9 @@ def test_demo_with_home_seeds_and_prints_the_summary(tmp_path: Path) -> None:
 def test_demo_without_home_never_touches_the_real_home(tmp_path: Path) -> None:
     real = tmp_path / "real-home"
     data = tmp_path / "xdg"
-    result = run_cli("--demo", env={"HALL_DESK_HOME": str(real), "XDG_DATA_HOME": str(data)})
+    result = run_cli(
+        "--demo", "--no-window", env={"HALL_DESK_HOME": str(real), "XDG_DATA_HOME": str(data)}
+    )
     assert result.returncode == 0, show(result)
     assert "演示账户" in result.stdout
     assert not real.exists()

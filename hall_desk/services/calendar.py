@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from hall_desk.domain.calendar import DueDate, LimitUnit
+from sqlalchemy import select
+
+from hall_desk.domain.calendar import DayOverride, DueDate, LimitUnit
 from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.workstation import Tx, Workstation
-from hall_desk.store.models import CalendarOverrideRow
+from hall_desk.store.models import CalendarOverrideRow, CalendarYearRow
 
 KINDS = {"holiday": "休息日", "workday": "工作日"}
 
@@ -87,3 +89,14 @@ def due_date(ws: Workstation, accepted_on: date, n: int, unit: str = "G") -> Due
     except ValueError:
         raise ValidationError("unit", "时限单位应为 G（工作日）或 Z（自然日）") from None
     return ws.calendar().due_date(accepted_on, n, limit_unit)
+
+
+def list_overrides(ws: Workstation) -> list[DayOverride]:
+    with ws.reading() as s:
+        rows = s.scalars(select(CalendarOverrideRow).order_by(CalendarOverrideRow.day))
+        return [DayOverride(r.day, r.kind, r.note) for r in rows]
+
+
+def covered_years(ws: Workstation) -> list[int]:
+    with ws.reading() as s:
+        return list(s.scalars(select(CalendarYearRow.year).order_by(CalendarYearRow.year)))

@@ -2,22 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hall_desk.domain import identity
+from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import NotFound, ValidationError
-from hall_desk.domain.lifecycle import CaseState
+from hall_desk.domain.lifecycle import CaseState, event_for_kind
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import ApplicantRow, CaseRow
+from hall_desk.store.models import (
+    ApplicantRow,
+    CaseItemRow,
+    CaseMaterialRow,
+    CaseRow,
+    Event,
+    User,
+)
 
 CASE_NO = re.compile(r"^\d{8}-[A-Z0-9]{1,8}-\d{4,}$")
 SEARCH_LIMIT = 50
+NEAR_DEADLINE_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -156,3 +166,107 @@ def unmask(ws: Workstation, actor: Actor, case_id: str, field: str, reason: str 
         # Logged without the value itself: the log must not become a copy of the data.
         tx.audit("pii.unmask", case.case_no, {"field": field, "reason": reason.strip()})
         return value
+
+
+EVENT_LABELS = {
+    "applicant.recorded": "登记申请人信息",
+    "case.updated": "收取部分补正材料",
+    "case.clock_paused": "特别程序暂停计时",
+    "case.clock_resumed": "恢复计时",
+    "consultation.updated": "关联咨询",
+}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    what: str
+    who: str
+    workstation: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    case: CaseRow
+    items: list[CaseItemRow]
+    materials: list[CaseMaterialRow]
+    timeline: list[TimelineEntry]
+    remaining_working_days: int | None  # negative when overdue; None without a due date
+
+
+def _event_label(kind: str) -> str:
+    step = event_for_kind(kind)
+    return step.label if step is not None else EVENT_LABELS.get(kind, kind)
+
+
+def case_detail(
+    ws: Workstation, actor: Actor, case_ref: str, today: date | None = None
+) -> CaseDetail:
+    """Everything the case view shows: header, items, materials, and who did what, when, where."""
+    actor.require(Permission.VIEW_CASES)
+    today = today or ws.today()
+    with ws.reading() as s:
+        case = (
+            s.get(CaseRow, case_ref)
+            or s.scalars(select(CaseRow).where(CaseRow.case_no == case_ref)).first()
+        )
+        if case is None:
+            raise NotFound(f"找不到办件「{case_ref}」")
+        items = list(
+            s.scalars(
+                select(CaseItemRow)
+                .where(CaseItemRow.case_id == case.id)
+                .order_by(CaseItemRow.position)
+            )
+        )
+        materials = list(
+            s.scalars(
+                select(CaseMaterialRow)
+                .where(CaseMaterialRow.case_id == case.id)
+                .order_by(CaseMaterialRow.position)
+            )
+        )
+        names = {u: n for u, n in s.execute(select(User.username, User.display_name))}
+        events = list(
+            s.scalars(
+                select(Event)
+                .where(Event.entity_type == "case", Event.entity_id == case.id)
+                .order_by(Event.hlc, Event.id)
+            )
+        )
+    timeline = []
+    for ev in events:
+        payload = json.loads(ev.payload)
+        note = str(payload.get("set", {}).get("reason", "") or "")
+        timeline.append(
+            TimelineEntry(
+                at=datetime.fromtimestamp(Timestamp.decode(ev.hlc).ms / 1000).astimezone(),
+                what=_event_label(ev.kind),
+                who=names.get(ev.actor, ev.actor),
+                workstation=ev.origin,
+                note=note,
+            )
+        )
+    remaining = None
+    if (
+        case.due_date is not None
+        and not CaseState(case.state).is_final
+        and case.state != "ready_for_delivery"
+    ):
+        remaining = ws.calendar().working_days_between(today, case.due_date)
+    return CaseDetail(case, items, materials, timeline, remaining)
+
+
+def deadline_text(remaining: int | None, estimated: bool = False) -> str:
+    """Words, not only colour: 已超期 / 临近期限 / 剩余 N 个工作日."""
+    if remaining is None:
+        return ""
+    suffix = "（估算）" if estimated else ""
+    if remaining < 0:
+        return f"已超期 {-remaining} 个工作日{suffix}"
+    if remaining == 0:
+        return f"今日到期{suffix}"
+    if remaining <= NEAR_DEADLINE_DAYS:
+        return f"临近期限：剩余 {remaining} 个工作日{suffix}"
+    return f"剩余 {remaining} 个工作日{suffix}"

@@ -12,7 +12,7 @@ from hall_desk.store.models import CaseRow, ConsultationRow, ServiceItemRow, The
 DEMO_DAYS, DEMO_PER_DAY = 15, 40
 
 
-def ensure_demo_home(home: Home) -> None:
+def ensure_demo_home(home: Home, days: int = DEMO_DAYS, per_day: int = DEMO_PER_DAY) -> None:
     """A demo home is created and filled once, on first use."""
     if home.is_initialised():
         return
@@ -22,7 +22,7 @@ def ensure_demo_home(home: Home) -> None:
     with init_home(
         home, hall="科尔沁左翼中旗政务服务中心（演示）", workstation="DEMO1", demo=True
     ) as ws:
-        generate(ws, DEMO_DAYS, DEMO_PER_DAY, seed=2026)
+        generate(ws, days, per_day, seed=2026)
 
 
 def summary_lines(ws: Workstation) -> list[str]:
@@ -52,5 +52,4 @@ def summary_lines(ws: Workstation) -> list[str]:
             f"演示账户（密码 {DEMO_PASSWORD}）："
             + "、".join(f"{u.username}（{u.display_name}）" for u in accounts)
         )
-    lines.append("桌面窗口将在后续版本提供；现在可用 hall-desk --help 查看命令。")
     return lines

@@ -1,0 +1,74 @@
+"""The workstation's settings (hall name, window, idle lock, sync, printer, appearance)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, replace
+from typing import Any
+
+from hall_desk.domain.errors import ValidationError
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services.workstation import Workstation
+
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# Personal preferences any logged-in user may change for this workstation.
+APPEARANCE_KEYS = {"theme", "font_scale"}
+
+
+def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
+    """Validates every change, then saves the config file and audits what changed."""
+    actor.require(Permission.MANAGE_SETTINGS)
+    # Changes go to a copy: a refused value leaves the running config untouched.
+    config = replace(ws.config, extra=dict(ws.config.extra))
+    before = asdict(ws.config)
+    if "hall" in changes:
+        hall = str(changes["hall"]).strip()
+        if not hall:
+            raise ValidationError("hall", "请填写政务服务中心名称")
+        config.hall = hall
+    if "window" in changes:
+        config.window = str(changes["window"]).strip()
+    if "idle_lock_minutes" in changes:
+        minutes = changes["idle_lock_minutes"]
+        if not isinstance(minutes, int) or not 1 <= minutes <= 120:
+            raise ValidationError("idle_lock_minutes", "自动锁定时间应为 1–120 分钟")
+        config.idle_lock_minutes = minutes
+    if "shared_url" in changes:
+        url = str(changes["shared_url"]).strip()
+        if url and not (
+            url.startswith(("postgresql://", "postgresql+psycopg://", "sqlite:///"))
+            or url.endswith((".sqlite3", ".db"))
+        ):
+            raise ValidationError(
+                "shared_url", "共享数据库地址应为 postgresql://… 或本机 SQLite 文件路径"
+            )
+        config.shared_url = url
+    if "sync_time" in changes:
+        sync_time = str(changes["sync_time"]).strip()
+        if not TIME.match(sync_time):
+            raise ValidationError("sync_time", "每晚同步时间格式应为 HH:MM，如 02:00")
+        config.sync_time = sync_time
+    if "printer" in changes:
+        config.extra["printer"] = str(changes["printer"]).strip()
+    ws.home.save_config(config)
+    ws.config = config
+    after = asdict(config)
+    changed = {k: after[k] for k in after if after[k] != before[k]}
+    with ws.transaction(actor) as tx:
+        tx.audit(
+            "settings.update",
+            ws.code,
+            {k: v for k, v in changed.items() if k != "extra"}
+            | ({"extra": True} if "extra" in changed else {}),
+        )
+
+
+def save_appearance(
+    ws: Workstation, *, theme: str | None = None, font_scale: float | None = None
+) -> None:
+    """Theme and font scale are remembered per workstation; no permission, no audit needed."""
+    if theme is not None:
+        ws.config.extra["theme"] = theme
+    if font_scale is not None:
+        ws.config.extra["font_scale"] = round(float(font_scale), 2)
+    ws.home.save_config(ws.config)

@@ -1,0 +1,152 @@
+"""Start-up: the QApplication on a qasync loop; setup, login, the main window, switching users."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+
+import qasync
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog
+
+from hall_desk.domain.roles import Actor
+from hall_desk.services import users
+from hall_desk.services.home import Home
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui import appearance
+from hall_desk.ui.errors import ErrorReporter, setup_logging
+from hall_desk.ui.login import LoginDialog
+from hall_desk.ui.main_window import MainWindow
+from hall_desk.ui.settings_dialog import SettingsDialog
+from hall_desk.ui.setup_dialog import SetupDialog
+
+_translators: list[QTranslator] = []  # Qt drops a translator whose Python object is collected
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("hall-desk")
+    app.setApplicationDisplayName("政务服务中心前台")
+    app.setOrganizationName("hall-desk")
+    if not _translators:
+        # Qt's own strings (确定/取消/保存, the print preview) in Chinese.
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(
+            QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qt", "_", folder
+        ):
+            app.installTranslator(translator)
+            _translators.append(translator)
+    return app
+
+
+class Desk:
+    """Walks a person from an empty folder to the main window, and back to login on switch."""
+
+    def __init__(self, home: Home) -> None:
+        self.home = home
+        self.app = application()
+        self.ws: Workstation | None = None
+        self.window: MainWindow | None = None
+        self.dialogs: list[QDialog] = []  # kept referenced while open
+        self.reporter = ErrorReporter(setup_logging(home.log_dir))
+
+    def start(self) -> bool:
+        """Runs setup and login; False when the person cancelled (the program then exits)."""
+        self.reporter.install()
+        if not self.home.is_initialised():
+            setup = SetupDialog(self.home)
+            if setup.exec() != QDialog.DialogCode.Accepted or setup.created is None:
+                return False
+            self.ws = setup.created
+        else:
+            self.ws = Workstation(self.home)
+        extra = self.ws.config.extra
+        appearance.apply_theme(self.app, str(extra.get("theme", "light")))
+        appearance.apply_font_scale(self.app, float(extra.get("font_scale", 1.0)))
+        if not users.has_admin(self.ws):
+            first_admin = SetupDialog(self.home, self.ws)
+            if first_admin.exec() != QDialog.DialogCode.Accepted:
+                return False
+        actor = self.login()
+        if actor is None:
+            return False
+        self.show_main(actor)
+        return True
+
+    def login(self, username: str = "") -> Actor | None:
+        assert self.ws is not None
+        dialog = LoginDialog(self.ws, username=username)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.actor
+
+    def show_main(self, actor: Actor) -> MainWindow:
+        assert self.ws is not None
+        self.window = MainWindow(self.ws, actor, open_settings=self.open_settings)
+        self.window.switch_user_requested.connect(self.switch_user)
+        self.window.show()
+        return self.window
+
+    def open_settings(self) -> SettingsDialog | None:
+        if self.window is None or self.ws is None:
+            return None
+        dialog = SettingsDialog(self.ws, self.window.actor, self.window)
+        dialog.finished.connect(lambda _=0, d=dialog: self._settings_closed(d))
+        self.dialogs.append(dialog)
+        dialog.open()
+        return dialog
+
+    def _settings_closed(self, dialog: SettingsDialog) -> None:
+        if dialog in self.dialogs:
+            self.dialogs.remove(dialog)
+        if self.window is not None:
+            self.window.setWindowTitle(f"{self.window.ws.hall} — hall-desk")
+            self.window.idle.set_interval(max(1, self.window.ws.config.idle_lock_minutes) * 60_000)
+            self.window.refresh_status()
+        dialog.deleteLater()
+
+    def switch_user(self) -> None:
+        """Someone else takes the window: the old session's forms go, a login comes first."""
+        old = self.window
+        if old is not None:
+            old.hide()
+        actor = self.login()
+        if actor is None:
+            if old is not None:
+                old.show()  # cancelled: back to the locked window of the previous user
+            return
+        if old is not None:
+            old.close()
+            old.deleteLater()
+        self.show_main(actor)
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+        if self.ws is not None:
+            self.ws.close()
+        self.reporter.uninstall()
+
+
+def run(home: Home) -> int:
+    """The event loop is qasync's, so later long work can be awaited without freezing."""
+    desk = Desk(home)
+    try:
+        if not desk.start():
+            return 0
+        app = desk.app
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+            closed = asyncio.Event()
+            app.lastWindowClosed.connect(closed.set)
+
+            async def until_closed() -> None:
+                await closed.wait()
+
+            runner.run(until_closed())
+        return 0
+    finally:
+        desk.close()

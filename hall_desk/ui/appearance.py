@@ -1,0 +1,34 @@
+"""Themes (.qss from resources/themes) and the font scale clerks set with Ctrl + / Ctrl −."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from hall_desk.assets import resource
+
+THEMES = {"light": "默认", "high_contrast": "高对比度"}
+MIN_SCALE, MAX_SCALE, STEP = 0.8, 2.0, 0.1
+_base_point_size: float | None = None
+
+
+def apply_theme(app: QApplication, name: str) -> str:
+    if name not in THEMES:
+        name = "light"
+    app.setStyleSheet(resource("themes", f"{name}.qss").read_text(encoding="utf-8"))
+    return name
+
+
+def clamp_scale(scale: float) -> float:
+    return round(min(MAX_SCALE, max(MIN_SCALE, scale)), 2)
+
+
+def apply_font_scale(app: QApplication, scale: float) -> float:
+    global _base_point_size
+    if _base_point_size is None:
+        _base_point_size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+    scale = clamp_scale(scale)
+    font = QFont(app.font())
+    font.setPointSizeF(_base_point_size * scale)
+    app.setFont(font)
+    return scale

@@ -1,0 +1,170 @@
+"""The case view: header, materials and timeline; unmasking is deliberate and audited."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
+from hall_desk.domain.catalog import MaterialForm
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.lifecycle import CaseState
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.reports.case_sheet import build_case_sheet
+from hall_desk.services import cases
+from hall_desk.services.cases import CaseDetail, TimelineEntry, deadline_text
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.models import CaseMaterialRow
+from hall_desk.ui.forms import child, load_form
+from hall_desk.ui.models import Column, RowsModel
+from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.widgets import set_role
+
+MATERIAL_COLUMNS: list[Column[CaseMaterialRow]] = [
+    Column("材料名称", lambda m: m.name),
+    Column("形式", lambda m: MaterialForm(m.form).label),
+    Column("应交份数", lambda m: m.copies, align_right=True),
+    Column("必要", lambda m: "必要" if m.required else "非必要"),
+    Column(
+        "收取情况", lambda m: "已收取" if m.received else ("容缺待补" if m.deferred else "未收取")
+    ),
+]
+TIMELINE_COLUMNS: list[Column[TimelineEntry]] = [
+    Column("时间", lambda e: e.at),
+    Column("操作", lambda e: e.what),
+    Column("经办人", lambda e: e.who),
+    Column("工作站", lambda e: e.workstation),
+    Column("说明", lambda e: e.note),
+]
+
+
+def green_channel_text(flags: str, mode: str, helper: str) -> str:
+    kinds = "、".join(AssistanceFlag(f).label for f in flags.split(",") if f)
+    text = f"♿ 帮您办：{kinds}" if kinds else "♿ 帮您办"
+    if mode:
+        text += f"（{ServiceMode(mode).label}）"
+    if helper:
+        text += f"，帮办人 {helper}"
+    return text
+
+
+class CaseView(QDialog):
+    def __init__(
+        self, ws: Workstation, actor: Actor, case_ref: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.form = load_form("case_view", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.form)
+        self.resize(820, 640)
+        self.materials = RowsModel(
+            MATERIAL_COLUMNS, lambda m: f"{m.case_id}:{m.position}", parent=self
+        )
+        self.timeline = RowsModel(
+            TIMELINE_COLUMNS, lambda e: e.at.isoformat() + e.what, parent=self
+        )
+        for name, model in (("materialsTable", self.materials), ("timelineTable", self.timeline)):
+            table = child(self.form, QTableView, name)
+            table.setModel(model)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+            table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.message = child(self.form, QLabel, "messageLabel")
+        self.message.setVisible(False)
+        self.unmask_id = child(self.form, QPushButton, "unmaskIdButton")
+        self.unmask_phone = child(self.form, QPushButton, "unmaskPhoneButton")
+        may_unmask = actor.may(Permission.UNMASK)
+        header = self.form.findChild(QGridLayout, "header")
+        if header is not None:
+            header.setColumnStretch(1, 1)
+        for button, field in ((self.unmask_id, "id_number"), (self.unmask_phone, "phone")):
+            button.setVisible(may_unmask)
+            button.setAutoDefault(False)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, f=field: self.reveal(f))
+        child(self.form, QPushButton, "printButton").clicked.connect(self.print_sheet)
+        close = child(self.form, QPushButton, "closeButton")
+        close.clicked.connect(self.reject)
+        close.setDefault(True)
+        self.detail: CaseDetail = cases.case_detail(ws, actor, case_ref)
+        self._fill()
+
+    def value(self, name: str) -> QLabel:
+        return child(self.form, QLabel, f"{name}Value")
+
+    def _fill(self) -> None:
+        case = self.detail.case
+        self.setWindowTitle(f"办件 {case.case_no}")
+        child(self.form, QLabel, "titleLabel").setText(f"{case.title}")
+        self.value("caseNo").setText(case.case_no)
+        self.value("items").setText(
+            "\n".join(f"{i.item_name}（{i.department}）" for i in self.detail.items)
+        )
+        kind = "单位" if case.applicant_kind == "organisation" else "个人"
+        agent = f"；代理人 {case.agent_name}（{case.agent_id_masked}）" if case.agent_name else ""
+        self.value("applicant").setText(f"{case.applicant_name}（{kind}）{agent}")
+        self.value("idNumber").setText(case.applicant_id_masked)
+        self.value("phone").setText(case.applicant_phone_masked or "—")
+        self.unmask_phone.setEnabled(bool(case.applicant_phone_masked))
+        self.value("state").setText(CaseState(case.state).label)
+        due = self.value("due")
+        if case.due_date is None:
+            due.setText(
+                "—（未受理或已结束）" if case.state != "ready_for_delivery" else "已办结，待出件"
+            )
+        else:
+            remaining = self.detail.remaining_working_days
+            words = deadline_text(remaining, case.due_estimated)
+            due.setText(f"{case.due_date.isoformat()}　{words}".rstrip())
+            if remaining is not None and remaining < 0:
+                set_role(due, "overdue")
+            elif remaining is not None and remaining <= cases.NEAR_DEADLINE_DAYS:
+                set_role(due, "nearDeadline")
+        green = self.value("green")
+        if case.green_channel:
+            green.setText(
+                green_channel_text(
+                    case.assistance_flags, case.assistance_mode, case.assistance_helper
+                )
+            )
+            set_role(green, "greenChannel")
+        else:
+            green.setText("否")
+        self.materials.set_rows(self.detail.materials)
+        self.timeline.set_rows(self.detail.timeline)
+
+    def reveal(self, field: str) -> None:
+        """Shows the full value in place of the mask; the service audits every reveal."""
+        try:
+            full = cases.unmask(self.ws, self.actor, self.detail.case.id, field, reason="办件查看")
+        except HallDeskError as exc:
+            self.message.setText(f"⚠ {exc.message}")
+            set_role(self.message, "fieldError")
+            self.message.setVisible(True)
+            return
+        label = self.value("idNumber" if field == "id_number" else "phone")
+        label.setText(full)
+        button = self.unmask_id if field == "id_number" else self.unmask_phone
+        button.setEnabled(False)
+        button.setText("已显示（已记录）")
+
+    def print_sheet(self) -> PdfPreviewDialog:
+        data = build_case_sheet(self.ws, self.actor, self.detail.case.id)
+        preview = PdfPreviewDialog(data, f"办件信息单 {self.detail.case.case_no}", self)
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview = preview
+        preview.open()
+        return preview

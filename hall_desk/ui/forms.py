@@ -1,0 +1,43 @@
+"""Loading the static layouts in forms/*.ui, from a checkout and from a PyInstaller bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QWidget
+
+W = TypeVar("W", bound=QWidget)
+
+
+def forms_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "forms"
+    return Path(__file__).resolve().parents[2] / "forms"
+
+
+def load_form(name: str, parent: QWidget | None = None) -> QWidget:
+    """Builds the widget tree of forms/<name>.ui; its children are found by objectName."""
+    path = forms_dir() / f"{name}.ui"
+    file = QFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(f"缺少界面文件：{path}")
+    try:
+        widget = QUiLoader().load(file, parent)
+    finally:
+        file.close()
+    if widget is None:
+        raise RuntimeError(f"界面文件无法解析：{path}")
+    return widget
+
+
+def child(root: QWidget, kind: type[W], name: str) -> W:
+    """A named child of a loaded form, with its type checked (a typo fails loudly, at once)."""
+    found = root.findChild(kind, name)
+    if found is None:
+        raise LookupError(f"{type(root).__name__} has no {kind.__name__} named {name!r}")
+    return found

@@ -1,0 +1,122 @@
+"""Idle auto-lock: after N quiet minutes the window locks for the same user, forms intact."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.roles import Actor
+from hall_desk.services import users
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui.widgets import error_label, set_role
+
+ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class IdleWatcher(QObject):
+    """Watches the whole application's input; `idle` fires after `interval_ms` without any."""
+
+    idle = Signal()
+
+    def __init__(self, interval_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.idle)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self.timer.start()
+
+    def set_interval(self, interval_ms: int) -> None:
+        self.timer.setInterval(interval_ms)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in ACTIVITY:
+            self.timer.start()
+        return False
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class LockPage(QWidget):
+    """Shown in place of the workspaces: the same user unlocks, or someone else logs in."""
+
+    unlocked = Signal()
+    switch_user = Signal()
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        # A narrow centred column: a full-width password field looks like a search bar.
+        page = QHBoxLayout(self)
+        column = QWidget()
+        column.setMaximumWidth(640)
+        page.addStretch(1)
+        page.addWidget(column, 3)
+        page.addStretch(1)
+        outer = QVBoxLayout(column)
+        outer.addStretch(1)
+        title = QLabel(f"已锁定：{actor.display_name}（{actor.username}）")
+        set_role(title, "pageTitle")
+        outer.addWidget(title)
+        outer.addWidget(
+            QLabel("为保护群众个人信息，闲置后自动锁定。请输入密码解锁，未保存的填写内容都还在。")
+        )
+        row = QHBoxLayout()
+        label = QLabel("密码(&P)：")
+        self.password = QLineEdit()
+        self.password.setObjectName("unlockPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName("解锁密码")
+        label.setBuddy(self.password)
+        row.addWidget(label)
+        row.addWidget(self.password, 1)
+        unlock = QPushButton("解锁(&U)")
+        unlock.setObjectName("unlockButton")
+        unlock.setDefault(True)
+        row.addWidget(unlock)
+        switch = QPushButton("切换用户(&S)…")
+        switch.setObjectName("switchUserButton")
+        row.addWidget(switch)
+        outer.addLayout(row)
+        self.error = error_label(self)
+        outer.addWidget(self.error)
+        outer.addStretch(2)
+        unlock.clicked.connect(self.try_unlock)
+        self.password.returnPressed.connect(self.try_unlock)
+        switch.clicked.connect(self.switch_user)
+
+    def try_unlock(self) -> None:
+        try:
+            users.login(self.ws, self.actor.username, self.password.text())
+        except HallDeskError as exc:
+            self.error.setText(f"⚠ {exc.message}")
+            self.error.setVisible(True)
+            self.password.clear()
+            return
+        self.password.clear()
+        self.error.setVisible(False)
+        self.unlocked.emit()

@@ -1,0 +1,55 @@
+"""The login dialog (forms/login.ui); demo homes list their demo accounts."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.roles import Actor, Role
+from hall_desk.services import users
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui.forms import child, load_form
+from hall_desk.ui.widgets import set_role
+
+
+class LoginDialog(QDialog):
+    def __init__(self, ws: Workstation, parent: QWidget | None = None, username: str = "") -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor: Actor | None = None
+        self.setWindowTitle(f"登录 — {ws.hall}")
+        self.form = load_form("login", self)
+        QVBoxLayout(self).addWidget(self.form)
+        child(self.form, QLabel, "hallLabel").setText(f"{ws.hall}\n工作站 {ws.code}")
+        self.username = child(self.form, QLineEdit, "usernameEdit")
+        self.password = child(self.form, QLineEdit, "passwordEdit")
+        self.error = child(self.form, QLabel, "errorLabel")
+        self.error.setVisible(False)
+        demo = child(self.form, QLabel, "demoLabel")
+        demo.setVisible(ws.config.demo)
+        if ws.config.demo:
+            from hall_desk.services.demo import DEMO_PASSWORD
+
+            accounts = "，".join(
+                f"{u.username}（{u.display_name}·{Role(u.role).label}）"
+                for u in users.list_users(ws)
+                if u.active
+            )
+            demo.setText(f"演示数据，可用账户：{accounts}；密码均为 {DEMO_PASSWORD}")
+        buttons = child(self.form, QDialogButtonBox, "buttons")
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        self.username.setText(username)
+        (self.password if username else self.username).setFocus()
+
+    def try_login(self) -> None:
+        try:
+            self.actor = users.login(self.ws, self.username.text(), self.password.text())
+        except HallDeskError as exc:
+            self.error.setText(f"⚠ {exc.message}")
+            set_role(self.error, "fieldError")
+            self.error.setVisible(True)
+            self.password.clear()
+            self.password.setFocus()
+            return
+        self.accept()

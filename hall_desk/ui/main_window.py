@@ -1,0 +1,384 @@
+"""The main window: navigation rail by role, workspaces, global search, status bar, idle lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services import cases
+from hall_desk.services.cases import CaseHit
+from hall_desk.services.settings import save_appearance
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui import appearance
+from hall_desk.ui.case_view import CaseView
+from hall_desk.ui.lock import IdleWatcher, LockPage
+from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.widgets import set_role
+
+
+@dataclass(frozen=True)
+class Workspace:
+    key: str
+    label: str
+    permission: Permission
+    coming: str  # what the workspace will hold, said honestly until it is built
+
+
+WORKSPACES = [
+    Workspace(
+        "intake",
+        "综合受理",
+        Permission.INTAKE,
+        "选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。",
+    ),
+    Workspace(
+        "consult",
+        "咨询登记",
+        Permission.CONSULT,
+        "快速登记现场和电话咨询，常用主题一键录入，转入受理时记录首问负责人。",
+    ),
+    Workspace(
+        "routing",
+        "材料流转",
+        Permission.ROUTE,
+        "扫码收取材料袋、预审、按部门批量移交并打印交接单，随时掌握每个材料袋的位置和剩余期限。",
+    ),
+    Workspace(
+        "delivery",
+        "统一出件",
+        Permission.DELIVER,
+        "待出件队列，本人或代领核验身份后领取，邮寄登记运单号，出件台账。",
+    ),
+    Workspace(
+        "tickets",
+        "办不成事/投诉",
+        Permission.TICKETS,
+        "办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。",
+    ),
+    Workspace(
+        "reports",
+        "统计报表",
+        Permission.REPORTS,
+        "当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。",
+    ),
+    Workspace("admin", "系统管理", Permission.MANAGE_SETTINGS, ""),
+]
+
+HIT_COLUMNS: list[Column[CaseHit]] = [
+    Column("受理编号", lambda h: h.case_no),
+    Column("事项", lambda h: h.title),
+    Column("申请人", lambda h: h.applicant_name),
+    Column("证件号码", lambda h: h.applicant_id_masked),
+    Column("状态", lambda h: h.state.label),
+    Column("办结期限", lambda h: h.due_date),
+    Column("绿色通道", lambda h: "♿ 帮您办" if h.green_channel else ""),
+]
+
+
+class Placeholder(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        title = QLabel(workspace.label)
+        set_role(title, "pageTitle")
+        layout.addWidget(title)
+        text = QLabel(f"本工作区尚在建设中，下一版本提供：{workspace.coming}")
+        text.setWordWrap(True)
+        text.setObjectName("placeholderText")
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class SearchResults(QDialog):
+    """Several cases matched: pick one with the arrows and Enter."""
+
+    def __init__(self, hits: list[CaseHit], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"找到 {len(hits)} 个办件")
+        self.model = RowsModel(HIT_COLUMNS, lambda h: h.id, hits, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.resizeColumnsToContents()
+        self.table.selectRow(0)
+        self.table.activated.connect(lambda _index: self.accept())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        self.resize(900, 420)
+
+    def chosen_id(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, ID_ROLE) if index.isValid() else None
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class MainWindow(QMainWindow):
+    switch_user_requested = Signal()
+
+    def __init__(
+        self, ws: Workstation, actor: Actor, open_settings: Callable[[], None] | None = None
+    ) -> None:
+        super().__init__()
+        self.ws = ws
+        self.actor = actor
+        self.open_settings = open_settings
+        self.case_views: list[CaseView] = []
+        self.hidden_while_locked: list[QWidget] = []
+        self.setWindowTitle(f"{ws.hall} — hall-desk")
+        self.resize(1200, 780)
+
+        self.pages = QStackedWidget(self)
+        self.setCentralWidget(self.pages)
+        work = QWidget()
+        row = QHBoxLayout(work)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navRail")
+        self.nav.setAccessibleName("工作区导航")
+        self.nav.setFixedWidth(170)
+        self.workspaces = QStackedWidget()
+        row.addWidget(self.nav)
+        right = QVBoxLayout()
+        right.addLayout(self._search_bar())
+        right.addWidget(self.workspaces, 1)
+        row.addLayout(right, 1)
+        self.pages.addWidget(work)
+        for workspace in WORKSPACES:
+            if not actor.may(workspace.permission):
+                continue
+            item = QListWidgetItem(workspace.label)
+            item.setData(ID_ROLE, workspace.key)
+            self.nav.addItem(item)
+            self.workspaces.addWidget(self._build_workspace(workspace))
+        self.nav.currentRowChanged.connect(self.workspaces.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+
+        self.lock_page = LockPage(ws, actor)
+        self.lock_page.unlocked.connect(self.unlock)
+        self.lock_page.switch_user.connect(self.switch_user_requested)
+        self.pages.addWidget(self.lock_page)
+
+        self._status_bar()
+        self._actions()
+        self.idle = IdleWatcher(max(1, ws.config.idle_lock_minutes) * 60_000, self)
+        self.idle.idle.connect(self.lock)
+
+    # -- building ---------------------------------------------------------------------------
+    def _search_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        label = QLabel("查找办件(&K)：")
+        self.search = QLineEdit()
+        self.search.setObjectName("globalSearch")
+        self.search.setAccessibleName("查找办件")
+        self.search.setPlaceholderText("受理编号、证件号码、电话或姓名，扫码枪可直接扫入（Ctrl+K）")
+        self.search.setClearButtonEnabled(True)
+        label.setBuddy(self.search)
+        self.search.returnPressed.connect(self.run_search)
+        self.search_message = QLabel()
+        self.search_message.setObjectName("searchMessage")
+        bar.addWidget(label)
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.search_message)
+        return bar
+
+    def _build_workspace(self, workspace: Workspace) -> QWidget:
+        if workspace.key != "admin":
+            return Placeholder(workspace)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        title = QLabel("系统管理")
+        set_role(title, "pageTitle")
+        layout.addWidget(title)
+        settings = QPushButton("系统设置(&S)…")
+        settings.setObjectName("openSettingsButton")
+        settings.clicked.connect(lambda: self.open_settings() if self.open_settings else None)
+        layout.addWidget(settings)
+        layout.addWidget(
+            QLabel("大厅与工作站、自动锁定、同步、打印、工作日历、事项库、用户与角色。")
+        )
+        layout.addStretch(1)
+        return page
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_labels: dict[str, QLabel] = {}
+        for key in ("hall", "workstation", "user", "database", "sync"):
+            label = QLabel()
+            label.setObjectName(f"status_{key}")
+            self.status_labels[key] = label
+            bar.addPermanentWidget(label)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        s = self.status_labels
+        s["hall"].setText(self.ws.hall)
+        window = f" · {self.ws.config.window}" if self.ws.config.window else ""
+        s["workstation"].setText(f"工作站 {self.ws.code}{window}")
+        s["user"].setText(f"{self.actor.display_name}（{self.actor.role.label}）")
+        size_mb = self.ws.home.db_path.stat().st_size / 1_048_576
+        s["database"].setText(f"本地数据库：正常（{size_mb:.1f} MB）")
+        s["sync"].setText(self._sync_text())
+
+    def _sync_text(self) -> str:
+        """The last sync as the sync module reports it; until a shared database is set, say so."""
+        if not self.ws.config.shared_url:
+            return "同步：未设置共享数据库"
+        try:
+            from hall_desk.sync.status import status_line  # type: ignore[import-not-found]
+        except ImportError:
+            return "同步：尚未同步"
+        return str(status_line(self.ws))
+
+    def _actions(self) -> None:
+        def action(
+            text: str, shortcuts: list[QKeySequence | str], slot: Callable[[], None], name: str
+        ) -> QAction:
+            act = QAction(text, self)
+            act.setObjectName(name)
+            act.setShortcuts([QKeySequence(s) for s in shortcuts])
+            act.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        view = self.menuBar().addMenu("视图(&V)")
+        view.addAction(action("查找办件", ["Ctrl+K"], self.focus_search, "focusSearchAction"))
+        view.addSeparator()
+        view.addAction(
+            action(
+                "放大字体",
+                [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
+                lambda: self.zoom(+1),
+                "zoomInAction",
+            )
+        )
+        view.addAction(
+            action(
+                "缩小字体",
+                [QKeySequence.StandardKey.ZoomOut],
+                lambda: self.zoom(-1),
+                "zoomOutAction",
+            )
+        )
+        view.addAction(action("恢复字体大小", ["Ctrl+0"], lambda: self.zoom(0), "zoomResetAction"))
+        themes = view.addMenu("主题")
+        for key, label in appearance.THEMES.items():
+            themes.addAction(action(label, [], lambda k=key: self.set_theme(k), f"theme_{key}"))
+        tools = self.menuBar().addMenu("工具(&T)")
+        tools.addAction(action("锁定", ["Ctrl+L"], self.lock, "lockAction"))
+        tools.addAction(
+            action("切换用户…", [], self.switch_user_requested.emit, "switchUserAction")
+        )
+        if self.actor.may(Permission.MANAGE_SETTINGS) and self.open_settings:
+            tools.addAction(action("系统设置…", [], self.open_settings, "settingsAction"))
+
+    # -- behaviour -----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def run_search(self) -> CaseView | SearchResults | None:
+        text = self.search.text().strip()
+        if not text:
+            return None
+        hits = cases.search_cases(self.ws, text)
+        if not hits:
+            self.search_message.setText(f"⚠ 没有找到「{text}」对应的办件")
+            return None
+        self.search_message.setText(f"找到 {len(hits)} 个办件" if len(hits) > 1 else "")
+        if len(hits) == 1:
+            return self.open_case(hits[0].id)
+        chooser = SearchResults(hits, self)
+        chooser.accepted.connect(lambda: self._open_chosen(chooser))
+        self.search_results = chooser
+        chooser.open()
+        return chooser
+
+    def _open_chosen(self, chooser: SearchResults) -> None:
+        chosen = chooser.chosen_id()
+        if chosen:
+            self.open_case(chosen)
+
+    def open_case(self, case_id: str) -> CaseView:
+        view = CaseView(self.ws, self.actor, case_id, self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.destroyed.connect(
+            lambda _=None, v=view: self.case_views.remove(v) if v in self.case_views else None
+        )
+        self.case_views.append(view)
+        view.show()
+        self.search.selectAll()
+        return view
+
+    def zoom(self, direction: int) -> float:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        current = float(self.ws.config.extra.get("font_scale", 1.0))
+        scale = 1.0 if direction == 0 else current + direction * appearance.STEP
+        scale = appearance.apply_font_scale(app, scale)
+        save_appearance(self.ws, font_scale=scale)
+        self.statusBar().showMessage(f"字体大小：{round(scale * 100)}%", 3000)
+        return scale
+
+    def set_theme(self, name: str) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        applied = appearance.apply_theme(app, name)
+        save_appearance(self.ws, theme=applied)
+
+    @property
+    def locked(self) -> bool:
+        return self.pages.currentWidget() is self.lock_page
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        # Open dialogs (a case with an unmasked number…) hide too, and come back on unlock.
+        self.hidden_while_locked = [
+            w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()
+        ]
+        for widget in self.hidden_while_locked:
+            widget.hide()
+        self.pages.setCurrentWidget(self.lock_page)
+        self.menuBar().setEnabled(False)
+        self.lock_page.password.setFocus()
+
+    def unlock(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        for widget in self.hidden_while_locked:
+            widget.show()
+        self.hidden_while_locked = []
+        self.idle.timer.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        for view in list(self.case_views):
+            view.close()
+        super().closeEvent(event)

@@ -1,0 +1,95 @@
+"""The printing pipeline: a service makes PDF bytes; this previews, prints or saves them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
+
+
+class PdfDocument:
+    """PDF bytes loaded into QtPdf (kept alive together with the buffer it reads from)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer(self._bytes)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument()
+        self.document.load(self._buffer)
+        if self.document.status() != QPdfDocument.Status.Ready:
+            raise ValueError("PDF 无法读取")
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def paint(self, printer: QPrinter) -> int:
+        """Renders every page at the printer's resolution; returns the pages painted."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        try:
+            dpi = printer.resolution()
+            for index in range(self.page_count):
+                if index:
+                    printer.newPage()
+                size_pt = self.document.pagePointSize(index)
+                target = QSize(
+                    round(size_pt.width() / 72 * dpi), round(size_pt.height() / 72 * dpi)
+                )
+                image = self.document.render(index, target)
+                page = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+                # Fit the page into the printable area, keeping its proportions.
+                scaled = target.scaled(page.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(page.topLeft(), scaled), image)
+            return self.page_count
+        finally:
+            painter.end()
+
+
+class PdfPreviewDialog(QPrintPreviewDialog):
+    """Qt's print preview over a PDF, with 另存为 PDF beside the print button."""
+
+    def __init__(
+        self, data: bytes, title: str, parent: QWidget | None = None, suggested_name: str = ""
+    ) -> None:
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setDocName(title)
+        super().__init__(self.printer, parent)
+        self.setWindowTitle(f"打印预览 — {title}")
+        self.pdf = PdfDocument(data)
+        self.pages_painted = 0
+        self.suggested_name = suggested_name or f"{title}.pdf"
+        self.paintRequested.connect(self._paint)
+        save = QAction("另存为 PDF…", self)
+        save.setObjectName("savePdfAction")
+        save.triggered.connect(self.save_as)
+        toolbar = self.findChild(QToolBar)
+        if toolbar is not None:
+            toolbar.addSeparator()
+            toolbar.addAction(save)
+        else:
+            self.addAction(save)
+
+    def _paint(self, printer: QPrinter) -> None:
+        self.pages_painted = self.pdf.paint(printer)
+
+    def save_as(self, path: Path | None = None) -> Path | None:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "另存为 PDF", self.suggested_name, "PDF 文件 (*.pdf)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            path.write_bytes(self.pdf.data)
+        except OSError as exc:
+            QMessageBox.warning(self, "保存失败", f"无法保存到 {path}：{exc.strerror}")
+            return None
+        return path

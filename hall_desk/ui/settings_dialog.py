@@ -1,0 +1,366 @@
+"""Settings (admin): hall and workstation, idle lock, sync, printer, calendar, catalog, users."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtPrintSupport import QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_desk.domain.calendar import DayOverride
+from hall_desk.domain.errors import HallDeskError, ValidationErrors
+from hall_desk.domain.roles import Actor, Role
+from hall_desk.services import calendar as calendar_service
+from hall_desk.services import catalog, users
+from hall_desk.services.settings import update_settings
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.models import User
+from hall_desk.ui.forms import child, load_form
+from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.widgets import FieldErrors, error_label
+
+OVERRIDE_COLUMNS: list[Column[DayOverride]] = [
+    Column("日期", lambda o: o.day),
+    Column("类型", lambda o: calendar_service.KINDS[o.kind]),
+    Column("说明", lambda o: o.note),
+]
+USER_COLUMNS: list[Column[User]] = [
+    Column("用户名", lambda u: u.username),
+    Column("姓名", lambda u: u.display_name),
+    Column("角色", lambda u: Role(u.role).label),
+    Column("窗口", lambda u: u.window),
+    Column("状态", lambda u: "启用" if u.active else "已停用"),
+]
+
+
+def _table(model: RowsModel) -> QTableView:  # type: ignore[type-arg]
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.setWindowTitle("系统设置")
+        self.resize(820, 560)
+        self.form = load_form("settings", self)
+        QVBoxLayout(self).addWidget(self.form)
+        f = self.form
+        self.hall = child(f, QLineEdit, "hallEdit")
+        self.window_name = child(f, QLineEdit, "windowEdit")
+        self.idle = child(f, QSpinBox, "idleSpin")
+        self.shared = child(f, QLineEdit, "sharedEdit")
+        self.sync_time = child(f, QTimeEdit, "syncTimeEdit")
+        self.printer = child(f, QComboBox, "printerCombo")
+        labels = {
+            name: child(f, QLabel, f"{name}Error")
+            for name in ("hall", "idle_lock_minutes", "shared_url", "sync_time")
+        }
+        self.errors = FieldErrors(labels, child(f, QLabel, "generalError"), self)
+        buttons = child(f, QDialogButtonBox, "buttons")
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self._load_general()
+        self._build_calendar_tab(child(f, QWidget, "calendarTab"))
+        self._build_catalog_tab(child(f, QWidget, "catalogTab"))
+        self._build_users_tab(child(f, QWidget, "usersTab"))
+
+    # -- general -------------------------------------------------------------------------------
+    def _load_general(self) -> None:
+        c = self.ws.config
+        self.hall.setText(c.hall)
+        child(self.form, QLabel, "workstationValue").setText(
+            f"{c.workstation}（编码是受理编号的一部分，不能修改）"
+        )
+        self.window_name.setText(c.window)
+        self.idle.setValue(c.idle_lock_minutes)
+        self.shared.setText(c.shared_url)
+        self.sync_time.setTime(QTime.fromString(c.sync_time, "HH:mm"))
+        self.printer.addItem("（系统默认打印机）", "")
+        for name in QPrinterInfo.availablePrinterNames():
+            self.printer.addItem(name, name)
+        current = str(c.extra.get("printer", ""))
+        index = self.printer.findData(current)
+        if index < 0 and current:
+            self.printer.addItem(f"{current}（未连接）", current)
+            index = self.printer.count() - 1
+        self.printer.setCurrentIndex(max(0, index))
+
+    def save(self) -> None:
+        try:
+            update_settings(
+                self.ws,
+                self.actor,
+                hall=self.hall.text(),
+                window=self.window_name.text(),
+                idle_lock_minutes=self.idle.value(),
+                shared_url=self.shared.text(),
+                sync_time=self.sync_time.time().toString("HH:mm"),
+                printer=self.printer.currentData() or "",
+            )
+        except HallDeskError as exc:
+            self.errors.show(
+                exc, {"hall": self.hall, "shared_url": self.shared, "sync_time": self.sync_time}
+            )
+            return
+        self.accept()
+
+    # -- working calendar ----------------------------------------------------------------------
+    def _build_calendar_tab(self, tab: QWidget) -> None:
+        layout = QVBoxLayout(tab)
+        layout.addWidget(
+            QLabel(
+                "法定节假日和调休由程序内置；这里录入本地节日、大厅闭厅日、临时调整，或尚未内置年份的全年安排。"
+            )
+        )
+        self.overrides = RowsModel(OVERRIDE_COLUMNS, lambda o: o.day.isoformat(), parent=self)
+        self.overrides_table = _table(self.overrides)
+        self.overrides_table.setAccessibleName("工作日历例外日")
+        layout.addWidget(self.overrides_table, 1)
+        row = QHBoxLayout()
+        self.override_day = QDateEdit(QDate.currentDate())
+        self.override_day.setCalendarPopup(True)
+        self.override_day.setDisplayFormat("yyyy-MM-dd")
+        self.override_day.setAccessibleName("例外日期")
+        self.override_kind = QComboBox()
+        self.override_kind.setAccessibleName("例外类型")
+        for key, label in calendar_service.KINDS.items():
+            self.override_kind.addItem(label, key)
+        self.override_note = QLineEdit()
+        self.override_note.setPlaceholderText("说明，如：那达慕大会闭厅")
+        self.override_note.setAccessibleName("例外说明")
+        add = QPushButton("添加(&A)")
+        add.setObjectName("addOverrideButton")
+        remove = QPushButton("删除所选(&D)")
+        remove.setObjectName("removeOverrideButton")
+        for widget in (self.override_day, self.override_kind, self.override_note):
+            row.addWidget(widget)
+        row.addWidget(add)
+        row.addWidget(remove)
+        layout.addLayout(row)
+        self.calendar_error = error_label(tab)
+        layout.addWidget(self.calendar_error)
+        add.clicked.connect(self.add_override)
+        remove.clicked.connect(self.remove_override)
+        self._reload_overrides()
+
+    def _reload_overrides(self) -> None:
+        self.overrides.set_rows(calendar_service.list_overrides(self.ws))
+
+    def add_override(self) -> None:
+        qd = self.override_day.date()
+        try:
+            calendar_service.set_override(
+                self.ws,
+                self.actor,
+                date(qd.year(), qd.month(), qd.day()),
+                self.override_kind.currentData(),
+                self.override_note.text(),
+            )
+        except HallDeskError as exc:
+            self.calendar_error.setText(f"⚠ {exc.message}")
+            self.calendar_error.setVisible(True)
+            return
+        self.calendar_error.setVisible(False)
+        self.override_note.clear()
+        self._reload_overrides()
+
+    def remove_override(self) -> None:
+        index = self.overrides_table.currentIndex()
+        if not index.isValid():
+            self.calendar_error.setText("⚠ 请先在表中选择要删除的日期")
+            self.calendar_error.setVisible(True)
+            return
+        day = date.fromisoformat(self.overrides.data(index, ID_ROLE))
+        try:
+            calendar_service.remove_override(self.ws, self.actor, day)
+        except HallDeskError as exc:
+            self.calendar_error.setText(f"⚠ {exc.message}")
+            self.calendar_error.setVisible(True)
+            return
+        self._reload_overrides()
+
+    # -- catalog -------------------------------------------------------------------------------
+    def _build_catalog_tab(self, tab: QWidget) -> None:
+        layout = QVBoxLayout(tab)
+        self.catalog_summary = QLabel()
+        layout.addWidget(self.catalog_summary)
+        row = QHBoxLayout()
+        import_button = QPushButton("从 Excel 导入(&I)…")
+        import_button.setObjectName("importCatalogButton")
+        export_button = QPushButton("导出为 Excel(&E)…")
+        export_button.setObjectName("exportCatalogButton")
+        row.addWidget(import_button)
+        row.addWidget(export_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.catalog_report = QPlainTextEdit()
+        self.catalog_report.setReadOnly(True)
+        self.catalog_report.setAccessibleName("导入结果")
+        layout.addWidget(self.catalog_report, 1)
+        import_button.clicked.connect(lambda: self.import_catalog())
+        export_button.clicked.connect(lambda: self.export_catalog())
+        self._reload_catalog_summary()
+
+    def _reload_catalog_summary(self) -> None:
+        items, themes = catalog.load_catalog(self.ws)
+        departments = len({i.department for i in items})
+        self.catalog_summary.setText(
+            f"当前事项库：{len(items)} 项事项，{departments} 个实施部门，{len(themes)} 个一件事。"
+            "导入时有任何错误行则全部不导入。"
+        )
+
+    def import_catalog(self, path: Path | None = None) -> bool:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "导入事项库", "", "Excel 文件 (*.xlsx)")
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            n_items, n_themes = catalog.import_catalog_xlsx(self.ws, self.actor, path)
+        except ValidationErrors as exc:
+            self.catalog_report.setPlainText(
+                "未导入。请修改以下各行后重新导入：\n" + "\n".join(e.message for e in exc.errors)
+            )
+            return False
+        except HallDeskError as exc:
+            self.catalog_report.setPlainText(f"未导入：{exc.message}")
+            return False
+        self.catalog_report.setPlainText(f"已导入：事项 {n_items} 项，一件事 {n_themes} 个。")
+        self._reload_catalog_summary()
+        return True
+
+    def export_catalog(self, path: Path | None = None) -> bool:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "导出事项库", "事项库.xlsx", "Excel 文件 (*.xlsx)"
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            n = catalog.export_catalog_xlsx(self.ws, path)
+        except HallDeskError as exc:
+            self.catalog_report.setPlainText(f"未导出：{exc.message}")
+            return False
+        self.catalog_report.setPlainText(f"已导出 {n} 项事项到 {path}")
+        return True
+
+    # -- users ---------------------------------------------------------------------------------
+    def _build_users_tab(self, tab: QWidget) -> None:
+        layout = QVBoxLayout(tab)
+        self.users_model = RowsModel(USER_COLUMNS, lambda u: u.username, parent=self)
+        self.users_table = _table(self.users_model)
+        self.users_table.setAccessibleName("用户列表")
+        layout.addWidget(self.users_table, 1)
+        actions = QHBoxLayout()
+        for text, name, slot in (
+            ("停用/启用所选", "toggleUserButton", self.toggle_user),
+            ("解锁所选", "unlockUserButton", self.unlock_user),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        self.user_role = QComboBox()
+        self.user_role.setAccessibleName("角色")
+        for role in (Role.CLERK, Role.ROUTER, Role.LEAD, Role.ADMIN):
+            self.user_role.addItem(role.label, role.value)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        add_form = QFormLayout()
+        self.new_username = QLineEdit()
+        self.new_username.setAccessibleName("新用户名")
+        self.new_name = QLineEdit()
+        self.new_name.setAccessibleName("新用户姓名")
+        self.new_window = QLineEdit()
+        self.new_window.setAccessibleName("新用户窗口")
+        self.new_password = QLineEdit()
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_password.setAccessibleName("新用户初始密码")
+        add_form.addRow("用户名：", self.new_username)
+        add_form.addRow("姓名：", self.new_name)
+        add_form.addRow("角色：", self.user_role)
+        add_form.addRow("窗口：", self.new_window)
+        add_form.addRow("初始密码：", self.new_password)
+        add = QPushButton("添加用户(&N)")
+        add.setObjectName("addUserButton")
+        add.clicked.connect(self.add_user)
+        add_form.addRow("", add)
+        layout.addLayout(add_form)
+        self.users_error = error_label(tab)
+        layout.addWidget(self.users_error)
+        self._reload_users()
+
+    def _reload_users(self) -> None:
+        self.users_model.set_rows(users.list_users(self.ws))
+
+    def _selected_user(self) -> User | None:
+        index = self.users_table.currentIndex()
+        return self.users_model.row_at(index.row()) if index.isValid() else None
+
+    def _user_call(self, fn, *args, **kwargs) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            fn(self.ws, self.actor, *args, **kwargs)
+        except HallDeskError as exc:
+            self.users_error.setText(f"⚠ {exc.message}")
+            self.users_error.setVisible(True)
+            return False
+        self.users_error.setVisible(False)
+        self._reload_users()
+        return True
+
+    def add_user(self) -> bool:
+        ok = self._user_call(
+            users.create_user,
+            self.new_username.text(),
+            self.new_name.text(),
+            self.user_role.currentData(),
+            self.new_password.text(),
+            self.new_window.text(),
+        )
+        if ok:
+            for edit in (self.new_username, self.new_name, self.new_window, self.new_password):
+                edit.clear()
+        return ok
+
+    def toggle_user(self) -> bool:
+        user = self._selected_user()
+        if user is None:
+            self.users_error.setText("⚠ 请先在表中选择用户")
+            self.users_error.setVisible(True)
+            return False
+        return self._user_call(users.update_user, user.username, active=not user.active)
+
+    def unlock_user(self) -> bool:
+        user = self._selected_user()
+        if user is None:
+            self.users_error.setText("⚠ 请先在表中选择用户")
+            self.users_error.setVisible(True)
+            return False
+        return self._user_call(users.unlock, user.username)
