@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
+    QTabWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -124,9 +125,19 @@ class SettingsDialog(QDialog):
                 printer=self.printer.currentData() or "",
             )
         except HallDeskError as exc:
-            self.errors.show(
-                exc, {"hall": self.hall, "shared_url": self.shared, "sync_time": self.sync_time}
-            )
+            inputs = {
+                "hall": self.hall,
+                "idle_lock_minutes": self.idle,
+                "shared_url": self.shared,
+                "sync_time": self.sync_time,
+            }
+            # Bring the tab with the bad value to the front, then mark the field.
+            field = getattr(exc, "field", "")
+            tabs = child(self.form, QTabWidget, "tabs")
+            for i in range(tabs.count()):
+                if field in inputs and tabs.widget(i).isAncestorOf(inputs[field]):
+                    tabs.setCurrentIndex(i)
+            self.errors.show(exc, inputs)
             return
         self.accept()
 

@@ -1,0 +1,139 @@
+"""Start-up on the qasync loop, the first admin of a home made without one, and settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTabWidget
+
+from hall_desk.domain.roles import Role
+from hall_desk.services import calendar as calendar_service
+from hall_desk.services import catalog, users
+from hall_desk.services.home import Home
+from hall_desk.services.setup import init_home
+from hall_desk.ui import app as app_module
+from hall_desk.ui.forms import child
+from hall_desk.ui.login import LoginDialog
+from hall_desk.ui.settings_dialog import SettingsDialog
+from hall_desk.ui.setup_dialog import SetupDialog
+from tests.conftest import ADMIN_PASSWORD
+
+
+def test_run_opens_the_main_window_on_the_qasync_loop(qtbot, ws, monkeypatch) -> None:
+    home = ws.home
+    ws.close()
+    seen = []
+
+    def fake_login_exec(dialog: LoginDialog) -> int:
+        dialog.username.setText("admin")
+        dialog.password.setText(ADMIN_PASSWORD)
+        dialog.try_login()
+        return int(dialog.result())
+
+    def close_when_shown() -> None:
+        windows = [
+            w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == ""
+        ]
+        main = [w for w in windows if type(w).__name__ == "MainWindow"]
+        if main:
+            seen.append(main[0].windowTitle())
+            main[0].close()
+        else:
+            QTimer.singleShot(50, close_when_shown)
+
+    monkeypatch.setattr(LoginDialog, "exec", fake_login_exec)
+    QTimer.singleShot(50, close_when_shown)
+    assert app_module.run(home) == 0
+    assert seen and "科尔沁左翼中旗政务服务中心" in seen[0]
+
+
+def test_cancelled_login_ends_the_program_cleanly(qtbot, ws, monkeypatch) -> None:
+    home = ws.home
+    ws.close()
+    monkeypatch.setattr(LoginDialog, "exec", lambda self: int(QDialog.DialogCode.Rejected))
+    assert app_module.run(home) == 0
+
+
+def test_home_without_admin_asks_for_one(qtbot, tmp_path: Path) -> None:
+    ws = init_home(Home(tmp_path / "h"), hall="测试大厅", workstation="W09")
+    try:
+        assert not users.has_admin(ws)
+        dialog = SetupDialog(ws.home, ws)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert not dialog.edits["hall"].isVisible()
+        dialog.edits["adminName"].setText("张建国")
+        dialog.edits["password"].setText(ADMIN_PASSWORD)
+        dialog.edits["confirm"].setText(ADMIN_PASSWORD)
+        dialog.submit()
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        assert users.login(ws, "admin", ADMIN_PASSWORD).role == Role.ADMIN
+    finally:
+        ws.close()
+
+
+def test_settings_refuse_bad_values_beside_the_field(qtbot, ws, admin) -> None:
+    dialog = SettingsDialog(ws, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.shared.setText("ftp://server/db")
+    dialog.save()
+    error = child(dialog.form, QLabel, "shared_urlError")
+    assert error.isVisible() and "共享数据库地址" in error.text()
+    assert Home(ws.home.path).load_config().shared_url == ""
+    dialog.shared.setText("postgresql://hall@10.0.0.5/hall")
+    dialog.idle.setValue(5)
+    dialog.save()
+    config = Home(ws.home.path).load_config()
+    assert config.shared_url == "postgresql://hall@10.0.0.5/hall" and config.idle_lock_minutes == 5
+
+
+def test_settings_calendar_tab_adds_and_removes_a_closure(qtbot, ws, admin) -> None:
+    from PySide6.QtCore import QDate
+
+    dialog = SettingsDialog(ws, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    child(dialog.form, QTabWidget, "tabs").setCurrentIndex(3)
+    dialog.override_day.setDate(QDate(2026, 12, 2))
+    dialog.override_note.setText("设备检修闭厅")
+    dialog.add_override()
+    assert [o.note for o in calendar_service.list_overrides(ws)] == ["设备检修闭厅"]
+    assert dialog.overrides.rowCount() == 1
+    assert not ws.calendar().is_working_day(__import__("datetime").date(2026, 12, 2))
+    dialog.overrides_table.selectRow(0)
+    dialog.remove_override()
+    assert calendar_service.list_overrides(ws) == []
+
+
+def test_settings_catalog_import_lists_every_bad_row(qtbot, ws, admin, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "c.xlsx"
+    catalog.export_catalog_xlsx(ws, path)
+    wb = load_workbook(path)
+    wb["事项"]["B3"] = None
+    wb["事项"]["G4"] = "Q"
+    wb.save(path)
+    dialog = SettingsDialog(ws, admin)
+    qtbot.addWidget(dialog)
+    assert not dialog.import_catalog(path)
+    report = dialog.catalog_report.toPlainText()
+    assert "未导入" in report and "第 3 行" in report and "第 4 行" in report
+
+
+@pytest.mark.parametrize("good", [True, False])
+def test_settings_users_tab_adds_a_user(qtbot, ws, admin, good: bool) -> None:
+    dialog = SettingsDialog(ws, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.new_username.setText("clerk9")
+    dialog.new_name.setText("其其格")
+    dialog.new_password.setText("pass2026word" if good else "short")
+    assert dialog.add_user() is good
+    names = [u.username for u in users.list_users(ws)]
+    assert ("clerk9" in names) is good
+    if not good:
+        assert "密码" in dialog.users_error.text()
