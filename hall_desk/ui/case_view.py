@@ -20,7 +20,6 @@ from hall_desk.domain.catalog import MaterialForm
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.reports.case_sheet import build_case_sheet
 from hall_desk.services import cases
 from hall_desk.services.cases import CaseDetail, TimelineEntry, deadline_text
 from hall_desk.services.workstation import Workstation
@@ -162,6 +161,9 @@ class CaseView(QDialog):
         button.setText("已显示（已记录）")
 
     def print_sheet(self) -> PdfPreviewDialog:
+        # reportlab loads on first print, not at start-up.
+        from hall_desk.reports.case_sheet import build_case_sheet
+
         data = build_case_sheet(self.ws, self.actor, self.detail.case.id)
         preview = PdfPreviewDialog(data, f"办件信息单 {self.detail.case.case_no}", self)
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

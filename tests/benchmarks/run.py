@@ -14,6 +14,7 @@ import random
 import resource
 import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -93,6 +94,31 @@ def row(name: str, samples: list[float], floor: list[float], target: float | Non
         f"{name:<28} {p50:>8.2f} {p95:>8.2f} {f95:>10.3f} {p95 / max(f95, 1e-6):>8.1f}x"
         f" {target_text:>8} {verdict:>5}"
     )
+
+
+def _start(args: list[str]) -> tuple[float, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.benchmarks.window_ready", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout
+    seconds, rss_mb = out.strip().splitlines()[-1].split()
+    return float(seconds) * 1000, float(rss_mb)
+
+
+def window_rows(home: Path) -> list[str]:
+    """Process start to the main window painted, and that process's peak memory (5 runs each)."""
+    program = [_start([str(home)]) for _ in range(5)]
+    floor = [_start(["--floor"]) for _ in range(5)]
+    return [
+        row("window ready (process)", [p[0] for p in program], [f[0] for f in floor], 1500.0),
+        row("window resident MB", [p[1] for p in program], [f[1] for f in floor], 300.0),
+    ]
 
 
 def main() -> int:
@@ -197,6 +223,7 @@ def main() -> int:
         )
     )
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    results.extend(window_rows(path))
 
     print()
     print(f"home: {path}  ({total:,} cases)   samples: {SAMPLES} per search, 100 intakes")
