@@ -165,7 +165,12 @@ class CaseView(QDialog):
         from hall_desk.reports.case_sheet import build_case_sheet
 
         data = build_case_sheet(self.ws, self.actor, self.detail.case.id)
-        preview = PdfPreviewDialog(data, f"办件信息单 {self.detail.case.case_no}", self)
+        preview = PdfPreviewDialog(
+            data,
+            f"办件信息单 {self.detail.case.case_no}",
+            self,
+            printer_name=str(self.ws.config.extra.get("printer", "")),
+        )
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview = preview
         preview.open()

@@ -56,10 +56,18 @@ class PdfPreviewDialog(QPrintPreviewDialog):
     """Qt's print preview over a PDF, with 另存为 PDF beside the print button."""
 
     def __init__(
-        self, data: bytes, title: str, parent: QWidget | None = None, suggested_name: str = ""
+        self,
+        data: bytes,
+        title: str,
+        parent: QWidget | None = None,
+        suggested_name: str = "",
+        printer_name: str = "",
     ) -> None:
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         self.printer.setDocName(title)
+        if printer_name:
+            # The workstation's default printer from 设置 → 打印 (Qt falls back if it is gone).
+            self.printer.setPrinterName(printer_name)
         super().__init__(self.printer, parent)
         self.setWindowTitle(f"打印预览 — {title}")
         self.pdf = PdfDocument(data)

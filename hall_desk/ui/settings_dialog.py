@@ -293,6 +293,7 @@ class SettingsDialog(QDialog):
         for text, name, slot in (
             ("停用/启用所选", "toggleUserButton", self.toggle_user),
             ("解锁所选", "unlockUserButton", self.unlock_user),
+            ("所选改为下方角色", "changeRoleButton", self.change_role),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -367,6 +368,14 @@ class SettingsDialog(QDialog):
             self.users_error.setVisible(True)
             return False
         return self._user_call(users.update_user, user.username, active=not user.active)
+
+    def change_role(self) -> bool:
+        user = self._selected_user()
+        if user is None:
+            self.users_error.setText("⚠ 请先在表中选择用户")
+            self.users_error.setVisible(True)
+            return False
+        return self._user_call(users.update_user, user.username, role=self.user_role.currentData())
 
     def unlock_user(self) -> bool:
         user = self._selected_user()
