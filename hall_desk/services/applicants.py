@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from hall_desk.domain import identity
 from hall_desk.domain.errors import ValidationError, ValidationErrors
+from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import ApplicantRow
@@ -59,6 +61,15 @@ class CheckedApplicant:
     sex: str
 
 
+def _collect(errors: list[ValidationError], check: Callable[[], str]) -> str:
+    """Runs one field's check; a refusal joins the list so the form shows every problem."""
+    try:
+        return check()
+    except ValidationError as exc:
+        errors.append(exc)
+        return ""
+
+
 def check_applicant(
     draft: ApplicantDraft, today: date, *, phone_required: bool = True
 ) -> CheckedApplicant:
@@ -90,15 +101,21 @@ def check_applicant(
                     )
         except ValidationError as exc:
             errors.append(exc)
-    name = " ".join(draft.name.split())
-    if not name:
-        errors.append(
-            ValidationError(
-                "name", "请填写单位名称" if kind == "organisation" else "请填写申请人姓名"
-            )
-        )
-    elif len(name) > 100:
-        errors.append(ValidationError("name", "名称过长（最多 100 字）"))
+    org = kind == "organisation"
+    name = _collect(
+        errors,
+        lambda: clean_name(
+            draft.name, "name", "单位名称" if org else "申请人姓名", organisation=org
+        ),
+    )
+    if not name and not any(e.field == "name" for e in errors):
+        errors.append(ValidationError("name", "请填写单位名称" if org else "请填写申请人姓名"))
+    address = _collect(errors, lambda: clean_text(draft.address, "address", "地址", max_len=200))
+    legal_rep = _collect(
+        errors,
+        lambda: clean_name(draft.legal_representative, "legal_representative", "法定代表人"),
+    )
+    contact = _collect(errors, lambda: clean_name(draft.contact_name, "contact_name", "联系人"))
     phone = ""
     if draft.phone.strip():
         try:
@@ -107,7 +124,7 @@ def check_applicant(
             errors.append(exc)
     elif phone_required:
         errors.append(ValidationError("phone", "请填写联系电话（用于通知办理结果）"))
-    if kind == "organisation" and not draft.legal_representative.strip():
+    if org and not legal_rep and not any(e.field == "legal_representative" for e in errors):
         errors.append(ValidationError("legal_representative", "请填写法定代表人"))
     if errors:
         raise ValidationErrors(errors)
@@ -117,9 +134,9 @@ def check_applicant(
         id_number=number,
         name=name,
         phone=phone,
-        address=draft.address.strip(),
-        legal_representative=draft.legal_representative.strip(),
-        contact_name=draft.contact_name.strip(),
+        address=address,
+        legal_representative=legal_rep,
+        contact_name=contact,
         birth_date=birth,
         sex=sex,
     )

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from hall_desk.domain.errors import ValidationError, ValidationErrors
 from hall_desk.domain.identity import mask_phone, normalize_phone
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import ConsultationRow, ServiceItemRow
 
@@ -54,8 +55,21 @@ def log_consultation(
     actor.require(Permission.CONSULT)
     at = at or datetime.now().astimezone()
     errors: list[ValidationError] = []
-    topic = draft.topic.strip()
-    phone = ""
+    topic = note = applicant_name = phone = ""
+    for field, label, value, limit in (
+        ("topic", "咨询内容", draft.topic, 200),
+        ("note", "备注", draft.note, 1000),
+    ):
+        try:
+            cleaned = clean_text(value, field, label, max_len=limit, multiline=field == "note")
+        except ValidationError as exc:
+            errors.append(exc)
+            continue
+        topic, note = (cleaned, note) if field == "topic" else (topic, cleaned)
+    try:
+        applicant_name = clean_name(draft.applicant_name, "applicant_name", "咨询人姓名")
+    except ValidationError as exc:
+        errors.append(exc)
     try:
         channel = Channel(draft.channel)
     except ValueError:
@@ -81,7 +95,7 @@ def log_consultation(
                 )
             elif not topic:
                 topic = item.name
-        if not topic:
+        if not topic and not any(e.field == "topic" for e in errors):
             errors.append(ValidationError("topic", "请填写咨询内容或选择事项"))
         if errors:
             raise ValidationErrors(errors)
@@ -98,11 +112,11 @@ def log_consultation(
                     "channel": channel.value,
                     "outcome": outcome.value,
                     "guided_window": draft.guided_window.strip(),
-                    "applicant_name": draft.applicant_name.strip(),
+                    "applicant_name": applicant_name,
                     "phone_cipher": key.encrypt("phone", phone) if phone else "",
                     "phone_index": key.blind_index("phone", phone) if phone else "",
                     "phone_masked": mask_phone(phone) if phone else "",
-                    "note": draft.note.strip(),
+                    "note": note,
                     "clerk": actor.username,
                     "window": actor.window,
                     "workstation": ws.code,

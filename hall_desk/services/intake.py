@@ -25,6 +25,7 @@ from hall_desk.domain.identity import mask_resident_id, parse_resident_id
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.lifecycle import apply as next_state
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services import applicants
 from hall_desk.services.applicants import ApplicantDraft
 from hall_desk.services.catalog import theme_by_code
@@ -178,12 +179,17 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
         checked = None
     agent_fields: dict[str, Any] = {}
     if draft.agent is not None and (draft.agent.name.strip() or draft.agent.id_number.strip()):
-        if not draft.agent.name.strip():
+        agent_name = ""
+        try:
+            agent_name = clean_name(draft.agent.name, "agent_name", "代理人姓名")
+        except ValidationError as exc:
+            errors.append(exc)
+        if not agent_name and not any(e.field == "agent_name" for e in errors):
             errors.append(ValidationError("agent_name", "请填写代理人姓名"))
         try:
             rid = parse_resident_id(draft.agent.id_number, today=on, field="agent_id_number")
             agent_fields = {
-                "agent_name": draft.agent.name.strip(),
+                "agent_name": agent_name,
                 "agent_id_cipher": tx.ws.key.encrypt("id_number", rid.number),
                 "agent_id_index": tx.ws.key.blind_index("id_number", rid.number),
                 "agent_id_masked": mask_resident_id(rid.number),
@@ -241,7 +247,10 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
             raise ValidationError(
                 "materials", f"以下材料不可容缺，须收齐或告知补正：{'、'.join(not_deferrable)}"
             )
-        if len(draft.commitment.strip()) < MIN_REASON:
+        commitment = clean_text(
+            draft.commitment, "commitment", "容缺承诺", max_len=500, multiline=True
+        )
+        if len(commitment) < MIN_REASON:
             raise ValidationError("commitment", "请填写申请人的容缺承诺内容")
         assert due is not None
         if draft.deferred_deadline is None:
@@ -254,8 +263,7 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
                 f"容缺材料补齐期限不能晚于承诺办结日期 {due.day.isoformat()}",
             )
         case_set.update(
-            deferred_deadline=draft.deferred_deadline.isoformat(),
-            commitment=draft.commitment.strip(),
+            deferred_deadline=draft.deferred_deadline.isoformat(), commitment=commitment
         )
     if step == CaseEvent.REQUEST_SUPPLEMENT:
         if not missing:
@@ -267,9 +275,10 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
             raise ValidationError("supplement_deadline", "补正期限应晚于今天")
         case_set.update(supplement_deadline=deadline.isoformat(), paused_since=on.isoformat())
     if step == CaseEvent.REFUSE:
-        if len(draft.reason.strip()) < MIN_REASON:
+        reason = clean_text(draft.reason, "reason", "不予受理理由", max_len=500, multiline=True)
+        if len(reason) < MIN_REASON:
             raise ValidationError("reason", "不予受理须写明理由（至少 4 个字）")
-        case_set["reason"] = draft.reason.strip()
+        case_set["reason"] = reason
 
     state = next_state(None, step)
     materials = _materials(merged, draft.received, deferred=step == CaseEvent.ACCEPT_DEFERRED)

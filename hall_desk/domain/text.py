@@ -1,0 +1,56 @@
+"""Free text typed by a clerk: names and notes, refused when they cannot be printed or filed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hall_desk.domain.errors import ValidationError
+
+# Names: Chinese, Latin letters, the middle dot of minority and foreign names (巴特尔·其其格),
+# and for organisations digits, brackets and a few separators (科左中旗海龙餐饮店（个体）).
+PERSON_NAME = re.compile(r"^[\u3400-\u9fff\uf900-\ufaffA-Za-z·•．. ]+$")
+ORG_NAME = re.compile(r"^[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9·•．.()（）&＆、\-— ]+$")
+
+
+def _problem_char(text: str, allow_newlines: bool) -> str | None:
+    for ch in text:
+        if ch in "\n\r\t":
+            if allow_newlines:
+                continue
+            return ch
+        category = unicodedata.category(ch)
+        # Cc/Cf control, Co private use, Cs surrogates, So symbols (emoji…): not printable on
+        # an official notice and not searchable; refuse them instead of storing them.
+        if category in ("Cc", "Cf", "Co", "Cs", "Cn") or category == "So" or ord(ch) > 0xFFFF:
+            return ch
+    return None
+
+
+def _show(ch: str) -> str:
+    return f"U+{ord(ch):04X}" if unicodedata.category(ch).startswith("C") else ch
+
+
+def clean_text(raw: str, field: str, label: str, *, max_len: int, multiline: bool = False) -> str:
+    """Trimmed text, or a ValidationError that names the field and the bad character."""
+    text = unicodedata.normalize("NFC", raw).strip()
+    if not multiline:
+        text = " ".join(text.split())
+    if len(text) > max_len:
+        raise ValidationError(field, f"{label}过长：最多 {max_len} 字，当前 {len(text)} 字")
+    bad = _problem_char(text, multiline)
+    if bad is not None:
+        raise ValidationError(
+            field, f"{label}含有不能使用的字符「{_show(bad)}」（如表情符号、控制字符）"
+        )
+    return text
+
+
+def clean_name(raw: str, field: str, label: str, *, organisation: bool = False) -> str:
+    max_len = 100 if organisation else 50
+    text = clean_text(raw, field, label, max_len=max_len)
+    pattern = ORG_NAME if organisation else PERSON_NAME
+    if text and not pattern.match(text):
+        bad = next((ch for ch in text if not pattern.match(ch)), "?")
+        raise ValidationError(field, f"{label}含有不能使用的字符「{_show(bad)}」")
+    return text
