@@ -1,0 +1,749 @@
+"""综合受理 workspace: items, applicant, green channel, materials, decision — keyboard first."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_desk.domain import identity
+from hall_desk.domain.assistance import Assistance, AssistanceFlag, ServiceMode
+from hall_desk.domain.catalog import MaterialForm, merge_materials
+from hall_desk.domain.errors import HallDeskError, ValidationError
+from hall_desk.domain.lifecycle import CaseEvent
+from hall_desk.domain.roles import Actor
+from hall_desk.services import applicants, catalog, intake
+from hall_desk.services.applicants import ApplicantDraft
+from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui.widgets import FieldErrors, error_label, set_role
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class IntakeForm(QWidget):
+    """One application from the first keystroke to the printed notice."""
+
+    decided = Signal(object)  # IntakeResult
+    print_requested = Signal(str)  # case id
+    open_case_requested = Signal(str)
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.consultation_id: str | None = None
+        self.result: IntakeResult | None = None
+        outer = QVBoxLayout(self)
+        outer.addWidget(self._items_box())
+        outer.addWidget(self._applicant_box())
+        outer.addWidget(self._assistance_box())
+        outer.addWidget(self._materials_box())
+        outer.addWidget(self._decision_box())
+        self.general_error = error_label(self)
+        outer.addWidget(self.general_error)
+        outer.addWidget(self._result_box())
+        outer.addStretch(1)
+        self.errors = FieldErrors(self.error_labels, self.general_error, self)
+        self._kind_changed()
+        QShortcut(
+            QKeySequence("Ctrl+Return"), self, activated=lambda: self.decide(CaseEvent.ACCEPT)
+        )
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=lambda: self.decide(CaseEvent.ACCEPT))
+
+    # -- ① items ----------------------------------------------------------------------------
+    def _items_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("① 申请事项"))
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("查找事项(&F)："))
+        self.item_search = QLineEdit()
+        self.item_search.setObjectName("itemSearch")
+        self.item_search.setAccessibleName(self.tr("查找事项或一件事"))
+        self.item_search.setPlaceholderText(
+            self.tr("名称、事项编码或拼音首字母，如 gtgsh；回车加入")
+        )
+        label.setBuddy(self.item_search)
+        row.addWidget(label)
+        row.addWidget(self.item_search, 1)
+        layout.addLayout(row)
+        self.item_results = QListWidget()
+        self.item_results.setObjectName("itemResults")
+        self.item_results.setAccessibleName(self.tr("查找结果"))
+        self.item_results.setMaximumHeight(110)
+        layout.addWidget(self.item_results)
+        chosen_label = QLabel(self.tr("已选(&L)（Delete 键移除）："))
+        self.chosen = QListWidget()
+        self.chosen.setObjectName("chosenItems")
+        self.chosen.setAccessibleName(self.tr("已选事项"))
+        self.chosen.setMaximumHeight(80)
+        chosen_label.setBuddy(self.chosen)
+        layout.addWidget(chosen_label)
+        layout.addWidget(self.chosen)
+        self.items_error = error_label(box)
+        layout.addWidget(self.items_error)
+        self.item_search.textChanged.connect(self._search_items)
+        self.item_search.returnPressed.connect(self._add_first_result)
+        self.item_results.itemActivated.connect(self._add_item)
+        self.chosen.installEventFilter(self)
+        self.item_search.installEventFilter(self)
+        return box
+
+    def _search_items(self, text: str) -> None:
+        self.item_results.clear()
+        for hit in catalog.search(self.ws, text, limit=12):
+            prefix = self.tr("一件事") if hit.kind == "theme" else hit.department
+            item = QListWidgetItem(f"{hit.name}　[{prefix}]　{hit.code}")
+            item.setData(KIND_ROLE, hit.kind)
+            item.setData(CODE_ROLE, hit.code)
+            self.item_results.addItem(item)
+        if self.item_results.count():
+            self.item_results.setCurrentRow(0)
+
+    def _add_first_result(self) -> None:
+        current = self.item_results.currentItem() or self.item_results.item(0)
+        if current is not None:
+            self._add_item(current)
+
+    def _add_item(self, found: QListWidgetItem) -> None:
+        kind, code = found.data(KIND_ROLE), found.data(CODE_ROLE)
+        if kind == "theme" or any(
+            self.chosen.item(i).data(KIND_ROLE) == "theme" for i in range(self.chosen.count())
+        ):
+            self.chosen.clear()  # a 一件事 stands alone
+        if any(self.chosen.item(i).data(CODE_ROLE) == code for i in range(self.chosen.count())):
+            return
+        item = QListWidgetItem(
+            found.text().split("　")[0]
+            if kind == "item"
+            else self.tr("一件事：") + found.text().split("　")[0]
+        )
+        item.setData(KIND_ROLE, kind)
+        item.setData(CODE_ROLE, code)
+        self.chosen.addItem(item)
+        self.item_search.clear()
+        self._refresh_materials()
+
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.KeyPress:
+            if watched is self.chosen and event.key() == Qt.Key.Key_Delete:
+                row = self.chosen.currentRow()
+                if row >= 0:
+                    self.chosen.takeItem(row)
+                    self._refresh_materials()
+                return True
+            if (
+                watched is self.item_search
+                and event.key() == Qt.Key.Key_Down
+                and self.item_results.count()
+            ):
+                self.item_results.setFocus()
+                return True
+        return super().eventFilter(watched, event)
+
+    def selection(self) -> tuple[list[str], str | None]:
+        codes, theme = [], None
+        for i in range(self.chosen.count()):
+            item = self.chosen.item(i)
+            if item.data(KIND_ROLE) == "theme":
+                theme = item.data(CODE_ROLE)
+            else:
+                codes.append(item.data(CODE_ROLE))
+        return codes, theme
+
+    # -- ② applicant -------------------------------------------------------------------------
+    def _applicant_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("② 申请人"))
+        form = QFormLayout(box)
+        self.error_labels: dict[str, QLabel] = {"items": self.items_error}
+
+        def field(name: str, label: str, widget: QWidget, accessible: str) -> QWidget:
+            widget.setObjectName(name)
+            widget.setAccessibleName(accessible)
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+            err = error_label(box)
+            form.addRow("", err)
+            self.error_labels[name] = err
+            return widget
+
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("个人"), "person")
+        self.kind.addItem(self.tr("单位（统一社会信用代码）"), "organisation")
+        field("kind", self.tr("申请人类型(&T)："), self.kind, self.tr("申请人类型"))
+        self.id_type = QComboBox()
+        for key, label in applicants.ID_TYPES.items():
+            if key != "uscc":
+                self.id_type.addItem(label, key)
+        field("id_type", self.tr("证件类型："), self.id_type, self.tr("证件类型"))
+        self.id_number = QLineEdit()
+        field("id_number", self.tr("证件号码(&I)："), self.id_number, self.tr("证件号码"))
+        self.id_hint = QLabel()
+        self.id_hint.setObjectName("idHint")
+        form.addRow("", self.id_hint)
+        self.name = QLineEdit()
+        field("name", self.tr("姓名/名称(&M)："), self.name, self.tr("申请人姓名或单位名称"))
+        self.phone = QLineEdit()
+        field("phone", self.tr("联系电话(&P)："), self.phone, self.tr("联系电话"))
+        self.address = QLineEdit()
+        field("address", self.tr("地址："), self.address, self.tr("地址"))
+        self.legal_rep = QLineEdit()
+        field(
+            "legal_representative", self.tr("法定代表人："), self.legal_rep, self.tr("法定代表人")
+        )
+        self.contact = QLineEdit()
+        field("contact_name", self.tr("联系人："), self.contact, self.tr("联系人"))
+        self.has_agent = QCheckBox(self.tr("代理人代为办理(&G)"))
+        self.has_agent.setObjectName("hasAgent")
+        form.addRow("", self.has_agent)
+        self.agent_name = QLineEdit()
+        field("agent_name", self.tr("代理人姓名："), self.agent_name, self.tr("代理人姓名"))
+        self.agent_id = QLineEdit()
+        field(
+            "agent_id_number",
+            self.tr("代理人身份证号："),
+            self.agent_id,
+            self.tr("代理人身份证号码"),
+        )
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.has_agent.toggled.connect(self._kind_changed)
+        self.id_number.textChanged.connect(self._id_changed)
+        self.id_number.editingFinished.connect(self._lookup_applicant)
+        return box
+
+    def _kind_changed(self) -> None:
+        org = self.kind.currentData() == "organisation"
+        form = self.legal_rep.parentWidget().layout()
+        assert isinstance(form, QFormLayout)
+        for widget, visible in (
+            (self.id_type, not org),
+            (self.legal_rep, org),
+            (self.contact, org),
+            (self.agent_name, self.has_agent.isChecked()),
+            (self.agent_id, self.has_agent.isChecked()),
+        ):
+            form.setRowVisible(widget, visible)
+
+    def _id_changed(self, text: str) -> None:
+        """Checks the number as it is typed (or scanned) and says exactly what is wrong."""
+        compact = identity.to_halfwidth(text).replace(" ", "")
+        self.id_hint.clear()
+        if len(compact) < 18:
+            return
+        try:
+            if self.kind.currentData() == "organisation":
+                identity.normalize_uscc(compact)
+                self.id_hint.setText(self.tr("✓ 统一社会信用代码校验通过"))
+                set_role(self.id_hint, "")
+                return
+            if self.id_type.currentData() != "resident_id":
+                return
+            rid = identity.parse_resident_id(compact, today=self.ws.today())
+        except ValidationError as exc:
+            self.id_hint.setText(f"⚠ {exc.message}")
+            set_role(self.id_hint, "fieldError")
+            return
+        age = rid.age_on(self.ws.today())
+        hint = self.tr("✓ 校验通过：{birth} 出生，{sex}，{age} 岁").format(
+            birth=rid.birth_date.isoformat(), sex=rid.sex, age=age
+        )
+        set_role(self.id_hint, "")
+        suggestion = intake.suggested_assistance(self._applicant_draft(), self.ws.today())
+        if suggestion is not None:
+            self.flag_boxes[AssistanceFlag.ELDERLY].setChecked(True)
+            hint += self.tr("；已满 60 周岁，建议走绿色通道（已勾选“老年人”，可取消）")
+        self.id_hint.setText(hint)
+
+    def _lookup_applicant(self) -> None:
+        """A returning applicant is found through the blind index and filled in."""
+        if self.name.text().strip():
+            return
+        row = applicants.find_by_id_number(self.ws, self.id_number.text())
+        if row is None:
+            return
+        draft = applicants.reveal_draft(self.ws, row)
+        self.name.setText(draft.name)
+        self.phone.setText(draft.phone)
+        self.address.setText(draft.address)
+        self.legal_rep.setText(draft.legal_representative)
+        self.contact.setText(draft.contact_name)
+        self.id_hint.setText(self.id_hint.text() + self.tr("；已调出既往登记信息，请核对"))
+
+    def _applicant_draft(self) -> ApplicantDraft:
+        org = self.kind.currentData() == "organisation"
+        return ApplicantDraft(
+            kind="organisation" if org else "person",
+            id_type="uscc" if org else self.id_type.currentData(),
+            id_number=self.id_number.text(),
+            name=self.name.text(),
+            phone=self.phone.text(),
+            address=self.address.text(),
+            legal_representative=self.legal_rep.text() if org else "",
+            contact_name=self.contact.text() if org else "",
+        )
+
+    # -- ③ green channel ---------------------------------------------------------------------
+    def _assistance_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("③ 帮您办（绿色通道）"))
+        layout = QHBoxLayout(box)
+        self.flag_boxes: dict[AssistanceFlag, QCheckBox] = {}
+        labels = {
+            AssistanceFlag.ELDERLY: self.tr("老年人"),
+            AssistanceFlag.DISABLED: self.tr("残疾人"),
+            AssistanceFlag.PREGNANT: self.tr("孕妇"),
+            AssistanceFlag.ILL: self.tr("伤病/行动不便"),
+            AssistanceFlag.OTHER: self.tr("其他"),
+        }
+        for flag in AssistanceFlag:
+            check = QCheckBox(labels[flag])
+            check.setObjectName(f"flag_{flag.value}")
+            self.flag_boxes[flag] = check
+            layout.addWidget(check)
+        self.mode = QComboBox()
+        self.mode.setObjectName("assistanceMode")
+        self.mode.setAccessibleName(self.tr("帮办方式"))
+        for mode, label in (
+            (ServiceMode.FULL, self.tr("全程帮办")),
+            (ServiceMode.GUIDE, self.tr("导办")),
+            (ServiceMode.PROXY, self.tr("代办")),
+            (ServiceMode.HOME, self.tr("上门服务")),
+        ):
+            self.mode.addItem(label, mode.value)
+        layout.addWidget(self.mode)
+        self.helper = QLineEdit()
+        self.helper.setObjectName("assistanceHelper")
+        self.helper.setAccessibleName(self.tr("帮办人"))
+        self.helper.setPlaceholderText(self.tr("帮办人"))
+        layout.addWidget(self.helper)
+        return box
+
+    def _assistance(self) -> Assistance | None:
+        flags = frozenset(f for f, box in self.flag_boxes.items() if box.isChecked())
+        if not flags:
+            return None
+        return Assistance(flags, ServiceMode(self.mode.currentData()), self.helper.text().strip())
+
+    # -- ④ materials -------------------------------------------------------------------------
+    def _materials_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("④ 材料核对（空格键勾选已收取）"))
+        layout = QVBoxLayout(box)
+        self.materials = QTableWidget(0, 5)
+        self.materials.setObjectName("materialsTable")
+        self.materials.setAccessibleName(self.tr("材料清单"))
+        self.materials.setHorizontalHeaderLabels(
+            [
+                self.tr("已收取"),
+                self.tr("材料名称"),
+                self.tr("形式"),
+                self.tr("份数"),
+                self.tr("要求"),
+            ]
+        )
+        self.materials.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.materials.setMinimumHeight(260)
+        self.materials.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        # Arrows move within the list; Tab moves on to the next field, as everywhere else.
+        self.materials.setTabKeyNavigation(False)
+        layout.addWidget(self.materials)
+        row = QHBoxLayout()
+        all_button = QPushButton(self.tr("全部收取(&A)"))
+        all_button.setObjectName("receiveAllButton")
+        all_button.clicked.connect(lambda: self.set_all_received(True))
+        row.addWidget(all_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.error_labels["materials"] = error_label(box)
+        layout.addWidget(self.error_labels["materials"])
+        return box
+
+    def _refresh_materials(self) -> None:
+        codes, theme = self.selection()
+        if theme:
+            with self.ws.reading() as s:
+                codes = list(catalog.theme_by_code(s, theme).item_codes)
+        with self.ws.reading() as s:
+            items = catalog.items_by_code(s, codes) if codes else []
+        merged = merge_materials(items)
+        self.materials.setRowCount(len(merged))
+        for row, m in enumerate(merged):
+            check = QTableWidgetItem()
+            check.setFlags(
+                Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+            )
+            check.setCheckState(Qt.CheckState.Unchecked)
+            check.setData(CODE_ROLE, m.copies)
+            self.materials.setItem(row, 0, check)
+            for col, text in enumerate(
+                [
+                    m.name,
+                    {
+                        MaterialForm.ORIGINAL: self.tr("原件"),
+                        MaterialForm.COPY: self.tr("复印件"),
+                    }.get(m.form, self.tr("原件和复印件")),
+                    str(m.copies),
+                    (self.tr("必要") if m.required else self.tr("非必要"))
+                    + (self.tr("，可容缺") if m.deferrable and m.required else ""),
+                ],
+                start=1,
+            ):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.materials.setItem(row, col, cell)
+        if merged:
+            self.materials.setCurrentCell(0, 0)
+
+    def set_all_received(self, received: bool) -> None:
+        state = Qt.CheckState.Checked if received else Qt.CheckState.Unchecked
+        for row in range(self.materials.rowCount()):
+            self.materials.item(row, 0).setCheckState(state)
+
+    def received(self) -> dict[str, int]:
+        out = {}
+        for row in range(self.materials.rowCount()):
+            check = self.materials.item(row, 0)
+            if check.checkState() == Qt.CheckState.Checked:
+                out[self.materials.item(row, 1).text()] = int(check.data(CODE_ROLE))
+        return out
+
+    # -- ⑤ decision --------------------------------------------------------------------------
+    def _decision_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("⑤ 办理决定"))
+        form = QFormLayout(box)
+        today = self.ws.today()
+        self.commitment = QPlainTextEdit()
+        self.commitment.setObjectName("commitment")
+        self.commitment.setAccessibleName(self.tr("容缺承诺"))
+        self.commitment.setTabChangesFocus(True)
+        self.commitment.setMaximumHeight(60)
+        # The earliest date the service accepts: the next working day.
+        self.deferred_deadline = QDateEdit(_qdate(self.ws.calendar().next_working_day(today)))
+        self.deferred_deadline.setObjectName("deferredDeadline")
+        self.deferred_deadline.setAccessibleName(self.tr("容缺材料补齐期限"))
+        self.deferred_deadline.setCalendarPopup(True)
+        self.deferred_deadline.setDisplayFormat("yyyy-MM-dd")
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setAccessibleName(self.tr("不予受理理由"))
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMaximumHeight(60)
+        for name, label, widget in (
+            ("commitment", self.tr("容缺承诺："), self.commitment),
+            ("deferred_deadline", self.tr("容缺补齐期限："), self.deferred_deadline),
+            ("reason", self.tr("不予受理理由："), self.reason),
+        ):
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+            err = error_label(box)
+            form.addRow("", err)
+            self.error_labels[name] = err
+        buttons = QHBoxLayout()
+        self.decision_buttons: dict[CaseEvent, QPushButton] = {}
+        for step, text in (
+            (CaseEvent.ACCEPT, self.tr("受理(&S)  Ctrl+Enter")),
+            (CaseEvent.ACCEPT_DEFERRED, self.tr("容缺受理(&R)")),
+            (CaseEvent.REQUEST_SUPPLEMENT, self.tr("一次性告知补正(&B)")),
+            (CaseEvent.REFUSE, self.tr("不予受理(&N)")),
+            (CaseEvent.COMPLETE_AT_WINDOW, self.tr("即办办结(&J)")),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(f"decide_{step.name.lower()}")
+            button.clicked.connect(lambda _=False, s=step: self.decide(s))
+            buttons.addWidget(button)
+            self.decision_buttons[step] = button
+        form.addRow(buttons)
+        return box
+
+    def draft(self) -> IntakeDraft:
+        codes, theme = self.selection()
+        agent = None
+        if self.has_agent.isChecked():
+            agent = AgentDraft(self.agent_name.text(), self.agent_id.text())
+        return IntakeDraft(
+            applicant=self._applicant_draft(),
+            item_codes=codes,
+            theme_code=theme,
+            received=self.received(),
+            agent=agent,
+            assistance=self._assistance(),
+            commitment=self.commitment.toPlainText(),
+            deferred_deadline=_pydate(self.deferred_deadline.date()),
+            reason=self.reason.toPlainText(),
+            consultation_id=self.consultation_id,
+        )
+
+    def decide(self, step: CaseEvent) -> IntakeResult | None:
+        run = {
+            CaseEvent.ACCEPT: intake.accept,
+            CaseEvent.ACCEPT_DEFERRED: intake.accept_deferred,
+            CaseEvent.REQUEST_SUPPLEMENT: intake.request_supplement,
+            CaseEvent.REFUSE: intake.refuse,
+            CaseEvent.COMPLETE_AT_WINDOW: intake.complete_at_window,
+        }[step]
+        inputs = {
+            "items": self.item_search,
+            "id_number": self.id_number,
+            "name": self.name,
+            "phone": self.phone,
+            "address": self.address,
+            "legal_representative": self.legal_rep,
+            "contact_name": self.contact,
+            "agent_name": self.agent_name,
+            "agent_id_number": self.agent_id,
+            "materials": self.materials,
+            "commitment": self.commitment,
+            "deferred_deadline": self.deferred_deadline,
+            "reason": self.reason,
+        }
+        try:
+            result = run(self.ws, self.actor, self.draft())
+        except HallDeskError as exc:
+            self.errors.show(exc, inputs)
+            return None
+        self.errors.clear()
+        self.result = result
+        self._show_result(result)
+        self.decided.emit(result)
+        return result
+
+    # -- result --------------------------------------------------------------------------------
+    def _result_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("办理结果"))
+        box.setObjectName("resultBox")
+        layout = QVBoxLayout(box)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("resultLabel")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.result_label)
+        row = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("打印通知书(&P)…"))
+        self.print_button.setObjectName("printNoticeButton")
+        self.view_button = QPushButton(self.tr("查看办件(&V)"))
+        self.new_button = QPushButton(self.tr("下一位(&X)"))
+        self.new_button.setObjectName("nextApplicantButton")
+        for button in (self.print_button, self.view_button, self.new_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.print_button.clicked.connect(
+            lambda: self.result and self.print_requested.emit(self.result.case_id)
+        )
+        self.view_button.clicked.connect(
+            lambda: self.result and self.open_case_requested.emit(self.result.case_id)
+        )
+        self.new_button.clicked.connect(self.reset)
+        box.setVisible(False)
+        self.result_box = box
+        return box
+
+    def _show_result(self, result: IntakeResult) -> None:
+        labels = {
+            "accepted": self.tr("已受理"),
+            "accepted_deferred": self.tr("已容缺受理"),
+            "awaiting_supplement": self.tr("已一次性告知补正"),
+            "refused": self.tr("已不予受理"),
+            "ready_for_delivery": self.tr("已当场办结，待出件"),
+        }
+        text = self.tr("{decision}：受理编号 {case_no}").format(
+            decision=labels.get(result.state.value, result.state.label), case_no=result.case_no
+        )
+        if result.due is not None:
+            text += self.tr("，办结期限 {due}").format(due=result.due.label())
+        if result.missing:
+            text += self.tr("；待补材料：{names}").format(
+                names="、".join(m.name for m in result.missing)
+            )
+        if result.green_channel:
+            text += self.tr("。♿ 绿色通道")
+        self.result_label.setText(text)
+        self.result_box.setVisible(True)
+        self.print_button.setFocus()
+
+    def reset(self) -> None:
+        """Clears everything for the next applicant."""
+        for edit in (
+            self.item_search,
+            self.id_number,
+            self.name,
+            self.phone,
+            self.address,
+            self.legal_rep,
+            self.contact,
+            self.agent_name,
+            self.agent_id,
+            self.helper,
+        ):
+            edit.clear()
+        self.chosen.clear()
+        self.item_results.clear()
+        self.materials.setRowCount(0)
+        self.commitment.clear()
+        self.reason.clear()
+        self.has_agent.setChecked(False)
+        for box in self.flag_boxes.values():
+            box.setChecked(False)
+        self.kind.setCurrentIndex(0)
+        self.consultation_id = None
+        self.result = None
+        self.result_box.setVisible(False)
+        self.errors.clear()
+        self.item_search.setFocus()
+
+
+class SupplementForm(QWidget):
+    """The applicant is back: find the case, tick what they brought, the case moves on."""
+
+    received = Signal(object)
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.case_no = ""
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("受理编号或证件号码(&F)："))
+        self.lookup = QLineEdit()
+        self.lookup.setObjectName("supplementLookup")
+        self.lookup.setAccessibleName(self.tr("受理编号或证件号码"))
+        self.lookup.setPlaceholderText(self.tr("扫描告知书上的条码，或输入受理编号、证件号码"))
+        label.setBuddy(self.lookup)
+        row.addWidget(label)
+        row.addWidget(self.lookup, 1)
+        layout.addLayout(row)
+        self.summary = QLabel()
+        self.summary.setObjectName("supplementSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.missing = QListWidget()
+        self.missing.setObjectName("supplementMaterials")
+        self.missing.setAccessibleName(self.tr("待补材料"))
+        layout.addWidget(self.missing, 1)
+        self.confirm = QPushButton(self.tr("确认收取(&C)"))
+        self.confirm.setObjectName("confirmSupplementButton")
+        layout.addWidget(self.confirm)
+        self.message = QLabel()
+        self.message.setObjectName("supplementMessage")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.lookup.returnPressed.connect(self.find)
+        self.confirm.clicked.connect(self.submit)
+
+    def find(self) -> bool:
+        from hall_desk.services import cases
+
+        self.missing.clear()
+        self.case_no = ""
+        hits = [
+            h
+            for h in cases.search_cases(self.ws, self.lookup.text())
+            if h.state.value in ("awaiting_supplement", "accepted_deferred")
+        ]
+        if not hits:
+            self.summary.setText(self.tr("⚠ 没有找到待补正或待补齐容缺材料的办件"))
+            set_role(self.summary, "fieldError")
+            return False
+        detail = cases.case_detail(self.ws, self.actor, hits[0].id)
+        self.case_no = detail.case.case_no
+        set_role(self.summary, "")
+        self.summary.setText(
+            self.tr("{case_no}　{title}　{name}（{state}）").format(
+                case_no=detail.case.case_no,
+                title=detail.case.title,
+                name=detail.case.applicant_name,
+                state=hits[0].state.label,
+            )
+        )
+        for m in detail.materials:
+            if m.required and not m.received:
+                item = QListWidgetItem(m.name)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setData(CODE_ROLE, m.copies)
+                self.missing.addItem(item)
+        self.missing.setCurrentRow(0)
+        self.missing.setFocus()
+        return True
+
+    def submit(self) -> IntakeResult | None:
+        ticked = {
+            self.missing.item(i).text(): int(self.missing.item(i).data(CODE_ROLE))
+            for i in range(self.missing.count())
+            if self.missing.item(i).checkState() == Qt.CheckState.Checked
+        }
+        try:
+            result = intake.receive_supplement(self.ws, self.actor, self.case_no, ticked)
+        except HallDeskError as exc:
+            self.message.setText(f"⚠ {exc.message}")
+            set_role(self.message, "fieldError")
+            return None
+        set_role(self.message, "")
+        if result.due is not None:
+            self.message.setText(
+                self.tr("材料已收齐：{case_no} 已受理，办结期限 {due}").format(
+                    case_no=result.case_no, due=result.due.label()
+                )
+            )
+        else:
+            self.message.setText(
+                self.tr("已登记收取，{case_no} 仍有材料待补").format(case_no=result.case_no)
+            )
+        self.received.emit(result)
+        if result.state.value == "accepted":
+            self.missing.clear()
+        else:
+            self.find()
+        return result
+
+
+class IntakeWorkspace(QTabWidget):
+    """新受理 and 补正收件 side by side, as two tabs of the 综合受理 workspace."""
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = IntakeForm(ws, actor)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        self.addTab(scroll, self.tr("新受理"))
+        self.supplement = SupplementForm(ws, actor)
+        self.addTab(self.supplement, self.tr("补正收件/容缺补齐"))

@@ -1,0 +1,218 @@
+"""综合受理 with the keyboard alone: person, organisation, theme; every decision path."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import func, select
+
+from hall_desk.domain.lifecycle import CaseEvent
+from hall_desk.store.models import CaseRow, Event
+from hall_desk.ui.intake_workspace import IntakeForm, IntakeWorkspace
+from tests.services.helpers import resident_id, uscc
+from tests.ui.conftest import type_text
+
+FOOD = "011050007001"
+
+
+@pytest.fixture
+def workspace(qtbot, ws, clerk) -> IntakeWorkspace:  # type: ignore[no-untyped-def]
+    ws.today = lambda: date(2026, 11, 24)  # type: ignore[method-assign]
+    page = IntakeWorkspace(ws, clerk)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    page.form.item_search.setFocus()
+    return page
+
+
+@pytest.fixture
+def form(workspace: IntakeWorkspace) -> IntakeForm:
+    return workspace.form
+
+
+def tab_to(qtbot, target: QWidget, limit: int = 40) -> None:  # type: ignore[no-untyped-def]
+    """Presses Tab until `target` has the focus: the tab order must reach it."""
+    for _ in range(limit):
+        if QApplication.focusWidget() is target:
+            return
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.objectName()}")
+
+
+def choose(qtbot, form: IntakeForm, query: str) -> None:  # type: ignore[no-untyped-def]
+    assert QApplication.focusWidget() is form.item_search
+    qtbot.keyClicks(form.item_search, query)
+    qtbot.keyClick(form.item_search, Qt.Key.Key_Return)
+
+
+def tick_all_materials(qtbot, form: IntakeForm) -> None:  # type: ignore[no-untyped-def]
+    tab_to(qtbot, form.materials)
+    for row in range(form.materials.rowCount()):
+        qtbot.keyClick(form.materials, Qt.Key.Key_Space)
+        qtbot.keyClick(form.materials, Qt.Key.Key_Down)
+
+
+def fill_person(qtbot, form: IntakeForm, number: str, name: str = "包海龙") -> None:  # type: ignore[no-untyped-def]
+    tab_to(qtbot, form.id_number)
+    qtbot.keyClicks(form.id_number, number)
+    tab_to(qtbot, form.name)
+    type_text(qtbot, form.name, name)
+    tab_to(qtbot, form.phone)
+    qtbot.keyClicks(form.phone, "13904751234")
+
+
+def press(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+    tab_to(qtbot, button)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def test_whole_intake_for_a_person_with_the_keyboard(qtbot, form, ws) -> None:
+    choose(qtbot, form, FOOD)
+    assert form.chosen.count() == 1 and form.materials.rowCount() >= 4
+    fill_person(qtbot, form, resident_id())
+    assert "校验通过" in form.id_hint.text()
+    tick_all_materials(qtbot, form)
+    assert len(form.received()) == form.materials.rowCount()
+    press(qtbot, form.decision_buttons[CaseEvent.ACCEPT])
+    assert form.result is not None and form.result.case_no == "20261124-W01-0001"
+    assert "已受理" in form.result_label.text() and "2026-11-27" in form.result_label.text()
+    with ws.reading() as s:
+        case = s.scalars(select(CaseRow)).one()
+    assert case.applicant_name == "包海龙" and case.state == "accepted"
+
+
+def test_whole_intake_for_an_organisation_with_the_keyboard(qtbot, form, ws) -> None:
+    choose(qtbot, form, FOOD)
+    tab_to(qtbot, form.kind)
+    qtbot.keyClick(form.kind, Qt.Key.Key_Down)
+    assert form.kind.currentData() == "organisation"
+    tab_to(qtbot, form.id_number)
+    qtbot.keyClicks(form.id_number, uscc())
+    assert "统一社会信用代码校验通过" in form.id_hint.text()
+    tab_to(qtbot, form.name)
+    type_text(qtbot, form.name, "科左中旗海龙餐饮店")
+    tab_to(qtbot, form.phone)
+    qtbot.keyClicks(form.phone, "0475-5212345")
+    tab_to(qtbot, form.legal_rep)
+    type_text(qtbot, form.legal_rep, "包海龙")
+    tick_all_materials(qtbot, form)
+    press(qtbot, form.decision_buttons[CaseEvent.ACCEPT])
+    assert form.result is not None
+    with ws.reading() as s:
+        case = s.scalars(select(CaseRow)).one()
+    assert case.applicant_kind == "organisation" and case.applicant_name == "科左中旗海龙餐饮店"
+
+
+def test_whole_intake_for_a_theme_with_the_keyboard(qtbot, form, ws) -> None:
+    choose(qtbot, form, "kbcyd")  # 开办餐饮店一件事
+    assert form.selection() == ([], "YJS001")
+    names = [form.materials.item(r, 1).text() for r in range(form.materials.rowCount())]
+    assert len(names) == len(set(names)), "the theme's materials are merged"
+    fill_person(qtbot, form, resident_id(seq="777"))
+    tick_all_materials(qtbot, form)
+    press(qtbot, form.decision_buttons[CaseEvent.ACCEPT])
+    assert form.result is not None
+    with ws.reading() as s:
+        assert s.scalars(select(CaseRow.theme_code)).one() == "YJS001"
+
+
+def test_elderly_applicant_is_suggested_green_channel(qtbot, form) -> None:
+    choose(qtbot, form, FOOD)
+    tab_to(qtbot, form.id_number)
+    qtbot.keyClicks(form.id_number, resident_id(birth="19500303", seq="111"))
+    assert form.flag_boxes[next(iter(form.flag_boxes))].isChecked()
+    assert "绿色通道" in form.id_hint.text()
+
+
+def test_wrong_check_digit_is_said_while_typing(qtbot, form) -> None:
+    good = resident_id()
+    bad = good[:-1] + ("1" if good[-1] != "1" else "2")
+    form.id_number.setFocus()
+    qtbot.keyClicks(form.id_number, bad)
+    assert "校验位" in form.id_hint.text() and good[-1] in form.id_hint.text()
+
+
+def _prepare(qtbot, form, missing: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    choose(qtbot, form, FOOD)
+    fill_person(qtbot, form, resident_id())
+    form.set_all_received(True)
+    if missing:
+        for row in range(form.materials.rowCount()):
+            if form.materials.item(row, 1).text() == missing:
+                form.materials.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
+
+
+def test_plain_accept_with_missing_material_is_refused_beside_the_list(qtbot, form, ws) -> None:
+    _prepare(qtbot, form, missing="食品安全管理制度")
+    assert form.decide(CaseEvent.ACCEPT) is None
+    assert "食品安全管理制度" in form.error_labels["materials"].text()
+    with ws.reading() as s:
+        assert (
+            s.scalar(select(func.count()).select_from(Event).where(Event.entity_type == "case"))
+            == 0
+        )
+
+
+def test_deferred_path(qtbot, form) -> None:
+    _prepare(qtbot, form, missing="食品安全管理制度")
+    form.commitment.setPlainText("本人承诺两日内补交")
+    form.deferred_deadline.setDate(form.deferred_deadline.date().addDays(2))
+    result = form.decide(CaseEvent.ACCEPT_DEFERRED)
+    assert result is not None and result.state.value == "accepted_deferred"
+
+
+def test_supplement_path_then_return_visit(qtbot, workspace, form) -> None:
+    _prepare(qtbot, form, missing="食品安全管理制度")
+    result = form.decide(CaseEvent.REQUEST_SUPPLEMENT)
+    assert result is not None and "食品安全管理制度" in form.result_label.text()
+    supplement = workspace.supplement
+    supplement.lookup.setFocus()
+    qtbot.keyClicks(supplement.lookup, result.case_no)
+    qtbot.keyClick(supplement.lookup, Qt.Key.Key_Return)
+    assert supplement.missing.count() == 1
+    qtbot.keyClick(supplement.missing, Qt.Key.Key_Space)
+    done = supplement.submit()
+    assert done is not None and done.state.value == "accepted"
+    assert "已受理" in supplement.message.text()
+
+
+def test_refuse_path_needs_a_reason(qtbot, form) -> None:
+    _prepare(qtbot, form)
+    assert form.decide(CaseEvent.REFUSE) is None
+    assert "理由" in form.error_labels["reason"].text()
+    form.reason.setPlainText("申请事项不属于本中心受理范围")
+    assert form.decide(CaseEvent.REFUSE) is not None
+
+
+def test_immediate_path(qtbot, form) -> None:
+    choose(qtbot, form, "201080001001")  # 就业登记
+    fill_person(qtbot, form, resident_id())
+    form.set_all_received(True)
+    result = form.decide(CaseEvent.COMPLETE_AT_WINDOW)
+    assert result is not None and result.state.value == "ready_for_delivery"
+
+
+def test_every_field_error_at_once_and_nothing_written(qtbot, form, ws) -> None:
+    choose(qtbot, form, FOOD)
+    form.id_number.setText("150521199902291234")
+    form.name.setText("😀")
+    form.phone.setText("123")
+    assert form.decide(CaseEvent.ACCEPT) is None
+    assert "1999-02-29" in form.error_labels["id_number"].text()
+    assert "不能使用的字符" in form.error_labels["name"].text()
+    assert form.error_labels["phone"].text()
+    with ws.reading() as s:
+        assert s.scalar(select(func.count()).select_from(CaseRow)) == 0
+
+
+def test_next_applicant_clears_the_form(qtbot, form) -> None:
+    _prepare(qtbot, form)
+    assert form.decide(CaseEvent.ACCEPT) is not None
+    form.reset()
+    assert not form.name.text() and form.chosen.count() == 0 and not form.result_box.isVisible()
+    assert QApplication.focusWidget() is form.item_search
