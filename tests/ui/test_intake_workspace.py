@@ -52,7 +52,7 @@ def choose(qtbot, form: IntakeForm, query: str) -> None:  # type: ignore[no-unty
 
 def tick_all_materials(qtbot, form: IntakeForm) -> None:  # type: ignore[no-untyped-def]
     tab_to(qtbot, form.materials)
-    for row in range(form.materials.rowCount()):
+    for _row in range(form.materials.rowCount()):
         qtbot.keyClick(form.materials, Qt.Key.Key_Space)
         qtbot.keyClick(form.materials, Qt.Key.Key_Down)
 
