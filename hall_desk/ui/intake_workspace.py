@@ -598,6 +598,21 @@ class IntakeForm(QWidget):
         self.result_box.setVisible(True)
         self.print_button.setFocus()
 
+    def start_from_consultation(self, consultation_id: str, item_code: str = "") -> None:
+        """A question turned into an application: the consulting clerk stays first responder."""
+        self.reset()
+        self.consultation_id = consultation_id
+        if item_code:
+            for hit in catalog.search(self.ws, item_code, limit=3):
+                if hit.code == item_code:
+                    found = QListWidgetItem(f"{hit.name}　[{hit.department}]　{hit.code}")
+                    found.setData(KIND_ROLE, hit.kind)
+                    found.setData(CODE_ROLE, hit.code)
+                    self._add_item(found)
+        self.general_error.setText(self.tr("由咨询转入受理：首问负责人为接待咨询的工作人员"))
+        set_role(self.general_error, "")
+        self.general_error.setVisible(True)
+
     def reset(self) -> None:
         """Clears everything for the next applicant."""
         for edit in (

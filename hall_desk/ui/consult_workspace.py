@@ -1,0 +1,215 @@
+"""咨询登记 workspace: log a question in seconds; recent topics are one keystroke away."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.roles import Actor
+from hall_desk.services import catalog, consultations
+from hall_desk.services.consultations import Channel, ConsultationDraft, Outcome
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui.widgets import FieldErrors, error_label
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class ConsultWorkspace(QWidget):
+    """Emits `to_intake(consultation_id, item_code)` when the question becomes an application."""
+
+    to_intake = Signal(str, str)
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.item_code: str | None = None
+        outer = QVBoxLayout(self)
+        title = QLabel(self.tr("咨询登记"))
+        title.setProperty("role", "pageTitle")
+        outer.addWidget(title)
+        self.recent_label = QLabel(self.tr("常用主题（Alt+1…9 直接填入）："))
+        outer.addWidget(self.recent_label)
+        self.recent_row = QHBoxLayout()
+        outer.addLayout(self.recent_row)
+        self.recent_buttons: list[QPushButton] = []
+        form = QFormLayout()
+        outer.addLayout(form)
+        self.error_labels: dict[str, QLabel] = {}
+
+        def row(name: str, label: str, widget: QWidget, accessible: str) -> None:
+            widget.setObjectName(name)
+            widget.setAccessibleName(accessible)
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            form.addRow(caption, widget)
+            err = error_label(self)
+            form.addRow("", err)
+            self.error_labels[name] = err
+
+        self.topic = QLineEdit()
+        self.topic.setPlaceholderText(self.tr("咨询内容，或输入事项名称/拼音首字母后从下方选择"))
+        row("topic", self.tr("咨询内容(&Q)："), self.topic, self.tr("咨询内容"))
+        self.item_hits = QListWidget()
+        self.item_hits.setObjectName("consultItemHits")
+        self.item_hits.setAccessibleName(self.tr("相关事项"))
+        self.item_hits.setMaximumHeight(90)
+        form.addRow("", self.item_hits)
+        self.channels = self._radios(
+            form,
+            self.tr("渠道："),
+            [
+                (Channel.ONSITE, self.tr("现场(&1)")),
+                (Channel.PHONE, self.tr("电话(&2)")),
+                (Channel.OTHER, self.tr("其他(&3)")),
+            ],
+        )
+        self.outcomes = self._radios(
+            form,
+            self.tr("处理结果："),
+            [
+                (Outcome.ANSWERED, self.tr("已解答(&4)")),
+                (Outcome.GUIDED, self.tr("引导至窗口(&5)")),
+                (Outcome.TO_INTAKE, self.tr("转入受理(&6)")),
+            ],
+        )
+        self.guided_window = QLineEdit()
+        row("guided_window", self.tr("引导到的窗口："), self.guided_window, self.tr("引导到的窗口"))
+        self.applicant_name = QLineEdit()
+        row(
+            "applicant_name",
+            self.tr("咨询人（可不填）："),
+            self.applicant_name,
+            self.tr("咨询人姓名"),
+        )
+        self.phone = QLineEdit()
+        row("phone", self.tr("联系电话（可不填）："), self.phone, self.tr("咨询人联系电话"))
+        self.note = QLineEdit()
+        row("note", self.tr("备注："), self.note, self.tr("备注"))
+        buttons = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("登记(&S)  Ctrl+Enter"))
+        self.save_button.setObjectName("logConsultationButton")
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self.general_error = error_label(self)
+        outer.addWidget(self.general_error)
+        self.message = QLabel()
+        self.message.setObjectName("consultMessage")
+        outer.addWidget(self.message)
+        outer.addStretch(1)
+        self.errors = FieldErrors(self.error_labels, self.general_error, self)
+        self.topic.textEdited.connect(self._search_items)
+        self.topic.returnPressed.connect(self._take_first_item)
+        self.item_hits.itemActivated.connect(self._take_item)
+        self.save_button.clicked.connect(self.log)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.log)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.log)
+        self.refresh_recent()
+
+    def _radios(
+        self, form: QFormLayout, label: str, options: list[tuple[str, str]]
+    ) -> QButtonGroup:
+        group = QButtonGroup(self)
+        row = QHBoxLayout()
+        for index, (value, text) in enumerate(options):
+            radio = QRadioButton(text)
+            radio.setObjectName(f"radio_{value}")
+            radio.setProperty("value", str(value))
+            radio.setChecked(index == 0)
+            group.addButton(radio)
+            row.addWidget(radio)
+        row.addStretch(1)
+        form.addRow(QLabel(label), row)
+        return group
+
+    @staticmethod
+    def _checked(group: QButtonGroup) -> str:
+        button = group.checkedButton()
+        return str(button.property("value")) if button is not None else ""
+
+    def refresh_recent(self) -> None:
+        for button in self.recent_buttons:
+            button.deleteLater()
+        self.recent_buttons = []
+        for index, topic in enumerate(
+            consultations.recent_topics(self.ws, self.actor.username), start=1
+        ):
+            button = QPushButton(f"&{index} {topic}" if index <= 9 else topic)
+            button.setObjectName(f"recentTopic{index}")
+            button.clicked.connect(lambda _=False, t=topic: self.use_topic(t))
+            self.recent_row.addWidget(button)
+            self.recent_buttons.append(button)
+        self.recent_label.setVisible(bool(self.recent_buttons))
+
+    def use_topic(self, topic: str) -> None:
+        self.topic.setText(topic)
+        self.item_code = None
+        self.topic.setFocus()
+
+    def _search_items(self, text: str) -> None:
+        self.item_code = None
+        self.item_hits.clear()
+        if len(text.strip()) < 2:
+            return
+        for hit in catalog.search(self.ws, text, limit=6):
+            if hit.kind != "item":
+                continue
+            item = QListWidgetItem(f"{hit.name}　[{hit.department}]")
+            item.setData(CODE_ROLE, hit.code)
+            item.setData(Qt.ItemDataRole.UserRole, hit.name)
+            self.item_hits.addItem(item)
+
+    def _take_first_item(self) -> None:
+        if self.item_hits.count():
+            self._take_item(self.item_hits.item(0))
+
+    def _take_item(self, item: QListWidgetItem) -> None:
+        self.topic.setText(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.item_code = str(item.data(CODE_ROLE))
+        self.item_hits.clear()
+
+    def log(self) -> str | None:
+        draft = ConsultationDraft(
+            topic=self.topic.text(),
+            item_code=self.item_code,
+            channel=self._checked(self.channels),
+            outcome=self._checked(self.outcomes),
+            guided_window=self.guided_window.text(),
+            applicant_name=self.applicant_name.text(),
+            phone=self.phone.text(),
+            note=self.note.text(),
+        )
+        try:
+            consultation_id = consultations.log_consultation(self.ws, self.actor, draft)
+        except HallDeskError as exc:
+            self.errors.show(
+                exc, {"topic": self.topic, "phone": self.phone, "guided_window": self.guided_window}
+            )
+            return None
+        self.errors.clear()
+        self.message.setText(
+            self.tr("已登记：{topic}").format(topic=draft.topic or self.topic.text())
+        )
+        if draft.outcome == Outcome.TO_INTAKE:
+            self.to_intake.emit(consultation_id, self.item_code or "")
+        for edit in (self.topic, self.guided_window, self.applicant_name, self.phone, self.note):
+            edit.clear()
+        self.item_code = None
+        self.refresh_recent()
+        self.topic.setFocus()
+        return consultation_id
