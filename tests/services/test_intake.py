@@ -322,3 +322,33 @@ def test_bulk_path_is_one_transaction(ws, clerk):
     assert counts(ws) == before, "a bulk batch with one bad draft writes nothing"
     results = intake.intake_many(ws, clerk, [(CaseEvent.ACCEPT, good, TODAY)] * 3)
     assert [r.case_no[-4:] for r in results] == ["0001", "0002", "0003"]
+
+
+def test_due_date_across_spring_festival_adjusted_weekend(ws, clerk):
+    """Accepted Friday 13 Feb 2026, 3 working days: Sat 14 Feb is a 调休 working day, then the
+    holiday runs to 23 Feb, so the days are 14, 24 and 25 Feb."""
+    result = intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=date(2026, 2, 13))
+    assert result.due is not None and result.due.day == date(2026, 2, 25)
+
+
+def test_returned_case_clock_pause_spans_an_adjusted_weekend(ws, clerk):
+    """A pause over 9–14 Feb 2026 (Sat 14 Feb is a working day) pushes the due date by exactly
+    the paused working days."""
+    LONG = "051040003001"  # 20 working days
+    result = intake.accept(ws, clerk, draft_for(ws, [LONG]), on=date(2026, 2, 2))
+    assert result.due is not None
+    with ws.transaction(clerk) as tx:
+        tx.emit("case.prereview_started", "case", result.case_id, {})
+        tx.emit(
+            "case.returned_for_supplement",
+            "case",
+            result.case_id,
+            {"set": {"paused_since": "2026-02-09", "reason": "材料不清晰"}},
+        )
+    back = intake.receive_supplement(
+        ws, clerk, result.case_no, {"申请人身份证明": 1}, on=date(2026, 2, 14)
+    )
+    # Paused days are 10–14 Feb: Tue–Fri and the adjusted Saturday, five working days.
+    calendar = ws.calendar()
+    assert back.due is not None
+    assert calendar.working_days_between(result.due.day, back.due.day) == 5
