@@ -31,3 +31,14 @@ bench: $(DEPS)
 
 clean:
 	rm -rf $(VENV) .bench
+
+# Refresh the Qt translation source from the window's strings (tr(), translate(),
+# QT_TRANSLATE_NOOP() in hall_desk/ui and the texts of forms/*.ui). Translate the .ts in
+# Qt Linguist (pyside6-linguist); pyside6-lrelease makes the hall_desk_en.qm that start-up loads
+# on an English system. Strings no longer in the code stay in the .ts, marked obsolete.
+.PHONY: ts
+TRANSLATIONS := resources/translations/hall_desk_en.ts
+ts: $(DEPS)
+	mkdir -p resources/translations
+	$(BIN)/pyside6-lupdate -source-language zh_CN -target-language en \
+		hall_desk/ui/*.py forms/*.ui -ts $(TRANSLATIONS)

@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sqlalchemy import select
-
 from hall_desk.domain.calendar import Pause
-from hall_desk.domain.errors import NotFound, ValidationError
+from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.services.workstation import Tx, Workstation
-from hall_desk.store.models import CaseRow
+from hall_desk.services.cases import case_by_ref
+from hall_desk.services.workstation import Workstation
 
 SPECIAL_PROCEDURES = {
     "hearing": "听证",
@@ -23,16 +21,6 @@ SPECIAL_PROCEDURES = {
     "expert_review": "专家评审",
     "public_notice": "公示",
 }
-
-
-def _case(tx: Tx, ref: str) -> CaseRow:
-    row = (
-        tx.session.get(CaseRow, ref)
-        or tx.session.scalars(select(CaseRow).where(CaseRow.case_no == ref.strip())).first()
-    )
-    if row is None:
-        raise NotFound(f"找不到受理编号为「{ref}」的办件")
-    return row
 
 
 def _require(actor: Actor) -> None:
@@ -56,7 +44,7 @@ def pause_clock(
             "procedure", "请选择特别程序：" + "、".join(SPECIAL_PROCEDURES.values())
         )
     with ws.transaction(actor) as tx:
-        case = _case(tx, case_ref)
+        case = case_by_ref(tx.session, case_ref)
         state = CaseState(case.state)
         if not state.clock_running:
             raise ValidationError(
@@ -85,7 +73,7 @@ def resume_clock(ws: Workstation, actor: Actor, case_ref: str, on: date | None =
     _require(actor)
     on = on or ws.today()
     with ws.transaction(actor) as tx:
-        case = _case(tx, case_ref)
+        case = case_by_ref(tx.session, case_ref)
         if case.paused_since is None or CaseState(case.state) == CaseState.AWAITING_SUPPLEMENT:
             raise ValidationError("state", "办件没有因特别程序暂停计时")
         if on < case.paused_since:

@@ -125,15 +125,21 @@ def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> l
     )
 
 
+def case_by_ref(session: Session, ref: str) -> CaseRow:
+    """A case by its id or its case number (what a scanner or a clerk types)."""
+    ref = ref.strip()
+    row = (
+        session.get(CaseRow, ref)
+        or session.scalars(select(CaseRow).where(CaseRow.case_no == ref.upper())).first()
+    )
+    if row is None:
+        raise NotFound(f"找不到受理编号为「{ref}」的办件")
+    return row
+
+
 def get_case(ws: Workstation, case_ref: str) -> CaseRow:
     with ws.reading() as s:
-        row = (
-            s.get(CaseRow, case_ref)
-            or s.scalars(select(CaseRow).where(CaseRow.case_no == case_ref)).first()
-        )
-        if row is None:
-            raise NotFound(f"找不到办件「{case_ref}」")
-        return row
+        return case_by_ref(s, case_ref)
 
 
 UNMASKABLE = {
@@ -207,12 +213,7 @@ def case_detail(
     actor.require(Permission.VIEW_CASES)
     today = today or ws.today()
     with ws.reading() as s:
-        case = (
-            s.get(CaseRow, case_ref)
-            or s.scalars(select(CaseRow).where(CaseRow.case_no == case_ref)).first()
-        )
-        if case is None:
-            raise NotFound(f"找不到办件「{case_ref}」")
+        case = case_by_ref(s, case_ref)
         items = list(
             s.scalars(
                 select(CaseItemRow)

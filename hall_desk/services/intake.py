@@ -28,6 +28,7 @@ from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services import applicants
 from hall_desk.services.applicants import ApplicantDraft
+from hall_desk.services.cases import case_by_ref
 from hall_desk.services.catalog import theme_by_code
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import (
@@ -401,16 +402,6 @@ def suggested_assistance(draft: ApplicantDraft, today: date) -> Assistance | Non
 # --- the supplement round -------------------------------------------------------------------
 
 
-def _case_by_no_or_id(tx: Tx, ref: str) -> CaseRow:
-    row = (
-        tx.session.get(CaseRow, ref)
-        or tx.session.scalars(select(CaseRow).where(CaseRow.case_no == ref.strip())).first()
-    )
-    if row is None:
-        raise NotFound(f"找不到受理编号为「{ref}」的办件")
-    return row
-
-
 def receive_supplement(
     ws: Workstation, actor: Actor, case_ref: str, received: dict[str, int], on: date | None = None
 ) -> IntakeResult:
@@ -419,7 +410,7 @@ def receive_supplement(
     actor.require(Permission.INTAKE)
     on = on or ws.today()
     with ws.transaction(actor) as tx:
-        case = _case_by_no_or_id(tx, case_ref)
+        case = case_by_ref(tx.session, case_ref)
         state = CaseState(case.state)
         deferred_round = state == CaseState.ACCEPTED_DEFERRED
         step = CaseEvent.RECEIVE_DEFERRED if deferred_round else CaseEvent.RECEIVE_SUPPLEMENT

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
+from hall_desk.assets import resources_dir
 from hall_desk.domain.roles import Actor
 from hall_desk.services import users
 from hall_desk.services.home import Home
@@ -29,7 +31,6 @@ def application() -> QApplication:
         app = QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("hall-desk")
-    app.setApplicationDisplayName("政务服务中心前台")
     app.setOrganizationName("hall-desk")
     if not _translators:
         # Qt's own strings (确定/取消/保存, the print preview) in Chinese.
@@ -40,7 +41,34 @@ def application() -> QApplication:
         ):
             app.installTranslator(translator)
             _translators.append(translator)
+        # This program's own strings, when a translation for the system's language is bundled.
+        own = load_translation(app, QLocale.system())
+        if own is not None:
+            app.installTranslator(own)
+            _translators.append(own)
+    # After the translators, so the name is in the window's language.
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "政务服务中心前台"))
     return app
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def load_translation(app: QCoreApplication, locale: QLocale) -> QTranslator | None:
+    """resources/translations/hall_desk_<locale>.qm (e.g. _en_US, then _en), loaded, or None.
+
+    Only the locale itself is tried, not Qt's list of fallback UI languages: the source strings
+    are Chinese, so a Chinese desktop that also lists English must stay in Chinese.
+    """
+    name = locale.name()  # "en_US"; "C" for the C locale
+    for candidate in dict.fromkeys((name, name.split("_")[0])):
+        path = translations_dir() / f"hall_desk_{candidate}.qm"
+        if path.is_file():
+            translator = QTranslator(app)
+            if translator.load(str(path)):
+                return translator
+    return None
 
 
 class Desk:

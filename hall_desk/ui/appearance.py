@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from hall_desk.assets import resource
 
-THEMES = {"light": "默认", "high_contrast": "高对比度"}
+# Names are source strings: show them through theme_label().
+THEMES = {
+    "light": QT_TRANSLATE_NOOP("Theme", "默认"),
+    "high_contrast": QT_TRANSLATE_NOOP("Theme", "高对比度"),
+}
 MIN_SCALE, MAX_SCALE, STEP = 0.8, 2.0, 0.1
 _base_point_size: float | None = None
+
+
+def theme_label(name: str) -> str:
+    """The theme's name in the window's language."""
+    return QCoreApplication.translate("Theme", THEMES[name])
 
 
 def apply_theme(app: QApplication, name: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -29,31 +29,55 @@ from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import set_role
 
+# Recorded in the audit trail in the source language; a screen showing it may translate it.
+UNMASK_REASON = QT_TRANSLATE_NOOP("CaseView", "办件查看")
+
+
+def _required(m: CaseMaterialRow) -> str:
+    if m.required:
+        return QCoreApplication.translate("RowsModel", "必要")
+    return QCoreApplication.translate("RowsModel", "非必要")
+
+
+def _received(m: CaseMaterialRow) -> str:
+    if m.received:
+        return QCoreApplication.translate("RowsModel", "已收取")
+    if m.deferred:
+        return QCoreApplication.translate("RowsModel", "容缺待补")
+    return QCoreApplication.translate("RowsModel", "未收取")
+
+
 MATERIAL_COLUMNS: list[Column[CaseMaterialRow]] = [
-    Column("材料名称", lambda m: m.name),
-    Column("形式", lambda m: MaterialForm(m.form).label),
-    Column("应交份数", lambda m: m.copies, align_right=True),
-    Column("必要", lambda m: "必要" if m.required else "非必要"),
-    Column(
-        "收取情况", lambda m: "已收取" if m.received else ("容缺待补" if m.deferred else "未收取")
-    ),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "材料名称"), lambda m: m.name),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "形式"), lambda m: MaterialForm(m.form).label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "应交份数"), lambda m: m.copies, align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "必要"), _required),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "收取情况"), _received),
 ]
 TIMELINE_COLUMNS: list[Column[TimelineEntry]] = [
-    Column("时间", lambda e: e.at),
-    Column("操作", lambda e: e.what),
-    Column("经办人", lambda e: e.who),
-    Column("工作站", lambda e: e.workstation),
-    Column("说明", lambda e: e.note),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda e: e.at),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "操作"), lambda e: e.what),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "经办人"), lambda e: e.who),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "工作站"), lambda e: e.workstation),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda e: e.note),
 ]
 
 
 def green_channel_text(flags: str, mode: str, helper: str) -> str:
-    kinds = "、".join(AssistanceFlag(f).label for f in flags.split(",") if f)
-    text = f"♿ 帮您办：{kinds}" if kinds else "♿ 帮您办"
+    #: Between the kinds of help a case gets (AssistanceFlag labels).
+    kinds = QCoreApplication.translate("CaseView", "、").join(
+        AssistanceFlag(f).label for f in flags.split(",") if f
+    )
+    if kinds:
+        text = QCoreApplication.translate("CaseView", "♿ 帮您办：{kinds}").format(kinds=kinds)
+    else:
+        text = QCoreApplication.translate("CaseView", "♿ 帮您办")
     if mode:
-        text += f"（{ServiceMode(mode).label}）"
+        text += QCoreApplication.translate("CaseView", "（{mode}）").format(
+            mode=ServiceMode(mode).label
+        )
     if helper:
-        text += f"，帮办人 {helper}"
+        text += QCoreApplication.translate("CaseView", "，帮办人 {helper}").format(helper=helper)
     return text
 
 
@@ -106,15 +130,26 @@ class CaseView(QDialog):
 
     def _fill(self) -> None:
         case = self.detail.case
-        self.setWindowTitle(f"办件 {case.case_no}")
+        self.setWindowTitle(self.tr("办件 {case_no}").format(case_no=case.case_no))
         child(self.form, QLabel, "titleLabel").setText(f"{case.title}")
         self.value("caseNo").setText(case.case_no)
         self.value("items").setText(
-            "\n".join(f"{i.item_name}（{i.department}）" for i in self.detail.items)
+            "\n".join(
+                self.tr("{item}（{department}）").format(item=i.item_name, department=i.department)
+                for i in self.detail.items
+            )
         )
-        kind = "单位" if case.applicant_kind == "organisation" else "个人"
-        agent = f"；代理人 {case.agent_name}（{case.agent_id_masked}）" if case.agent_name else ""
-        self.value("applicant").setText(f"{case.applicant_name}（{kind}）{agent}")
+        kind = self.tr("单位") if case.applicant_kind == "organisation" else self.tr("个人")
+        agent = (
+            self.tr("；代理人 {name}（{id}）").format(name=case.agent_name, id=case.agent_id_masked)
+            if case.agent_name
+            else ""
+        )
+        self.value("applicant").setText(
+            self.tr("{name}（{kind}）{agent}").format(
+                name=case.applicant_name, kind=kind, agent=agent
+            )
+        )
         self.value("idNumber").setText(case.applicant_id_masked)
         self.value("phone").setText(case.applicant_phone_masked or "—")
         self.unmask_phone.setEnabled(bool(case.applicant_phone_masked))
@@ -122,7 +157,9 @@ class CaseView(QDialog):
         due = self.value("due")
         if case.due_date is None:
             due.setText(
-                "—（未受理或已结束）" if case.state != "ready_for_delivery" else "已办结，待出件"
+                self.tr("—（未受理或已结束）")
+                if case.state != "ready_for_delivery"
+                else self.tr("已办结，待出件")
             )
         else:
             remaining = self.detail.remaining_working_days
@@ -141,14 +178,16 @@ class CaseView(QDialog):
             )
             set_role(green, "greenChannel")
         else:
-            green.setText("否")
+            green.setText(self.tr("否"))
         self.materials.set_rows(self.detail.materials)
         self.timeline.set_rows(self.detail.timeline)
 
     def reveal(self, field: str) -> None:
         """Shows the full value in place of the mask; the service audits every reveal."""
         try:
-            full = cases.unmask(self.ws, self.actor, self.detail.case.id, field, reason="办件查看")
+            full = cases.unmask(
+                self.ws, self.actor, self.detail.case.id, field, reason=UNMASK_REASON
+            )
         except HallDeskError as exc:
             self.message.setText(f"⚠ {exc.message}")
             set_role(self.message, "fieldError")
@@ -158,7 +197,7 @@ class CaseView(QDialog):
         label.setText(full)
         button = self.unmask_id if field == "id_number" else self.unmask_phone
         button.setEnabled(False)
-        button.setText("已显示（已记录）")
+        button.setText(self.tr("已显示（已记录）"))
 
     def print_sheet(self) -> PdfPreviewDialog:
         # reportlab loads on first print, not at start-up.
@@ -167,7 +206,7 @@ class CaseView(QDialog):
         data = build_case_sheet(self.ws, self.actor, self.detail.case.id)
         preview = PdfPreviewDialog(
             data,
-            f"办件信息单 {self.detail.case.case_no}",
+            self.tr("办件信息单 {case_no}").format(case_no=self.detail.case.case_no),
             self,
             printer_name=str(self.ws.config.extra.get("printer", "")),
         )

@@ -9,6 +9,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from hall_desk.domain.errors import HallDeskError
@@ -52,14 +53,20 @@ class ErrorReporter:
             # A refusal that escaped a screen's own handling: show it as it is.
             text = error.message
         else:
-            log.error("未处理的异常\n%s", "".join(traceback.format_exception(kind, error, tb)))
-            text = (
-                "程序遇到一个意外错误，刚才的操作可能没有完成，已保存的数据不受影响。\n"
-                f"错误详情已记录在：{self.log_path}\n请把这个文件交给系统管理员。"
+            log.error(
+                "%s\n%s",
+                QCoreApplication.translate("ErrorReporter", "未处理的异常"),
+                "".join(traceback.format_exception(kind, error, tb)),
             )
+            text = QCoreApplication.translate(
+                "ErrorReporter",
+                "程序遇到一个意外错误，刚才的操作可能没有完成，已保存的数据不受影响。\n"
+                "错误详情已记录在：{path}\n请把这个文件交给系统管理员。",
+            ).format(path=self.log_path)
         parent: QWidget | None = QApplication.activeWindow()
+        title = QCoreApplication.translate("ErrorReporter", "出错了")
         box = QMessageBox(
-            QMessageBox.Icon.Critical, "出错了", text, QMessageBox.StandardButton.Ok, parent
+            QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent
         )
         box.setObjectName("errorDialog")
         box.finished.connect(lambda _=0, b=box: self._forget(b))

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
@@ -25,13 +25,17 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     path = forms_dir() / f"{name}.ui"
     file = QFile(str(path))
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise FileNotFoundError(f"缺少界面文件：{path}")
+        raise FileNotFoundError(
+            QCoreApplication.translate("Forms", "缺少界面文件：{path}").format(path=path)
+        )
     try:
         widget = QUiLoader().load(file, parent)
     finally:
         file.close()
     if widget is None:
-        raise RuntimeError(f"界面文件无法解析：{path}")
+        raise RuntimeError(
+            QCoreApplication.translate("Forms", "界面文件无法解析：{path}").format(path=path)
+        )
     return widget
 
 

@@ -79,26 +79,34 @@ class LockPage(QWidget):
         page.addStretch(1)
         outer = QVBoxLayout(column)
         outer.addStretch(1)
-        title = QLabel(f"已锁定：{actor.display_name}（{actor.username}）")
+        title = QLabel(
+            self.tr("已锁定：{name}（{username}）").format(
+                name=actor.display_name, username=actor.username
+            )
+        )
         set_role(title, "pageTitle")
         outer.addWidget(title)
         outer.addWidget(
-            QLabel("为保护群众个人信息，闲置后自动锁定。请输入密码解锁，未保存的填写内容都还在。")
+            QLabel(
+                self.tr(
+                    "为保护群众个人信息，闲置后自动锁定。请输入密码解锁，未保存的填写内容都还在。"
+                )
+            )
         )
         row = QHBoxLayout()
-        label = QLabel("密码(&P)：")
+        label = QLabel(self.tr("密码(&P)："))
         self.password = QLineEdit()
         self.password.setObjectName("unlockPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("解锁密码")
+        self.password.setAccessibleName(self.tr("解锁密码"))
         label.setBuddy(self.password)
         row.addWidget(label)
         row.addWidget(self.password, 1)
-        unlock = QPushButton("解锁(&U)")
+        unlock = QPushButton(self.tr("解锁(&U)"))
         unlock.setObjectName("unlockButton")
         unlock.setDefault(True)
         row.addWidget(unlock)
-        switch = QPushButton("切换用户(&S)…")
+        switch = QPushButton(self.tr("切换用户(&S)…"))
         switch.setObjectName("switchUserButton")
         row.addWidget(switch)
         outer.addLayout(row)

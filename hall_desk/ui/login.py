@@ -17,10 +17,12 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.ws = ws
         self.actor: Actor | None = None
-        self.setWindowTitle(f"登录 — {ws.hall}")
+        self.setWindowTitle(self.tr("登录 — {hall}").format(hall=ws.hall))
         self.form = load_form("login", self)
         QVBoxLayout(self).addWidget(self.form)
-        child(self.form, QLabel, "hallLabel").setText(f"{ws.hall}\n工作站 {ws.code}")
+        child(self.form, QLabel, "hallLabel").setText(
+            self.tr("{hall}\n工作站 {code}").format(hall=ws.hall, code=ws.code)
+        )
         self.username = child(self.form, QLineEdit, "usernameEdit")
         self.password = child(self.form, QLineEdit, "passwordEdit")
         self.error = child(self.form, QLabel, "errorLabel")
@@ -30,12 +32,19 @@ class LoginDialog(QDialog):
         if ws.config.demo:
             from hall_desk.services.demo import DEMO_PASSWORD
 
-            accounts = "，".join(
-                f"{u.username}（{u.display_name}·{Role(u.role).label}）"
+            #: Between the demo accounts listed on the login dialog.
+            accounts = self.tr("，").join(
+                self.tr("{username}（{name}·{role}）").format(
+                    username=u.username, name=u.display_name, role=Role(u.role).label
+                )
                 for u in users.list_users(ws)
                 if u.active
             )
-            demo.setText(f"演示数据，可用账户：{accounts}；密码均为 {DEMO_PASSWORD}")
+            demo.setText(
+                self.tr("演示数据，可用账户：{accounts}；密码均为 {password}").format(
+                    accounts=accounts, password=DEMO_PASSWORD
+                )
+            )
         buttons = child(self.form, QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.try_login)
         buttons.rejected.connect(self.reject)

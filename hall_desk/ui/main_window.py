@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,60 +37,89 @@ from hall_desk.ui.widgets import set_role
 
 @dataclass(frozen=True)
 class Workspace:
+    """`label` and `coming` are source strings (context "Workspace"): show them translated."""
+
     key: str
     label: str
     permission: Permission
     coming: str  # what the workspace will hold, said honestly until it is built
 
+    @property
+    def shown_label(self) -> str:
+        return QCoreApplication.translate("Workspace", self.label)
+
+    @property
+    def shown_coming(self) -> str:
+        return QCoreApplication.translate("Workspace", self.coming) if self.coming else ""
+
 
 WORKSPACES = [
     Workspace(
         "intake",
-        "综合受理",
+        QT_TRANSLATE_NOOP("Workspace", "综合受理"),
         Permission.INTAKE,
-        "选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。",
+        QT_TRANSLATE_NOOP(
+            "Workspace",
+            "选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。",
+        ),
     ),
     Workspace(
         "consult",
-        "咨询登记",
+        QT_TRANSLATE_NOOP("Workspace", "咨询登记"),
         Permission.CONSULT,
-        "快速登记现场和电话咨询，常用主题一键录入，转入受理时记录首问负责人。",
+        QT_TRANSLATE_NOOP(
+            "Workspace", "快速登记现场和电话咨询，常用主题一键录入，转入受理时记录首问负责人。"
+        ),
     ),
     Workspace(
         "routing",
-        "材料流转",
+        QT_TRANSLATE_NOOP("Workspace", "材料流转"),
         Permission.ROUTE,
-        "扫码收取材料袋、预审、按部门批量移交并打印交接单，随时掌握每个材料袋的位置和剩余期限。",
+        QT_TRANSLATE_NOOP(
+            "Workspace",
+            "扫码收取材料袋、预审、按部门批量移交并打印交接单，随时掌握每个材料袋的位置和剩余期限。",
+        ),
     ),
     Workspace(
         "delivery",
-        "统一出件",
+        QT_TRANSLATE_NOOP("Workspace", "统一出件"),
         Permission.DELIVER,
-        "待出件队列，本人或代领核验身份后领取，邮寄登记运单号，出件台账。",
+        QT_TRANSLATE_NOOP(
+            "Workspace", "待出件队列，本人或代领核验身份后领取，邮寄登记运单号，出件台账。"
+        ),
     ),
     Workspace(
         "tickets",
-        "办不成事/投诉",
+        QT_TRANSLATE_NOOP("Workspace", "办不成事/投诉"),
         Permission.TICKETS,
-        "办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。",
+        QT_TRANSLATE_NOOP(
+            "Workspace", "办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。"
+        ),
     ),
     Workspace(
         "reports",
-        "统计报表",
+        QT_TRANSLATE_NOOP("Workspace", "统计报表"),
         Permission.REPORTS,
-        "当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。",
+        QT_TRANSLATE_NOOP(
+            "Workspace", "当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。"
+        ),
     ),
-    Workspace("admin", "系统管理", Permission.MANAGE_SETTINGS, ""),
+    Workspace("admin", QT_TRANSLATE_NOOP("Workspace", "系统管理"), Permission.MANAGE_SETTINGS, ""),
 ]
 
+
+def _green_channel(hit: CaseHit) -> str:
+    return QCoreApplication.translate("RowsModel", "♿ 帮您办") if hit.green_channel else ""
+
+
 HIT_COLUMNS: list[Column[CaseHit]] = [
-    Column("受理编号", lambda h: h.case_no),
-    Column("事项", lambda h: h.title),
-    Column("申请人", lambda h: h.applicant_name),
-    Column("证件号码", lambda h: h.applicant_id_masked),
-    Column("状态", lambda h: h.state.label),
-    Column("办结期限", lambda h: h.due_date),
-    Column("绿色通道", lambda h: "♿ 帮您办" if h.green_channel else ""),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "受理编号"), lambda h: h.case_no),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda h: h.title),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "申请人"), lambda h: h.applicant_name),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "证件号码"), lambda h: h.applicant_id_masked),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda h: h.state.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda h: h.due_date),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), _green_channel),
 ]
 
 
@@ -98,10 +127,14 @@ class Placeholder(QWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        title = QLabel(workspace.label)
+        title = QLabel(workspace.shown_label)
         set_role(title, "pageTitle")
         layout.addWidget(title)
-        text = QLabel(f"本工作区尚在建设中，下一版本提供：{workspace.coming}")
+        text = QLabel(
+            self.tr("本工作区尚在建设中，下一版本提供：{coming}").format(
+                coming=workspace.shown_coming
+            )
+        )
         text.setWordWrap(True)
         text.setObjectName("placeholderText")
         layout.addWidget(text)
@@ -113,7 +146,7 @@ class SearchResults(QDialog):
 
     def __init__(self, hits: list[CaseHit], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"找到 {len(hits)} 个办件")
+        self.setWindowTitle(self.tr("找到 {count} 个办件").format(count=len(hits)))
         self.model = RowsModel(HIT_COLUMNS, lambda h: h.id, hits, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -160,7 +193,7 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget()
         self.nav.setObjectName("navRail")
-        self.nav.setAccessibleName("工作区导航")
+        self.nav.setAccessibleName(self.tr("工作区导航"))
         self.nav.setFixedWidth(170)
         self.workspaces = QStackedWidget()
         row.addWidget(self.nav)
@@ -172,7 +205,7 @@ class MainWindow(QMainWindow):
         for workspace in WORKSPACES:
             if not actor.may(workspace.permission):
                 continue
-            item = QListWidgetItem(workspace.label)
+            item = QListWidgetItem(workspace.shown_label)
             item.setData(ID_ROLE, workspace.key)
             self.nav.addItem(item)
             self.workspaces.addWidget(self._build_workspace(workspace))
@@ -192,11 +225,13 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------
     def _search_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        label = QLabel("查找办件(&K)：")
+        label = QLabel(self.tr("查找办件(&K)："))
         self.search = QLineEdit()
         self.search.setObjectName("globalSearch")
-        self.search.setAccessibleName("查找办件")
-        self.search.setPlaceholderText("受理编号、证件号码、电话或姓名，扫码枪可直接扫入（Ctrl+K）")
+        self.search.setAccessibleName(self.tr("查找办件"))
+        self.search.setPlaceholderText(
+            self.tr("受理编号、证件号码、电话或姓名，扫码枪可直接扫入（Ctrl+K）")
+        )
         self.search.setClearButtonEnabled(True)
         label.setBuddy(self.search)
         self.search.returnPressed.connect(self.run_search)
@@ -212,15 +247,15 @@ class MainWindow(QMainWindow):
             return Placeholder(workspace)
         page = QWidget()
         layout = QVBoxLayout(page)
-        title = QLabel("系统管理")
+        title = QLabel(workspace.shown_label)
         set_role(title, "pageTitle")
         layout.addWidget(title)
-        settings = QPushButton("系统设置(&S)…")
+        settings = QPushButton(self.tr("系统设置(&S)…"))
         settings.setObjectName("openSettingsButton")
         settings.clicked.connect(lambda: self.open_settings() if self.open_settings else None)
         layout.addWidget(settings)
         layout.addWidget(
-            QLabel("大厅与工作站、自动锁定、同步、打印、工作日历、事项库、用户与角色。")
+            QLabel(self.tr("大厅与工作站、自动锁定、同步、打印、工作日历、事项库、用户与角色。"))
         )
         layout.addStretch(1)
         return page
@@ -239,20 +274,26 @@ class MainWindow(QMainWindow):
         s = self.status_labels
         s["hall"].setText(self.ws.hall)
         window = f" · {self.ws.config.window}" if self.ws.config.window else ""
-        s["workstation"].setText(f"工作站 {self.ws.code}{window}")
-        s["user"].setText(f"{self.actor.display_name}（{self.actor.role.label}）")
+        s["workstation"].setText(
+            self.tr("工作站 {code}{window}").format(code=self.ws.code, window=window)
+        )
+        s["user"].setText(
+            self.tr("{name}（{role}）").format(
+                name=self.actor.display_name, role=self.actor.role.label
+            )
+        )
         size_mb = self.ws.home.db_path.stat().st_size / 1_048_576
-        s["database"].setText(f"本地数据库：正常（{size_mb:.1f} MB）")
+        s["database"].setText(self.tr("本地数据库：正常（{size:.1f} MB）").format(size=size_mb))
         s["sync"].setText(self._sync_text())
 
     def _sync_text(self) -> str:
         """The last sync as the sync module reports it; until a shared database is set, say so."""
         if not self.ws.config.shared_url:
-            return "同步：未设置共享数据库"
+            return self.tr("同步：未设置共享数据库")
         try:
             from hall_desk.sync.status import status_line  # type: ignore[import-not-found]
         except ImportError:
-            return "同步：尚未同步"
+            return self.tr("同步：尚未同步")
         return str(status_line(self.ws))
 
     def _actions(self) -> None:
@@ -267,12 +308,14 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        view = self.menuBar().addMenu("视图(&V)")
-        view.addAction(action("查找办件", ["Ctrl+K"], self.focus_search, "focusSearchAction"))
+        view = self.menuBar().addMenu(self.tr("视图(&V)"))
+        view.addAction(
+            action(self.tr("查找办件"), ["Ctrl+K"], self.focus_search, "focusSearchAction")
+        )
         view.addSeparator()
         view.addAction(
             action(
-                "放大字体",
+                self.tr("放大字体"),
                 [QKeySequence.StandardKey.ZoomIn, "Ctrl+="],
                 lambda: self.zoom(+1),
                 "zoomInAction",
@@ -280,23 +323,32 @@ class MainWindow(QMainWindow):
         )
         view.addAction(
             action(
-                "缩小字体",
+                self.tr("缩小字体"),
                 [QKeySequence.StandardKey.ZoomOut],
                 lambda: self.zoom(-1),
                 "zoomOutAction",
             )
         )
-        view.addAction(action("恢复字体大小", ["Ctrl+0"], lambda: self.zoom(0), "zoomResetAction"))
-        themes = view.addMenu("主题")
-        for key, label in appearance.THEMES.items():
-            themes.addAction(action(label, [], lambda k=key: self.set_theme(k), f"theme_{key}"))
-        tools = self.menuBar().addMenu("工具(&T)")
-        tools.addAction(action("锁定", ["Ctrl+L"], self.lock, "lockAction"))
+        view.addAction(
+            action(self.tr("恢复字体大小"), ["Ctrl+0"], lambda: self.zoom(0), "zoomResetAction")
+        )
+        themes = view.addMenu(self.tr("主题"))
+        for key in appearance.THEMES:
+            themes.addAction(
+                action(
+                    appearance.theme_label(key),
+                    [],
+                    lambda k=key: self.set_theme(k),
+                    f"theme_{key}",
+                )
+            )
+        tools = self.menuBar().addMenu(self.tr("工具(&T)"))
+        tools.addAction(action(self.tr("锁定"), ["Ctrl+L"], self.lock, "lockAction"))
         tools.addAction(
-            action("切换用户…", [], self.switch_user_requested.emit, "switchUserAction")
+            action(self.tr("切换用户…"), [], self.switch_user_requested.emit, "switchUserAction")
         )
         if self.actor.may(Permission.MANAGE_SETTINGS) and self.open_settings:
-            tools.addAction(action("系统设置…", [], self.open_settings, "settingsAction"))
+            tools.addAction(action(self.tr("系统设置…"), [], self.open_settings, "settingsAction"))
 
     # -- behaviour -----------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -309,9 +361,11 @@ class MainWindow(QMainWindow):
             return None
         hits = cases.search_cases(self.ws, text)
         if not hits:
-            self.search_message.setText(f"⚠ 没有找到「{text}」对应的办件")
+            self.search_message.setText(self.tr("⚠ 没有找到「{text}」对应的办件").format(text=text))
             return None
-        self.search_message.setText(f"找到 {len(hits)} 个办件" if len(hits) > 1 else "")
+        self.search_message.setText(
+            self.tr("找到 {count} 个办件").format(count=len(hits)) if len(hits) > 1 else ""
+        )
         if len(hits) == 1:
             return self.open_case(hits[0].id)
         chooser = SearchResults(hits, self)
@@ -343,7 +397,9 @@ class MainWindow(QMainWindow):
         scale = 1.0 if direction == 0 else current + direction * appearance.STEP
         scale = appearance.apply_font_scale(app, scale)
         save_appearance(self.ws, font_scale=scale)
-        self.statusBar().showMessage(f"字体大小：{round(scale * 100)}%", 3000)
+        self.statusBar().showMessage(
+            self.tr("字体大小：{percent}%").format(percent=round(scale * 100)), 3000
+        )
         return scale
 
     def set_theme(self, name: str) -> None:

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 T = TypeVar("T")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's id (case id, username …)
@@ -17,6 +23,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column(Generic[T]):
+    """`header` is a source string marked QT_TRANSLATE_NOOP("RowsModel", …): the model
+    translates it when the view asks, so a language switch needs no new column lists."""
+
     header: str
     value: Callable[[T], Any]
     align_right: bool = False
@@ -26,7 +35,11 @@ def _display(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return (
+            QCoreApplication.translate("RowsModel", "是")
+            if value
+            else QCoreApplication.translate("RowsModel", "否")
+        )
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
@@ -82,7 +95,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return self.columns[section].header
+            return QCoreApplication.translate("RowsModel", self.columns[section].header)
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self.rows):
             return str(section + 1)
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -22,7 +22,7 @@ class PdfDocument:
         self.document = QPdfDocument()
         self.document.load(self._buffer)
         if self.document.status() != QPdfDocument.Status.Ready:
-            raise ValueError("PDF 无法读取")
+            raise ValueError(QCoreApplication.translate("PdfDocument", "PDF 无法读取"))
 
     @property
     def page_count(self) -> int:
@@ -69,12 +69,12 @@ class PdfPreviewDialog(QPrintPreviewDialog):
             # The workstation's default printer from 设置 → 打印 (Qt falls back if it is gone).
             self.printer.setPrinterName(printer_name)
         super().__init__(self.printer, parent)
-        self.setWindowTitle(f"打印预览 — {title}")
+        self.setWindowTitle(self.tr("打印预览 — {title}").format(title=title))
         self.pdf = PdfDocument(data)
         self.pages_painted = 0
         self.suggested_name = suggested_name or f"{title}.pdf"
         self.paintRequested.connect(self._paint)
-        save = QAction("另存为 PDF…", self)
+        save = QAction(self.tr("另存为 PDF…"), self)
         save.setObjectName("savePdfAction")
         save.triggered.connect(self.save_as)
         toolbar = self.findChild(QToolBar)
@@ -90,7 +90,7 @@ class PdfPreviewDialog(QPrintPreviewDialog):
     def save_as(self, path: Path | None = None) -> Path | None:
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "另存为 PDF", self.suggested_name, "PDF 文件 (*.pdf)"
+                self, self.tr("另存为 PDF"), self.suggested_name, self.tr("PDF 文件 (*.pdf)")
             )
             if not chosen:
                 return None
@@ -98,6 +98,10 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         try:
             path.write_bytes(self.pdf.data)
         except OSError as exc:
-            QMessageBox.warning(self, "保存失败", f"无法保存到 {path}：{exc.strerror}")
+            QMessageBox.warning(
+                self,
+                self.tr("保存失败"),
+                self.tr("无法保存到 {path}：{reason}").format(path=path, reason=exc.strerror),
+            )
             return None
         return path

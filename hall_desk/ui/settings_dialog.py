@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTime
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,17 +39,24 @@ from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.widgets import FieldErrors, error_label
 
+
+def _user_state(user: User) -> str:
+    if user.active:
+        return QCoreApplication.translate("RowsModel", "启用")
+    return QCoreApplication.translate("RowsModel", "已停用")
+
+
 OVERRIDE_COLUMNS: list[Column[DayOverride]] = [
-    Column("日期", lambda o: o.day),
-    Column("类型", lambda o: calendar_service.KINDS[o.kind]),
-    Column("说明", lambda o: o.note),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda o: o.day),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "类型"), lambda o: calendar_service.KINDS[o.kind]),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda o: o.note),
 ]
 USER_COLUMNS: list[Column[User]] = [
-    Column("用户名", lambda u: u.username),
-    Column("姓名", lambda u: u.display_name),
-    Column("角色", lambda u: Role(u.role).label),
-    Column("窗口", lambda u: u.window),
-    Column("状态", lambda u: "启用" if u.active else "已停用"),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "用户名"), lambda u: u.username),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "姓名"), lambda u: u.display_name),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "角色"), lambda u: Role(u.role).label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "窗口"), lambda u: u.window),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), _user_state),
 ]
 
 
@@ -67,7 +74,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.ws = ws
         self.actor = actor
-        self.setWindowTitle("系统设置")
+        self.setWindowTitle(self.tr("系统设置"))
         self.resize(820, 560)
         self.form = load_form("settings", self)
         QVBoxLayout(self).addWidget(self.form)
@@ -96,19 +103,19 @@ class SettingsDialog(QDialog):
         c = self.ws.config
         self.hall.setText(c.hall)
         child(self.form, QLabel, "workstationValue").setText(
-            f"{c.workstation}（编码是受理编号的一部分，不能修改）"
+            self.tr("{code}（编码是受理编号的一部分，不能修改）").format(code=c.workstation)
         )
         self.window_name.setText(c.window)
         self.idle.setValue(c.idle_lock_minutes)
         self.shared.setText(c.shared_url)
         self.sync_time.setTime(QTime.fromString(c.sync_time, "HH:mm"))
-        self.printer.addItem("（系统默认打印机）", "")
+        self.printer.addItem(self.tr("（系统默认打印机）"), "")
         for name in QPrinterInfo.availablePrinterNames():
             self.printer.addItem(name, name)
         current = str(c.extra.get("printer", ""))
         index = self.printer.findData(current)
         if index < 0 and current:
-            self.printer.addItem(f"{current}（未连接）", current)
+            self.printer.addItem(self.tr("{printer}（未连接）").format(printer=current), current)
             index = self.printer.count() - 1
         self.printer.setCurrentIndex(max(0, index))
 
@@ -146,28 +153,31 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(tab)
         layout.addWidget(
             QLabel(
-                "法定节假日和调休由程序内置；这里录入本地节日、大厅闭厅日、临时调整，或尚未内置年份的全年安排。"
+                self.tr(
+                    "法定节假日和调休由程序内置；这里录入本地节日、大厅闭厅日、临时调整，"
+                    "或尚未内置年份的全年安排。"
+                )
             )
         )
         self.overrides = RowsModel(OVERRIDE_COLUMNS, lambda o: o.day.isoformat(), parent=self)
         self.overrides_table = _table(self.overrides)
-        self.overrides_table.setAccessibleName("工作日历例外日")
+        self.overrides_table.setAccessibleName(self.tr("工作日历例外日"))
         layout.addWidget(self.overrides_table, 1)
         row = QHBoxLayout()
         self.override_day = QDateEdit(QDate.currentDate())
         self.override_day.setCalendarPopup(True)
         self.override_day.setDisplayFormat("yyyy-MM-dd")
-        self.override_day.setAccessibleName("例外日期")
+        self.override_day.setAccessibleName(self.tr("例外日期"))
         self.override_kind = QComboBox()
-        self.override_kind.setAccessibleName("例外类型")
+        self.override_kind.setAccessibleName(self.tr("例外类型"))
         for key, label in calendar_service.KINDS.items():
             self.override_kind.addItem(label, key)
         self.override_note = QLineEdit()
-        self.override_note.setPlaceholderText("说明，如：那达慕大会闭厅")
-        self.override_note.setAccessibleName("例外说明")
-        add = QPushButton("添加(&A)")
+        self.override_note.setPlaceholderText(self.tr("说明，如：那达慕大会闭厅"))
+        self.override_note.setAccessibleName(self.tr("例外说明"))
+        add = QPushButton(self.tr("添加(&A)"))
         add.setObjectName("addOverrideButton")
-        remove = QPushButton("删除所选(&D)")
+        remove = QPushButton(self.tr("删除所选(&D)"))
         remove.setObjectName("removeOverrideButton")
         for widget in (self.override_day, self.override_kind, self.override_note):
             row.addWidget(widget)
@@ -204,7 +214,7 @@ class SettingsDialog(QDialog):
     def remove_override(self) -> None:
         index = self.overrides_table.currentIndex()
         if not index.isValid():
-            self.calendar_error.setText("⚠ 请先在表中选择要删除的日期")
+            self.calendar_error.setText(self.tr("⚠ 请先在表中选择要删除的日期"))
             self.calendar_error.setVisible(True)
             return
         day = date.fromisoformat(self.overrides.data(index, ID_ROLE))
@@ -222,9 +232,9 @@ class SettingsDialog(QDialog):
         self.catalog_summary = QLabel()
         layout.addWidget(self.catalog_summary)
         row = QHBoxLayout()
-        import_button = QPushButton("从 Excel 导入(&I)…")
+        import_button = QPushButton(self.tr("从 Excel 导入(&I)…"))
         import_button.setObjectName("importCatalogButton")
-        export_button = QPushButton("导出为 Excel(&E)…")
+        export_button = QPushButton(self.tr("导出为 Excel(&E)…"))
         export_button.setObjectName("exportCatalogButton")
         row.addWidget(import_button)
         row.addWidget(export_button)
@@ -232,7 +242,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(row)
         self.catalog_report = QPlainTextEdit()
         self.catalog_report.setReadOnly(True)
-        self.catalog_report.setAccessibleName("导入结果")
+        self.catalog_report.setAccessibleName(self.tr("导入结果"))
         layout.addWidget(self.catalog_report, 1)
         import_button.clicked.connect(lambda: self.import_catalog())
         export_button.clicked.connect(lambda: self.export_catalog())
@@ -242,13 +252,17 @@ class SettingsDialog(QDialog):
         items, themes = catalog.load_catalog(self.ws)
         departments = len({i.department for i in items})
         self.catalog_summary.setText(
-            f"当前事项库：{len(items)} 项事项，{departments} 个实施部门，{len(themes)} 个一件事。"
-            "导入时有任何错误行则全部不导入。"
+            self.tr(
+                "当前事项库：{items} 项事项，{departments} 个实施部门，{themes} 个一件事。"
+                "导入时有任何错误行则全部不导入。"
+            ).format(items=len(items), departments=departments, themes=len(themes))
         )
 
     def import_catalog(self, path: Path | None = None) -> bool:
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "导入事项库", "", "Excel 文件 (*.xlsx)")
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("导入事项库"), "", self.tr("Excel 文件 (*.xlsx)")
+            )
             if not chosen:
                 return False
             path = Path(chosen)
@@ -256,20 +270,28 @@ class SettingsDialog(QDialog):
             n_items, n_themes = catalog.import_catalog_xlsx(self.ws, self.actor, path)
         except ValidationErrors as exc:
             self.catalog_report.setPlainText(
-                "未导入。请修改以下各行后重新导入：\n" + "\n".join(e.message for e in exc.errors)
+                self.tr("未导入。请修改以下各行后重新导入：")
+                + "\n"
+                + "\n".join(e.message for e in exc.errors)
             )
             return False
         except HallDeskError as exc:
-            self.catalog_report.setPlainText(f"未导入：{exc.message}")
+            self.catalog_report.setPlainText(
+                self.tr("未导入：{message}").format(message=exc.message)
+            )
             return False
-        self.catalog_report.setPlainText(f"已导入：事项 {n_items} 项，一件事 {n_themes} 个。")
+        self.catalog_report.setPlainText(
+            self.tr("已导入：事项 {items} 项，一件事 {themes} 个。").format(
+                items=n_items, themes=n_themes
+            )
+        )
         self._reload_catalog_summary()
         return True
 
     def export_catalog(self, path: Path | None = None) -> bool:
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "导出事项库", "事项库.xlsx", "Excel 文件 (*.xlsx)"
+                self, self.tr("导出事项库"), self.tr("事项库.xlsx"), self.tr("Excel 文件 (*.xlsx)")
             )
             if not chosen:
                 return False
@@ -277,9 +299,13 @@ class SettingsDialog(QDialog):
         try:
             n = catalog.export_catalog_xlsx(self.ws, path)
         except HallDeskError as exc:
-            self.catalog_report.setPlainText(f"未导出：{exc.message}")
+            self.catalog_report.setPlainText(
+                self.tr("未导出：{message}").format(message=exc.message)
+            )
             return False
-        self.catalog_report.setPlainText(f"已导出 {n} 项事项到 {path}")
+        self.catalog_report.setPlainText(
+            self.tr("已导出 {count} 项事项到 {path}").format(count=n, path=path)
+        )
         return True
 
     # -- users ---------------------------------------------------------------------------------
@@ -287,40 +313,40 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(tab)
         self.users_model = RowsModel(USER_COLUMNS, lambda u: u.username, parent=self)
         self.users_table = _table(self.users_model)
-        self.users_table.setAccessibleName("用户列表")
+        self.users_table.setAccessibleName(self.tr("用户列表"))
         layout.addWidget(self.users_table, 1)
         actions = QHBoxLayout()
         for text, name, slot in (
-            ("停用/启用所选", "toggleUserButton", self.toggle_user),
-            ("解锁所选", "unlockUserButton", self.unlock_user),
-            ("所选改为下方角色", "changeRoleButton", self.change_role),
+            (self.tr("停用/启用所选"), "toggleUserButton", self.toggle_user),
+            (self.tr("解锁所选"), "unlockUserButton", self.unlock_user),
+            (self.tr("所选改为下方角色"), "changeRoleButton", self.change_role),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
             button.clicked.connect(slot)
             actions.addWidget(button)
         self.user_role = QComboBox()
-        self.user_role.setAccessibleName("角色")
+        self.user_role.setAccessibleName(self.tr("角色"))
         for role in (Role.CLERK, Role.ROUTER, Role.LEAD, Role.ADMIN):
             self.user_role.addItem(role.label, role.value)
         actions.addStretch(1)
         layout.addLayout(actions)
         add_form = QFormLayout()
         self.new_username = QLineEdit()
-        self.new_username.setAccessibleName("新用户名")
+        self.new_username.setAccessibleName(self.tr("新用户名"))
         self.new_name = QLineEdit()
-        self.new_name.setAccessibleName("新用户姓名")
+        self.new_name.setAccessibleName(self.tr("新用户姓名"))
         self.new_window = QLineEdit()
-        self.new_window.setAccessibleName("新用户窗口")
+        self.new_window.setAccessibleName(self.tr("新用户窗口"))
         self.new_password = QLineEdit()
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.new_password.setAccessibleName("新用户初始密码")
-        add_form.addRow("用户名：", self.new_username)
-        add_form.addRow("姓名：", self.new_name)
-        add_form.addRow("角色：", self.user_role)
-        add_form.addRow("窗口：", self.new_window)
-        add_form.addRow("初始密码：", self.new_password)
-        add = QPushButton("添加用户(&N)")
+        self.new_password.setAccessibleName(self.tr("新用户初始密码"))
+        add_form.addRow(self.tr("用户名："), self.new_username)
+        add_form.addRow(self.tr("姓名："), self.new_name)
+        add_form.addRow(self.tr("角色："), self.user_role)
+        add_form.addRow(self.tr("窗口："), self.new_window)
+        add_form.addRow(self.tr("初始密码："), self.new_password)
+        add = QPushButton(self.tr("添加用户(&N)"))
         add.setObjectName("addUserButton")
         add.clicked.connect(self.add_user)
         add_form.addRow("", add)
@@ -364,7 +390,7 @@ class SettingsDialog(QDialog):
     def toggle_user(self) -> bool:
         user = self._selected_user()
         if user is None:
-            self.users_error.setText("⚠ 请先在表中选择用户")
+            self.users_error.setText(self.tr("⚠ 请先在表中选择用户"))
             self.users_error.setVisible(True)
             return False
         return self._user_call(users.update_user, user.username, active=not user.active)
@@ -372,7 +398,7 @@ class SettingsDialog(QDialog):
     def change_role(self) -> bool:
         user = self._selected_user()
         if user is None:
-            self.users_error.setText("⚠ 请先在表中选择用户")
+            self.users_error.setText(self.tr("⚠ 请先在表中选择用户"))
             self.users_error.setVisible(True)
             return False
         return self._user_call(users.update_user, user.username, role=self.user_role.currentData())
@@ -380,7 +406,7 @@ class SettingsDialog(QDialog):
     def unlock_user(self) -> bool:
         user = self._selected_user()
         if user is None:
-            self.users_error.setText("⚠ 请先在表中选择用户")
+            self.users_error.setText(self.tr("⚠ 请先在表中选择用户"))
             self.users_error.setVisible(True)
             return False
         return self._user_call(users.unlock, user.username)

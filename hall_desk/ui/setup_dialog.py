@@ -37,7 +37,7 @@ class SetupDialog(QDialog):
         super().__init__(parent)
         self.home = home
         self.ws = ws
-        self.setWindowTitle("设置管理员账户" if ws else "首次设置 — hall-desk")
+        self.setWindowTitle(self.tr("设置管理员账户") if ws else self.tr("首次设置 — hall-desk"))
         self.setMinimumWidth(600)
         self.form = load_form("setup", self)
         QVBoxLayout(self).addWidget(self.form)
@@ -68,7 +68,9 @@ class SetupDialog(QDialog):
         if ws is not None:
             for name in ("introLabel",):
                 child(self.form, QLabel, name).setText(
-                    f"{ws.hall}（工作站 {ws.code}）还没有管理员账户，请先设置。"
+                    self.tr("{hall}（工作站 {code}）还没有管理员账户，请先设置。").format(
+                        hall=ws.hall, code=ws.code
+                    )
                 )
             for name in HALL_FIELDS:
                 self.edits[name].setVisible(False)
@@ -84,10 +86,10 @@ class SetupDialog(QDialog):
         problems: list[ValidationError] = []
         checks = [lambda: users.check_new_user(*admin)]
         if self.edits["password"].text() != self.edits["confirm"].text():
-            problems.append(ValidationError("password", "两次输入的密码不一致"))
+            problems.append(ValidationError("password", self.tr("两次输入的密码不一致")))
         if self.ws is None:
             if not self.edits["hall"].text().strip():
-                problems.append(ValidationError("hall", "请填写政务服务中心名称"))
+                problems.append(ValidationError("hall", self.tr("请填写政务服务中心名称")))
             checks.append(lambda: normalize_workstation_code(self.edits["workstation"].text()))
         for check in checks:
             try:
@@ -109,7 +111,7 @@ class SetupDialog(QDialog):
 
     def _browse_key(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "选择大厅密钥文件", "", "大厅密钥 (*.key);;所有文件 (*)"
+            self, self.tr("选择大厅密钥文件"), "", self.tr("大厅密钥 (*.key);;所有文件 (*)")
         )
         if path:
             self.edits["key"].setText(path)
@@ -125,7 +127,11 @@ class SetupDialog(QDialog):
             "password": e["password"],
         }
         try:
-            admin = (e["admin"].text(), e["adminName"].text() or "系统管理员", e["password"].text())
+            admin = (
+                e["admin"].text(),
+                e["adminName"].text() or self.tr("系统管理员"),
+                e["password"].text(),
+            )
             self._check_all(admin)
             if self.ws is not None:
                 users.create_user(self.ws, SYSTEM_ACTOR, admin[0], admin[1], Role.ADMIN, admin[2])
@@ -133,7 +139,7 @@ class SetupDialog(QDialog):
             else:
                 key_file = Path(e["key"].text().strip()) if self.join.isChecked() else None
                 if self.join.isChecked() and not e["key"].text().strip():
-                    raise ValidationError("key", "加入已有大厅须选择该大厅导出的密钥文件")
+                    raise ValidationError("key", self.tr("加入已有大厅须选择该大厅导出的密钥文件"))
                 try:
                     self.created = init_home(
                         self.home,
