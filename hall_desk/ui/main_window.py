@@ -30,8 +30,11 @@ from hall_desk.services.settings import save_appearance
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui import appearance
 from hall_desk.ui.case_view import CaseView
+from hall_desk.ui.consult_workspace import ConsultWorkspace
+from hall_desk.ui.intake_workspace import IntakeWorkspace
 from hall_desk.ui.lock import IdleWatcher, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import set_role
 
 
@@ -243,6 +246,15 @@ class MainWindow(QMainWindow):
         return bar
 
     def _build_workspace(self, workspace: Workspace) -> QWidget:
+        if workspace.key == "intake":
+            self.intake = IntakeWorkspace(self.ws, self.actor)
+            self.intake.form.print_requested.connect(self.print_intake_notice)
+            self.intake.form.open_case_requested.connect(self.open_case)
+            return self.intake
+        if workspace.key == "consult":
+            self.consult = ConsultWorkspace(self.ws, self.actor)
+            self.consult.to_intake.connect(self.continue_at_intake)
+            return self.consult
         if workspace.key != "admin":
             return Placeholder(workspace)
         page = QWidget()
@@ -378,6 +390,32 @@ class MainWindow(QMainWindow):
         chosen = chooser.chosen_id()
         if chosen:
             self.open_case(chosen)
+
+    def show_workspace(self, key: str) -> bool:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(ID_ROLE) == key:
+                self.nav.setCurrentRow(row)
+                return True
+        return False
+
+    def continue_at_intake(self, consultation_id: str, item_code: str) -> None:
+        """咨询 → 受理 at the same desk; the consulting clerk stays first responder."""
+        if self.show_workspace("intake"):
+            self.intake.setCurrentIndex(0)
+            self.intake.form.start_from_consultation(consultation_id, item_code)
+            self.intake.form.id_number.setFocus()
+
+    def print_intake_notice(self, case_id: str) -> PdfPreviewDialog:
+        from hall_desk.reports.notices import intake_notice
+
+        title, data = intake_notice(self.ws, self.actor, case_id)
+        preview = PdfPreviewDialog(
+            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
+        )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.notice_preview = preview
+        preview.open()
+        return preview
 
     def open_case(self, case_id: str) -> CaseView:
         view = CaseView(self.ws, self.actor, case_id, self)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
 from sqlalchemy import func, select
 
 from hall_desk.domain.lifecycle import CaseEvent
@@ -216,3 +217,47 @@ def test_next_applicant_clears_the_form(qtbot, form) -> None:
     form.reset()
     assert not form.name.text() and form.chosen.count() == 0 and not form.result_box.isVisible()
     assert QApplication.focusWidget() is form.item_search
+
+
+def test_main_window_hosts_intake_and_prints_the_notice(qtbot, ws, clerk) -> None:
+    from pypdf import PdfReader
+
+    from hall_desk.ui.main_window import MainWindow
+
+    ws.today = lambda: date(2026, 11, 24)  # type: ignore[method-assign]
+    main = MainWindow(ws, clerk)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.workspaces.currentWidget() is main.intake
+    form = main.intake.form
+    form.item_search.setText(FOOD)
+    form._add_first_result()
+    form.id_number.setText(resident_id())
+    form.name.setText("包海龙")
+    form.phone.setText("13904751234")
+    form.set_all_received(True)
+    result = form.decide(CaseEvent.ACCEPT)
+    assert result is not None
+    qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    preview = main.notice_preview
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.pdf.data)).pages)
+    assert "受理通知书" in text and result.case_no in text
+    preview.close()
+
+
+def test_consultation_continues_at_intake_in_the_main_window(qtbot, ws, clerk) -> None:
+    from hall_desk.ui.main_window import MainWindow
+
+    main = MainWindow(ws, clerk)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.show_workspace("consult")
+    main.consult.topic.setText("食品经营许可（新办）")
+    main.consult.item_code = FOOD
+    main.consult.findChild(
+        __import__("PySide6.QtWidgets").QtWidgets.QRadioButton, "radio_to_intake"
+    ).setChecked(True)
+    consultation_id = main.consult.log()
+    assert main.workspaces.currentWidget() is main.intake
+    assert main.intake.form.consultation_id == consultation_id
+    assert main.intake.form.selection() == ([FOOD], None)
