@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
 from hall_desk.domain.lifecycle import CaseEvent

@@ -159,12 +159,13 @@ def test_navigation_follows_the_role(qtbot, ws, role, expected) -> None:
 
 
 def test_placeholders_say_what_will_be_there(window) -> None:
+    assert window.show_workspace("tickets")
     texts = [
         w.text()
-        for w in window.workspaces.widget(0).findChildren(QLabel)
+        for w in window.workspaces.currentWidget().findChildren(QLabel)
         if w.objectName() == "placeholderText"
     ]
-    assert texts and "尚在建设中" in texts[0] and "受理" in texts[0]
+    assert texts and "尚在建设中" in texts[0] and "投诉" in texts[0]
 
 
 def test_status_bar_shows_hall_workstation_user_database_sync(window) -> None:

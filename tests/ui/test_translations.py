@@ -22,7 +22,7 @@ LRELEASE = Path(sys.executable).parent / "pyside6-lrelease"
 ENGLISH = {
     "Workspace": {
         "综合受理": "Intake",
-        WORKSPACES[0].coming: "Items, applicant, materials, decision.",
+        WORKSPACES[4].coming: "Complaints and ratings.",
     },
     "RowsModel": {"受理编号": "Case no."},
     "Application": {"政务服务中心前台": "Service hall front desk"},
@@ -72,8 +72,9 @@ def test_the_window_shows_translated_tables_workspaces_and_themes(
     main = MainWindow(ws, admin)
     qtbot.addWidget(main)
     assert main.nav.item(0).text() == "Intake"
-    placeholder = main.workspaces.widget(0).findChild(QLabel, "placeholderText")
-    assert placeholder.text() == "Coming next: Items, applicant, materials, decision."
+    assert WORKSPACES[4].key == "tickets"
+    placeholder = main.workspaces.widget(4).findChild(QLabel, "placeholderText")
+    assert placeholder.text() == "Coming next: Complaints and ratings."
     assert any(label.text() == "Find case (&K):" for label in main.findChildren(QLabel))
     themes = {
         a.objectName(): a.text() for a in main.actions() if a.objectName().startswith("theme_")
