@@ -55,7 +55,7 @@ class BackgroundTask(QObject):
                     )
                 except HallDeskError as exc:
                     signals.failed.emit(exc.message, "")
-                except Exception as exc:  # noqa: BLE001 - reported to the person, logged in full
+                except Exception as exc:
                     signals.failed.emit(str(exc) or type(exc).__name__, traceback.format_exc())
                 else:
                     signals.finished.emit(result)
