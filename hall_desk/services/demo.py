@@ -10,14 +10,15 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 
 from hall_desk.domain.assistance import Assistance, AssistanceFlag, ServiceMode
-from hall_desk.domain.catalog import ItemKind, ServiceItem, merge_materials
+from hall_desk.domain.calendar import WorkingCalendar
+from hall_desk.domain.catalog import DeliveryMethod, ItemKind, ServiceItem, merge_materials
 from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.identity import resident_id_check_char, uscc_check_char
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Role
-from hall_desk.services import catalog, consultations, intake, users
+from hall_desk.services import catalog, consultations, delivery, intake, routing, users
 from hall_desk.services.applicants import ApplicantDraft
-from hall_desk.services.intake import AgentDraft, IntakeDraft
+from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import User
 
@@ -46,6 +47,14 @@ ORG_KINDS = [
 STREETS = ["保康镇民主街", "保康镇团结路", "舍伯吐镇", "花吐古拉镇", "代力吉镇", "努日木镇"]
 TOPICS = ["办理时限", "所需材料", "收费标准", "办理进度", "社保缴费", "医保报销", "不动产登记流程"]
 REFUSAL = "所申请事项不属于本中心受理范围，已告知申请人向有权机关申请"
+DEPARTMENT_STAFF = ["刘建军", "孙丽华", "韩雪梅", "吴志强", "乌兰图雅", "陈海峰"]
+PREREVIEW_PROBLEMS = ["复印件不清晰，请重新提供", "与申请表填写内容不一致", "缺少申请人签字"]
+DENIALS = [
+    "经核查，申请材料反映的情况不符合法定条件",
+    "现场核查发现经营场所不符合规定要求",
+    "申请人不符合该事项的申请资格",
+]
+MAIL_RETURNS = ["查无此人", "地址不详", "收件人拒收", "逾期无人领取"]
 
 
 @dataclass
@@ -55,6 +64,17 @@ class DemoSummary:
     by_decision: dict[str, int] = field(default_factory=dict)
     supplements_received: int = 0
     green_channel: int = 0
+    # 材料流转 and 统一出件 (each counts cases moved by that step)
+    deferred_received: int = 0
+    collected: int = 0
+    returned_for_supplement: int = 0
+    dispatched: int = 0
+    approved: int = 0
+    denied: int = 0
+    sent_to_delivery: int = 0
+    delivered_pickup: int = 0
+    delivered_mail: int = 0
+    mail_returned: int = 0
 
     @property
     def cases(self) -> int:
@@ -152,15 +172,21 @@ def generate(
     calendar = ws.calendar()
     summary = DemoSummary()
     pending: list[tuple[date, str, dict[str, int]]] = []  # (return day, case no, materials)
+    # Routing and delivery draw from their own stream of the same seed, so intake and
+    # consultations come out exactly as they would without them.
+    flow = _Flow(ws, random.Random(f"{seed}:routing"), staff, calendar, summary)
 
     for offset in range(days - 1, -1, -1):
         day = end - timedelta(days=offset)
         if not calendar.is_working_day(day):
             continue
         summary.days += 1
+        pending.extend(flow.pending)
+        flow.pending.clear()
         for _back, case_no, received in [p for p in pending if p[0] == day]:
             intake.receive_supplement(ws, rng.choice(clerks), case_no, received, on=day)
             summary.supplements_received += 1
+            flow.supplied(case_no, day)
         pending = [p for p in pending if p[0] != day]
         batch: dict[str, list[tuple[CaseEvent, IntakeDraft, date]]] = {
             c.username: [] for c in clerks
@@ -261,10 +287,315 @@ def generate(
                 summary.by_decision[step.value] = summary.by_decision.get(step.value, 0) + 1
                 summary.green_channel += draft.assistance is not None
             results = intake.intake_many(ws, clerk, batch[clerk.username])
-            for (step, _draft, _), result in zip(batch[clerk.username], results, strict=True):
+            for (step, draft, _), result in zip(batch[clerk.username], results, strict=True):
                 if step == CaseEvent.REQUEST_SUPPLEMENT and rng.random() < 0.6:
                     back = calendar.due_date(day, rng.randint(1, 4), "G").day
                     if back <= end:
                         missing = {m.name: m.copies for m in result.missing}
                         pending.append((back, result.case_no, missing))
+                flow.admit(step, draft, result, clerk.username, day)
+        flow.run_day(day)
     return summary
+
+
+@dataclass
+class _Folder:
+    """Where the demo will move one case next, and on which day."""
+
+    case_no: str
+    clerk: str  # the accepting clerk's username
+    applicant: ApplicantDraft
+    items: list[ServiceItem]
+    step: str = ""
+    day: date = date.min
+    missing: dict[str, int] = field(default_factory=dict)
+    department: str = ""
+    approved: bool = True
+    returned_once: bool = False  # by the routing post's pre-review
+    mail_came_back: bool = False
+
+
+class _Flow:
+    """Moves the demo's cases through routing and delivery, day by day, through the services:
+    most folders go window → routing post → department → delivery → applicant within their
+    limits; some wait at a window for days, some come back for supplements, some run late, a
+    few are denied, most results are picked up and some are posted (a few posts come back)."""
+
+    STEPS = (
+        "supplement",
+        "deferred",
+        "collect",
+        "prereview",
+        "dispatch",
+        "decide",
+        "deliver",
+        "mail_return",
+    )
+
+    def __init__(
+        self,
+        ws: Workstation,
+        rng: random.Random,
+        staff: dict[str, Actor],
+        calendar: WorkingCalendar,
+        summary: DemoSummary,
+    ) -> None:
+        self.ws = ws
+        self.rng = rng
+        self.router = staff["router"]
+        self.clerks = [staff["clerk1"], staff["clerk2"], staff["clerk3"]]
+        self.names = {a.username: a.display_name for a in staff.values()}
+        self.people = _People(rng)  # proxies who collect results
+        self.calendar = calendar
+        self.summary = summary
+        # Folders by their next step; a delivered case leaves (a large home stays cheap).
+        self.waiting: dict[str, dict[str, _Folder]] = {step: {} for step in self.STEPS}
+        self.pending: list[tuple[date, str, dict[str, int]]] = []  # supplements to bring back
+        items, themes = catalog.load_catalog(ws)
+        self.items = {i.code: i for i in items}
+        self.themes = {t.code: t for t in themes}
+
+    def _after(self, day: date, working_days: int) -> date:
+        if working_days <= 0:
+            return day
+        return self.calendar.due_date(day, working_days, "G").day
+
+    def _at(self, day: date, hour: int, minute: int, spread: int) -> datetime:
+        start = datetime.combine(day, time(hour, minute))
+        return (start + timedelta(minutes=self.rng.randint(0, spread))).astimezone()
+
+    def _next(self, folder: _Folder, step: str, day: date) -> None:
+        if folder.step:
+            self.waiting[folder.step].pop(folder.case_no, None)
+        folder.step, folder.day = step, day
+        if step != "done":
+            self.waiting[step][folder.case_no] = folder
+
+    def _due(self, step: str, day: date) -> list[_Folder]:
+        return [f for f in self.waiting[step].values() if f.day <= day]
+
+    # -- intake hands over --------------------------------------------------------------------
+    def admit(
+        self, step: CaseEvent, draft: IntakeDraft, result: IntakeResult, clerk: str, day: date
+    ) -> None:
+        if draft.theme_code:
+            items = [self.items[c] for c in self.themes[draft.theme_code].item_codes]
+        else:
+            items = [self.items[c] for c in draft.item_codes]
+        folder = _Folder(result.case_no, clerk, draft.applicant, items)
+        rng = self.rng
+        if step == CaseEvent.COMPLETE_AT_WINDOW:
+            later = day if rng.random() < 0.85 else self._after(day, rng.randint(1, 3))
+            self._next(folder, "deliver", later)
+        elif step == CaseEvent.ACCEPT_DEFERRED:
+            folder.missing = {m.name: m.copies for m in result.missing}
+            self._next(folder, "deferred", self._after(day, rng.randint(1, 2)))
+        elif step == CaseEvent.ACCEPT:
+            self._to_collect(folder, day)
+        elif step == CaseEvent.REQUEST_SUPPLEMENT:
+            self._next(folder, "supplement", date.max)
+
+    def _to_collect(self, folder: _Folder, day: date) -> None:
+        roll = self.rng.random()
+        # Most folders leave the window the same afternoon; some wait (the board shows them).
+        if roll < 0.65:
+            later = day
+        elif roll < 0.87:
+            later = self._after(day, 1)
+        else:
+            later = self._after(day, self.rng.randint(2, 12))
+        self._next(folder, "collect", later)
+
+    def supplied(self, case_no: str, day: date) -> None:
+        folder = self.waiting["supplement"].get(case_no)
+        if folder is not None:
+            self._to_collect(folder, day)
+
+    # -- one working day ----------------------------------------------------------------------
+    def run_day(self, day: date) -> None:
+        self._deferred(day)
+        self._mail_returns(day)
+        self._prereview(day)
+        self._dispatch(day)
+        self._receive_back(day)
+        self._deliver(day)
+        self._collect(day)
+
+    def _deferred(self, day: date) -> None:
+        for folder in self._due("deferred", day):
+            clerk = self.rng.choice(self.clerks)
+            intake.receive_supplement(self.ws, clerk, folder.case_no, folder.missing, on=day)
+            self.summary.deferred_received += 1
+            self._to_collect(folder, day)
+
+    def _collect(self, day: date) -> None:
+        by_clerk: dict[str, list[_Folder]] = {}
+        for folder in self._due("collect", day):
+            by_clerk.setdefault(folder.clerk, []).append(folder)
+        for clerk, folders in by_clerk.items():
+            result = routing.collect(
+                self.ws,
+                self.router,
+                [f.case_no for f in folders],
+                giver=self.names.get(clerk, ""),
+                at=self._at(day, 16, 45, 30),
+            )
+            assert not result.refused, result.refused
+            self.summary.collected += len(result.moved)
+            for folder in folders:
+                self._next(folder, "prereview", self._after(day, 1))
+
+    def _prereview(self, day: date) -> None:
+        passed = []
+        rng = self.rng
+        for folder in self._due("prereview", day):
+            required = [m for m in merge_materials(folder.items) if m.required]
+            if not folder.returned_once and required and rng.random() < 0.08:
+                material = rng.choice(required)
+                routing.return_for_supplement(
+                    self.ws,
+                    self.router,
+                    folder.case_no,
+                    f"{material.name}{rng.choice(PREREVIEW_PROBLEMS)}",
+                    materials=[material.name],
+                    at=self._at(day, 9, 0, 40),
+                )
+                self.summary.returned_for_supplement += 1
+                folder.returned_once = True
+                self._next(folder, "supplement", date.max)
+                back = self._after(day, rng.randint(1, 4))
+                self.pending.append((back, folder.case_no, {material.name: material.copies}))
+            else:
+                passed.append(folder)
+        if passed:
+            routing.pass_prereview(
+                self.ws, self.router, [f.case_no for f in passed], at=self._at(day, 9, 30, 20)
+            )
+            for folder in passed:
+                folder.department = folder.items[0].department
+                self._next(folder, "dispatch", day)
+
+    def _dispatch(self, day: date) -> None:
+        by_department: dict[str, list[_Folder]] = {}
+        for folder in self._due("dispatch", day):
+            by_department.setdefault(folder.department, []).append(folder)
+        rng = self.rng
+        for department, folders in by_department.items():
+            result = routing.dispatch(
+                self.ws,
+                self.router,
+                department,
+                [f.case_no for f in folders],
+                receiver=rng.choice(DEPARTMENT_STAFF),
+                at=self._at(day, 10, 0, 50),
+            )
+            assert not result.refused, result.refused
+            self.summary.dispatched += len(result.moved)
+            for folder, line in zip(folders, result.lines, strict=True):
+                folder.approved = rng.random() >= 0.06
+                due = line.due_date
+                span = max(1, self.calendar.working_days_between(day, due) if due else 5)
+                if rng.random() < 0.85:
+                    decided = self._after(day, rng.randint(1, span))
+                else:  # late: the department overruns the promised limit
+                    decided = self._after(day, span + rng.randint(1, 4))
+                self._next(folder, "decide", decided)
+
+    def _receive_back(self, day: date) -> None:
+        by_department: dict[str, list[_Folder]] = {}
+        for folder in self._due("decide", day):
+            by_department.setdefault(folder.department, []).append(folder)
+        rng = self.rng
+        back: list[_Folder] = []
+        for department, folders in by_department.items():
+            decisions = [
+                routing.Decision(f.case_no, f.approved, "" if f.approved else rng.choice(DENIALS))
+                for f in folders
+            ]
+            result = routing.receive_back(
+                self.ws,
+                self.router,
+                department,
+                decisions,
+                giver=rng.choice(DEPARTMENT_STAFF),
+                at=self._at(day, 14, 0, 50),
+            )
+            assert not result.refused, result.refused
+            self.summary.approved += sum(1 for f in folders if f.approved)
+            self.summary.denied += sum(1 for f in folders if not f.approved)
+            back.extend(folders)
+        if back:
+            result = routing.send_to_delivery(
+                self.ws,
+                self.router,
+                [f.case_no for f in back],
+                receiver=rng.choice(self.clerks).display_name,
+                at=self._at(day, 15, 0, 20),
+            )
+            self.summary.sent_to_delivery += len(result.moved)
+            for folder in back:
+                later = day if rng.random() < 0.35 else self._after(day, rng.randint(1, 5))
+                self._next(folder, "deliver", later)
+
+    def _deliver(self, day: date) -> None:
+        rng = self.rng
+        by_clerk: dict[str, list[delivery.HandOut]] = {}
+        for folder in sorted(self._due("deliver", day), key=lambda f: f.case_no):
+            clerk = rng.choice(self.clerks)
+            at = self._at(day, 15, 30, 90)
+            mailable = all(DeliveryMethod.MAIL in i.delivery for i in folder.items)
+            applicant = folder.applicant
+            if mailable and not folder.mail_came_back and rng.random() < 0.25:
+                street = rng.choice(STREETS)
+                hand_out = delivery.HandOut(
+                    folder.case_no,
+                    mail=delivery.MailDraft(
+                        recipient=applicant.contact_name or applicant.name,
+                        phone=applicant.phone,
+                        address=applicant.address or f"科尔沁左翼中旗{street}8号",
+                        carrier="EMS",
+                        tracking_no=f"E{rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZ')}"
+                        f"{rng.randint(0, 999_999_999):09d}CN",
+                    ),
+                    at=at,
+                )
+                self.summary.delivered_mail += 1
+                if rng.random() < 0.15:
+                    self._next(folder, "mail_return", self._after(day, rng.randint(2, 5)))
+                else:
+                    self._next(folder, "done", day)
+            elif applicant.kind == "person" and rng.random() >= 0.06:
+                hand_out = delivery.HandOut(folder.case_no, id_number=applicant.id_number, at=at)
+                self.summary.delivered_pickup += 1
+                self._next(folder, "done", day)
+            else:
+                proxy = self.people.person(day)
+                while proxy.id_number == applicant.id_number:
+                    proxy = self.people.person(day)
+                hand_out = delivery.HandOut(
+                    folder.case_no,
+                    proxy=delivery.ProxyDraft(
+                        proxy.name, proxy.id_number, "授权委托书（申请人签字）"
+                    ),
+                    at=at,
+                )
+                self.summary.delivered_pickup += 1
+                self._next(folder, "done", day)
+            by_clerk.setdefault(clerk.username, []).append(hand_out)
+        # Each window's hand-outs of the day through the bulk path (the checks are the same).
+        for clerk in self.clerks:
+            if by_clerk.get(clerk.username):
+                delivery.hand_out_many(self.ws, clerk, by_clerk[clerk.username])
+
+    def _mail_returns(self, day: date) -> None:
+        for folder in self._due("mail_return", day):
+            delivery.mail_returned(
+                self.ws,
+                self.rng.choice(self.clerks),
+                folder.case_no,
+                self.rng.choice(MAIL_RETURNS),
+                at=self._at(day, 8, 40, 15),
+            )
+            self.summary.mail_returned += 1
+            folder.mail_came_back = True
+            self._next(folder, "deliver", self._after(day, self.rng.randint(1, 3)))

@@ -6,13 +6,31 @@ import re
 from dataclasses import asdict, replace
 from typing import Any
 
-from hall_desk.domain.errors import ValidationError
+from hall_desk.domain.errors import StorageError, ValidationError
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.workstation import Workstation
+from hall_desk.store.db import refuse_network_path
 
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 # Personal preferences any logged-in user may change for this workstation.
 APPEARANCE_KEYS = {"theme", "font_scale"}
+
+
+def check_shared_url(url: str) -> None:
+    """PostgreSQL, or a SQLite file on this machine (never on a network share)."""
+    if url.lower().startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+        return
+    path = url[len("sqlite:///") :] if url.lower().startswith("sqlite:///") else url
+    if "://" in path or not (
+        path.startswith(("/", "\\\\", "//")) or re.match(r"^[A-Za-z]:[\\/]", path)
+    ):
+        raise ValidationError(
+            "shared_url", "共享数据库地址应为 postgresql://… 或本机 SQLite 文件的完整路径"
+        )
+    try:
+        refuse_network_path(path)
+    except StorageError as exc:
+        raise ValidationError("shared_url", exc.message) from exc
 
 
 def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
@@ -35,13 +53,8 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
         config.idle_lock_minutes = minutes
     if "shared_url" in changes:
         url = str(changes["shared_url"]).strip()
-        if url and not (
-            url.startswith(("postgresql://", "postgresql+psycopg://", "sqlite:///"))
-            or url.endswith((".sqlite3", ".db"))
-        ):
-            raise ValidationError(
-                "shared_url", "共享数据库地址应为 postgresql://… 或本机 SQLite 文件路径"
-            )
+        if url:
+            check_shared_url(url)
         config.shared_url = url
     if "sync_time" in changes:
         sync_time = str(changes["sync_time"]).strip()

@@ -223,6 +223,13 @@ class CaseRow(Base):
     workstation: Mapped[str] = mapped_column(String(16))
     station: Mapped[str] = mapped_column(String(64), default="")  # where the paper folder is
     updated_hlc: Mapped[str] = mapped_column(String(20))
+    # 材料流转 and 统一出件 (migration 0002): when the folder reached its station (ISO datetime),
+    # and the days of the routing and delivery milestones.
+    station_since: Mapped[str | None] = mapped_column(String(32))
+    dispatched_on: Mapped[date | None] = mapped_column(Date, index=True)
+    returned_on: Mapped[date | None] = mapped_column(Date, index=True)
+    delivered_on: Mapped[date | None] = mapped_column(Date, index=True)
+    delivery_method: Mapped[str] = mapped_column(String(8), default="", server_default="")
 
 
 class CaseItemRow(Base):

@@ -304,3 +304,49 @@ def rebuild_all(session: Session) -> int:
             session.expunge_all()
     session.flush()
     return count
+
+
+# --- 材料流转 and 统一出件 ----------------------------------------------------------------------
+# Handoffs, handover sheets and deliveries are entities of their own (no foreign key to the
+# case): folding is get-or-create then set, so a refold or a replayed event changes nothing.
+
+from hall_desk.store.models_routing import (  # noqa: E402
+    DeliveryRow,
+    HandoffRow,
+    HandoverSheetRow,
+)
+
+# A returned mailing puts a delivered case back in the queue; it names its state in "set".
+ROUTING_CASE_KINDS = ["case.mail_returned"]
+CASE_KINDS.extend(ROUTING_CASE_KINDS)
+handles(*ROUTING_CASE_KINDS)(_case)
+
+
+def _upsert(session: Session, model: type[Base], ev: Event, p: dict[str, Any]) -> None:
+    row = session.get(model, ev.entity_id)
+    if row is None:
+        row = model(id=ev.entity_id)
+        session.add(row)
+    _set(row, p.get("set", {}))
+    row.hlc = ev.hlc  # type: ignore[attr-defined]
+
+
+@handles("handoff.recorded")
+def _handoff(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    _upsert(session, HandoffRow, ev, p)
+
+
+@handles("handover_sheet.recorded")
+def _handover_sheet(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    _upsert(session, HandoverSheetRow, ev, p)
+
+
+@handles("delivery.recorded", "delivery.mail_returned")
+def _delivery(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    row = session.get(DeliveryRow, ev.entity_id)
+    if row is None:
+        row = DeliveryRow(id=ev.entity_id, hlc=ev.hlc)
+        session.add(row)
+    if ev.kind == "delivery.recorded":
+        row.hlc = ev.hlc  # the hand-out's clock, whichever event arrived first
+    _set(row, p.get("set", {}))

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hall_desk.assets import resources_dir
@@ -117,6 +117,8 @@ class Desk:
         self.window = MainWindow(self.ws, actor, open_settings=self.open_settings)
         self.window.switch_user_requested.connect(self.switch_user)
         self.window.show()
+        # Last night's sync missed (the program was closed)? Catch up once the window is up.
+        QTimer.singleShot(0, self.window.sync.catch_up_at_startup)
         return self.window
 
     def open_settings(self) -> SettingsDialog | None:

@@ -35,6 +35,8 @@ from hall_desk.ui.intake_workspace import IntakeWorkspace
 from hall_desk.ui.lock import IdleWatcher, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.reports_workspace import ReportsWorkspace
+from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
 from hall_desk.ui.widgets import set_role
 
 
@@ -255,6 +257,10 @@ class MainWindow(QMainWindow):
             self.consult = ConsultWorkspace(self.ws, self.actor)
             self.consult.to_intake.connect(self.continue_at_intake)
             return self.consult
+        if workspace.key == "reports":
+            self.reports = ReportsWorkspace(self.ws, self.actor)
+            self.reports.open_case_requested.connect(self.open_case)
+            return self.reports
         if workspace.key != "admin":
             return Placeholder(workspace)
         page = QWidget()
@@ -275,11 +281,15 @@ class MainWindow(QMainWindow):
     def _status_bar(self) -> None:
         bar = self.statusBar()
         self.status_labels: dict[str, QLabel] = {}
-        for key in ("hall", "workstation", "user", "database", "sync"):
+        for key in ("hall", "workstation", "user", "database"):
             label = QLabel()
             label.setObjectName(f"status_{key}")
             self.status_labels[key] = label
             bar.addPermanentWidget(label)
+        self.sync = SyncPanel(self.ws, self.actor, self)
+        self.status_labels["sync"] = self.sync.label
+        for widget in self.sync.widgets():
+            bar.addPermanentWidget(widget)
         self.refresh_status()
 
     def refresh_status(self) -> None:
@@ -296,17 +306,7 @@ class MainWindow(QMainWindow):
         )
         size_mb = self.ws.home.db_path.stat().st_size / 1_048_576
         s["database"].setText(self.tr("本地数据库：正常（{size:.1f} MB）").format(size=size_mb))
-        s["sync"].setText(self._sync_text())
-
-    def _sync_text(self) -> str:
-        """The last sync as the sync module reports it; until a shared database is set, say so."""
-        if not self.ws.config.shared_url:
-            return self.tr("同步：未设置共享数据库")
-        try:
-            from hall_desk.sync.status import status_line  # type: ignore[import-not-found]
-        except ImportError:
-            return self.tr("同步：尚未同步")
-        return str(status_line(self.ws))
+        self.sync.refresh()
 
     def _actions(self) -> None:
         def action(
@@ -359,8 +359,20 @@ class MainWindow(QMainWindow):
         tools.addAction(
             action(self.tr("切换用户…"), [], self.switch_user_requested.emit, "switchUserAction")
         )
+        tools.addAction(action(self.tr("立即同步"), [], self.sync.sync_now, "syncNowAction"))
+        if self.actor.may(Permission.REPORTS):
+            tools.addAction(
+                action(self.tr("同步冲突…"), [], self.open_conflicts, "conflictsAction")
+            )
         if self.actor.may(Permission.MANAGE_SETTINGS) and self.open_settings:
             tools.addAction(action(self.tr("系统设置…"), [], self.open_settings, "settingsAction"))
+
+    def open_conflicts(self) -> ConflictsDialog:
+        dialog = ConflictsDialog(self.ws, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.conflicts_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- behaviour -----------------------------------------------------------------------------
     def focus_search(self) -> None:

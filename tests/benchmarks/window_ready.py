@@ -55,6 +55,7 @@ def hall_desk(home: str) -> float:
 if __name__ == "__main__":
     seconds = bare() if sys.argv[1] == "--floor" else hall_desk(sys.argv[1])
     # VmHWM, not ru_maxrss: a child's ru_maxrss starts at its parent's size at fork time.
-    status = open("/proc/self/status", encoding="ascii").read()
+    with open("/proc/self/status", encoding="ascii") as fh:
+        status = fh.read()
     rss_mb = int(status.split("VmHWM:")[1].split()[0]) / 1024
     print(f"{seconds:.4f} {rss_mb:.1f}")

@@ -1,0 +1,175 @@
+"""办件台账: every case taken in between two dates (by 登记日期), one row each, with where it
+stands now (state, station, the routing and delivery days)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+
+from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
+from hall_desk.domain.catalog import DeliveryMethod, ItemKind
+from hall_desk.domain.lifecycle import CaseEvent, CaseState
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.reports.xlsx import Ledger
+from hall_desk.services.dashboard import intake_kind
+from hall_desk.services.routing import station_label
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.models import ApplicantRow, CaseRow, User
+
+TITLE = "办件台账"
+COLUMNS: list[tuple[str, float]] = [
+    ("受理编号", 20),
+    ("登记日期", 12),
+    ("受理方式", 14),
+    ("办理事项", 36),
+    ("办件类型", 9),
+    ("实施部门", 30),
+    ("申请人", 24),
+    ("申请人类型", 10),
+    ("证件号码", 22),
+    ("联系电话", 15),
+    ("代理人", 10),
+    ("代理人证件号码", 22),
+    ("受理日期", 12),
+    ("办结期限", 12),
+    ("移交审批日期", 12),
+    ("办结日期", 12),
+    ("出件日期", 12),
+    ("出件方式", 9),
+    ("当前状态", 10),
+    ("材料所在岗位", 16),
+    ("绿色通道", 22),
+    ("受理人", 10),
+    ("受理窗口", 12),
+    ("首问负责人", 10),
+    ("理由或说明", 30),
+]
+APPLICANT_KINDS = {"person": "个人", "organisation": "法人或其他组织"}
+
+
+def build(ws: Workstation, actor: Actor, start: date, end: date, *, unmask: bool) -> Ledger:
+    """Cases whose 登记日期 (created_on) lies in [start, end], by day and case number. ID numbers
+    and phones are masked unless `unmask` (which needs the permission; export audits it)."""
+    actor.require(Permission.REPORTS)
+    if unmask:
+        actor.require(Permission.UNMASK)
+    c, a = CaseRow, ApplicantRow
+    columns = [
+        c.case_no,
+        c.created_on,
+        intake_kind().label("decision"),
+        c.title,
+        c.kind,
+        c.departments,
+        c.applicant_name,
+        c.applicant_kind,
+        c.applicant_id_masked,
+        c.applicant_phone_masked,
+        c.agent_name,
+        c.agent_id_masked,
+        c.accepted_on,
+        c.due_date,
+        c.due_estimated,
+        c.dispatched_on,
+        c.completed_on,
+        c.delivered_on,
+        c.delivery_method,
+        c.state,
+        c.station,
+        c.window,
+        c.green_channel,
+        c.assistance_flags,
+        c.assistance_mode,
+        c.clerk,
+        c.first_responder,
+        c.reason,
+        c.commitment,
+    ]
+    query = select(*columns)
+    if unmask:
+        # Ciphertexts are read only when they will be shown.
+        query = select(*columns, a.id_cipher, a.phone_cipher, c.agent_id_cipher).outerjoin(
+            a, a.id == c.applicant_id
+        )
+    query = query.where(c.created_on >= start, c.created_on <= end).order_by(
+        c.created_on, c.case_no
+    )
+    key = ws.key
+    with ws.reading() as s:
+        names = dict(s.execute(select(User.username, User.display_name)).all())
+        result = s.execute(query).all()
+    steps = {step.value: step.label for step in CaseEvent}
+    kinds = {k.value: k.label for k in ItemKind}
+    flags = {f.value: f.label for f in AssistanceFlag}
+    modes = {m.value: m.label for m in ServiceMode}
+    methods = {m.value: m.label for m in DeliveryMethod}
+
+    def plain(field: str, token: str | None) -> str:
+        return key.decrypt(field, token) if token else ""
+
+    rows: list[list[object]] = []
+    for r in result:
+        if unmask:
+            id_number = plain("id_number", r.id_cipher)
+            phone = plain("phone", r.phone_cipher)
+            agent_id = plain("id_number", r.agent_id_cipher)
+        else:
+            id_number, phone, agent_id = (
+                r.applicant_id_masked,
+                r.applicant_phone_masked,
+                r.agent_id_masked,
+            )
+        green = ""
+        if r.green_channel:
+            who = "、".join(flags.get(f, f) for f in r.assistance_flags.split(",") if f)
+            mode = modes.get(r.assistance_mode, r.assistance_mode)
+            green = f"帮您办（{who}·{mode}）" if who else "帮您办"
+        rows.append(
+            _blanks(
+                [
+                    r.case_no,
+                    r.created_on,
+                    steps.get(r.decision or "", ""),
+                    r.title,
+                    kinds.get(r.kind, r.kind),
+                    r.departments,
+                    r.applicant_name,
+                    APPLICANT_KINDS.get(r.applicant_kind, r.applicant_kind),
+                    id_number,
+                    phone,
+                    r.agent_name,
+                    agent_id,
+                    r.accepted_on,
+                    r.due_date,
+                    r.dispatched_on,
+                    r.completed_on,
+                    r.delivered_on,
+                    methods.get(r.delivery_method, r.delivery_method),
+                    CaseState(r.state).label,
+                    station_label(r.station, r.window),
+                    green,
+                    names.get(r.clerk, r.clerk),
+                    r.window,
+                    names.get(r.first_responder, r.first_responder),
+                    _note(r.reason, r.commitment, bool(r.due_estimated)),
+                ]
+            )
+        )
+    return Ledger(TITLE, [h for h, _ in COLUMNS], [w for _, w in COLUMNS], rows)
+
+
+def _note(reason: str, commitment: str, due_estimated: bool) -> str:
+    parts = []
+    if reason:
+        parts.append(reason)
+    if commitment:
+        parts.append(f"容缺承诺：{commitment}")
+    if due_estimated:
+        parts.append("办结期限为估算（该年法定节假日安排尚未录入）")
+    return "；".join(parts)
+
+
+def _blanks(row: list[object]) -> list[object]:
+    # Empty text as an empty cell: Excel's filters show it as (空白), and the file is smaller.
+    return [None if v == "" else v for v in row]

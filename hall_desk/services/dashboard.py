@@ -1,0 +1,712 @@
+"""统计报表: the team lead's day in figures, every one a SQL aggregate over the local database.
+
+Definitions (the daily summary and the tests use the same ones):
+
+- consultations: `consultations.on` is the day; by channel, window and clerk as logged.
+- intake decisions: cases whose `created_on` is the day, split by the kind of their intake
+  event (受理 / 容缺受理 / 一次性告知补正 / 不予受理 / 即办办结); window and clerk are the
+  case's own (the window and clerk that took it in).
+- supplements received: cases asked for a supplement at intake whose materials came in complete
+  on the day, i.e. that were accepted (`accepted_on`) on the day.
+- green channel: cases taken in on the day with the 帮您办 flag.
+- dispatched / returned: the routing post's handoffs of the day (移交 to a department,
+  取回 from it; table `handoffs`), each case once in all and once per department.
+- delivered: the hand-outs recorded on the day (table `deliveries`: picked up, or posted —
+  a posted result that later comes back still counts on the day it was posted), by method,
+  and by the delivery window and clerk.
+- overdue / near deadline: cases whose 限时办结 clock runs now (accepted, deferred, prereview,
+  routing, under review; not stopped by a special procedure that began before the due date)
+  with a due date before the day (已超期), or at most NEAR_DEADLINE_DAYS working days after it
+  (临近期限).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from sqlalchemy import ColumnElement, ScalarSelect, and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
+from hall_desk.domain.calendar import WorkingCalendar
+from hall_desk.domain.catalog import DeliveryMethod
+from hall_desk.domain.errors import ValidationError
+from hall_desk.domain.lifecycle import CLOCK_STATES, CaseEvent, CaseState
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services import routing
+from hall_desk.services.cases import NEAR_DEADLINE_DAYS
+from hall_desk.services.consultations import Channel
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.models import CaseItemRow, CaseRow, ConsultationRow, Event, User
+from hall_desk.store.models_routing import DeliveryRow, HandoffRow
+
+LIST_LIMIT = 50  # rows of each deadline list carried by DayFigures; page with deadline_cases()
+
+OVERDUE_MARK = "已超期"
+NEAR_MARK = "临近期限"
+GREEN_MARK = "绿色通道"
+
+# A case's intake decision: the first of its events of these kinds.
+INTAKE_STEPS: tuple[CaseEvent, ...] = (
+    CaseEvent.ACCEPT,
+    CaseEvent.ACCEPT_DEFERRED,
+    CaseEvent.REQUEST_SUPPLEMENT,
+    CaseEvent.REFUSE,
+    CaseEvent.COMPLETE_AT_WINDOW,
+)
+INTAKE_KINDS = tuple(step.value for step in INTAKE_STEPS)
+
+NO_WINDOW = "（未设窗口）"
+NO_DEPARTMENT = "（未注明部门）"
+DEPARTMENT_SEPARATOR = "、"  # CaseRow.departments: the items' distinct departments, joined
+
+DeadlineKind = Literal["overdue", "near"]
+
+
+# --- results --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LabelledCount:
+    key: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class IntakeCounts:
+    """The five intake decisions of one day (all of them, or one window's, or one clerk's)."""
+
+    accepted: int = 0
+    accepted_deferred: int = 0
+    supplement_requested: int = 0
+    refused: int = 0
+    completed_at_window: int = 0
+
+    @property
+    def total(self) -> int:
+        return (
+            self.accepted
+            + self.accepted_deferred
+            + self.supplement_requested
+            + self.refused
+            + self.completed_at_window
+        )
+
+
+@dataclass(frozen=True)
+class StaffFigures:
+    """One row of 按窗口 or 按人员: `key` is the window name or the username."""
+
+    key: str
+    label: str
+    consultations: int
+    intake: IntakeCounts
+    green_channel: int
+    delivered: int  # hand-outs at the 出件 window
+
+
+@dataclass(frozen=True)
+class DepartmentFigures:
+    department: str
+    applications: int  # cases taken in on the day with an item of this department
+    dispatched: int
+    returned: int
+    overdue: int
+    near_deadline: int
+
+
+@dataclass(frozen=True)
+class StationFigures:
+    """Overdue and near-deadline cases by where their folder is now (the responsible station)."""
+
+    station: str  # a window's own code ("window:综合窗口1") for folders still at intake
+    label: str
+    department: str  # of a department's station, else ""
+    overdue: int
+    near_deadline: int
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    case_id: str
+    case_no: str
+    title: str
+    applicant_name: str
+    due_date: date
+    due_estimated: bool
+    remaining_working_days: int  # negative (or 0 on a closed day) once overdue
+    overdue: bool
+    state: CaseState
+    station: str
+    station_label: str
+    departments: str
+    green_channel: bool
+
+    @property
+    def mark(self) -> str:
+        return OVERDUE_MARK if self.overdue else NEAR_MARK
+
+    @property
+    def remaining_text(self) -> str:
+        """Words, never colour alone: 已超期 N 个工作日 / 今日到期 / 剩余 N 个工作日."""
+        if self.overdue:
+            late = -self.remaining_working_days
+            return f"{OVERDUE_MARK} {late} 个工作日" if late > 0 else OVERDUE_MARK
+        if self.remaining_working_days == 0:
+            return "今日到期"
+        return f"剩余 {self.remaining_working_days} 个工作日"
+
+    @property
+    def state_label(self) -> str:
+        return self.state.label
+
+
+@dataclass(frozen=True)
+class GreenChannelRow:
+    case_id: str
+    case_no: str
+    title: str
+    applicant_name: str
+    flags: str  # 老年人、残疾人 …
+    mode: str  # 全程帮办 …
+    helper: str
+    state: CaseState
+    clerk: str  # display name
+    window: str
+
+    @property
+    def state_label(self) -> str:
+        return self.state.label
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    day: date
+    working_day: bool
+    consultations: int
+    consultations_by_channel: tuple[LabelledCount, ...]
+    intake: IntakeCounts
+    supplements_received: int
+    dispatched: int
+    returned: int
+    delivered_by_method: tuple[LabelledCount, ...]
+    green_channel: int
+    overdue_count: int
+    near_deadline_count: int
+    overdue: tuple[DeadlineRow, ...]  # the first LIST_LIMIT, most overdue first
+    near_deadline: tuple[DeadlineRow, ...]  # the first LIST_LIMIT, nearest first
+    green_channel_cases: tuple[GreenChannelRow, ...]
+    by_window: tuple[StaffFigures, ...]
+    by_clerk: tuple[StaffFigures, ...]
+    by_department: tuple[DepartmentFigures, ...]
+    by_station: tuple[StationFigures, ...]
+
+    @property
+    def delivered(self) -> int:
+        return sum(c.count for c in self.delivered_by_method)
+
+    def delivered_via(self, method: str) -> int:
+        return next((c.count for c in self.delivered_by_method if c.key == method), 0)
+
+
+# --- entry points -----------------------------------------------------------------------------
+
+
+def day_figures(
+    ws: Workstation, actor: Actor, day: date, *, list_limit: int = LIST_LIMIT
+) -> DayFigures:
+    """Every figure of the dashboard for `day`, read in one consistent snapshot."""
+    actor.require(Permission.REPORTS)
+    calendar = ws.calendar()
+    with ws.reading() as s:
+        names = _display_names(s)
+        consult_rows = _consultation_counts(s, day)
+        intake_rows = _intake_counts(s, day)
+        supplements = _supplements_received(s, day)
+        dispatched, dispatched_by_dept = _moves_by_department(s, day, routing.Move.DISPATCH)
+        returned, returned_by_dept = _moves_by_department(s, day, routing.Move.RECEIVE_BACK)
+        deliveries = _deliveries(s, day)
+        deadlines = _deadline_counts(s, calendar, day)
+        dept_deadlines = deadlines.by_department
+        applications_by_dept = _applications_by_department(s, day)
+        overdue = _deadline_rows(s, calendar, day, "overdue", 0, list_limit)
+        near = _deadline_rows(s, calendar, day, "near", 0, list_limit)
+        green = _green_channel_rows(s, day, names)
+
+    channels = Counter[str]()
+    for channel, _window, _clerk, n in consult_rows:
+        channels[channel] += n
+    by_channel = tuple(LabelledCount(c.value, c.label, channels.pop(c.value, 0)) for c in Channel)
+    by_channel += tuple(LabelledCount(k, k, n) for k, n in sorted(channels.items()))
+
+    methods = Counter[str]()
+    for delivery in deliveries:
+        methods[delivery.method] += delivery.count
+    delivered_by_method = tuple(
+        LabelledCount(m.value, m.label, methods.pop(m.value, 0)) for m in DeliveryMethod
+    ) + tuple(LabelledCount(str(m), str(m or "（未注明）"), n) for m, n in sorted(methods.items()))
+
+    departments = sorted(
+        set(applications_by_dept)
+        | set(dispatched_by_dept)
+        | set(returned_by_dept)
+        | set(dept_deadlines)
+    )
+    by_department = tuple(
+        DepartmentFigures(
+            department=dept,
+            applications=applications_by_dept.get(dept, 0),
+            dispatched=dispatched_by_dept.get(dept, 0),
+            returned=returned_by_dept.get(dept, 0),
+            overdue=dept_deadlines.get(dept, (0, 0))[0],
+            near_deadline=dept_deadlines.get(dept, (0, 0))[1],
+        )
+        for dept in departments
+    )
+
+    return DayFigures(
+        day=day,
+        working_day=calendar.is_working_day(day),
+        consultations=sum(n for *_, n in consult_rows),
+        consultations_by_channel=by_channel,
+        intake=_intake_total(intake_rows),
+        supplements_received=supplements,
+        dispatched=dispatched,
+        returned=returned,
+        delivered_by_method=delivered_by_method,
+        green_channel=sum(r.green for r in intake_rows),
+        overdue_count=deadlines.overdue,
+        near_deadline_count=deadlines.near_deadline,
+        overdue=tuple(overdue),
+        near_deadline=tuple(near),
+        green_channel_cases=tuple(green),
+        by_window=_breakdown(consult_rows, intake_rows, deliveries, by="window", names=names),
+        by_clerk=_breakdown(consult_rows, intake_rows, deliveries, by="clerk", names=names),
+        by_department=by_department,
+        by_station=deadlines.by_station,
+    )
+
+
+def deadline_cases(
+    ws: Workstation,
+    actor: Actor,
+    day: date,
+    which: DeadlineKind,
+    offset: int = 0,
+    limit: int = LIST_LIMIT,
+) -> list[DeadlineRow]:
+    """One page of the overdue (most overdue first) or near-deadline (nearest first) list,
+    green-channel cases first among equal due dates; for table models that fetch lazily."""
+    actor.require(Permission.REPORTS)
+    if which not in ("overdue", "near"):
+        raise ValidationError("which", "清单类型应为 overdue（已超期）或 near（临近期限）")
+    if offset < 0 or limit < 0:
+        raise ValidationError("limit", "分页参数不能为负数")
+    calendar = ws.calendar()
+    with ws.reading() as s:
+        return _deadline_rows(s, calendar, day, which, offset, limit)
+
+
+def green_channel_cases(ws: Workstation, actor: Actor, day: date) -> list[GreenChannelRow]:
+    """The 帮您办 cases taken in on `day`."""
+    actor.require(Permission.REPORTS)
+    with ws.reading() as s:
+        return _green_channel_rows(s, day, _display_names(s))
+
+
+def near_deadline_last_day(calendar: WorkingCalendar, day: date) -> date:
+    """The last due date that is still 临近期限 on `day`: at most NEAR_DEADLINE_DAYS working
+    days in (day, due]."""
+    boundary = day
+    for _ in range(NEAR_DEADLINE_DAYS + 1):
+        boundary = calendar.next_working_day(boundary)
+    return boundary - timedelta(days=1)
+
+
+def responsible_station(station: str, window: str) -> str:
+    """The station code a folder is the responsibility of; a folder still at intake belongs
+    to the window that took it in ("window:综合窗口1")."""
+    if routing.is_window(station):
+        return routing.window_station(station.partition(":")[2] or window)
+    return station
+
+
+# --- queries ----------------------------------------------------------------------------------
+
+
+def _display_names(s: Session) -> dict[str, str]:
+    return dict(s.execute(select(User.username, User.display_name)).all())
+
+
+def _consultation_counts(s: Session, day: date) -> list[tuple[str, str, str, int]]:
+    c = ConsultationRow
+    rows = s.execute(
+        select(c.channel, c.window, c.clerk, func.count())
+        .where(c.on == day)
+        .group_by(c.channel, c.window, c.clerk)
+    )
+    return [(ch, w, k, int(n)) for ch, w, k, n in rows]
+
+
+@dataclass(frozen=True)
+class _IntakeRow:
+    window: str
+    clerk: str
+    kind: str
+    green: int
+    count: int
+
+
+def intake_kind() -> ScalarSelect[str]:
+    """The intake decision of the CaseRow in the enclosing query: the kind of its first intake
+    event (a case asked for a supplement may later get a second, case.refused, event)."""
+    first = aliased(Event)
+    return (
+        select(first.kind)
+        .where(
+            first.entity_type == "case",
+            first.entity_id == CaseRow.id,
+            first.kind.in_(INTAKE_KINDS),
+        )
+        # HLC alone, so the entity index gives the order; a later event of the same case
+        # always has a later clock reading.
+        .order_by(first.hlc)
+        .limit(1)
+        .correlate(CaseRow)
+        .scalar_subquery()
+    )
+
+
+def _intake_counts(s: Session, day: date) -> list[_IntakeRow]:
+    kind = intake_kind().label("kind")
+    green = func.count().filter(CaseRow.green_channel.is_(True))
+    rows = s.execute(
+        select(CaseRow.window, CaseRow.clerk, kind, green, func.count())
+        .where(CaseRow.created_on == day)
+        .group_by(CaseRow.window, CaseRow.clerk, kind)
+    )
+    return [_IntakeRow(w, k, str(kd), int(g), int(n)) for w, k, kd, g, n in rows]
+
+
+def _intake_total(rows: Iterable[_IntakeRow]) -> IntakeCounts:
+    by_kind = Counter[str]()
+    for r in rows:
+        by_kind[r.kind] += r.count
+    return IntakeCounts(
+        accepted=by_kind[CaseEvent.ACCEPT.value],
+        accepted_deferred=by_kind[CaseEvent.ACCEPT_DEFERRED.value],
+        supplement_requested=by_kind[CaseEvent.REQUEST_SUPPLEMENT.value],
+        refused=by_kind[CaseEvent.REFUSE.value],
+        completed_at_window=by_kind[CaseEvent.COMPLETE_AT_WINDOW.value],
+    )
+
+
+def _breakdown(
+    consult_rows: list[tuple[str, str, str, int]],
+    intake_rows: list[_IntakeRow],
+    deliveries: list[_DeliveryCount],
+    *,
+    by: Literal["window", "clerk"],
+    names: dict[str, str],
+) -> tuple[StaffFigures, ...]:
+    consults = Counter[str]()
+    for _channel, window, clerk, n in consult_rows:
+        consults[window if by == "window" else clerk] += n
+    delivered = Counter[str]()
+    for d in deliveries:
+        delivered[d.window if by == "window" else d.clerk] += d.count
+    grouped: dict[str, list[_IntakeRow]] = {}
+    for r in intake_rows:
+        grouped.setdefault(r.window if by == "window" else r.clerk, []).append(r)
+    out = []
+    for key in sorted(set(consults) | set(grouped) | set(delivered)):
+        rows = grouped.get(key, [])
+        label = (key or NO_WINDOW) if by == "window" else names.get(key, key)
+        out.append(
+            StaffFigures(
+                key=key,
+                label=label,
+                consultations=consults[key],
+                intake=_intake_total(rows),
+                green_channel=sum(r.green for r in rows),
+                delivered=delivered[key],
+            )
+        )
+    return tuple(out)
+
+
+def _supplements_received(s: Session, day: date) -> int:
+    return int(
+        s.scalar(
+            select(func.count())
+            .select_from(CaseRow)
+            .where(
+                CaseRow.accepted_on == day,
+                intake_kind() == CaseEvent.REQUEST_SUPPLEMENT.value,
+            )
+        )
+        or 0
+    )
+
+
+def _moves_by_department(s: Session, day: date, move: routing.Move) -> tuple[int, dict[str, int]]:
+    """Cases carried to (dispatch) or back from (receive_back) a department on `day`: in all,
+    and by department; a case counts once in each."""
+    h = HandoffRow
+    station = h.to_station if move == routing.Move.DISPATCH else h.from_station
+    where = (h.on == day, h.move == move.value)
+    total = s.scalar(select(func.count(func.distinct(h.case_id))).where(*where)) or 0
+    rows = s.execute(
+        select(station, func.count(func.distinct(h.case_id))).where(*where).group_by(station)
+    )
+    by_department: Counter[str] = Counter()
+    for code, n in rows:
+        by_department[routing.station_department(code) or code or NO_DEPARTMENT] += int(n)
+    return int(total), dict(by_department)
+
+
+@dataclass(frozen=True)
+class _DeliveryCount:
+    method: str
+    window: str
+    clerk: str
+    count: int
+
+
+def _deliveries(s: Session, day: date) -> list[_DeliveryCount]:
+    """Hand-outs recorded on `day` (a posted result that later came back still counts on the
+    day it was posted), by method and by the delivery window and clerk."""
+    d = DeliveryRow
+    rows = s.execute(
+        select(d.method, d.window, d.clerk, func.count())
+        .where(d.on == day)
+        .group_by(d.method, d.window, d.clerk)
+    )
+    return [_DeliveryCount(m, w, c, int(n)) for m, w, c, n in rows]
+
+
+def _clock_running(*, by_due_date: bool = False) -> ColumnElement[bool]:
+    """Open with a running clock; a special procedure that began on or after the due date did
+    not stop a clock that had already run out. `by_due_date`: tell SQLite's planner that the
+    state test passes for most rows, so it walks the due-date index (lists sorted by due date
+    stop after one page; counts are faster through the state index)."""
+    running = CaseRow.state.in_([st.value for st in CLOCK_STATES])
+    return and_(
+        func.likely(running) if by_due_date else running,
+        CaseRow.due_date.is_not(None),
+        or_(CaseRow.paused_since.is_(None), CaseRow.paused_since >= CaseRow.due_date),
+    )
+
+
+def _deadline_filter(
+    calendar: WorkingCalendar, day: date, which: DeadlineKind
+) -> ColumnElement[bool]:
+    if which == "overdue":
+        return and_(_clock_running(by_due_date=True), CaseRow.due_date < day)
+    last = near_deadline_last_day(calendar, day)
+    return and_(_clock_running(by_due_date=True), CaseRow.due_date >= day, CaseRow.due_date <= last)
+
+
+@dataclass(frozen=True)
+class _DeadlineCounts:
+    overdue: int
+    near_deadline: int
+    by_station: tuple[StationFigures, ...]
+    by_department: dict[str, tuple[int, int]]
+
+
+def _deadline_counts(s: Session, calendar: WorkingCalendar, day: date) -> _DeadlineCounts:
+    """One pass over the open cases due by the near-deadline boundary, grouped by where the
+    folder is and by the case's departments (CaseRow.departments joins its items' distinct
+    departments with 、)."""
+    last = near_deadline_last_day(calendar, day)
+    c = CaseRow
+    rows = s.execute(
+        select(
+            c.station,
+            c.window,
+            c.departments,
+            func.min(c.id),
+            func.count().filter(c.due_date < day),
+            func.count().filter(c.due_date >= day),
+        )
+        .where(_clock_running(), c.due_date <= last)
+        .group_by(c.station, c.window, c.departments)
+    ).all()
+    stations: dict[str, list[int]] = {}
+    departments: dict[str, list[int]] = {}
+    for station, window, joined, _, o, n in rows:
+        counts = stations.setdefault(responsible_station(station, window), [0, 0])
+        counts[0] += int(o)
+        counts[1] += int(n)
+        for department in joined.split(DEPARTMENT_SEPARATOR) if joined else [NO_DEPARTMENT]:
+            counts = departments.setdefault(department, [0, 0])
+            counts[0] += int(o)
+            counts[1] += int(n)
+    by_department = {d: (o, n) for d, (o, n) in departments.items()}
+    samples = {joined: case_id for _, _, joined, case_id, _, _ in rows}
+    if not _splits_cleanly(s, samples):
+        by_department = _deadline_counts_by_department(s, day, last)
+    by_station = tuple(
+        StationFigures(
+            station=code,
+            label=routing.station_label(code),
+            department=routing.station_department(code),
+            overdue=o,
+            near_deadline=n,
+        )
+        for code, (o, n) in sorted(stations.items(), key=lambda kv: _station_order(kv[0]))
+    )
+    return _DeadlineCounts(
+        overdue=sum(st.overdue for st in by_station),
+        near_deadline=sum(st.near_deadline for st in by_station),
+        by_station=by_station,
+        by_department=by_department,
+    )
+
+
+def _splits_cleanly(s: Session, samples: dict[str, str]) -> bool:
+    """Whether splitting each joined departments text at 、 gives its case's departments: false
+    only if a department's own name holds a 、 (then the items decide, more slowly)."""
+    if not any(DEPARTMENT_SEPARATOR in joined for joined in samples):
+        return True
+    counts = dict(
+        s.execute(
+            select(CaseItemRow.case_id, func.count(func.distinct(CaseItemRow.department)))
+            .where(CaseItemRow.case_id.in_(list(samples.values())))
+            .group_by(CaseItemRow.case_id)
+        ).all()
+    )
+    return all(
+        counts.get(case_id) == len(joined.split(DEPARTMENT_SEPARATOR))
+        for joined, case_id in samples.items()
+        if joined
+    )
+
+
+def _station_order(code: str) -> tuple[int, str]:
+    """Windows, the routing post, the departments, the delivery window: the folder's way."""
+    kind = code.partition(":")[0]
+    return ({"window": 0, "routing": 1, "dept": 2, "delivery": 3}.get(kind, 4), code)
+
+
+def _deadline_counts_by_department(s: Session, day: date, last: date) -> dict[str, tuple[int, int]]:
+    """The same per-department counts from the case items (a case once per department)."""
+    c, i = CaseRow, CaseItemRow
+    overdue = func.count(func.distinct(case((c.due_date < day, c.id))))
+    near = func.count(func.distinct(case((c.due_date >= day, c.id))))
+    rows = s.execute(
+        select(i.department, overdue, near)
+        .join(c, c.id == i.case_id)
+        .where(_clock_running(), c.due_date <= last)
+        .group_by(i.department)
+    )
+    return {(d or NO_DEPARTMENT): (int(o), int(n)) for d, o, n in rows}
+
+
+def _applications_by_department(s: Session, day: date) -> dict[str, int]:
+    rows = s.execute(
+        select(CaseItemRow.department, func.count(func.distinct(CaseItemRow.case_id)))
+        .join(CaseRow, CaseRow.id == CaseItemRow.case_id)
+        .where(CaseRow.created_on == day)
+        .group_by(CaseItemRow.department)
+    )
+    return {(d or NO_DEPARTMENT): int(n) for d, n in rows}
+
+
+def _deadline_rows(
+    s: Session,
+    calendar: WorkingCalendar,
+    day: date,
+    which: DeadlineKind,
+    offset: int,
+    limit: int,
+) -> list[DeadlineRow]:
+    c = CaseRow
+    rows = s.execute(
+        select(
+            c.id,
+            c.case_no,
+            c.title,
+            c.applicant_name,
+            c.due_date,
+            c.due_estimated,
+            c.state,
+            c.station,
+            c.window,
+            c.departments,
+            c.green_channel,
+        )
+        .where(_deadline_filter(calendar, day, which))
+        .order_by(c.due_date, c.green_channel.desc(), c.case_no)
+        .offset(offset)
+        .limit(limit)
+    )
+    out = []
+    for cid, no, title, name, due, estimated, state, station, window, depts, green in rows:
+        assert due is not None
+        out.append(
+            DeadlineRow(
+                case_id=cid,
+                case_no=no,
+                title=title,
+                applicant_name=name,
+                due_date=due,
+                due_estimated=bool(estimated),
+                remaining_working_days=calendar.working_days_between(day, due),
+                overdue=due < day,
+                state=CaseState(state),
+                station=station,
+                station_label=routing.station_label(station, window),
+                departments=depts,
+                green_channel=bool(green),
+            )
+        )
+    return out
+
+
+def _labels(encoded: str, enum: type[AssistanceFlag]) -> str:
+    known = {f.value: f.label for f in enum}
+    return "、".join(known.get(v, v) for v in encoded.split(",") if v)
+
+
+def _green_channel_rows(s: Session, day: date, names: dict[str, str]) -> list[GreenChannelRow]:
+    c = CaseRow
+    rows = s.execute(
+        select(
+            c.id,
+            c.case_no,
+            c.title,
+            c.applicant_name,
+            c.assistance_flags,
+            c.assistance_mode,
+            c.assistance_helper,
+            c.state,
+            c.clerk,
+            c.window,
+        )
+        # likely(): the day's few cases, not the green-channel index's many.
+        .where(c.created_on == day, func.likely(c.green_channel.is_(True)))
+        .order_by(c.case_no)
+    )
+    modes = {m.value: m.label for m in ServiceMode}
+    return [
+        GreenChannelRow(
+            case_id=cid,
+            case_no=no,
+            title=title,
+            applicant_name=name,
+            flags=_labels(flags, AssistanceFlag),
+            mode=modes.get(mode, mode),
+            helper=helper,
+            state=CaseState(state),
+            clerk=names.get(clerk, clerk),
+            window=window,
+        )
+        for cid, no, title, name, flags, mode, helper, state, clerk, window in rows
+    ]

@@ -1,0 +1,43 @@
+"""`hall-desk sync [--shared URL] [--status]`: for schedulers, one line and an exit code."""
+
+from __future__ import annotations
+
+import sys
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.roles import Actor
+from hall_desk.services.workstation import Workstation
+from hall_desk.sync.run import sync_once
+from hall_desk.sync.shared import parse_location
+from hall_desk.sync.status import sync_status
+
+EXIT_OK, EXIT_REFUSED = 0, 1
+
+
+def run_sync_command(
+    ws: Workstation, actor: Actor, *, shared: str | None, status_only: bool
+) -> int:
+    if status_only:
+        for line in sync_status(ws).lines():
+            print(line)
+        return EXIT_OK
+    try:
+        location = parse_location(shared) if shared is not None else None
+        report = sync_once(ws, actor, shared_url=location.config_value if location else None)
+    except HallDeskError as exc:
+        print(f"同步失败：{exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
+    if location is not None and ws.config.shared_url != location.config_value:
+        # Remembered only once it worked: a mistyped address never becomes the nightly target.
+        ws.config.shared_url = location.config_value
+        ws.home.save_config(ws.config)
+    print(report.summary)
+    if report.reset_reason:
+        print(f"注意：{report.reset_reason}", file=sys.stderr)
+    if report.refused:
+        print(
+            f"注意：{report.refused} 条事件因时钟超前或内容损坏被拒收，"
+            f"详见 hall-desk sync --status",
+            file=sys.stderr,
+        )
+    return EXIT_OK

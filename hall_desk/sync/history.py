@@ -1,0 +1,179 @@
+"""Editable fields: the latest by HLC wins, and the value it overwrote is kept, never lost.
+
+An applicant's phone, address, name or contact can be recorded at two windows on the same day.
+The projection keeps the latest (HLC order); this history keeps each value a later event
+replaced: personal data as ciphertext with its mask, never plaintext. Like conflicts, the
+history of an applicant is a pure function of its events, recomputed when sync touches it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from hall_desk.domain.clock import Timestamp
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services.workstation import Workstation
+from hall_desk.store import eventlog
+from hall_desk.store.keys import HallKey
+from hall_desk.store.models import Event
+from hall_desk.store.models_sync import SyncFieldHistory
+
+APPLICANT_KIND = "applicant.recorded"
+
+
+@dataclass(frozen=True)
+class _Field:
+    name: str
+    label: str
+    value: str  # the payload key holding the value
+    index: str = ""  # a blind index to compare by (ciphertexts differ for equal plaintexts)
+    masked: str = ""
+    cipher_field: str = ""  # the key's field name, to compare by decrypting
+
+
+EDITABLE = (
+    _Field("phone", "联系电话", "phone_cipher", index="phone_index", masked="phone_masked"),
+    _Field("address", "地址", "address_cipher", cipher_field="address"),
+    _Field("name", "名称", "name"),
+    _Field("legal_representative", "法定代表人", "legal_representative"),
+    _Field("contact_name", "联系人", "contact_name"),
+)
+LABELS = {f.name: f.label for f in EDITABLE}
+
+
+def _compare_key(key: HallKey, field: _Field, values: dict[str, Any]) -> str:
+    if field.index and field.index in values:
+        return str(values[field.index])
+    raw = str(values.get(field.value) or "")
+    if field.cipher_field and raw:
+        try:
+            return "plain:" + key.decrypt(field.cipher_field, raw)
+        except (HallDeskError, ValueError):
+            return "cipher:" + raw
+    return raw
+
+
+def recompute_applicant(session: Session, key: HallKey, applicant_id: str) -> int:
+    """Rewrite one applicant's history from its events; returns the number of entries."""
+    session.execute(
+        delete(SyncFieldHistory).where(
+            SyncFieldHistory.entity_type == "applicant", SyncFieldHistory.entity_id == applicant_id
+        )
+    )
+    current: dict[str, tuple[str, str, str, Event]] = {}  # field → (compare key, value, mask, ev)
+    entries = 0
+    for ev in eventlog.entity_events(session, "applicant", applicant_id):
+        if ev.kind != APPLICANT_KIND:
+            continue
+        values = json.loads(ev.payload).get("set", {})
+        for field in EDITABLE:
+            if field.value not in values:
+                continue
+            compare = _compare_key(key, field, values)
+            value = str(values.get(field.value) or "")
+            masked = str(values.get(field.masked) or "") if field.masked else ""
+            old = current.get(field.name)
+            if old is not None and old[0] != compare:
+                if field.masked:
+                    shown = old[2]
+                elif field.cipher_field:
+                    shown = "（已加密）"
+                else:
+                    shown = old[1][:64]
+                session.add(
+                    SyncFieldHistory(
+                        new_event_id=ev.id,
+                        field=field.name,
+                        entity_type="applicant",
+                        entity_id=applicant_id,
+                        old_value=old[1],
+                        old_masked=shown,
+                        old_event_id=old[3].id,
+                        old_origin=old[3].origin,
+                        old_hlc=old[3].hlc,
+                        new_origin=ev.origin,
+                        new_hlc=ev.hlc,
+                    )
+                )
+                entries += 1
+            current[field.name] = (compare, value, masked, ev)
+    return entries
+
+
+def recorded_more_than_once(session: Session, applicant_ids: set[str]) -> list[str]:
+    """Only an applicant recorded twice can have had a value overwritten."""
+    ids = sorted(applicant_ids)
+    out: list[str] = []
+    for start in range(0, len(ids), 500):
+        out.extend(
+            session.scalars(
+                select(Event.entity_id)
+                .where(
+                    # entity_type first: the (entity_type, entity_id, hlc) index answers this
+                    Event.entity_type == "applicant",
+                    Event.entity_id.in_(ids[start : start + 500]),
+                    Event.kind == APPLICANT_KIND,
+                )
+                .group_by(Event.entity_id)
+                .having(func.count() > 1)
+            )
+        )
+    return sorted(out)
+
+
+def recompute_all(session: Session, key: HallKey) -> int:
+    applicant_ids = session.scalars(
+        select(Event.entity_id)
+        .where(Event.kind == APPLICANT_KIND)
+        .group_by(Event.entity_id)
+        .having(func.count() > 1)
+    ).all()
+    return sum(recompute_applicant(session, key, a) for a in applicant_ids)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    old_masked: str  # what may be shown; the ciphertext stays in the table
+    old_workstation: str
+    old_at: datetime
+    new_workstation: str
+    new_at: datetime
+
+
+def _at(hlc: str) -> datetime:
+    return datetime.fromtimestamp(Timestamp.decode(hlc).ms / 1000).astimezone()
+
+
+def applicant_history(ws: Workstation, actor: Actor, applicant_id: str) -> list[FieldChange]:
+    """Overwritten values of one applicant, oldest first (masked)."""
+    actor.require(Permission.VIEW_CASES)
+    with ws.reading() as s:
+        rows = s.scalars(
+            select(SyncFieldHistory)
+            .where(
+                SyncFieldHistory.entity_type == "applicant",
+                SyncFieldHistory.entity_id == applicant_id,
+            )
+            .order_by(SyncFieldHistory.new_hlc, SyncFieldHistory.field)
+        ).all()
+    return [
+        FieldChange(
+            field=r.field,
+            label=LABELS.get(r.field, r.field),
+            old_masked=r.old_masked,
+            old_workstation=r.old_origin,
+            old_at=_at(r.old_hlc),
+            new_workstation=r.new_origin,
+            new_at=_at(r.new_hlc),
+        )
+        for r in rows
+    ]

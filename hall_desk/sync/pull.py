@@ -1,0 +1,417 @@
+"""Pull: other workstations' events after the cursor, applied together with the new cursor.
+
+Each batch is one local transaction: the new events (with their original id, origin, seq and
+HLC), the re-folded entities, conflict and history records, refused events and the cursor all
+commit together or not at all. A refused event (clock far ahead, corrupted content) is recorded
+and skipped; the rest of the batch still lands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Row, func, insert, select
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from hall_desk.domain.clock import Timestamp
+from hall_desk.services.workstation import Workstation
+from hall_desk.store import projections
+from hall_desk.store.keys import HallKey
+from hall_desk.store.models import Event
+from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent
+from hall_desk.sync import faults
+from hall_desk.sync.conflicts import CONFLICT_ENTITY, cases_of_resolutions, detect_case
+from hall_desk.sync.history import recompute_applicant
+from hall_desk.sync.shared import SharedDatabase, shared_events
+from hall_desk.sync.validate import (
+    CLOCK_AHEAD,
+    CORRUPT,
+    HLC,
+    Incoming,
+    Refusal,
+    bad_data_reason,
+    check_event,
+)
+
+PULL_BATCH = 2000
+_CHUNK = 500  # ids per IN (…) list
+# Entity types the projections know nothing about; folding them is a no-op.
+_NOT_FOLDED = {CONFLICT_ENTITY}
+
+
+def now_text() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class BatchOutcome:
+    applied: list[Incoming] = field(default_factory=list)
+    refused: list[tuple[Incoming, Refusal]] = field(default_factory=list)
+    conflicts: int = 0
+    max_hlc: str = ""
+
+
+@dataclass
+class PullOutcome:
+    pulled: int = 0
+    refused: int = 0
+    conflicts: int = 0
+    cursor: int = 0
+
+
+def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _is_bad_data(exc: BaseException) -> bool:
+    """Bad content makes a projection handler fail; a failing disk or lock is not bad content."""
+    return not isinstance(exc, sa_exc.OperationalError | MemoryError | OSError)
+
+
+# --- applying one batch --------------------------------------------------------------------
+
+
+def _present(session: Session, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for chunk in _chunks(ids):
+        found.update(session.scalars(select(Event.id).where(Event.id.in_(chunk))))
+    return found
+
+
+def _seq_clashes(session: Session, events: list[Incoming]) -> set[str]:
+    """Events whose (origin, seq) is already taken here by a different event."""
+    by_origin: dict[str, dict[int, Incoming]] = {}
+    for ev in events:
+        by_origin.setdefault(ev.origin, {})[ev.seq] = ev
+    clashes: set[str] = set()
+    for origin, by_seq in by_origin.items():
+        seqs = sorted(by_seq)
+        for start in range(0, len(seqs), _CHUNK):
+            for seq, event_id in session.execute(
+                select(Event.seq, Event.id).where(
+                    Event.origin == origin, Event.seq.in_(seqs[start : start + _CHUNK])
+                )
+            ):
+                if by_seq[seq].id != event_id:
+                    clashes.add(by_seq[seq].id)
+    return clashes
+
+
+def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: str) -> int:
+    """Insert events (sorted by HLC, id) and bring every entity they touch up to date."""
+    session.execute(insert(Event), [ev.as_row() for ev in events])
+    groups: dict[tuple[str, str], list[Incoming]] = {}
+    for ev in events:
+        groups.setdefault((ev.entity_type, ev.entity_id), []).append(ev)
+    known = _event_counts(session, list(groups))
+    new_conflicts = 0
+    conflict_cases: set[str] = cases_of_resolutions(events)  # type: ignore[arg-type]
+    history_applicants: set[str] = set()
+    for (entity_type, entity_id), group in groups.items():
+        only_new = known.get((entity_type, entity_id), 0) == len(group)
+        if entity_type not in _NOT_FOLDED:
+            if only_new:
+                # Nothing of this entity was here: folding its events in order is the refold.
+                for ev in group:
+                    projections.apply(session, Event(**ev.as_row()))
+            else:
+                # A late event re-folds its entity in (HLC, id) order, whatever arrived before.
+                projections.refold(session, entity_type, entity_id)
+        # Conflicts need two workstations; one origin's own steps were checked when taken.
+        several = not only_new or len({ev.origin for ev in group}) > 1
+        if entity_type == "case" and several:
+            conflict_cases.add(entity_id)
+        if entity_type == "applicant" and (not only_new or len(group) > 1):
+            history_applicants.add(entity_id)
+    session.flush()
+    for case_id in sorted(conflict_cases):
+        new_conflicts += detect_case(session, case_id, detected_at)
+    for applicant_id in sorted(history_applicants):
+        recompute_applicant(session, key, applicant_id)
+    session.flush()
+    return new_conflicts
+
+
+def _event_counts(session: Session, entities: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    counts: dict[tuple[str, str], int] = {}
+    by_type: dict[str, list[str]] = {}
+    for entity_type, entity_id in entities:
+        by_type.setdefault(entity_type, []).append(entity_id)
+    for entity_type, ids in by_type.items():
+        for chunk in _chunks(ids):
+            for entity_id, n in session.execute(
+                select(Event.entity_id, func.count())
+                .where(Event.entity_type == entity_type, Event.entity_id.in_(chunk))
+                .group_by(Event.entity_id)
+            ):
+                counts[(entity_type, entity_id)] = n
+    return counts
+
+
+def _fold_safely(
+    session: Session, key: HallKey, events: list[Incoming], detected_at: str, out: BatchOutcome
+) -> None:
+    """All at once if every event folds; else entity by entity, then event by event."""
+    if not events:
+        return
+    try:
+        with session.begin_nested():
+            out.conflicts += _fold(session, key, events, detected_at)
+        out.applied.extend(events)
+        return
+    except Exception as exc:
+        if not _is_bad_data(exc):
+            raise
+    groups: dict[tuple[str, str], list[Incoming]] = {}
+    for ev in events:
+        groups.setdefault((ev.entity_type, ev.entity_id), []).append(ev)
+    for group in groups.values():
+        try:
+            with session.begin_nested():
+                out.conflicts += _fold(session, key, group, detected_at)
+            out.applied.extend(group)
+            continue
+        except Exception as exc:
+            if not _is_bad_data(exc):
+                raise
+        for ev in group:
+            try:
+                with session.begin_nested():
+                    out.conflicts += _fold(session, key, [ev], detected_at)
+                out.applied.append(ev)
+            except Exception as exc:
+                if not _is_bad_data(exc):
+                    raise
+                out.refused.append((ev, Refusal(CORRUPT, bad_data_reason(exc))))
+
+
+def _quarantine(
+    session: Session, refused: list[tuple[Incoming, Refusal]], identity: str, at: str
+) -> None:
+    for ev, refusal in refused:
+        event_id = str(ev.id)[:64]
+        row = session.get(SyncRefusedEvent, event_id)
+        if row is None:
+            row = SyncRefusedEvent(event_id=event_id, first_seen_at=at)
+            session.add(row)
+        row.reason_code, row.reason, row.last_seen_at = refusal.code, refusal.reason, at
+        row.shared_identity, row.position = identity, int(ev.position)
+        row.origin, row.hlc, row.actor = str(ev.origin), str(ev.hlc), str(ev.actor)
+        row.seq = ev.seq if isinstance(ev.seq, int) else 0
+        row.kind, row.entity_type = str(ev.kind), str(ev.entity_type)
+        row.entity_id = str(ev.entity_id)
+        # A clock-ahead event is kept whole for its retry; a corrupted one is not kept at all,
+        # since whatever it holds (plaintext personal data, say) must not be stored here.
+        row.payload = str(ev.payload) if refusal.code == CLOCK_AHEAD else ""
+        row.applied_at = None
+
+
+def _release(session: Session, event_ids: list[str], at: str) -> None:
+    """Quarantined events that are now in the log (a late clock caught up) are marked applied."""
+    pending = session.scalar(
+        select(func.count())
+        .select_from(SyncRefusedEvent)
+        .where(SyncRefusedEvent.applied_at.is_(None))
+    )
+    if not pending:
+        return
+    for chunk in _chunks(event_ids):
+        for row in session.scalars(
+            select(SyncRefusedEvent).where(
+                SyncRefusedEvent.event_id.in_(chunk), SyncRefusedEvent.applied_at.is_(None)
+            )
+        ):
+            row.applied_at = at
+
+
+def apply_batch(
+    session: Session,
+    key: HallKey,
+    events: Sequence[Incoming],
+    identity: str,
+    now_ms: int,
+    margin_ms: int,
+) -> BatchOutcome:
+    """Everything one pulled batch does to the local database, inside the caller's transaction."""
+    at = now_text()
+    out = BatchOutcome()
+    good: list[Incoming] = []
+    for ev in events:
+        refusal = check_event(ev, now_ms, margin_ms)
+        if refusal is None:
+            good.append(ev)
+        else:
+            out.refused.append((ev, refusal))
+    unique = list({ev.id: ev for ev in good}.values())
+    present = _present(session, [ev.id for ev in unique])
+    fresh = [ev for ev in unique if ev.id not in present]
+    clashes = _seq_clashes(session, fresh)
+    for ev in fresh:
+        if ev.id in clashes:
+            out.refused.append(
+                (
+                    ev,
+                    Refusal(
+                        CORRUPT,
+                        f"工作站 {ev.origin} 的第 {ev.seq} 号事件在本机已有另一条不同的记录："
+                        f"该工作站的数据库可能从旧备份恢复过，请联系管理员",
+                    ),
+                )
+            )
+    fresh = sorted((ev for ev in fresh if ev.id not in clashes), key=lambda e: (e.hlc, e.id))
+    _fold_safely(session, key, fresh, at, out)
+    _quarantine(session, out.refused, identity, at)
+    _release(session, [ev.id for ev in out.applied] + sorted(present), at)
+    if out.applied:
+        out.max_hlc = max(ev.hlc for ev in out.applied)
+    return out
+
+
+def apply_pulled(
+    ws: Workstation,
+    events: Sequence[Incoming],
+    *,
+    identity: str,
+    cursor: tuple[int, str] | None,
+    now_ms: int,
+    margin_ms: int,
+) -> BatchOutcome:
+    """One local transaction: the batch and (when given) the cursor past it."""
+    with ws.db.write() as session:
+        out = apply_batch(session, ws.key, events, identity, now_ms, margin_ms)
+        if cursor is not None:
+            peer = session.get(SyncPeer, identity)
+            assert peer is not None
+            # Never backwards: another sync of this workstation may have gone further already.
+            if cursor[0] > peer.pull_cursor:
+                peer.pull_cursor, peer.cursor_event_id = cursor
+        faults.pause_point("pull.before_commit")
+    if out.max_hlc:
+        ws.clock.observe(Timestamp.decode(out.max_hlc))
+    touched = {ev.entity_type for ev in out.applied}
+    if any(t.startswith("calendar") for t in touched):
+        ws.invalidate_calendar()
+    if "catalog" in touched:
+        ws.invalidate_catalog()
+    return out
+
+
+# --- the pull loop -------------------------------------------------------------------------
+
+
+def _incoming(row: Row) -> Incoming:  # type: ignore[type-arg]
+    return Incoming(
+        position=int(row.position),
+        id=row.id,
+        origin=row.origin,
+        seq=int(row.seq),
+        hlc=row.hlc,
+        actor=row.actor,
+        kind=row.kind,
+        entity_type=row.entity_type,
+        entity_id=row.entity_id,
+        payload=row.payload,
+    )
+
+
+def retry_quarantined(
+    ws: Workstation, identity: str, now_ms: int, margin_ms: int
+) -> BatchOutcome | None:
+    """Events refused for a clock far ahead are applied once that time has come."""
+    with ws.db.read() as s:
+        rows = s.scalars(
+            select(SyncRefusedEvent).where(
+                SyncRefusedEvent.reason_code == CLOCK_AHEAD, SyncRefusedEvent.applied_at.is_(None)
+            )
+        ).all()
+    due = [
+        Incoming(
+            position=r.position,
+            id=r.event_id,
+            origin=r.origin,
+            seq=r.seq,
+            hlc=r.hlc,
+            actor=r.actor,
+            kind=r.kind,
+            entity_type=r.entity_type,
+            entity_id=r.entity_id,
+            payload=r.payload,
+        )
+        for r in rows
+        if HLC.match(r.hlc) and Timestamp.decode(r.hlc).ms - now_ms <= margin_ms
+    ]
+    if not due:
+        return None
+    return apply_pulled(ws, due, identity=identity, cursor=None, now_ms=now_ms, margin_ms=margin_ms)
+
+
+def pull_events(
+    ws: Workstation,
+    shared: SharedDatabase,
+    identity: str,
+    *,
+    batch_size: int,
+    margin_ms: int,
+    now_ms: Callable[[], int],
+    progress: Callable[[int, int], None],
+) -> PullOutcome:
+    out = PullOutcome()
+    retried = retry_quarantined(ws, identity, now_ms(), margin_ms)
+    if retried is not None:
+        out.pulled += len(retried.applied)
+        out.conflicts += retried.conflicts
+    with ws.db.read() as s:
+        peer = s.get(SyncPeer, identity)
+        assert peer is not None
+        cursor = peer.pull_cursor
+    t = shared_events.c
+    with shared.reading() as conn:
+        total = int(
+            conn.scalar(select(func.count()).where(t.position > cursor, t.origin != ws.code)) or 0
+        )
+    progress(0, total)
+    done = 0
+    while True:
+        with shared.reading() as conn:
+            rows = conn.execute(
+                select(shared_events)
+                .where(t.position > cursor, t.origin != ws.code)
+                .order_by(t.position)
+                .limit(batch_size)
+            ).all()
+            if len(rows) == batch_size:
+                new_cursor, anchor = int(rows[-1].position), rows[-1].id
+            else:
+                # Everything after the cursor in this snapshot was returned or is our own: the
+                # newest visible position is safe to stand on (positions commit in order).
+                top = conn.execute(
+                    select(t.position, t.id).order_by(t.position.desc()).limit(1)
+                ).first()
+                if top is None or int(top.position) <= cursor:
+                    new_cursor, anchor = cursor, ""
+                else:
+                    new_cursor, anchor = int(top.position), top.id
+        if not rows and new_cursor == cursor:
+            break
+        batch = apply_pulled(
+            ws,
+            [_incoming(r) for r in rows],
+            identity=identity,
+            cursor=(new_cursor, anchor),
+            now_ms=now_ms(),
+            margin_ms=margin_ms,
+        )
+        out.pulled += len(batch.applied)
+        out.refused += len(batch.refused)
+        out.conflicts += batch.conflicts
+        cursor = new_cursor
+        done += len(rows)
+        progress(min(done, max(total, done)), max(total, done))
+        if len(rows) < batch_size:
+            break
+    out.cursor = cursor
+    return out

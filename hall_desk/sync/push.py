@@ -1,0 +1,119 @@
+"""Push: this workstation's unsent events, in batches, acknowledged only after the shared commit.
+
+Only events this workstation originated are pushed (origin = its code; pulled events are never
+sent back). Seq is gapless per origin and commits in order locally, so "sent" is one number
+per shared database: the highest seq acknowledged. A batch sent twice changes nothing: under
+the writer lock the pusher looks up which of its (origin, seq) are already there and inserts
+only the others; a different event under the same (origin, seq) stops the sync loudly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlalchemy import Row, func, select
+
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.models import Event
+from hall_desk.store.models_sync import SyncPeer
+from hall_desk.sync import faults
+from hall_desk.sync.errors import SyncError
+from hall_desk.sync.history import APPLICANT_KIND, recompute_applicant, recorded_more_than_once
+from hall_desk.sync.shared import SharedDatabase, shared_events
+
+PUSH_BATCH = 5000
+
+_LOCAL_COLUMNS = (
+    Event.id,
+    Event.origin,
+    Event.seq,
+    Event.hlc,
+    Event.actor,
+    Event.kind,
+    Event.entity_type,
+    Event.entity_id,
+    Event.payload,
+)
+
+
+def unsent_count(ws: Workstation, pushed_seq: int) -> int:
+    with ws.db.read() as s:
+        return int(
+            s.scalar(select(func.count()).where(Event.origin == ws.code, Event.seq > pushed_seq))
+            or 0
+        )
+
+
+def _send(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[Row]) -> int:  # type: ignore[type-arg]
+    """One shared transaction; returns how many events were new there."""
+    t = shared_events.c
+    with shared.writing() as conn:
+        if shared.identity(conn) != identity:
+            raise SyncError("共享数据库在同步过程中被替换：本次已停止，下次同步将重新开始")
+        first, last = rows[0].seq, rows[-1].seq
+        there = dict(
+            conn.execute(
+                select(t.seq, t.id).where(t.origin == origin, t.seq.between(first, last))
+            ).all()
+        )
+        new = []
+        for row in rows:
+            have = there.get(row.seq)
+            if have is None:
+                new.append(row)
+            elif have != row.id:
+                raise SyncError(
+                    f"共享数据库中已有本工作站（{origin}）第 {row.seq} 号的另一条事件："
+                    f"本机数据库可能是从旧备份恢复的，或另一台电脑使用了相同的工作站编码。"
+                    f"已停止推送，请联系管理员。"
+                )
+        if new:
+            # Inside the lock: positions are handed out in the order their commits become
+            # visible (see shared.py), so no reader's cursor can pass one of these early.
+            base = shared.max_position(conn)
+            shared.insert_events(conn, [(base + i, *row) for i, row in enumerate(new, start=1)])
+        faults.pause_point("push.before_commit")
+    return len(new)
+
+
+def push_events(
+    ws: Workstation,
+    shared: SharedDatabase,
+    identity: str,
+    *,
+    batch_size: int,
+    progress: Callable[[int, int], None],
+) -> int:
+    """Send everything unsent; returns how many events were acknowledged in this run."""
+    with ws.db.read() as s:
+        peer = s.get(SyncPeer, identity)
+        assert peer is not None
+        pushed_seq = peer.pushed_seq
+    total = unsent_count(ws, pushed_seq)
+    progress(0, total)
+    done = 0
+    while True:
+        with ws.db.read() as s:
+            rows = s.execute(
+                select(*_LOCAL_COLUMNS)
+                .where(Event.origin == ws.code, Event.seq > pushed_seq)
+                .order_by(Event.seq)
+                .limit(batch_size)
+            ).all()
+        if not rows:
+            break
+        _send(shared, identity, ws.code, rows)
+        faults.pause_point("push.after_commit")
+        pushed_seq = rows[-1].seq
+        with ws.db.write() as s:
+            peer = s.get(SyncPeer, identity)
+            assert peer is not None
+            peer.pushed_seq = max(peer.pushed_seq, pushed_seq)
+            # Overwritten fields of one's own applicants are recorded here, as the receivers
+            # record them on pull, so every workstation ends with the same history.
+            touched = {r.entity_id for r in rows if r.kind == APPLICANT_KIND}
+            for applicant_id in recorded_more_than_once(s, touched):
+                recompute_applicant(s, ws.key, applicant_id)
+        done += len(rows)
+        progress(done, max(total, done))
+    return done

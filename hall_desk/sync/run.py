@@ -1,0 +1,303 @@
+"""One sync run: connect, check whose database it is, push, pull, and record the outcome.
+
+`sync_once` blocks; the desktop shell runs it in a worker thread (it opens its own sessions and
+touches no widget) and marshals `progress` calls back to the GUI thread itself.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import select
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.roles import Actor
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.models import Event
+from hall_desk.store.models_sync import SyncPeer, SyncRun
+from hall_desk.sync.errors import SyncBusy, SyncError
+from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
+from hall_desk.sync.push import PUSH_BATCH, push_events
+from hall_desk.sync.shared import (
+    Location,
+    SharedDatabase,
+    SharedInfo,
+    describe_failure,
+    parse_location,
+    shared_events,
+)
+
+DEFAULT_CLOCK_MARGIN = timedelta(minutes=10)
+CLOCK_MARGIN_KEY = "sync_clock_margin_minutes"  # in HomeConfig.extra
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """Reported from the worker thread: phase 'connect' | 'push' | 'pull' | 'done'."""
+
+    phase: str
+    done: int
+    total: int
+
+    @property
+    def text(self) -> str:
+        names = {"connect": "连接共享数据库", "push": "推送", "pull": "拉取", "done": "同步完成"}
+        name = names.get(self.phase, self.phase)
+        return f"{name} {self.done}/{self.total}" if self.total else name
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    location: str  # shown to people: no password
+    identity: str
+    pushed: int  # own events acknowledged by the shared database in this run
+    pulled: int  # others' events applied here
+    conflicts: int  # new lifecycle conflicts found
+    refused: int  # pulled events refused (clock far ahead, corrupted)
+    reset_reason: str  # why the workstation started over ("" when it did not)
+    started_at: datetime
+    finished_at: datetime
+
+    @property
+    def summary(self) -> str:
+        return f"推送 {self.pushed} 条，拉取 {self.pulled} 条，冲突 {self.conflicts} 条"
+
+    @property
+    def seconds(self) -> float:
+        return (self.finished_at - self.started_at).total_seconds()
+
+
+@dataclass(frozen=True)
+class SyncOptions:
+    push_batch: int = PUSH_BATCH
+    pull_batch: int = PULL_BATCH
+    clock_margin: timedelta | None = None  # None: the home config's, else 10 minutes
+    wall_ms: Callable[[], int] | None = None  # the receiving machine's clock (tests pass one)
+
+
+_running: set[str] = set()
+_running_lock = threading.Lock()
+
+
+@contextmanager
+def _exclusive(ws: Workstation) -> Iterator[None]:
+    key = str(ws.home.path.resolve())
+    with _running_lock:
+        if key in _running:
+            raise SyncBusy("本工作站正在同步，请等待当前同步完成")
+        _running.add(key)
+    try:
+        yield
+    finally:
+        with _running_lock:
+            _running.discard(key)
+
+
+def is_running(ws: Workstation) -> bool:
+    with _running_lock:
+        return str(ws.home.path.resolve()) in _running
+
+
+def clock_margin(ws: Workstation) -> timedelta:
+    raw = ws.config.extra.get(CLOCK_MARGIN_KEY)
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and raw > 0:
+        return timedelta(minutes=float(raw))
+    return DEFAULT_CLOCK_MARGIN
+
+
+# --- bookkeeping -----------------------------------------------------------------------------
+
+
+def _start_run(ws: Workstation, actor: Actor, location: str) -> int:
+    with ws.db.write() as s:
+        run = SyncRun(started_at=now_text(), actor=actor.username, location=location)
+        s.add(run)
+        s.flush()
+        return run.id
+
+
+def _finish_run(ws: Workstation, run_id: int, report: SyncReport | None, error: str) -> None:
+    with ws.db.write() as s:
+        run = s.get(SyncRun, run_id)
+        if run is None:
+            return
+        run.finished_at = now_text()
+        run.ok = report is not None
+        run.error = error
+        if report is not None:
+            run.identity = report.identity
+            run.pushed, run.pulled = report.pushed, report.pulled
+            run.conflicts, run.refused = report.conflicts, report.refused
+
+
+def _bind_peer(ws: Workstation, actor: Actor, shared: SharedDatabase, info: SharedInfo) -> str:
+    """Find (or start) this workstation's marks for this shared database; '' or why reset."""
+    with ws.db.read() as s:
+        peer = s.get(SyncPeer, info.identity)
+        previous = s.scalars(
+            select(SyncPeer).order_by(SyncPeer.last_seen_at.desc()).limit(1)
+        ).first()
+        own_acked = (
+            s.scalar(select(Event.id).where(Event.origin == ws.code, Event.seq == peer.pushed_seq))
+            if peer is not None and peer.pushed_seq
+            else None
+        )
+    reason = ""
+    if peer is None:
+        if previous is not None:
+            reason = (
+                f"共享数据库已更换（标识 {previous.identity[:8]} → {info.identity[:8]}）："
+                f"已从头重新推送并拉取全部事件"
+            )
+    else:
+        # A restored backup keeps its identity: check that what we last saw is still there.
+        t = shared_events.c
+        with shared.reading() as conn:
+            at_cursor = (
+                conn.scalar(select(t.id).where(t.position == peer.pull_cursor))
+                if peer.pull_cursor
+                else None
+            )
+            at_pushed = (
+                conn.scalar(select(t.id).where(t.origin == ws.code, t.seq == peer.pushed_seq))
+                if peer.pushed_seq
+                else None
+            )
+        if peer.pull_cursor and at_cursor != peer.cursor_event_id:
+            reason = "共享数据库已从备份恢复或被改动（上次拉取到的事件已不在原位置）"
+        elif peer.pushed_seq and at_pushed != own_acked:
+            reason = "共享数据库已从备份恢复或被改动（本机已推送的事件不在共享库中）"
+        if reason:
+            reason += "：已从头重新推送并拉取全部事件"
+    with ws.transaction(actor) as tx:
+        row = tx.session.get(SyncPeer, info.identity)
+        now = now_text()
+        if row is None:
+            row = SyncPeer(
+                identity=info.identity,
+                hall_fingerprint=info.hall_fingerprint,
+                first_seen_at=now,
+                pull_cursor=0,
+                cursor_event_id="",
+                pushed_seq=0,
+                resets=0,
+                reset_reason="",
+            )
+            tx.session.add(row)
+        elif reason:
+            row.pull_cursor, row.cursor_event_id, row.pushed_seq = 0, "", 0
+            row.resets += 1
+        row.location = shared.location.display
+        row.last_seen_at = now
+        if reason:
+            row.reset_reason = reason
+            tx.audit(
+                "sync.reset", shared.location.display, {"identity": info.identity, "reason": reason}
+            )
+    return reason
+
+
+# --- the run ---------------------------------------------------------------------------------
+
+
+def sync_once(
+    ws: Workstation,
+    actor: Actor,
+    shared_url: str | None = None,
+    progress: Callable[[SyncProgress], None] | None = None,
+    *,
+    options: SyncOptions | None = None,
+) -> SyncReport:
+    """Push, then pull; raises SyncError (Chinese reason) when refused or interrupted.
+
+    Safe in a worker thread: it uses its own sessions and the workstation's thread-safe clock.
+    A second call for the same workstation while one runs raises SyncBusy.
+    """
+    opts = options or SyncOptions()
+    raw = shared_url if shared_url is not None else ws.config.shared_url
+    report_progress = progress or (lambda _p: None)
+    margin = opts.clock_margin or clock_margin(ws)
+    wall_ms = opts.wall_ms or (lambda: time.time_ns() // 1_000_000)
+    with _exclusive(ws):
+        started = datetime.now().astimezone()
+        try:
+            location = _location(raw)
+        except HallDeskError as exc:
+            # A wrong or missing address is a failed sync too: the status bar must say so.
+            _finish_run(ws, _start_run(ws, actor, ""), None, exc.message)
+            raise
+        run_id = _start_run(ws, actor, location.display)
+        try:
+            report = _run(ws, actor, location, report_progress, opts, margin, wall_ms, started)
+        except HallDeskError as exc:
+            _finish_run(ws, run_id, None, exc.message)
+            raise
+        except sa_exc.SQLAlchemyError as exc:
+            # Shared-database errors arrive as SyncError already: this one is local.
+            message = f"本机数据库出错：{describe_failure(exc, location, connecting=False)}"
+            _finish_run(ws, run_id, None, message)
+            raise SyncError(message) from exc
+        except BaseException as exc:
+            _finish_run(ws, run_id, None, f"同步意外中止：{type(exc).__name__} {exc}")
+            raise
+        _finish_run(ws, run_id, report, "")
+        report_progress(SyncProgress("done", 1, 1))
+        return report
+
+
+def _location(raw: str | None) -> Location:
+    if not raw or not raw.strip():
+        raise SyncError("尚未配置共享数据库：请在设置中填写，或执行 hall-desk sync --shared 地址")
+    return parse_location(raw)
+
+
+def _run(
+    ws: Workstation,
+    actor: Actor,
+    location: Location,
+    progress: Callable[[SyncProgress], None],
+    opts: SyncOptions,
+    margin: timedelta,
+    wall_ms: Callable[[], int],
+    started: datetime,
+) -> SyncReport:
+    progress(SyncProgress("connect", 0, 0))
+    shared = SharedDatabase(location, application=f"hall-desk {ws.code}")
+    try:
+        info = shared.prepare(ws.key.fingerprint, ws.hall)
+        reset_reason = _bind_peer(ws, actor, shared, info)
+        pushed = push_events(
+            ws,
+            shared,
+            info.identity,
+            batch_size=opts.push_batch,
+            progress=lambda d, t: progress(SyncProgress("push", d, t)),
+        )
+        pulled = pull_events(
+            ws,
+            shared,
+            info.identity,
+            batch_size=opts.pull_batch,
+            margin_ms=int(margin.total_seconds() * 1000),
+            now_ms=wall_ms,
+            progress=lambda d, t: progress(SyncProgress("pull", d, t)),
+        )
+    finally:
+        shared.close()
+    return SyncReport(
+        location=location.display,
+        identity=info.identity,
+        pushed=pushed,
+        pulled=pulled.pulled,
+        conflicts=pulled.conflicts,
+        refused=pulled.refused,
+        reset_reason=reset_reason,
+        started_at=started,
+        finished_at=datetime.now().astimezone(),
+    )

@@ -1,0 +1,375 @@
+"""The hall's shared database: where it is, its schema (created and migrated here), its identity.
+
+Two backends hold the same two tables: PostgreSQL in production (psycopg 3), and a SQLite file
+on the same machine for single-machine halls, demos and tests.
+
+Ordering of shared events (how a pull cursor never skips a late commit): every pusher takes
+one transaction-level advisory lock (PostgreSQL) or the database write lock (SQLite,
+BEGIN IMMEDIATE) before it writes, and assigns `position = max(position) + 1, …` inside that
+lock. The lock is released only after the commit is visible, so positions become visible in
+increasing order: whatever snapshot a reader takes, the committed positions form a gap-free
+prefix of the order, and a reader that has seen position p can never later find a new row
+below p. We chose this over reading below `pg_snapshot_xmin` (xid8) because it is the same
+rule on both backends, the cursor is a plain number, and pushes are short nightly batches that
+lose nothing by taking turns. The max() is read in a statement that runs after the lock is
+granted; under READ COMMITTED that statement sees the previous pusher's commit. The unique
+position key is the safety net if any of this were ever broken.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Connection,
+    Engine,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    func,
+    inspect,
+    select,
+    text,
+)
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine import make_url
+
+from hall_desk.domain.errors import ValidationError
+from hall_desk.store.db import Database, refuse_network_path
+from hall_desk.sync.errors import SyncError
+
+SCHEMA_VERSION = 1
+# pg_advisory_xact_lock(int4, int4): a key space of our own, then one key per purpose.
+LOCK_SPACE = 0x48445359  # "HDSY"
+SCHEMA_LOCK = 1
+PUSH_LOCK = 2
+CONNECT_TIMEOUT_S = 10
+
+metadata = MetaData()
+
+shared_meta = Table(
+    "hall_sync_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+shared_events = Table(
+    "hall_sync_events",
+    metadata,
+    # Assigned by the pusher inside the lock; the pull cursor is a position.
+    Column("position", BigInteger, primary_key=True, autoincrement=False),
+    Column("id", String(36), nullable=False, unique=True),
+    Column("origin", String(16), nullable=False),
+    Column("seq", BigInteger, nullable=False),
+    Column("hlc", String(20), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("kind", String(64), nullable=False),
+    Column("entity_type", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("payload", Text, nullable=False),  # as written locally: personal data as ciphertext
+    UniqueConstraint("origin", "seq", name="uq_hall_sync_events_origin_seq"),
+)
+
+EVENT_COLUMNS = (
+    "id",
+    "origin",
+    "seq",
+    "hlc",
+    "actor",
+    "kind",
+    "entity_type",
+    "entity_id",
+    "payload",
+)
+_COPY_SQL = "COPY hall_sync_events (position, " + ", ".join(EVENT_COLUMNS) + ") FROM STDIN"
+
+
+# --- where ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Location:
+    """A shared database address: what to connect to, and what to show (never a password)."""
+
+    url: str  # SQLAlchemy URL
+    display: str
+    path: Path | None = None  # the SQLite file, for the SQLite backend
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.path is None
+
+    @property
+    def config_value(self) -> str:
+        """What the home config remembers: the URL as given (normalised), or the file path."""
+        return str(self.path) if self.path is not None else self.url
+
+
+def parse_location(raw: str) -> Location:
+    """A PostgreSQL URL (postgresql://…, postgres://…) or the path of a SQLite file here."""
+    value = raw.strip()
+    if not value:
+        raise ValidationError(
+            "shared", "请填写共享数据库地址（PostgreSQL 地址或本机 SQLite 文件路径）"
+        )
+    lower = value.lower()
+    if lower.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
+        try:
+            url = make_url(value.replace("postgres://", "postgresql://", 1))
+        except sa_exc.ArgumentError as exc:
+            raise ValidationError("shared", f"共享数据库地址格式错误：{exc}") from exc
+        url = url.set(drivername="postgresql+psycopg")
+        if not url.database:
+            raise ValidationError(
+                "shared", "PostgreSQL 地址缺少数据库名，例如 postgresql://用户@服务器:5432/hall"
+            )
+        return Location(
+            url=url.render_as_string(hide_password=False),
+            display=url.render_as_string(hide_password=True),
+        )
+    if lower.startswith("sqlite:///"):
+        value = value[len("sqlite:///") :]
+    elif "://" in value:
+        raise ValidationError(
+            "shared",
+            f"不支持的共享数据库地址「{value.split('://')[0]}://…」："
+            f"请使用 postgresql://… 或本机上的 SQLite 文件路径",
+        )
+    refuse_network_path(value)  # before touching the path: UNC paths are refused as text
+    path = Path(value).expanduser().absolute()
+    refuse_network_path(path)
+    return Location(url=f"sqlite:///{path}", display=str(path), path=path)
+
+
+# --- who -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SharedInfo:
+    identity: str  # random, made when the shared database was created
+    hall_fingerprint: str
+    hall: str
+    schema_version: int
+    created_at: str
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _read_meta(conn: Connection) -> dict[str, str] | None:
+    if not inspect(conn).has_table(shared_meta.name):
+        return None
+    return {k: v for k, v in conn.execute(select(shared_meta.c.key, shared_meta.c.value))}
+
+
+def _info(meta: dict[str, str]) -> SharedInfo:
+    try:
+        return SharedInfo(
+            identity=meta["identity"],
+            hall_fingerprint=meta["hall_fingerprint"],
+            hall=meta.get("hall", ""),
+            schema_version=int(meta["schema_version"]),
+            created_at=meta.get("created_at", ""),
+        )
+    except (KeyError, ValueError) as exc:
+        raise SyncError(
+            f"共享数据库的标识信息不完整（缺少 {exc}）：它可能不是 hall-desk 的共享库，已拒绝同步"
+        ) from exc
+
+
+# Versioned DDL: step n brings a shared database from version n-1 to n. A newer database than
+# SCHEMA_VERSION is refused (an older program must not write into a schema it does not know).
+def _create_v1(conn: Connection) -> None:
+    metadata.create_all(conn)
+
+
+_STEPS = {1: _create_v1}
+
+
+class SharedDatabase:
+    """One connection target for one sync run; `close()` releases every connection."""
+
+    def __init__(self, location: Location, application: str = "hall-desk") -> None:
+        self.location = location
+        self._engine: Engine | None = None
+        self._db: Database | None = None
+        self._connected = False  # a failure before the first success is "cannot connect"
+        if location.path is not None:
+            if not location.path.parent.is_dir():
+                raise SyncError(f"共享数据库所在目录不存在：{location.path.parent}")
+            # The local database's recipe fits: WAL on one host, FULL sync, BEGIN IMMEDIATE.
+            self._db = Database(location.path)
+        else:
+            self._engine = create_engine(
+                location.url,
+                pool_size=1,
+                max_overflow=1,
+                connect_args={
+                    "connect_timeout": CONNECT_TIMEOUT_S,
+                    "application_name": application[:60],
+                },
+            )
+
+    @property
+    def is_postgres(self) -> bool:
+        return self._engine is not None
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        if self._db is not None:
+            self._db.close()
+
+    # -- transactions ---------------------------------------------------------------------
+    @contextmanager
+    def _failures_explained(self) -> Iterator[None]:
+        try:
+            yield
+        except sa_exc.SQLAlchemyError as exc:
+            raise SyncError(
+                describe_failure(exc, self.location, connecting=not self._connected)
+            ) from exc
+        self._connected = True
+
+    @contextmanager
+    def writing(self, lock: int = PUSH_LOCK) -> Iterator[Connection]:
+        """A write transaction that holds the hall-wide writer lock until it ends."""
+        with self._failures_explained(), self._writing(lock) as conn:
+            yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A read transaction on one snapshot (several statements see the same rows)."""
+        with self._failures_explained(), self._reading() as conn:
+            yield conn
+
+    @contextmanager
+    def _writing(self, lock: int) -> Iterator[Connection]:
+        if self._engine is not None:
+            with self._engine.begin() as conn:
+                conn.execute(
+                    text("SELECT pg_advisory_xact_lock(:space, :key)"),
+                    {"space": LOCK_SPACE, "key": lock},
+                )
+                yield conn
+        else:
+            assert self._db is not None
+            with self._db.write_engine.begin() as conn:  # BEGIN IMMEDIATE: the write lock
+                yield conn
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        if self._engine is not None:
+            with self._engine.connect() as conn:
+                conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+                with conn.begin():
+                    yield conn
+        else:
+            assert self._db is not None
+            with self._db.read_engine.begin() as conn:  # WAL: one snapshot from the first read
+                yield conn
+
+    # -- schema and identity --------------------------------------------------------------
+    def prepare(self, hall_fingerprint: str, hall: str) -> SharedInfo:
+        """Create or migrate the schema if needed; refuse a newer schema or another hall's."""
+        with self.reading() as conn:
+            meta = _read_meta(conn)
+        if meta is None or int(meta.get("schema_version", "0") or 0) < SCHEMA_VERSION:
+            with self.writing(SCHEMA_LOCK) as conn:
+                meta = _read_meta(conn)  # again, under the lock: another workstation may be here
+                if meta is None:
+                    if inspect(conn).has_table(shared_events.name):
+                        raise SyncError("共享数据库结构不完整（缺少标识表）：请联系管理员检查")
+                    _STEPS[1](conn)
+                    rows = {
+                        "schema_version": "1",
+                        "identity": str(uuid.uuid4()),
+                        "hall_fingerprint": hall_fingerprint,
+                        "hall": hall,
+                        "created_at": _now(),
+                    }
+                    conn.execute(
+                        shared_meta.insert(), [{"key": k, "value": v} for k, v in rows.items()]
+                    )
+                    meta = rows
+                info = _info(meta)
+                self._check(info, hall_fingerprint)
+                for version in range(info.schema_version + 1, SCHEMA_VERSION + 1):
+                    _STEPS[version](conn)
+                    conn.execute(
+                        shared_meta.update()
+                        .where(shared_meta.c.key == "schema_version")
+                        .values(value=str(version))
+                    )
+                meta = _read_meta(conn) or {}
+        info = _info(meta)
+        self._check(info, hall_fingerprint)
+        return info
+
+    def _check(self, info: SharedInfo, hall_fingerprint: str) -> None:
+        if info.schema_version > SCHEMA_VERSION:
+            raise SyncError(
+                f"共享数据库由更新版本的 hall-desk 创建（共享库结构版本 {info.schema_version}，"
+                f"本程序支持到 {SCHEMA_VERSION}）：请先升级本工作站的程序。共享库未作任何修改。"
+            )
+        if info.hall_fingerprint != hall_fingerprint:
+            other = f"「{info.hall}」" if info.hall else ""
+            raise SyncError(
+                f"共享数据库 {self.location.display} 属于另一个大厅{other}（大厅密钥指纹不符）："
+                f"已拒绝同步，两边数据均未改动。请确认共享库地址，或使用本大厅的密钥文件。"
+            )
+
+    def identity(self, conn: Connection) -> str | None:
+        return conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == "identity"))
+
+    # -- events ---------------------------------------------------------------------------
+    def max_position(self, conn: Connection) -> int:
+        return int(conn.scalar(select(func.coalesce(func.max(shared_events.c.position), 0))))
+
+    def insert_events(self, conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Rows of (position, *EVENT_COLUMNS), inside `writing()`."""
+        if not rows:
+            return
+        if self._engine is not None:
+            # COPY is the fastest way in; the rows were de-duplicated under the lock already.
+            raw = conn.connection.driver_connection
+            assert raw is not None
+            with raw.cursor() as cur, cur.copy(_COPY_SQL) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            names = ("position", *EVENT_COLUMNS)
+            conn.execute(shared_events.insert(), [dict(zip(names, r, strict=True)) for r in rows])
+
+
+def describe_failure(exc: BaseException, location: Location, *, connecting: bool) -> str:
+    """A Chinese reason for a database error, with the driver's own words for the admin."""
+    orig = getattr(exc, "orig", None) or exc
+    detail = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if isinstance(exc, sa_exc.OperationalError):
+        if "locked" in detail.lower():
+            return (
+                f"共享数据库文件 {location.display} 正被其他工作站长时间占用："
+                f"请稍后再同步（{detail}）"
+            )
+        if connecting:
+            return f"无法连接共享数据库 {location.display}：{detail}"
+        return (
+            f"与共享数据库 {location.display} 的连接中断：{detail}；未确认的部分下次同步会重新发送"
+        )
+    if isinstance(exc, sa_exc.IntegrityError):
+        return f"共享数据库拒绝写入（数据冲突）：{detail}"
+    return f"共享数据库出错（{location.display}）：{detail}"

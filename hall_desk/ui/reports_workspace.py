@@ -1,0 +1,354 @@
+"""统计报表 workspace: the day at a glance, the signed daily summary, ledgers to Excel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.roles import Actor
+from hall_desk.services import dashboard
+from hall_desk.services.dashboard import DayFigures, DeadlineRow, DepartmentFigures, StaffFigures
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.widgets import error_label, set_role
+
+REFRESH_MS = 60_000
+
+
+def _deadline_words(row: DeadlineRow) -> str:
+    """Words beside every flagged case: the list is never colour alone."""
+    if row.overdue:
+        return QCoreApplication.translate("RowsModel", "已超期 {n} 个工作日").format(
+            n=max(0, -row.remaining_working_days)
+        )
+    return QCoreApplication.translate("RowsModel", "临近期限：剩余 {n} 个工作日").format(
+        n=row.remaining_working_days
+    )
+
+
+def _green(row: DeadlineRow) -> str:
+    return QCoreApplication.translate("RowsModel", "♿ 帮您办") if row.green_channel else ""
+
+
+DEADLINE_COLUMNS: list[Column[DeadlineRow]] = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "期限"), _deadline_words),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), _green),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "受理编号"), lambda r: r.case_no),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: r.title),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "申请人"), lambda r: r.applicant_name),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda r: r.due_date),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: r.state.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: r.station_label),
+]
+STAFF_COLUMNS: list[Column[StaffFigures]] = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "窗口/人员"), lambda r: r.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "咨询"), lambda r: r.consultations, align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "受理"), lambda r: r.intake.accepted, align_right=True),
+    Column(
+        QT_TRANSLATE_NOOP("RowsModel", "容缺受理"),
+        lambda r: r.intake.accepted_deferred,
+        align_right=True,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("RowsModel", "一次性告知"),
+        lambda r: r.intake.supplement_requested,
+        align_right=True,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("RowsModel", "不予受理"), lambda r: r.intake.refused, align_right=True
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("RowsModel", "即办办结"),
+        lambda r: r.intake.completed_at_window,
+        align_right=True,
+    ),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), lambda r: r.green_channel, align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "出件"), lambda r: r.delivered, align_right=True),
+]
+DEPARTMENT_COLUMNS: list[Column[DepartmentFigures]] = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "部门"), lambda r: r.department),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "申请"), lambda r: r.applications, align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "移交"), lambda r: r.dispatched, align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "退回"), lambda r: r.returned, align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "超期"), lambda r: r.overdue, align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "临近期限"), lambda r: r.near_deadline, align_right=True),
+]
+
+
+def _table(model: RowsModel) -> QTableView:  # type: ignore[type-arg]
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setTabKeyNavigation(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class ReportsWorkspace(QWidget):
+    open_case_requested = Signal(str)
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.figures: DayFigures | None = None
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("统计报表"))
+        set_role(title, "pageTitle")
+        top.addWidget(title)
+        caption = QLabel(self.tr("日期(&D)："))
+        self.day = QDateEdit(self._qdate(ws.today()))
+        self.day.setObjectName("reportDay")
+        self.day.setAccessibleName(self.tr("统计日期"))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        caption.setBuddy(self.day)
+        top.addStretch(1)
+        top.addWidget(caption)
+        top.addWidget(self.day)
+        refresh = QPushButton(self.tr("刷新(&R)"))
+        refresh.setObjectName("refreshButton")
+        top.addWidget(refresh)
+        outer.addLayout(top)
+        self.updated = QLabel()
+        self.updated.setObjectName("updatedLabel")
+        outer.addWidget(self.updated)
+
+        self.grid = QGridLayout()
+        self.figure_labels: dict[str, QLabel] = {}
+        for index, (key, label) in enumerate(self._figure_names()):
+            name = QLabel(label)
+            value = QLabel("—")
+            value.setObjectName(f"figure_{key}")
+            value.setAccessibleName(label)
+            set_role(value, "pageTitle")
+            self.grid.addWidget(name, (index // 5) * 2, index % 5)
+            self.grid.addWidget(value, (index // 5) * 2 + 1, index % 5)
+            self.figure_labels[key] = value
+        box = QGroupBox(self.tr("当日概况"))
+        box.setLayout(self.grid)
+        outer.addWidget(box)
+
+        self.tabs = QTabWidget()
+        self.overdue = RowsModel(DEADLINE_COLUMNS, lambda r: r.case_id, parent=self)
+        self.near = RowsModel(DEADLINE_COLUMNS, lambda r: r.case_id, parent=self)
+        self.by_window = RowsModel(STAFF_COLUMNS, lambda r: r.key, parent=self)
+        self.by_clerk = RowsModel(STAFF_COLUMNS, lambda r: r.key, parent=self)
+        self.by_department = RowsModel(DEPARTMENT_COLUMNS, lambda r: r.department, parent=self)
+        for model, label in (
+            (self.overdue, self.tr("已超期")),
+            (self.near, self.tr("临近期限")),
+            (self.by_window, self.tr("按窗口")),
+            (self.by_clerk, self.tr("按人员")),
+            (self.by_department, self.tr("按部门")),
+        ):
+            view = _table(model)
+            view.setAccessibleName(label)
+            if model in (self.overdue, self.near):
+                view.activated.connect(
+                    lambda index, m=model: self.open_case_requested.emit(m.data(index, ID_ROLE))
+                )
+            self.tabs.addTab(view, label)
+        outer.addWidget(self.tabs, 1)
+        outer.addWidget(self._documents_box())
+
+        refresh.clicked.connect(self.refresh)
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        # The board refreshes itself while the lead watches it.
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(lambda: self.isVisible() and self.refresh())
+        self.timer.start()
+        self.refresh()
+
+    @staticmethod
+    def _qdate(day: date) -> QDate:
+        return QDate(day.year, day.month, day.day)
+
+    def selected_day(self) -> date:
+        d = self.day.date()
+        return date(d.year(), d.month(), d.day())
+
+    def _figure_names(self) -> list[tuple[str, str]]:
+        return [
+            ("consultations", self.tr("咨询")),
+            ("accepted", self.tr("受理")),
+            ("accepted_deferred", self.tr("容缺受理")),
+            ("supplement_requested", self.tr("一次性告知")),
+            ("refused", self.tr("不予受理")),
+            ("completed_at_window", self.tr("即办办结")),
+            ("supplements_received", self.tr("补正后受理")),
+            ("dispatched", self.tr("移交部门")),
+            ("returned", self.tr("部门办结返回")),
+            ("pickup", self.tr("窗口领取")),
+            ("mail", self.tr("邮寄")),
+            ("green_channel", self.tr("绿色通道")),
+            ("overdue", self.tr("已超期（件）")),
+            ("near_deadline", self.tr("临近期限（件）")),
+        ]
+
+    def refresh(self) -> DayFigures | None:
+        try:
+            figures = dashboard.day_figures(self.ws, self.actor, self.selected_day())
+        except HallDeskError as exc:
+            self.updated.setText(f"⚠ {exc.message}")
+            return None
+        self.figures = figures
+        values = {
+            "consultations": figures.consultations,
+            "accepted": figures.intake.accepted,
+            "accepted_deferred": figures.intake.accepted_deferred,
+            "supplement_requested": figures.intake.supplement_requested,
+            "refused": figures.intake.refused,
+            "completed_at_window": figures.intake.completed_at_window,
+            "supplements_received": figures.supplements_received,
+            "dispatched": figures.dispatched,
+            "returned": figures.returned,
+            "pickup": figures.delivered_via("pickup"),
+            "mail": figures.delivered_via("mail"),
+            "green_channel": figures.green_channel,
+            "overdue": figures.overdue_count,
+            "near_deadline": figures.near_deadline_count,
+        }
+        for key, value in values.items():
+            self.figure_labels[key].setText(str(value))
+        self.overdue.set_rows(figures.overdue)
+        self.near.set_rows(figures.near_deadline)
+        self.by_window.set_rows(figures.by_window)
+        self.by_clerk.set_rows(figures.by_clerk)
+        self.by_department.set_rows(figures.by_department)
+        closed = "" if figures.working_day else self.tr("（非工作日）")
+        self.updated.setText(
+            self.tr("{day}{closed} 的数据，每分钟自动刷新").format(
+                day=figures.day.isoformat(), closed=closed
+            )
+        )
+        return figures
+
+    # -- documents -----------------------------------------------------------------------------
+    def _documents_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("报表与台账"))
+        layout = QVBoxLayout(box)
+        notes_label = QLabel(self.tr("班组长备注(&B)（印在每日工作汇总上）："))
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("leadNotes")
+        self.notes.setAccessibleName(self.tr("班组长备注"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(60)
+        notes_label.setBuddy(self.notes)
+        layout.addWidget(notes_label)
+        layout.addWidget(self.notes)
+        row = QHBoxLayout()
+        summary = QPushButton(self.tr("每日工作汇总(&S)…"))
+        summary.setObjectName("dailySummaryButton")
+        summary.clicked.connect(self.preview_daily_summary)
+        row.addWidget(summary)
+        row.addSpacing(20)
+        self.ledger_kind = QComboBox()
+        self.ledger_kind.setObjectName("ledgerKind")
+        self.ledger_kind.setAccessibleName(self.tr("台账类型"))
+        for key, label in (
+            ("cases", self.tr("办件台账")),
+            ("consultations", self.tr("咨询登记台账")),
+            ("routing", self.tr("材料流转台账")),
+            ("deliveries", self.tr("出件台账")),
+        ):
+            self.ledger_kind.addItem(label, key)
+        row.addWidget(self.ledger_kind)
+        self.ledger_from = QDateEdit(self._qdate(self.ws.today().replace(day=1)))
+        self.ledger_to = QDateEdit(self._qdate(self.ws.today()))
+        for edit, name in (
+            (self.ledger_from, self.tr("起始日期")),
+            (self.ledger_to, self.tr("截止日期")),
+        ):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+            row.addWidget(edit)
+        self.unmask = QCheckBox(self.tr("含完整证件号码和电话（记入留痕）"))
+        self.unmask.setObjectName("ledgerUnmask")
+        row.addWidget(self.unmask)
+        export = QPushButton(self.tr("导出台账(&E)…"))
+        export.setObjectName("exportLedgerButton")
+        export.clicked.connect(lambda: self.export_ledger())
+        row.addWidget(export)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.documents_message = error_label(box)
+        layout.addWidget(self.documents_message)
+        return box
+
+    def _say(self, text: str, error: bool) -> None:
+        self.documents_message.setText(text)
+        set_role(self.documents_message, "fieldError" if error else "")
+        self.documents_message.setVisible(True)
+
+    def preview_daily_summary(self) -> PdfPreviewDialog | None:
+        from hall_desk.reports.daily import build_daily_summary
+
+        day = self.selected_day()
+        try:
+            data = build_daily_summary(self.ws, self.actor, day, self.notes.toPlainText())
+        except HallDeskError as exc:
+            self._say(f"⚠ {exc.message}", True)
+            return None
+        title = self.tr("每日工作汇总 {day}").format(day=day.isoformat())
+        preview = PdfPreviewDialog(
+            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
+        )
+        self.preview = preview
+        preview.open()
+        return preview
+
+    def export_ledger(self, path: Path | None = None) -> int | None:
+        from hall_desk.reports.ledgers import KINDS, export
+
+        kind = str(self.ledger_kind.currentData())
+        start = self.ledger_from.date()
+        end = self.ledger_to.date()
+        if path is None:
+            name = f"{KINDS[kind]}_{start.toString('yyyyMMdd')}-{end.toString('yyyyMMdd')}.xlsx"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出台账"), name, self.tr("Excel 文件 (*.xlsx)")
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            rows = export(
+                self.ws,
+                self.actor,
+                kind,
+                date(start.year(), start.month(), start.day()),
+                date(end.year(), end.month(), end.day()),
+                path,
+                unmask=self.unmask.isChecked(),
+            )
+        except HallDeskError as exc:
+            self._say(f"⚠ {exc.message}", True)
+            return None
+        self._say(self.tr("已导出 {rows} 行到 {path}").format(rows=rows, path=path), False)
+        return rows

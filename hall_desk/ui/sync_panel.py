@@ -1,0 +1,223 @@
+"""Sync in the window: the status-bar line, 立即同步 with a progress bar, the nightly timer,
+the catch-up at start-up, and the team lead's list of sync conflicts."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.roles import Actor
+from hall_desk.services.workstation import Workstation
+from hall_desk.sync.conflicts import Conflict, list_conflicts, resolve_conflict
+from hall_desk.sync.run import SyncProgress, SyncReport, sync_once
+from hall_desk.sync.schedule import next_scheduled
+from hall_desk.sync.status import sync_status
+from hall_desk.ui.background import BackgroundTask
+from hall_desk.ui.models import Column, RowsModel
+from hall_desk.ui.widgets import error_label, set_role
+
+CHECK_MS = 60_000
+LEVEL_MARK = {"ok": "", "warning": "⚠ ", "error": "✖ "}
+
+
+class SyncPanel(QObject):
+    """Owns the status-bar widgets; one sync at a time, always off the GUI thread."""
+
+    finished = Signal(object)  # SyncReport
+    failed = Signal(str)
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.task: BackgroundTask | None = None
+        self.label = QLabel()
+        self.label.setObjectName("status_sync")
+        self.button = QPushButton(self.tr("立即同步"))
+        self.button.setObjectName("syncNowButton")
+        self.button.setAccessibleName(self.tr("立即同步"))
+        self.progress = QProgressBar()
+        self.progress.setObjectName("syncProgress")
+        self.progress.setMaximumWidth(180)
+        self.progress.setVisible(False)
+        self.button.clicked.connect(self.sync_now)
+        # Checked every minute: the nightly run fires when its time has come and gone.
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.next_run = self._next_run()
+        self.timer.start()
+        self.refresh()
+
+    def widgets(self) -> list[QWidget]:
+        return [self.label, self.progress, self.button]
+
+    def _next_run(self) -> datetime | None:
+        try:
+            # Wall-clock local time, as the admin typed the nightly time.
+            return next_scheduled(self.ws.config.sync_time, datetime.now())
+        except HallDeskError:
+            return None
+
+    def refresh(self) -> str:
+        status = sync_status(self.ws)
+        text = LEVEL_MARK[status.level] + self.tr("同步：") + status.summary()
+        self.label.setText(text)
+        self.label.setToolTip("\n".join(status.lines()))
+        set_role(
+            self.label, {"ok": "", "warning": "nearDeadline", "error": "overdue"}[status.level]
+        )
+        self.button.setEnabled(status.configured and self.task is None)
+        return text
+
+    def catch_up_at_startup(self) -> bool:
+        """Last night's sync was missed (the program was closed): run it now."""
+        from hall_desk.sync.status import due_at_startup
+
+        if self.ws.config.shared_url and due_at_startup(self.ws):
+            return self.sync_now()
+        return False
+
+    def tick(self) -> None:
+        now = datetime.now()
+        if self.next_run is not None and now >= self.next_run.replace(tzinfo=None):
+            self.next_run = self._next_run()
+            if self.ws.config.shared_url:
+                self.sync_now()
+                return
+        self.refresh()
+
+    def sync_now(self) -> bool:
+        if self.task is not None or not self.ws.config.shared_url:
+            return False
+        ws, actor = self.ws, self.actor
+
+        def work(report):  # type: ignore[no-untyped-def]
+            def on_progress(p: SyncProgress) -> None:
+                report(p.done, p.total, p.text)
+
+            return sync_once(ws, actor, progress=on_progress)
+
+        self.task = BackgroundTask(work, self)
+        self.task.progress.connect(self._on_progress)
+        self.task.finished.connect(self._on_finished)
+        self.task.failed.connect(self._on_failed)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.button.setEnabled(False)
+        self.label.setText(self.tr("同步：正在同步…"))
+        self.task.start()
+        return True
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+        self.progress.setFormat(text)
+        self.label.setText(self.tr("同步：{step}").format(step=text))
+
+    def _done(self) -> None:
+        self.task = None
+        self.progress.setVisible(False)
+        self.refresh()
+
+    def _on_finished(self, report: SyncReport) -> None:
+        self._done()
+        self.finished.emit(report)
+
+    def _on_failed(self, message: str, trace: str) -> None:
+        if trace:
+            from hall_desk.ui.errors import log
+
+            log.error("sync failed\n%s", trace)
+        self._done()
+        self.label.setText("✖ " + self.tr("同步失败：{reason}").format(reason=message))
+        set_role(self.label, "overdue")
+        self.failed.emit(message)
+
+
+CONFLICT_COLUMNS: list[Column[Conflict]] = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "受理编号"), lambda c: c.case_no),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda c: c.case_title),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "冲突"), lambda c: c.summary),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "处理"), lambda c: c.note),
+]
+
+
+class ConflictsDialog(QDialog):
+    """Lifecycle steps from two workstations that cannot both be true: the lead settles them."""
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.setWindowTitle(self.tr("同步冲突"))
+        self.resize(900, 480)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "以下办件在不同工作站上被同时办理了不能同时成立的步骤。请核实实物材料后写明处理结果。"
+                )
+            )
+        )
+        self.model = RowsModel(CONFLICT_COLUMNS, lambda c: c.event_id, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("同步冲突"))
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        caption = QLabel(self.tr("处理结果(&N)："))
+        self.note = QLineEdit()
+        self.note.setObjectName("conflictNote")
+        self.note.setAccessibleName(self.tr("处理结果"))
+        caption.setBuddy(self.note)
+        resolve = QPushButton(self.tr("标记为已处理(&R)"))
+        resolve.setObjectName("resolveConflictButton")
+        resolve.clicked.connect(lambda: self.resolve_selected())
+        row.addWidget(caption)
+        row.addWidget(self.note, 1)
+        row.addWidget(resolve)
+        layout.addLayout(row)
+        self.error = error_label(self)
+        layout.addWidget(self.error)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_rows(list_conflicts(self.ws, self.actor))
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def resolve_selected(self) -> Conflict | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.error.setText("⚠ " + self.tr("请先选择一条冲突"))
+            self.error.setVisible(True)
+            return None
+        try:
+            done = resolve_conflict(
+                self.ws, self.actor, self.model.row_at(index.row()).event_id, self.note.text()
+            )
+        except HallDeskError as exc:
+            self.error.setText(f"⚠ {exc.message}")
+            self.error.setVisible(True)
+            return None
+        self.error.setVisible(False)
+        self.note.clear()
+        self.reload()
+        return done

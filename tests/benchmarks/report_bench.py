@@ -1,0 +1,174 @@
+"""Reports on the bench home: the dashboard, the daily summary PDF and a month of the cases
+ledger, each beside a floor measured in the same run on the same file.
+
+`tests/benchmarks/run.py` calls `report_figures(ws, raw, day)` and prints the lines; run alone
+with `python -m tests.benchmarks.report_bench HOME [YYYY-MM-DD]` on any home.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from hall_desk.domain.roles import Actor, Role
+from hall_desk.reports import daily, ledgers
+from hall_desk.services import dashboard
+from hall_desk.services.home import Home
+from hall_desk.services.workstation import Workstation
+
+TARGETS_MS = {"dashboard": 300.0, "daily": 1000.0, "ledger": 3000.0}
+LEAD = Actor("lead", "白玉兰", Role.LEAD, "班组长")
+MONTH = 30  # days of ledger, ending on the bench day
+
+CLOCK_STATES = "('accepted', 'accepted_deferred', 'prereview', 'routing', 'under_review')"
+INTAKE_KIND = (
+    "(SELECT e.kind FROM events e WHERE e.entity_type = 'case' AND e.entity_id = c.id"
+    " AND e.kind IN ('case.accepted', 'case.accepted_deferred', 'case.supplement_requested',"
+    " 'case.refused', 'case.completed_at_window') ORDER BY e.hlc LIMIT 1)"
+)
+# The dashboard's figures as bare SQL through the same indexes: what any implementation has to
+# read (likely() steers SQLite's planner exactly as the dashboard's queries do).
+FLOOR_COUNTS = [
+    'SELECT channel, "window", clerk, count(*) FROM consultations WHERE "on" = :day'
+    " GROUP BY 1, 2, 3",
+    f'SELECT "window", clerk, {INTAKE_KIND}, sum(green_channel), count(*) FROM cases c'
+    " WHERE created_on = :day GROUP BY 1, 2, 3",
+    f"SELECT count(*) FROM cases c WHERE accepted_on = :day"
+    f" AND {INTAKE_KIND} = 'case.supplement_requested'",
+    'SELECT to_station, count(DISTINCT case_id) FROM handoffs WHERE "on" = :day'
+    " AND move = 'dispatch' GROUP BY 1",
+    'SELECT from_station, count(DISTINCT case_id) FROM handoffs WHERE "on" = :day'
+    " AND move = 'receive_back' GROUP BY 1",
+    'SELECT method, "window", clerk, count(*) FROM deliveries WHERE "on" = :day GROUP BY 1, 2, 3',
+    'SELECT station, "window", departments, sum(due_date < :day), sum(due_date >= :day)'
+    f" FROM cases WHERE state IN {CLOCK_STATES} AND due_date <= :near"
+    " AND (paused_since IS NULL OR paused_since >= due_date) GROUP BY 1, 2, 3",
+    "SELECT i.department, count(DISTINCT i.case_id) FROM case_items i"
+    " JOIN cases c ON c.id = i.case_id WHERE c.created_on = :day GROUP BY 1",
+]
+FLOOR_LISTS = [
+    'SELECT id, case_no, title, applicant_name, due_date, state, station, "window"'
+    f" FROM cases WHERE likely(state IN {CLOCK_STATES}) AND due_date < :day"
+    " AND (paused_since IS NULL OR paused_since >= due_date)"
+    " ORDER BY due_date, green_channel DESC, case_no LIMIT :limit",
+    'SELECT id, case_no, title, applicant_name, due_date, state, station, "window"'
+    f" FROM cases WHERE likely(state IN {CLOCK_STATES}) AND due_date BETWEEN :day AND :near"
+    " AND (paused_since IS NULL OR paused_since >= due_date)"
+    " ORDER BY due_date, green_channel DESC, case_no LIMIT :limit",
+    "SELECT case_no, applicant_name, title, assistance_flags, assistance_mode, state"
+    " FROM cases WHERE created_on = :day AND likely(green_channel = 1) ORDER BY case_no",
+]
+FLOOR_LEDGER = (
+    "SELECT c.*, " + INTAKE_KIND + " FROM cases c"
+    " WHERE created_on BETWEEN :start AND :end ORDER BY created_on, case_no"
+)
+
+
+def timed(fn: Callable[[], object], n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        started = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def line(name: str, samples: list[float], floor: list[float], target: float | None) -> str:
+    p50, p95, f95 = percentile(samples, 50), percentile(samples, 95), percentile(floor, 95)
+    verdict = "" if target is None else ("ok" if p95 <= target else "OVER")
+    target_text = "" if target is None else f"≤ {target:.0f}"
+    return (
+        f"{name:<28} {p50:>8.2f} {p95:>8.2f} {f95:>10.3f} {p95 / max(f95, 1e-6):>8.1f}x"
+        f" {target_text:>8} {verdict:>5}"
+    )
+
+
+def report_figures(ws: Workstation, raw: sqlite3.Connection, day: date) -> list[str]:
+    """Printable lines: the dashboard, the daily summary PDF and a month of the cases ledger
+    (built, and exported to .xlsx), each beside its floor."""
+    near = dashboard.near_deadline_last_day(ws.calendar(), day)
+    params = {
+        "day": day.isoformat(),
+        "near": near.isoformat(),
+        "limit": daily.PDF_LIST_LIMIT,
+        "start": (day - timedelta(days=MONTH - 1)).isoformat(),
+        "end": day.isoformat(),
+    }
+
+    def counts() -> None:
+        for sql in FLOOR_COUNTS:
+            raw.execute(sql, params).fetchall()
+
+    def counts_and_lists() -> None:
+        counts()
+        for sql in FLOOR_LISTS:
+            raw.execute(sql, params).fetchall()
+
+    start, end = day - timedelta(days=MONTH - 1), day
+    out: list[str] = []
+    dashboard.day_figures(ws, LEAD, day)  # warm the page cache and the calendar
+    out.append(
+        line(
+            "dashboard (one day)",
+            timed(lambda: dashboard.day_figures(ws, LEAD, day), 20),
+            timed(counts, 20),
+            TARGETS_MS["dashboard"],
+        )
+    )
+    out.append(
+        line(
+            "daily summary PDF",
+            timed(lambda: daily.build_daily_summary(ws, LEAD, day), 5),
+            timed(counts_and_lists, 5),
+            TARGETS_MS["daily"],
+        )
+    )
+    ledger_floor = timed(lambda: raw.execute(FLOOR_LEDGER, params).fetchall(), 3)
+    rows = len(raw.execute(FLOOR_LEDGER, params).fetchall())
+    out.append(
+        line(
+            f"cases ledger {MONTH} d: build",
+            timed(lambda: ledgers.builder("cases")(ws, LEAD, start, end, unmask=False), 3),
+            ledger_floor,
+            None,
+        )
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        paths = iter(Path(folder) / f"cases-{n}.xlsx" for n in range(10))
+        exported = timed(lambda: ledgers.export(ws, LEAD, "cases", start, end, next(paths)), 3)
+    out.append(line(f"cases ledger {MONTH} d: .xlsx", exported, ledger_floor, TARGETS_MS["ledger"]))
+    out.append(
+        f"report floors: the same counts and rows as raw sqlite3 SQL on the same file"
+        f" ({day.isoformat()}; ledger {start.isoformat()}–{end.isoformat()}, {rows:,} cases)."
+    )
+    return out
+
+
+def main(argv: list[str]) -> int:
+    home = Path(argv[0])
+    day = date.fromisoformat(argv[1]) if len(argv) > 1 else date.today()
+    ws = Workstation(Home(home))
+    raw = sqlite3.connect(ws.home.db_path)
+    try:
+        header = ("measure (ms)", "p50", "p95", "floor p95", "ratio", "target")
+        print("{:<28} {:>8} {:>8} {:>10} {:>9} {:>8}".format(*header))
+        for text in report_figures(ws, raw, day):
+            print(text)
+    finally:
+        raw.close()
+        ws.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,132 @@
+"""Sync speed on the bench home, each figure beside a floor measured in the same run.
+
+- full sync: the whole home pushed to a fresh PostgreSQL database (and the pull that follows);
+  floor: the same event rows read from the home's SQLite file and COPYed (psycopg) into a
+  table of the same shape in the same server.
+- empty sync: a sync right after, with nothing to send or fetch; floor: a connection, a COPY of
+  no rows and a commit.
+
+PostgreSQL comes from HALL_DESK_TEST_PG (default postgresql://postgres@127.0.0.1:5432/test); a
+database is created for the run and dropped afterwards. `sync_figures(home)` returns printable
+lines; tests/benchmarks/run.py prints them.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+from hall_desk.domain.roles import SYSTEM_ACTOR
+from hall_desk.services.home import Home
+from hall_desk.services.workstation import Workstation
+from hall_desk.sync import sync_once
+from hall_desk.sync.shared import EVENT_COLUMNS
+
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+TARGET_FULL_S = 60.0
+TARGET_EMPTY_S = 0.5
+EMPTY_RUNS = 5
+
+
+def _libpq(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def _copy_floor(db_file: Path, dsn: str, origin: str) -> float:
+    """Read this workstation's events from SQLite and COPY them into PostgreSQL, committed."""
+
+    def run() -> None:
+        local = sqlite3.connect(db_file)
+        try:
+            rows = local.execute(
+                f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE origin = ? ORDER BY seq",
+                (origin,),
+            )
+            with psycopg.connect(dsn) as conn, conn.cursor() as cur:
+                columns = ", ".join(("position", *EVENT_COLUMNS))
+                with cur.copy(f"COPY floor_events ({columns}) FROM STDIN") as copy:
+                    for position, row in enumerate(rows, start=1):
+                        copy.write_row((position, *row))
+        finally:
+            local.close()
+
+    return _timed(run)
+
+
+def _empty_floor(dsn: str) -> float:
+    def run() -> None:
+        with psycopg.connect(dsn) as conn, conn.cursor() as cur:
+            with cur.copy("COPY floor_events (position) FROM STDIN"):
+                pass
+            conn.rollback()
+
+    return _timed(run)
+
+
+def _row(name: str, seconds: float, floor: float, target: float) -> str:
+    verdict = "ok" if seconds <= target else "OVER"
+    return (
+        f"{name:<34} {seconds:>9.3f} {floor:>9.3f} {seconds / max(floor, 1e-6):>7.1f}x"
+        f" {'≤ ' + format(target, 'g'):>7} {verdict:>5}"
+    )
+
+
+def sync_figures(home_path: Path) -> list[str]:
+    base = os.environ.get("HALL_DESK_TEST_PG", DEFAULT_PG)
+    name = f"hd_bench_{uuid.uuid4().hex[:10]}"
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    admin_dsn = _libpq(base)
+    with psycopg.connect(admin_dsn, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        ws = Workstation(Home(home_path))
+        try:
+            # A fresh shared database has a new identity: the home sends everything, as it would
+            # on the first night (or after the shared database was replaced).
+            started = time.perf_counter()
+            report = sync_once(ws, SYSTEM_ACTOR, shared_url=url)
+            full = time.perf_counter() - started
+            empty = statistics.median(
+                _timed(lambda: sync_once(ws, SYSTEM_ACTOR, shared_url=url))
+                for _ in range(EMPTY_RUNS)
+            )
+            code = ws.code
+        finally:
+            ws.close()
+        dsn = _libpq(url)
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute("CREATE TABLE floor_events (LIKE hall_sync_events INCLUDING ALL)")
+        floor_full = _copy_floor(home_path / "local.sqlite3", dsn, code)
+        floor_empty = statistics.median(_empty_floor(dsn) for _ in range(EMPTY_RUNS))
+    finally:
+        with psycopg.connect(admin_dsn, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    header = ("measure (s)", "measured", "floor", "ratio", "target")
+    return [
+        "{:<34} {:>9} {:>9} {:>8} {:>7}".format(*header),
+        _row(f"full sync → PostgreSQL ({report.pushed:,} ev)", full, floor_full, TARGET_FULL_S),
+        _row(f"empty sync (median of {EMPTY_RUNS})", empty, floor_empty, TARGET_EMPTY_S),
+        "sync floors: the same event rows read from the home's SQLite file and COPYed (psycopg)"
+        " into a table of the same shape; for the empty sync, a connection, a COPY of no rows.",
+    ]
+
+
+if __name__ == "__main__":
+    # python -m tests.benchmarks.sync_bench HOME  (run.py calls sync_figures itself)
+    for line in sync_figures(Path(sys.argv[1])):
+        print(line)
