@@ -179,6 +179,7 @@ EVENT_LABELS = {
     "case.updated": "收取部分补正材料",
     "case.clock_paused": "特别程序暂停计时",
     "case.clock_resumed": "恢复计时",
+    "case.mail_returned": "邮件退回",
     "consultation.updated": "关联咨询",
 }
 

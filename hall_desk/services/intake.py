@@ -30,7 +30,7 @@ from hall_desk.services import applicants
 from hall_desk.services.applicants import ApplicantDraft
 from hall_desk.services.cases import case_by_ref
 from hall_desk.services.catalog import theme_by_code
-from hall_desk.services.workstation import Tx, Workstation
+from hall_desk.services.workstation import Tx, Workstation, moment_on
 from hall_desk.store.models import (
     ApplicantRow,
     CaseItemRow,
@@ -42,6 +42,7 @@ from hall_desk.store.models import (
 SUPPLEMENT_DAYS = 5  # default 补正 period in working days, when the clerk sets none
 MIN_REASON = 4
 INTAKE_STATION = "window"
+LATE_DEFERRED_STATES = frozenset({CaseState.PREREVIEW, CaseState.ROUTING, CaseState.UNDER_REVIEW})
 
 
 @dataclass
@@ -114,7 +115,8 @@ def next_case_no(tx: Tx, on: date) -> str:
     prefix = f"{on:%Y%m%d}-{tx.ws.code}-"
     last = tx.session.scalar(
         select(CaseRow.case_no)
-        .where(CaseRow.case_no.startswith(prefix))
+        # A range, not LIKE, so that the unique index on case_no is used.
+        .where(CaseRow.case_no >= prefix, CaseRow.case_no < prefix + "\uffff")
         .order_by(func.length(CaseRow.case_no).desc(), CaseRow.case_no.desc())
         .limit(1)
     )
@@ -320,6 +322,7 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
         window=actor.window,
         workstation=tx.ws.code,
         station=INTAKE_STATION if state != CaseState.REFUSED else "",
+        station_since=moment_on(on).isoformat(timespec="seconds"),
         **agent_fields,
     )
     items_payload = [
@@ -412,9 +415,6 @@ def receive_supplement(
     with ws.transaction(actor) as tx:
         case = case_by_ref(tx.session, case_ref)
         state = CaseState(case.state)
-        deferred_round = state == CaseState.ACCEPTED_DEFERRED
-        step = CaseEvent.RECEIVE_DEFERRED if deferred_round else CaseEvent.RECEIVE_SUPPLEMENT
-        next_state(state, step)  # refuses an impossible step, naming the current state
         materials = list(
             tx.session.scalars(
                 select(CaseMaterialRow)
@@ -422,6 +422,15 @@ def receive_supplement(
                 .order_by(CaseMaterialRow.position)
             )
         )
+        # A 容缺 case may already be with the routing post or a department when the
+        # promised materials arrive: they are recorded without moving the folder.
+        late_deferred = state in LATE_DEFERRED_STATES and any(
+            m.deferred and not m.received for m in materials
+        )
+        deferred_round = state == CaseState.ACCEPTED_DEFERRED
+        step = CaseEvent.RECEIVE_DEFERRED if deferred_round else CaseEvent.RECEIVE_SUPPLEMENT
+        if not late_deferred:
+            next_state(state, step)  # refuses an impossible step, naming the current state
         by_name = {m.name: m for m in materials}
         unknown = set(received) - set(by_name)
         if unknown:
@@ -443,6 +452,16 @@ def receive_supplement(
             m for m in materials if m.required and not m.received and str(m.position) not in updates
         ]
         case_set: dict[str, Any] = {}
+        if late_deferred:
+            pending = [
+                m
+                for m in materials
+                if m.deferred and not m.received and str(m.position) not in updates
+            ]
+            late_set: dict[str, Any] = {} if pending else {"deferred_deadline": None}
+            tx.emit("case.updated", "case", case.id, {"set": late_set, "material_updates": updates})
+            tx.audit("intake.deferred_materials_late", case.case_no, {"pending": len(pending)})
+            return IntakeResult(case.id, case.case_no, state, None, [], case.green_channel)
         if still_missing:
             tx.emit("case.updated", "case", case.id, {"material_updates": updates})
             tx.audit("intake.partial_supplement", case.case_no, {"missing": len(still_missing)})

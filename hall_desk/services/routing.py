@@ -33,7 +33,7 @@ from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.cases import CASE_NO, NEAR_DEADLINE_DAYS, deadline_text
 from hall_desk.services.intake import MIN_REASON, SUPPLEMENT_DAYS
-from hall_desk.services.workstation import Tx, Workstation
+from hall_desk.services.workstation import Tx, Workstation, moment_on
 from hall_desk.store.models import CaseItemRow, CaseMaterialRow, CaseRow, ServiceItemRow, User
 from hall_desk.store.models_routing import HandoffRow, HandoverSheetRow
 
@@ -114,11 +114,8 @@ def moment(ws: Workstation, on: date | None, at: datetime | None) -> tuple[date,
     if at is not None:
         at = at if at.tzinfo is not None else at.astimezone()
         return at.date(), at
-    now = datetime.now().astimezone()
     day = on or ws.today()
-    if day == now.date():
-        return day, now
-    return day, datetime.combine(day, now.time()).astimezone()
+    return day, moment_on(day)
 
 
 def iso(at: datetime) -> str:

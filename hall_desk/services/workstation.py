@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -139,6 +139,12 @@ class Workstation:
 
     def today(self) -> date:
         return date.today()
+
+
+def moment_on(day: date) -> datetime:
+    """When something back-dated to `day` happened: now's time of day on that day."""
+    now = datetime.now().astimezone()
+    return now if day == now.date() else datetime.combine(day, now.time()).astimezone()
 
 
 def _load_calendar(session: Session) -> WorkingCalendar:

@@ -352,3 +352,25 @@ def test_returned_case_clock_pause_spans_an_adjusted_weekend(ws, clerk):
     calendar = ws.calendar()
     assert back.due is not None
     assert calendar.working_days_between(result.due.day, back.due.day) == 5
+
+
+def test_deferred_materials_arriving_after_collection_are_recorded(ws, clerk, router):
+    from hall_desk.services import routing
+
+    draft = draft_for(ws, [FOOD])
+    draft.received.pop("食品安全管理制度")
+    draft.commitment = "本人承诺两日内补交"
+    draft.deferred_deadline = date(2026, 11, 26)
+    result = intake.accept_deferred(ws, clerk, draft, on=TODAY)
+    routing.collect(ws, router, [result.case_no], giver="王晓燕", on=TODAY)
+    late = intake.receive_supplement(
+        ws, clerk, result.case_no, {"食品安全管理制度": 1}, on=date(2026, 11, 25)
+    )
+    assert late.state == CaseState.PREREVIEW, "the folder stays where it is"
+    with ws.reading() as s:
+        case = s.get(CaseRow, result.case_id)
+        mats = s.scalars(
+            select(CaseMaterialRow).where(CaseMaterialRow.case_id == result.case_id)
+        ).all()
+    assert case is not None and case.state == "prereview" and case.deferred_deadline is None
+    assert all(m.received for m in mats if m.required)
