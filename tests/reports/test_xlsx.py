@@ -1,0 +1,64 @@
+"""The streaming ledger writer: Excel-readable, dates as dates, text escaped, header frozen."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from hall_desk.reports.xlsx import Ledger, column_letter, write
+
+
+def test_column_letters() -> None:
+    assert [column_letter(i) for i in (1, 26, 27, 52, 53, 702, 703)] == [
+        "A",
+        "Z",
+        "AA",
+        "AZ",
+        "BA",
+        "ZZ",
+        "AAA",
+    ]
+
+
+def test_round_trip_through_openpyxl(tmp_path: Path) -> None:
+    rows = [
+        [
+            "20261124-W01-0001",
+            date(2026, 11, 24),
+            datetime(2026, 11, 24, 9, 30),
+            3,
+            True,
+            "a<b>&\"c'",
+        ],
+        ["20261124-W01-0002", None, None, 0, False, "'); DROP TABLE cases; --\x01"],
+    ]
+    ledger = Ledger(
+        "办件台账",
+        ["受理编号", "受理日期", "时间", "份数", "绿色通道", "备注"],
+        [20, 12, 18, 6, 8, 30],
+        rows,
+    )
+    path = tmp_path / "l.xlsx"
+    assert write(ledger, path) == 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        sheet = load_workbook(path).active
+    assert sheet.title == "办件台账" and sheet.freeze_panes == "A2"
+    assert [c.value for c in sheet[1]] == [
+        "受理编号",
+        "受理日期",
+        "时间",
+        "份数",
+        "绿色通道",
+        "备注",
+    ]
+    assert sheet[1][0].font.b
+    assert sheet["B2"].value == datetime(2026, 11, 24) and sheet["B2"].number_format == "yyyy-mm-dd"
+    assert sheet["C2"].value == datetime(2026, 11, 24, 9, 30)
+    assert sheet["D2"].value == 3 and sheet["E2"].value == "是" and sheet["F2"].value == "a<b>&\"c'"
+    assert sheet["B3"].value is None and sheet["F3"].value == "'); DROP TABLE cases; --"
+    assert sheet.column_dimensions["A"].width == 20
+    assert sheet.auto_filter.ref == "A1:F3"
