@@ -30,12 +30,9 @@ from hall_desk.services.settings import save_appearance
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui import appearance
 from hall_desk.ui.case_view import CaseView
-from hall_desk.ui.consult_workspace import ConsultWorkspace
-from hall_desk.ui.intake_workspace import IntakeWorkspace
 from hall_desk.ui.lock import IdleWatcher, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
-from hall_desk.ui.reports_workspace import ReportsWorkspace
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
 from hall_desk.ui.widgets import set_role
 
@@ -213,8 +210,13 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(workspace.shown_label)
             item.setData(ID_ROLE, workspace.key)
             self.nav.addItem(item)
-            self.workspaces.addWidget(self._build_workspace(workspace))
-        self.nav.currentRowChanged.connect(self.workspaces.setCurrentIndex)
+            # Built on first visit: start-up pays only for the page the person sees first.
+            shell = QWidget()
+            shell.setProperty("workspace", workspace.key)
+            QVBoxLayout(shell).setContentsMargins(0, 0, 0, 0)
+            self.workspaces.addWidget(shell)
+        self.built: dict[str, QWidget] = {}
+        self.nav.currentRowChanged.connect(self._enter_workspace)
         self.nav.setCurrentRow(0)
 
         self.lock_page = LockPage(ws, actor)
@@ -247,17 +249,37 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.search_message)
         return bar
 
+    def _enter_workspace(self, row: int) -> None:
+        shell = self.workspaces.widget(row)
+        if shell is None:
+            return
+        key = str(shell.property("workspace"))
+        if key not in self.built:
+            workspace = next(w for w in WORKSPACES if w.key == key)
+            page = self._build_workspace(workspace)
+            layout = shell.layout()
+            assert layout is not None
+            layout.addWidget(page)
+            self.built[key] = page
+        self.workspaces.setCurrentIndex(row)
+
     def _build_workspace(self, workspace: Workspace) -> QWidget:
         if workspace.key == "intake":
+            from hall_desk.ui.intake_workspace import IntakeWorkspace
+
             self.intake = IntakeWorkspace(self.ws, self.actor)
             self.intake.form.print_requested.connect(self.print_intake_notice)
             self.intake.form.open_case_requested.connect(self.open_case)
             return self.intake
         if workspace.key == "consult":
+            from hall_desk.ui.consult_workspace import ConsultWorkspace
+
             self.consult = ConsultWorkspace(self.ws, self.actor)
             self.consult.to_intake.connect(self.continue_at_intake)
             return self.consult
         if workspace.key == "reports":
+            from hall_desk.ui.reports_workspace import ReportsWorkspace
+
             self.reports = ReportsWorkspace(self.ws, self.actor)
             self.reports.open_case_requested.connect(self.open_case)
             return self.reports
@@ -402,6 +424,10 @@ class MainWindow(QMainWindow):
         chosen = chooser.chosen_id()
         if chosen:
             self.open_case(chosen)
+
+    def current_workspace(self) -> QWidget | None:
+        shell = self.workspaces.currentWidget()
+        return self.built.get(str(shell.property("workspace"))) if shell is not None else None
 
     def show_workspace(self, key: str) -> bool:
         for row in range(self.nav.count()):

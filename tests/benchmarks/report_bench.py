@@ -10,8 +10,6 @@ from __future__ import annotations
 import sqlite3
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from hall_desk.reports import daily, ledgers
 from hall_desk.services import dashboard
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
+from tests.benchmarks.measure import row, timed
 
 TARGETS_MS = {"dashboard": 300.0, "daily": 1000.0, "ledger": 3000.0}
 LEAD = Actor("lead", "白玉兰", Role.LEAD, "班组长")
@@ -69,30 +68,6 @@ FLOOR_LEDGER = (
 )
 
 
-def timed(fn: Callable[[], object], n: int) -> list[float]:
-    out = []
-    for _ in range(n):
-        started = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - started) * 1000)
-    return out
-
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
-def line(name: str, samples: list[float], floor: list[float], target: float | None) -> str:
-    p50, p95, f95 = percentile(samples, 50), percentile(samples, 95), percentile(floor, 95)
-    verdict = "" if target is None else ("ok" if p95 <= target else "OVER")
-    target_text = "" if target is None else f"≤ {target:.0f}"
-    return (
-        f"{name:<28} {p50:>8.2f} {p95:>8.2f} {f95:>10.3f} {p95 / max(f95, 1e-6):>8.1f}x"
-        f" {target_text:>8} {verdict:>5}"
-    )
-
-
 def report_figures(ws: Workstation, raw: sqlite3.Connection, day: date) -> list[str]:
     """Printable lines: the dashboard, the daily summary PDF and a month of the cases ledger
     (built, and exported to .xlsx), each beside its floor."""
@@ -118,7 +93,7 @@ def report_figures(ws: Workstation, raw: sqlite3.Connection, day: date) -> list[
     out: list[str] = []
     dashboard.day_figures(ws, LEAD, day)  # warm the page cache and the calendar
     out.append(
-        line(
+        row(
             "dashboard (one day)",
             timed(lambda: dashboard.day_figures(ws, LEAD, day), 20),
             timed(counts, 20),
@@ -126,7 +101,7 @@ def report_figures(ws: Workstation, raw: sqlite3.Connection, day: date) -> list[
         )
     )
     out.append(
-        line(
+        row(
             "daily summary PDF",
             timed(lambda: daily.build_daily_summary(ws, LEAD, day), 5),
             timed(counts_and_lists, 5),
@@ -136,7 +111,7 @@ def report_figures(ws: Workstation, raw: sqlite3.Connection, day: date) -> list[
     ledger_floor = timed(lambda: raw.execute(FLOOR_LEDGER, params).fetchall(), 3)
     rows = len(raw.execute(FLOOR_LEDGER, params).fetchall())
     out.append(
-        line(
+        row(
             f"cases ledger {MONTH} d: build",
             timed(lambda: ledgers.builder("cases")(ws, LEAD, start, end, unmask=False), 3),
             ledger_floor,
@@ -146,7 +121,7 @@ def report_figures(ws: Workstation, raw: sqlite3.Connection, day: date) -> list[
     with tempfile.TemporaryDirectory() as folder:
         paths = iter(Path(folder) / f"cases-{n}.xlsx" for n in range(10))
         exported = timed(lambda: ledgers.export(ws, LEAD, "cases", start, end, next(paths)), 3)
-    out.append(line(f"cases ledger {MONTH} d: .xlsx", exported, ledger_floor, TARGETS_MS["ledger"]))
+    out.append(row(f"cases ledger {MONTH} d: .xlsx", exported, ledger_floor, TARGETS_MS["ledger"]))
     out.append(
         f"report floors: the same counts and rows as raw sqlite3 SQL on the same file"
         f" ({day.isoformat()}; ledger {start.isoformat()}–{end.isoformat()}, {rows:,} cases)."

@@ -17,7 +17,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from hall_desk.services.home import Home
 from hall_desk.services.setup import init_home
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.migrate import head_revision
+from tests.benchmarks.measure import header, row, timed
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = int(os.environ.get("HALL_DESK_BENCH_CASES", "200000"))
@@ -70,30 +70,6 @@ def bench_home() -> Path:
     (path / "ready").write_text(f"{summary.cases}\n")
     print(f"  built {summary.cases:,} cases in {time.perf_counter() - started:.0f} s")
     return path
-
-
-def percentile(samples: list[float], p: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
-
-
-def timed(fn: Callable[[], object], n: int = SAMPLES) -> list[float]:
-    out = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out
-
-
-def row(name: str, samples: list[float], floor: list[float], target: float | None) -> str:
-    p50, p95, f95 = percentile(samples, 50), percentile(samples, 95), percentile(floor, 95)
-    verdict = "" if target is None else ("ok" if p95 <= target else "OVER")
-    target_text = "" if target is None else f"≤ {target:.0f}"
-    return (
-        f"{name:<28} {p50:>8.2f} {p95:>8.2f} {f95:>10.3f} {p95 / max(f95, 1e-6):>8.1f}x"
-        f" {target_text:>8} {verdict:>5}"
-    )
 
 
 def _start(args: list[str]) -> tuple[float, float]:
@@ -227,8 +203,7 @@ def main() -> int:
 
     print()
     print(f"home: {path}  ({total:,} cases)   samples: {SAMPLES} per search, 100 intakes")
-    header = ("measure (ms)", "p50", "p95", "floor p95", "ratio", "target")
-    print("{:<28} {:>8} {:>8} {:>10} {:>9} {:>8}".format(*header))
+    print(header())
     for line in results:
         print(line)
     print(f"{'peak resident memory (MB)':<28} {peak_mb:>8.0f}  (the bench process, not the window)")
@@ -236,8 +211,20 @@ def main() -> int:
         "floors: the same lookup as raw sqlite3 SQL on the same file; for intake, one fsync'd"
         " one-row write transaction on the same file (synchronous=FULL)."
     )
+    print()
+    print("team lead's reports (ms):")
+    from tests.benchmarks.report_bench import report_figures
+
+    for line in report_figures(ws, raw, END):
+        print(line)
     raw.close()
     ws.close()
+    print()
+    print("sync to PostgreSQL:")
+    from tests.benchmarks.sync_bench import sync_figures
+
+    for line in sync_figures(path):
+        print(line)
     return 0
 
 

@@ -228,7 +228,7 @@ def test_main_window_hosts_intake_and_prints_the_notice(qtbot, ws, clerk) -> Non
     main = MainWindow(ws, clerk)
     qtbot.addWidget(main)
     main.show()
-    assert main.workspaces.currentWidget() is main.intake
+    assert main.current_workspace() is main.intake
     form = main.intake.form
     form.item_search.setText(FOOD)
     form._add_first_result()
@@ -258,6 +258,6 @@ def test_consultation_continues_at_intake_in_the_main_window(qtbot, ws, clerk) -
         __import__("PySide6.QtWidgets").QtWidgets.QRadioButton, "radio_to_intake"
     ).setChecked(True)
     consultation_id = main.consult.log()
-    assert main.workspaces.currentWidget() is main.intake
+    assert main.current_workspace() is main.intake
     assert main.intake.form.consultation_id == consultation_id
     assert main.intake.form.selection() == ([FOOD], None)

@@ -73,7 +73,8 @@ def test_the_window_shows_translated_tables_workspaces_and_themes(
     qtbot.addWidget(main)
     assert main.nav.item(0).text() == "Intake"
     assert WORKSPACES[4].key == "tickets"
-    placeholder = main.workspaces.widget(4).findChild(QLabel, "placeholderText")
+    assert main.show_workspace("tickets")
+    placeholder = main.current_workspace().findChild(QLabel, "placeholderText")
     assert placeholder.text() == "Coming next: Complaints and ratings."
     assert any(label.text() == "Find case (&K):" for label in main.findChildren(QLabel))
     themes = {
