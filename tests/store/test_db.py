@@ -90,3 +90,11 @@ def test_network_filesystem_mount_is_refused(tmp_path, monkeypatch):
 
 def test_local_path_is_accepted(tmp_path):
     refuse_network_path(tmp_path / "local.sqlite3")
+
+
+def test_head_read_from_files_matches_alembic():
+    from alembic.script import ScriptDirectory
+
+    from hall_desk.store.migrate import MIGRATIONS
+
+    assert head_revision() == ScriptDirectory(str(MIGRATIONS)).get_current_head()
