@@ -1,5 +1,4 @@
-"""Time from process start to the main window shown and painted (`python -m … HOME PASSWORD`),
-or,
+"""Time from process start to the main window shown and painted (`python -m … HOME PASSWORD`);
 with `--floor`, the same for a bare PySide6 window: the start-up floor on this machine."""
 
 from __future__ import annotations
