@@ -277,6 +277,19 @@ class MainWindow(QMainWindow):
             self.consult = ConsultWorkspace(self.ws, self.actor)
             self.consult.to_intake.connect(self.continue_at_intake)
             return self.consult
+        if workspace.key == "routing":
+            from hall_desk.ui.routing_workspace import RoutingWorkspace
+
+            self.routing = RoutingWorkspace(self.ws, self.actor)
+            self.routing.scan.open_case_requested.connect(self.open_case)
+            self.routing.board.open_case_requested.connect(self.open_case)
+            return self.routing
+        if workspace.key == "delivery":
+            from hall_desk.ui.delivery_workspace import DeliveryWorkspace
+
+            self.delivery = DeliveryWorkspace(self.ws, self.actor)
+            self.delivery.open_case_requested.connect(self.open_case)
+            return self.delivery
         if workspace.key == "reports":
             from hall_desk.ui.reports_workspace import ReportsWorkspace
 

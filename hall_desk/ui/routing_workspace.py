@@ -1,0 +1,351 @@
+"""材料流转 workspace: scan folders into a running list, move them in one batch with a 交接单,
+pre-review returns, and the board of where every folder is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.roles import Actor
+from hall_desk.services import routing
+from hall_desk.services.routing import BatchResult, BoardRow, Decision, Move
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.widgets import error_label, set_role
+
+CASE_ROLE = Qt.ItemDataRole.UserRole + 3
+DENIED_ROLE = Qt.ItemDataRole.UserRole + 4
+BATCH_MOVES = [Move.COLLECT, Move.PASS, Move.DISPATCH, Move.RECEIVE_BACK, Move.TO_DELIVERY]
+
+BOARD_COLUMNS: list[Column[BoardRow]] = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "期限"), lambda r: r.flag_text),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), lambda r: r.green_text),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "受理编号"), lambda r: r.case_no),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: r.title),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: r.station_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "停留"), lambda r: r.dwell_text),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda r: r.due_date),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: r.state_label),
+]
+
+
+class ScanPanel(QWidget):
+    """The running list: a scanner types a number and Enter; bad lines are refused aloud."""
+
+    open_case_requested = Signal(str)
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.last: BatchResult | None = None
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.move = QComboBox()
+        self.move.setObjectName("moveCombo")
+        self.move.setAccessibleName(self.tr("流转环节"))
+        for move in BATCH_MOVES:
+            self.move.addItem(move.label, move.value)
+        form.addRow(self.tr("环节(&M)："), self.move)
+        self.department = QComboBox()
+        self.department.setObjectName("departmentCombo")
+        self.department.setAccessibleName(self.tr("审批部门"))
+        self.department.addItems(routing.departments(ws))
+        form.addRow(self.tr("审批部门(&D)："), self.department)
+        self.person = QLineEdit()
+        self.person.setObjectName("personEdit")
+        self.person.setAccessibleName(self.tr("交接人"))
+        form.addRow(self.tr("交接人(&P)："), self.person)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        caption = QLabel(self.tr("扫码或输入受理编号(&S)："))
+        self.scan = QLineEdit()
+        self.scan.setObjectName("scanEdit")
+        self.scan.setAccessibleName(self.tr("扫码或输入受理编号"))
+        caption.setBuddy(self.scan)
+        row.addWidget(caption)
+        row.addWidget(self.scan, 1)
+        layout.addLayout(row)
+        self.lines = QListWidget()
+        self.lines.setObjectName("scanList")
+        self.lines.setAccessibleName(self.tr("本批材料袋"))
+        layout.addWidget(self.lines, 1)
+        buttons = QHBoxLayout()
+        self.deny_reason = QLineEdit()
+        self.deny_reason.setObjectName("denyReason")
+        self.deny_reason.setAccessibleName(self.tr("不予许可理由"))
+        self.deny_reason.setPlaceholderText(self.tr("不予许可理由（接收审批结果时）"))
+        deny = QPushButton(self.tr("所选为不予许可(&N)"))
+        deny.setObjectName("denySelectedButton")
+        remove = QPushButton(self.tr("移出所选(&R)"))
+        remove.setObjectName("removeLineButton")
+        self.confirm = QPushButton(self.tr("确认本批(&C)"))
+        self.confirm.setObjectName("confirmBatchButton")
+        self.print_sheet = QPushButton(self.tr("打印交接单(&J)…"))
+        self.print_sheet.setObjectName("printSheetButton")
+        self.print_sheet.setEnabled(False)
+        for widget in (self.deny_reason, deny, remove, self.confirm, self.print_sheet):
+            buttons.addWidget(widget)
+        layout.addLayout(buttons)
+        self.message = error_label(self)
+        layout.addWidget(self.message)
+        self.scan.returnPressed.connect(self.add_scan)
+        self.move.currentIndexChanged.connect(self._move_changed)
+        deny.clicked.connect(self.deny_selected)
+        remove.clicked.connect(lambda: self.lines.takeItem(self.lines.currentRow()))
+        self.confirm.clicked.connect(self.confirm_batch)
+        self.print_sheet.clicked.connect(self.preview_sheet)
+        self.lines.itemActivated.connect(
+            lambda item: self.open_case_requested.emit(item.data(CASE_ROLE))
+        )
+        self._move_changed()
+
+    def current_move(self) -> Move:
+        return Move(self.move.currentData())
+
+    def _move_changed(self) -> None:
+        move = self.current_move()
+        self.department.setEnabled(move in (Move.DISPATCH, Move.RECEIVE_BACK))
+        self.deny_reason.setEnabled(move == Move.RECEIVE_BACK)
+        self.lines.clear()
+        self.message.setVisible(False)
+
+    def listed(self) -> list[str]:
+        return [self.lines.item(i).data(ID_ROLE) for i in range(self.lines.count())]
+
+    def add_scan(self) -> bool:
+        text = self.scan.text().strip()
+        self.scan.clear()
+        if not text:
+            return False
+        result = routing.check_scan(
+            self.ws,
+            self.actor,
+            self.current_move(),
+            text,
+            department=self.department.currentText(),
+            listed=self.listed(),
+        )
+        if not result.ok:
+            # Said aloud: a sound and a message, and the list stays as it was.
+            QApplication.beep()
+            self._say("✖ " + result.message, True)
+            return False
+        item = QListWidgetItem("✓ " + result.message)
+        item.setData(ID_ROLE, result.case_no)
+        item.setData(CASE_ROLE, result.case_id)
+        item.setData(DENIED_ROLE, "")
+        self.lines.addItem(item)
+        self.lines.setCurrentItem(item)
+        self._say(
+            self.tr("已加入：{case_no}（本批 {n} 件）").format(
+                case_no=result.case_no, n=self.lines.count()
+            ),
+            False,
+        )
+        return True
+
+    def deny_selected(self) -> None:
+        item = self.lines.currentItem()
+        if item is None:
+            return
+        reason = self.deny_reason.text().strip()
+        if not reason:
+            self._say("⚠ " + self.tr("请先填写不予许可理由"), True)
+            return
+        item.setData(DENIED_ROLE, reason)
+        item.setText(
+            self.tr("✖ 不予许可：{case_no}（{reason}）").format(
+                case_no=item.data(ID_ROLE), reason=reason
+            )
+        )
+
+    def _say(self, text: str, error: bool) -> None:
+        self.message.setText(text)
+        set_role(self.message, "fieldError" if error else "")
+        self.message.setVisible(True)
+
+    def confirm_batch(self) -> BatchResult | None:
+        refs = self.listed()
+        if not refs:
+            self._say("⚠ " + self.tr("本批还没有材料袋"), True)
+            return None
+        move = self.current_move()
+        person = self.person.text()
+        department = self.department.currentText()
+        try:
+            if move == Move.COLLECT:
+                result = routing.collect(self.ws, self.actor, refs, giver=person)
+            elif move == Move.PASS:
+                result = routing.pass_prereview(self.ws, self.actor, refs)
+            elif move == Move.DISPATCH:
+                result = routing.dispatch(self.ws, self.actor, department, refs, receiver=person)
+            elif move == Move.RECEIVE_BACK:
+                decisions = []
+                for i in range(self.lines.count()):
+                    item = self.lines.item(i)
+                    reason = str(item.data(DENIED_ROLE) or "")
+                    decisions.append(
+                        Decision(item.data(ID_ROLE), approved=not reason, reason=reason)
+                    )
+                result = routing.receive_back(
+                    self.ws, self.actor, department, decisions, giver=person
+                )
+            else:
+                result = routing.send_to_delivery(self.ws, self.actor, refs, receiver=person)
+        except HallDeskError as exc:
+            QApplication.beep()
+            self._say(f"⚠ {exc.message}", True)
+            return None
+        self.last = result
+        refused = "；".join(f"{x.ref}：{x.message}" for x in result.refused)
+        text = self.tr("{move}：{n} 件已办理").format(move=move.label, n=len(result.moved))
+        if result.sheet is not None:
+            text += self.tr("，交接单 {no}").format(no=result.sheet.sheet_no)
+        if refused:
+            text += self.tr("；未办理：{lines}").format(lines=refused)
+        self._say(text, bool(refused))
+        self.lines.clear()
+        self.print_sheet.setEnabled(result.sheet is not None)
+        return result
+
+    def preview_sheet(self) -> PdfPreviewDialog | None:
+        if self.last is None or self.last.sheet is None:
+            return None
+        from hall_desk.reports.routing_docs import build_handover_sheet
+
+        data = build_handover_sheet(self.ws, self.actor, self.last.sheet.id)
+        title = self.tr("交接单 {no}").format(no=self.last.sheet.sheet_no)
+        preview = PdfPreviewDialog(
+            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
+        )
+        self.preview = preview
+        preview.open()
+        return preview
+
+
+class ReturnPanel(QGroupBox):
+    """预审 finds a problem: the folder goes back to the window, the clock pauses."""
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("预审退回补正"), parent)
+        self.ws = ws
+        self.actor = actor
+        form = QFormLayout(self)
+        self.case_ref = QLineEdit()
+        self.case_ref.setObjectName("returnCase")
+        self.case_ref.setAccessibleName(self.tr("退回的受理编号"))
+        self.reasons = QLineEdit()
+        self.reasons.setObjectName("returnReasons")
+        self.reasons.setAccessibleName(self.tr("退回原因"))
+        form.addRow(self.tr("受理编号："), self.case_ref)
+        form.addRow(self.tr("退回原因："), self.reasons)
+        button = QPushButton(self.tr("退回窗口(&B)"))
+        button.setObjectName("returnButton")
+        button.clicked.connect(self.submit)
+        form.addRow("", button)
+        self.message = error_label(self)
+        form.addRow("", self.message)
+
+    def submit(self) -> bool:
+        try:
+            result = routing.return_for_supplement(
+                self.ws, self.actor, self.case_ref.text(), self.reasons.text()
+            )
+        except HallDeskError as exc:
+            self.message.setText(f"⚠ {exc.message}")
+            set_role(self.message, "fieldError")
+            self.message.setVisible(True)
+            return False
+        self.message.setText(
+            self.tr("{case_no} 已退回 {window}，补正期限 {deadline}").format(
+                case_no=result.case_no,
+                window=result.window or result.clerk,
+                deadline=result.supplement_deadline.isoformat(),
+            )
+        )
+        set_role(self.message, "")
+        self.message.setVisible(True)
+        self.case_ref.clear()
+        self.reasons.clear()
+        return True
+
+
+class BoardPanel(QWidget):
+    """Where every folder is, how long it has been there, and how close its deadline is."""
+
+    open_case_requested = Signal(str)
+
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.flagged = QCheckBox(self.tr("只看超期和临近期限(&F)"))
+        self.flagged.setObjectName("flaggedOnly")
+        refresh = QPushButton(self.tr("刷新(&R)"))
+        self.summary = QLabel()
+        self.summary.setObjectName("boardSummary")
+        row.addWidget(self.flagged)
+        row.addWidget(refresh)
+        row.addWidget(self.summary, 1)
+        layout.addLayout(row)
+        self.model = RowsModel(BOARD_COLUMNS, lambda r: r.case_id, parent=self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("材料袋位置"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(
+            lambda index: self.open_case_requested.emit(self.model.data(index, ID_ROLE))
+        )
+        layout.addWidget(self.table, 1)
+        refresh.clicked.connect(self.refresh)
+        self.flagged.toggled.connect(lambda _on: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        board = routing.board(self.ws, self.actor, flagged_only=self.flagged.isChecked())
+        self.model.set_rows(board.rows)
+        self.summary.setText(
+            self.tr("共 {n} 件在途：已超期 {overdue} 件，临近期限 {near} 件").format(
+                n=len(board.rows), overdue=board.overdue, near=board.near
+            )
+        )
+
+
+class RoutingWorkspace(QTabWidget):
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scan = ScanPanel(ws, actor)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.scan, 1)
+        self.returns = ReturnPanel(ws, actor)
+        layout.addWidget(self.returns)
+        self.addTab(page, self.tr("扫码交接"))
+        self.board = BoardPanel(ws, actor)
+        self.addTab(self.board, self.tr("材料袋位置"))
+        self.currentChanged.connect(lambda i: self.widget(i) is self.board and self.board.refresh())
