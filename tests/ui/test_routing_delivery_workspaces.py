@@ -15,7 +15,7 @@ from hall_desk.ui.routing_workspace import RoutingWorkspace
 from tests.services.helpers import draft_for, person, resident_id
 
 FOOD = "011050007001"
-EMPLOYMENT = "201080001001"
+BUSINESS = "011050001001"  # 个体工商户设立登记: immediate, pickup or mail
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_wrong_station_is_refused_with_its_location(qtbot, routing_page, accepte
 def ready(ws, clerk):  # type: ignore[no-untyped-def]
     ws.today = lambda: date.today()  # type: ignore[method-assign]
     return intake.complete_at_window(
-        ws, clerk, draft_for(ws, [EMPLOYMENT], person(number=resident_id(seq="777")))
+        ws, clerk, draft_for(ws, [BUSINESS], person(number=resident_id(seq="777")))
     )
 
 
