@@ -72,6 +72,47 @@ def bench_home() -> Path:
     return path
 
 
+def routing_rows(ws: Workstation, raw: sqlite3.Connection) -> list[str]:
+    """The routing post's board and one scan, beside the raw query of the same rows."""
+    from hall_desk.services import routing
+
+    router = users.login(ws, "router", DEMO_PASSWORD)
+    at_post = [
+        n for (n,) in raw.execute("SELECT case_no FROM cases WHERE state = 'routing' LIMIT 200")
+    ] or [n for (n,) in raw.execute("SELECT case_no FROM cases LIMIT 200")]
+    states = "('accepted','accepted_deferred','prereview','routing','under_review','concluded',"
+    states += "'denied','ready_for_delivery','awaiting_supplement')"
+    board_floor = f"SELECT * FROM cases WHERE state IN {states}"
+    return [
+        row(
+            "routing board",
+            timed(lambda: routing.board(ws, router), n=20),
+            timed(lambda: raw.execute(board_floor).fetchall(), n=20),
+            300.0,
+        ),
+        row(
+            "one scan (dispatch check)",
+            timed(
+                lambda: routing.check_scan(
+                    ws,
+                    router,
+                    routing.Move.DISPATCH,
+                    at_post[0],
+                    department="科尔沁左翼中旗市场监督管理局",
+                ),
+                n=200,
+            ),
+            timed(
+                lambda: raw.execute(
+                    "SELECT * FROM cases WHERE case_no = ?", (at_post[0],)
+                ).fetchall(),
+                n=200,
+            ),
+            30.0,
+        ),
+    ]
+
+
 def _start(args: list[str]) -> tuple[float, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
@@ -182,6 +223,7 @@ def main() -> int:
                 received=_received([item], lambda n, req, dfr: False),
             )
         )
+    results.extend(routing_rows(ws, raw))
     intake_samples = timed(lambda: intake.accept(ws, clerk, pick(drafts), on=END), n=100)
     raw.execute("PRAGMA synchronous=FULL")
     raw.isolation_level = None
