@@ -123,3 +123,42 @@ def test_mail_needs_a_valid_tracking_number(qtbot, ws, clerk, ready) -> None:
     page.tracking.setText("EA123456789CN")
     result = page.send_by_mail()
     assert result is not None and result.tracking_no == "EA123456789CN"
+
+
+def test_receive_back_with_one_denial_sends_both_towards_delivery(
+    qtbot, routing_page, ws, router, accepted
+) -> None:
+    from hall_desk.services import routing
+    from hall_desk.store.models import CaseRow
+
+    refs = [c.case_no for c in accepted]
+    routing.collect(ws, router, refs, giver="王晓燕")
+    routing.pass_prereview(ws, router, refs)
+    routing.dispatch(ws, router, "科尔沁左翼中旗市场监督管理局", refs, receiver="审批科李明")
+    panel = routing_page.scan
+    panel.move.setCurrentIndex(panel.move.findData("receive_back"))
+    panel.department.setCurrentText("科尔沁左翼中旗市场监督管理局")
+    panel.person.setText("审批科李明")
+    for ref in refs:
+        scan(qtbot, panel, ref)
+    panel.lines.setCurrentRow(1)
+    panel.deny_reason.setText("经营场所不符合要求")
+    panel.deny_selected()
+    result = panel.confirm_batch()
+    assert result is not None and len(result.moved) == 2
+    with ws.reading() as s:
+        states = {s.get(CaseRow, c.case_id).state for c in accepted}
+        denied = s.get(CaseRow, accepted[1].case_id)
+    assert states == {"concluded", "denied"}
+    assert denied is not None and denied.reason == "经营场所不符合要求"
+
+
+def test_proxy_pickup(qtbot, ws, clerk, ready) -> None:
+    page = DeliveryWorkspace(ws, clerk)
+    qtbot.addWidget(page)
+    page.proxy_name.setText("包玉兰")
+    page.proxy_id.setText(resident_id(birth="19900101", seq="888"))
+    page.proxy_note.setText("授权委托书（申请人签字）")
+    result = page.pickup_by_proxy()
+    assert result is not None and result.recipient_name == "包玉兰"
+    assert resident_id(birth="19900101", seq="888") not in result.recipient_id_masked
