@@ -7,11 +7,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +22,7 @@ from hall_desk.services.delivery import DeliveryResult, MailDraft, ProxyDraft, R
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
-from hall_desk.ui.widgets import error_label, set_role
+from hall_desk.ui.widgets import error_label, set_role, table_view
 
 QUEUE_COLUMNS: list[Column[ReadyCase]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), lambda r: r.green_text),
@@ -63,15 +61,8 @@ class DeliveryWorkspace(QWidget):
         row.addWidget(self.query, 1)
         layout.addLayout(row)
         self.model = RowsModel(QUEUE_COLUMNS, lambda r: r.case_id, parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = table_view(self.model, self.tr("待出件"))
         self.table.setObjectName("readyQueue")
-        self.table.setAccessibleName(self.tr("待出件"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.selected = QLabel()
         self.selected.setObjectName("selectedCase")

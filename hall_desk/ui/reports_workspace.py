@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,7 +29,7 @@ from hall_desk.services.dashboard import DayFigures, DeadlineRow, DepartmentFigu
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
-from hall_desk.ui.widgets import error_label, set_role
+from hall_desk.ui.widgets import error_label, set_role, table_view
 
 REFRESH_MS = 60_000
 
@@ -96,16 +94,6 @@ DEPARTMENT_COLUMNS: list[Column[DepartmentFigures]] = [
 ]
 
 
-def _table(model: RowsModel) -> QTableView:  # type: ignore[type-arg]
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    view.setTabKeyNavigation(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class ReportsWorkspace(QWidget):
     open_case_requested = Signal(str)
 
@@ -165,7 +153,7 @@ class ReportsWorkspace(QWidget):
             (self.by_clerk, self.tr("按人员")),
             (self.by_department, self.tr("按部门")),
         ):
-            view = _table(model)
+            view = table_view(model)
             view.setAccessibleName(label)
             if model in (self.overdue, self.near):
                 view.activated.connect(

@@ -11,13 +11,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,7 +28,7 @@ from hall_desk.services.routing import BatchResult, BoardRow, Decision, Move
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
-from hall_desk.ui.widgets import error_label, set_role
+from hall_desk.ui.widgets import error_label, set_role, table_view
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 3
 DENIED_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -311,13 +309,7 @@ class BoardPanel(QWidget):
         row.addWidget(self.summary, 1)
         layout.addLayout(row)
         self.model = RowsModel(BOARD_COLUMNS, lambda r: r.case_id, parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("材料袋位置"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = table_view(self.model, self.tr("材料袋位置"))
         self.table.activated.connect(
             lambda index: self.open_case_requested.emit(self.model.data(index, ID_ROLE))
         )

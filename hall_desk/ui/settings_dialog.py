@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -37,7 +36,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import User
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
-from hall_desk.ui.widgets import FieldErrors, error_label
+from hall_desk.ui.widgets import FieldErrors, error_label, table_view
 
 
 def _user_state(user: User) -> str:
@@ -58,15 +57,6 @@ USER_COLUMNS: list[Column[User]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "窗口"), lambda u: u.window),
     Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), _user_state),
 ]
-
-
-def _table(model: RowsModel) -> QTableView:  # type: ignore[type-arg]
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 class SettingsDialog(QDialog):
@@ -160,7 +150,7 @@ class SettingsDialog(QDialog):
             )
         )
         self.overrides = RowsModel(OVERRIDE_COLUMNS, lambda o: o.day.isoformat(), parent=self)
-        self.overrides_table = _table(self.overrides)
+        self.overrides_table = table_view(self.overrides)
         self.overrides_table.setAccessibleName(self.tr("工作日历例外日"))
         layout.addWidget(self.overrides_table, 1)
         row = QHBoxLayout()
@@ -312,7 +302,7 @@ class SettingsDialog(QDialog):
     def _build_users_tab(self, tab: QWidget) -> None:
         layout = QVBoxLayout(tab)
         self.users_model = RowsModel(USER_COLUMNS, lambda u: u.username, parent=self)
-        self.users_table = _table(self.users_model)
+        self.users_table = table_view(self.users_model)
         self.users_table.setAccessibleName(self.tr("用户列表"))
         layout.addWidget(self.users_table, 1)
         actions = QHBoxLayout()

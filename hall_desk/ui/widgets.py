@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QAbstractItemModel, QObject
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
 from hall_desk.domain.errors import HallDeskError, ValidationError, ValidationErrors
 
@@ -60,3 +60,17 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     set_role(label, "fieldError")
     label.setVisible(False)
     return label
+
+
+def table_view(model: QAbstractItemModel, accessible_name: str = "") -> QTableView:
+    """A read-only list of rows: whole-row selection, Tab leaves it, columns fit their text."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+    view.setTabKeyNavigation(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    if accessible_name:
+        view.setAccessibleName(accessible_name)
+    return view
