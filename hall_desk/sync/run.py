@@ -28,7 +28,7 @@ from hall_desk.sync.shared import (
     Location,
     SharedDatabase,
     SharedInfo,
-    describe_failure,
+    driver_detail,
     parse_location,
     shared_events,
 )
@@ -240,7 +240,7 @@ def sync_once(
             raise
         except sa_exc.SQLAlchemyError as exc:
             # Shared-database errors arrive as SyncError already: this one is local.
-            message = f"本机数据库出错：{describe_failure(exc, location, connecting=False)}"
+            message = f"本机数据库出错：{driver_detail(exc)}"
             _finish_run(ws, run_id, None, message)
             raise SyncError(message) from exc
         except BaseException as exc:

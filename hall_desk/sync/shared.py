@@ -106,6 +106,7 @@ class Location:
     url: str  # SQLAlchemy URL
     display: str
     path: Path | None = None  # the SQLite file, for the SQLite backend
+    given: str = ""  # the PostgreSQL address in the form people write it
 
     @property
     def is_postgres(self) -> bool:
@@ -113,8 +114,8 @@ class Location:
 
     @property
     def config_value(self) -> str:
-        """What the home config remembers: the URL as given (normalised), or the file path."""
-        return str(self.path) if self.path is not None else self.url
+        """What the home config remembers: the postgresql:// address, or the file path."""
+        return str(self.path) if self.path is not None else self.given
 
 
 def parse_location(raw: str) -> Location:
@@ -138,6 +139,7 @@ def parse_location(raw: str) -> Location:
         return Location(
             url=url.render_as_string(hide_password=False),
             display=url.render_as_string(hide_password=True),
+            given=url.set(drivername="postgresql").render_as_string(hide_password=False),
         )
     if lower.startswith("sqlite:///"):
         value = value[len("sqlite:///") :]
@@ -355,10 +357,16 @@ class SharedDatabase:
             conn.execute(shared_events.insert(), [dict(zip(names, r, strict=True)) for r in rows])
 
 
+def driver_detail(exc: BaseException) -> str:
+    """The first line of what the database driver said (no SQL, no parameters)."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).strip()
+    return text.splitlines()[0] if text else type(orig).__name__
+
+
 def describe_failure(exc: BaseException, location: Location, *, connecting: bool) -> str:
     """A Chinese reason for a database error, with the driver's own words for the admin."""
-    orig = getattr(exc, "orig", None) or exc
-    detail = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    detail = driver_detail(exc)
     if isinstance(exc, sa_exc.OperationalError):
         if "locked" in detail.lower():
             return (

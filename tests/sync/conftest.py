@@ -95,7 +95,9 @@ def pg_url() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(params=["postgresql", pytest.param("sqlite")], ids=["pg", "sqlite"])
+@pytest.fixture(
+    params=[pytest.param("postgresql", marks=pytest.mark.postgres), "sqlite"], ids=["pg", "sqlite"]
+)
 def shared_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The main behaviours run on both backends."""
     if request.param == "postgresql":

@@ -89,6 +89,7 @@ def test_address_parsing_hides_passwords():
     loc = parse_location("postgres://hall:s3cret@db.example:5433/hall")
     assert loc.url.startswith("postgresql+psycopg://hall:s3cret@")
     assert "s3cret" not in loc.display and loc.is_postgres
+    assert loc.config_value == "postgresql://hall:s3cret@db.example:5433/hall"
 
 
 def _raw(origin: str, seq: int, payload: str, **fields: object) -> dict[str, object]:

@@ -265,7 +265,7 @@ def _machine(backend: str, templates: dict[str, Path], root: Path) -> type[RuleB
     return HallMachine
 
 
-@pytest.mark.parametrize("backend", ["pg", "sqlite"])
+@pytest.mark.parametrize("backend", [pytest.param("pg", marks=pytest.mark.postgres), "sqlite"])
 def test_random_work_and_sync_order_converge(backend, home_templates, tmp_path):
     if backend == "pg":
         require_pg()

@@ -211,6 +211,7 @@ def test_a_push_committing_late_is_not_skipped_by_a_pull(hall, shared_url, tmp_p
     _assert_whole(shared_url, w1, w2, w3)
 
 
+@pytest.mark.postgres
 @pytest.mark.parametrize("direction", ["up", "down"])
 def test_connection_cut_mid_batch(hall, pg_url, direction):
     """Through a proxy that drops the connection after 100 kB: mid-push ("up") or mid-pull."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.lifecycle import CaseState
@@ -14,7 +14,7 @@ from hall_desk.services import case_clock, intake
 from hall_desk.store.models import ApplicantRow, CaseRow, Event
 from hall_desk.store.models_sync import SyncFieldHistory, SyncPeer
 from hall_desk.sync import SyncBusy, SyncProgress, faults, sync_once, sync_status
-from hall_desk.sync.history import applicant_history
+from hall_desk.sync.history import applicant_history, recompute_all
 from hall_desk.sync.pull import apply_pulled
 from hall_desk.sync.shared import SharedDatabase, parse_location
 from hall_desk.sync.validate import Incoming
@@ -158,6 +158,13 @@ def test_latest_phone_wins_by_clock_and_the_overwritten_one_is_kept(hall, shared
     ]
     changes = applicant_history(w1, clerk(w1), kept[0].entity_id)
     assert [(c.label, c.old_masked) for c in changes] == [("联系电话", "139****1111")]
+    # The history is a function of the log: recomputed from scratch, it comes out the same.
+    with w2.db.write() as s:
+        s.execute(delete(SyncFieldHistory))
+        assert recompute_all(s, w2.key) == 1
+        assert [(k.new_event_id, k.old_value) for k in s.scalars(select(SyncFieldHistory))] == [
+            (kept2[0].new_event_id, kept2[0].old_value)
+        ]
 
 
 def test_a_replaced_shared_database_makes_everyone_start_over(hall, shared_url, tmp_path):

@@ -119,6 +119,7 @@ def test_command_failure_is_exit_1_with_the_reason_and_nothing_remembered(hall, 
     assert "尚未配置共享数据库" in capsys.readouterr().err
 
 
+@pytest.mark.postgres
 def test_the_real_command_line(hall, pg_url):
     """`hall-desk --home … sync --shared URL` as a scheduler runs it: no terminal, one line."""
     home = hall.home("W2")
