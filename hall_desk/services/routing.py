@@ -1086,6 +1086,25 @@ def _flag(
     return DeadlineFlag.OK, remaining, text
 
 
+BOARD_COLUMNS = (
+    "id",
+    "case_no",
+    "title",
+    "applicant_name",
+    "state",
+    "station",
+    "window",
+    "due_date",
+    "due_estimated",
+    "paused_since",
+    "green_channel",
+    "clerk",
+    "station_since",
+    "created_hlc",
+    "created_on",
+)
+
+
 def _board_row(case: CaseRow, now: datetime, remaining_of: Any, names: dict[str, str]) -> BoardRow:
     state = CaseState(case.state)
     flag, remaining, text = _flag(case, state, remaining_of, now.date())
@@ -1155,7 +1174,9 @@ def board(
     now = now if now is not None else datetime.now().astimezone()
     if now.tzinfo is None:
         now = now.astimezone()
-    query = select(CaseRow).where(CaseRow.state.in_([s.value for s in BOARD_STATES]))
+    # Only the columns a board row needs: loading whole ORM objects was most of the time.
+    columns = [getattr(CaseRow, name) for name in BOARD_COLUMNS]
+    query = select(*columns).where(CaseRow.state.in_([s.value for s in BOARD_STATES]))
     if department:
         query = query.where(CaseRow.station == department_station(department))
     elif station:
@@ -1170,7 +1191,7 @@ def board(
     with ws.reading() as s:
         names = display_names(s)
         remaining_of = _remaining_fn(ws, s, now.date())
-        rows = [_board_row(c, now, remaining_of, names) for c in s.scalars(query)]
+        rows = [_board_row(c, now, remaining_of, names) for c in s.execute(query)]
     if flagged_only:
         rows = [r for r in rows if r.flag in (DeadlineFlag.OVERDUE, DeadlineFlag.NEAR)]
     rows.sort(key=_sort_key)
@@ -1207,7 +1228,7 @@ def returned_for_supplement(
     with ws.reading() as s:
         names = display_names(s)
         remaining_of = _remaining_fn(ws, s, now.date())
-        rows = [_board_row(c, now, remaining_of, names) for c in s.scalars(query)]
+        rows = [_board_row(c, now, remaining_of, names) for c in s.execute(query)]
     rows.sort(key=_sort_key)
     return rows
 
