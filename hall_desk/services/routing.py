@@ -1220,7 +1220,7 @@ def returned_for_supplement(
     as the clerk who accepted them sees them in their queue."""
     actor.require(Permission.VIEW_CASES)
     now = now if now is not None else datetime.now().astimezone()
-    query = select(CaseRow).where(
+    query = select(*[getattr(CaseRow, name) for name in BOARD_COLUMNS]).where(
         CaseRow.state == CaseState.AWAITING_SUPPLEMENT.value, CaseRow.accepted_on.is_not(None)
     )
     if not everyone:
