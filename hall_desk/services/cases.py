@@ -114,15 +114,20 @@ def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> l
                 .limit(limit)
             )
         )
-    # A range, not LIKE: SQLite's LIKE is case-folding and cannot use the name index.
-    return list(
+    # A range, not LIKE: SQLite's LIKE is case-folding and cannot use the name index. The first
+    # `limit` names in index order are read, then sorted (green channel first, newest next):
+    # a broad prefix such as a surname stays instant instead of sorting thousands of rows.
+    rows = list(
         s.scalars(
             select(CaseRow)
             .where(CaseRow.applicant_name >= value, CaseRow.applicant_name < value + "\U0010ffff")
-            .order_by(*order)
+            .order_by(CaseRow.applicant_name)
             .limit(limit)
         )
     )
+    rows.sort(key=lambda r: r.created_hlc, reverse=True)
+    rows.sort(key=lambda r: not r.green_channel)
+    return rows
 
 
 def case_by_ref(session: Session, ref: str) -> CaseRow:

@@ -199,7 +199,8 @@ def main() -> int:
             timed(lambda: cases.search_cases(ws, pick(names))),
             timed(
                 lambda: raw.execute(
-                    f"SELECT * FROM cases WHERE applicant_name >= ? AND applicant_name < ? {order}",
+                    "SELECT * FROM cases WHERE applicant_name >= ? AND applicant_name < ?"
+                    " ORDER BY applicant_name LIMIT 50",
                     (n := pick(names), n + "\U0010ffff"),
                 ).fetchall()
             ),
