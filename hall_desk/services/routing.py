@@ -15,6 +15,7 @@ gave, who received, when, batch); batches also record a `handover_sheet.recorded
 from __future__ import annotations
 
 import uuid
+from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -1105,8 +1106,14 @@ BOARD_COLUMNS = (
 )
 
 
+# Board rows come back as plain tuples with named fields: attribute access on SQLAlchemy's Row
+# objects was the board's largest cost on a busy hall.
+BoardCase = namedtuple("BoardCase", BOARD_COLUMNS)
+_STATE_BY_VALUE = {state.value: state for state in CaseState}
+
+
 def _board_row(case: CaseRow, now: datetime, remaining_of: Any, names: dict[str, str]) -> BoardRow:
-    state = CaseState(case.state)
+    state = _STATE_BY_VALUE[case.state]
     flag, remaining, text = _flag(case, state, remaining_of, now.date())
     since = arrived_at(case)
     dwell = max(timedelta(0), now - since)
@@ -1191,7 +1198,10 @@ def board(
     with ws.reading() as s:
         names = display_names(s)
         remaining_of = _remaining_fn(ws, s, now.date())
-        rows = [_board_row(c, now, remaining_of, names) for c in s.execute(query)]
+        rows = [
+            _board_row(BoardCase(*c), now, remaining_of, names)  # type: ignore[arg-type]
+            for c in s.execute(query)
+        ]
     if flagged_only:
         rows = [r for r in rows if r.flag in (DeadlineFlag.OVERDUE, DeadlineFlag.NEAR)]
     rows.sort(key=_sort_key)
@@ -1228,7 +1238,10 @@ def returned_for_supplement(
     with ws.reading() as s:
         names = display_names(s)
         remaining_of = _remaining_fn(ws, s, now.date())
-        rows = [_board_row(c, now, remaining_of, names) for c in s.execute(query)]
+        rows = [
+            _board_row(BoardCase(*c), now, remaining_of, names)  # type: ignore[arg-type]
+            for c in s.execute(query)
+        ]
     rows.sort(key=_sort_key)
     return rows
 
