@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hall_desk.domain import identity
+from hall_desk.domain import text as free_text
 from hall_desk.domain.assistance import Assistance, AssistanceFlag, ServiceMode
 from hall_desk.domain.calendar import LimitUnit
 from hall_desk.domain.clock import Timestamp
@@ -128,7 +129,9 @@ def parse_at(text: str | None) -> datetime | None:
 
 
 def clean_name(raw: str, field: str, what: str, *, required: bool = True) -> str:
-    name = " ".join(raw.split())
+    """A giver's or receiver's name, checked like every name the program stores (length,
+    emoji, control characters); brackets and digits are allowed (审批科（二组）李明)."""
+    name = free_text.clean_name(raw, field, f"{what}姓名", organisation=True)
     if required and not name:
         raise ValidationError(field, f"请填写{what}姓名")
     if len(name) > MAX_NAME:
@@ -137,10 +140,7 @@ def clean_name(raw: str, field: str, what: str, *, required: bool = True) -> str
 
 
 def clean_note(raw: str, field: str = "note") -> str:
-    note = raw.strip()
-    if len(note) > MAX_NOTE:
-        raise ValidationError(field, f"备注过长（最多 {MAX_NOTE} 字）")
-    return note
+    return free_text.clean_text(raw, field, "备注", max_len=MAX_NOTE, multiline=True)
 
 
 def normalise_case_no(text: str) -> str:

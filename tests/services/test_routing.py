@@ -502,3 +502,13 @@ def test_folder_labels_carry_the_green_channel_mark(ws, clerk):
     assert label.due_date == date(2026, 11, 27) and label.departments == MARKET
     with pytest.raises(NotFound):
         routing.folder_labels(ws, clerk, ["20261124-W01-0999"])
+
+
+def test_handover_names_and_notes_refuse_emoji_and_control_characters(ws, clerk, router):
+    case_no = accept(ws, clerk)
+    before = counts(ws)
+    for kwargs, field in (({"giver": "王晓燕😀"}, "giver"), ({"note": "备注\x00"}, "note")):
+        with pytest.raises(ValidationError) as exc:
+            routing.collect(ws, router, [case_no], **kwargs)
+        assert exc.value.field == field and "不能使用的字符" in exc.value.message
+    assert counts(ws) == before
