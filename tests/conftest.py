@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hall_desk.domain.clock import WallClock
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import users
 from hall_desk.services.home import Home
@@ -55,3 +57,19 @@ def router(ws: Workstation, admin: Actor) -> Actor:
 
 # A Tuesday in an ordinary 2026 week, so due dates are easy to check by hand.
 TODAY = date(2026, 11, 24)
+
+
+def running_clock(start: datetime) -> WallClock:
+    """A wall clock that reads `start` now and then runs at real speed."""
+    start = start if start.tzinfo is not None else start.astimezone()
+    t0 = time.monotonic()
+    return WallClock(lambda: start + timedelta(seconds=time.monotonic() - t0))
+
+
+def next_morning() -> datetime:
+    """10:00 on the day after the real one: later than any home made by this run (so hybrid
+    clocks restored from their events never run ahead of it) and hours from any midnight, so
+    "今天" stays today whatever hour the suite starts at."""
+    return datetime.combine(date.today() + timedelta(days=1), datetime.min.time()).replace(
+        hour=10
+    ).astimezone()

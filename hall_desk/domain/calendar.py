@@ -207,7 +207,10 @@ class WorkingCalendar:
         for pause in pauses:
             start = _as_date(pause.start, "pause").toordinal()
             if pause.end is None:
-                today = _as_date(as_of if as_of is not None else date.today(), "as_of")
+                # The domain never reads the wall clock: the caller says what "today" is.
+                if as_of is None:
+                    raise ValueError("an open pause needs as_of (the workstation's today)")
+                today = _as_date(as_of, "as_of")
                 end = max(start, today.toordinal())
                 open_starts.append(start)
             else:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 # Twelve bits of the UUIDv7 `rand_a` field carry the HLC counter, so ids sort like the clock.
 MAX_COUNTER = 0xFFF
@@ -30,6 +30,51 @@ class Timestamp:
         return cls(int(ms), int(counter))
 
 
+class WallClock:
+    """The one reading of the machine's wall clock: every "now" and "today" comes from here.
+
+    A workstation owns one and hands it to everything that needs the time, so that tests (and a
+    hall that wants to replay a day) can set or step it instead of depending on the hour the
+    suite happens to run at.
+    """
+
+    def __init__(self, source: Callable[[], datetime] | None = None) -> None:
+        self._source = source or _system_now
+
+    def now(self) -> datetime:
+        """The local time, always timezone-aware."""
+        moment = self._source()
+        return moment if moment.tzinfo is not None else moment.astimezone()
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def ms(self) -> int:
+        """Milliseconds since the epoch: the wall part of the hybrid clock."""
+        return int(self.now().timestamp() * 1000)
+
+
+class SettableClock(WallClock):
+    """A wall clock that stands still until told otherwise (tests, demo replays)."""
+
+    def __init__(self, at: datetime) -> None:
+        self._at = at if at.tzinfo is not None else at.astimezone()
+        super().__init__(lambda: self._at)
+
+    def set(self, at: datetime) -> None:
+        self._at = at if at.tzinfo is not None else at.astimezone()
+
+    def advance(self, delta: timedelta) -> None:
+        self._at = self._at + delta
+
+
+def _system_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+SYSTEM_CLOCK = WallClock()
+
+
 class HybridClock:
     """Never goes backwards, even when the machine's clock is set back; absorbs remote clocks.
 
@@ -40,7 +85,7 @@ class HybridClock:
         self, last: Timestamp | None = None, wall_ms: Callable[[], int] | None = None
     ) -> None:
         self._last = last or Timestamp(0, 0)
-        self._wall_ms = wall_ms or (lambda: time.time_ns() // 1_000_000)
+        self._wall_ms = wall_ms or SYSTEM_CLOCK.ms
         self._lock = threading.Lock()
 
     @property

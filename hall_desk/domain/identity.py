@@ -161,7 +161,7 @@ def _region_problem(code: str) -> str | None:
 
 
 def parse_resident_id(
-    raw: str, *, today: date | None = None, field: str = "id_number"
+    raw: str, *, today: date, field: str = "id_number"
 ) -> ResidentId:
     """Check a 居民身份证号码 as typed and return it parsed; raise ValidationError otherwise.
 
@@ -170,8 +170,6 @@ def parse_resident_id(
     birth date, and only then the check character (a wrong check character usually means a
     wrong digit elsewhere, which the earlier checks may already pinpoint).
     """
-    if today is None:
-        today = date.today()
     number = _compact(raw)
     if not number:
         raise ValidationError(field, "请输入身份证号码")

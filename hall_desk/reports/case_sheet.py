@@ -61,5 +61,5 @@ def build_case_sheet(ws: Workstation, actor: Actor, case_ref: str) -> bytes:
             [38 * mm, 70 * mm, 37 * mm, 25 * mm],
         ),
     ]
-    letterhead = pdf.Letterhead(ws.hall, printed_by=actor.display_name)
+    letterhead = pdf.letterhead(ws, actor)
     return pdf.build(story, letterhead, doc_title=f"办件信息单 {case.case_no}")

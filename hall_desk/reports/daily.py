@@ -106,7 +106,7 @@ def _build(ws: Workstation, actor: Actor, day: date, notes: str) -> tuple[bytes,
             ]
         )
     )
-    letterhead = pdf.Letterhead(ws.hall, printed_by=actor.display_name)
+    letterhead = pdf.letterhead(ws, actor)
     data = pdf.build(story, letterhead, doc_title=f"{TITLE} {day.isoformat()}")
     return data, _page_count(data)
 

@@ -230,9 +230,5 @@ def intake_notice(
     large = detail.case.green_channel if large_print is None else large_print
     story = builder(ws, actor, detail, _Sizes(large))
     title = TITLES[builder] + ("（大字版）" if large else "")
-    letterhead = pdf.Letterhead(
-        ws.hall,
-        printed_by=actor.display_name,
-        contact_phone=str(ws.config.extra.get("contact_phone", "")),
-    )
+    letterhead = pdf.letterhead(ws, actor)
     return title, pdf.build(story, letterhead, doc_title=f"{title} {detail.case.case_no}")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.graphics.barcode import code128, qr
 from reportlab.graphics.shapes import Drawing
@@ -45,6 +46,10 @@ CANDIDATE_FONTS: list[tuple[str, int]] = [
     ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
     ("/System/Library/Fonts/STHeiti Light.ttc", 0),
 ]
+
+if TYPE_CHECKING:
+    from hall_desk.domain.roles import Actor
+    from hall_desk.services.workstation import Workstation
 
 
 @cache
@@ -151,8 +156,19 @@ class Letterhead:
     """Who issues the document: printed in the footer of every page."""
 
     hall: str
+    printed_at: datetime
     printed_by: str = ""
     contact_phone: str = ""
+
+
+def letterhead(ws: Workstation, actor: Actor) -> Letterhead:
+    """The hall, the person printing and the time, as the workstation's clock reads it."""
+    return Letterhead(
+        ws.hall,
+        printed_at=ws.now(),
+        printed_by=actor.display_name,
+        contact_phone=str(ws.config.extra.get("contact_phone", "")),
+    )
 
 
 def build(
@@ -166,7 +182,7 @@ def build(
 ) -> bytes:
     """Lays out the story on A4 pages with a footer (hall, print time, 第 N 页 共 M 页)."""
     font = chinese_font()
-    printed_at = datetime.now().strftime("%Y-%m-%d %H:%M")
+    printed_at = letterhead.printed_at.strftime("%Y-%m-%d %H:%M")
 
     class _NumberedCanvas(canvas_with_page_count()):  # type: ignore[misc]
         pass

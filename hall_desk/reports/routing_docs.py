@@ -80,7 +80,7 @@ def build_folder_labels(ws: Workstation, actor: Actor, case_refs: Sequence[str])
         if i:
             story.append(PageBreak())
         story.extend(_label(entry))
-    letterhead = pdf.Letterhead(ws.hall, printed_by=actor.display_name)
+    letterhead = pdf.letterhead(ws, actor)
     return pdf.build(
         story,
         letterhead,
@@ -146,7 +146,7 @@ def build_handover_sheet(ws: Workstation, actor: Actor, sheet_ref: str) -> bytes
         pdf.spacer(4),
         pdf.signature_lines(["移交人", "接收人"], A4_BODY),
     ]
-    letterhead = pdf.Letterhead(ws.hall, printed_by=actor.display_name)
+    letterhead = pdf.letterhead(ws, actor)
     return pdf.build(story, letterhead, doc_title=f"材料交接单 {s.sheet_no}")
 
 
@@ -197,7 +197,7 @@ def build_pickup_receipt(ws: Workstation, actor: Actor, delivery_id: str) -> byt
         pdf.spacer(6),
         pdf.signature_lines(signers, A4_BODY),
     ]
-    letterhead = pdf.Letterhead(ws.hall, printed_by=actor.display_name)
+    letterhead = pdf.letterhead(ws, actor)
     return pdf.build(story, letterhead, doc_title=f"{title} {r.case_no}")
 
 
@@ -243,7 +243,7 @@ def build_mailing_list(
         pdf.spacer(6),
         pdf.signature_lines(["交寄人", "揽收人"], A4_WIDE_BODY),
     ]
-    letterhead = pdf.Letterhead(ws.hall, printed_by=actor.display_name)
+    letterhead = pdf.letterhead(ws, actor)
     return pdf.build(
         story,
         letterhead,

@@ -53,7 +53,7 @@ def log_consultation(
     ws: Workstation, actor: Actor, draft: ConsultationDraft, at: datetime | None = None
 ) -> str:
     actor.require(Permission.CONSULT)
-    at = at or datetime.now().astimezone()
+    at = at or ws.now()
     errors: list[ValidationError] = []
     topic = note = applicant_name = phone = ""
     for field, label, value, limit in (

@@ -205,7 +205,7 @@ def ready_queue(
     """待出件: results waiting for the applicant, found by case number (or its barcode), ID
     number, phone or name; green channel first, then the longest waiting. Masked forms only."""
     actor.require(Permission.DELIVER)
-    now = now if now is not None else datetime.now().astimezone()
+    now = now if now is not None else ws.now()
     stmt = select(CaseRow).where(CaseRow.state == CaseState.READY_FOR_DELIVERY.value)
     if query.strip():
         condition = _search_filter(ws, query)

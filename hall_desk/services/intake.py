@@ -30,7 +30,7 @@ from hall_desk.services import applicants
 from hall_desk.services.applicants import ApplicantDraft
 from hall_desk.services.cases import case_by_ref
 from hall_desk.services.catalog import theme_by_code
-from hall_desk.services.workstation import Tx, Workstation, moment_on
+from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import (
     ApplicantRow,
     CaseItemRow,
@@ -322,7 +322,7 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
         window=actor.window,
         workstation=tx.ws.code,
         station=INTAKE_STATION if state != CaseState.REFUSED else "",
-        station_since=moment_on(on).isoformat(timespec="seconds"),
+        station_since=tx.ws.moment_on(on).isoformat(timespec="seconds"),
         **agent_fields,
     )
     items_payload = [

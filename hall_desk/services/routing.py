@@ -35,7 +35,7 @@ from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.cases import CASE_NO, NEAR_DEADLINE_DAYS, deadline_text
 from hall_desk.services.intake import MIN_REASON, SUPPLEMENT_DAYS
-from hall_desk.services.workstation import Tx, Workstation, moment_on
+from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import CaseItemRow, CaseMaterialRow, CaseRow, ServiceItemRow, User
 from hall_desk.store.models_routing import HandoffRow, HandoverSheetRow
 
@@ -117,7 +117,7 @@ def moment(ws: Workstation, on: date | None, at: datetime | None) -> tuple[date,
         at = at if at.tzinfo is not None else at.astimezone()
         return at.date(), at
     day = on or ws.today()
-    return day, moment_on(day)
+    return day, ws.moment_on(day)
 
 
 def iso(at: datetime) -> str:
@@ -1178,7 +1178,7 @@ def board(
     working days and a worded deadline flag; green-channel cases first.
     `station` filters by code ("window" means every window, "dept:" every department)."""
     actor.require(Permission.VIEW_CASES)
-    now = now if now is not None else datetime.now().astimezone()
+    now = now if now is not None else ws.now()
     if now.tzinfo is None:
         now = now.astimezone()
     # Only the columns a board row needs: loading whole ORM objects was most of the time.
@@ -1229,7 +1229,7 @@ def returned_for_supplement(
     """Cases the routing post sent back (待补正 after acceptance): by default the actor's own,
     as the clerk who accepted them sees them in their queue."""
     actor.require(Permission.VIEW_CASES)
-    now = now if now is not None else datetime.now().astimezone()
+    now = now if now is not None else ws.now()
     query = select(*[getattr(CaseRow, name) for name in BOARD_COLUMNS]).where(
         CaseRow.state == CaseState.AWAITING_SUPPLEMENT.value, CaseRow.accepted_on.is_not(None)
     )
@@ -1284,7 +1284,7 @@ def journey(
 ) -> Journey:
     """The folder's whole custody chain: each station, who handed it on, and how long it stayed."""
     actor.require(Permission.VIEW_CASES)
-    now = now if now is not None else datetime.now().astimezone()
+    now = now if now is not None else ws.now()
     with ws.reading() as s:
         case = find_case(s, case_ref)
         if case is None:

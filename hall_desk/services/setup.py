@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import csv
 import shutil
-from datetime import date
 from pathlib import Path
 
 from hall_desk.assets import resource
+from hall_desk.domain.clock import SYSTEM_CLOCK, WallClock
 from hall_desk.domain.errors import StorageError, ValidationError
 from hall_desk.domain.roles import SYSTEM_ACTOR, Role
 from hall_desk.services import calendar as calendar_service
@@ -34,6 +34,7 @@ def init_home(
     hall_key_file: Path | None = None,
     admin: tuple[str, str, str] | None = None,  # (username, display name, password)
     demo: bool = False,
+    wall: WallClock = SYSTEM_CLOCK,
 ) -> Workstation:
     """All or nothing: on any error the folder is left as it was found."""
     if home.is_initialised():
@@ -59,11 +60,11 @@ def init_home(
                 s.add(Meta(key="hall_key_fingerprint", value=key.fingerprint))
                 s.add(Meta(key="hall", value=hall))
                 s.add(Meta(key="workstation", value=code))
-                s.add(Meta(key="created_on", value=date.today().isoformat()))
+                s.add(Meta(key="created_on", value=wall.today().isoformat()))
         finally:
             db.close()
         home.save_config(HomeConfig(hall=hall, workstation=code, window=window.strip(), demo=demo))
-        ws = Workstation(home)
+        ws = Workstation(home, wall)
         try:
             catalog.import_catalog(ws, SYSTEM_ACTOR, catalog.bundled_catalog())
             calendar_service.seed_overrides(ws, SYSTEM_ACTOR, bundled_overrides())

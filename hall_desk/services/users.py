@@ -93,7 +93,7 @@ def create_user(
 
 def login(ws: Workstation, username: str, password: str, now: datetime | None = None) -> Actor:
     """Checks the password; after MAX_FAILURES wrong tries the account locks for a while."""
-    now = now or datetime.now().astimezone()
+    now = now or ws.now()
     username = username.strip().lower()
     with ws.transaction(Actor(username or "?", username, Role.CLERK)) as tx:
         s = tx.session

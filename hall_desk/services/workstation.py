@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from hall_desk.domain.calendar import DayOverride, WorkingCalendar
 from hall_desk.domain.catalog import ServiceItem
-from hall_desk.domain.clock import HybridClock
+from hall_desk.domain.clock import SYSTEM_CLOCK, HybridClock, WallClock
 from hall_desk.domain.errors import StorageError
 from hall_desk.domain.roles import Actor
 from hall_desk.services.home import Home, HomeConfig
@@ -63,14 +63,17 @@ class Tx:
             action=action,
             target=target,
             detail=detail,
+            at=self.ws.now(),
         )
 
 
 class Workstation:
     """Opened from a home; every service function takes it as its first argument."""
 
-    def __init__(self, home: Home) -> None:
+    def __init__(self, home: Home, wall: WallClock | None = None) -> None:
         self.home = home
+        # The one wall clock of this workstation: services, reports and sync read the time here.
+        self.wall = wall or SYSTEM_CLOCK
         self.config: HomeConfig = home.load_config()
         self.key = HallKey.read(home.key_path)
         self.db = Database(home.db_path)
@@ -81,7 +84,7 @@ class Workstation:
         if fingerprint is not None and fingerprint.value != self.key.fingerprint:
             self.db.close()
             raise StorageError("大厅密钥与本机数据库不匹配：请使用本大厅的密钥文件")
-        self.clock = HybridClock(last)
+        self.clock = HybridClock(last, self.wall.ms)
         self._calendar: WorkingCalendar | None = None
         self._items: dict[str, ServiceItem] | None = None
 
@@ -137,14 +140,16 @@ class Workstation:
             self._items = {i.code: i for i in all_items(session)}
         return self._items
 
+    def now(self) -> datetime:
+        return self.wall.now()
+
     def today(self) -> date:
-        return date.today()
+        return self.wall.today()
 
-
-def moment_on(day: date) -> datetime:
-    """When something back-dated to `day` happened: now's time of day on that day."""
-    now = datetime.now().astimezone()
-    return now if day == now.date() else datetime.combine(day, now.time()).astimezone()
+    def moment_on(self, day: date) -> datetime:
+        """When something back-dated to `day` happened: now's time of day on that day."""
+        now = self.now()
+        return now if day == now.date() else datetime.combine(day, now.time()).astimezone()
 
 
 def _load_calendar(session: Session) -> WorkingCalendar:

@@ -44,13 +44,13 @@ def append(
     action: str,
     target: str = "",
     detail: dict[str, Any] | None = None,
-    at: datetime | None = None,
+    at: datetime,
 ) -> AuditEntry:
     """Chains to the newest entry; the caller's write transaction keeps the chain linear."""
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
     entry = AuditEntry(
         seq=(last.seq + 1) if last else 1,
-        at=(at or datetime.now().astimezone()).isoformat(timespec="seconds"),
+        at=at.isoformat(timespec="seconds"),
         workstation=workstation,
         actor=actor,
         action=action,

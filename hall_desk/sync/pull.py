@@ -42,8 +42,12 @@ _CHUNK = 500  # ids per IN (…) list
 _NOT_FOLDED = {CONFLICT_ENTITY}
 
 
-def now_text() -> str:
-    return datetime.now().astimezone().isoformat(timespec="microseconds")
+def now_text(ws: Workstation) -> str:
+    return ws.now().isoformat(timespec="microseconds")
+
+
+def _ms_text(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000).astimezone().isoformat(timespec="microseconds")
 
 
 @dataclass
@@ -249,7 +253,7 @@ def apply_batch(
     margin_ms: int,
 ) -> BatchOutcome:
     """Everything one pulled batch does to the local database, inside the caller's transaction."""
-    at = now_text()
+    at = _ms_text(now_ms)
     out = BatchOutcome()
     good: list[Incoming] = []
     for ev in events:

@@ -7,7 +7,6 @@ touches no widget) and marshals `progress` calls back to the GUI thread itself.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -116,7 +115,7 @@ def clock_margin(ws: Workstation) -> timedelta:
 
 def _start_run(ws: Workstation, actor: Actor, location: str) -> int:
     with ws.db.write() as s:
-        run = SyncRun(started_at=now_text(), actor=actor.username, location=location)
+        run = SyncRun(started_at=now_text(ws), actor=actor.username, location=location)
         s.add(run)
         s.flush()
         return run.id
@@ -127,7 +126,7 @@ def _finish_run(ws: Workstation, run_id: int, report: SyncReport | None, error: 
         run = s.get(SyncRun, run_id)
         if run is None:
             return
-        run.finished_at = now_text()
+        run.finished_at = now_text(ws)
         run.ok = report is not None
         run.error = error
         if report is not None:
@@ -177,7 +176,7 @@ def _bind_peer(ws: Workstation, actor: Actor, shared: SharedDatabase, info: Shar
             reason += "：已从头重新推送并拉取全部事件"
     with ws.transaction(actor) as tx:
         row = tx.session.get(SyncPeer, info.identity)
-        now = now_text()
+        now = now_text(ws)
         if row is None:
             row = SyncPeer(
                 identity=info.identity,
@@ -223,9 +222,9 @@ def sync_once(
     raw = shared_url if shared_url is not None else ws.config.shared_url
     report_progress = progress or (lambda _p: None)
     margin = opts.clock_margin or clock_margin(ws)
-    wall_ms = opts.wall_ms or (lambda: time.time_ns() // 1_000_000)
+    wall_ms = opts.wall_ms or ws.wall.ms
     with _exclusive(ws):
-        started = datetime.now().astimezone()
+        started = ws.now()
         try:
             location = _location(raw)
         except HallDeskError as exc:
@@ -270,7 +269,7 @@ def _run(
     progress(SyncProgress("connect", 0, 0))
     shared = SharedDatabase(location, application=f"hall-desk {ws.code}")
     try:
-        info = shared.prepare(ws.key.fingerprint, ws.hall)
+        info = shared.prepare(ws.key.fingerprint, ws.hall, ws.now())
         reset_reason = _bind_peer(ws, actor, shared, info)
         pushed = push_events(
             ws,
@@ -299,5 +298,5 @@ def _run(
         refused=pulled.refused,
         reset_reason=reset_reason,
         started_at=started,
-        finished_at=datetime.now().astimezone(),
+        finished_at=ws.now(),
     )

@@ -167,10 +167,6 @@ class SharedInfo:
     created_at: str
 
 
-def _now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
-
-
 def _read_meta(conn: Connection) -> dict[str, str] | None:
     if not inspect(conn).has_table(shared_meta.name):
         return None
@@ -285,7 +281,7 @@ class SharedDatabase:
                 yield conn
 
     # -- schema and identity --------------------------------------------------------------
-    def prepare(self, hall_fingerprint: str, hall: str) -> SharedInfo:
+    def prepare(self, hall_fingerprint: str, hall: str, now: datetime) -> SharedInfo:
         """Create or migrate the schema if needed; refuse a newer schema or another hall's."""
         with self.reading() as conn:
             meta = _read_meta(conn)
@@ -301,7 +297,7 @@ class SharedDatabase:
                         "identity": str(uuid.uuid4()),
                         "hall_fingerprint": hall_fingerprint,
                         "hall": hall,
-                        "created_at": _now(),
+                        "created_at": now.isoformat(timespec="seconds"),
                     }
                     conn.execute(
                         shared_meta.insert(), [{"key": k, "value": v} for k, v in rows.items()]

@@ -183,7 +183,7 @@ def _record(run: SyncRun) -> RunRecord:
 
 def sync_status(ws: Workstation, now: datetime | None = None) -> SyncStatus:
     """Reads the local database only (no network): cheap enough for a status-bar timer."""
-    now = now or datetime.now().astimezone()
+    now = now or ws.now()
     configured = bool(ws.config.shared_url.strip())
     location = ""
     if configured:

@@ -68,7 +68,7 @@ class SyncPanel(QObject):
     def _next_run(self) -> datetime | None:
         try:
             # Wall-clock local time, as the admin typed the nightly time.
-            return next_scheduled(self.ws.config.sync_time, datetime.now())
+            return next_scheduled(self.ws.config.sync_time, self.ws.now().replace(tzinfo=None))
         except HallDeskError:
             return None
 
@@ -92,7 +92,7 @@ class SyncPanel(QObject):
         return False
 
     def tick(self) -> None:
-        now = datetime.now()
+        now = self.ws.now().replace(tzinfo=None)
         if self.next_run is not None and now >= self.next_run.replace(tzinfo=None):
             self.next_run = self._next_run()
             if self.ws.config.shared_url:

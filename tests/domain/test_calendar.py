@@ -362,12 +362,10 @@ def test_open_pause_with_as_of_not_after_start_costs_nothing_yet() -> None:
     assert due == DueDate(D(2026, 3, 9), estimated=False, paused=True)
 
 
-def test_open_pause_defaults_to_today() -> None:
-    start = date.today() - timedelta(days=3)
-    accepted = start - timedelta(days=1)
-    explicit = CAL.due_date(accepted, 10, pauses=[Pause(start)], as_of=date.today())
-    assert CAL.due_date(accepted, 10, pauses=[Pause(start)]) == explicit
-    assert explicit.paused
+def test_open_pause_needs_the_callers_today() -> None:
+    # The calendar never reads the wall clock itself: an open pause without as_of is a bug.
+    with pytest.raises(ValueError, match="as_of"):
+        CAL.due_date(D(2026, 3, 2), 10, pauses=[Pause(D(2026, 3, 5))])
 
 
 def test_open_pause_begun_after_the_period_ended_does_not_flag() -> None:

@@ -240,11 +240,11 @@ def test_field_name_is_passed_through() -> None:
     assert error_of(parse_resident_id, "123", today=TODAY, field="agent_id").field == "agent_id"
 
 
-def test_today_defaults_to_the_real_date() -> None:
-    assert parse_resident_id(make_id("15052119900101123")).birth_date == date(1990, 1, 1)
-    next_year = date.today().year + 1
-    message = error_of(parse_resident_id, make_id(f"150521{next_year}0101123")).message
-    assert f"出生日期 {next_year}-01-01 晚于今天" in message
+def test_today_is_the_callers_and_bounds_the_birth_date() -> None:
+    # The day after TODAY is a future birth date; TODAY itself is not.
+    assert parse_resident_id(make_id("15052120240601123"), today=TODAY).birth_date == TODAY
+    message = error_of(parse_resident_id, make_id("15052120240602123"), today=TODAY).message
+    assert "出生日期 2024-06-02 晚于今天" in message
 
 
 def test_resident_id_is_frozen_and_its_repr_hides_the_number() -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from hall_desk.domain.clock import Timestamp
+from hall_desk.domain.clock import Timestamp, WallClock
 from hall_desk.services import intake
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
@@ -42,17 +43,14 @@ def test_payloads_carry_no_plaintext(ws, clerk):
         json.loads(row.payload)  # valid JSON, readable by any workstation
 
 
-def test_clock_set_back_does_not_reorder_events(ws, clerk, monkeypatch):
+def test_clock_set_back_does_not_reorder_events(ws, clerk):
     intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=TODAY)
     last = Timestamp.decode(events(ws)[-1].hlc)
     path = ws.home.path
     ws.close()
     # The machine's clock is set back a whole day, then the program restarts.
-    import hall_desk.domain.clock as clock_module
-
-    real = clock_module.time.time_ns
-    monkeypatch.setattr(clock_module.time, "time_ns", lambda: real() - 86_400 * 10**9)
-    reopened = Workstation(Home(path))
+    day_behind = WallClock(lambda: datetime.now().astimezone() - timedelta(days=1))
+    reopened = Workstation(Home(path), day_behind)
     try:
         intake.accept(reopened, clerk, draft_for(reopened, [FOOD]), on=TODAY)
         newest = events(reopened)[-1]

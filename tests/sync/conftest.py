@@ -19,6 +19,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from hall_desk.domain.clock import WallClock
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
 from tests.conftest import make_home
@@ -139,8 +140,8 @@ class Hall:
             shutil.copytree(self.templates[code], path)
         return path
 
-    def ws(self, code: str) -> Workstation:
-        workstation = Workstation(Home(self.home(code)))
+    def ws(self, code: str, wall: WallClock | None = None) -> Workstation:
+        workstation = Workstation(Home(self.home(code)), wall)
         self.open.append(workstation)
         return workstation
 

@@ -87,7 +87,7 @@ def test_same_push_batch_twice_changes_nothing(hall, shared_url):
     intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(4)), on=DAY)
     shared = SharedDatabase(parse_location(shared_url))
     try:
-        info = shared.prepare(w1.key.fingerprint, w1.hall)
+        info = shared.prepare(w1.key.fingerprint, w1.hall, w1.now())
         with w1.reading() as s:
             rows = s.execute(
                 select(

@@ -21,7 +21,7 @@ def test_first_contact_creates_the_schema_and_an_identity_once(hall, shared_url)
 
         def prepare() -> None:
             try:
-                infos.append(shared.prepare(w1.key.fingerprint, w1.hall))
+                infos.append(shared.prepare(w1.key.fingerprint, w1.hall, w1.now()))
             except BaseException as exc:
                 errors.append(exc)
 

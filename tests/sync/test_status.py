@@ -23,6 +23,7 @@ from hall_desk.sync import (
     sync_status,
 )
 from hall_desk.sync.command import run_sync_command
+from tests.conftest import next_morning, running_clock
 from tests.sync.helpers import DAY, FOOD, applicant, clerk, draft, local_events, sync
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +62,8 @@ def test_schedule_times():
 
 def test_status_shows_unsent_work_its_age_and_the_last_outcomes(hall, tmp_path):
     url = str(tmp_path / "shared.sqlite3")
-    w1 = hall.ws("W1")
+    # The workstation's own clock, at a mid-morning: "今天" and "3 小时前" hold at any real hour.
+    w1 = hall.ws("W1", running_clock(next_morning()))
     status = sync_status(w1)
     assert not status.configured and status.last_success is None
     assert status.unsent == len(local_events(w1)) and status.oldest_unsent_at is not None
@@ -78,7 +80,7 @@ def test_status_shows_unsent_work_its_age_and_the_last_outcomes(hall, tmp_path):
     assert status.summary().startswith("上次同步 今天")
 
     intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(950)), on=DAY)
-    later = datetime.now().astimezone() + timedelta(hours=3)
+    later = w1.now() + timedelta(hours=3)
     status = sync_status(w1, now=later)
     assert status.unsent == 2 and "未同步 2 条（最早 3 小时前）" in status.summary()
     lines = "\n".join(status.lines())
@@ -86,7 +88,7 @@ def test_status_shows_unsent_work_its_age_and_the_last_outcomes(hall, tmp_path):
 
     # A run that started and never finished (the process was killed) is shown as such.
     with w1.db.write() as s:
-        s.add(SyncRun(started_at=datetime.now().astimezone().isoformat(), actor="cli"))
+        s.add(SyncRun(started_at=w1.now().isoformat(), actor="cli"))
     status = sync_status(w1)
     assert status.interrupted is not None and status.failing and status.level == "error"
     assert status.summary().startswith("上次同步未完成")
@@ -94,7 +96,7 @@ def test_status_shows_unsent_work_its_age_and_the_last_outcomes(hall, tmp_path):
 
 def test_command_prints_one_line_and_remembers_the_address(hall, tmp_path, capsys):
     url = str(tmp_path / "shared.sqlite3")
-    w1 = hall.ws("W1")
+    w1 = hall.ws("W1", running_clock(next_morning()))
     own = len(local_events(w1))
     assert run_sync_command(w1, SYSTEM_ACTOR, shared=url, status_only=False) == 0
     out, err = capsys.readouterr()
