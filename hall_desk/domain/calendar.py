@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import cache
 
 import chinese_calendar
 
@@ -38,6 +39,35 @@ def _library_is_workday(ordinal: int) -> bool | None:
         answer = None  # outside the years the library covers
     _LIBRARY_ANSWERS[ordinal] = answer
     return answer
+
+
+@cache
+def statutory_holidays(year: int) -> frozenset[date]:
+    """The days off that the 全国年节及纪念日放假办法 (2024) itself fixes, for a year whose
+    published schedule is not known: 元旦, 春节 (除夕 to 初三, by the lunar calendar), 清明 (the
+    solar term), 劳动节 5/1–2, 端午 and 中秋 (lunar), 国庆 10/1–3. The 调休 swaps the State
+    Council announces each year cannot be known in advance, so results stay estimates."""
+    from lunar_python import Lunar, Solar  # ~8 ms to import: only for years past the data
+
+    def solar(lunar_month: int, lunar_day: int) -> date:
+        s = Lunar.fromYmd(year, lunar_month, lunar_day).getSolar()
+        return date(s.getYear(), s.getMonth(), s.getDay())
+
+    new_year = solar(1, 1)
+    qingming = Solar.fromYmd(year, 4, 1).getLunar().getJieQiTable()["清明"]
+    days = {
+        date(year, 1, 1),
+        *(new_year + timedelta(days=n) for n in range(-1, 3)),
+        date(qingming.getYear(), qingming.getMonth(), qingming.getDay()),
+        date(year, 5, 1),
+        date(year, 5, 2),
+        solar(5, 5),
+        solar(8, 15),
+        date(year, 10, 1),
+        date(year, 10, 2),
+        date(year, 10, 3),
+    }
+    return frozenset(d for d in days if d.year == year)
 
 
 class LimitUnit(StrEnum):
@@ -157,7 +187,11 @@ class WorkingCalendar:
         day = date.fromordinal(ordinal)
         weekday_rule = day.weekday() < 5
         # A year the hall typed in fully has no holidays beyond its overrides: the rule is exact.
-        return weekday_rule, day.year in self._covered_years
+        if day.year in self._covered_years:
+            return weekday_rule, True
+        if not 1900 < day.year < 2100:
+            return weekday_rule, False  # outside the lunar tables: weekends only
+        return weekday_rule and day not in statutory_holidays(day.year), False
 
     def is_working_day(self, day: date) -> bool:
         return self._lookup(_as_date(day, "day").toordinal())[0]

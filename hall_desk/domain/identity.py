@@ -102,6 +102,12 @@ _MAINLAND_PROVINCES = frozenset(
     )
 )
 _WHOLE_REGION_CODES = frozenset({"710000", "810000", "820000", "830000"})
+# Hainan's counties under the province itself were coded 4600xx from 1988 (460001-460007 the
+# county-level cities, 460021-460039 the counties) before the 4690xx codes; cards issued then
+# are still carried, so these are valid although their 3rd-4th digits are 00.
+_HAINAN_1988_CODES = frozenset(
+    [f"4600{n:02d}" for n in range(1, 8)] + [f"4600{n:02d}" for n in range(21, 40)]
+)
 _OLDEST_BIRTH_YEAR = 1900  # an earlier year is a typo, not a living applicant
 
 
@@ -143,7 +149,7 @@ def resident_id_check_char(first17: str) -> str:
 
 
 def _region_problem(code: str) -> str | None:
-    if code in _WHOLE_REGION_CODES:
+    if code in _WHOLE_REGION_CODES or code in _HAINAN_1988_CODES:
         return None
     province = code[:2]
     if province[0] == "9":
@@ -277,6 +283,15 @@ def normalize_uscc(raw: str, *, field: str = "uscc") -> str:
         )
     if code[1] == "0":
         raise ValidationError(field, "统一社会信用代码第2位（机构类别码）不能为0")
+    region = code[2:8]
+    bad = _first_non_digit(region)
+    if bad is not None:
+        pos = 3 + region.index(bad)
+        raise ValidationError(
+            field,
+            f"统一社会信用代码第3–8位是登记管理机关的行政区划码，只能是数字；"
+            f"第{pos}位为「{_show(bad)}」",
+        )
     expected = uscc_check_char(code[:17])
     if code[17] != expected:
         raise ValidationError(
@@ -301,6 +316,17 @@ _MOBILE_SECOND_DIGITS = frozenset("3456789")
 _EXTENSION_MARKERS = ("转", "分机")
 _MAX_EXTENSION = 6
 _LANDLINE_EXAMPLE = "0475-1234567"
+# 400 and 800 numbers are companies' service lines: nobody can be called back on them.
+_SERVICE_LINE_PREFIXES = ("400", "800")
+
+
+def _refuse_service_line(digits: str, text: str, field: str) -> None:
+    if len(digits) == 10 and digits.startswith(_SERVICE_LINE_PREFIXES):
+        raise ValidationError(
+            field,
+            f"「{text}」是 {digits[:3]} 服务热线，不能作为联系电话："
+            f"请填写11位手机号码或带区号的固定电话（如 {_LANDLINE_EXAMPLE}）",
+        )
 
 
 def _strip_country_code(text: str, field: str, noun: str) -> tuple[bool, str]:
@@ -370,6 +396,7 @@ def normalize_landline(raw: str, *, field: str = "phone") -> str:
 
     had_country_code, text = _strip_country_code(text, field, "电话号码")
     groups = [g for g in _SEP_RE.split(text) if g]
+    _refuse_service_line("".join(groups), raw.strip(), field)
     for part in [*groups, extension]:
         bad = _first_non_digit(part)
         if bad is not None:
@@ -447,6 +474,7 @@ def normalize_phone(raw: str, *, field: str = "phone") -> str:
 
     if mobile_like and not has_extension:
         return normalize_mobile(raw, field=field)
+    _refuse_service_line(digits, text, field)
     if digits.startswith("0") or had_country_code or has_extension:
         return normalize_landline(raw, field=field)
     bad = _first_non_digit(digits)

@@ -233,13 +233,15 @@ def test_duplicate_consistent_overrides_are_fine() -> None:
 # --- years the library does not cover ---------------------------------------------------------
 
 
-def test_uncovered_year_uses_weekdays_and_is_estimated() -> None:
-    # 2027-01-01 is a Friday; with no schedule it is assumed open.
+def test_uncovered_year_uses_weekdays_and_the_statutory_holidays_estimated() -> None:
+    # 2027-01-01 is a Friday: 元旦 by the 放假办法 itself, though no 2027 schedule is published.
     assert D(2027, 1, 1).weekday() == 4
-    assert CAL.is_working_day(D(2027, 1, 1))
+    assert not CAL.is_working_day(D(2027, 1, 1))
     assert not CAL.is_certain(D(2027, 1, 1))
     assert not CAL.is_working_day(D(2027, 1, 2))
     assert not CAL.is_certain(D(2027, 1, 2))
+    assert CAL.is_working_day(D(2027, 1, 4)) and not CAL.is_certain(D(2027, 1, 4))
+    assert CAL.due_date(D(2026, 12, 31), 1) == DueDate(D(2027, 1, 4), estimated=True)
     assert CAL.due_date(D(2027, 1, 1), 1) == DueDate(D(2027, 1, 4), estimated=True)
     assert CAL.due_date(D(2027, 1, 8), 5) == DueDate(D(2027, 1, 15), estimated=True)
     assert CAL.due_date(D(2027, 1, 8), 5).label() == "2027-01-15（估算）"
@@ -251,9 +253,31 @@ def test_years_before_the_library_are_uncovered_too() -> None:
     assert CAL.due_date(D(2003, 6, 6), 1) == DueDate(D(2003, 6, 9), estimated=True)
 
 
+def test_statutory_holidays_of_a_year_past_the_data() -> None:
+    # 2027: 春节 is 2-6 (a Saturday), so 除夕 is 2-5; 清明 4-5; 端午 6-9; 中秋 9-15.
+    assert calendar_module.statutory_holidays(2027) == {
+        D(2027, 1, 1),
+        D(2027, 2, 5), D(2027, 2, 6), D(2027, 2, 7), D(2027, 2, 8),
+        D(2027, 4, 5),
+        D(2027, 5, 1), D(2027, 5, 2),
+        D(2027, 6, 9),
+        D(2027, 9, 15),
+        D(2027, 10, 1), D(2027, 10, 2), D(2027, 10, 3),
+    }  # fmt: skip
+    # A 3-day limit from Thursday 2027-02-04 skips 除夕 to 初三 and the weekend in between.
+    assert CAL.due_date(D(2027, 2, 4), 3) == DueDate(D(2027, 2, 11), estimated=True)
+    # Where the library has the published schedule, it decides (2026: 元旦 1-1 to 1-3).
+    assert not CAL.is_working_day(D(2026, 1, 2)) and CAL.is_certain(D(2026, 1, 2))
+
+
+def test_a_year_the_hall_declared_covered_has_only_its_overrides() -> None:
+    cal = WorkingCalendar(covered_years=[2027])
+    assert cal.is_working_day(D(2027, 1, 1)) and cal.is_certain(D(2027, 1, 1))
+
+
 def test_span_from_late_2026_into_2027_is_estimated() -> None:
-    # 12/29, 12/30, 12/31, 1/1 (assumed open), 1/4.
-    assert CAL.due_date(D(2026, 12, 28), 5) == DueDate(D(2027, 1, 4), estimated=True)
+    # 12/29, 12/30, 12/31, then 1/1 (元旦) and the weekend are skipped: 1/4, 1/5.
+    assert CAL.due_date(D(2026, 12, 28), 5) == DueDate(D(2027, 1, 5), estimated=True)
     # Ending on 12/31 consults only 2026: exact.
     assert CAL.due_date(D(2026, 12, 28), 3) == DueDate(D(2026, 12, 31), estimated=False)
     # A natural-day period ending in 2027 consults a 2027 day.
@@ -275,8 +299,8 @@ def test_2027_declared_covered_is_exact() -> None:
     assert partial.is_certain(D(2027, 1, 1))
     assert not partial.is_certain(D(2027, 1, 4))
     assert partial.due_date(D(2026, 12, 31), 1) == DueDate(D(2027, 1, 4), estimated=True)
-    # Without anything, 1/1 (Friday) is assumed open.
-    assert CAL.due_date(D(2026, 12, 31), 1) == DueDate(D(2027, 1, 1), estimated=True)
+    # Without anything, 1/1 (Friday) is 元旦 by the 放假办法, still an estimate.
+    assert CAL.due_date(D(2026, 12, 31), 1) == DueDate(D(2027, 1, 4), estimated=True)
 
 
 def test_declared_year_does_not_affect_other_years() -> None:
@@ -403,7 +427,7 @@ def test_next_working_day() -> None:
     assert CAL.next_working_day(D(2026, 3, 9)) == D(2026, 3, 10)
     assert CAL.next_working_day(D(2026, 9, 30)) == D(2026, 10, 8)
     assert CAL.next_working_day(D(2026, 2, 13)) == D(2026, 2, 14)
-    assert CAL.next_working_day(D(2026, 12, 31)) == D(2027, 1, 1)  # assumed, uncovered
+    assert CAL.next_working_day(D(2026, 12, 31)) == D(2027, 1, 4)  # 元旦, then a weekend
 
 
 # --- validation -------------------------------------------------------------------------------

@@ -101,10 +101,11 @@ id_first17s = st.builds(
     st.integers(0, 999),
 )
 uscc_first17s = st.builds(
-    lambda department, category, rest: department + category + rest,
+    lambda department, category, region, rest: department + category + region + rest,
     st.sampled_from("123456789ABCDEFGNY"),
     st.sampled_from(USCC_CHARS[1:]),
-    st.text(alphabet=USCC_CHARS, min_size=15, max_size=15),
+    st.text(alphabet="0123456789", min_size=6, max_size=6),  # GB/T 2260 region: digits
+    st.text(alphabet=USCC_CHARS, min_size=9, max_size=9),
 )
 mobiles = st.builds(
     lambda second, rest: f"1{second}{rest}",
@@ -318,6 +319,17 @@ def test_region_starting_with_9_hints_at_foreigner_card() -> None:
     message = id_error(make_id("99052119900101123"))
     assert message.startswith("地区码 990521 无效")
     assert "外国人永久居留身份证" in message
+
+
+@pytest.mark.parametrize("region", ["460001", "460007", "460021", "460033", "460039"])
+def test_hainans_1988_county_codes_are_valid(region: str) -> None:
+    # Counties administered by Hainan province itself: cards issued with these are still carried.
+    assert parse(make_id(region + "19900101123")).region_code == region
+
+
+@pytest.mark.parametrize("region", ["460008", "460020", "460040", "450001"])
+def test_other_zero_prefecture_codes_stay_refused(region: str) -> None:
+    assert "地市代码）不能为00" in id_error(make_id(region + "19900101123"))
 
 
 def test_zero_prefecture() -> None:
@@ -1013,3 +1025,22 @@ def test_mask_phone_never_raises(raw: str) -> None:
 @given(mobiles)
 def test_mask_phone_hides_the_middle_of_every_mobile(mobile: str) -> None:
     assert mask_phone(mobile) == f"{mobile[:3]}****{mobile[7:]}"
+
+
+@pytest.mark.parametrize(("position", "letter"), [(3, "A"), (5, "M"), (8, "Y")])
+def test_uscc_region_part_is_digits_only(position: int, letter: str) -> None:
+    first17 = list("91150521MA0N1234X")
+    first17[2:8] = "150521"
+    first17[position - 1] = letter
+    message = uscc_error(make_uscc("".join(first17)))
+    assert "第3–8位是登记管理机关的行政区划码，只能是数字" in message
+    assert f"第{position}位为「{letter}」" in message
+
+
+@pytest.mark.parametrize(
+    "raw", ["400-810-8888", "+86 400 810 8888", "+86 800 810 8888", "0086 4008108888"]
+)
+def test_service_lines_are_not_contact_numbers(raw: str) -> None:
+    for check in (normalize_phone, normalize_landline):
+        message = error_of(check, raw).message
+        assert "服务热线，不能作为联系电话" in message, (check.__name__, message)
