@@ -15,6 +15,7 @@ from hall_desk.domain.errors import StorageError, ValidationError
 CONFIG_NAME = "config.json"
 KEY_NAME = "hall.key"
 DB_NAME = "local.sqlite3"
+AUDIT_ANCHOR_NAME = "audit.anchor"
 APP_NAME = "hall-desk"
 WORKSTATION_CODE = re.compile(r"^[A-Z0-9]{1,8}$")
 
@@ -70,6 +71,10 @@ class Home:
     @property
     def db_path(self) -> Path:
         return self.path / DB_NAME
+
+    @property
+    def audit_anchor_path(self) -> Path:
+        return self.path / AUDIT_ANCHOR_NAME
 
     @property
     def log_dir(self) -> Path:

@@ -9,8 +9,10 @@ from hall_desk.store.audit import AuditReport
 
 
 def verify_audit(ws: Workstation) -> AuditReport:
+    """The chain, held against the anchor kept beside the database."""
+    anchor = audit.read_anchor(ws.home.audit_anchor_path, ws.key.audit_key)
     with ws.reading() as s:
-        return audit.verify(s, ws.key.audit_key)
+        return audit.verify(s, ws.key.audit_key, anchor, anchored=True)
 
 
 def rebuild_projections(ws: Workstation, actor: Actor) -> int:

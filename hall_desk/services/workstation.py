@@ -32,6 +32,7 @@ class Tx:
         self.actor = actor
         self._seq: int | None = None
         self.events: list[Event] = []
+        self.audited = False
 
     def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:
         if self._seq is None:
@@ -55,6 +56,7 @@ class Tx:
         return row
 
     def audit(self, action: str, target: str = "", detail: dict[str, Any] | None = None) -> None:
+        self.audited = True
         audit.append(
             self.session,
             self.ws.key.audit_key,
@@ -76,6 +78,13 @@ class Workstation:
         self.wall = wall or SYSTEM_CLOCK
         self.config: HomeConfig = home.load_config()
         self.key = HallKey.read(home.key_path)
+        if not home.db_path.exists():
+            # Opening would create an empty database and hide that every record is gone.
+            raise StorageError(
+                f"本机数据库 {home.db_path} 不存在。为免掩盖数据丢失，程序不会新建空库："
+                "请由管理员把最近的备份放回该位置，或清空此目录后用 hall-desk init"
+                " 以本大厅密钥重新加入并同步"
+            )
         self.db = Database(home.db_path)
         upgrade(self.db.write_engine)
         with self.db.read() as s:
@@ -108,7 +117,12 @@ class Workstation:
     @contextmanager
     def transaction(self, actor: Actor) -> Iterator[Tx]:
         with self.db.write() as session:
-            yield Tx(self, session, actor)
+            tx = Tx(self, session, actor)
+            yield tx
+            head = audit.head(session) if tx.audited else None
+        if head is not None:
+            # After the commit: an anchor never names an entry the database does not hold.
+            audit.write_anchor(self.home.audit_anchor_path, self.key.audit_key, head)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -63,6 +65,61 @@ def append(
     return entry
 
 
+# --- the anchor: the chain's length and head, kept outside the database ------------------------
+#
+# A chain alone cannot show that its newest entries (or all of them) were deleted: what is left
+# still links. The anchor file remembers how long the chain was and what its head was, under a
+# MAC of the hall key, so a shorter or different chain is caught by `verify`.
+
+
+@dataclass(frozen=True)
+class Anchor:
+    seq: int
+    hash: str
+
+
+def _anchor_mac(key: bytes, seq: int, head: str) -> str:
+    return hmac.new(key, f"audit-anchor:{seq}:{head}".encode(), hashlib.sha256).hexdigest()
+
+
+def head(session: Session) -> Anchor | None:
+    last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    return Anchor(last.seq, last.hash) if last is not None else None
+
+
+def write_anchor(path: Path, key: bytes, anchor: Anchor) -> None:
+    """Moves the anchor forward (never back: two programs on one home may finish out of order)."""
+    current = read_anchor(path, key)
+    if isinstance(current, Anchor) and current.seq >= anchor.seq:
+        return
+    body = json.dumps(
+        {"seq": anchor.seq, "hash": anchor.hash, "mac": _anchor_mac(key, anchor.seq, anchor.hash)}
+    )
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, body.encode("ascii"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
+def read_anchor(path: Path, key: bytes) -> Anchor | str | None:
+    """The anchor, None when there is none, or a Chinese sentence saying why it is not valid."""
+    try:
+        raw = json.loads(path.read_text(encoding="ascii"))
+        anchor = Anchor(int(raw["seq"]), str(raw["hash"]))
+        mac = str(raw["mac"])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return f"留痕锚点文件 {path.name} 已损坏"
+    if not hmac.compare_digest(mac, _anchor_mac(key, anchor.seq, anchor.hash)):
+        return f"留痕锚点文件 {path.name} 的校验码不符（被改动或来自其他大厅）"
+    return anchor
+
+
 @dataclass(frozen=True)
 class AuditReport:
     entries: int
@@ -74,11 +131,16 @@ class AuditReport:
         return self.broken_at is None
 
 
-def verify(session: Session, key: bytes) -> AuditReport:
-    """Walks the chain in storage order; an edit, a deletion or a swap breaks a link."""
+def verify(
+    session: Session, key: bytes, anchor: Anchor | str | None = None, *, anchored: bool = False
+) -> AuditReport:
+    """Walks the chain in storage order; an edit, a deletion or a swap breaks a link. With
+    `anchored`, the chain must also reach the anchor's entry with the anchor's hash: a deleted
+    tail, an emptied table or a missing anchor file are reported too."""
     prev_hash = GENESIS
     expected_seq = 1
     count = 0
+    anchored_hash: str | None = None
     for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.seq)):
         count += 1
         if entry.seq != expected_seq:
@@ -93,6 +155,26 @@ def verify(session: Session, key: bytes) -> AuditReport:
             )
         if not hmac.compare_digest(entry.hash, _digest(key, entry)):
             return AuditReport(count, entry.seq, f"第 {entry.seq} 条的内容被改动")
+        if isinstance(anchor, Anchor) and entry.seq == anchor.seq:
+            anchored_hash = entry.hash
         prev_hash = entry.hash
         expected_seq += 1
+    if not anchored:
+        return AuditReport(count, None)
+    if isinstance(anchor, str):
+        return AuditReport(count, 0, anchor)
+    if anchor is None:
+        if count == 0:
+            return AuditReport(count, None)
+        return AuditReport(count, count, "留痕锚点文件缺失：无法确认记录末尾未被删除")
+    if count < anchor.seq:
+        return AuditReport(
+            count,
+            count + 1,
+            f"留痕记录末尾缺失：应至少有 {anchor.seq} 条，现仅有 {count} 条（记录被删除）",
+        )
+    if anchored_hash != anchor.hash:
+        return AuditReport(
+            count, anchor.seq, f"第 {anchor.seq} 条与留痕锚点不符（记录被替换或重写）"
+        )
     return AuditReport(count, None)

@@ -82,3 +82,53 @@ def test_rechained_forgery_without_the_key_fails(ws, clerk):
     con.commit()
     con.close()
     assert verify_audit(ws).broken_at == 2
+
+
+# --- the anchor: what the chain alone cannot show ------------------------------------------
+
+
+def test_deleting_the_newest_entries_is_found(ws, clerk):
+    _fill(ws, clerk)
+    total = verify_audit(ws).entries
+    _tamper(ws, f"DELETE FROM audit_log WHERE seq > {total - 2}")
+    report = verify_audit(ws)
+    assert not report.ok
+    assert f"应至少有 {total} 条，现仅有 {total - 2} 条" in report.problem
+
+
+def test_emptying_the_audit_log_is_found(ws, clerk):
+    _fill(ws, clerk)
+    _tamper(ws, "DELETE FROM audit_log")
+    report = verify_audit(ws)
+    assert not report.ok and "记录末尾缺失" in report.problem
+
+
+def test_a_rewritten_chain_does_not_match_the_anchor(ws, clerk):
+    # Without the hall key nobody can re-hash the chain; with a different key the anchor's MAC
+    # and hash no longer fit. Here: the last entry replaced by an older one's content.
+    _fill(ws, clerk)
+    total = verify_audit(ws).entries
+    _tamper(
+        ws,
+        f"UPDATE audit_log SET hash = (SELECT hash FROM audit_log WHERE seq = 1) "
+        f"WHERE seq = {total}",
+    )
+    assert not verify_audit(ws).ok
+
+
+def test_a_missing_or_forged_anchor_is_reported(ws, clerk):
+    _fill(ws, clerk)
+    anchor = ws.home.audit_anchor_path
+    text = anchor.read_text(encoding="ascii")
+    anchor.write_text(text.replace('"seq": ', '"seq": 1'), encoding="ascii")
+    assert "校验码不符" in verify_audit(ws).problem
+    anchor.unlink()
+    assert "锚点文件缺失" in verify_audit(ws).problem
+
+
+def test_the_anchor_follows_every_audited_change(ws, clerk):
+    _fill(ws, clerk)
+    assert verify_audit(ws).ok
+    intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=TODAY)
+    assert verify_audit(ws).ok
+    assert (ws.home.audit_anchor_path.stat().st_mode & 0o777) == 0o600
