@@ -170,7 +170,7 @@ def _run(args: argparse.Namespace) -> int:
         if cmd == "hall-key":
             from hall_desk.services.setup import export_hall_key
 
-            export_hall_key(ws, args.out)
+            export_hall_key(ws, _operator(), args.out)
             print(f"大厅密钥已导出到 {args.out}（仅本人可读，请妥善保管）")
         elif cmd == "demo-data":
             from hall_desk.services.demo import generate

@@ -25,6 +25,7 @@ from hall_desk.services.dashboard import (
 )
 from hall_desk.services.home import check_output_path
 from hall_desk.services.workstation import Workstation
+from hall_desk.store.files import create_private
 
 TITLE = "每日工作汇总"
 WIDTH = 170 * mm  # A4 less 20 mm margins
@@ -59,7 +60,7 @@ def write_daily_summary(
     data, pages = _build(ws, actor, day, notes)
     try:
         # "x": a file that appeared since the check is still never replaced.
-        f = out.open("xb")
+        f = create_private(out)
     except FileExistsError:
         raise ValidationError("out", f"{out} 已存在，不会覆盖；请换一个文件名") from None
     try:

@@ -15,6 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from hall_desk.store.files import create_private
+
 EXCEL_EPOCH = datetime(1899, 12, 30)
 # Characters XML 1.0 cannot carry at all (validated input never has them; be safe anyway).
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -172,7 +174,10 @@ def _workbook(title: str) -> str:
 
 def write(ledger: Ledger, path: Path) -> int:
     """Writes the ledger; dates stay dates (Excel can sort and filter them). Returns row count."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with (
+        create_private(path) as raw,
+        zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)
         archive.writestr("_rels/.rels", ROOT_RELS)
         archive.writestr("xl/workbook.xml", _workbook(ledger.title))

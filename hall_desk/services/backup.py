@@ -7,16 +7,22 @@ import sqlite3
 from pathlib import Path
 
 from hall_desk.domain.errors import StorageError
-from hall_desk.domain.roles import Actor
+from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.home import check_output_path
 from hall_desk.services.workstation import Workstation
+from hall_desk.store.files import create_private
 
 
 def backup(ws: Workstation, actor: Actor, out: Path) -> int:
-    """Copies the live database (readers and writers may go on) and verifies the copy."""
+    """Copies the live database (readers and writers may go on) and verifies the copy.
+
+    A backup holds the whole hall's records: it is the admin's to take."""
+    actor.require(Permission.MANAGE_SETTINGS)
     out = out.expanduser()
     check_output_path(out)
     tmp = out.with_name(out.name + ".part")
+    tmp.unlink(missing_ok=True)  # a killed earlier backup's leftover
+    create_private(tmp).close()
     src = sqlite3.connect(ws.home.db_path)
     try:
         dst = sqlite3.connect(tmp)
@@ -27,6 +33,9 @@ def backup(ws: Workstation, actor: Actor, out: Path) -> int:
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
     if result != "ok":

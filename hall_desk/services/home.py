@@ -11,6 +11,7 @@ from pathlib import Path
 import platformdirs
 
 from hall_desk.domain.errors import StorageError, ValidationError
+from hall_desk.store.files import create_private
 
 CONFIG_NAME = "config.json"
 KEY_NAME = "hall.key"
@@ -96,7 +97,11 @@ class Home:
     def save_config(self, config: HomeConfig) -> None:
         # Write-then-rename: a power cut leaves the old file or the new one, never half of one.
         tmp = self.config_path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(config), ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.unlink(missing_ok=True)
+        with create_private(tmp) as fh:
+            fh.write(json.dumps(asdict(config), ensure_ascii=False, indent=2).encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, self.config_path)
 
 

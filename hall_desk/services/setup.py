@@ -9,7 +9,7 @@ from pathlib import Path
 from hall_desk.assets import resource
 from hall_desk.domain.clock import SYSTEM_CLOCK, WallClock
 from hall_desk.domain.errors import StorageError, ValidationError
-from hall_desk.domain.roles import SYSTEM_ACTOR, Role
+from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Permission, Role
 from hall_desk.services import calendar as calendar_service
 from hall_desk.services import catalog, users
 from hall_desk.services.home import (
@@ -20,6 +20,7 @@ from hall_desk.services.home import (
 )
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.db import Database, refuse_network_path
+from hall_desk.store.files import make_private_dir
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import upgrade
 from hall_desk.store.models import Meta
@@ -51,7 +52,7 @@ def init_home(
         raise ValidationError("home", f"{home.path} 中已有数据库或密钥文件，不会覆盖")
     created_dir = not home.path.exists()
     try:
-        home.path.mkdir(parents=True, exist_ok=True)
+        make_private_dir(home.path)
         key.write(home.key_path)
         db = Database(home.db_path)
         try:
@@ -95,9 +96,14 @@ def bundled_overrides() -> list[dict[str, str]]:
     return rows
 
 
-def export_hall_key(ws: Workstation, out: Path) -> None:
-    """A copy of the hall key for another workstation of the same hall (owner-only file)."""
+def export_hall_key(ws: Workstation, actor: Actor, out: Path) -> None:
+    """A copy of the hall key for another workstation of the same hall (owner-only file).
+
+    The key opens every applicant's personal data: only an admin takes it, and it is audited."""
+    actor.require(Permission.MANAGE_SETTINGS)
     # The key usually goes to a fresh folder on a USB stick: create it, owner-only.
     out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     check_output_path(out)
     ws.key.write(out)
+    with ws.transaction(actor) as tx:
+        tx.audit("hall_key.export", str(out), {"fingerprint": ws.key.fingerprint})

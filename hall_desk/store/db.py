@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from hall_desk.domain.errors import StorageError
+from hall_desk.store.files import create_private
 
 BUSY_TIMEOUT_MS = 10_000
 MOUNTS_FILE = Path("/proc/mounts")
@@ -114,6 +115,9 @@ class Database:
     def __init__(self, path: Path) -> None:
         refuse_network_path(path)
         self.path = path
+        if not path.exists() and path.parent.is_dir():
+            # SQLite gives its -wal and -shm files the database file's mode: owner-only too.
+            create_private(path).close()
         self.write_engine = _sqlite_engine(path, immediate=True)
         self.read_engine = _sqlite_engine(path, immediate=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
