@@ -105,6 +105,18 @@ class Home:
         os.replace(tmp, self.config_path)
 
 
+def refuse_workstation_database(path: Path) -> None:
+    """A shared database is never a workstation's own local database (this one's or another's):
+    syncing into it would mix the hall's events into one workstation's private file."""
+    target = Path(path).expanduser().absolute()
+    if target.name.startswith(DB_NAME) and (target.parent / CONFIG_NAME).exists():
+        raise ValidationError(
+            "shared_url",
+            f"{target} 是一个工作站自己的本地数据库，不能作为共享数据库："
+            "请另选一个文件（如 hall-shared.sqlite3）或使用 PostgreSQL",
+        )
+
+
 def check_output_path(path: Path) -> None:
     """Files the program writes never replace an existing file (a key, a config, a ledger)."""
     if path.exists():

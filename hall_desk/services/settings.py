@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, replace
+from pathlib import Path
 from typing import Any
 
 from hall_desk.domain.errors import StorageError, ValidationError
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services.credentials import without_password
+from hall_desk.services.home import refuse_workstation_database
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.db import refuse_network_path
 
@@ -31,6 +34,7 @@ def check_shared_url(url: str) -> None:
         refuse_network_path(path)
     except StorageError as exc:
         raise ValidationError("shared_url", exc.message) from exc
+    refuse_workstation_database(Path(path))
 
 
 def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
@@ -55,7 +59,7 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
         url = str(changes["shared_url"]).strip()
         if url:
             check_shared_url(url)
-        config.shared_url = url
+        config.shared_url = without_password(url, ws.home)
     if "sync_time" in changes:
         sync_time = str(changes["sync_time"]).strip()
         if not TIME.match(sync_time):

@@ -6,6 +6,7 @@ import sys
 
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor
+from hall_desk.services.credentials import without_password
 from hall_desk.services.workstation import Workstation
 from hall_desk.sync.run import sync_once
 from hall_desk.sync.shared import parse_location
@@ -29,7 +30,7 @@ def run_sync_command(
         return EXIT_REFUSED
     if location is not None and ws.config.shared_url != location.config_value:
         # Remembered only once it worked: a mistyped address never becomes the nightly target.
-        ws.config.shared_url = location.config_value
+        ws.config.shared_url = without_password(location.config_value, ws.home)
         ws.home.save_config(ws.config)
     print(report.summary)
     if report.reset_reason:

@@ -17,6 +17,8 @@ from sqlalchemy import select
 
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor
+from hall_desk.services.credentials import passfile
+from hall_desk.services.home import refuse_workstation_database
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer, SyncRun
@@ -253,7 +255,10 @@ def sync_once(
 def _location(raw: str | None) -> Location:
     if not raw or not raw.strip():
         raise SyncError("尚未配置共享数据库：请在设置中填写，或执行 hall-desk sync --shared 地址")
-    return parse_location(raw)
+    location = parse_location(raw)
+    if location.path is not None:
+        refuse_workstation_database(location.path)
+    return location
 
 
 def _run(
@@ -267,7 +272,9 @@ def _run(
     started: datetime,
 ) -> SyncReport:
     progress(SyncProgress("connect", 0, 0))
-    shared = SharedDatabase(location, application=f"hall-desk {ws.code}")
+    shared = SharedDatabase(
+        location, application=f"hall-desk {ws.code}", passfile=passfile(ws.home)
+    )
     try:
         info = shared.prepare(ws.key.fingerprint, ws.hall, ws.now())
         reset_reason = _bind_peer(ws, actor, shared, info)

@@ -200,7 +200,9 @@ _STEPS = {1: _create_v1}
 class SharedDatabase:
     """One connection target for one sync run; `close()` releases every connection."""
 
-    def __init__(self, location: Location, application: str = "hall-desk") -> None:
+    def __init__(
+        self, location: Location, application: str = "hall-desk", passfile: Path | None = None
+    ) -> None:
         self.location = location
         self._engine: Engine | None = None
         self._db: Database | None = None
@@ -218,6 +220,8 @@ class SharedDatabase:
                 connect_args={
                     "connect_timeout": CONNECT_TIMEOUT_S,
                     "application_name": application[:60],
+                    # The password is not in the address: libpq reads it from the home's file.
+                    **({"passfile": str(passfile)} if passfile is not None else {}),
                 },
             )
 
