@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,6 +22,11 @@ USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{1,31}$")
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile).
 _hasher = PasswordHasher()
+
+
+@cache
+def _decoy_hash() -> str:
+    return _hasher.hash("decoy-password-for-unknown-users")
 
 
 class LoginRefused(HallDeskError):
@@ -106,11 +112,13 @@ def login(ws: Workstation, username: str, password: str, now: datetime | None = 
         else:
             user = s.get(User, username)
             ok = False
-            if user is not None and user.active:
-                try:
-                    ok = _hasher.verify(user.password_hash, password)
-                except (VerificationError, InvalidHashError):
-                    ok = False
+            # An unknown or inactive name costs one verification too, against a hash of the same
+            # parameters: otherwise the time of a refusal tells which user names exist.
+            stored = user.password_hash if user is not None and user.active else _decoy_hash()
+            try:
+                ok = _hasher.verify(stored, password) and user is not None and user.active
+            except (VerificationError, InvalidHashError):
+                ok = False
             if ok and user is not None:
                 guard.failures = 0
                 guard.locked_until = None
