@@ -17,6 +17,9 @@ CONFIG_NAME = "config.json"
 KEY_NAME = "hall.key"
 DB_NAME = "local.sqlite3"
 AUDIT_ANCHOR_NAME = "audit.anchor"
+# Present from the first file `init` writes until its last step: a home holding it was never
+# finished (the process was killed) and `init` may start it over.
+INIT_MARKER_NAME = "init.incomplete"
 APP_NAME = "hall-desk"
 WORKSTATION_CODE = re.compile(r"^[A-Z0-9]{1,8}$")
 
@@ -81,11 +84,24 @@ class Home:
     def log_dir(self) -> Path:
         return self.path / "logs"
 
+    @property
+    def init_marker_path(self) -> Path:
+        return self.path / INIT_MARKER_NAME
+
+    def init_interrupted(self) -> bool:
+        return self.init_marker_path.exists()
+
     def is_initialised(self) -> bool:
-        return self.config_path.exists()
+        return self.config_path.exists() and not self.init_interrupted()
+
+    def files_of_init(self) -> list[Path]:
+        """Everything `init` writes, so an interrupted one can be cleared and started over."""
+        main = [self.config_path, self.key_path, self.db_path, self.audit_anchor_path]
+        extra = [Path(str(self.db_path) + s) for s in ("-wal", "-shm", "-journal")]
+        return [*main, *extra, self.config_path.with_suffix(".tmp"), self.init_marker_path]
 
     def load_config(self) -> HomeConfig:
-        if not self.is_initialised():
+        if not self.config_path.exists():
             raise StorageError(f"{self.path} 尚未初始化，请先执行 hall-desk init")
         try:
             data = json.loads(self.config_path.read_text(encoding="utf-8"))

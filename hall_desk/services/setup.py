@@ -20,7 +20,7 @@ from hall_desk.services.home import (
 )
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.db import Database, refuse_network_path
-from hall_desk.store.files import make_private_dir
+from hall_desk.store.files import create_private, make_private_dir
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import upgrade
 from hall_desk.store.models import Meta
@@ -48,11 +48,16 @@ def init_home(
         users.check_new_user(admin[0], admin[1], admin[2])
     key = HallKey.read(hall_key_file) if hall_key_file else HallKey.generate()
     refuse_network_path(home.db_path)
+    if home.init_interrupted():
+        # Killed half-way: nothing in it was ever used (no login, no sync), so start over.
+        for path in home.files_of_init():
+            path.unlink(missing_ok=True)
     if home.db_path.exists() or home.key_path.exists():
         raise ValidationError("home", f"{home.path} 中已有数据库或密钥文件，不会覆盖")
     created_dir = not home.path.exists()
     try:
         make_private_dir(home.path)
+        create_private(home.init_marker_path).close()
         key.write(home.key_path)
         db = Database(home.db_path)
         try:
@@ -65,21 +70,20 @@ def init_home(
         finally:
             db.close()
         home.save_config(HomeConfig(hall=hall, workstation=code, window=window.strip(), demo=demo))
-        ws = Workstation(home, wall)
+        ws = Workstation(home, wall, initialising=True)
         try:
             catalog.import_catalog(ws, SYSTEM_ACTOR, catalog.bundled_catalog())
             calendar_service.seed_overrides(ws, SYSTEM_ACTOR, bundled_overrides())
             if admin is not None:
                 users.create_user(ws, SYSTEM_ACTOR, admin[0], admin[1], Role.ADMIN, admin[2])
+            home.init_marker_path.unlink()  # the last step: from here on the home is whole
         except BaseException:
             ws.close()
             raise
         return ws
     except BaseException:
-        for path in (home.config_path, home.key_path, home.db_path):
+        for path in home.files_of_init():
             path.unlink(missing_ok=True)
-            for suffix in ("-wal", "-shm"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
         if created_dir:
             shutil.rmtree(home.path, ignore_errors=True)
         raise

@@ -72,7 +72,13 @@ class Tx:
 class Workstation:
     """Opened from a home; every service function takes it as its first argument."""
 
-    def __init__(self, home: Home, wall: WallClock | None = None) -> None:
+    def __init__(
+        self, home: Home, wall: WallClock | None = None, *, initialising: bool = False
+    ) -> None:
+        if home.init_interrupted() and not initialising:
+            raise StorageError(
+                f"{home.path} 的初始化没有完成（进程曾被中断）：请重新执行 hall-desk init"
+            )
         self.home = home
         # The one wall clock of this workstation: services, reports and sync read the time here.
         self.wall = wall or SYSTEM_CLOCK
