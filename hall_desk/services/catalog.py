@@ -27,6 +27,7 @@ from hall_desk.domain.catalog import (
 )
 from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.text import clean_text
 from hall_desk.services.home import check_output_path
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import MaterialRequirementRow, ServiceItemRow, ThemeItemRow, ThemeRow
@@ -54,6 +55,15 @@ THEME_HEADERS = ["一件事编码", "一件事名称", "包含事项编码"]
 SHEETS = ("事项", "申请材料", "一件事")
 
 
+# A county hall's catalog holds a few thousand items; far larger sheets are a wrong file, and
+# refusing them as they are read keeps memory bounded.
+MAX_ITEMS = 10_000
+MAX_MATERIALS = 100_000
+MAX_THEMES = 2_000
+# Longest text per catalog field (the printed notices must still fit them).
+TEXT_LIMITS = {"name": 200, "department": 100, "fee": 200, "material": 200, "theme": 200}
+
+
 @dataclass(frozen=True)
 class RowProblem:
     sheet: str
@@ -77,10 +87,26 @@ def check_catalog(
     def where(sheet: str, key: str, fallback: int) -> int:
         return rows.get((sheet, key), fallback)
 
+    def text(sheet: str, row: int, value: Any, label: str, limit: str) -> None:
+        # The one text check every typed text goes through: length, controls, emoji, bidi marks.
+        try:
+            clean_text(str(value or ""), limit, label, max_len=TEXT_LIMITS[limit])
+        except ValidationError as exc:
+            problems.append(RowProblem(sheet, row, exc.message))
+
+    for sheet, key, limit in (
+        ("事项", "items", MAX_ITEMS),
+        ("一件事", "themes", MAX_THEMES),
+    ):
+        if len(data.get(key, [])) > limit:
+            return [RowProblem(sheet, limit + 2, f"超过 {limit} 行上限，请检查是否选错了文件")]
     codes: set[str] = set()
     for n, item in enumerate(data.get("items", []), start=2):
         code = str(item.get("code", ""))
         r = where("事项", code, n)
+        text("事项", r, item.get("name"), "事项名称", "name")
+        text("事项", r, item.get("department"), "实施主体", "department")
+        text("事项", r, item.get("fee"), "收费标准", "fee")
         if not CODE.match(code):
             problems.append(RowProblem("事项", r, f"事项编码「{code}」无效（4–40 位字母或数字）"))
         elif code in codes:
@@ -117,6 +143,7 @@ def check_catalog(
         names: set[str] = set()
         for m in item.get("materials", []):
             mr = where("申请材料", f"{code}/{m.get('name', '')}", r)
+            text("申请材料", mr, m.get("name"), "材料名称", "material")
             name = str(m.get("name", "")).strip()
             if not name:
                 problems.append(RowProblem("申请材料", mr, "材料名称为空"))
@@ -136,6 +163,7 @@ def check_catalog(
     for n, theme in enumerate(data.get("themes", []), start=2):
         code = str(theme.get("code", ""))
         r = where("一件事", code, n)
+        text("一件事", r, theme.get("name"), "一件事名称", "theme")
         if not CODE.match(code):
             problems.append(RowProblem("一件事", r, f"一件事编码「{code}」无效"))
         elif code in theme_codes or code in codes:
@@ -193,6 +221,14 @@ def _int(text: str) -> int | str:
         return text  # left as text: check_catalog reports it with its row
 
 
+def _row_limit(sheet: str, row: int, limit: int) -> None:
+    # Row 1 is the header: data row `limit` is sheet row limit + 1.
+    if row > limit + 1:
+        raise ValidationError(
+            "file", f"工作表「{sheet}」超过 {limit} 行上限（第 {row} 行）：请检查是否选错了文件"
+        )
+
+
 def read_catalog_xlsx(
     path: Path,
 ) -> tuple[dict[str, Any], dict[tuple[str, str], int], list[RowProblem]]:
@@ -217,6 +253,7 @@ def read_catalog_xlsx(
     it = wb["事项"].iter_rows(values_only=True)
     header_check("事项", ITEM_HEADERS, next(it, ()))
     for n, raw in enumerate(it, start=2):
+        _row_limit("事项", n, MAX_ITEMS)
         cells = [_cell(v) for v in (*raw, *[None] * 9)[:9]]
         if not any(cells):
             continue
@@ -246,6 +283,7 @@ def read_catalog_xlsx(
     it = wb["申请材料"].iter_rows(values_only=True)
     header_check("申请材料", MATERIAL_HEADERS, next(it, ()))
     for n, raw in enumerate(it, start=2):
+        _row_limit("申请材料", n, MAX_MATERIALS)
         cells = [_cell(v) for v in (*raw, *[None] * 6)[:6]]
         if not any(cells):
             continue
@@ -272,6 +310,7 @@ def read_catalog_xlsx(
         it = wb["一件事"].iter_rows(values_only=True)
         header_check("一件事", THEME_HEADERS, next(it, ()))
         for n, raw in enumerate(it, start=2):
+            _row_limit("一件事", n, MAX_THEMES)
             cells = [_cell(v) for v in (*raw, *[None] * 3)[:3]]
             if not any(cells):
                 continue

@@ -98,3 +98,35 @@ def test_search_puts_themes_first_and_ignores_blank(ws):
     hits = catalog.search(ws, "餐饮")
     assert hits[0].kind == "theme"
     assert catalog.search(ws, "   ") == []
+
+
+def test_catalog_text_goes_through_the_one_text_check(ws, admin, tmp_path):
+    path = tmp_path / "catalog.xlsx"
+    catalog.export_catalog_xlsx(ws, path)
+    wb = load_workbook(path)
+    wb["事项"]["B2"] = "食品经营许可\u202e证"  # a right-to-left override
+    wb["事项"]["C3"] = "市场\u200b监管局"  # a zero-width space
+    wb["事项"]["B4"] = "许" * 5000
+    wb["申请材料"]["B2"] = "营业执照\u2066附件"  # a bidi isolate
+    wb.save(path)
+    with pytest.raises(ValidationErrors) as err:
+        catalog.import_catalog_xlsx(ws, admin, path)
+    messages = [e.message for e in err.value.errors]
+    assert any("「事项」第 2 行" in m and "U+202E" in m for m in messages), messages
+    assert any("「事项」第 3 行" in m and "U+200B" in m for m in messages), messages
+    assert any("「事项」第 4 行" in m and "最多 200 字，当前 5000 字" in m for m in messages)
+    assert any("「申请材料」第 2 行" in m and "U+2066" in m for m in messages), messages
+
+
+def test_a_huge_sheet_is_refused_as_it_is_read(ws, admin, tmp_path, monkeypatch):
+    # The limit is lowered so the test stays quick; the refusal comes on the first row past it.
+    monkeypatch.setattr(catalog, "MAX_ITEMS", 100)
+    path = tmp_path / "catalog.xlsx"
+    catalog.export_catalog_xlsx(ws, path)
+    wb = load_workbook(path)
+    sheet = wb["事项"]
+    for n in range(150):
+        sheet.append([f"9{n:011d}", f"事项{n}", "市场监管局", "即办件", 0, 0, "G", "", "窗口领取"])
+    wb.save(path)
+    with pytest.raises(ValidationError, match="超过 100 行上限（第 102 行）"):
+        catalog.import_catalog_xlsx(ws, admin, path)
