@@ -54,3 +54,20 @@ def clean_name(raw: str, field: str, label: str, *, organisation: bool = False) 
         bad = next((ch for ch in text if not pattern.match(ch)), "?")
         raise ValidationError(field, f"{label}含有不能使用的字符「{_show(bad)}」")
     return text
+
+
+# Limits of the hall's own names: they print in every notice's heading and footer.
+HALL_NAME_MAX = 60
+WINDOW_NAME_MAX = 30
+PRINTER_NAME_MAX = 120
+
+
+def clean_hall_name(raw: str) -> str:
+    text = clean_text(raw, "hall", "政务服务中心名称", max_len=HALL_NAME_MAX)
+    if not text:
+        raise ValidationError("hall", "请填写政务服务中心名称")
+    return text
+
+
+def clean_window_name(raw: str) -> str:
+    return clean_text(raw, "window", "窗口名称", max_len=WINDOW_NAME_MAX)

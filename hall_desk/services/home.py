@@ -60,6 +60,42 @@ class HomeConfig:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+# What each config field must be; a hand-edited file that breaks this is refused in words.
+_CONFIG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "hall": str,
+    "workstation": str,
+    "window": str,
+    "demo": bool,
+    "idle_lock_minutes": int,
+    "shared_url": str,
+    "sync_time": str,
+    "extra": dict,
+}
+
+
+def _checked_config(data: object, path: Path) -> HomeConfig:
+    if not isinstance(data, dict):
+        raise StorageError(f"配置文件 {path} 已损坏：内容应为一个对象（{{…}}）")
+    known = {k: v for k, v in data.items() if k in _CONFIG_TYPES}
+    for key in ("hall", "workstation"):
+        if key not in known:
+            raise StorageError(f"配置文件 {path} 已损坏：缺少「{key}」")
+    for key, value in known.items():
+        wanted = _CONFIG_TYPES[key]
+        if not isinstance(value, wanted) or (wanted is int and isinstance(value, bool)):
+            raise StorageError(f"配置文件 {path} 已损坏：「{key}」的值 {value!r} 类型不对")
+    try:
+        # The code is written into every event as its origin: it must be a real code.
+        if normalize_workstation_code(known["workstation"]) != known["workstation"]:
+            raise ValidationError("workstation", "")
+    except ValidationError:
+        raise StorageError(
+            f"配置文件 {path} 中的工作站编码「{known['workstation']}」无效：应为 1–8 位大写字母"
+            "或数字，如 W01"
+        ) from None
+    return HomeConfig(**known)
+
+
 @dataclass(frozen=True)
 class Home:
     path: Path
@@ -105,10 +141,9 @@ class Home:
             raise StorageError(f"{self.path} 尚未初始化，请先执行 hall-desk init")
         try:
             data = json.loads(self.config_path.read_text(encoding="utf-8"))
-            known = {k: v for k, v in data.items() if k in HomeConfig.__dataclass_fields__}
-            return HomeConfig(**known)
-        except (ValueError, TypeError) as exc:
+        except (OSError, ValueError) as exc:
             raise StorageError(f"配置文件 {self.config_path} 已损坏：{exc}") from exc
+        return _checked_config(data, self.config_path)
 
     def save_config(self, config: HomeConfig) -> None:
         # Write-then-rename: a power cut leaves the old file or the new one, never half of one.

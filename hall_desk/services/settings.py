@@ -9,6 +9,12 @@ from typing import Any
 
 from hall_desk.domain.errors import StorageError, ValidationError
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.text import (
+    PRINTER_NAME_MAX,
+    clean_hall_name,
+    clean_text,
+    clean_window_name,
+)
 from hall_desk.services.credentials import without_password
 from hall_desk.services.home import refuse_workstation_database
 from hall_desk.services.workstation import Workstation
@@ -44,12 +50,9 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
     config = replace(ws.config, extra=dict(ws.config.extra))
     before = asdict(ws.config)
     if "hall" in changes:
-        hall = str(changes["hall"]).strip()
-        if not hall:
-            raise ValidationError("hall", "请填写政务服务中心名称")
-        config.hall = hall
+        config.hall = clean_hall_name(str(changes["hall"]))
     if "window" in changes:
-        config.window = str(changes["window"]).strip()
+        config.window = clean_window_name(str(changes["window"]))
     if "idle_lock_minutes" in changes:
         minutes = changes["idle_lock_minutes"]
         if not isinstance(minutes, int) or not 1 <= minutes <= 120:
@@ -66,7 +69,9 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
             raise ValidationError("sync_time", "每晚同步时间格式应为 HH:MM，如 02:00")
         config.sync_time = sync_time
     if "printer" in changes:
-        config.extra["printer"] = str(changes["printer"]).strip()
+        config.extra["printer"] = clean_text(
+            str(changes["printer"]), "printer", "打印机名称", max_len=PRINTER_NAME_MAX
+        )
     ws.home.save_config(config)
     ws.config = config
     after = asdict(config)

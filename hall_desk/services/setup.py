@@ -10,6 +10,7 @@ from hall_desk.assets import resource
 from hall_desk.domain.clock import SYSTEM_CLOCK, WallClock
 from hall_desk.domain.errors import StorageError, ValidationError
 from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Permission, Role
+from hall_desk.domain.text import clean_hall_name, clean_window_name
 from hall_desk.services import calendar as calendar_service
 from hall_desk.services import catalog, users
 from hall_desk.services.home import (
@@ -40,9 +41,8 @@ def init_home(
     """All or nothing: on any error the folder is left as it was found."""
     if home.is_initialised():
         raise ValidationError("home", f"{home.path} 已经初始化过，不会覆盖")
-    hall = hall.strip()
-    if not hall:
-        raise ValidationError("hall", "请填写政务服务中心名称")
+    hall = clean_hall_name(hall)
+    window = clean_window_name(window)
     code = normalize_workstation_code(workstation)
     if admin is not None:
         users.check_new_user(admin[0], admin[1], admin[2])

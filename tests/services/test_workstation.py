@@ -16,3 +16,50 @@ def test_a_home_whose_database_vanished_is_refused(tmp_path):
     with pytest.raises(StorageError, match="不存在。为免掩盖数据丢失，程序不会新建空库"):
         Workstation(Home(tmp_path / "home"))
     assert not (tmp_path / "home" / "local.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("hall", "message"),
+    [
+        ("科左中旗\u202e政务服务中心", "U+202E"),
+        ("政务\x1b[31m服务中心", "U+001B"),
+        ("中" * 100_000, "最多 60 字"),
+        ("   ", "请填写政务服务中心名称"),
+    ],
+)
+def test_init_refuses_a_hall_name_no_notice_could_print(tmp_path, hall, message):
+    from hall_desk.domain.errors import ValidationError
+    from hall_desk.services.setup import init_home
+
+    with pytest.raises(ValidationError, match=message.replace("+", r"\+")):
+        init_home(Home(tmp_path / "home"), hall=hall, workstation="W01")
+    assert not (tmp_path / "home").exists()
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("[1, 2]", "内容应为一个对象"),
+        ('{"hall": "中心", "workstation": 5}', "「workstation」的值 5 类型不对"),
+        ('{"hall": "中心", "workstation": "w01; drop"}', "工作站编码「w01; drop」无效"),
+        ('{"hall": "中心", "workstation": "W01", "idle_lock_minutes": "ten"}', "类型不对"),
+        ('{"hall": "中心"}', "缺少「workstation」"),
+        ("{not json", "已损坏"),
+    ],
+)
+def test_a_hand_edited_config_is_refused_in_words(tmp_path, config, message):
+    make_home(tmp_path / "home").close()
+    (tmp_path / "home" / "config.json").write_text(config, encoding="utf-8")
+    with pytest.raises(StorageError, match=message):
+        Workstation(Home(tmp_path / "home"))
+
+
+def test_settings_refuse_bad_hall_window_and_printer_names(ws, admin):
+    from hall_desk.domain.errors import ValidationError
+    from hall_desk.services.settings import update_settings
+
+    for field, value in (("hall", "中心\u202e"), ("window", "窗" * 31), ("printer", "P\x00")):
+        with pytest.raises(ValidationError) as refused:
+            update_settings(ws, admin, **{field: value})
+        assert refused.value.field == field
+    assert ws.config.hall == "科尔沁左翼中旗政务服务中心"
