@@ -160,6 +160,10 @@ def generate(
     if not 0 <= consultation_share <= 0.9:
         raise ValidationError("consultation_share", "咨询占比应为 0–0.9")
     end = end or ws.today()
+    # Applicants are born decades before the data starts and due dates run years past it.
+    start = end - timedelta(days=days)
+    if start.year < 2000 or end.year > 2090:
+        raise ValidationError("end", "演示数据的日期应在 2000–2090 年之间")
     rng = random.Random(seed)
     staff = ensure_demo_staff(ws)
     clerks = [staff["clerk1"], staff["clerk2"], staff["clerk3"]]

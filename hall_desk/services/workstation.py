@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.calendar import DayOverride, WorkingCalendar
@@ -92,10 +93,16 @@ class Workstation:
                 " 以本大厅密钥重新加入并同步"
             )
         self.db = Database(home.db_path)
-        upgrade(self.db.write_engine)
-        with self.db.read() as s:
-            fingerprint = s.get(Meta, "hall_key_fingerprint")
-            last = eventlog.last_timestamp(s)
+        try:
+            upgrade(self.db.write_engine)
+            with self.db.read() as s:
+                fingerprint = s.get(Meta, "hall_key_fingerprint")
+                last = eventlog.last_timestamp(s)
+        except DatabaseError as exc:
+            self.db.close()
+            raise StorageError(
+                f"本机数据库 {home.db_path} 已损坏，无法打开（{exc.orig}）：请由管理员从备份恢复"
+            ) from exc
         if fingerprint is not None and fingerprint.value != self.key.fingerprint:
             self.db.close()
             raise StorageError("大厅密钥与本机数据库不匹配：请使用本大厅的密钥文件")

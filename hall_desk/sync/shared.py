@@ -129,7 +129,7 @@ def parse_location(raw: str) -> Location:
     if lower.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):
         try:
             url = make_url(value.replace("postgres://", "postgresql://", 1))
-        except sa_exc.ArgumentError as exc:
+        except (sa_exc.ArgumentError, ValueError) as exc:
             raise ValidationError("shared", f"共享数据库地址格式错误：{exc}") from exc
         url = url.set(drivername="postgresql+psycopg")
         if not url.database:

@@ -63,3 +63,31 @@ def test_settings_refuse_bad_hall_window_and_printer_names(ws, admin):
             update_settings(ws, admin, **{field: value})
         assert refused.value.field == field
     assert ws.config.hall == "科尔沁左翼中旗政务服务中心"
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_damaged_database_is_refused_in_words(tmp_path, damage):
+    make_home(tmp_path / "home").close()
+    db = tmp_path / "home" / "local.sqlite3"
+    data = db.read_bytes()
+    db.write_bytes(b"not a database at all" if damage == "garbage" else data[:5000])
+    with pytest.raises(StorageError, match="已损坏，无法打开.*请由管理员从备份恢复"):
+        Workstation(Home(tmp_path / "home"))
+
+
+def test_demo_data_far_in_the_past_is_refused(ws):
+    from datetime import date
+
+    from hall_desk.domain.errors import ValidationError
+    from hall_desk.services.demo import generate
+
+    with pytest.raises(ValidationError, match="2000–2090"):
+        generate(ws, 1, 1, end=date(1, 1, 3))
+
+
+def test_a_malformed_postgresql_address_is_refused_in_words():
+    from hall_desk.domain.errors import ValidationError
+    from hall_desk.sync.shared import parse_location
+
+    with pytest.raises(ValidationError, match="共享数据库地址格式错误"):
+        parse_location("postgresql://::::/")
