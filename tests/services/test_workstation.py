@@ -71,7 +71,7 @@ def test_a_damaged_database_is_refused_in_words(tmp_path, damage):
     db = tmp_path / "home" / "local.sqlite3"
     data = db.read_bytes()
     db.write_bytes(b"not a database at all" if damage == "garbage" else data[:5000])
-    with pytest.raises(StorageError, match="已损坏，无法打开.*请由管理员从备份恢复"):
+    with pytest.raises(StorageError, match=r"已损坏，无法打开.*请由管理员从备份恢复"):
         Workstation(Home(tmp_path / "home"))
 
 
