@@ -16,7 +16,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
 
 from hall_desk.domain.errors import HallDeskError
-from hall_desk.domain.roles import Actor
+from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.credentials import passfile
 from hall_desk.services.home import refuse_workstation_database
 from hall_desk.services.workstation import Workstation
@@ -221,6 +221,10 @@ def sync_once(
     A second call for the same workstation while one runs raises SyncBusy.
     """
     opts = options or SyncOptions()
+    if shared_url is not None and shared_url.strip() != ws.config.shared_url.strip():
+        # Anyone may sync, but only with the target the admin configured: another address would
+        # copy the hall's records wherever the person at the keyboard chose.
+        actor.require(Permission.MANAGE_SETTINGS)
     raw = shared_url if shared_url is not None else ws.config.shared_url
     report_progress = progress or (lambda _p: None)
     margin = opts.clock_margin or clock_margin(ws)

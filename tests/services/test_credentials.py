@@ -69,3 +69,17 @@ def test_a_workstations_own_database_is_never_the_shared_one(ws, admin, tmp_path
     assert run_sync_command(ws, SYSTEM_ACTOR, shared=own, status_only=False) == 1
     assert "工作站自己的本地数据库" in capsys.readouterr().err
     assert json.loads(ws.home.config_path.read_text(encoding="utf-8"))["shared_url"] == ""
+
+
+def test_only_the_admin_chooses_where_the_hall_syncs(ws, admin, clerk, tmp_path):
+    from hall_desk.domain.errors import PermissionDenied
+    from hall_desk.sync.run import sync_once
+
+    elsewhere = tmp_path / "usb" / "copy.sqlite3"
+    elsewhere.parent.mkdir()
+    with pytest.raises(PermissionDenied):
+        sync_once(ws, clerk, shared_url=str(elsewhere))
+    assert not elsewhere.exists()
+    # The configured target is anyone's to sync with.
+    update_settings(ws, admin, shared_url=str(tmp_path / "hall-shared.sqlite3"))
+    assert sync_once(ws, clerk).pushed > 0
