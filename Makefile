@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean migration
 
 $(BIN)/python:
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "hall-desk needs Python 3.11 or newer")'
@@ -31,6 +31,18 @@ bench: $(DEPS)
 
 clean:
 	rm -rf $(VENV) .bench
+
+# The next numbered schema migration (0004_…) from the project's template, its operations
+# generated from the difference between the mapped tables and the schema at the current head:
+#   make migration NAME="add the ratings table"
+# Read it and adjust it before committing; add EMPTY=1 to start from an empty one.
+# (MIGRATIONS=DIR writes into another copy of the migrations folder: the target's own test.)
+migration: $(DEPS)
+	@test -n "$(NAME)" || { echo 'usage: make migration NAME="what changes" [EMPTY=1]' >&2; exit 2; }
+	@file=$$($(BIN)/python -m hall_desk.store.migrate $(if $(EMPTY),--empty) \
+		$(if $(MIGRATIONS),--location "$(MIGRATIONS)") "$(NAME)") && \
+		$(BIN)/ruff format -q "$$file" && \
+		echo "written: $$file"
 
 # Refresh the Qt translation source from the window's strings (tr(), translate(),
 # QT_TRANSLATE_NOOP() in hall_desk/ui and the texts of forms/*.ui). Translate the .ts in

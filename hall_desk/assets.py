@@ -1,4 +1,4 @@
-"""Finding bundled resources, from a source checkout and from a PyInstaller bundle alike."""
+"""Finding resources and forms in a source checkout and in a PyInstaller bundle alike."""
 
 from __future__ import annotations
 
@@ -6,11 +6,25 @@ import sys
 from pathlib import Path
 
 
-def resources_dir() -> Path:
+def bundle_root() -> Path:
+    """The folder that holds resources/ and forms/.
+
+    In a PyInstaller build (packaging/hall-desk.spec) both are unpacked beside the program, at
+    sys._MEIPASS; from a checkout they sit at the top of the repository, above this package.
+    """
     frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    if getattr(sys, "frozen", False) and frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def forms_dir() -> Path:
+    """Qt Designer layouts (*.ui), loaded by hall_desk.ui.forms."""
+    return bundle_root() / "forms"
 
 
 def resource(*parts: str) -> Path:

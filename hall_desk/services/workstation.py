@@ -18,6 +18,7 @@ from hall_desk.domain.errors import StorageError
 from hall_desk.domain.roles import Actor
 from hall_desk.services.home import Home, HomeConfig
 from hall_desk.store import audit, eventlog, projections
+from hall_desk.store.catalog import all_items
 from hall_desk.store.db import Database
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import upgrade
@@ -162,8 +163,6 @@ class Workstation:
     def catalog_items(self, session: Session) -> dict[str, ServiceItem]:
         """The catalog by code, cached: intake reads it for every case."""
         if self._items is None:
-            from hall_desk.services.catalog import all_items
-
             self._items = {i.code: i for i in all_items(session)}
         return self._items
 

@@ -1,4 +1,8 @@
-"""Mapped tables: the event log and audit chain (truth), projections (derived), local state."""
+"""Mapped tables: the event log and audit chain (truth), projections (derived), local state.
+
+Importing this module maps every table of the program (the feature modules too), so
+`Base.metadata` is complete here, and it holds the one ordered list of projection tables.
+"""
 
 from __future__ import annotations
 
@@ -10,25 +14,18 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
+# The feature table modules map onto the same Base: importing them here completes its metadata
+# (migrations, schema checks). Each module's rows are importable from that module.
+from hall_desk.store import models_sync  # noqa: F401
+from hall_desk.store.base import NAMING as NAMING  # re-exported: it used to live here
+from hall_desk.store.base import Base
+from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 
 # --- truth ------------------------------------------------------------------------------
 
@@ -280,7 +277,14 @@ class ConsultationRow(Base):
     case_id: Mapped[str | None] = mapped_column(String(36))
 
 
-PROJECTION_TABLES = [
+# Every table that `projections.rebuild_all` empties and refills from the events, in the order
+# it empties them: a child before the table its foreign key names. Tables not listed are the
+# truth (events, audit_log), settings (meta) or this workstation's own state (login_guard,
+# sync_*), which a rebuild must leave alone. A new projection table is added here.
+PROJECTION_TABLES: list[type[Base]] = [
+    HandoffRow,
+    HandoverSheetRow,
+    DeliveryRow,
     User,
     ThemeItemRow,
     ThemeRow,
@@ -294,9 +298,3 @@ PROJECTION_TABLES = [
     ApplicantRow,
     ConsultationRow,
 ]
-
-# Feature tables live in their own modules; importing them here puts them in Base.metadata
-# (migrations, schema checks) and their projections in the rebuild list, children first.
-from hall_desk.store import models_routing, models_sync  # noqa: E402
-
-PROJECTION_TABLES[:0] = models_routing.PROJECTION_TABLES + models_sync.PROJECTION_TABLES

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hall_desk.store.models import Base
+from hall_desk.store.base import Base
 
 # No foreign keys to `cases` on purpose: refolding one case deletes and rebuilds its rows, and
 # these rows belong to their own entities (a handoff, a sheet, a delivery), folded separately.
@@ -92,7 +92,3 @@ class DeliveryRow(Base):
     window: Mapped[str] = mapped_column(String(32), default="", index=True)
     workstation: Mapped[str] = mapped_column(String(16))
     hlc: Mapped[str] = mapped_column(String(20))
-
-
-# Projections defined here, children first (rebuild empties them in this order).
-PROJECTION_TABLES: list[type] = [HandoffRow, HandoverSheetRow, DeliveryRow]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from hall_desk.store.models import Base
+from hall_desk.store.base import Base
 
 # None of these are projections: they are this workstation's own record of its sync. Conflicts
 # and field history are derived from events too, but `rebuild_all` does not know how to derive
@@ -112,7 +112,3 @@ class SyncFieldHistory(Base):
     old_hlc: Mapped[str] = mapped_column(String(20))
     new_origin: Mapped[str] = mapped_column(String(16))
     new_hlc: Mapped[str] = mapped_column(String(20))
-
-
-# Projections defined here, children first (rebuild empties them in this order): none.
-PROJECTION_TABLES: list[type] = []

@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
+from hall_desk.assets import forms_dir
+
 W = TypeVar("W", bound=QWidget)
-
-
-def forms_dir() -> Path:
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "forms"
-    return Path(__file__).resolve().parents[2] / "forms"
 
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
