@@ -175,7 +175,7 @@ def unmask(ws: Workstation, actor: Actor, case_id: str, field: str, reason: str 
         }[field]
         value = ws.key.decrypt(cipher_field, token) if token else ""
         # Logged without the value itself: the log must not become a copy of the data.
-        tx.audit("pii.unmask", case.case_no, {"field": field, "reason": reason.strip()})
+        tx.audit("pii.unmask", case.case_no, {"fields": [field], "reason": reason.strip()})
         return value
 
 
