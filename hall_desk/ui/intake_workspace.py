@@ -394,12 +394,7 @@ class IntakeForm(QWidget):
 
     def _refresh_materials(self) -> None:
         codes, theme = self.selection()
-        if theme:
-            with self.ws.reading() as s:
-                codes = list(catalog.theme_by_code(s, theme).item_codes)
-        with self.ws.reading() as s:
-            items = catalog.items_by_code(s, codes) if codes else []
-        merged = merge_materials(items)
+        merged = merge_materials(catalog.chosen_items(self.ws, self.actor, codes, theme))
         self.materials.setRowCount(len(merged))
         for row, m in enumerate(merged):
             check = QTableWidgetItem()
