@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from hall_desk.domain import roles
 from hall_desk.domain.errors import PermissionDenied
-from hall_desk.domain.roles import Actor, Role
+from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.reports import ledgers
 from hall_desk.services import applicants, cases, consultations, delivery, intake, users
 from hall_desk.services.intake import AgentDraft
@@ -207,3 +208,24 @@ def test_a_number_nobody_has_used_reveals_nothing_and_writes_nothing(ws, clerk):
     assert applicants.returning_applicant(ws, clerk, IDS[0]) is None
     assert applicants.returning_applicant(ws, clerk, "   ") is None
     assert _tally(ws) == before
+
+
+@pytest.mark.parametrize("reveal", list(REVEALS))
+def test_a_reveal_needs_the_unmask_permission_itself(
+    reveal, ws, lead, mailed, tmp_path, monkeypatch
+):
+    """A lead whose hall took away 查看完整证件号码和电话 keeps every other right: intake,
+    delivery, reports. Each reveal must still refuse, on that one permission."""
+    reduced = {**roles.ROLE_PERMISSIONS}
+    reduced[Role.LEAD] = reduced[Role.LEAD] - {Permission.UNMASK}
+    monkeypatch.setattr(roles, "ROLE_PERMISSIONS", reduced)
+    decrypted: list[str] = []
+    real = ws.key.decrypt
+    monkeypatch.setattr(
+        ws.key, "decrypt", lambda field, token: decrypted.append(field) or real(field, token)
+    )
+    before = _tally(ws)
+    with pytest.raises(PermissionDenied, match="查看完整证件号码和电话"):
+        REVEALS[reveal](ws, lead, mailed, tmp_path)
+    assert decrypted == [] and _tally(ws) == before
+    assert not list(tmp_path.glob("*.xlsx"))
