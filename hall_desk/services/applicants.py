@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from hall_desk.domain import identity
 from hall_desk.domain.errors import ValidationError, ValidationErrors
+from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.keys import HallKey
@@ -31,6 +32,8 @@ ID_TYPES = {
     "uscc": "统一社会信用代码",
 }
 OTHER_ID = re.compile(r"^[A-Z0-9]{5,20}$")
+# Why a returning applicant's data was revealed, as the audit log records it.
+PREFILL_REASON = "intake_prefill"
 
 
 @dataclass
@@ -178,7 +181,8 @@ def protected_fields(key: HallKey, a: CheckedApplicant) -> dict[str, Any]:
 
 
 def same_person_data(row: ApplicantRow, key: HallKey, a: CheckedApplicant) -> bool:
-    """True when the stored applicant already says exactly this (no new event needed)."""
+    """True when the stored applicant already says exactly this (no new event needed).
+    The address is decrypted only to compare, inside intake's transaction, and never shown."""
 
     def plain(field: str, token: str) -> str:
         return key.decrypt(field, token) if token else ""
@@ -192,16 +196,6 @@ def same_person_data(row: ApplicantRow, key: HallKey, a: CheckedApplicant) -> bo
     )
 
 
-def find_by_id_number(ws: Workstation, raw_number: str) -> ApplicantRow | None:
-    """A returning applicant, found through the blind index (no plaintext is searched)."""
-    number = identity.to_halfwidth(raw_number).replace(" ", "").upper()
-    if not number:
-        return None
-    idx = ws.key.blind_index("id_number", number)
-    with ws.reading() as s:
-        return find_by_index(s, idx)
-
-
 def find_by_index(session: Session, idx: str) -> ApplicantRow | None:
     return session.scalars(
         select(ApplicantRow)
@@ -211,16 +205,66 @@ def find_by_index(session: Session, idx: str) -> ApplicantRow | None:
     ).first()
 
 
-def reveal_draft(ws: Workstation, row: ApplicantRow) -> ApplicantDraft:
-    """Fill the intake form for a returning applicant (the form shows masks until unmasked)."""
+@dataclass(frozen=True)
+class ReturningApplicant:
+    """An applicant already on file, in full for the intake form (the names match the draft's)."""
+
+    applicant_id: str
+    kind: str
+    id_type: str
+    id_number: str
+    name: str
+    phone: str
+    address: str
+    legal_representative: str
+    contact_name: str
+
+
+def returning_applicant(
+    ws: Workstation, actor: Actor, raw_number: str
+) -> ReturningApplicant | None:
+    """A returning applicant found through the blind index (no plaintext is searched), with the
+    phone and address decrypted to fill the intake form. Decrypting is a reveal like any other:
+    it needs the permission and leaves an audit entry naming who, which applicant, which fields
+    and why, in the transaction that decrypts."""
+    actor.require(Permission.INTAKE)
+    actor.require(Permission.UNMASK)
+    number = identity.to_halfwidth(raw_number).replace(" ", "").upper()
+    if not number:
+        return None
+    idx = ws.key.blind_index("id_number", number)
+    # Most numbers typed belong to no one on file: look first, without taking the write lock.
+    with ws.reading() as s:
+        found = find_by_index(s, idx)
+        if found is None:
+            return None
+        applicant_id = found.id
     key = ws.key
-    return ApplicantDraft(
-        kind=row.kind,
-        id_type=row.id_type,
-        id_number=key.decrypt("id_number", row.id_cipher),
-        name=row.name,
-        phone=key.decrypt("phone", row.phone_cipher) if row.phone_cipher else "",
-        address=key.decrypt("address", row.address_cipher) if row.address_cipher else "",
-        legal_representative=row.legal_representative,
-        contact_name=row.contact_name,
-    )
+    with ws.transaction(actor) as tx:
+        row = tx.session.get(ApplicantRow, applicant_id)
+        if row is None:
+            return None
+        revealed = [
+            f
+            for f, token in (("phone", row.phone_cipher), ("address", row.address_cipher))
+            if token
+        ]
+        applicant = ReturningApplicant(
+            applicant_id=row.id,
+            kind=row.kind,
+            id_type=row.id_type,
+            # The number the clerk typed matched the index: nothing needs decrypting for it.
+            id_number=number,
+            name=row.name,
+            phone=key.decrypt("phone", row.phone_cipher) if row.phone_cipher else "",
+            address=key.decrypt("address", row.address_cipher) if row.address_cipher else "",
+            legal_representative=row.legal_representative,
+            contact_name=row.contact_name,
+        )
+        # Logged without the values: the log must not become a copy of the data.
+        tx.audit(
+            "pii.unmask",
+            row.id,
+            {"fields": revealed, "id_masked": row.id_masked, "reason": PREFILL_REASON},
+        )
+        return applicant

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -142,11 +143,6 @@ def case_by_ref(session: Session, ref: str) -> CaseRow:
     return row
 
 
-def get_case(ws: Workstation, case_ref: str) -> CaseRow:
-    with ws.reading() as s:
-        return case_by_ref(s, case_ref)
-
-
 UNMASKABLE = {
     "id_number": "证件号码",
     "phone": "联系电话",
@@ -175,7 +171,7 @@ def unmask(ws: Workstation, actor: Actor, case_id: str, field: str, reason: str 
         }[field]
         value = ws.key.decrypt(cipher_field, token) if token else ""
         # Logged without the value itself: the log must not become a copy of the data.
-        tx.audit("pii.unmask", case.case_no, {"field": field, "reason": reason.strip()})
+        tx.audit("pii.unmask", case.case_no, {"fields": [field], "reason": reason.strip()})
         return value
 
 
@@ -199,10 +195,91 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True)
+class CaseRecord:
+    """A case as the case view and the notices read it: the projection's columns under the
+    same names, without the ciphertexts and blind indexes (those never leave the services)."""
+
+    id: str
+    case_no: str
+    state: str
+    title: str
+    theme_code: str | None
+    kind: str
+    departments: str
+    applicant_id: str
+    applicant_kind: str
+    applicant_name: str
+    applicant_id_masked: str
+    applicant_phone_masked: str
+    agent_name: str
+    agent_id_masked: str
+    limit_days: int
+    limit_unit: str
+    created_on: date
+    created_hlc: str
+    accepted_on: date | None
+    due_date: date | None
+    due_estimated: bool
+    paused_since: date | None
+    pauses: str
+    deferred_deadline: date | None
+    commitment: str
+    supplement_deadline: date | None
+    reason: str
+    completed_on: date | None
+    green_channel: bool
+    assistance_flags: str
+    assistance_mode: str
+    assistance_helper: str
+    first_responder: str
+    clerk: str
+    window: str
+    workstation: str
+    station: str
+    updated_hlc: str
+    station_since: str | None
+    dispatched_on: date | None
+    returned_on: date | None
+    delivered_on: date | None
+    delivery_method: str
+
+
+@dataclass(frozen=True)
+class CaseItem:
+    case_id: str
+    position: int
+    item_code: str
+    item_name: str
+    department: str
+
+
+@dataclass(frozen=True)
+class CaseMaterial:
+    case_id: str
+    position: int
+    name: str
+    form: str
+    copies: int
+    required: bool
+    deferrable: bool
+    received: bool
+    received_copies: int
+    deferred: bool  # promised later (容缺)
+
+
+_Frozen = TypeVar("_Frozen")
+
+
+def _frozen(cls: type[_Frozen], row: object) -> _Frozen:
+    """The row's values under the dataclass's field names: detached, so no session leaks out."""
+    return cls(**{f.name: getattr(row, f.name) for f in fields(cls)})  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
 class CaseDetail:
-    case: CaseRow
-    items: list[CaseItemRow]
-    materials: list[CaseMaterialRow]
+    case: CaseRecord
+    items: list[CaseItem]
+    materials: list[CaseMaterial]
     timeline: list[TimelineEntry]
     remaining_working_days: int | None  # negative when overdue; None without a due date
 
@@ -219,21 +296,23 @@ def case_detail(
     actor.require(Permission.VIEW_CASES)
     today = today or ws.today()
     with ws.reading() as s:
-        case = case_by_ref(s, case_ref)
-        items = list(
-            s.scalars(
+        case = _frozen(CaseRecord, case_by_ref(s, case_ref))
+        items = [
+            _frozen(CaseItem, row)
+            for row in s.scalars(
                 select(CaseItemRow)
                 .where(CaseItemRow.case_id == case.id)
                 .order_by(CaseItemRow.position)
             )
-        )
-        materials = list(
-            s.scalars(
+        ]
+        materials = [
+            _frozen(CaseMaterial, row)
+            for row in s.scalars(
                 select(CaseMaterialRow)
                 .where(CaseMaterialRow.case_id == case.id)
                 .order_by(CaseMaterialRow.position)
             )
-        )
+        ]
         names = {u: n for u, n in s.execute(select(User.username, User.display_name))}
         events = list(
             s.scalars(

@@ -397,6 +397,18 @@ def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
 # --- reading ----------------------------------------------------------------------------------
 
 
+def chosen_items(
+    ws: Workstation, actor: Actor, codes: list[str], theme: str = ""
+) -> list[ServiceItem]:
+    """The items an intake has chosen, for its material checklist: a theme's members in the
+    theme's order, or the codes picked one by one."""
+    actor.require(Permission.INTAKE)
+    with ws.reading() as s:
+        if theme:
+            codes = list(theme_by_code(s, theme).item_codes)
+        return items_by_code(s, codes) if codes else []
+
+
 def load_catalog(ws: Workstation) -> tuple[list[ServiceItem], list[Theme]]:
     with ws.reading() as s:
         items = all_items(s)

@@ -720,6 +720,7 @@ def mail_returned(
 def mail_draft_for(ws: Workstation, actor: Actor, case_ref: str) -> MailDraft:
     """The mailing form filled from the applicant on file (decrypted for the clerk; audited)."""
     actor.require(Permission.DELIVER)
+    actor.require(Permission.UNMASK)
     with ws.transaction(actor) as tx:
         case = routing.find_case(tx.session, case_ref)
         if case is None:
@@ -735,7 +736,9 @@ def mail_draft_for(ws: Workstation, actor: Actor, case_ref: str) -> MailDraft:
                 key.decrypt("address", applicant.address_cipher) if applicant.address_cipher else ""
             ),
         )
-        tx.audit("pii.unmask", case.case_no, {"field": "mail_prefill"})
+        tx.audit(
+            "pii.unmask", case.case_no, {"fields": ["phone", "address"], "reason": "mail_prefill"}
+        )
         return draft
 
 
@@ -843,6 +846,7 @@ def mailing_list(
 ) -> list[MailingEntry]:
     """Everything posted on `sent_on` (批量邮寄清单), in full for the courier; audited."""
     actor.require(Permission.DELIVER)
+    actor.require(Permission.UNMASK)
     query = (
         select(DeliveryRow, CaseRow.title)
         .join(CaseRow, CaseRow.id == DeliveryRow.case_id)
@@ -871,7 +875,11 @@ def mailing_list(
             for position, (d, title) in enumerate(rows, start=1)
         ]
         if entries:
-            tx.audit("delivery.mailing_list", sent_on.isoformat(), {"entries": len(entries)})
+            tx.audit(
+                "delivery.mailing_list",
+                sent_on.isoformat(),
+                {"entries": len(entries), "fields": ["phone", "address"]},
+            )
     return entries
 
 
@@ -991,7 +999,15 @@ def delivery_log(
     ]
     if unmask and entries:
         with ws.transaction(actor) as tx:
-            tx.audit("pii.unmask", "deliveries", {"field": "delivery_log", "rows": len(entries)})
+            tx.audit(
+                "pii.unmask",
+                "deliveries",
+                {
+                    "fields": ["id_number", "phone", "address"],
+                    "reason": "delivery_log",
+                    "rows": len(entries),
+                },
+            )
     return entries
 
 

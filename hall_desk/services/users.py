@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 
@@ -198,9 +199,41 @@ def update_user(
         tx.audit("user.update", username, {k: v for k, v in changes.items()})
 
 
-def list_users(ws: Workstation) -> list[User]:
+@dataclass(frozen=True)
+class UserAccount:
+    """A user as the settings dialog lists it; the password hash never leaves this module."""
+
+    username: str
+    display_name: str
+    role: Role
+    window: str
+    active: bool
+
+
+def _accounts(ws: Workstation, *, active_only: bool = False) -> list[UserAccount]:
+    query = select(User.username, User.display_name, User.role, User.window, User.active)
+    if active_only:
+        query = query.where(User.active)
     with ws.reading() as s:
-        return list(s.scalars(select(User).order_by(User.role, User.username)))
+        return [
+            UserAccount(name, display, Role(role), window, bool(active))
+            for name, display, role, window, active in s.execute(
+                query.order_by(User.role, User.username)
+            )
+        ]
+
+
+def list_users(ws: Workstation, actor: Actor) -> list[UserAccount]:
+    actor.require(Permission.MANAGE_USERS)
+    return _accounts(ws)
+
+
+def demo_accounts(ws: Workstation) -> list[UserAccount]:
+    """The active accounts a demo home shows on its login dialog; none on a real home, where
+    nobody is logged in yet to be allowed to see the list."""
+    if not ws.config.demo:
+        return []
+    return _accounts(ws, active_only=True)
 
 
 def has_admin(ws: Workstation) -> bool:

@@ -21,9 +21,8 @@ from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import cases
-from hall_desk.services.cases import CaseDetail, TimelineEntry, deadline_text
+from hall_desk.services.cases import CaseDetail, CaseMaterial, TimelineEntry, deadline_text
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import CaseMaterialRow
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
@@ -33,13 +32,13 @@ from hall_desk.ui.widgets import set_role
 UNMASK_REASON = QT_TRANSLATE_NOOP("CaseView", "办件查看")
 
 
-def _required(m: CaseMaterialRow) -> str:
+def _required(m: CaseMaterial) -> str:
     if m.required:
         return QCoreApplication.translate("RowsModel", "必要")
     return QCoreApplication.translate("RowsModel", "非必要")
 
 
-def _received(m: CaseMaterialRow) -> str:
+def _received(m: CaseMaterial) -> str:
     if m.received:
         return QCoreApplication.translate("RowsModel", "已收取")
     if m.deferred:
@@ -47,7 +46,7 @@ def _received(m: CaseMaterialRow) -> str:
     return QCoreApplication.translate("RowsModel", "未收取")
 
 
-MATERIAL_COLUMNS: list[Column[CaseMaterialRow]] = [
+MATERIAL_COLUMNS: list[Column[CaseMaterial]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "材料名称"), lambda m: m.name),
     Column(QT_TRANSLATE_NOOP("RowsModel", "形式"), lambda m: MaterialForm(m.form).label),
     Column(QT_TRANSLATE_NOOP("RowsModel", "应交份数"), lambda m: m.copies, align_right=True),

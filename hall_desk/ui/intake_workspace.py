@@ -33,7 +33,7 @@ from hall_desk.domain.assistance import Assistance, AssistanceFlag, ServiceMode
 from hall_desk.domain.catalog import MaterialForm, merge_materials
 from hall_desk.domain.errors import HallDeskError, ValidationError
 from hall_desk.domain.lifecycle import CaseEvent
-from hall_desk.domain.roles import Actor
+from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import applicants, catalog, intake
 from hall_desk.services.applicants import ApplicantDraft
 from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult
@@ -289,13 +289,13 @@ class IntakeForm(QWidget):
         self.id_hint.setText(hint)
 
     def _lookup_applicant(self) -> None:
-        """A returning applicant is found through the blind index and filled in."""
-        if self.name.text().strip():
+        """A returning applicant is found through the blind index and filled in (audited)."""
+        # Without the permission the service refuses anyway; the clerk simply types it all.
+        if self.name.text().strip() or not self.actor.may(Permission.UNMASK):
             return
-        row = applicants.find_by_id_number(self.ws, self.id_number.text())
-        if row is None:
+        draft = applicants.returning_applicant(self.ws, self.actor, self.id_number.text())
+        if draft is None:
             return
-        draft = applicants.reveal_draft(self.ws, row)
         self.name.setText(draft.name)
         self.phone.setText(draft.phone)
         self.address.setText(draft.address)
@@ -394,12 +394,7 @@ class IntakeForm(QWidget):
 
     def _refresh_materials(self) -> None:
         codes, theme = self.selection()
-        if theme:
-            with self.ws.reading() as s:
-                codes = list(catalog.theme_by_code(s, theme).item_codes)
-        with self.ws.reading() as s:
-            items = catalog.items_by_code(s, codes) if codes else []
-        merged = merge_materials(items)
+        merged = merge_materials(catalog.chosen_items(self.ws, self.actor, codes, theme))
         self.materials.setRowCount(len(merged))
         for row, m in enumerate(merged):
             check = QTableWidgetItem()

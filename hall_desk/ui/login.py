@@ -37,8 +37,7 @@ class LoginDialog(QDialog):
                 self.tr("{username}（{name}·{role}）").format(
                     username=u.username, name=u.display_name, role=Role(u.role).label
                 )
-                for u in users.list_users(ws)
-                if u.active
+                for u in users.demo_accounts(ws)
             )
             demo.setText(
                 self.tr("演示数据，可用账户：{accounts}；密码均为 {password}").format(

@@ -32,14 +32,14 @@ from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import calendar as calendar_service
 from hall_desk.services import catalog, users
 from hall_desk.services.settings import update_settings
+from hall_desk.services.users import UserAccount
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import User
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.widgets import FieldErrors, error_label, table_view
 
 
-def _user_state(user: User) -> str:
+def _user_state(user: UserAccount) -> str:
     if user.active:
         return QCoreApplication.translate("RowsModel", "启用")
     return QCoreApplication.translate("RowsModel", "已停用")
@@ -50,7 +50,7 @@ OVERRIDE_COLUMNS: list[Column[DayOverride]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "类型"), lambda o: calendar_service.KINDS[o.kind]),
     Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda o: o.note),
 ]
-USER_COLUMNS: list[Column[User]] = [
+USER_COLUMNS: list[Column[UserAccount]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "用户名"), lambda u: u.username),
     Column(QT_TRANSLATE_NOOP("RowsModel", "姓名"), lambda u: u.display_name),
     Column(QT_TRANSLATE_NOOP("RowsModel", "角色"), lambda u: Role(u.role).label),
@@ -347,9 +347,9 @@ class SettingsDialog(QDialog):
         self._reload_users()
 
     def _reload_users(self) -> None:
-        self.users_model.set_rows(users.list_users(self.ws))
+        self.users_model.set_rows(users.list_users(self.ws, self.actor))
 
-    def _selected_user(self) -> User | None:
+    def _selected_user(self) -> UserAccount | None:
         index = self.users_table.currentIndex()
         return self.users_model.row_at(index.row()) if index.isValid() else None
 

@@ -1,15 +1,24 @@
-"""Personal data at rest: the raw database bytes hold no plaintext ID number or phone."""
+"""Personal data: no plaintext at rest, and every reveal for display allowed by role and audited."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
+from hall_desk.domain import roles
 from hall_desk.domain.errors import PermissionDenied
-from hall_desk.services import cases, consultations, intake
+from hall_desk.domain.roles import Actor, Permission, Role
+from hall_desk.reports import ledgers
+from hall_desk.services import applicants, cases, consultations, delivery, intake, users
 from hall_desk.services.intake import AgentDraft
-from tests.conftest import TODAY
+from hall_desk.store.models import AuditEntry, CaseRow, Event
+from tests.conftest import STAFF_PASSWORD, TODAY
+from tests.services import test_delivery as delivery_tests
+from tests.services import test_routing as routing_tests
 from tests.services.helpers import draft_for, person, resident_id
 
 FOOD = "011050007001"
@@ -73,3 +82,150 @@ def test_unmask_reveals_for_allowed_roles_only(ws, clerk, router):
     assert cases.unmask(ws, clerk, result.case_id, "phone") == PHONES[2]
     with pytest.raises(PermissionDenied):
         cases.unmask(ws, router, result.case_id, "id_number")
+
+
+# --- every reveal of personal data is allowed by role and leaves one audit entry -----------------
+
+
+def _tally(ws) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    with ws.reading() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Event)) or 0,
+            s.scalar(select(func.count()).select_from(AuditEntry)) or 0,
+        )
+
+
+def _audit_after(ws, seq: int) -> list[AuditEntry]:  # type: ignore[no-untyped-def]
+    with ws.reading() as s:
+        rows = list(s.scalars(select(AuditEntry).where(AuditEntry.seq > seq)))
+        s.expunge_all()
+        return rows
+
+
+def _last_seq(ws) -> int:  # type: ignore[no-untyped-def]
+    with ws.reading() as s:
+        return s.scalar(select(func.max(AuditEntry.seq))) or 0
+
+
+@pytest.fixture
+def lead(ws, admin) -> Actor:  # type: ignore[no-untyped-def]
+    return users.create_user(ws, admin, "lead1", "那日苏", Role.LEAD, STAFF_PASSWORD)
+
+
+@pytest.fixture
+def mailed(ws, clerk, router) -> str:  # type: ignore[no-untyped-def]
+    """One case on file whose result went out by post: every kind of reveal has data."""
+    case_no = routing_tests.accept(ws, clerk)
+    routing_tests.to_delivery(ws, router, routing_tests.MARKET, case_no)
+    delivery.mail(ws, clerk, case_no, delivery_tests.mail_draft(), on=delivery_tests.WED)
+    return case_no
+
+
+def _case_id(ws, case_no: str) -> str:  # type: ignore[no-untyped-def]
+    (hit,) = cases.search_cases(ws, case_no)
+    return hit.id
+
+
+# Each service that decrypts personal data for display, with what it must reveal when allowed.
+REVEALS: dict[str, Callable[..., object]] = {
+    "intake prefill": lambda ws, actor, case_no, tmp: applicants.returning_applicant(
+        ws, actor, resident_id(seq="101")
+    ),
+    "case unmask": lambda ws, actor, case_no, tmp: cases.unmask(
+        ws, actor, _case_id(ws, case_no), "address"
+    ),
+    "mail prefill": lambda ws, actor, case_no, tmp: delivery.mail_draft_for(ws, actor, case_no),
+    "mailing list": lambda ws, actor, case_no, tmp: delivery.mailing_list(
+        ws, actor, delivery_tests.WED
+    ),
+    "delivery log": lambda ws, actor, case_no, tmp: delivery.delivery_log(ws, actor, unmask=True),
+    "cases ledger": lambda ws, actor, case_no, tmp: ledgers.export(
+        ws, actor, "cases", TODAY, delivery_tests.WED, tmp / "cases.xlsx", unmask=True
+    ),
+    "consultations ledger": lambda ws, actor, case_no, tmp: ledgers.export(
+        ws, actor, "consultations", TODAY, delivery_tests.WED, tmp / "c.xlsx", unmask=True
+    ),
+}
+
+
+@pytest.mark.parametrize("reveal", list(REVEALS))
+def test_a_reveal_is_refused_without_the_permission_and_decrypts_nothing(
+    reveal, ws, router, mailed, tmp_path, monkeypatch
+):
+    decrypted: list[str] = []
+    real = ws.key.decrypt
+    monkeypatch.setattr(
+        ws.key, "decrypt", lambda field, token: decrypted.append(field) or real(field, token)
+    )
+    before = _tally(ws)
+    with pytest.raises(PermissionDenied):
+        REVEALS[reveal](ws, router, mailed, tmp_path)
+    assert decrypted == [], "nothing is decrypted for an actor who may not see it"
+    assert _tally(ws) == before, "a refused reveal writes nothing"
+    assert not list(tmp_path.glob("*.xlsx"))
+
+
+@pytest.mark.parametrize("reveal", list(REVEALS))
+def test_an_allowed_reveal_leaves_exactly_one_audit_entry(reveal, ws, lead, mailed, tmp_path):
+    events, _ = _tally(ws)
+    seq = _last_seq(ws)
+    REVEALS[reveal](ws, lead, mailed, tmp_path)
+    (entry,) = _audit_after(ws, seq)
+    assert entry.actor == "lead1" and entry.target
+    detail = json.loads(entry.detail)
+    assert detail.get("fields") or detail.get("unmasked") is True, detail
+    assert _tally(ws)[0] == events, "revealing records no event"
+
+
+def test_the_intake_prefill_of_a_returning_applicant_is_revealed_once_and_audited(ws, clerk):
+    first = intake.accept(
+        ws, clerk, draft_for(ws, [FOOD], person(number=IDS[3], phone=PHONES[3])), on=TODAY
+    )
+    seq = _last_seq(ws)
+    found = applicants.returning_applicant(ws, clerk, f" {IDS[3].lower()} ")
+    assert found is not None
+    assert (found.name, found.phone, found.address) == (
+        "包海龙",
+        PHONES[3],
+        "科尔沁左翼中旗保康镇民主街12号",
+    )
+    assert found.id_number == IDS[3]
+    (entry,) = _audit_after(ws, seq)
+    with ws.reading() as s:
+        applicant_id = s.scalars(
+            select(CaseRow.applicant_id).where(CaseRow.id == first.case_id)
+        ).one()
+    assert (entry.action, entry.actor, entry.target) == ("pii.unmask", "clerk1", applicant_id)
+    detail = json.loads(entry.detail)
+    assert detail["fields"] == ["phone", "address"] and detail["reason"] == "intake_prefill"
+    assert PHONES[3] not in entry.detail and "民主街" not in entry.detail
+    assert detail["id_masked"].endswith(IDS[3][-4:]) and IDS[3] not in entry.detail
+
+
+def test_a_number_nobody_has_used_reveals_nothing_and_writes_nothing(ws, clerk):
+    intake.accept(ws, clerk, draft_for(ws, [FOOD], person(number=IDS[4])), on=TODAY)
+    before = _tally(ws)
+    assert applicants.returning_applicant(ws, clerk, IDS[0]) is None
+    assert applicants.returning_applicant(ws, clerk, "   ") is None
+    assert _tally(ws) == before
+
+
+@pytest.mark.parametrize("reveal", list(REVEALS))
+def test_a_reveal_needs_the_unmask_permission_itself(
+    reveal, ws, lead, mailed, tmp_path, monkeypatch
+):
+    """A lead whose hall took away 查看完整证件号码和电话 keeps every other right: intake,
+    delivery, reports. Each reveal must still refuse, on that one permission."""
+    reduced = {**roles.ROLE_PERMISSIONS}
+    reduced[Role.LEAD] = reduced[Role.LEAD] - {Permission.UNMASK}
+    monkeypatch.setattr(roles, "ROLE_PERMISSIONS", reduced)
+    decrypted: list[str] = []
+    real = ws.key.decrypt
+    monkeypatch.setattr(
+        ws.key, "decrypt", lambda field, token: decrypted.append(field) or real(field, token)
+    )
+    before = _tally(ws)
+    with pytest.raises(PermissionDenied, match="查看完整证件号码和电话"):
+        REVEALS[reveal](ws, lead, mailed, tmp_path)
+    assert decrypted == [] and _tally(ws) == before
+    assert not list(tmp_path.glob("*.xlsx"))

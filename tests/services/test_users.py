@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
 
 import pytest
@@ -92,3 +93,22 @@ def test_change_own_password(ws, admin):
 
 def test_has_admin(ws):
     assert users.has_admin(ws)
+
+
+def test_the_user_list_holds_no_password_hash_and_needs_the_permission(ws, admin, clerk):
+    listed = users.list_users(ws, admin)
+    assert [(u.username, u.display_name, u.role, u.window, u.active) for u in listed] == [
+        ("admin", "张建国", Role.ADMIN, "", True),
+        ("clerk1", "王晓燕", Role.CLERK, "综合窗口1", True),
+    ]
+    for account in listed:
+        assert not hasattr(account, "password_hash")
+        assert "$argon2" not in repr(account)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            account.role = Role.ADMIN  # type: ignore[misc]
+    with pytest.raises(PermissionDenied):
+        users.list_users(ws, clerk)
+
+
+def test_only_a_demo_home_lists_its_accounts_before_login(ws, clerk):
+    assert users.demo_accounts(ws) == []

@@ -261,3 +261,24 @@ def test_consultation_continues_at_intake_in_the_main_window(qtbot, ws, clerk) -
     assert main.current_workspace() is main.intake
     assert main.intake.form.consultation_id == consultation_id
     assert main.intake.form.selection() == ([FOOD], None)
+
+
+def test_a_returning_applicant_is_filled_in_and_the_reveal_is_audited(qtbot, form, ws, clerk):
+    from hall_desk.services import intake
+    from hall_desk.store.models import AuditEntry
+    from tests.services.helpers import draft_for, person
+
+    number = resident_id(seq="515")
+    intake.accept(ws, clerk, draft_for(ws, [FOOD], person(number=number)), on=date(2026, 11, 24))
+    with ws.reading() as s:
+        seq = s.scalar(select(func.max(AuditEntry.seq))) or 0
+    tab_to(qtbot, form.id_number)
+    qtbot.keyClicks(form.id_number, number)
+    qtbot.keyClick(form.id_number, Qt.Key.Key_Tab)
+    assert form.name.text() == "包海龙" and form.phone.text() == "13904751234"
+    assert form.address.text() == "科尔沁左翼中旗保康镇民主街12号"
+    assert "已调出既往登记信息" in form.id_hint.text()
+    with ws.reading() as s:
+        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.seq > seq)))
+        assert [(e.action, e.actor) for e in entries] == [("pii.unmask", "clerk1")]
+        assert "intake_prefill" in entries[0].detail

@@ -19,7 +19,7 @@ def test_models_pass_the_model_tester(qtmodeltester, ws, clerk, admin, cases) ->
         RowsModel(HIT_COLUMNS, lambda h: h.id, case_service.search_cases(ws, "包")),
         RowsModel(MATERIAL_COLUMNS, lambda m: f"{m.case_id}:{m.position}", detail.materials),
         RowsModel(TIMELINE_COLUMNS, lambda e: e.what, detail.timeline),
-        RowsModel(USER_COLUMNS, lambda u: u.username, users.list_users(ws)),
+        RowsModel(USER_COLUMNS, lambda u: u.username, users.list_users(ws, admin)),
         RowsModel(
             OVERRIDE_COLUMNS, lambda o: o.day.isoformat(), calendar_service.list_overrides(ws)
         ),

@@ -133,7 +133,7 @@ def test_settings_users_tab_adds_a_user(qtbot, ws, admin, good: bool) -> None:
     dialog.new_name.setText("其其格")
     dialog.new_password.setText("pass2026word" if good else "short")
     assert dialog.add_user() is good
-    names = [u.username for u in users.list_users(ws)]
+    names = [u.username for u in users.list_users(ws, admin)]
     assert ("clerk9" in names) is good
     if not good:
         assert "密码" in dialog.users_error.text()
