@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QThreadPool, Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
