@@ -66,6 +66,7 @@ class Op(Generic[T]):
         self._inputs: dict[str, QWidget] = {}
         self._on_success: Callable[[T], object] | None = None
         self._on_refused: Callable[[HallDeskError], object] | None = None
+        self._always: Callable[[], object] | None = None
         self._result: T | None = None
         self._refusal: HallDeskError | None = None
         self._trace = ""
@@ -92,6 +93,11 @@ class Op(Generic[T]):
 
     def success(self, handler: Callable[[T], object]) -> Op[T]:
         self._on_success = handler
+        return self
+
+    def always(self, handler: Callable[[], object]) -> Op[T]:
+        """Runs last, whatever the outcome (a queue of scans moves on to the next one)."""
+        self._always = handler
         return self
 
     # -- running -------------------------------------------------------------------------------
@@ -151,6 +157,8 @@ class Op(Generic[T]):
                     self._on_success(self._result)  # type: ignore[arg-type]
         finally:
             self.finished = True
+            if self._always is not None and alive:
+                self._always()
             _running.discard(self)  # type: ignore[arg-type]
             if self.task is not None:
                 self.task.deleteLater()
