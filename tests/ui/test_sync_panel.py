@@ -51,7 +51,9 @@ def test_sync_now_runs_off_the_gui_thread_and_reports(qtbot, window, tmp_path: P
     assert not panel.progress.isVisible() and panel.button.isEnabled()
     shared = sqlite3.connect(tmp_path / "shared.sqlite3")
     try:
-        assert shared.execute("SELECT count(*) FROM hall_sync_events").fetchone()[0] == report.pushed
+        assert (
+            shared.execute("SELECT count(*) FROM hall_sync_events").fetchone()[0] == report.pushed
+        )
     finally:
         shared.close()
 
