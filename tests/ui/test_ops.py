@@ -240,3 +240,24 @@ def test_the_routing_board_in_a_background_tab_catches_up_when_opened(
     )
     model = routing_page.board.table.model()
     assert model.rowCount() == 1 and model.data(model.index(0, 2)) == case_no
+
+
+def test_an_open_case_view_follows_a_move_made_at_the_routing_post(
+    qtbot, ws, clerk, router
+) -> None:
+    from hall_desk.domain.lifecycle import CaseState
+    from hall_desk.services import intake as intake_service
+    from hall_desk.ui.case_view import CaseView
+    from tests.services.helpers import draft_for, person
+
+    case = intake_service.accept(ws, clerk, draft_for(ws, [FOOD], person()))
+    view = show(qtbot, CaseView(ws, clerk, case.case_id))
+    assert view.value("state").text() == CaseState.ACCEPTED.label
+    routing_page = show(qtbot, RoutingWorkspace(ws, router))
+    panel = routing_page.scan
+    panel.scan.setFocus()
+    qtbot.keyClicks(panel.scan, case.case_no)
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+    settle(qtbot)
+    click(qtbot, panel.confirm)
+    assert view.value("state").text() == CaseState.PREREVIEW.label
