@@ -455,7 +455,6 @@ def awaiting_supplement(ws: Workstation, actor: Actor, text: str) -> SupplementD
     )
 
 
-
 def receive_supplement(
     ws: Workstation, actor: Actor, case_ref: str, received: dict[str, int], on: date | None = None
 ) -> IntakeResult:
