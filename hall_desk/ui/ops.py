@@ -49,6 +49,11 @@ def running() -> int:
     return len(_running)
 
 
+def wait_for_workers(msecs: int = 30_000) -> bool:
+    """Blocks until the worker is idle: the database must not close under a running action."""
+    return _pool.waitForDone(msecs) if _pool is not None else True
+
+
 class Op(Generic[T]):
     """One user action; configure with the chained methods, then `run()`."""
 
