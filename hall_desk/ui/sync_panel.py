@@ -26,7 +26,7 @@ from hall_desk.sync.run import SyncProgress, SyncReport, sync_once
 from hall_desk.sync.schedule import next_scheduled
 from hall_desk.sync.status import sync_status
 from hall_desk.ui.background import BackgroundTask
-from hall_desk.ui.changes import EVERYTHING, Entity, announce
+from hall_desk.ui.changes import EVERYTHING, Entity, Follower, announce
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import error_label, set_role
@@ -202,6 +202,8 @@ class ConflictsDialog(QDialog):
         self.error = error_label(self)
         layout.addWidget(self.error)
         self.reload()
+        # A sync that brings or settles conflicts shows here while the dialog is open.
+        Follower(self, [Entity.CASE, Entity.SYNC], self.reload)
 
     def reload(self) -> None:
         self.model.set_rows(list_conflicts(self.ws, self.actor))
@@ -228,6 +230,6 @@ class ConflictsDialog(QDialog):
         self.error.setVisible(True)
 
     def _resolved(self) -> None:
+        # The list itself is reloaded by the change announcement.
         self.error.setVisible(False)
         self.note.clear()
-        self.reload()
