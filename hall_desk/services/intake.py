@@ -28,7 +28,7 @@ from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services import applicants
 from hall_desk.services.applicants import ApplicantDraft
-from hall_desk.services.cases import case_by_ref
+from hall_desk.services.cases import case_by_ref, search_cases
 from hall_desk.services.catalog import theme_by_code
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import (
@@ -403,6 +403,56 @@ def suggested_assistance(draft: ApplicantDraft, today: date) -> Assistance | Non
 
 
 # --- the supplement round -------------------------------------------------------------------
+
+# A case waits for the applicant's return in these states; later 容缺 materials of a case that
+# has moved on are recorded from the case view, not from the 补正收件 desk.
+SUPPLEMENT_STATES = frozenset({CaseState.AWAITING_SUPPLEMENT, CaseState.ACCEPTED_DEFERRED})
+
+
+@dataclass(frozen=True)
+class MissingMaterial:
+    name: str
+    copies: int
+
+
+@dataclass(frozen=True)
+class SupplementDue:
+    """The case an applicant came back for, and the required materials it still lacks."""
+
+    case_id: str
+    case_no: str
+    title: str
+    applicant_name: str
+    state: CaseState
+    missing: tuple[MissingMaterial, ...]
+
+
+def awaiting_supplement(ws: Workstation, actor: Actor, text: str) -> SupplementDue | None:
+    """The 补正收件 lookup: a case number, barcode or ID number → the case waiting for materials
+    (green channel and newest first), or None when no such case waits."""
+    actor.require(Permission.INTAKE)
+    hits = [h for h in search_cases(ws, text) if h.state in SUPPLEMENT_STATES]
+    if not hits:
+        return None
+    hit = hits[0]
+    with ws.reading() as s:
+        materials = list(
+            s.scalars(
+                select(CaseMaterialRow)
+                .where(CaseMaterialRow.case_id == hit.id)
+                .order_by(CaseMaterialRow.position)
+            )
+        )
+    return SupplementDue(
+        case_id=hit.id,
+        case_no=hit.case_no,
+        title=hit.title,
+        applicant_name=hit.applicant_name,
+        state=hit.state,
+        missing=tuple(
+            MissingMaterial(m.name, m.copies) for m in materials if m.required and not m.received
+        ),
+    )
 
 
 def receive_supplement(

@@ -19,6 +19,7 @@ from hall_desk.ui import appearance
 from hall_desk.ui.errors import ErrorReporter, setup_logging
 from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.main_window import MainWindow
+from hall_desk.ui.ops import wait_for_workers
 from hall_desk.ui.settings_dialog import SettingsDialog
 from hall_desk.ui.setup_dialog import SetupDialog
 
@@ -157,6 +158,8 @@ class Desk:
     def close(self) -> None:
         if self.window is not None:
             self.window.close()
+        # An action the clerk started just before closing still completes, or rolls back whole.
+        wait_for_workers()
         if self.ws is not None:
             self.ws.close()
         self.reporter.uninstall()

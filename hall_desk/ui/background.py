@@ -21,6 +21,7 @@ class _Signals(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str, str)  # message for the person, traceback for the log ("" for refusals)
+    refused = Signal(object)  # the HallDeskError itself, so a form can put it beside its field
 
 
 class BackgroundTask(QObject):
@@ -29,6 +30,7 @@ class BackgroundTask(QObject):
     progress = Signal(int, int, str)
     finished = Signal(object)
     failed = Signal(str, str)
+    refused = Signal(object)  # arrives just before `failed` when the work refused (HallDeskError)
     done = Signal()
 
     def __init__(self, work: Callable[[Progress], Any], parent: QObject | None = None) -> None:
@@ -38,6 +40,7 @@ class BackgroundTask(QObject):
         self._signals = _Signals()
         # Signals cross threads queued: the slots below run in the GUI thread.
         self._signals.progress.connect(self.progress)
+        self._signals.refused.connect(self.refused)
         self._signals.finished.connect(self._finish)
         self._signals.failed.connect(self._fail)
 
@@ -54,6 +57,7 @@ class BackgroundTask(QObject):
                         lambda done, total, text: signals.progress.emit(done, total, text)
                     )
                 except HallDeskError as exc:
+                    signals.refused.emit(exc)
                     signals.failed.emit(exc.message, "")
                 except Exception as exc:
                     signals.failed.emit(str(exc) or type(exc).__name__, traceback.format_exc())

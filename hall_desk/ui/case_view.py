@@ -23,6 +23,7 @@ from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import cases
 from hall_desk.services.cases import CaseDetail, CaseMaterial, TimelineEntry, deadline_text
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
@@ -122,6 +123,12 @@ class CaseView(QDialog):
         close.clicked.connect(self.reject)
         close.setDefault(True)
         self.detail: CaseDetail = cases.case_detail(ws, actor, case_ref)
+        self._fill()
+        # Moved, handed out or paused anywhere in the window: the open case view shows it.
+        Follower(self, [Entity.CASE, Entity.SYNC], self.reload)
+
+    def reload(self) -> None:
+        self.detail = cases.case_detail(self.ws, self.actor, self.detail.case.id)
         self._fill()
 
     def value(self, name: str) -> QLabel:

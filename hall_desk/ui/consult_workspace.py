@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor
 from hall_desk.services import catalog, consultations
 from hall_desk.services.consultations import Channel, ConsultationDraft, Outcome
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui.changes import Entity, Follower
+from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -38,6 +39,7 @@ class ConsultWorkspace(QWidget):
         self.ws = ws
         self.actor = actor
         self.item_code: str | None = None
+        self.last_logged: str | None = None
         outer = QVBoxLayout(self)
         title = QLabel(self.tr("咨询登记"))
         title.setProperty("role", "pageTitle")
@@ -120,6 +122,7 @@ class ConsultWorkspace(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.log)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.log)
         self.refresh_recent()
+        Follower(self, [Entity.CONSULTATION], self.refresh_recent)
 
     def _radios(
         self, form: QFormLayout, label: str, options: list[tuple[str, str]]
@@ -183,7 +186,7 @@ class ConsultWorkspace(QWidget):
         self.item_code = str(item.data(CODE_ROLE))
         self.item_hits.clear()
 
-    def log(self) -> str | None:
+    def log(self) -> Op[str]:
         draft = ConsultationDraft(
             topic=self.topic.text(),
             item_code=self.item_code,
@@ -194,22 +197,30 @@ class ConsultWorkspace(QWidget):
             phone=self.phone.text(),
             note=self.note.text(),
         )
-        try:
-            consultation_id = consultations.log_consultation(self.ws, self.actor, draft)
-        except HallDeskError as exc:
-            self.errors.show(
-                exc, {"topic": self.topic, "phone": self.phone, "guided_window": self.guided_window}
+        ws, actor = self.ws, self.actor
+        return (
+            Op(
+                self,
+                lambda: consultations.log_consultation(ws, actor, draft),
+                touches=[Entity.CONSULTATION],
             )
-            return None
-        self.errors.clear()
+            .busy(self.save_button)
+            .fields(
+                self.errors,
+                {"topic": self.topic, "phone": self.phone, "guided_window": self.guided_window},
+            )
+            .success(lambda consultation_id: self._logged(draft, consultation_id))
+            .run()
+        )
+
+    def _logged(self, draft: ConsultationDraft, consultation_id: str) -> None:
+        self.last_logged = consultation_id
         self.message.setText(
             self.tr("已登记：{topic}").format(topic=draft.topic or self.topic.text())
         )
-        if draft.outcome == Outcome.TO_INTAKE:
-            self.to_intake.emit(consultation_id, self.item_code or "")
         for edit in (self.topic, self.guided_window, self.applicant_name, self.phone, self.note):
             edit.clear()
         self.item_code = None
-        self.refresh_recent()
         self.topic.setFocus()
-        return consultation_id
+        if draft.outcome == Outcome.TO_INTAKE:
+            self.to_intake.emit(consultation_id, draft.item_code or "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,7 +22,9 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services import delivery
 from hall_desk.services.delivery import DeliveryResult, MailDraft, ProxyDraft, ReadyCase
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import error_label, set_role, table_view
 
@@ -90,6 +94,8 @@ class DeliveryWorkspace(QWidget):
             lambda index: self.open_case_requested.emit(self.model.data(index, ID_ROLE))
         )
         self.search()
+        # Cases concluded at the routing post or handed out at another desk show without 刷新.
+        Follower(self, [Entity.CASE, Entity.SYNC], self.search)
 
     # -- tabs ----------------------------------------------------------------------------------
     def _form(self) -> tuple[QWidget, QFormLayout]:
@@ -102,6 +108,7 @@ class DeliveryWorkspace(QWidget):
         form.addRow(self.tr("出示的证件号码(&I)："), self.presented_id)
         button = QPushButton(self.tr("核验并出件(&O)"))
         button.setObjectName("pickupButton")
+        self.pickup_button = button
         button.clicked.connect(lambda: self.pickup())
         self.presented_id.returnPressed.connect(lambda: self.pickup())
         form.addRow("", button)
@@ -118,6 +125,7 @@ class DeliveryWorkspace(QWidget):
         form.addRow(self.tr("授权依据："), self.proxy_note)
         button = QPushButton(self.tr("代领出件"))
         button.setObjectName("proxyButton")
+        self.proxy_button = button
         button.clicked.connect(lambda: self.pickup_by_proxy())
         form.addRow("", button)
         return page
@@ -139,6 +147,7 @@ class DeliveryWorkspace(QWidget):
         self.tracking = _edit("trackingNo", self.tr("运单号"))
         fill = QPushButton(self.tr("调出申请人信息"))
         fill.setObjectName("fillMailButton")
+        self.fill_button = fill
         fill.clicked.connect(self.fill_mail)
         form.addRow("", fill)
         form.addRow(self.tr("收件人："), self.recipient)
@@ -148,6 +157,7 @@ class DeliveryWorkspace(QWidget):
         form.addRow(self.tr("运单号："), self.tracking)
         button = QPushButton(self.tr("登记邮寄(&M)"))
         button.setObjectName("mailButton")
+        self.mail_button = button
         button.clicked.connect(lambda: self.send_by_mail())
         form.addRow("", button)
         return page
@@ -160,6 +170,7 @@ class DeliveryWorkspace(QWidget):
         form.addRow(self.tr("退回原因："), self.return_reason)
         button = QPushButton(self.tr("登记退回"))
         button.setObjectName("mailReturnedButton")
+        self.return_button = button
         button.clicked.connect(lambda: self.register_return())
         form.addRow("", button)
         return page
@@ -206,16 +217,26 @@ class DeliveryWorkspace(QWidget):
         set_role(self.message, "fieldError" if error else "")
         self.message.setVisible(True)
 
-    def _run(self, action) -> DeliveryResult | None:  # type: ignore[no-untyped-def]
+    def _run(
+        self, action: Callable[[str], DeliveryResult], busy: QWidget, after: Callable[[], None]
+    ) -> Op[DeliveryResult] | None:
         case = self.current()
         if case is None:
             self._say("⚠ " + self.tr("请先在待出件中选择办件"), True)
             return None
-        try:
-            result = action(case.case_id)
-        except HallDeskError as exc:
-            self._say(f"⚠ {exc.message}", True)
-            return None
+        case_id = case.case_id
+        return (
+            Op(self, lambda: action(case_id), touches=[Entity.CASE])
+            .busy(busy, self.table)
+            .refused(self._refused)
+            .success(lambda result: self._delivered(result, after))
+            .run()
+        )
+
+    def _refused(self, exc: HallDeskError) -> None:
+        self._say(f"⚠ {exc.message}", True)
+
+    def _delivered(self, result: DeliveryResult, after: Callable[[], None]) -> None:
         self.last = result
         self.receipt.setEnabled(True)
         self._say(
@@ -224,39 +245,45 @@ class DeliveryWorkspace(QWidget):
             ),
             False,
         )
-        self.search()
-        return result
+        after()
 
-    def pickup(self) -> DeliveryResult | None:
-        result = self._run(
-            lambda case_id: delivery.pickup_by_applicant(
-                self.ws, self.actor, case_id, self.presented_id.text()
-            )
+    def pickup(self) -> Op[DeliveryResult] | None:
+        ws, actor, presented = self.ws, self.actor, self.presented_id.text()
+        return self._run(
+            lambda case_id: delivery.pickup_by_applicant(ws, actor, case_id, presented),
+            self.pickup_button,
+            self.presented_id.clear,
         )
-        if result is not None:
-            self.presented_id.clear()
-        return result
 
-    def pickup_by_proxy(self) -> DeliveryResult | None:
+    def pickup_by_proxy(self) -> Op[DeliveryResult] | None:
+        ws, actor = self.ws, self.actor
         draft = ProxyDraft(self.proxy_name.text(), self.proxy_id.text(), self.proxy_note.text())
         return self._run(
-            lambda case_id: delivery.pickup_by_proxy(self.ws, self.actor, case_id, draft)
+            lambda case_id: delivery.pickup_by_proxy(ws, actor, case_id, draft),
+            self.proxy_button,
+            lambda: None,
         )
 
-    def fill_mail(self) -> None:
+    def fill_mail(self) -> Op[MailDraft] | None:
         case = self.current()
         if case is None:
-            return
-        try:
-            draft = delivery.mail_draft_for(self.ws, self.actor, case.case_id)
-        except HallDeskError as exc:
-            self._say(f"⚠ {exc.message}", True)
-            return
+            return None
+        ws, actor, case_id = self.ws, self.actor, case.case_id
+        return (
+            Op(self, lambda: delivery.mail_draft_for(ws, actor, case_id))
+            .busy(self.fill_button)
+            .refused(self._refused)
+            .success(self._filled)
+            .run()
+        )
+
+    def _filled(self, draft: MailDraft) -> None:
         self.recipient.setText(draft.recipient)
         self.mail_phone.setText(draft.phone)
         self.mail_address.setText(draft.address)
 
-    def send_by_mail(self) -> DeliveryResult | None:
+    def send_by_mail(self) -> Op[DeliveryResult] | None:
+        ws, actor = self.ws, self.actor
         draft = MailDraft(
             recipient=self.recipient.text(),
             phone=self.mail_phone.text(),
@@ -264,21 +291,29 @@ class DeliveryWorkspace(QWidget):
             carrier=str(self.carrier.currentData()),
             tracking_no=self.tracking.text(),
         )
-        return self._run(lambda case_id: delivery.mail(self.ws, self.actor, case_id, draft))
+        return self._run(
+            lambda case_id: delivery.mail(ws, actor, case_id, draft), self.mail_button, lambda: None
+        )
 
-    def register_return(self) -> bool:
-        try:
-            delivery.mail_returned(
-                self.ws, self.actor, self.returned_case.text(), self.return_reason.text()
+    def register_return(self) -> Op[object]:
+        ws, actor = self.ws, self.actor
+        ref, reason = self.returned_case.text(), self.return_reason.text()
+        return (
+            Op(
+                self,
+                lambda: delivery.mail_returned(ws, actor, ref, reason),
+                touches=[Entity.CASE],
             )
-        except HallDeskError as exc:
-            self._say(f"⚠ {exc.message}", True)
-            return False
+            .busy(self.return_button)
+            .refused(self._refused)
+            .success(lambda _result: self._returned())
+            .run()
+        )
+
+    def _returned(self) -> None:
         self._say(self.tr("已登记退回，办件回到待出件"), False)
         self.returned_case.clear()
         self.return_reason.clear()
-        self.search()
-        return True
 
     def preview_receipt(self) -> PdfPreviewDialog | None:
         if self.last is None:

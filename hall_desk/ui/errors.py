@@ -32,6 +32,53 @@ def setup_logging(log_dir: Path) -> Path:
     return path
 
 
+_open_dialogs: list[QMessageBox] = []  # kept referenced while open, or they vanish
+
+
+def log_file() -> Path | None:
+    """Where the rotating log writes, if `setup_logging` ran."""
+    for handler in log.handlers:
+        if isinstance(handler, RotatingFileHandler):
+            return Path(handler.baseFilename)
+    return None
+
+
+def crash_message(log_path: Path | None) -> str:
+    return QCoreApplication.translate(
+        "ErrorReporter",
+        "程序遇到一个意外错误，刚才的操作可能没有完成，已保存的数据不受影响。\n"
+        "错误详情已记录在：{path}\n请把这个文件交给系统管理员。",
+    ).format(path=log_path if log_path is not None else LOG_NAME)
+
+
+def show_error_dialog(text: str, parent: QWidget | None = None) -> QMessageBox:
+    """The one error dialog: opened, not exec()'d, so no nested event loop runs inside a handler."""
+    parent = parent if parent is not None else QApplication.activeWindow()
+    title = QCoreApplication.translate("ErrorReporter", "出错了")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("errorDialog")
+    box.finished.connect(lambda _=0, b=box: _forget(b))
+    _open_dialogs.append(box)
+    box.open()
+    return box
+
+
+def open_error_dialogs() -> list[QMessageBox]:
+    return list(_open_dialogs)
+
+
+def _forget(box: QMessageBox) -> None:
+    if box in _open_dialogs:
+        _open_dialogs.remove(box)
+    box.deleteLater()
+
+
+def report_crash(trace: str, parent: QWidget | None = None) -> QMessageBox:
+    """Our code failed, not the person: the trace goes to the log, a short message to the screen."""
+    log.error("%s\n%s", QCoreApplication.translate("ErrorReporter", "未处理的异常"), trace)
+    return show_error_dialog(crash_message(log_file()), parent)
+
+
 class ErrorReporter:
     """Installed as sys.excepthook while the window runs; keeps its dialogs alive."""
 
@@ -58,22 +105,11 @@ class ErrorReporter:
                 QCoreApplication.translate("ErrorReporter", "未处理的异常"),
                 "".join(traceback.format_exception(kind, error, tb)),
             )
-            text = QCoreApplication.translate(
-                "ErrorReporter",
-                "程序遇到一个意外错误，刚才的操作可能没有完成，已保存的数据不受影响。\n"
-                "错误详情已记录在：{path}\n请把这个文件交给系统管理员。",
-            ).format(path=self.log_path)
-        parent: QWidget | None = QApplication.activeWindow()
-        title = QCoreApplication.translate("ErrorReporter", "出错了")
-        box = QMessageBox(
-            QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent
-        )
-        box.setObjectName("errorDialog")
+            text = crash_message(self.log_path)
+        box = show_error_dialog(text)
         box.finished.connect(lambda _=0, b=box: self._forget(b))
         self.dialogs.append(box)
-        box.open()  # not exec(): a nested event loop inside an exception handler is fragile
 
     def _forget(self, box: QMessageBox) -> None:
         if box in self.dialogs:
             self.dialogs.remove(box)
-        box.deleteLater()

@@ -36,8 +36,10 @@ from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import applicants, catalog, intake
 from hall_desk.services.applicants import ApplicantDraft
-from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult
+from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult, SupplementDue
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui.changes import Entity
+from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label, set_role
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -505,7 +507,8 @@ class IntakeForm(QWidget):
             consultation_id=self.consultation_id,
         )
 
-    def decide(self, step: CaseEvent) -> IntakeResult | None:
+    def decide(self, step: CaseEvent) -> Op[IntakeResult]:
+        """Sends the draft to the service; the result or every error shows when it is back."""
         run = {
             CaseEvent.ACCEPT: intake.accept,
             CaseEvent.ACCEPT_DEFERRED: intake.accept_deferred,
@@ -528,16 +531,20 @@ class IntakeForm(QWidget):
             "deferred_deadline": self.deferred_deadline,
             "reason": self.reason,
         }
-        try:
-            result = run(self.ws, self.actor, self.draft())
-        except HallDeskError as exc:
-            self.errors.show(exc, inputs)
-            return None
-        self.errors.clear()
+        ws, actor, draft = self.ws, self.actor, self.draft()
+        touched = [Entity.CASE] + ([Entity.CONSULTATION] if draft.consultation_id else [])
+        return (
+            Op(self, lambda: run(ws, actor, draft), touches=touched)
+            .busy(*self.decision_buttons.values())
+            .fields(self.errors, inputs)
+            .success(self._decided)
+            .run()
+        )
+
+    def _decided(self, result: IntakeResult) -> None:
         self.result = result
         self._show_result(result)
         self.decided.emit(result)
-        return result
 
     # -- result --------------------------------------------------------------------------------
     def _result_box(self) -> QGroupBox:
@@ -678,54 +685,67 @@ class SupplementForm(QWidget):
         self.lookup.returnPressed.connect(self.find)
         self.confirm.clicked.connect(self.submit)
 
-    def find(self) -> bool:
-        from hall_desk.services import cases
-
+    def find(self) -> Op[SupplementDue | None]:
         self.missing.clear()
         self.case_no = ""
-        hits = [
-            h
-            for h in cases.search_cases(self.ws, self.lookup.text())
-            if h.state.value in ("awaiting_supplement", "accepted_deferred")
-        ]
-        if not hits:
+        ws, actor, text = self.ws, self.actor, self.lookup.text()
+        return (
+            Op(self, lambda: intake.awaiting_supplement(ws, actor, text))
+            .busy(self.confirm)
+            .refused(self._say_error)
+            .success(self._show_due)
+            .run()
+        )
+
+    def _show_due(self, due: SupplementDue | None) -> None:
+        self.missing.clear()
+        if due is None:
             self.summary.setText(self.tr("⚠ 没有找到待补正或待补齐容缺材料的办件"))
             set_role(self.summary, "fieldError")
-            return False
-        detail = cases.case_detail(self.ws, self.actor, hits[0].id)
-        self.case_no = detail.case.case_no
+            return
+        self.case_no = due.case_no
         set_role(self.summary, "")
         self.summary.setText(
             self.tr("{case_no}　{title}　{name}（{state}）").format(
-                case_no=detail.case.case_no,
-                title=detail.case.title,
-                name=detail.case.applicant_name,
-                state=hits[0].state.label,
+                case_no=due.case_no,
+                title=due.title,
+                name=due.applicant_name,
+                state=due.state.label,
             )
         )
-        for m in detail.materials:
-            if m.required and not m.received:
-                item = QListWidgetItem(m.name)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                item.setData(CODE_ROLE, m.copies)
-                self.missing.addItem(item)
+        for m in due.missing:
+            item = QListWidgetItem(m.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(CODE_ROLE, m.copies)
+            self.missing.addItem(item)
         self.missing.setCurrentRow(0)
         self.missing.setFocus()
-        return True
 
-    def submit(self) -> IntakeResult | None:
+    def _say_error(self, error: HallDeskError) -> None:
+        self.message.setText(f"⚠ {error.message}")
+        set_role(self.message, "fieldError")
+
+    def submit(self) -> Op[IntakeResult]:
         ticked = {
             self.missing.item(i).text(): int(self.missing.item(i).data(CODE_ROLE))
             for i in range(self.missing.count())
             if self.missing.item(i).checkState() == Qt.CheckState.Checked
         }
-        try:
-            result = intake.receive_supplement(self.ws, self.actor, self.case_no, ticked)
-        except HallDeskError as exc:
-            self.message.setText(f"⚠ {exc.message}")
-            set_role(self.message, "fieldError")
-            return None
+        ws, actor, case_no = self.ws, self.actor, self.case_no
+        return (
+            Op(
+                self,
+                lambda: intake.receive_supplement(ws, actor, case_no, ticked),
+                touches=[Entity.CASE],
+            )
+            .busy(self.confirm)
+            .refused(self._say_error)
+            .success(self._received)
+            .run()
+        )
+
+    def _received(self, result: IntakeResult) -> None:
         set_role(self.message, "")
         if result.due is not None:
             self.message.setText(
@@ -742,7 +762,6 @@ class SupplementForm(QWidget):
             self.missing.clear()
         else:
             self.find()
-        return result
 
 
 class IntakeWorkspace(QTabWidget):

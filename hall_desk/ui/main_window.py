@@ -30,6 +30,7 @@ from hall_desk.services.settings import save_appearance
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui import appearance
 from hall_desk.ui.case_view import CaseView
+from hall_desk.ui.changes import EVERYTHING, Follower
 from hall_desk.ui.lock import IdleWatcher, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
@@ -326,6 +327,8 @@ class MainWindow(QMainWindow):
         for widget in self.sync.widgets():
             bar.addPermanentWidget(widget)
         self.refresh_status()
+        # The unsent count and the database size follow every action, wherever it was made.
+        Follower(self.status_labels["database"], EVERYTHING, self.refresh_status)
 
     def refresh_status(self) -> None:
         s = self.status_labels

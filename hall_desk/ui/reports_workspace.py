@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,11 +27,14 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services import dashboard
 from hall_desk.services.dashboard import DayFigures, DeadlineRow, DepartmentFigures, StaffFigures
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import error_label, set_role, table_view
 
-REFRESH_MS = 60_000
+# Every kind of record a figure or a list on this page counts.
+FIGURES_FROM = [Entity.CASE, Entity.CONSULTATION, Entity.CALENDAR, Entity.USER, Entity.SYNC]
 
 
 def _deadline_words(row: DeadlineRow) -> str:
@@ -165,12 +168,9 @@ class ReportsWorkspace(QWidget):
 
         refresh.clicked.connect(self.refresh)
         self.day.dateChanged.connect(lambda _d: self.refresh())
-        # The board refreshes itself while the lead watches it.
-        self.timer = QTimer(self)
-        self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(lambda: self.isVisible() and self.refresh())
-        self.timer.start()
         self.refresh()
+        # Every action at this desk, and every sync, shows here without 刷新 and without polling.
+        Follower(self, FIGURES_FROM, self.refresh)
 
     @staticmethod
     def _qdate(day: date) -> QDate:
@@ -230,7 +230,7 @@ class ReportsWorkspace(QWidget):
         self.by_department.set_rows(figures.by_department)
         closed = "" if figures.working_day else self.tr("（非工作日）")
         self.updated.setText(
-            self.tr("{day}{closed} 的数据，每分钟自动刷新").format(
+            self.tr("{day}{closed} 的数据，办理后自动更新").format(
                 day=figures.day.isoformat(), closed=closed
             )
         )
@@ -253,6 +253,7 @@ class ReportsWorkspace(QWidget):
         summary = QPushButton(self.tr("每日工作汇总(&S)…"))
         summary.setObjectName("dailySummaryButton")
         summary.clicked.connect(self.preview_daily_summary)
+        self.summary_button = summary
         row.addWidget(summary)
         row.addSpacing(20)
         self.ledger_kind = QComboBox()
@@ -282,6 +283,7 @@ class ReportsWorkspace(QWidget):
         export = QPushButton(self.tr("导出台账(&E)…"))
         export.setObjectName("exportLedgerButton")
         export.clicked.connect(lambda: self.export_ledger())
+        self.export_button = export
         row.addWidget(export)
         row.addStretch(1)
         layout.addLayout(row)
@@ -294,49 +296,50 @@ class ReportsWorkspace(QWidget):
         set_role(self.documents_message, "fieldError" if error else "")
         self.documents_message.setVisible(True)
 
-    def preview_daily_summary(self) -> PdfPreviewDialog | None:
+    def preview_daily_summary(self) -> Op[bytes]:
         from hall_desk.reports.daily import build_daily_summary
 
-        day = self.selected_day()
-        try:
-            data = build_daily_summary(self.ws, self.actor, day, self.notes.toPlainText())
-        except HallDeskError as exc:
-            self._say(f"⚠ {exc.message}", True)
-            return None
+        ws, actor, day, notes = self.ws, self.actor, self.selected_day(), self.notes.toPlainText()
+        return (
+            Op(self, lambda: build_daily_summary(ws, actor, day, notes))
+            .busy(self.summary_button)
+            .refused(lambda exc: self._say(f"⚠ {exc.message}", True))
+            .success(lambda data: self._show_summary(day, data))
+            .run()
+        )
+
+    def _show_summary(self, day: date, data: bytes) -> None:
         title = self.tr("每日工作汇总 {day}").format(day=day.isoformat())
         preview = PdfPreviewDialog(
             data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
         )
         self.preview = preview
         preview.open()
-        return preview
 
-    def export_ledger(self, path: Path | None = None) -> int | None:
+    def export_ledger(self) -> Op[int] | None:
         from hall_desk.reports.ledgers import KINDS, export
 
         kind = str(self.ledger_kind.currentData())
         start = self.ledger_from.date()
         end = self.ledger_to.date()
-        if path is None:
-            name = f"{KINDS[kind]}_{start.toString('yyyyMMdd')}-{end.toString('yyyyMMdd')}.xlsx"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("导出台账"), name, self.tr("Excel 文件 (*.xlsx)")
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        try:
-            rows = export(
-                self.ws,
-                self.actor,
-                kind,
-                date(start.year(), start.month(), start.day()),
-                date(end.year(), end.month(), end.day()),
-                path,
-                unmask=self.unmask.isChecked(),
-            )
-        except HallDeskError as exc:
-            self._say(f"⚠ {exc.message}", True)
+        name = f"{KINDS[kind]}_{start.toString('yyyyMMdd')}-{end.toString('yyyyMMdd')}.xlsx"
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出台账"), name, self.tr("Excel 文件 (*.xlsx)")
+        )
+        if not chosen:
             return None
-        self._say(self.tr("已导出 {rows} 行到 {path}").format(rows=rows, path=path), False)
-        return rows
+        path = Path(chosen)
+        ws, actor, unmask = self.ws, self.actor, self.unmask.isChecked()
+        first = date(start.year(), start.month(), start.day())
+        last = date(end.year(), end.month(), end.day())
+        return (
+            Op(self, lambda: export(ws, actor, kind, first, last, path, unmask=unmask))
+            .busy(self.export_button)
+            .refused(lambda exc: self._say(f"⚠ {exc.message}", True))
+            .success(
+                lambda rows: self._say(
+                    self.tr("已导出 {rows} 行到 {path}").format(rows=rows, path=path), False
+                )
+            )
+            .run()
+        )

@@ -24,9 +24,18 @@ from PySide6.QtWidgets import (
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor
 from hall_desk.services import routing
-from hall_desk.services.routing import BatchResult, BoardRow, Decision, Move
+from hall_desk.services.routing import (
+    BatchResult,
+    BoardRow,
+    Decision,
+    LineResult,
+    Move,
+    ReturnResult,
+)
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import error_label, set_role, table_view
 
@@ -115,6 +124,8 @@ class ScanPanel(QWidget):
         self.lines.itemActivated.connect(
             lambda item: self.open_case_requested.emit(item.data(CASE_ROLE))
         )
+        self._pending: list[str] = []
+        self._checking = False
         self._move_changed()
 
     def current_move(self) -> Move:
@@ -130,24 +141,47 @@ class ScanPanel(QWidget):
     def listed(self) -> list[str]:
         return [self.lines.item(i).data(ID_ROLE) for i in range(self.lines.count())]
 
-    def add_scan(self) -> bool:
+    def add_scan(self) -> None:
+        """Queues what the scanner typed: the scan field stays open for the next folder."""
         text = self.scan.text().strip()
         self.scan.clear()
         if not text:
-            return False
-        result = routing.check_scan(
-            self.ws,
-            self.actor,
-            self.current_move(),
-            text,
-            department=self.department.currentText(),
-            listed=self.listed(),
+            return
+        self._pending.append(text)
+        if not self._checking:
+            self._check_next()
+
+    def _check_next(self) -> None:
+        if not self._pending:
+            self._checking = False
+            return
+        self._checking = True
+        text = self._pending.pop(0)
+        ws, actor, move = self.ws, self.actor, self.current_move()
+        department, listed = self.department.currentText(), self.listed()
+        (
+            Op(
+                self,
+                lambda: routing.check_scan(
+                    ws, actor, move, text, department=department, listed=listed
+                ),
+            )
+            .busy(self.confirm)
+            .refused(lambda exc: self._refuse_scan(exc.message))
+            .success(self._scanned)
+            .always(self._check_next)
+            .run()
         )
+
+    def _refuse_scan(self, message: str) -> None:
+        # Said aloud: a sound and a message, and the list stays as it was.
+        QApplication.beep()
+        self._say("✖ " + message, True)
+
+    def _scanned(self, result: LineResult) -> None:
         if not result.ok:
-            # Said aloud: a sound and a message, and the list stays as it was.
-            QApplication.beep()
-            self._say("✖ " + result.message, True)
-            return False
+            self._refuse_scan(result.message)
+            return
         item = QListWidgetItem("✓ " + result.message)
         item.setData(ID_ROLE, result.case_no)
         item.setData(CASE_ROLE, result.case_id)
@@ -160,7 +194,6 @@ class ScanPanel(QWidget):
             ),
             False,
         )
-        return True
 
     def deny_selected(self) -> None:
         item = self.lines.currentItem()
@@ -182,38 +215,48 @@ class ScanPanel(QWidget):
         set_role(self.message, "fieldError" if error else "")
         self.message.setVisible(True)
 
-    def confirm_batch(self) -> BatchResult | None:
+    def confirm_batch(self) -> Op[BatchResult] | None:
         refs = self.listed()
         if not refs:
             self._say("⚠ " + self.tr("本批还没有材料袋"), True)
             return None
+        ws, actor = self.ws, self.actor
         move = self.current_move()
         person = self.person.text()
         department = self.department.currentText()
-        try:
+        decisions = [
+            Decision(
+                self.lines.item(i).data(ID_ROLE),
+                approved=not self.lines.item(i).data(DENIED_ROLE),
+                reason=str(self.lines.item(i).data(DENIED_ROLE) or ""),
+            )
+            for i in range(self.lines.count())
+        ]
+
+        def work() -> BatchResult:
             if move == Move.COLLECT:
-                result = routing.collect(self.ws, self.actor, refs, giver=person)
-            elif move == Move.PASS:
-                result = routing.pass_prereview(self.ws, self.actor, refs)
-            elif move == Move.DISPATCH:
-                result = routing.dispatch(self.ws, self.actor, department, refs, receiver=person)
-            elif move == Move.RECEIVE_BACK:
-                decisions = []
-                for i in range(self.lines.count()):
-                    item = self.lines.item(i)
-                    reason = str(item.data(DENIED_ROLE) or "")
-                    decisions.append(
-                        Decision(item.data(ID_ROLE), approved=not reason, reason=reason)
-                    )
-                result = routing.receive_back(
-                    self.ws, self.actor, department, decisions, giver=person
-                )
-            else:
-                result = routing.send_to_delivery(self.ws, self.actor, refs, receiver=person)
-        except HallDeskError as exc:
+                return routing.collect(ws, actor, refs, giver=person)
+            if move == Move.PASS:
+                return routing.pass_prereview(ws, actor, refs)
+            if move == Move.DISPATCH:
+                return routing.dispatch(ws, actor, department, refs, receiver=person)
+            if move == Move.RECEIVE_BACK:
+                return routing.receive_back(ws, actor, department, decisions, giver=person)
+            return routing.send_to_delivery(ws, actor, refs, receiver=person)
+
+        def refused(exc: HallDeskError) -> None:
             QApplication.beep()
             self._say(f"⚠ {exc.message}", True)
-            return None
+
+        return (
+            Op(self, work, touches=[Entity.CASE])
+            .busy(self.confirm, self.lines, self.move)
+            .refused(refused)
+            .success(lambda result: self._confirmed(move, result))
+            .run()
+        )
+
+    def _confirmed(self, move: Move, result: BatchResult) -> None:
         self.last = result
         refused = "；".join(f"{x.ref}：{x.message}" for x in result.refused)
         text = self.tr("{move}：{n} 件已办理").format(move=move.label, n=len(result.moved))
@@ -224,7 +267,6 @@ class ScanPanel(QWidget):
         self._say(text, bool(refused))
         self.lines.clear()
         self.print_sheet.setEnabled(result.sheet is not None)
-        return result
 
     def preview_sheet(self) -> PdfPreviewDialog | None:
         if self.last is None or self.last.sheet is None:
@@ -260,32 +302,42 @@ class ReturnPanel(QGroupBox):
         button = QPushButton(self.tr("退回窗口(&B)"))
         button.setObjectName("returnButton")
         button.clicked.connect(self.submit)
+        self.button = button
         form.addRow("", button)
         self.message = error_label(self)
         form.addRow("", self.message)
 
-    def submit(self) -> bool:
-        try:
-            result = routing.return_for_supplement(
-                self.ws, self.actor, self.case_ref.text(), self.reasons.text()
+    def submit(self) -> Op[ReturnResult]:
+        ws, actor = self.ws, self.actor
+        ref, reasons = self.case_ref.text(), self.reasons.text()
+        return (
+            Op(
+                self,
+                lambda: routing.return_for_supplement(ws, actor, ref, reasons),
+                touches=[Entity.CASE],
             )
-        except HallDeskError as exc:
-            self.message.setText(f"⚠ {exc.message}")
-            set_role(self.message, "fieldError")
-            self.message.setVisible(True)
-            return False
-        self.message.setText(
+            .busy(self.button)
+            .refused(lambda exc: self._say(f"⚠ {exc.message}", True))
+            .success(self._returned)
+            .run()
+        )
+
+    def _say(self, text: str, error: bool) -> None:
+        self.message.setText(text)
+        set_role(self.message, "fieldError" if error else "")
+        self.message.setVisible(True)
+
+    def _returned(self, result: ReturnResult) -> None:
+        self._say(
             self.tr("{case_no} 已退回 {window}，补正期限 {deadline}").format(
                 case_no=result.case_no,
                 window=result.window or result.clerk,
                 deadline=result.supplement_deadline.isoformat(),
-            )
+            ),
+            False,
         )
-        set_role(self.message, "")
-        self.message.setVisible(True)
         self.case_ref.clear()
         self.reasons.clear()
-        return True
 
 
 class BoardPanel(QWidget):
@@ -302,6 +354,7 @@ class BoardPanel(QWidget):
         self.flagged = QCheckBox(self.tr("只看超期和临近期限(&F)"))
         self.flagged.setObjectName("flaggedOnly")
         refresh = QPushButton(self.tr("刷新(&R)"))
+        refresh.setObjectName("boardRefreshButton")
         self.summary = QLabel()
         self.summary.setObjectName("boardSummary")
         row.addWidget(self.flagged)
@@ -317,6 +370,8 @@ class BoardPanel(QWidget):
         refresh.clicked.connect(self.refresh)
         self.flagged.toggled.connect(lambda _on: self.refresh())
         self.refresh()
+        # Folders moved anywhere (this desk, intake, delivery, a sync) show without 刷新.
+        Follower(self, [Entity.CASE, Entity.SYNC], self.refresh)
 
     def refresh(self) -> None:
         board = routing.board(self.ws, self.actor, flagged_only=self.flagged.isChecked())
@@ -340,4 +395,3 @@ class RoutingWorkspace(QTabWidget):
         self.addTab(page, self.tr("扫码交接"))
         self.board = BoardPanel(ws, actor)
         self.addTab(self.board, self.tr("材料袋位置"))
-        self.currentChanged.connect(lambda i: self.widget(i) is self.board and self.board.refresh())

@@ -34,8 +34,10 @@ from hall_desk.services import catalog, users
 from hall_desk.services.settings import update_settings
 from hall_desk.services.users import UserAccount
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui.changes import Entity
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label, table_view
 
 
@@ -109,25 +111,24 @@ class SettingsDialog(QDialog):
             index = self.printer.count() - 1
         self.printer.setCurrentIndex(max(0, index))
 
-    def save(self) -> None:
-        try:
-            update_settings(
-                self.ws,
-                self.actor,
-                hall=self.hall.text(),
-                window=self.window_name.text(),
-                idle_lock_minutes=self.idle.value(),
-                shared_url=self.shared.text(),
-                sync_time=self.sync_time.time().toString("HH:mm"),
-                printer=self.printer.currentData() or "",
-            )
-        except HallDeskError as exc:
-            inputs = {
-                "hall": self.hall,
-                "idle_lock_minutes": self.idle,
-                "shared_url": self.shared,
-                "sync_time": self.sync_time,
-            }
+    def save(self) -> Op[object]:
+        ws, actor = self.ws, self.actor
+        values = dict(
+            hall=self.hall.text(),
+            window=self.window_name.text(),
+            idle_lock_minutes=self.idle.value(),
+            shared_url=self.shared.text(),
+            sync_time=self.sync_time.time().toString("HH:mm"),
+            printer=self.printer.currentData() or "",
+        )
+        inputs: dict[str, QWidget] = {
+            "hall": self.hall,
+            "idle_lock_minutes": self.idle,
+            "shared_url": self.shared,
+            "sync_time": self.sync_time,
+        }
+
+        def refused(exc: HallDeskError) -> None:
             # Bring the tab with the bad value to the front, then mark the field.
             field = getattr(exc, "field", "")
             tabs = child(self.form, QTabWidget, "tabs")
@@ -135,10 +136,15 @@ class SettingsDialog(QDialog):
                 if field in inputs and tabs.widget(i).isAncestorOf(inputs[field]):
                     tabs.setCurrentIndex(i)
             self.errors.show(exc, inputs)
-            return
-        self.accept()
 
-    # -- working calendar ----------------------------------------------------------------------
+        return (
+            Op(self, lambda: update_settings(ws, actor, **values), touches=[Entity.SETTINGS])
+            .busy(child(self.form, QDialogButtonBox, "buttons"))
+            .refused(refused)
+            .success(lambda _result: self.accept())
+            .run()
+        )
+
     def _build_calendar_tab(self, tab: QWidget) -> None:
         layout = QVBoxLayout(tab)
         layout.addWidget(

@@ -26,7 +26,9 @@ from hall_desk.sync.run import SyncProgress, SyncReport, sync_once
 from hall_desk.sync.schedule import next_scheduled
 from hall_desk.sync.status import sync_status
 from hall_desk.ui.background import BackgroundTask
+from hall_desk.ui.changes import EVERYTHING, Entity, Follower, announce
 from hall_desk.ui.models import Column, RowsModel
+from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import error_label, set_role
 
 CHECK_MS = 60_000
@@ -136,6 +138,8 @@ class SyncPanel(QObject):
 
     def _on_finished(self, report: SyncReport) -> None:
         self._done()
+        # A pull may bring any kind of record from the other windows: every open view refreshes.
+        announce(EVERYTHING)
         self.finished.emit(report)
 
     def _on_failed(self, message: str, trace: str) -> None:
@@ -190,6 +194,7 @@ class ConflictsDialog(QDialog):
         resolve = QPushButton(self.tr("标记为已处理(&R)"))
         resolve.setObjectName("resolveConflictButton")
         resolve.clicked.connect(lambda: self.resolve_selected())
+        self.resolve_button = resolve
         row.addWidget(caption)
         row.addWidget(self.note, 1)
         row.addWidget(resolve)
@@ -197,27 +202,34 @@ class ConflictsDialog(QDialog):
         self.error = error_label(self)
         layout.addWidget(self.error)
         self.reload()
+        # A sync that brings or settles conflicts shows here while the dialog is open.
+        Follower(self, [Entity.CASE, Entity.SYNC], self.reload)
 
     def reload(self) -> None:
         self.model.set_rows(list_conflicts(self.ws, self.actor))
         if self.model.rowCount():
             self.table.selectRow(0)
 
-    def resolve_selected(self) -> Conflict | None:
+    def resolve_selected(self) -> Op[Conflict] | None:
         index = self.table.currentIndex()
         if not index.isValid():
-            self.error.setText("⚠ " + self.tr("请先选择一条冲突"))
-            self.error.setVisible(True)
+            self._say("⚠ " + self.tr("请先选择一条冲突"))
             return None
-        try:
-            done = resolve_conflict(
-                self.ws, self.actor, self.model.row_at(index.row()).event_id, self.note.text()
-            )
-        except HallDeskError as exc:
-            self.error.setText(f"⚠ {exc.message}")
-            self.error.setVisible(True)
-            return None
+        ws, actor = self.ws, self.actor
+        event_id, note = self.model.row_at(index.row()).event_id, self.note.text()
+        return (
+            Op(self, lambda: resolve_conflict(ws, actor, event_id, note), touches=[Entity.CASE])
+            .busy(self.resolve_button)
+            .refused(lambda exc: self._say(f"⚠ {exc.message}"))
+            .success(lambda _done: self._resolved())
+            .run()
+        )
+
+    def _say(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(True)
+
+    def _resolved(self) -> None:
+        # The list itself is reloaded by the change announcement.
         self.error.setVisible(False)
         self.note.clear()
-        self.reload()
-        return done

@@ -374,3 +374,29 @@ def test_deferred_materials_arriving_after_collection_are_recorded(ws, clerk, ro
         ).all()
     assert case is not None and case.state == "prereview" and case.deferred_deadline is None
     assert all(m.received for m in mats if m.required)
+
+
+def test_the_supplement_desk_finds_only_cases_waiting_and_lists_what_is_missing(ws, clerk):
+    applicant = person(number=resident_id(seq="321"))
+    waiting = draft_for(ws, [FOOD], applicant)
+    waiting.received.pop("申请人身份证明")
+    waiting.received.pop("食品安全管理制度")
+    asked = intake.request_supplement(ws, clerk, waiting, on=TODAY)
+    accepted = intake.accept(ws, clerk, draft_for(ws, [FOOD], applicant), on=TODAY)
+    assert intake.awaiting_supplement(ws, clerk, accepted.case_no) is None
+    due = intake.awaiting_supplement(ws, clerk, asked.case_no)
+    assert due is not None and due.case_no == asked.case_no
+    assert due.state == CaseState.AWAITING_SUPPLEMENT
+    assert [m.name for m in due.missing] == ["申请人身份证明", "食品安全管理制度"]
+    # By ID number: both cases match, only the waiting one is offered.
+    by_id = intake.awaiting_supplement(ws, clerk, resident_id(seq="321"))
+    assert by_id is not None and by_id.case_no == asked.case_no
+    # What the applicant brought no longer shows as missing.
+    intake.receive_supplement(ws, clerk, asked.case_no, {"申请人身份证明": 1}, on=TODAY)
+    again = intake.awaiting_supplement(ws, clerk, asked.case_no)
+    assert again is not None and [m.name for m in again.missing] == ["食品安全管理制度"]
+
+
+def test_the_supplement_desk_is_for_intake_staff(ws, router):
+    with pytest.raises(PermissionDenied):
+        intake.awaiting_supplement(ws, router, "20261124-W01-0001")

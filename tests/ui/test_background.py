@@ -42,3 +42,14 @@ def test_refusals_and_crashes_come_back_as_failed(qtbot) -> None:
     with qtbot.waitSignal(task2.failed, timeout=5000) as failure2:
         task2.start()
     assert failure2.args[0] == "connection reset" and "RuntimeError" in failure2.args[1]
+
+
+def test_a_refusal_also_comes_back_whole_so_a_form_can_place_it(qtbot) -> None:
+    def refuse(progress):  # type: ignore[no-untyped-def]
+        raise ValidationError("shared_url", "共享数据库地址无效")
+
+    task = BackgroundTask(refuse)
+    with qtbot.waitSignal(task.refused, timeout=5000) as refusal:
+        task.start()
+    error = refusal.args[0]
+    assert isinstance(error, ValidationError) and error.field == "shared_url"

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QRadioButton
+from PySide6.QtWidgets import QApplication, QRadioButton
 from sqlalchemy import select
 
 from hall_desk.domain.lifecycle import CaseEvent
@@ -16,6 +16,7 @@ from hall_desk.ui.consult_workspace import ConsultWorkspace
 from hall_desk.ui.intake_workspace import IntakeWorkspace
 from tests.conftest import STAFF_PASSWORD
 from tests.services.helpers import resident_id
+from tests.ui.actions import click, settle
 from tests.ui.conftest import type_text
 
 
@@ -41,6 +42,7 @@ def test_log_a_question_with_the_keyboard(qtbot, page, ws) -> None:
     qtbot.keyClicks(page.phone, "13904751234")
     page.save_button.setFocus()
     qtbot.keyClick(page.save_button, Qt.Key.Key_Space)
+    settle(qtbot)
     logged = rows(ws)
     assert [r.topic for r in logged] == ["社保卡丢失怎么补办"]
     assert logged[0].channel == "onsite" and logged[0].outcome == "answered"
@@ -53,18 +55,19 @@ def test_catalog_item_as_topic_and_recent_topics(qtbot, page, ws) -> None:
     assert page.item_hits.count() >= 1
     qtbot.keyClick(page.topic, Qt.Key.Key_Return)
     assert page.item_code is not None and "个体工商户" in page.topic.text()
-    page.log()
+    click(qtbot, page.save_button)
     assert rows(ws)[0].item_code == "011050001001"  # 个体工商户设立登记
     assert page.recent_buttons and "个体工商户" in page.recent_buttons[0].text()
-    page.recent_buttons[0].click()
+    click(qtbot, page.recent_buttons[0])
     assert "个体工商户" in page.topic.text()
 
 
 def test_guided_needs_a_window(qtbot, page, ws) -> None:
     page.topic.setText("办理进度")
     page.findChild(QRadioButton, "radio_guided").setChecked(True)
-    assert page.log() is None
+    click(qtbot, page.save_button)
     assert "窗口" in page.error_labels["guided_window"].text()
+    assert QApplication.focusWidget() is page.guided_window
     assert rows(ws) == []
 
 
@@ -73,13 +76,15 @@ def test_question_becomes_application_with_first_responder(qtbot, page, ws, admi
     page.item_code = "011050007001"
     page.findChild(QRadioButton, "radio_to_intake").setChecked(True)
     with qtbot.waitSignal(page.to_intake) as signal:
-        consultation_id = page.log()
+        click(qtbot, page.save_button)
+    consultation_id = page.last_logged
     assert signal.args == [consultation_id, "011050007001"]
     # Another clerk accepts the application at the intake window.
     other = users.create_user(ws, admin, "clerk2", "包海龙", "clerk", STAFF_PASSWORD)
     ws.today = lambda: date(2026, 11, 24)  # type: ignore[method-assign]
     intake_page = IntakeWorkspace(ws, other)
     qtbot.addWidget(intake_page)
+    intake_page.show()
     form = intake_page.form
     form.start_from_consultation(consultation_id, "011050007001")
     assert form.selection() == (["011050007001"], None)
@@ -87,7 +92,8 @@ def test_question_becomes_application_with_first_responder(qtbot, page, ws, admi
     form.name.setText("包海龙")
     form.phone.setText("13904751234")
     form.set_all_received(True)
-    result = form.decide(CaseEvent.ACCEPT)
+    click(qtbot, form.decision_buttons[CaseEvent.ACCEPT])
+    result = form.result
     assert result is not None
     with ws.reading() as s:
         case = s.get(CaseRow, result.case_id)

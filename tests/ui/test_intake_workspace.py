@@ -14,6 +14,7 @@ from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.store.models import CaseRow, Event
 from hall_desk.ui.intake_workspace import IntakeForm, IntakeWorkspace
 from tests.services.helpers import resident_id, uscc
+from tests.ui.actions import click, settle
 from tests.ui.conftest import type_text
 
 FOOD = "011050007001"
@@ -70,6 +71,14 @@ def fill_person(qtbot, form: IntakeForm, number: str, name: str = "包海龙") -
 def press(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     tab_to(qtbot, button)
     qtbot.keyClick(button, Qt.Key.Key_Space)
+    settle(qtbot)
+
+
+def decide(qtbot, form: IntakeForm, step: CaseEvent):  # type: ignore[no-untyped-def]
+    """Clicks the decision's button; the form's result once the service has answered."""
+    form.result = None
+    click(qtbot, form.decision_buttons[step])
+    return form.result
 
 
 def test_whole_intake_for_a_person_with_the_keyboard(qtbot, form, ws) -> None:
@@ -150,7 +159,7 @@ def _prepare(qtbot, form, missing: str | None = None) -> None:  # type: ignore[n
 
 def test_plain_accept_with_missing_material_is_refused_beside_the_list(qtbot, form, ws) -> None:
     _prepare(qtbot, form, missing="食品安全管理制度")
-    assert form.decide(CaseEvent.ACCEPT) is None
+    assert decide(qtbot, form, CaseEvent.ACCEPT) is None
     assert "食品安全管理制度" in form.error_labels["materials"].text()
     with ws.reading() as s:
         assert (
@@ -163,38 +172,56 @@ def test_deferred_path(qtbot, form) -> None:
     _prepare(qtbot, form, missing="食品安全管理制度")
     form.commitment.setPlainText("本人承诺两日内补交")
     form.deferred_deadline.setDate(form.deferred_deadline.date().addDays(2))
-    result = form.decide(CaseEvent.ACCEPT_DEFERRED)
+    result = decide(qtbot, form, CaseEvent.ACCEPT_DEFERRED)
     assert result is not None and result.state.value == "accepted_deferred"
 
 
-def test_supplement_path_then_return_visit(qtbot, workspace, form) -> None:
+def test_supplement_path_then_return_visit(qtbot, workspace, form, ws) -> None:
     _prepare(qtbot, form, missing="食品安全管理制度")
-    result = form.decide(CaseEvent.REQUEST_SUPPLEMENT)
+    result = decide(qtbot, form, CaseEvent.REQUEST_SUPPLEMENT)
     assert result is not None and "食品安全管理制度" in form.result_label.text()
     supplement = workspace.supplement
+    workspace.setCurrentWidget(supplement)
     supplement.lookup.setFocus()
     qtbot.keyClicks(supplement.lookup, result.case_no)
     qtbot.keyClick(supplement.lookup, Qt.Key.Key_Return)
-    assert supplement.missing.count() == 1
+    settle(qtbot)
+    assert result.case_no in supplement.summary.text() and "待补正" in supplement.summary.text()
+    assert [supplement.missing.item(i).text() for i in range(supplement.missing.count())] == [
+        "食品安全管理制度"
+    ]
     qtbot.keyClick(supplement.missing, Qt.Key.Key_Space)
-    done = supplement.submit()
-    assert done is not None and done.state.value == "accepted"
-    assert "已受理" in supplement.message.text()
+    click(qtbot, supplement.confirm)
+    assert "材料已收齐" in supplement.message.text() and "已受理" in supplement.message.text()
+    with ws.reading() as s:
+        assert s.get(CaseRow, result.case_id).state == "accepted"
+
+
+def test_supplement_desk_says_when_nothing_waits(qtbot, workspace, form) -> None:
+    _prepare(qtbot, form)
+    accepted = decide(qtbot, form, CaseEvent.ACCEPT)
+    supplement = workspace.supplement
+    workspace.setCurrentWidget(supplement)
+    supplement.lookup.setFocus()
+    qtbot.keyClicks(supplement.lookup, accepted.case_no)
+    qtbot.keyClick(supplement.lookup, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert "没有找到待补正" in supplement.summary.text() and supplement.missing.count() == 0
 
 
 def test_refuse_path_needs_a_reason(qtbot, form) -> None:
     _prepare(qtbot, form)
-    assert form.decide(CaseEvent.REFUSE) is None
+    assert decide(qtbot, form, CaseEvent.REFUSE) is None
     assert "理由" in form.error_labels["reason"].text()
     form.reason.setPlainText("申请事项不属于本中心受理范围")
-    assert form.decide(CaseEvent.REFUSE) is not None
+    assert decide(qtbot, form, CaseEvent.REFUSE) is not None
 
 
 def test_immediate_path(qtbot, form) -> None:
     choose(qtbot, form, "201080001001")  # 就业登记
     fill_person(qtbot, form, resident_id())
     form.set_all_received(True)
-    result = form.decide(CaseEvent.COMPLETE_AT_WINDOW)
+    result = decide(qtbot, form, CaseEvent.COMPLETE_AT_WINDOW)
     assert result is not None and result.state.value == "ready_for_delivery"
 
 
@@ -203,7 +230,7 @@ def test_every_field_error_at_once_and_nothing_written(qtbot, form, ws) -> None:
     form.id_number.setText("150521199902291234")
     form.name.setText("😀")
     form.phone.setText("123")
-    assert form.decide(CaseEvent.ACCEPT) is None
+    assert decide(qtbot, form, CaseEvent.ACCEPT) is None
     assert "1999-02-29" in form.error_labels["id_number"].text()
     assert "不能使用的字符" in form.error_labels["name"].text()
     assert form.error_labels["phone"].text()
@@ -213,7 +240,7 @@ def test_every_field_error_at_once_and_nothing_written(qtbot, form, ws) -> None:
 
 def test_next_applicant_clears_the_form(qtbot, form) -> None:
     _prepare(qtbot, form)
-    assert form.decide(CaseEvent.ACCEPT) is not None
+    assert decide(qtbot, form, CaseEvent.ACCEPT) is not None
     form.reset()
     assert not form.name.text() and form.chosen.count() == 0 and not form.result_box.isVisible()
     assert QApplication.focusWidget() is form.item_search
@@ -236,7 +263,7 @@ def test_main_window_hosts_intake_and_prints_the_notice(qtbot, ws, clerk) -> Non
     form.name.setText("包海龙")
     form.phone.setText("13904751234")
     form.set_all_received(True)
-    result = form.decide(CaseEvent.ACCEPT)
+    result = decide(qtbot, form, CaseEvent.ACCEPT)
     assert result is not None
     qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
     preview = main.notice_preview
@@ -257,7 +284,8 @@ def test_consultation_continues_at_intake_in_the_main_window(qtbot, ws, clerk) -
     main.consult.findChild(
         __import__("PySide6.QtWidgets").QtWidgets.QRadioButton, "radio_to_intake"
     ).setChecked(True)
-    consultation_id = main.consult.log()
+    click(qtbot, main.consult.save_button)
+    consultation_id = main.consult.last_logged
     assert main.current_workspace() is main.intake
     assert main.intake.form.consultation_id == consultation_id
     assert main.intake.form.selection() == ([FOOD], None)

@@ -10,11 +10,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDateTimeEdit
 
 from hall_desk.domain.errors import PermissionDenied
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services.demo import generate
 from hall_desk.ui.reports_workspace import ReportsWorkspace
+from tests.ui.actions import click
+from tests.ui.conftest import type_text
 
 DAY = date(2026, 11, 26)
 
@@ -34,18 +38,21 @@ def page(qtbot, ws, lead) -> ReportsWorkspace:  # type: ignore[no-untyped-def]
     return widget
 
 
-def test_figures_match_a_direct_count(page, ws) -> None:
+def sql(ws, query: str, *params: object) -> int:  # type: ignore[no-untyped-def]
     con = sqlite3.connect(ws.home.db_path)
     try:
-        consultations = con.execute(
-            'SELECT count(*) FROM consultations WHERE "on" = ?', (DAY.isoformat(),)
-        ).fetchone()[0]
-        refused = con.execute(
-            "SELECT count(*) FROM cases WHERE created_on = ? AND state = 'refused'",
-            (DAY.isoformat(),),
-        ).fetchone()[0]
+        return int(con.execute(query, params).fetchone()[0])
     finally:
         con.close()
+
+
+def test_figures_match_a_direct_count(page, ws) -> None:
+    consultations = sql(ws, 'SELECT count(*) FROM consultations WHERE "on" = ?', DAY.isoformat())
+    refused = sql(
+        ws,
+        "SELECT count(*) FROM cases WHERE created_on = ? AND state = 'refused'",
+        DAY.isoformat(),
+    )
     assert page.figure_labels["consultations"].text() == str(consultations)
     assert page.figure_labels["refused"].text() == str(refused)
     figures = page.figures
@@ -54,42 +61,63 @@ def test_figures_match_a_direct_count(page, ws) -> None:
     assert page.by_clerk.rowCount() == len(figures.by_clerk)
 
 
+def test_another_day_chosen_with_the_keyboard(qtbot, page, ws) -> None:
+    before = DAY.replace(day=DAY.day - 1)
+    page.day.setFocus()
+    page.day.setSelectedSection(QDateTimeEdit.Section.DaySection)
+    qtbot.keyClick(page.day, Qt.Key.Key_Down)
+    assert page.selected_day() == before
+    expected = sql(ws, 'SELECT count(*) FROM consultations WHERE "on" = ?', before.isoformat())
+    assert page.figure_labels["consultations"].text() == str(expected)
+    assert page.updated.text().startswith(before.isoformat())
+
+
 def test_flagged_cases_say_it_in_words_and_open_on_enter(qtbot, page) -> None:
     model = page.near if page.near.rowCount() else page.overdue
     if model.rowCount() == 0:
         pytest.skip("the sample day has no flagged case")
     words = model.data(model.index(0, 0))
     assert "超期" in words or "临近期限" in words
+    label = "已超期" if model is page.overdue else "临近期限"
+    bar = page.tabs.tabBar()
+    index = next(i for i in range(page.tabs.count()) if page.tabs.tabText(i) == label)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    view = page.tabs.currentWidget()
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 1))
     with qtbot.waitSignal(page.open_case_requested) as opened:
-        view = page.tabs.widget(0 if model is page.overdue else 1)
-        page.tabs.setCurrentWidget(view)
-        view.activated.emit(model.index(0, 1))
+        qtbot.keyClick(view, Qt.Key.Key_Return)
     assert opened.args == [model.rows[0].case_id]
 
 
-def test_daily_summary_preview(page) -> None:
-    page.notes.setPlainText("今日系统运行正常")
-    preview = page.preview_daily_summary()
-    assert preview is not None
+def test_daily_summary_preview(qtbot, page) -> None:
+    type_text(qtbot, page.notes, "今日系统运行正常")
+    click(qtbot, page.summary_button)
+    preview = page.preview
+    assert preview.isVisible()
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.pdf.data)).pages)
     assert "每日工作汇总" in text and "今日系统运行正常" in text
     preview.close()
 
 
-def test_ledger_export(page, ws, tmp_path: Path) -> None:
+def test_ledger_export(qtbot, page, ws, tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "cases.xlsx"
-    rows = page.export_ledger(out)
-    con = sqlite3.connect(ws.home.db_path)
-    try:
-        expected = con.execute(
-            "SELECT count(*) FROM cases WHERE created_on BETWEEN ? AND ?",
-            (DAY.replace(day=1).isoformat(), DAY.isoformat()),
-        ).fetchone()[0]
-    finally:
-        con.close()
-    assert rows == expected
+    # The save dialog is the system's; the clerk's answer is the file name.
+    monkeypatch.setattr(
+        "hall_desk.ui.reports_workspace.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(out), ""),
+    )
+    click(qtbot, page.export_button)
+    expected = sql(
+        ws,
+        "SELECT count(*) FROM cases WHERE created_on BETWEEN ? AND ?",
+        DAY.replace(day=1).isoformat(),
+        DAY.isoformat(),
+    )
+    assert f"已导出 {expected} 行" in page.documents_message.text()
     assert load_workbook(out).active.max_row == expected + 1
-    assert page.export_ledger(out) is None and "已存在" in page.documents_message.text()
+    click(qtbot, page.export_button)
+    assert "已存在" in page.documents_message.text()
 
 
 def test_router_cannot_open_reports(qtbot, ws) -> None:

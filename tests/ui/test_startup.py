@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTabWidget
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QTabWidget
 
 from hall_desk.domain.roles import Role
 from hall_desk.services import calendar as calendar_service
@@ -19,6 +19,7 @@ from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.settings_dialog import SettingsDialog
 from hall_desk.ui.setup_dialog import SetupDialog
 from tests.conftest import ADMIN_PASSWORD
+from tests.ui.actions import click
 
 
 def test_run_opens_the_main_window_on_the_qasync_loop(qtbot, ws, monkeypatch) -> None:
@@ -78,14 +79,18 @@ def test_settings_refuse_bad_values_beside_the_field(qtbot, ws, admin) -> None:
     dialog = SettingsDialog(ws, admin)
     qtbot.addWidget(dialog)
     dialog.show()
+    ok = child(dialog.form, QDialogButtonBox, "buttons").button(
+        QDialogButtonBox.StandardButton.Save
+    )
     dialog.shared.setText("ftp://server/db")
-    dialog.save()
+    click(qtbot, ok)
     error = child(dialog.form, QLabel, "shared_urlError")
     assert error.isVisible() and "共享数据库地址" in error.text()
     assert Home(ws.home.path).load_config().shared_url == ""
     dialog.shared.setText("postgresql://hall@10.0.0.5/hall")
     dialog.idle.setValue(5)
-    dialog.save()
+    click(qtbot, ok)
+    assert dialog.result() == QDialog.DialogCode.Accepted
     config = Home(ws.home.path).load_config()
     assert config.shared_url == "postgresql://hall@10.0.0.5/hall" and config.idle_lock_minutes == 5
 

@@ -3,17 +3,21 @@ and the team lead's conflict list."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 from hall_desk.services import intake
 from hall_desk.services.settings import update_settings
 from hall_desk.ui.main_window import MainWindow
-from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
+from hall_desk.ui.sync_panel import CHECK_MS, ConflictsDialog, SyncPanel
 from tests.conftest import TODAY
 from tests.services.helpers import draft_for
+from tests.ui.actions import click
 
 FOOD = "011050007001"
 
@@ -35,14 +39,23 @@ def test_status_line_says_what_is_unsent(window) -> None:
 
 def test_sync_now_runs_off_the_gui_thread_and_reports(qtbot, window, tmp_path: Path) -> None:
     panel: SyncPanel = window.sync
+    assert panel.button.isEnabled()
     with qtbot.waitSignal(panel.finished, timeout=30_000) as done:
-        assert panel.sync_now()
+        qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
         assert not panel.button.isEnabled(), "one sync at a time"
+        assert "正在同步" in panel.label.text() or "同步：" in panel.label.text()
     report = done.args[0]
     assert report.pushed > 0 and "推送" in report.summary
     assert (tmp_path / "shared.sqlite3").exists()
     assert "上次同步" in panel.label.text() and "未同步" not in panel.label.text()
     assert not panel.progress.isVisible() and panel.button.isEnabled()
+    shared = sqlite3.connect(tmp_path / "shared.sqlite3")
+    try:
+        assert (
+            shared.execute("SELECT count(*) FROM hall_sync_events").fetchone()[0] == report.pushed
+        )
+    finally:
+        shared.close()
 
 
 def test_failure_is_shown_not_silent(qtbot, window, ws, admin, tmp_path: Path) -> None:
@@ -50,28 +63,36 @@ def test_failure_is_shown_not_silent(qtbot, window, ws, admin, tmp_path: Path) -
     ws.config.shared_url = str(tmp_path / "not-a-db")
     panel: SyncPanel = window.sync
     with qtbot.waitSignal(panel.failed, timeout=30_000):
-        panel.sync_now()
+        qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
     assert panel.label.text().startswith("✖") and "同步失败" in panel.label.text()
+    assert panel.button.isEnabled(), "the next try is one click away"
 
 
 def test_nightly_time_triggers_a_sync(qtbot, window) -> None:
     panel: SyncPanel = window.sync
-    panel.next_run = datetime.now() - timedelta(minutes=1)
+    panel.next_run = window.ws.now().replace(tzinfo=None) - timedelta(minutes=1)
+    # The real timer, made quick: nobody presses anything at night.
+    panel.timer.setInterval(20)
     with qtbot.waitSignal(panel.finished, timeout=30_000):
-        panel.tick()
-    assert panel.next_run is not None and panel.next_run > datetime.now()
+        pass
+    panel.timer.setInterval(CHECK_MS)
+    assert panel.next_run is not None and panel.next_run > window.ws.now().replace(tzinfo=None)
 
 
 def test_no_shared_database_no_sync(qtbot, ws, admin) -> None:
     main = MainWindow(ws, admin)
     qtbot.addWidget(main)
-    assert not main.sync.sync_now()
+    main.show()
     assert "未配置" in main.sync.label.text() and not main.sync.button.isEnabled()
+    qtbot.mouseClick(main.sync.button, Qt.MouseButton.LeftButton)
+    assert main.sync.task is None and not main.sync.progress.isVisible()
 
 
 def test_conflicts_dialog_lists_and_refuses_without_selection(qtbot, window, ws, admin) -> None:
-    dialog = ConflictsDialog(ws, admin)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    window.findChild(QAction, "conflictsAction").trigger()
+    dialog: ConflictsDialog = window.conflicts_dialog
+    qtbot.waitExposed(dialog)
     assert dialog.model.rowCount() == 0
-    assert dialog.resolve_selected() is None and "请先选择" in dialog.error.text()
+    click(qtbot, dialog.resolve_button)
+    assert "请先选择" in dialog.error.text() and dialog.error.isVisible()
+    dialog.close()
