@@ -24,11 +24,11 @@ from hall_desk.domain.lifecycle import CaseState, can_apply, event_for_kind, sta
 from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import eventlog
+from hall_desk.store.event_kinds import RESOLVE_KIND, SYNC_CONFLICT
 from hall_desk.store.models import CaseRow, Event
 from hall_desk.store.models_sync import SyncConflict
-from hall_desk.sync.validate import RESOLVE_KIND
 
-CONFLICT_ENTITY = "sync_conflict"
+CONFLICT_ENTITY = SYNC_CONFLICT.name
 MIN_NOTE = 4
 RESOLVING_ROLES = (Role.LEAD, Role.ADMIN, Role.SYSTEM)
 
