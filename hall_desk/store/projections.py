@@ -7,8 +7,6 @@ re-fold their one entity.
 
 from __future__ import annotations
 
-import json
-
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
@@ -21,7 +19,7 @@ def apply(session: Session, event: Event) -> None:
     if kind is None or kind.handler is None:
         # A newer program's event: kept in the log, folded once this program is upgraded.
         return
-    kind.handler(session, event, kind.current(json.loads(event.payload)))
+    kind.handler(session, event, event_kinds.payload_of(event.kind, event.payload))
 
 
 def refold(session: Session, entity_type: str, entity_id: str) -> None:

@@ -108,6 +108,11 @@ def test_kinds_of_folded_entities_have_handlers_and_the_rest_none():
         assert kind.entity is event_kinds.ENTITIES[kind.entity.name]
 
 
+def test_every_version_below_the_current_one_has_its_upcaster():
+    for kind in KINDS.values():
+        assert set(kind.upcasters) == set(range(1, kind.version)), kind.name
+
+
 def test_calendar_and_catalog_kinds_name_their_caches():
     assert event_kinds.caches_of(["calendar.override_set", "case.accepted"]) == {
         event_kinds.Cache.CALENDAR
