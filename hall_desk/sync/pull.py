@@ -14,6 +14,7 @@ sync after the fix.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -43,6 +44,8 @@ from hall_desk.sync.validate import (
     bad_data_reason,
     check_event,
 )
+
+log = logging.getLogger("hall_desk.sync")
 
 PULL_BATCH = 2000
 _CHUNK = 500  # ids per IN (…) list
@@ -217,6 +220,8 @@ def _fold_safely(
                 if _is_environment(exc):
                     raise
                 if not _is_bad_data(exc):
+                    # The person sees the message; whoever fixes the program needs the trace.
+                    log.error("folding event %s (%s) failed", ev.id, ev.kind, exc_info=exc)
                     raise ProjectionFailed(ev.kind, ev.id, ev.origin, exc) from exc
                 out.refused.append((ev, Refusal(CORRUPT, bad_data_reason(exc))))
 

@@ -18,7 +18,16 @@ HLC = re.compile(r"^\d{13}-\d{4}$")
 CLOCK_AHEAD = "clock_ahead"
 CORRUPT = "corrupt"
 
-__all__ = ["CLOCK_AHEAD", "CORRUPT", "HLC", "RESOLVE_KIND", "Incoming", "Refusal", "check_event"]
+__all__ = [
+    "CLOCK_AHEAD",
+    "CORRUPT",
+    "HLC",
+    "RESOLVE_KIND",
+    "Incoming",
+    "Refusal",
+    "bad_data_reason",
+    "check_event",
+]
 
 
 @dataclass(frozen=True)
