@@ -6,6 +6,7 @@ from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import audit, projections
 from hall_desk.store.audit import AuditReport
+from hall_desk.store.event_kinds import Cache
 
 
 def verify_audit(ws: Workstation) -> AuditReport:
@@ -21,5 +22,5 @@ def rebuild_projections(ws: Workstation, actor: Actor) -> int:
     with ws.transaction(actor) as tx:
         count = projections.rebuild_all(tx.session)
         tx.audit("projections.rebuild", "", {"events": count})
-    ws.invalidate_calendar()
+    ws.invalidate(Cache)  # every table was rewritten: every cache is stale
     return count

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
@@ -17,9 +17,10 @@ from hall_desk.domain.clock import SYSTEM_CLOCK, HybridClock, WallClock
 from hall_desk.domain.errors import StorageError
 from hall_desk.domain.roles import Actor
 from hall_desk.services.home import Home, HomeConfig
-from hall_desk.store import audit, eventlog, projections
+from hall_desk.store import audit, event_kinds, eventlog, projections
 from hall_desk.store.catalog import all_items
 from hall_desk.store.db import Database
+from hall_desk.store.event_kinds import Cache
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import upgrade
 from hall_desk.store.models import CalendarOverrideRow, CalendarYearRow, Event, Meta
@@ -37,6 +38,7 @@ class Tx:
         self.audited = False
 
     def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:
+        registered = event_kinds.require(kind)
         if self._seq is None:
             self._seq = eventlog.next_seq(self.session, self.ws.code)
         else:
@@ -46,14 +48,11 @@ class Tx:
             origin=self.ws.code,
             clock=self.ws.clock,
             actor=self.actor.username,
-            new=eventlog.NewEvent(kind, entity_type, entity_id, payload),
+            new=eventlog.NewEvent(kind, entity_type, entity_id, registered.stamp(payload)),
             seq=self._seq,
         )
         projections.apply(self.session, row)
-        if entity_type.startswith("calendar"):
-            self.ws.invalidate_calendar()
-        if entity_type == "catalog":
-            self.ws.invalidate_catalog()
+        self.ws.invalidate(registered.caches)
         self.events.append(row)
         return row
 
@@ -142,6 +141,14 @@ class Workstation:
     def reading(self) -> Iterator[Session]:
         with self.db.read() as session:
             yield session
+
+    def invalidate(self, caches: Iterable[Cache]) -> None:
+        """Drop what the registry says a kind of event makes stale."""
+        for cache in caches:
+            if cache is Cache.CALENDAR:
+                self.invalidate_calendar()
+            elif cache is Cache.CATALOG:
+                self.invalidate_catalog()
 
     # -- working calendar ---------------------------------------------------------------------
     def invalidate_calendar(self) -> None:

@@ -10,7 +10,6 @@ an event (`sync.conflict_resolved`), so it travels to every workstation like any
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,12 +22,12 @@ from hall_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from hall_desk.domain.lifecycle import CaseState, can_apply, event_for_kind, state_label
 from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import eventlog
+from hall_desk.store import event_kinds, eventlog
+from hall_desk.store.event_kinds import RESOLVE_KIND, SYNC_CONFLICT
 from hall_desk.store.models import CaseRow, Event
 from hall_desk.store.models_sync import SyncConflict
-from hall_desk.sync.validate import RESOLVE_KIND
 
-CONFLICT_ENTITY = "sync_conflict"
+CONFLICT_ENTITY = SYNC_CONFLICT.name
 MIN_NOTE = 4
 RESOLVING_ROLES = (Role.LEAD, Role.ADMIN, Role.SYSTEM)
 
@@ -59,7 +58,7 @@ def detect_case(session: Session, case_id: str, detected_at: str) -> int:
         # Mirror the projection: the later step wins the state (the earlier one is kept), and
         # an event may also name the state outright (a returned mailing re-opens delivery).
         after = step.transition.target if step is not None else None
-        named = _named_state(ev.payload)
+        named = _named_state(ev)
         if named is not None:
             after = named
         if after is not None:
@@ -95,8 +94,8 @@ def detect_case(session: Session, case_id: str, detected_at: str) -> int:
     return new
 
 
-def _named_state(payload: str) -> CaseState | None:
-    values = json.loads(payload).get("set") or {}
+def _named_state(ev: Event) -> CaseState | None:
+    values = event_kinds.payload_of(ev.kind, ev.payload).get("set") or {}
     try:
         return CaseState(values["state"]) if "state" in values else None
     except ValueError:
@@ -125,7 +124,7 @@ def _mark(row: SyncConflict, resolution: Event | None) -> None:
         row.resolved, row.resolved_at, row.resolved_by = False, "", ""
         row.resolution_note, row.resolution_event_id = "", ""
         return
-    payload = json.loads(resolution.payload)
+    payload = event_kinds.payload_of(resolution.kind, resolution.payload)
     row.resolved = True
     row.resolved_at = resolution.hlc
     row.resolved_by = resolution.actor
@@ -148,7 +147,7 @@ def cases_of_resolutions(events: Iterable[Event]) -> set[str]:
     out = set()
     for ev in events:
         if ev.kind == RESOLVE_KIND:
-            case_id = json.loads(ev.payload).get("case_id")
+            case_id = event_kinds.payload_of(ev.kind, ev.payload).get("case_id")
             if isinstance(case_id, str):
                 out.add(case_id)
     return out

@@ -8,7 +8,6 @@ history of an applicant is a pure function of its events, recomputed when sync t
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,7 +19,7 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import eventlog
+from hall_desk.store import event_kinds, eventlog
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncFieldHistory
@@ -72,7 +71,7 @@ def recompute_applicant(session: Session, key: HallKey, applicant_id: str) -> in
     for ev in eventlog.entity_events(session, "applicant", applicant_id):
         if ev.kind != APPLICANT_KIND:
             continue
-        values = json.loads(ev.payload).get("set", {})
+        values = event_kinds.payload_of(ev.kind, ev.payload).get("set", {})
         for field in EDITABLE:
             if field.value not in values:
                 continue

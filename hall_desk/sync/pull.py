@@ -4,10 +4,17 @@ Each batch is one local transaction: the new events (with their original id, ori
 HLC), the re-folded entities, conflict and history records, refused events and the cursor all
 commit together or not at all. A refused event (clock far ahead, corrupted content) is recorded
 and skipped; the rest of the batch still lands.
+
+Bad data and our own bugs are told apart: content that fails its kind's declared shape, or that
+the database itself refuses (a constraint, undecryptable ciphertext), is refused and reported;
+any other exception while folding is a defect of this program, so the pull stops with
+`ProjectionFailed` and the event stays unapplied and unrefused, before the cursor, for the next
+sync after the fix.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,13 +24,15 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.clock import Timestamp
+from hall_desk.domain.errors import StorageError
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import projections
+from hall_desk.store import event_kinds, projections
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent
 from hall_desk.sync import faults
-from hall_desk.sync.conflicts import CONFLICT_ENTITY, cases_of_resolutions, detect_case
+from hall_desk.sync.conflicts import cases_of_resolutions, detect_case
+from hall_desk.sync.errors import ProjectionFailed
 from hall_desk.sync.history import recompute_applicant
 from hall_desk.sync.shared import SharedDatabase, shared_events
 from hall_desk.sync.validate import (
@@ -36,10 +45,10 @@ from hall_desk.sync.validate import (
     check_event,
 )
 
+log = logging.getLogger("hall_desk.sync")
+
 PULL_BATCH = 2000
 _CHUNK = 500  # ids per IN (…) list
-# Entity types the projections know nothing about; folding them is a no-op.
-_NOT_FOLDED = {CONFLICT_ENTITY}
 
 
 def now_text(ws: Workstation) -> str:
@@ -71,9 +80,17 @@ def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
         yield values[start : start + _CHUNK]
 
 
+def _is_environment(exc: BaseException) -> bool:
+    """A failing disk or lock: the whole sync stops and is retried, nothing is refused."""
+    return isinstance(exc, sa_exc.OperationalError | MemoryError | OSError)
+
+
 def _is_bad_data(exc: BaseException) -> bool:
-    """Bad content makes a projection handler fail; a failing disk or lock is not bad content."""
-    return not isinstance(exc, sa_exc.OperationalError | MemoryError | OSError)
+    """Refusals by the data's own rules: the database's constraints, the hall key's cipher.
+
+    Everything else a fold raises (KeyError, TypeError, …) is our code being wrong.
+    """
+    return isinstance(exc, sa_exc.IntegrityError | sa_exc.DataError | StorageError)
 
 
 # --- applying one batch --------------------------------------------------------------------
@@ -143,7 +160,7 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
     for entity, group in groups.items():
         entity_type, entity_id = entity
         before = known.get(entity)
-        if entity_type not in _NOT_FOLDED:
+        if event_kinds.is_folded(entity_type):
             if before is None or group[0].hlc > before.tip:
                 # Everything new sorts after everything here (the usual case): folding the new
                 # events onto the current rows is exactly the refold, at a fraction of its cost.
@@ -180,7 +197,7 @@ def _fold_safely(
         out.applied.extend(events)
         return
     except Exception as exc:
-        if not _is_bad_data(exc):
+        if _is_environment(exc):
             raise
     groups: dict[tuple[str, str], list[Incoming]] = {}
     for ev in events:
@@ -192,7 +209,7 @@ def _fold_safely(
             out.applied.extend(group)
             continue
         except Exception as exc:
-            if not _is_bad_data(exc):
+            if _is_environment(exc):
                 raise
         for ev in group:
             try:
@@ -200,8 +217,12 @@ def _fold_safely(
                     out.conflicts += _fold(session, key, [ev], detected_at)
                 out.applied.append(ev)
             except Exception as exc:
-                if not _is_bad_data(exc):
+                if _is_environment(exc):
                     raise
+                if not _is_bad_data(exc):
+                    # The person sees the message; whoever fixes the program needs the trace.
+                    log.error("folding event %s (%s) failed", ev.id, ev.kind, exc_info=exc)
+                    raise ProjectionFailed(ev.kind, ev.id, ev.origin, exc) from exc
                 out.refused.append((ev, Refusal(CORRUPT, bad_data_reason(exc))))
 
 
@@ -308,11 +329,7 @@ def apply_pulled(
         faults.pause_point("pull.before_commit")
     if out.max_hlc:
         ws.clock.observe(Timestamp.decode(out.max_hlc))
-    touched = {ev.entity_type for ev in out.applied}
-    if any(t.startswith("calendar") for t in touched):
-        ws.invalidate_calendar()
-    if "catalog" in touched:
-        ws.invalidate_catalog()
+    ws.invalidate(event_kinds.caches_of({ev.kind for ev in out.applied}))
     return out
 
 

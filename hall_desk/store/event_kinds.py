@@ -1,0 +1,517 @@
+"""The one registry of event kinds: entity, payload shape and version, fold, re-fold, caches.
+
+Every kind the program emits is declared here once. `projections` folds through it, sync checks
+pulled payloads against it, re-folding clears what its entity names, and the workstation drops
+the caches it lists. A kind missing here cannot be emitted (`Tx.emit` refuses it).
+
+Payload versions: the JSON payload may carry `"v"` (absent means 1). A payload older than its
+kind's `version` is brought up to date by the kind's upcasters, one version at a time, before
+any check or handler sees it; so a key can be renamed later without breaking the replay of old
+events. A payload newer than this program (written by an upgraded workstation during a rolling
+upgrade) is folded on the keys this program knows; unknown keys are ignored here and stay in the
+log for the upgraded program. Newer versions may therefore only add keys: a key never changes
+its type and is never removed in place.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any, Protocol
+
+from sqlalchemy import Boolean, Date, Integer, String, delete
+from sqlalchemy.orm import Session
+
+from hall_desk.domain.lifecycle import CaseEvent
+from hall_desk.store import projection_handlers as fold
+from hall_desk.store.keys import CIPHER_PREFIX
+from hall_desk.store.models import (
+    ApplicantRow,
+    Base,
+    CalendarOverrideRow,
+    CalendarYearRow,
+    CaseItemRow,
+    CaseMaterialRow,
+    CaseRow,
+    ConsultationRow,
+    Event,
+    User,
+)
+from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
+
+VERSION_KEY = "v"
+
+Handler = Callable[[Session, Event, dict[str, Any]], None]
+Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+class Cache(StrEnum):
+    """What a workstation keeps in memory that some events make stale."""
+
+    CALENDAR = "calendar"
+    CATALOG = "catalog"
+
+
+class PayloadError(ValueError):
+    """The data does not have the shape its kind declares; the message is Chinese."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# --- payload shapes --------------------------------------------------------------------------
+# Each shape checks a value (`strict`: unknown keys are refused, as for a payload of this
+# program's version or older) and keeps only the keys this program knows (`known`).
+
+
+class Shape(Protocol):
+    def check(self, value: Any, where: str, strict: bool) -> None: ...
+
+    def known(self, value: Any) -> Any: ...
+
+
+def _plaintext_check(values: dict[str, Any], where: str) -> None:
+    # Personal data travels as ciphertext only, whether or not this program knows the field.
+    for key, value in values.items():
+        if (
+            isinstance(key, str)
+            and key.endswith("_cipher")
+            and value
+            and not str(value).startswith(CIPHER_PREFIX)
+        ):
+            raise PayloadError(f"{_at(where, key)} 不是密文（个人信息必须加密传输）")
+
+
+def _at(where: str, key: object) -> str:
+    return f"{where}.{key}" if where else str(key)
+
+
+def _unknown(keys: Iterable[Any], where: str) -> PayloadError:
+    return PayloadError(f"{where} 含有未知字段：{'、'.join(sorted(map(str, keys)))}")
+
+
+def _of_type(value: Any, types: tuple[type, ...]) -> bool:
+    # JSON true is a Python int as well: an integer field does not take a boolean.
+    return isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+
+
+@dataclass(frozen=True)
+class Value:
+    """One JSON scalar (or list) of the given Python types, optionally from a fixed set."""
+
+    types: tuple[type, ...]
+    choices: tuple[Any, ...] = ()
+
+    def check(self, value: Any, where: str, strict: bool) -> None:
+        if not _of_type(value, self.types):
+            raise PayloadError(f"{where} 的值类型不对")
+        if self.choices and value not in self.choices:
+            raise PayloadError(f"{where} 的值「{value}」无效")
+
+    def known(self, value: Any) -> Any:
+        return value
+
+
+TEXT = Value((str,))
+INT = Value((int,))
+BOOL = Value((bool,))
+
+
+@dataclass(frozen=True)
+class ListOf:
+    of: Shape
+
+    def check(self, value: Any, where: str, strict: bool) -> None:
+        if not isinstance(value, list):
+            raise PayloadError(f"{where} 应为列表")
+        for n, entry in enumerate(value):
+            self.of.check(entry, f"{where}[{n}]", strict)
+
+    def known(self, value: Any) -> Any:
+        out = [self.of.known(entry) for entry in value]
+        return value if all(a is b for a, b in zip(out, value, strict=True)) else out
+
+
+@dataclass(frozen=True)
+class Record:
+    """A JSON object with named keys; `required` ones must be present."""
+
+    keys: Mapping[str, Shape]
+    required: frozenset[str] = frozenset()
+
+    def check(self, value: Any, where: str, strict: bool) -> None:
+        if not isinstance(value, dict):
+            raise PayloadError(f"{where or '事件内容'} 应为对象")
+        _plaintext_check(value, where)
+        if strict:
+            unknown = set(value) - set(self.keys)
+            if unknown:
+                raise _unknown(unknown, where or "事件内容")
+        missing = self.required - set(value)
+        if missing:
+            raise PayloadError(f"{where or '事件内容'} 缺少字段：{'、'.join(sorted(missing))}")
+        for key, shape in self.keys.items():
+            if key in value:
+                shape.check(value[key], _at(where, key), strict)
+
+    def known(self, value: Any) -> Any:
+        # The same object back when nothing is dropped: replaying a large log copies nothing.
+        out: dict[str, Any] = {}
+        changed = False
+        for key, entry in value.items():
+            shape = self.keys.get(key)
+            if shape is None:
+                changed = True
+                continue
+            out[key] = shape.known(entry)
+            changed = changed or out[key] is not entry
+        return out if changed else value
+
+
+class _ColumnShape:
+    """A value for one table column, typed as the column is (dates as ISO text)."""
+
+    def __init__(self, column: Any) -> None:
+        self.nullable = bool(column.nullable)
+        sql_type = column.type
+        self.is_date = isinstance(sql_type, Date)
+        if isinstance(sql_type, Boolean):
+            self.types: tuple[type, ...] = (bool,)
+        elif isinstance(sql_type, Integer):
+            self.types = (int,)
+        elif isinstance(sql_type, String | Date):
+            self.types = (str,)
+        else:  # pragma: no cover - every projected column is one of the above
+            raise TypeError(f"no payload type for column {column}")
+
+    def check(self, value: Any, where: str, strict: bool) -> None:
+        if value is None:
+            if self.nullable:
+                return
+            raise PayloadError(f"{where} 不能为空")
+        if not _of_type(value, self.types):
+            raise PayloadError(f"{where} 的值类型不对")
+        if self.is_date:
+            try:
+                date.fromisoformat(value)
+            except ValueError as exc:
+                raise PayloadError(f"{where} 的值「{value}」不是日期") from exc
+
+    def known(self, value: Any) -> Any:
+        return value
+
+
+def columns(model: type[Base], *, without: Iterable[str] = ()) -> Record:
+    """{column: value} for one table: the shape of "set" payloads."""
+    skip = set(without)
+    return Record({c.name: _ColumnShape(c) for c in model.__table__.columns if c.name not in skip})
+
+
+@dataclass(frozen=True)
+class ByPosition:
+    """{"3": {…}}: changes keyed by a row's position."""
+
+    of: Shape
+
+    def check(self, value: Any, where: str, strict: bool) -> None:
+        if not isinstance(value, dict):
+            raise PayloadError(f"{where} 应为对象")
+        for position, entry in value.items():
+            if not str(position).isdigit():
+                raise PayloadError(f"{where} 的材料序号「{position}」无效")
+            self.of.check(entry, f"{where}.{position}", strict)
+
+    def known(self, value: Any) -> Any:
+        out = {k: self.of.known(v) for k, v in value.items()}
+        return value if all(out[k] is v for k, v in value.items()) else out
+
+
+# --- entities and kinds ----------------------------------------------------------------------
+
+
+def _day(entity_id: str) -> date:
+    return date.fromisoformat(entity_id)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """What events are about. `clears`: rows deleted before a re-fold replays the entity."""
+
+    name: str
+    clears: tuple[tuple[type[Base], str], ...] = ()  # (table, column holding the entity id)
+    parse_id: Callable[[str], Any] = str
+    folded: bool = True  # False: the entity lives only in the log (no projection)
+
+    def clear(self, session: Session, entity_id: str) -> None:
+        key = self.parse_id(entity_id)
+        for model, column in self.clears:
+            session.execute(delete(model).where(getattr(model, column) == key))
+
+    def check_id(self, entity_id: str) -> None:
+        try:
+            self.parse_id(entity_id)
+        except (ValueError, TypeError) as exc:
+            raise PayloadError(f"{self.name} 的对象编号「{entity_id}」无效") from exc
+
+
+@dataclass(frozen=True)
+class EventKind:
+    name: str
+    entity: Entity
+    handler: Handler | None  # None: recorded in the log only, nothing to fold
+    payload: Record
+    version: int = 1
+    upcasters: Mapping[int, Upcaster] = field(default_factory=dict)  # n → turns vn into vn+1
+    caches: frozenset[Cache] = frozenset()
+
+    def stamp(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """The payload as written: version 1 carries no marker (the log's oldest events)."""
+        return payload if self.version == 1 else {**payload, VERSION_KEY: self.version}
+
+    def _up(self, payload: dict[str, Any]) -> tuple[dict[str, Any], int]:
+        if VERSION_KEY not in payload and self.version == 1:
+            return payload, 1  # the usual case, without a copy
+        body = dict(payload)
+        version = body.pop(VERSION_KEY, 1)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise PayloadError(f"事件内容的版本号「{version}」无效")
+        while version < self.version:
+            body = self.upcasters[version](body)
+            version += 1
+        return body, version
+
+    def check(self, payload: Any) -> None:
+        """Raises PayloadError unless this program can fold the payload safely."""
+        if not isinstance(payload, dict):
+            raise PayloadError("事件内容应为 JSON 对象")
+        try:
+            body, version = self._up(payload)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            if isinstance(exc, PayloadError):
+                raise
+            raise PayloadError(f"旧版本事件内容无法转换：{type(exc).__name__} {exc}") from exc
+        self.payload.check(body, "", strict=version <= self.version)
+
+    def current(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """The payload in this program's shape: upcast, and only the keys this program knows."""
+        body, _version = self._up(payload)
+        return self.payload.known(body)
+
+
+# Entities -----------------------------------------------------------------------------------
+
+USER = Entity("user", ((User, "username"),))
+CATALOG = Entity("catalog")  # the import event replaces every catalog table itself
+CALENDAR_DAY = Entity("calendar_day", ((CalendarOverrideRow, "day"),), parse_id=_day)
+CALENDAR_YEAR = Entity("calendar_year", ((CalendarYearRow, "year"),), parse_id=int)
+APPLICANT = Entity("applicant", ((ApplicantRow, "id"),))
+CASE = Entity(
+    "case",
+    ((CaseMaterialRow, "case_id"), (CaseItemRow, "case_id"), (CaseRow, "id")),
+)
+CONSULTATION = Entity("consultation", ((ConsultationRow, "id"),))
+# Handoffs, sheets and deliveries fold by get-or-create then set: replaying changes nothing.
+HANDOFF = Entity("handoff")
+HANDOVER_SHEET = Entity("handover_sheet")
+DELIVERY = Entity("delivery")
+SYNC_CONFLICT = Entity("sync_conflict", folded=False)
+
+ENTITIES: Mapping[str, Entity] = {
+    e.name: e
+    for e in (
+        USER,
+        CATALOG,
+        CALENDAR_DAY,
+        CALENDAR_YEAR,
+        APPLICANT,
+        CASE,
+        CONSULTATION,
+        HANDOFF,
+        HANDOVER_SHEET,
+        DELIVERY,
+        SYNC_CONFLICT,
+    )
+}
+
+
+def _set_of(model: type[Base]) -> Record:
+    return Record({"set": columns(model)}, frozenset({"set"}))
+
+
+_CASE_PAYLOAD = Record(
+    {
+        "set": columns(CaseRow),
+        "items": ListOf(columns(CaseItemRow, without=("case_id", "position"))),
+        "materials": ListOf(columns(CaseMaterialRow, without=("case_id", "position"))),
+        "material_updates": ByPosition(columns(CaseMaterialRow)),
+    }
+)
+
+
+def _all_of(keys: Mapping[str, Shape]) -> Record:
+    return Record(keys, frozenset(keys))
+
+
+_CATALOG_PAYLOAD = _all_of(
+    {
+        "items": ListOf(
+            _all_of(
+                {
+                    "code": TEXT,
+                    "name": TEXT,
+                    "department": TEXT,
+                    "kind": TEXT,
+                    "legal_limit": INT,
+                    "promised_limit": INT,
+                    "limit_unit": TEXT,
+                    "fee": TEXT,
+                    "delivery": ListOf(TEXT),
+                    "materials": ListOf(
+                        _all_of(
+                            {
+                                "name": TEXT,
+                                "form": TEXT,
+                                "copies": INT,
+                                "required": BOOL,
+                                "deferrable": BOOL,
+                            }
+                        )
+                    ),
+                }
+            )
+        ),
+        "themes": ListOf(_all_of({"code": TEXT, "name": TEXT, "items": ListOf(TEXT)})),
+    }
+)
+_NOTE = Record({"note": TEXT})
+
+RESOLVE_KIND = "sync.conflict_resolved"
+# Case steps outside the lifecycle's transitions: they change columns, not the state.
+_CASE_UPDATES = (
+    "case.updated",
+    "case.clock_paused",
+    "case.clock_resumed",
+    # A returned mailing puts a delivered case back in the queue; it names its state in "set".
+    "case.mail_returned",
+)
+CASE_KINDS: tuple[str, ...] = tuple(dict.fromkeys([*(e.value for e in CaseEvent), *_CASE_UPDATES]))
+
+_CAL = frozenset({Cache.CALENDAR})
+
+KINDS: Mapping[str, EventKind] = {
+    k.name: k
+    for k in [
+        EventKind("user.created", USER, fold.user, _set_of(User)),
+        EventKind("user.updated", USER, fold.user, _set_of(User)),
+        EventKind(
+            "catalog.imported",
+            CATALOG,
+            fold.catalog,
+            _CATALOG_PAYLOAD,
+            caches=frozenset({Cache.CATALOG}),
+        ),
+        EventKind(
+            "calendar.override_set",
+            CALENDAR_DAY,
+            fold.override_set,
+            Record(
+                {"kind": Value((str,), ("holiday", "workday")), "note": TEXT},
+                frozenset({"kind"}),
+            ),
+            caches=_CAL,
+        ),
+        EventKind(
+            "calendar.override_removed",
+            CALENDAR_DAY,
+            fold.override_removed,
+            Record({}),
+            caches=_CAL,
+        ),
+        EventKind("calendar.year_covered", CALENDAR_YEAR, fold.year_covered, _NOTE, caches=_CAL),
+        EventKind(
+            "calendar.year_uncovered", CALENDAR_YEAR, fold.year_uncovered, _NOTE, caches=_CAL
+        ),
+        EventKind("applicant.recorded", APPLICANT, fold.applicant, _set_of(ApplicantRow)),
+        *(EventKind(name, CASE, fold.case, _CASE_PAYLOAD) for name in CASE_KINDS),
+        EventKind("consultation.logged", CONSULTATION, fold.consultation, _set_of(ConsultationRow)),
+        EventKind(
+            "consultation.updated", CONSULTATION, fold.consultation, _set_of(ConsultationRow)
+        ),
+        EventKind("handoff.recorded", HANDOFF, fold.handoff, _set_of(HandoffRow)),
+        EventKind(
+            "handover_sheet.recorded",
+            HANDOVER_SHEET,
+            fold.handover_sheet,
+            _set_of(HandoverSheetRow),
+        ),
+        EventKind("delivery.recorded", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
+        EventKind("delivery.mail_returned", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
+        EventKind(
+            RESOLVE_KIND,
+            SYNC_CONFLICT,
+            None,
+            Record({"case_id": TEXT, "note": TEXT}, frozenset({"case_id", "note"})),
+        ),
+    ]
+}
+
+
+def get(kind: str) -> EventKind | None:
+    return KINDS.get(kind)
+
+
+def require(kind: str) -> EventKind:
+    """The registered kind; emitting an unregistered one is a programming error."""
+    found = KINDS.get(kind)
+    if found is None:
+        raise LookupError(f"event kind {kind!r} is not in hall_desk.store.event_kinds.KINDS")
+    return found
+
+
+def payload_of(kind: str, payload: str) -> dict[str, Any]:
+    """An event's payload as this program reads it: current version, known keys only.
+
+    Every reader of old events goes through here (folds, conflict and history records), so an
+    upcaster written for a renamed key serves them all. A kind this program does not know is
+    returned as stored.
+    """
+    body = json.loads(payload)
+    found = KINDS.get(kind)
+    return found.current(body) if found is not None else body
+
+
+def caches_of(kinds: Iterable[str]) -> set[Cache]:
+    out: set[Cache] = set()
+    for name in kinds:
+        found = KINDS.get(name)
+        if found is not None:
+            out |= found.caches
+    return out
+
+
+def is_folded(entity_type: str) -> bool:
+    entity = ENTITIES.get(entity_type)
+    return entity is None or entity.folded
+
+
+def check(kind: str, entity_type: str, entity_id: str, payload: Any) -> None:
+    """Raises PayloadError unless the event can be applied here.
+
+    A kind this program does not know (a newer program's) passes: it is kept in the log and
+    folded once this workstation is upgraded.
+    """
+    if not isinstance(payload, dict):
+        raise PayloadError("事件内容应为 JSON 对象")
+    found = KINDS.get(kind)
+    if found is None:
+        return
+    if entity_type != found.entity.name:
+        raise PayloadError(
+            f"事件类型 {kind} 的对象应为 {found.entity.name}，而不是「{entity_type}」"
+        )
+    found.entity.check_id(entity_id)
+    found.check(payload)
