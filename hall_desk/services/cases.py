@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from hall_desk.domain import identity
 from hall_desk.domain.clock import Timestamp
+from hall_desk.domain.deadline import DeadlineStatus, classify, clock_counts
 from hall_desk.domain.errors import NotFound, ValidationError
 from hall_desk.domain.lifecycle import CaseState, event_for_kind
 from hall_desk.domain.roles import Actor, Permission
@@ -27,7 +28,6 @@ from hall_desk.store.models import (
 
 CASE_NO = re.compile(r"^\d{8}-[A-Z0-9]{1,8}-\d{4,}$")
 SEARCH_LIMIT = 50
-NEAR_DEADLINE_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -205,6 +205,7 @@ class CaseDetail:
     materials: list[CaseMaterialRow]
     timeline: list[TimelineEntry]
     remaining_working_days: int | None  # negative when overdue; None without a due date
+    deadline: DeadlineStatus  # the same flag and words as the board and the dashboard
 
 
 def _event_label(kind: str) -> str:
@@ -255,25 +256,17 @@ def case_detail(
                 note=note,
             )
         )
+    state = CaseState(case.state)
     remaining = None
-    if (
-        case.due_date is not None
-        and not CaseState(case.state).is_final
-        and case.state != "ready_for_delivery"
-    ):
+    if case.due_date is not None and not state.is_final and state != CaseState.READY_FOR_DELIVERY:
         remaining = ws.calendar().working_days_between(today, case.due_date)
-    return CaseDetail(case, items, materials, timeline, remaining)
-
-
-def deadline_text(remaining: int | None, estimated: bool = False) -> str:
-    """Words, not only colour: 已超期 / 临近期限 / 剩余 N 个工作日."""
-    if remaining is None:
-        return ""
-    suffix = "（估算）" if estimated else ""
-    if remaining < 0:
-        return f"已超期 {-remaining} 个工作日{suffix}"
-    if remaining == 0:
-        return f"今日到期{suffix}"
-    if remaining <= NEAR_DEADLINE_DAYS:
-        return f"临近期限：剩余 {remaining} 个工作日{suffix}"
-    return f"剩余 {remaining} 个工作日{suffix}"
+    running = clock_counts(state, case.due_date, case.paused_since)
+    status = classify(
+        state,
+        case.due_date,
+        case.paused_since,
+        today,
+        remaining if running else None,
+        estimated=case.due_estimated,
+    )
+    return CaseDetail(case, items, materials, timeline, remaining, status)

@@ -14,10 +14,11 @@ Definitions (the daily summary and the tests use the same ones):
 - delivered: the hand-outs recorded on the day (table `deliveries`: picked up, or posted —
   a posted result that later comes back still counts on the day it was posted), by method,
   and by the delivery window and clerk.
-- overdue / near deadline: cases whose 限时办结 clock runs now (accepted, deferred, prereview,
+- overdue / near deadline: as `hall_desk.domain.deadline` defines them (the board and the case
+  view use the same rule): cases whose 限时办结 clock runs now (accepted, deferred, prereview,
   routing, under review; not stopped by a special procedure that began before the due date)
   with a due date before the day (已超期), or at most NEAR_DEADLINE_DAYS working days after it
-  (临近期限).
+  (临近期限). The SQL is `hall_desk.store.queries.deadline`.
 """
 
 from __future__ import annotations
@@ -25,24 +26,25 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement, ScalarSelect, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
 from hall_desk.domain.calendar import WorkingCalendar
 from hall_desk.domain.catalog import DeliveryMethod
 from hall_desk.domain.errors import ValidationError
-from hall_desk.domain.lifecycle import CLOCK_STATES, CaseEvent, CaseState
+from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import routing
-from hall_desk.services.cases import NEAR_DEADLINE_DAYS
 from hall_desk.services.consultations import Channel
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import CaseItemRow, CaseRow, ConsultationRow, Event, User
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow
+from hall_desk.store.queries import deadline as deadline_sql
+from hall_desk.store.queries.deadline import near_deadline_last_day
 
 LIST_LIMIT = 50  # rows of each deadline list carried by DayFigures; page with deadline_cases()
 
@@ -319,15 +321,6 @@ def green_channel_cases(ws: Workstation, actor: Actor, day: date) -> list[GreenC
         return _green_channel_rows(s, day, _display_names(s))
 
 
-def near_deadline_last_day(calendar: WorkingCalendar, day: date) -> date:
-    """The last due date that is still 临近期限 on `day`: at most NEAR_DEADLINE_DAYS working
-    days in (day, due]."""
-    boundary = day
-    for _ in range(NEAR_DEADLINE_DAYS + 1):
-        boundary = calendar.next_working_day(boundary)
-    return boundary - timedelta(days=1)
-
-
 def responsible_station(station: str, window: str) -> str:
     """The station code a folder is the responsibility of; a folder still at intake belongs
     to the window that took it in ("window:综合窗口1")."""
@@ -490,26 +483,13 @@ def _deliveries(s: Session, day: date) -> list[_DeliveryCount]:
     return [_DeliveryCount(m, w, c, int(n)) for m, w, c, n in rows]
 
 
-def _clock_running(*, by_due_date: bool = False) -> ColumnElement[bool]:
-    """Open with a running clock; a special procedure that began on or after the due date did
-    not stop a clock that had already run out. `by_due_date`: tell SQLite's planner that the
-    state test passes for most rows, so it walks the due-date index (lists sorted by due date
-    stop after one page; counts are faster through the state index)."""
-    running = CaseRow.state.in_([st.value for st in CLOCK_STATES])
-    return and_(
-        func.likely(running) if by_due_date else running,
-        CaseRow.due_date.is_not(None),
-        or_(CaseRow.paused_since.is_(None), CaseRow.paused_since >= CaseRow.due_date),
-    )
-
-
 def _deadline_filter(
     calendar: WorkingCalendar, day: date, which: DeadlineKind
 ) -> ColumnElement[bool]:
     if which == "overdue":
-        return and_(_clock_running(by_due_date=True), CaseRow.due_date < day)
+        return deadline_sql.overdue(day, by_due_date=True)
     last = near_deadline_last_day(calendar, day)
-    return and_(_clock_running(by_due_date=True), CaseRow.due_date >= day, CaseRow.due_date <= last)
+    return deadline_sql.near_deadline(day, last, by_due_date=True)
 
 
 @dataclass(frozen=True)
@@ -535,7 +515,7 @@ def _deadline_counts(s: Session, calendar: WorkingCalendar, day: date) -> _Deadl
             func.count().filter(c.due_date < day),
             func.count().filter(c.due_date >= day),
         )
-        .where(_clock_running(), c.due_date <= last)
+        .where(deadline_sql.overdue_or_near(day, last))
         .group_by(c.station, c.window, c.departments)
     ).all()
     stations: dict[str, list[int]] = {}
@@ -603,7 +583,7 @@ def _deadline_counts_by_department(s: Session, day: date, last: date) -> dict[st
     rows = s.execute(
         select(i.department, overdue, near)
         .join(c, c.id == i.case_id)
-        .where(_clock_running(), c.due_date <= last)
+        .where(deadline_sql.overdue_or_near(day, last))
         .group_by(i.department)
     )
     return {(d or NO_DEPARTMENT): (int(o), int(n)) for d, o, n in rows}

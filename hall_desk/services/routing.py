@@ -30,14 +30,16 @@ from hall_desk.domain import text as free_text
 from hall_desk.domain.assistance import Assistance, AssistanceFlag, ServiceMode
 from hall_desk.domain.calendar import LimitUnit
 from hall_desk.domain.clock import Timestamp
+from hall_desk.domain.deadline import FLAG_ORDER, DeadlineFlag, classify, clock_counts
 from hall_desk.domain.errors import NotFound, TransitionError, ValidationError
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.services.cases import CASE_NO, NEAR_DEADLINE_DAYS, deadline_text
+from hall_desk.services.cases import CASE_NO
 from hall_desk.services.intake import MIN_REASON, SUPPLEMENT_DAYS
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import CaseItemRow, CaseMaterialRow, CaseRow, ServiceItemRow, User
 from hall_desk.store.models_routing import HandoffRow, HandoverSheetRow
+from hall_desk.store.queries import deadline as deadline_sql
 
 # --- stations ---------------------------------------------------------------------------------
 
@@ -974,34 +976,6 @@ def send_to_delivery(
 # --- the board --------------------------------------------------------------------------------
 
 
-class DeadlineFlag(StrEnum):
-    OVERDUE = "overdue"
-    NEAR = "near"
-    OK = "ok"
-    PAUSED = "paused"
-    DONE = "done"
-    NONE = "none"
-
-    @property
-    def label(self) -> str:
-        return {
-            "overdue": "已超期",
-            "near": "临近期限",
-            "ok": "正常",
-            "paused": "计时暂停",
-            "done": "已办结",
-            "none": "未起算",
-        }[self.value]
-
-
-FLAG_ORDER = {
-    DeadlineFlag.OVERDUE: 0,
-    DeadlineFlag.NEAR: 1,
-    DeadlineFlag.OK: 2,
-    DeadlineFlag.PAUSED: 3,
-    DeadlineFlag.NONE: 4,
-    DeadlineFlag.DONE: 5,
-}
 BOARD_STATES = (
     CaseState.ACCEPTED,
     CaseState.ACCEPTED_DEFERRED,
@@ -1013,7 +987,6 @@ BOARD_STATES = (
     CaseState.DENIED,
     CaseState.READY_FOR_DELIVERY,
 )
-RESULT_STATES = (CaseState.CONCLUDED, CaseState.DENIED, CaseState.READY_FOR_DELIVERY)
 
 
 @dataclass(frozen=True)
@@ -1069,22 +1042,16 @@ class Board:
 def _flag(
     case: CaseRow, state: CaseState, remaining_of: Any, today: date
 ) -> tuple[DeadlineFlag, int | None, str]:
-    if state in RESULT_STATES:
-        return DeadlineFlag.DONE, None, "已办结" if state != CaseState.DENIED else "不予许可"
-    if case.due_date is None:
-        return DeadlineFlag.NONE, None, "补正中，尚未起算" if case.paused_since else "未起算"
-    if case.paused_since is not None:
-        return DeadlineFlag.PAUSED, None, f"计时暂停（自 {case.paused_since.isoformat()}）"
-    remaining = remaining_of(case.due_date)
-    text = deadline_text(remaining, case.due_estimated)
-    if remaining < 0:
-        return DeadlineFlag.OVERDUE, remaining, text
-    if case.due_date < today:
-        # Past the due day over a weekend or holiday: no working day lost yet, but late.
-        return DeadlineFlag.OVERDUE, remaining, f"已超期（{case.due_date.isoformat()} 到期）"
-    if remaining <= NEAR_DEADLINE_DAYS:
-        return DeadlineFlag.NEAR, remaining, text
-    return DeadlineFlag.OK, remaining, text
+    running = clock_counts(state, case.due_date, case.paused_since)
+    status = classify(
+        state,
+        case.due_date,
+        case.paused_since,
+        today,
+        remaining_of(case.due_date) if running else None,
+        estimated=case.due_estimated,
+    )
+    return status.flag, status.remaining_working_days, status.text
 
 
 BOARD_COLUMNS = (
@@ -1196,14 +1163,15 @@ def board(
         else:
             query = query.where(CaseRow.station == station)
     with ws.reading() as s:
+        if flagged_only:
+            last = deadline_sql.near_deadline_last_day(ws.calendar(s), now.date())
+            query = query.where(deadline_sql.overdue_or_near(now.date(), last))
         names = display_names(s)
         remaining_of = _remaining_fn(ws, s, now.date())
         rows = [
             _board_row(BoardCase(*c), now, remaining_of, names)  # type: ignore[arg-type]
             for c in s.execute(query)
         ]
-    if flagged_only:
-        rows = [r for r in rows if r.flag in (DeadlineFlag.OVERDUE, DeadlineFlag.NEAR)]
     rows.sort(key=_sort_key)
     counts: dict[str, list[int]] = {}
     labels: dict[str, str] = {}
