@@ -7,15 +7,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from hall_desk.domain import identity
+from hall_desk.domain import caseref, identity
+from hall_desk.domain.caseref import CASE_NO
 from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.deadline import DeadlineStatus, classify, clock_counts
 from hall_desk.domain.errors import NotFound, ValidationError
 from hall_desk.domain.lifecycle import CaseState, event_for_kind
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import (
     ApplicantRow,
@@ -26,7 +28,6 @@ from hall_desk.store.models import (
     User,
 )
 
-CASE_NO = re.compile(r"^\d{8}-[A-Z0-9]{1,8}-\d{4,}$")
 SEARCH_LIMIT = 50
 
 
@@ -59,8 +60,11 @@ def classify_query(text: str) -> tuple[str, str]:
     """What the clerk (or the scanner) typed: a case number, an ID number, a phone, or a name."""
     q = identity.to_halfwidth(text).strip()
     compact = q.replace(" ", "").upper()
-    if CASE_NO.match(compact):
-        return "case_no", compact
+    number = caseref.normalise(q)
+    if CASE_NO.match(number):
+        return "case_no", number
+    if caseref.is_partial(number):
+        return "case_no_today", number
     if len(compact) == 18 and compact[:17].isalnum():
         return "id_number", compact
     digits = re.sub(r"[\s\-()+]", "", q)
@@ -70,6 +74,14 @@ def classify_query(text: str) -> tuple[str, str]:
         except ValidationError:
             return "case_no_prefix", compact
     return "name", q
+
+
+def today_number(value: str, today: date) -> ColumnElement[bool]:
+    """The condition for a partial number (`0034`, `W01-0034`): today's cases it names."""
+    ref = caseref.parse(value, today)
+    if ref.exact:
+        return CaseRow.case_no == ref.exact
+    return CaseRow.case_no.startswith(ref.prefix) & CaseRow.case_no.endswith(ref.suffix)
 
 
 def search_cases(ws: Workstation, text: str, limit: int = SEARCH_LIMIT) -> list[CaseHit]:
@@ -85,6 +97,8 @@ def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> l
     order = (CaseRow.green_channel.desc(), CaseRow.created_hlc.desc())
     if kind == "case_no":
         return list(s.scalars(select(CaseRow).where(CaseRow.case_no == value)))
+    if kind == "case_no_today":
+        return list(s.scalars(select(CaseRow).where(today_number(value, ws.today())).limit(limit)))
     if kind == "case_no_prefix":
         return list(
             s.scalars(
@@ -130,21 +144,9 @@ def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> l
     return rows
 
 
-def case_by_ref(session: Session, ref: str) -> CaseRow:
-    """A case by its id or its case number (what a scanner or a clerk types)."""
-    ref = ref.strip()
-    row = (
-        session.get(CaseRow, ref)
-        or session.scalars(select(CaseRow).where(CaseRow.case_no == ref.upper())).first()
-    )
-    if row is None:
-        raise NotFound(f"找不到受理编号为「{ref}」的办件")
-    return row
-
-
 def get_case(ws: Workstation, case_ref: str) -> CaseRow:
     with ws.reading() as s:
-        return case_by_ref(s, case_ref)
+        return case_by_ref(s, case_ref, ws.today())
 
 
 UNMASKABLE = {
@@ -184,7 +186,6 @@ EVENT_LABELS = {
     "case.updated": "收取部分补正材料",
     "case.clock_paused": "特别程序暂停计时",
     "case.clock_resumed": "恢复计时",
-    "case.mail_returned": "邮件退回",
     "consultation.updated": "关联咨询",
 }
 
@@ -220,7 +221,7 @@ def case_detail(
     actor.require(Permission.VIEW_CASES)
     today = today or ws.today()
     with ws.reading() as s:
-        case = case_by_ref(s, case_ref)
+        case = case_by_ref(s, case_ref, today)
         items = list(
             s.scalars(
                 select(CaseItemRow)

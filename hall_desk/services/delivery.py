@@ -20,7 +20,8 @@ from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import routing
-from hall_desk.services.cases import classify_query
+from hall_desk.services.cases import classify_query, today_number
+from hall_desk.services.common import case_by_ref
 from hall_desk.services.routing import APPLICANT, DELIVERY, Move
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import ApplicantRow, CaseItemRow, CaseRow, Event
@@ -158,6 +159,8 @@ def _search_filter(ws: Workstation, text: str) -> ColumnElement[bool] | None:
         return None
     if kind == "case_no":
         return CaseRow.case_no == value
+    if kind == "case_no_today":
+        return today_number(value, ws.today())
     if kind == "case_no_prefix":
         return CaseRow.case_no.startswith(value)
     if kind == "id_number":
@@ -288,9 +291,7 @@ class MailDraft:
 
 def _ready_case(tx: Tx, case_ref: str) -> CaseRow:
     """The case, if its result is at a delivery point; else a refusal naming where it is."""
-    case = routing.find_case(tx.session, case_ref)
-    if case is None:
-        raise NotFound(routing.case_or_refusal(tx.session, case_ref)[1])
+    case = case_by_ref(tx.session, case_ref, tx.ws.today())
     state = CaseState(case.state)
     at_point = case.station == DELIVERY or routing.is_window(case.station)
     if state == CaseState.READY_FOR_DELIVERY and at_point:
@@ -347,8 +348,7 @@ def _record_delivery(
     routing.record_move(
         tx,
         case,
-        kind=CaseEvent.DELIVER.value,
-        new_state=CaseState.DELIVERED,
+        step=CaseEvent.DELIVER,
         move=Move.MAIL if method == DeliveryMethod.MAIL else Move.PICKUP,
         to_station=APPLICANT,
         on=on,
@@ -672,9 +672,7 @@ def mail_returned(
     if len(reason) > routing.MAX_NOTE:
         raise ValidationError("reason", "退回原因过长（最多 500 字）")
     with ws.transaction(actor) as tx:
-        case = routing.find_case(tx.session, case_ref)
-        if case is None:
-            raise NotFound(routing.case_or_refusal(tx.session, case_ref)[1])
+        case = case_by_ref(tx.session, case_ref, ws.today())
         posted = tx.session.scalars(
             select(DeliveryRow)
             .where(DeliveryRow.case_id == case.id, DeliveryRow.returned_on.is_(None))
@@ -698,19 +696,14 @@ def mail_returned(
         routing.record_move(
             tx,
             case,
-            kind="case.mail_returned",
-            new_state=CaseState.READY_FOR_DELIVERY,
+            step=CaseEvent.MAIL_RETURNED,
             move=Move.MAIL_RETURNED,
             to_station=DELIVERY,
             on=on,
             at=at,
             giver=carrier_label(posted.carrier),
             receiver=actor.display_name,
-            case_set={
-                "state": CaseState.READY_FOR_DELIVERY.value,
-                "delivered_on": None,
-                "delivery_method": "",
-            },
+            case_set={"delivered_on": None, "delivery_method": ""},
             note=reason,
         )
         tx.audit("delivery.mail_returned", case.case_no, {"delivery": posted.id})
@@ -721,9 +714,7 @@ def mail_draft_for(ws: Workstation, actor: Actor, case_ref: str) -> MailDraft:
     """The mailing form filled from the applicant on file (decrypted for the clerk; audited)."""
     actor.require(Permission.DELIVER)
     with ws.transaction(actor) as tx:
-        case = routing.find_case(tx.session, case_ref)
-        if case is None:
-            raise NotFound(routing.case_or_refusal(tx.session, case_ref)[1])
+        case = case_by_ref(tx.session, case_ref, ws.today())
         applicant = tx.session.get(ApplicantRow, case.applicant_id)
         if applicant is None:
             raise NotFound("办件的申请人记录缺失")

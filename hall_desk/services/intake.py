@@ -28,8 +28,8 @@ from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services import applicants
 from hall_desk.services.applicants import ApplicantDraft
-from hall_desk.services.cases import case_by_ref
 from hall_desk.services.catalog import theme_by_code
+from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import (
     ApplicantRow,
@@ -413,7 +413,7 @@ def receive_supplement(
     actor.require(Permission.INTAKE)
     on = on or ws.today()
     with ws.transaction(actor) as tx:
-        case = case_by_ref(tx.session, case_ref)
+        case = case_by_ref(tx.session, case_ref, ws.today())
         state = CaseState(case.state)
         materials = list(
             tx.session.scalars(

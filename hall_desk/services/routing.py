@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hall_desk.domain import identity
+from hall_desk.domain import caseref, lifecycle
 from hall_desk.domain import text as free_text
 from hall_desk.domain.assistance import Assistance, AssistanceFlag, ServiceMode
 from hall_desk.domain.calendar import LimitUnit
@@ -34,7 +34,7 @@ from hall_desk.domain.deadline import FLAG_ORDER, DeadlineFlag, classify, clock_
 from hall_desk.domain.errors import NotFound, TransitionError, ValidationError
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.services.cases import CASE_NO
+from hall_desk.services.common import case_by_ref, case_or_refusal
 from hall_desk.services.intake import MIN_REASON, SUPPLEMENT_DAYS
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import CaseItemRow, CaseMaterialRow, CaseRow, ServiceItemRow, User
@@ -143,36 +143,6 @@ def clean_name(raw: str, field: str, what: str, *, required: bool = True) -> str
 
 def clean_note(raw: str, field: str = "note") -> str:
     return free_text.clean_text(raw, field, "备注", max_len=MAX_NOTE, multiline=True)
-
-
-def normalise_case_no(text: str) -> str:
-    return identity.to_halfwidth(text).strip().replace(" ", "").upper()
-
-
-def find_case(session: Session, ref: str) -> CaseRow | None:
-    text = ref.strip()
-    if not text:
-        return None
-    row = session.get(CaseRow, text)
-    if row is not None:
-        return row
-    return session.scalars(
-        select(CaseRow).where(CaseRow.case_no == normalise_case_no(text))
-    ).first()
-
-
-def case_or_refusal(session: Session, ref: str) -> tuple[CaseRow | None, str]:
-    """A scanned or typed number: its case, or why there is none (per line, in words)."""
-    text = ref.strip()
-    if not text:
-        return None, "空行：请扫描或输入受理编号"
-    case = find_case(session, text)
-    if case is not None:
-        return case, ""
-    number = normalise_case_no(text)
-    if not CASE_NO.match(number):
-        return None, f"「{text}」不是受理编号（应形如 20261124-W01-0001）"
-    return None, f"找不到受理编号为「{number}」的办件"
 
 
 def where(case: CaseRow) -> str:
@@ -324,6 +294,7 @@ def _line(ref: str, case: CaseRow | None, message: str, ok: bool) -> LineResult:
 
 def _screen(
     session: Session,
+    today: date,
     refs: Iterable[str],
     move: Move,
     *,
@@ -332,10 +303,10 @@ def _screen(
     listed: Iterable[str] = (),
 ) -> list[tuple[str, CaseRow | None, str]]:
     """Each line with its case when it may take the move, else None and the reason."""
-    seen = {normalise_case_no(x) for x in listed}
+    seen = {caseref.normalise(x) for x in listed}
     out: list[tuple[str, CaseRow | None, str]] = []
     for ref in refs:
-        case, problem = case_or_refusal(session, ref)
+        case, problem = case_or_refusal(session, ref, today)
         if case is not None:
             if case.case_no in seen:
                 problem = f"办件 {case.case_no} 已在本批清单中（重复扫描）"
@@ -364,7 +335,7 @@ def check_scan(
     actor.require(Permission.ROUTE)
     with ws.reading() as s:
         ((ref, case, problem),) = _screen(
-            s, [text], move, department=department, on=on, listed=listed
+            s, ws.today(), [text], move, department=department, on=on, listed=listed
         )
         if problem:
             return _line(ref, case, problem, False)
@@ -501,8 +472,7 @@ def record_move(
     tx: Tx,
     case: CaseRow,
     *,
-    kind: str,
-    new_state: CaseState,
+    step: CaseEvent,
     move: Move,
     to_station: str,
     on: date,
@@ -516,13 +486,15 @@ def record_move(
     note: str = "",
     counts: tuple[int, int] | None = None,
 ) -> None:
-    """The case event and its handoff, inside the caller's transaction."""
+    """The case's lifecycle step and its handoff, inside the caller's transaction; a step the
+    lifecycle does not allow from the case's state is refused (TransitionError)."""
+    new_state = lifecycle.apply(CaseState(case.state), step)
     from_station = case.station
     payload: dict[str, Any] = {
         "set": {**(case_set or {}), "station": to_station, "station_since": iso(at)},
         **(extra or {}),
     }
-    tx.emit(kind, "case", case.id, payload)
+    tx.emit(step.value, "case", case.id, payload)
     if counts is None:
         counts = _material_counts(tx.session, [case.id]).get(case.id, (0, 0))
     tx.emit(
@@ -585,7 +557,7 @@ def collect(
     giver = clean_name(giver, "giver", "移交人", required=False)
     note = clean_note(note)
     with ws.transaction(actor) as tx:
-        screened = _screen(tx.session, case_refs, Move.COLLECT, on=on)
+        screened = _screen(tx.session, ws.today(), case_refs, Move.COLLECT, on=on)
         good = _good(screened)
         if not good:
             return BatchResult(_batch_lines(screened, ""), None)
@@ -610,8 +582,7 @@ def collect(
             record_move(
                 tx,
                 case,
-                kind=CaseEvent.START_PREREVIEW.value,
-                new_state=CaseState.PREREVIEW,
+                step=CaseEvent.START_PREREVIEW,
                 move=Move.COLLECT,
                 to_station=ROUTING,
                 on=on,
@@ -639,11 +610,12 @@ def pass_prereview(
     actor.require(Permission.ROUTE)
     on, at = moment(ws, on, at)
     with ws.transaction(actor) as tx:
-        screened = _screen(tx.session, case_refs, Move.PASS, on=on)
+        screened = _screen(tx.session, ws.today(), case_refs, Move.PASS, on=on)
         good = _good(screened)
         if not good:
             return BatchResult(_batch_lines(screened, ""), None)
         for case in good:
+            lifecycle.apply(CaseState(case.state), CaseEvent.PASS_PREREVIEW)
             tx.emit(CaseEvent.PASS_PREREVIEW.value, "case", case.id, {"set": {}})
         tx.audit("routing.prereview_pass", "", {"cases": [c.case_no for c in good]})
     return BatchResult(_batch_lines(screened, "预审通过"), None)
@@ -682,9 +654,7 @@ def return_for_supplement(
     if deadline is not None and deadline <= on:
         raise ValidationError("deadline", "补正期限应晚于今天")
     with ws.transaction(actor) as tx:
-        case = find_case(tx.session, case_ref)
-        if case is None:
-            raise NotFound(case_or_refusal(tx.session, case_ref)[1])
+        case = case_by_ref(tx.session, case_ref, ws.today())
         problem = _move_refusal(case, Move.RETURN, "") or _too_early(case, on)
         if problem:
             raise TransitionError(CaseState(case.state).label, Move.RETURN.label, problem)
@@ -714,8 +684,7 @@ def return_for_supplement(
         record_move(
             tx,
             case,
-            kind=CaseEvent.RETURN_FOR_SUPPLEMENT.value,
-            new_state=CaseState.AWAITING_SUPPLEMENT,
+            step=CaseEvent.RETURN_FOR_SUPPLEMENT,
             move=Move.RETURN,
             to_station=WINDOW,  # the accepting window: `case.window` names it
             on=on,
@@ -764,7 +733,9 @@ def dispatch(
     note = clean_note(note)
     with ws.transaction(actor) as tx:
         department = _department(tx, department)
-        screened = _screen(tx.session, case_refs, Move.DISPATCH, department=department, on=on)
+        screened = _screen(
+            tx.session, ws.today(), case_refs, Move.DISPATCH, department=department, on=on
+        )
         good = _good(screened)
         if not good:
             return BatchResult(_batch_lines(screened, ""), None)
@@ -787,8 +758,7 @@ def dispatch(
             record_move(
                 tx,
                 case,
-                kind=CaseEvent.DISPATCH.value,
-                new_state=CaseState.UNDER_REVIEW,
+                step=CaseEvent.DISPATCH,
                 move=Move.DISPATCH,
                 to_station=to_station,
                 on=on,
@@ -835,6 +805,7 @@ def receive_back(
         department = _department(tx, department)
         screened = _screen(
             tx.session,
+            ws.today(),
             [d.case_ref for d in decisions],
             Move.RECEIVE_BACK,
             department=department,
@@ -885,16 +856,15 @@ def receive_back(
                 "completed_on": on.isoformat(),
             }
             if decision.approved:
-                step, state, result = CaseEvent.APPROVE, CaseState.CONCLUDED, "已办结"
+                step, result = CaseEvent.APPROVE, "已办结"
             else:
-                step, state = CaseEvent.DENY, CaseState.DENIED
+                step = CaseEvent.DENY
                 case_set["reason"] = decision.reason.strip()
                 result = f"不予许可：{decision.reason.strip()}"
             record_move(
                 tx,
                 case,
-                kind=step.value,
-                new_state=state,
+                step=step,
                 move=Move.RECEIVE_BACK,
                 to_station=ROUTING,
                 on=on,
@@ -933,7 +903,7 @@ def send_to_delivery(
     receiver = clean_name(receiver, "receiver", "接收人")
     note = clean_note(note)
     with ws.transaction(actor) as tx:
-        screened = _screen(tx.session, case_refs, Move.TO_DELIVERY, on=on)
+        screened = _screen(tx.session, ws.today(), case_refs, Move.TO_DELIVERY, on=on)
         good = _good(screened)
         if not good:
             return BatchResult(_batch_lines(screened, ""), None)
@@ -955,8 +925,7 @@ def send_to_delivery(
             record_move(
                 tx,
                 case,
-                kind=CaseEvent.SEND_TO_DELIVERY.value,
-                new_state=CaseState.READY_FOR_DELIVERY,
+                step=CaseEvent.SEND_TO_DELIVERY,
                 move=Move.TO_DELIVERY,
                 to_station=DELIVERY,
                 on=on,
@@ -1254,9 +1223,7 @@ def journey(
     actor.require(Permission.VIEW_CASES)
     now = now if now is not None else ws.now()
     with ws.reading() as s:
-        case = find_case(s, case_ref)
-        if case is None:
-            raise NotFound(case_or_refusal(s, case_ref)[1])
+        case = case_by_ref(s, case_ref, ws.today())
         names = display_names(s)
         handoffs = list(
             s.scalars(
@@ -1436,9 +1403,7 @@ def folder_labels(ws: Workstation, actor: Actor, case_refs: Sequence[str]) -> li
     out = []
     with ws.reading() as s:
         for ref in case_refs:
-            case = find_case(s, ref)
-            if case is None:
-                raise NotFound(case_or_refusal(s, ref)[1])
+            case = case_by_ref(s, ref, ws.today())
             items = list(
                 s.scalars(
                     select(CaseItemRow.item_name)
