@@ -24,6 +24,7 @@ from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.identity import mask_resident_id, parse_resident_id
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.lifecycle import apply as next_state
+from hall_desk.domain.limits import MIN_REASON, SUPPLEMENT_DAYS
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services import applicants
@@ -39,8 +40,6 @@ from hall_desk.store.models import (
     ConsultationRow,
 )
 
-SUPPLEMENT_DAYS = 5  # default 补正 period in working days, when the clerk sets none
-MIN_REASON = 4
 INTAKE_STATION = "window"
 LATE_DEFERRED_STATES = frozenset({CaseState.PREREVIEW, CaseState.ROUTING, CaseState.UNDER_REVIEW})
 
