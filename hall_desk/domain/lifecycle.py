@@ -53,6 +53,8 @@ STATE_LABELS: dict[CaseState, str] = {
     CaseState.WITHDRAWN: "已撤回",
 }
 
+# The journey is over in these; a delivered case leaves only if its mailing comes back
+# (邮件退回), which puts the result in the delivery queue again.
 FINAL_STATES = frozenset({CaseState.REFUSED, CaseState.DELIVERED, CaseState.WITHDRAWN})
 CLOCK_STATES = frozenset(
     {
@@ -104,6 +106,7 @@ class CaseEvent(StrEnum):
     DENY = "case.denied"
     SEND_TO_DELIVERY = "case.sent_to_delivery"
     DELIVER = "case.delivered"
+    MAIL_RETURNED = "case.mail_returned"
     WITHDRAW = "case.withdrawn"
 
     @property
@@ -153,6 +156,7 @@ TRANSITIONS: dict[CaseEvent, Transition] = {
             _S.READY_FOR_DELIVERY,
         ),
         Transition(CaseEvent.DELIVER, "出件", (_S.READY_FOR_DELIVERY,), _S.DELIVERED),
+        Transition(CaseEvent.MAIL_RETURNED, "邮件退回", (_S.DELIVERED,), _S.READY_FOR_DELIVERY),
         Transition(CaseEvent.WITHDRAW, "申请人撤回", _IN_PROCESS, _S.WITHDRAWN),
     ]
 }

@@ -8,7 +8,7 @@ from hall_desk.domain.catalog import MaterialForm
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import Actor
 from hall_desk.reports import pdf
-from hall_desk.services.cases import case_detail, deadline_text
+from hall_desk.services.cases import case_detail
 from hall_desk.services.workstation import Workstation
 
 
@@ -18,8 +18,8 @@ def build_case_sheet(ws: Workstation, actor: Actor, case_ref: str) -> bytes:
     due = ""
     if case.due_date is not None:
         due = case.due_date.isoformat() + ("（估算）" if case.due_estimated else "")
-        remaining = deadline_text(detail.remaining_working_days)
-        due += f"　{remaining}" if remaining else ""
+        # The board's and the case view's words for the same case.
+        due += f"　{detail.deadline.text}" if detail.deadline.text else ""
     header = [
         ["受理编号", case.case_no, "办件状态", CaseState(case.state).label],
         ["办理事项", case.title, "实施主体", case.departments],

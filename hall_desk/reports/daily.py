@@ -11,12 +11,12 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
+from hall_desk.domain.deadline import NEAR_DEADLINE_DAYS
 from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.reports import pdf
 from hall_desk.services.dashboard import (
     GREEN_MARK,
-    NEAR_DEADLINE_DAYS,
     DayFigures,
     DeadlineRow,
     GreenChannelRow,

@@ -11,11 +11,11 @@ from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
 from hall_desk.domain.catalog import DeliveryMethod, ItemKind
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.stations import station_label
 from hall_desk.reports.xlsx import Ledger
-from hall_desk.services.dashboard import intake_kind
-from hall_desk.services.routing import station_label
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import ApplicantRow, CaseRow, User
+from hall_desk.store.queries.dashboard import intake_kind
 
 TITLE = "办件台账"
 COLUMNS: list[tuple[str, float]] = [

@@ -12,9 +12,9 @@ from reportlab.platypus import Flowable, PageBreak, Table, TableStyle
 from hall_desk.domain.catalog import DeliveryMethod
 from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.roles import Actor
+from hall_desk.domain.stations import Move
 from hall_desk.reports import pdf
 from hall_desk.services import delivery, routing
-from hall_desk.services.routing import Move
 from hall_desk.services.workstation import Workstation
 
 LABEL_SIZE = (100 * mm, 70 * mm)

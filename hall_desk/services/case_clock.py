@@ -9,7 +9,7 @@ from hall_desk.domain.calendar import Pause
 from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.services.cases import case_by_ref
+from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Workstation
 
 SPECIAL_PROCEDURES = {
@@ -44,7 +44,7 @@ def pause_clock(
             "procedure", "请选择特别程序：" + "、".join(SPECIAL_PROCEDURES.values())
         )
     with ws.transaction(actor) as tx:
-        case = case_by_ref(tx.session, case_ref)
+        case = case_by_ref(tx.session, case_ref, ws.today())
         state = CaseState(case.state)
         if not state.clock_running:
             raise ValidationError(
@@ -73,7 +73,7 @@ def resume_clock(ws: Workstation, actor: Actor, case_ref: str, on: date | None =
     _require(actor)
     on = on or ws.today()
     with ws.transaction(actor) as tx:
-        case = case_by_ref(tx.session, case_ref)
+        case = case_by_ref(tx.session, case_ref, ws.today())
         if case.paused_since is None or CaseState(case.state) == CaseState.AWAITING_SUPPLEMENT:
             raise ValidationError("state", "办件没有因特别程序暂停计时")
         if on < case.paused_since:

@@ -8,14 +8,17 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from hall_desk.domain import identity
+from hall_desk.domain import caseref, identity
+from hall_desk.domain.caseref import CASE_NO
 from hall_desk.domain.clock import Timestamp
+from hall_desk.domain.deadline import DeadlineStatus, classify, clock_counts
 from hall_desk.domain.errors import NotFound, ValidationError
 from hall_desk.domain.lifecycle import CaseState, event_for_kind
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import (
     ApplicantRow,
@@ -26,9 +29,7 @@ from hall_desk.store.models import (
     User,
 )
 
-CASE_NO = re.compile(r"^\d{8}-[A-Z0-9]{1,8}-\d{4,}$")
 SEARCH_LIMIT = 50
-NEAR_DEADLINE_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,11 @@ def classify_query(text: str) -> tuple[str, str]:
     """What the clerk (or the scanner) typed: a case number, an ID number, a phone, or a name."""
     q = identity.to_halfwidth(text).strip()
     compact = q.replace(" ", "").upper()
-    if CASE_NO.match(compact):
-        return "case_no", compact
+    number = caseref.normalise(q)
+    if CASE_NO.match(number):
+        return "case_no", number
+    if caseref.is_partial(number):
+        return "case_no_today", number
     if len(compact) == 18 and compact[:17].isalnum():
         return "id_number", compact
     digits = re.sub(r"[\s\-()+]", "", q)
@@ -71,6 +75,14 @@ def classify_query(text: str) -> tuple[str, str]:
         except ValidationError:
             return "case_no_prefix", compact
     return "name", q
+
+
+def today_number(value: str, today: date) -> ColumnElement[bool]:
+    """The condition for a partial number (`0034`, `W01-0034`): today's cases it names."""
+    ref = caseref.parse(value, today)
+    if ref.exact:
+        return CaseRow.case_no == ref.exact
+    return CaseRow.case_no.startswith(ref.prefix) & CaseRow.case_no.endswith(ref.suffix)
 
 
 def search_cases(ws: Workstation, text: str, limit: int = SEARCH_LIMIT) -> list[CaseHit]:
@@ -86,6 +98,8 @@ def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> l
     order = (CaseRow.green_channel.desc(), CaseRow.created_hlc.desc())
     if kind == "case_no":
         return list(s.scalars(select(CaseRow).where(CaseRow.case_no == value)))
+    if kind == "case_no_today":
+        return list(s.scalars(select(CaseRow).where(today_number(value, ws.today())).limit(limit)))
     if kind == "case_no_prefix":
         return list(
             s.scalars(
@@ -131,16 +145,6 @@ def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> l
     return rows
 
 
-def case_by_ref(session: Session, ref: str) -> CaseRow:
-    """A case by its id or its case number (what a scanner or a clerk types)."""
-    ref = ref.strip()
-    row = (
-        session.get(CaseRow, ref)
-        or session.scalars(select(CaseRow).where(CaseRow.case_no == ref.upper())).first()
-    )
-    if row is None:
-        raise NotFound(f"找不到受理编号为「{ref}」的办件")
-    return row
 
 
 UNMASKABLE = {
@@ -180,7 +184,6 @@ EVENT_LABELS = {
     "case.updated": "收取部分补正材料",
     "case.clock_paused": "特别程序暂停计时",
     "case.clock_resumed": "恢复计时",
-    "case.mail_returned": "邮件退回",
     "consultation.updated": "关联咨询",
 }
 
@@ -282,6 +285,7 @@ class CaseDetail:
     materials: list[CaseMaterial]
     timeline: list[TimelineEntry]
     remaining_working_days: int | None  # negative when overdue; None without a due date
+    deadline: DeadlineStatus  # the same flag and words as the board and the dashboard
 
 
 def _event_label(kind: str) -> str:
@@ -296,7 +300,7 @@ def case_detail(
     actor.require(Permission.VIEW_CASES)
     today = today or ws.today()
     with ws.reading() as s:
-        case = _frozen(CaseRecord, case_by_ref(s, case_ref))
+        case = _frozen(CaseRecord, case_by_ref(s, case_ref, today))
         items = [
             _frozen(CaseItem, row)
             for row in s.scalars(
@@ -334,25 +338,17 @@ def case_detail(
                 note=note,
             )
         )
+    state = CaseState(case.state)
     remaining = None
-    if (
-        case.due_date is not None
-        and not CaseState(case.state).is_final
-        and case.state != "ready_for_delivery"
-    ):
+    if case.due_date is not None and not state.is_final and state != CaseState.READY_FOR_DELIVERY:
         remaining = ws.calendar().working_days_between(today, case.due_date)
-    return CaseDetail(case, items, materials, timeline, remaining)
-
-
-def deadline_text(remaining: int | None, estimated: bool = False) -> str:
-    """Words, not only colour: 已超期 / 临近期限 / 剩余 N 个工作日."""
-    if remaining is None:
-        return ""
-    suffix = "（估算）" if estimated else ""
-    if remaining < 0:
-        return f"已超期 {-remaining} 个工作日{suffix}"
-    if remaining == 0:
-        return f"今日到期{suffix}"
-    if remaining <= NEAR_DEADLINE_DAYS:
-        return f"临近期限：剩余 {remaining} 个工作日{suffix}"
-    return f"剩余 {remaining} 个工作日{suffix}"
+    running = clock_counts(state, case.due_date, case.paused_since)
+    status = classify(
+        state,
+        case.due_date,
+        case.paused_since,
+        today,
+        remaining if running else None,
+        estimated=case.due_estimated,
+    )
+    return CaseDetail(case, items, materials, timeline, remaining, status)

@@ -1,4 +1,5 @@
-"""统计报表: the team lead's day in figures, every one a SQL aggregate over the local database.
+"""统计报表: the team lead's day in figures, every one a SQL aggregate over the local database
+(the SQL is `hall_desk.store.queries.dashboard`; this module assembles and names the figures).
 
 Definitions (the daily summary and the tests use the same ones):
 
@@ -14,10 +15,11 @@ Definitions (the daily summary and the tests use the same ones):
 - delivered: the hand-outs recorded on the day (table `deliveries`: picked up, or posted —
   a posted result that later comes back still counts on the day it was posted), by method,
   and by the delivery window and clerk.
-- overdue / near deadline: cases whose 限时办结 clock runs now (accepted, deferred, prereview,
+- overdue / near deadline: as `hall_desk.domain.deadline` defines them (the board and the case
+  view use the same rule): cases whose 限时办结 clock runs now (accepted, deferred, prereview,
   routing, under review; not stopped by a special procedure that began before the due date)
   with a due date before the day (已超期), or at most NEAR_DEADLINE_DAYS working days after it
-  (临近期限).
+  (临近期限). The SQL is `hall_desk.store.queries.deadline`.
 """
 
 from __future__ import annotations
@@ -25,24 +27,37 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement, ScalarSelect, and_, case, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement
+from sqlalchemy.orm import Session
 
 from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
 from hall_desk.domain.calendar import WorkingCalendar
 from hall_desk.domain.catalog import DeliveryMethod
 from hall_desk.domain.errors import ValidationError
-from hall_desk.domain.lifecycle import CLOCK_STATES, CaseEvent, CaseState
+from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.services import routing
-from hall_desk.services.cases import NEAR_DEADLINE_DAYS
+from hall_desk.domain.stations import (
+    Move,
+    is_window,
+    station_department,
+    station_label,
+    window_station,
+)
 from hall_desk.services.consultations import Channel
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import CaseItemRow, CaseRow, ConsultationRow, Event, User
-from hall_desk.store.models_routing import DeliveryRow, HandoffRow
+from hall_desk.store.queries import dashboard as queries
+from hall_desk.store.queries import deadline as deadline_sql
+from hall_desk.store.queries.dashboard import (
+    DEPARTMENT_SEPARATOR,
+    NO_DEPARTMENT,
+    DeliveryCount,
+    IntakeRow,
+)
+from hall_desk.store.queries.deadline import near_deadline_last_day
+from hall_desk.store.queries.routing import display_names
 
 LIST_LIMIT = 50  # rows of each deadline list carried by DayFigures; page with deadline_cases()
 
@@ -50,19 +65,7 @@ OVERDUE_MARK = "已超期"
 NEAR_MARK = "临近期限"
 GREEN_MARK = "绿色通道"
 
-# A case's intake decision: the first of its events of these kinds.
-INTAKE_STEPS: tuple[CaseEvent, ...] = (
-    CaseEvent.ACCEPT,
-    CaseEvent.ACCEPT_DEFERRED,
-    CaseEvent.REQUEST_SUPPLEMENT,
-    CaseEvent.REFUSE,
-    CaseEvent.COMPLETE_AT_WINDOW,
-)
-INTAKE_KINDS = tuple(step.value for step in INTAKE_STEPS)
-
 NO_WINDOW = "（未设窗口）"
-NO_DEPARTMENT = "（未注明部门）"
-DEPARTMENT_SEPARATOR = "、"  # CaseRow.departments: the items' distinct departments, joined
 
 DeadlineKind = Literal["overdue", "near"]
 
@@ -224,16 +227,20 @@ def day_figures(
     actor.require(Permission.REPORTS)
     calendar = ws.calendar()
     with ws.reading() as s:
-        names = _display_names(s)
-        consult_rows = _consultation_counts(s, day)
-        intake_rows = _intake_counts(s, day)
-        supplements = _supplements_received(s, day)
-        dispatched, dispatched_by_dept = _moves_by_department(s, day, routing.Move.DISPATCH)
-        returned, returned_by_dept = _moves_by_department(s, day, routing.Move.RECEIVE_BACK)
-        deliveries = _deliveries(s, day)
+        names = display_names(s)
+        consult_rows = queries.consultation_counts(s, day)
+        intake_rows = queries.intake_counts(s, day)
+        supplements = queries.supplements_received(s, day)
+        dispatched, dispatched_by_dept = queries.moves_by_department(
+            s, day, Move.DISPATCH.value, to_department=True
+        )
+        returned, returned_by_dept = queries.moves_by_department(
+            s, day, Move.RECEIVE_BACK.value, to_department=False
+        )
+        deliveries = queries.deliveries(s, day)
         deadlines = _deadline_counts(s, calendar, day)
         dept_deadlines = deadlines.by_department
-        applications_by_dept = _applications_by_department(s, day)
+        applications_by_dept = queries.applications_by_department(s, day)
         overdue = _deadline_rows(s, calendar, day, "overdue", 0, list_limit)
         near = _deadline_rows(s, calendar, day, "near", 0, list_limit)
         green = _green_channel_rows(s, day, names)
@@ -316,84 +323,21 @@ def green_channel_cases(ws: Workstation, actor: Actor, day: date) -> list[GreenC
     """The 帮您办 cases taken in on `day`."""
     actor.require(Permission.REPORTS)
     with ws.reading() as s:
-        return _green_channel_rows(s, day, _display_names(s))
-
-
-def near_deadline_last_day(calendar: WorkingCalendar, day: date) -> date:
-    """The last due date that is still 临近期限 on `day`: at most NEAR_DEADLINE_DAYS working
-    days in (day, due]."""
-    boundary = day
-    for _ in range(NEAR_DEADLINE_DAYS + 1):
-        boundary = calendar.next_working_day(boundary)
-    return boundary - timedelta(days=1)
+        return _green_channel_rows(s, day, display_names(s))
 
 
 def responsible_station(station: str, window: str) -> str:
     """The station code a folder is the responsibility of; a folder still at intake belongs
     to the window that took it in ("window:综合窗口1")."""
-    if routing.is_window(station):
-        return routing.window_station(station.partition(":")[2] or window)
+    if is_window(station):
+        return window_station(station.partition(":")[2] or window)
     return station
 
 
 # --- queries ----------------------------------------------------------------------------------
 
 
-def _display_names(s: Session) -> dict[str, str]:
-    return dict(s.execute(select(User.username, User.display_name)).all())
-
-
-def _consultation_counts(s: Session, day: date) -> list[tuple[str, str, str, int]]:
-    c = ConsultationRow
-    rows = s.execute(
-        select(c.channel, c.window, c.clerk, func.count())
-        .where(c.on == day)
-        .group_by(c.channel, c.window, c.clerk)
-    )
-    return [(ch, w, k, int(n)) for ch, w, k, n in rows]
-
-
-@dataclass(frozen=True)
-class _IntakeRow:
-    window: str
-    clerk: str
-    kind: str
-    green: int
-    count: int
-
-
-def intake_kind() -> ScalarSelect[str]:
-    """The intake decision of the CaseRow in the enclosing query: the kind of its first intake
-    event (a case asked for a supplement may later get a second, case.refused, event)."""
-    first = aliased(Event)
-    return (
-        select(first.kind)
-        .where(
-            first.entity_type == "case",
-            first.entity_id == CaseRow.id,
-            first.kind.in_(INTAKE_KINDS),
-        )
-        # HLC alone, so the entity index gives the order; a later event of the same case
-        # always has a later clock reading.
-        .order_by(first.hlc)
-        .limit(1)
-        .correlate(CaseRow)
-        .scalar_subquery()
-    )
-
-
-def _intake_counts(s: Session, day: date) -> list[_IntakeRow]:
-    kind = intake_kind().label("kind")
-    green = func.count().filter(CaseRow.green_channel.is_(True))
-    rows = s.execute(
-        select(CaseRow.window, CaseRow.clerk, kind, green, func.count())
-        .where(CaseRow.created_on == day)
-        .group_by(CaseRow.window, CaseRow.clerk, kind)
-    )
-    return [_IntakeRow(w, k, str(kd), int(g), int(n)) for w, k, kd, g, n in rows]
-
-
-def _intake_total(rows: Iterable[_IntakeRow]) -> IntakeCounts:
+def _intake_total(rows: Iterable[IntakeRow]) -> IntakeCounts:
     by_kind = Counter[str]()
     for r in rows:
         by_kind[r.kind] += r.count
@@ -408,8 +352,8 @@ def _intake_total(rows: Iterable[_IntakeRow]) -> IntakeCounts:
 
 def _breakdown(
     consult_rows: list[tuple[str, str, str, int]],
-    intake_rows: list[_IntakeRow],
-    deliveries: list[_DeliveryCount],
+    intake_rows: list[IntakeRow],
+    deliveries: list[DeliveryCount],
     *,
     by: Literal["window", "clerk"],
     names: dict[str, str],
@@ -420,7 +364,7 @@ def _breakdown(
     delivered = Counter[str]()
     for d in deliveries:
         delivered[d.window if by == "window" else d.clerk] += d.count
-    grouped: dict[str, list[_IntakeRow]] = {}
+    grouped: dict[str, list[IntakeRow]] = {}
     for r in intake_rows:
         grouped.setdefault(r.window if by == "window" else r.clerk, []).append(r)
     out = []
@@ -440,76 +384,13 @@ def _breakdown(
     return tuple(out)
 
 
-def _supplements_received(s: Session, day: date) -> int:
-    return int(
-        s.scalar(
-            select(func.count())
-            .select_from(CaseRow)
-            .where(
-                CaseRow.accepted_on == day,
-                intake_kind() == CaseEvent.REQUEST_SUPPLEMENT.value,
-            )
-        )
-        or 0
-    )
-
-
-def _moves_by_department(s: Session, day: date, move: routing.Move) -> tuple[int, dict[str, int]]:
-    """Cases carried to (dispatch) or back from (receive_back) a department on `day`: in all,
-    and by department; a case counts once in each."""
-    h = HandoffRow
-    station = h.to_station if move == routing.Move.DISPATCH else h.from_station
-    where = (h.on == day, h.move == move.value)
-    total = s.scalar(select(func.count(func.distinct(h.case_id))).where(*where)) or 0
-    rows = s.execute(
-        select(station, func.count(func.distinct(h.case_id))).where(*where).group_by(station)
-    )
-    by_department: Counter[str] = Counter()
-    for code, n in rows:
-        by_department[routing.station_department(code) or code or NO_DEPARTMENT] += int(n)
-    return int(total), dict(by_department)
-
-
-@dataclass(frozen=True)
-class _DeliveryCount:
-    method: str
-    window: str
-    clerk: str
-    count: int
-
-
-def _deliveries(s: Session, day: date) -> list[_DeliveryCount]:
-    """Hand-outs recorded on `day` (a posted result that later came back still counts on the
-    day it was posted), by method and by the delivery window and clerk."""
-    d = DeliveryRow
-    rows = s.execute(
-        select(d.method, d.window, d.clerk, func.count())
-        .where(d.on == day)
-        .group_by(d.method, d.window, d.clerk)
-    )
-    return [_DeliveryCount(m, w, c, int(n)) for m, w, c, n in rows]
-
-
-def _clock_running(*, by_due_date: bool = False) -> ColumnElement[bool]:
-    """Open with a running clock; a special procedure that began on or after the due date did
-    not stop a clock that had already run out. `by_due_date`: tell SQLite's planner that the
-    state test passes for most rows, so it walks the due-date index (lists sorted by due date
-    stop after one page; counts are faster through the state index)."""
-    running = CaseRow.state.in_([st.value for st in CLOCK_STATES])
-    return and_(
-        func.likely(running) if by_due_date else running,
-        CaseRow.due_date.is_not(None),
-        or_(CaseRow.paused_since.is_(None), CaseRow.paused_since >= CaseRow.due_date),
-    )
-
-
 def _deadline_filter(
     calendar: WorkingCalendar, day: date, which: DeadlineKind
 ) -> ColumnElement[bool]:
     if which == "overdue":
-        return and_(_clock_running(by_due_date=True), CaseRow.due_date < day)
+        return deadline_sql.overdue(day, by_due_date=True)
     last = near_deadline_last_day(calendar, day)
-    return and_(_clock_running(by_due_date=True), CaseRow.due_date >= day, CaseRow.due_date <= last)
+    return deadline_sql.near_deadline(day, last, by_due_date=True)
 
 
 @dataclass(frozen=True)
@@ -525,19 +406,7 @@ def _deadline_counts(s: Session, calendar: WorkingCalendar, day: date) -> _Deadl
     folder is and by the case's departments (CaseRow.departments joins its items' distinct
     departments with 、)."""
     last = near_deadline_last_day(calendar, day)
-    c = CaseRow
-    rows = s.execute(
-        select(
-            c.station,
-            c.window,
-            c.departments,
-            func.min(c.id),
-            func.count().filter(c.due_date < day),
-            func.count().filter(c.due_date >= day),
-        )
-        .where(_clock_running(), c.due_date <= last)
-        .group_by(c.station, c.window, c.departments)
-    ).all()
+    rows = queries.deadline_groups(s, day, last)
     stations: dict[str, list[int]] = {}
     departments: dict[str, list[int]] = {}
     for station, window, joined, _, o, n in rows:
@@ -550,13 +419,13 @@ def _deadline_counts(s: Session, calendar: WorkingCalendar, day: date) -> _Deadl
             counts[1] += int(n)
     by_department = {d: (o, n) for d, (o, n) in departments.items()}
     samples = {joined: case_id for _, _, joined, case_id, _, _ in rows}
-    if not _splits_cleanly(s, samples):
-        by_department = _deadline_counts_by_department(s, day, last)
+    if not queries.splits_cleanly(s, samples):
+        by_department = queries.deadline_counts_by_department(s, day, last)
     by_station = tuple(
         StationFigures(
             station=code,
-            label=routing.station_label(code),
-            department=routing.station_department(code),
+            label=station_label(code),
+            department=station_department(code),
             overdue=o,
             near_deadline=n,
         )
@@ -570,53 +439,10 @@ def _deadline_counts(s: Session, calendar: WorkingCalendar, day: date) -> _Deadl
     )
 
 
-def _splits_cleanly(s: Session, samples: dict[str, str]) -> bool:
-    """Whether splitting each joined departments text at 、 gives its case's departments: false
-    only if a department's own name holds a 、 (then the items decide, more slowly)."""
-    if not any(DEPARTMENT_SEPARATOR in joined for joined in samples):
-        return True
-    counts = dict(
-        s.execute(
-            select(CaseItemRow.case_id, func.count(func.distinct(CaseItemRow.department)))
-            .where(CaseItemRow.case_id.in_(list(samples.values())))
-            .group_by(CaseItemRow.case_id)
-        ).all()
-    )
-    return all(
-        counts.get(case_id) == len(joined.split(DEPARTMENT_SEPARATOR))
-        for joined, case_id in samples.items()
-        if joined
-    )
-
-
 def _station_order(code: str) -> tuple[int, str]:
     """Windows, the routing post, the departments, the delivery window: the folder's way."""
     kind = code.partition(":")[0]
     return ({"window": 0, "routing": 1, "dept": 2, "delivery": 3}.get(kind, 4), code)
-
-
-def _deadline_counts_by_department(s: Session, day: date, last: date) -> dict[str, tuple[int, int]]:
-    """The same per-department counts from the case items (a case once per department)."""
-    c, i = CaseRow, CaseItemRow
-    overdue = func.count(func.distinct(case((c.due_date < day, c.id))))
-    near = func.count(func.distinct(case((c.due_date >= day, c.id))))
-    rows = s.execute(
-        select(i.department, overdue, near)
-        .join(c, c.id == i.case_id)
-        .where(_clock_running(), c.due_date <= last)
-        .group_by(i.department)
-    )
-    return {(d or NO_DEPARTMENT): (int(o), int(n)) for d, o, n in rows}
-
-
-def _applications_by_department(s: Session, day: date) -> dict[str, int]:
-    rows = s.execute(
-        select(CaseItemRow.department, func.count(func.distinct(CaseItemRow.case_id)))
-        .join(CaseRow, CaseRow.id == CaseItemRow.case_id)
-        .where(CaseRow.created_on == day)
-        .group_by(CaseItemRow.department)
-    )
-    return {(d or NO_DEPARTMENT): int(n) for d, n in rows}
 
 
 def _deadline_rows(
@@ -627,26 +453,7 @@ def _deadline_rows(
     offset: int,
     limit: int,
 ) -> list[DeadlineRow]:
-    c = CaseRow
-    rows = s.execute(
-        select(
-            c.id,
-            c.case_no,
-            c.title,
-            c.applicant_name,
-            c.due_date,
-            c.due_estimated,
-            c.state,
-            c.station,
-            c.window,
-            c.departments,
-            c.green_channel,
-        )
-        .where(_deadline_filter(calendar, day, which))
-        .order_by(c.due_date, c.green_channel.desc(), c.case_no)
-        .offset(offset)
-        .limit(limit)
-    )
+    rows = queries.deadline_cases(s, _deadline_filter(calendar, day, which), offset, limit)
     out = []
     for cid, no, title, name, due, estimated, state, station, window, depts, green in rows:
         assert due is not None
@@ -662,7 +469,7 @@ def _deadline_rows(
                 overdue=due < day,
                 state=CaseState(state),
                 station=station,
-                station_label=routing.station_label(station, window),
+                station_label=station_label(station, window),
                 departments=depts,
                 green_channel=bool(green),
             )
@@ -676,24 +483,7 @@ def _labels(encoded: str, enum: type[AssistanceFlag]) -> str:
 
 
 def _green_channel_rows(s: Session, day: date, names: dict[str, str]) -> list[GreenChannelRow]:
-    c = CaseRow
-    rows = s.execute(
-        select(
-            c.id,
-            c.case_no,
-            c.title,
-            c.applicant_name,
-            c.assistance_flags,
-            c.assistance_mode,
-            c.assistance_helper,
-            c.state,
-            c.clerk,
-            c.window,
-        )
-        # likely(): the day's few cases, not the green-channel index's many.
-        .where(c.created_on == day, func.likely(c.green_channel.is_(True)))
-        .order_by(c.case_no)
-    )
+    rows = queries.green_channel_cases(s, day)
     modes = {m.value: m.label for m in ServiceMode}
     return [
         GreenChannelRow(

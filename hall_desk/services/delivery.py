@@ -1,256 +1,96 @@
-"""统一出件: the ready queue, hand-outs in person (本人/代领) or by post, returned mail, the log."""
+"""统一出件: handing results out in person (本人/代领) or by post, and returned mail.
+
+The ready queue is `hall_desk.services.delivery_queue`, the records, the mailing list and the
+ledger `hall_desk.services.delivery_records`, carriers and tracking numbers
+`hall_desk.domain.mailing`; their public names are re-exported here for existing callers.
+"""
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from enum import StrEnum
+from datetime import date, datetime
 from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
 from hall_desk.domain import identity
 from hall_desk.domain.catalog import DeliveryMethod
 from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
+from hall_desk.domain.limits import MAX_NOTE
+from hall_desk.domain.mailing import (
+    CARRIERS,
+    MIN_RETURN_REASON,
+    RecipientKind,
+    carrier_label,
+    check_carrier,
+    check_tracking_no,
+    mask_address,
+    normalise_id,
+)
+from hall_desk.domain.moves import refuse
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.services import routing
-from hall_desk.services.cases import classify_query
-from hall_desk.services.routing import APPLICANT, DELIVERY, Move
+from hall_desk.domain.stations import APPLICANT, DELIVERY, Move, is_window
+from hall_desk.services.common import arrived_at, case_by_ref, clean_name, iso, moment
+from hall_desk.services.delivery_queue import (
+    QUEUE_LIMIT,
+    RESULT_KINDS,
+    ReadyCase,
+    mail_allowed,
+    outcomes,
+    ready_queue,
+    result_label,
+)
+from hall_desk.services.delivery_records import (
+    DeliveryEntry,
+    DeliveryFilter,
+    DeliveryRecord,
+    MailingEntry,
+    delivery_log,
+    delivery_record,
+    delivery_windows,
+    mailing_list,
+)
+from hall_desk.services.moves import record_move
 from hall_desk.services.workstation import Tx, Workstation
-from hall_desk.store.models import ApplicantRow, CaseItemRow, CaseRow, Event
-from hall_desk.store.models_routing import DeliveryRow
+from hall_desk.store.models import ApplicantRow, CaseRow
+from hall_desk.store.queries import delivery as delivery_queries
 
-QUEUE_LIMIT = 200
-MIN_RETURN_REASON = 2  # 拒收, 查无此人 …
-
-CARRIERS = {
-    "EMS": "中国邮政 EMS",
-    "SF": "顺丰速运",
-    "JD": "京东物流",
-    "ZTO": "中通快递",
-    "YTO": "圆通速递",
-    "STO": "申通快递",
-    "YUNDA": "韵达快递",
-    "OTHER": "其他快递",
-}
-_EMS = re.compile(r"^(?:[A-Z]{2}\d{9}[A-Z]{2}|\d{13})$")
-_SF = re.compile(r"^SF\d{12}$")
-_OTHER = re.compile(r"^[A-Z0-9]{8,30}$")
-
-
-class RecipientKind(StrEnum):
-    APPLICANT = "applicant"
-    PROXY = "proxy"
-    MAIL = "mail"
-
-    @property
-    def label(self) -> str:
-        return {"applicant": "本人领取", "proxy": "代领", "mail": "邮寄"}[self.value]
-
-
-def carrier_label(code: str) -> str:
-    return CARRIERS.get(code, code)
-
-
-def check_carrier(raw: str) -> str:
-    code = raw.strip().upper() or "EMS"
-    if code not in CARRIERS:
-        raise ValidationError("carrier", f"快递公司应为：{'、'.join(CARRIERS.values())}")
-    return code
-
-
-def check_tracking_no(carrier: str, raw: str) -> str:
-    """The tracking number as printed on the waybill (spaces dropped, upper case), or an error
-    that says which shape this carrier's numbers have."""
-    number = "".join(identity.to_halfwidth(raw).split()).upper()
-    if not number:
-        raise ValidationError("tracking_no", "请填写运单号")
-    if carrier == "EMS" and not _EMS.match(number):
-        raise ValidationError(
-            "tracking_no",
-            f"EMS 运单号「{number}」格式不对：应为 13 位，如 EA123456789CN（2 个字母 + 9 位数字"
-            f" + 2 个字母）或 13 位数字",
-        )
-    if carrier == "SF" and not _SF.match(number):
-        raise ValidationError(
-            "tracking_no",
-            f"顺丰运单号「{number}」格式不对：应为 SF 加 12 位数字，如 SF123456789012",
-        )
-    if carrier not in ("EMS", "SF") and not _OTHER.match(number):
-        raise ValidationError("tracking_no", f"运单号「{number}」格式不对：应为 8–30 位字母或数字")
-    return number
-
-
-def normalise_id(raw: str) -> str:
-    return "".join(identity.to_halfwidth(raw).split()).upper()
-
-
-def mask_address(address: str) -> str:
-    """Enough to recognise the place, not the door: the first 6 characters, then stars."""
-    keep = min(6, len(address) // 2)
-    return address[:keep] + "*" * min(8, len(address) - keep)
-
-
-# --- the ready queue --------------------------------------------------------------------------
-
-
-RESULT_KINDS = (CaseEvent.APPROVE.value, CaseEvent.DENY.value, CaseEvent.COMPLETE_AT_WINDOW.value)
-
-
-def outcomes(session: Session, case_ids: Sequence[str]) -> dict[str, str]:
-    """What each case's result is (the latest decision event): the case event kind."""
-    out: dict[str, tuple[str, str]] = {}
-    for chunk_start in range(0, len(case_ids), 500):
-        chunk = list(case_ids[chunk_start : chunk_start + 500])
-        for entity_id, kind, hlc in session.execute(
-            select(Event.entity_id, Event.kind, Event.hlc).where(
-                Event.entity_type == "case",
-                Event.entity_id.in_(chunk),
-                Event.kind.in_(RESULT_KINDS),
-            )
-        ):
-            if entity_id not in out or hlc > out[entity_id][1]:
-                out[entity_id] = (kind, hlc)
-    return {k: v[0] for k, v in out.items()}
-
-
-def result_label(kind: str | None) -> str:
-    return {
-        CaseEvent.APPROVE.value: "已办结",
-        CaseEvent.DENY.value: "不予许可",
-        CaseEvent.COMPLETE_AT_WINDOW.value: "即办办结",
-    }.get(kind or "", "")
-
-
-@dataclass(frozen=True)
-class ReadyCase:
-    case_id: str
-    case_no: str
-    title: str
-    departments: str
-    applicant_name: str
-    applicant_kind: str
-    applicant_id_masked: str
-    applicant_phone_masked: str
-    agent_name: str  # 代理人 at intake, if any
-    agent_id_masked: str
-    result: str  # 已办结 / 不予许可 / 即办办结
-    reason: str  # the denial reason, when denied
-    completed_on: date | None
-    station_label: str
-    waiting_since: datetime
-    waiting_text: str
-    green_channel: bool
-    green_text: str
-    mail_allowed: bool
-    last_return: str  # "邮件退回（2026-11-20）：查无此人" after a returned mailing
-
-
-def _search_filter(ws: Workstation, text: str) -> ColumnElement[bool] | None:
-    kind, value = classify_query(text)
-    if not value:
-        return None
-    if kind == "case_no":
-        return CaseRow.case_no == value
-    if kind == "case_no_prefix":
-        return CaseRow.case_no.startswith(value)
-    if kind == "id_number":
-        idx = ws.key.blind_index("id_number", value)
-        return (CaseRow.applicant_id_index == idx) | (CaseRow.agent_id_index == idx)
-    if kind == "phone":
-        return CaseRow.applicant_phone_index == ws.key.blind_index("phone", value)
-    return (CaseRow.applicant_name >= value) & (CaseRow.applicant_name < value + "\U0010ffff")
-
-
-def _mail_allowed(ws: Workstation, session: Session, case_ids: Sequence[str]) -> dict[str, bool]:
-    catalog = ws.catalog_items(session)
-    allowed = dict.fromkeys(case_ids, True)
-    for case_id, code in session.execute(
-        select(CaseItemRow.case_id, CaseItemRow.item_code).where(
-            CaseItemRow.case_id.in_(list(case_ids))
-        )
-    ):
-        item = catalog.get(code)
-        if item is not None and DeliveryMethod.MAIL not in item.delivery:
-            allowed[case_id] = False
-    return allowed
-
-
-def _last_returns(session: Session, case_ids: Sequence[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for row in session.scalars(
-        select(DeliveryRow)
-        .where(DeliveryRow.case_id.in_(list(case_ids)), DeliveryRow.returned_on.is_not(None))
-        .order_by(DeliveryRow.hlc)
-    ):
-        assert row.returned_on is not None
-        out[row.case_id] = f"邮件退回（{row.returned_on.isoformat()}）：{row.return_reason}"
-    return out
-
-
-def ready_queue(
-    ws: Workstation,
-    actor: Actor,
-    query: str = "",
-    *,
-    limit: int = QUEUE_LIMIT,
-    now: datetime | None = None,
-) -> list[ReadyCase]:
-    """待出件: results waiting for the applicant, found by case number (or its barcode), ID
-    number, phone or name; green channel first, then the longest waiting. Masked forms only."""
-    actor.require(Permission.DELIVER)
-    now = now if now is not None else ws.now()
-    stmt = select(CaseRow).where(CaseRow.state == CaseState.READY_FOR_DELIVERY.value)
-    if query.strip():
-        condition = _search_filter(ws, query)
-        if condition is None:
-            return []
-        stmt = stmt.where(condition)
-    with ws.reading() as s:
-        cases = list(s.scalars(stmt))
-        ids = [c.id for c in cases]
-        results = outcomes(s, ids)
-        mail = _mail_allowed(ws, s, ids)
-        returns = _last_returns(s, ids)
-    out = []
-    for c in cases:
-        since = routing.arrived_at(c)
-        result = results.get(c.id)
-        out.append(
-            ReadyCase(
-                c.id,
-                c.case_no,
-                c.title,
-                c.departments,
-                c.applicant_name,
-                c.applicant_kind,
-                c.applicant_id_masked,
-                c.applicant_phone_masked,
-                c.agent_name,
-                c.agent_id_masked,
-                result_label(result),
-                c.reason if result == CaseEvent.DENY.value else "",
-                c.completed_on,
-                routing.station_label(c.station, c.window),
-                since,
-                routing.dwell_text(max(timedelta(0), now - since)),
-                c.green_channel,
-                "绿色通道" if c.green_channel else "",
-                mail.get(c.id, True),
-                returns.get(c.id, ""),
-            )
-        )
-    out.sort(key=lambda r: (not r.green_channel, r.waiting_since, r.case_no))
-    return out[:limit]
-
-
-# --- handing out ------------------------------------------------------------------------------
+__all__ = [
+    "CARRIERS",
+    "MIN_RETURN_REASON",
+    "QUEUE_LIMIT",
+    "RESULT_KINDS",
+    "DeliveryEntry",
+    "DeliveryFilter",
+    "DeliveryRecord",
+    "DeliveryResult",
+    "HandOut",
+    "MailDraft",
+    "MailReturn",
+    "MailingEntry",
+    "ProxyDraft",
+    "ReadyCase",
+    "RecipientKind",
+    "carrier_label",
+    "check_carrier",
+    "check_tracking_no",
+    "delivery_log",
+    "delivery_record",
+    "delivery_windows",
+    "hand_out_many",
+    "mail",
+    "mail_draft_for",
+    "mail_returned",
+    "mailing_list",
+    "mask_address",
+    "normalise_id",
+    "outcomes",
+    "pickup_by_applicant",
+    "pickup_by_proxy",
+    "ready_queue",
+    "result_label",
+]
 
 
 @dataclass(frozen=True)
@@ -288,11 +128,9 @@ class MailDraft:
 
 def _ready_case(tx: Tx, case_ref: str) -> CaseRow:
     """The case, if its result is at a delivery point; else a refusal naming where it is."""
-    case = routing.find_case(tx.session, case_ref)
-    if case is None:
-        raise NotFound(routing.case_or_refusal(tx.session, case_ref)[1])
+    case = case_by_ref(tx.session, case_ref, tx.ws.today())
     state = CaseState(case.state)
-    at_point = case.station == DELIVERY or routing.is_window(case.station)
+    at_point = case.station == DELIVERY or is_window(case.station)
     if state == CaseState.READY_FOR_DELIVERY and at_point:
         return case
     if state == CaseState.DELIVERED:
@@ -303,7 +141,7 @@ def _ready_case(tx: Tx, case_ref: str) -> CaseRow:
         hint = "结果尚在流转岗，未送达出件窗口"
     else:
         hint = "尚无办理结果"
-    raise routing.refuse(case, "出件", hint)
+    raise refuse(case, "出件", hint)
 
 
 def _record_delivery(
@@ -331,7 +169,7 @@ def _record_delivery(
                 "method": method.value,
                 "recipient_kind": kind.value,
                 "on": on.isoformat(),
-                "at": routing.iso(at),
+                "at": iso(at),
                 "result": {
                     CaseEvent.DENY.value: CaseState.DENIED.value,
                 }.get(result, CaseState.CONCLUDED.value),
@@ -344,11 +182,10 @@ def _record_delivery(
             }
         },
     )
-    routing.record_move(
+    record_move(
         tx,
         case,
-        kind=CaseEvent.DELIVER.value,
-        new_state=CaseState.DELIVERED,
+        step=CaseEvent.DELIVER,
         move=Move.MAIL if method == DeliveryMethod.MAIL else Move.PICKUP,
         to_station=APPLICANT,
         on=on,
@@ -378,7 +215,7 @@ def _record_delivery(
 
 
 def _not_before_arrival(case: CaseRow, on: date, field: str = "on") -> None:
-    since = routing.arrived_at(case).date()
+    since = arrived_at(case).date()
     if on < since:
         raise ValidationError(field, f"出件日期不能早于结果到达出件窗口的日期 {since.isoformat()}")
 
@@ -427,7 +264,7 @@ def pickup_by_applicant(
     """本人领取: the ID presented must be the applicant's on file (compared through the blind
     index; only masked forms are ever shown)."""
     actor.require(Permission.DELIVER)
-    on, at = routing.moment(ws, on, at)
+    on, at = moment(ws, on, at)
     number = _check_presented_id(id_number)
     with ws.transaction(actor) as tx:
         return _to_applicant(tx, case_ref, number, on, at)
@@ -444,7 +281,7 @@ def _check_proxy(proxy: ProxyDraft, on: date) -> _CheckedProxy:
     errors: list[ValidationError] = []
     name = number = ""
     try:
-        name = routing.clean_name(proxy.name, "proxy_name", "代领人")
+        name = clean_name(proxy.name, "proxy_name", "代领人")
     except ValidationError as exc:
         errors.append(exc)
     try:
@@ -458,7 +295,7 @@ def _check_proxy(proxy: ProxyDraft, on: date) -> _CheckedProxy:
         errors.append(
             ValidationError("authorisation", "请注明代领授权（如授权委托书、申请人电话确认）")
         )
-    elif len(authorisation) > routing.MAX_NOTE:
+    elif len(authorisation) > MAX_NOTE:
         errors.append(ValidationError("authorisation", "授权说明过长（最多 500 字）"))
     if errors:
         raise ValidationErrors(errors)
@@ -503,7 +340,7 @@ def pickup_by_proxy(
 ) -> DeliveryResult:
     """代领: the proxy's name and resident ID are checked and the authorisation is noted."""
     actor.require(Permission.DELIVER)
-    on, at = routing.moment(ws, on, at)
+    on, at = moment(ws, on, at)
     checked = _check_proxy(proxy, on)
     with ws.transaction(actor) as tx:
         return _to_proxy(tx, case_ref, checked, on, at)
@@ -523,7 +360,7 @@ def _check_mail(draft: MailDraft, on: date) -> _CheckedMail:
     errors: list[ValidationError] = []
     recipient = phone = carrier = tracking = ""
     try:
-        recipient = routing.clean_name(draft.recipient, "recipient", "收件人")
+        recipient = clean_name(draft.recipient, "recipient", "收件人")
     except ValidationError as exc:
         errors.append(exc)
     if not draft.phone.strip():
@@ -555,18 +392,12 @@ def _by_mail(tx: Tx, case_ref: str, m: _CheckedMail, at: datetime) -> DeliveryRe
     if at.date() != m.sent_on:
         at = datetime.combine(m.sent_on, at.timetz())
     case = _ready_case(tx, case_ref)
-    if not _mail_allowed(tx.ws, tx.session, [case.id])[case.id]:
+    if not mail_allowed(tx.ws, tx.session, [case.id])[case.id]:
         raise ValidationError(
             "method", f"事项「{case.title}」不支持邮寄送达，请通知申请人到窗口领取"
         )
     _not_before_arrival(case, m.sent_on, "sent_on")
-    clash = tx.session.scalars(
-        select(DeliveryRow).where(
-            DeliveryRow.tracking_no == m.tracking_no,
-            DeliveryRow.carrier == m.carrier,
-            DeliveryRow.returned_on.is_(None),
-        )
-    ).first()
+    clash = delivery_queries.tracking_in_use(tx.session, m.carrier, m.tracking_no)
     if clash is not None:
         other = tx.session.get(CaseRow, clash.case_id)
         # One envelope may carry several results of the same applicant.
@@ -608,7 +439,7 @@ def mail(
     """邮寄: recipient, phone and address sealed like an applicant's; carrier and a tracking
     number in that carrier's format; the day posted is the delivery day."""
     actor.require(Permission.DELIVER)
-    on, at = routing.moment(ws, on, at)
+    on, at = moment(ws, on, at)
     checked = _check_mail(draft, on)
     with ws.transaction(actor) as tx:
         return _by_mail(tx, case_ref, checked, at)
@@ -633,7 +464,7 @@ def hand_out_many(ws: Workstation, actor: Actor, batch: Sequence[HandOut]) -> li
     results = []
     with ws.transaction(actor) as tx:
         for h in batch:
-            on, at = routing.moment(ws, h.on, h.at)
+            on, at = moment(ws, h.on, h.at)
             if h.mail is not None:
                 results.append(_by_mail(tx, h.case_ref, _check_mail(h.mail, on), at))
             elif h.proxy is not None:
@@ -665,28 +496,21 @@ def mail_returned(
 ) -> MailReturn:
     """邮件退回: the mailing is marked returned and the result goes back to the ready queue."""
     actor.require(Permission.DELIVER)
-    on, at = routing.moment(ws, on, at)
+    on, at = moment(ws, on, at)
     reason = reason.strip()
     if len(reason) < MIN_RETURN_REASON:
         raise ValidationError("reason", "请填写退回原因（如查无此人、拒收、地址不详）")
-    if len(reason) > routing.MAX_NOTE:
+    if len(reason) > MAX_NOTE:
         raise ValidationError("reason", "退回原因过长（最多 500 字）")
     with ws.transaction(actor) as tx:
-        case = routing.find_case(tx.session, case_ref)
-        if case is None:
-            raise NotFound(routing.case_or_refusal(tx.session, case_ref)[1])
-        posted = tx.session.scalars(
-            select(DeliveryRow)
-            .where(DeliveryRow.case_id == case.id, DeliveryRow.returned_on.is_(None))
-            .order_by(DeliveryRow.hlc.desc())
-            .limit(1)
-        ).first()
+        case = case_by_ref(tx.session, case_ref, ws.today())
+        posted = delivery_queries.open_delivery(tx.session, case.id)
         if (
             CaseState(case.state) != CaseState.DELIVERED
             or posted is None
             or posted.method != DeliveryMethod.MAIL.value
         ):
-            raise routing.refuse(case, "登记邮件退回", "该办件没有未退回的邮寄记录")
+            raise refuse(case, "登记邮件退回", "该办件没有未退回的邮寄记录")
         if on < posted.on:
             raise ValidationError("on", f"退回日期不能早于寄出日期 {posted.on.isoformat()}")
         tx.emit(
@@ -695,22 +519,17 @@ def mail_returned(
             posted.id,
             {"set": {"returned_on": on.isoformat(), "return_reason": reason}},
         )
-        routing.record_move(
+        record_move(
             tx,
             case,
-            kind="case.mail_returned",
-            new_state=CaseState.READY_FOR_DELIVERY,
+            step=CaseEvent.MAIL_RETURNED,
             move=Move.MAIL_RETURNED,
             to_station=DELIVERY,
             on=on,
             at=at,
             giver=carrier_label(posted.carrier),
             receiver=actor.display_name,
-            case_set={
-                "state": CaseState.READY_FOR_DELIVERY.value,
-                "delivered_on": None,
-                "delivery_method": "",
-            },
+            case_set={"delivered_on": None, "delivery_method": ""},
             note=reason,
         )
         tx.audit("delivery.mail_returned", case.case_no, {"delivery": posted.id})
@@ -722,9 +541,7 @@ def mail_draft_for(ws: Workstation, actor: Actor, case_ref: str) -> MailDraft:
     actor.require(Permission.DELIVER)
     actor.require(Permission.UNMASK)
     with ws.transaction(actor) as tx:
-        case = routing.find_case(tx.session, case_ref)
-        if case is None:
-            raise NotFound(routing.case_or_refusal(tx.session, case_ref)[1])
+        case = case_by_ref(tx.session, case_ref, ws.today())
         applicant = tx.session.get(ApplicantRow, case.applicant_id)
         if applicant is None:
             raise NotFound("办件的申请人记录缺失")
@@ -740,282 +557,3 @@ def mail_draft_for(ws: Workstation, actor: Actor, case_ref: str) -> MailDraft:
             "pii.unmask", case.case_no, {"fields": ["phone", "address"], "reason": "mail_prefill"}
         )
         return draft
-
-
-# --- records, the mailing list and the ledger -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DeliveryRecord:
-    """One delivery as the 领取签收单 prints it."""
-
-    delivery_id: str
-    case_no: str
-    title: str
-    items: list[str]
-    departments: str
-    applicant_name: str
-    applicant_id_masked: str
-    result: str
-    reason: str
-    method: DeliveryMethod
-    recipient_kind: RecipientKind
-    recipient_name: str
-    recipient_id_masked: str
-    authorisation: str
-    phone_masked: str
-    address_masked: str
-    carrier: str
-    tracking_no: str
-    on: date
-    at: datetime
-    clerk_name: str
-    window: str
-    returned_on: date | None
-    return_reason: str
-
-
-def _items_of(session: Session, case_ids: Sequence[str]) -> dict[str, list[CaseItemRow]]:
-    out: dict[str, list[CaseItemRow]] = {}
-    for item in session.scalars(
-        select(CaseItemRow)
-        .where(CaseItemRow.case_id.in_(list(case_ids)))
-        .order_by(CaseItemRow.case_id, CaseItemRow.position)
-    ):
-        out.setdefault(item.case_id, []).append(item)
-    return out
-
-
-def delivery_record(ws: Workstation, actor: Actor, delivery_id: str) -> DeliveryRecord:
-    if not actor.may(Permission.DELIVER):
-        actor.require(Permission.VIEW_CASES)
-    with ws.reading() as s:
-        row = s.get(DeliveryRow, delivery_id)
-        if row is None:
-            raise NotFound(f"找不到出件记录「{delivery_id}」")
-        case = s.get(CaseRow, row.case_id)
-        if case is None:
-            raise NotFound(f"找不到办件「{row.case_no}」")
-        items = [i.item_name for i in _items_of(s, [case.id]).get(case.id, [])]
-    denied = row.result == CaseState.DENIED.value
-    return DeliveryRecord(
-        row.id,
-        row.case_no,
-        case.title,
-        items,
-        case.departments,
-        case.applicant_name,
-        case.applicant_id_masked,
-        "不予许可" if denied else "已办结",
-        case.reason if denied else "",
-        DeliveryMethod(row.method),
-        RecipientKind(row.recipient_kind),
-        row.recipient_name,
-        row.recipient_id_masked,
-        row.authorisation,
-        row.phone_masked,
-        row.address_masked,
-        row.carrier,
-        row.tracking_no,
-        row.on,
-        datetime.fromisoformat(row.at),
-        row.clerk_name,
-        row.window,
-        row.returned_on,
-        row.return_reason,
-    )
-
-
-@dataclass(frozen=True)
-class MailingEntry:
-    position: int
-    delivery_id: str
-    case_no: str
-    title: str
-    recipient: str
-    phone: str  # in full: the courier needs it
-    address: str
-    carrier: str
-    carrier_label: str
-    tracking_no: str
-    clerk_name: str
-
-
-def mailing_list(
-    ws: Workstation, actor: Actor, sent_on: date, *, carrier: str | None = None
-) -> list[MailingEntry]:
-    """Everything posted on `sent_on` (批量邮寄清单), in full for the courier; audited."""
-    actor.require(Permission.DELIVER)
-    actor.require(Permission.UNMASK)
-    query = (
-        select(DeliveryRow, CaseRow.title)
-        .join(CaseRow, CaseRow.id == DeliveryRow.case_id)
-        .where(DeliveryRow.method == DeliveryMethod.MAIL.value, DeliveryRow.on == sent_on)
-        .order_by(DeliveryRow.carrier, DeliveryRow.hlc)
-    )
-    if carrier:
-        query = query.where(DeliveryRow.carrier == check_carrier(carrier))
-    key = ws.key
-    with ws.transaction(actor) as tx:
-        rows = list(tx.session.execute(query))
-        entries = [
-            MailingEntry(
-                position,
-                d.id,
-                d.case_no,
-                title,
-                d.recipient_name,
-                key.decrypt("phone", d.phone_cipher) if d.phone_cipher else "",
-                key.decrypt("address", d.address_cipher) if d.address_cipher else "",
-                d.carrier,
-                carrier_label(d.carrier),
-                d.tracking_no,
-                d.clerk_name,
-            )
-            for position, (d, title) in enumerate(rows, start=1)
-        ]
-        if entries:
-            tx.audit(
-                "delivery.mailing_list",
-                sent_on.isoformat(),
-                {"entries": len(entries), "fields": ["phone", "address"]},
-            )
-    return entries
-
-
-@dataclass
-class DeliveryFilter:
-    start: date | None = None
-    end: date | None = None
-    window: str = ""
-    method: str = ""  # pickup | mail
-    item_code: str = ""
-    department: str = ""
-
-
-@dataclass(frozen=True)
-class DeliveryEntry:
-    delivery_id: str
-    on: date
-    at: datetime
-    case_no: str
-    title: str
-    items: str
-    departments: str
-    applicant_name: str
-    result: str
-    method: DeliveryMethod
-    method_label: str
-    recipient_kind_label: str
-    recipient_name: str
-    recipient_id: str  # masked unless unmasked
-    phone: str
-    address: str
-    authorisation: str
-    carrier_label: str
-    tracking_no: str
-    returned_on: date | None
-    return_reason: str
-    window: str
-    clerk_name: str
-
-
-def delivery_log(
-    ws: Workstation, actor: Actor, flt: DeliveryFilter | None = None, *, unmask: bool = False
-) -> list[DeliveryEntry]:
-    """出件台账: every delivery, filterable by day, window, method, item and department.
-    Unmasked personal data needs the permission, and the reveal is audited."""
-    if not actor.may(Permission.DELIVER):
-        actor.require(Permission.REPORTS)
-    if unmask:
-        actor.require(Permission.UNMASK)
-    flt = flt or DeliveryFilter()
-    query = (
-        select(DeliveryRow, CaseRow)
-        .join(CaseRow, CaseRow.id == DeliveryRow.case_id)
-        .order_by(DeliveryRow.on, DeliveryRow.hlc)
-    )
-    if flt.start is not None:
-        query = query.where(DeliveryRow.on >= flt.start)
-    if flt.end is not None:
-        query = query.where(DeliveryRow.on <= flt.end)
-    if flt.window:
-        query = query.where(DeliveryRow.window == flt.window)
-    if flt.method:
-        try:
-            method = DeliveryMethod(flt.method)
-        except ValueError:
-            raise ValidationError(
-                "method", "出件方式应为 pickup（窗口领取）或 mail（邮寄）"
-            ) from None
-        query = query.where(DeliveryRow.method == method.value)
-    if flt.item_code:
-        query = query.where(
-            DeliveryRow.case_id.in_(
-                select(CaseItemRow.case_id).where(CaseItemRow.item_code == flt.item_code)
-            )
-        )
-    if flt.department:
-        query = query.where(
-            DeliveryRow.case_id.in_(
-                select(CaseItemRow.case_id).where(CaseItemRow.department == flt.department)
-            )
-        )
-    key = ws.key
-    with ws.reading() as s:
-        rows = list(s.execute(query))
-        items = _items_of(s, list({d.case_id for d, _ in rows}))
-
-    def reveal(field: str, cipher: str, masked: str) -> str:
-        return key.decrypt(field, cipher) if unmask and cipher else masked
-
-    entries = [
-        DeliveryEntry(
-            d.id,
-            d.on,
-            datetime.fromisoformat(d.at),
-            d.case_no,
-            c.title,
-            "、".join(i.item_name for i in items.get(d.case_id, [])),
-            c.departments,
-            c.applicant_name,
-            "不予许可" if d.result == CaseState.DENIED.value else "已办结",
-            DeliveryMethod(d.method),
-            DeliveryMethod(d.method).label,
-            RecipientKind(d.recipient_kind).label,
-            d.recipient_name,
-            reveal("id_number", d.recipient_id_cipher, d.recipient_id_masked),
-            reveal("phone", d.phone_cipher, d.phone_masked),
-            reveal("address", d.address_cipher, d.address_masked),
-            d.authorisation,
-            carrier_label(d.carrier) if d.carrier else "",
-            d.tracking_no,
-            d.returned_on,
-            d.return_reason,
-            d.window,
-            d.clerk_name,
-        )
-        for d, c in rows
-    ]
-    if unmask and entries:
-        with ws.transaction(actor) as tx:
-            tx.audit(
-                "pii.unmask",
-                "deliveries",
-                {
-                    "fields": ["id_number", "phone", "address"],
-                    "reason": "delivery_log",
-                    "rows": len(entries),
-                },
-            )
-    return entries
-
-
-def delivery_windows(ws: Workstation) -> list[str]:
-    """Windows that have handed something out (for the ledger's filter)."""
-    with ws.reading() as s:
-        return [
-            w
-            for w in s.scalars(select(DeliveryRow.window).distinct().order_by(DeliveryRow.window))
-            if w
-        ]

@@ -24,12 +24,14 @@ from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.identity import mask_resident_id, parse_resident_id
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.lifecycle import apply as next_state
+from hall_desk.domain.limits import MIN_REASON, SUPPLEMENT_DAYS
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services import applicants
 from hall_desk.services.applicants import ApplicantDraft
-from hall_desk.services.cases import case_by_ref, search_cases
+from hall_desk.services.cases import search_cases
 from hall_desk.services.catalog import theme_by_code
+from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import (
     ApplicantRow,
@@ -39,8 +41,6 @@ from hall_desk.store.models import (
     ConsultationRow,
 )
 
-SUPPLEMENT_DAYS = 5  # default 补正 period in working days, when the clerk sets none
-MIN_REASON = 4
 INTAKE_STATION = "window"
 LATE_DEFERRED_STATES = frozenset({CaseState.PREREVIEW, CaseState.ROUTING, CaseState.UNDER_REVIEW})
 
@@ -463,7 +463,7 @@ def receive_supplement(
     actor.require(Permission.INTAKE)
     on = on or ws.today()
     with ws.transaction(actor) as tx:
-        case = case_by_ref(tx.session, case_ref)
+        case = case_by_ref(tx.session, case_ref, ws.today())
         state = CaseState(case.state)
         materials = list(
             tx.session.scalars(

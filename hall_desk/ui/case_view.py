@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 
 from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
 from hall_desk.domain.catalog import MaterialForm
+from hall_desk.domain.deadline import DeadlineFlag
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import cases
-from hall_desk.services.cases import CaseDetail, CaseMaterial, TimelineEntry, deadline_text
+from hall_desk.services.cases import CaseDetail, CaseMaterial, TimelineEntry
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.forms import child, load_form
@@ -168,12 +169,11 @@ class CaseView(QDialog):
                 else self.tr("已办结，待出件")
             )
         else:
-            remaining = self.detail.remaining_working_days
-            words = deadline_text(remaining, case.due_estimated)
-            due.setText(f"{case.due_date.isoformat()}　{words}".rstrip())
-            if remaining is not None and remaining < 0:
+            status = self.detail.deadline
+            due.setText(f"{case.due_date.isoformat()}　{status.text}".rstrip())
+            if status.flag == DeadlineFlag.OVERDUE:
                 set_role(due, "overdue")
-            elif remaining is not None and remaining <= cases.NEAR_DEADLINE_DAYS:
+            elif status.flag == DeadlineFlag.NEAR:
                 set_role(due, "nearDeadline")
         green = self.value("green")
         if case.green_channel:

@@ -320,18 +320,24 @@ def test_allowed_events_are_in_declaration_order() -> None:
         assert events == sorted(events, key=order.index)
 
 
-@pytest.mark.parametrize("state", sorted(FINAL_STATES))
-def test_final_states_allow_nothing(state: CaseState) -> None:
-    assert state.is_final
-    assert allowed_events(state) == []
-    for event in CaseEvent:
-        assert not can_apply(state, event)
-
-
-def test_final_states_are_exactly_those_without_a_way_out() -> None:
-    dead_ends = {s for s in CaseState if not allowed_events(s)}
-    assert dead_ends == set(FINAL_STATES)
+def test_final_states_allow_nothing_but_a_returned_mailing() -> None:
     assert {S.REFUSED, S.DELIVERED, S.WITHDRAWN} == set(FINAL_STATES)
+    assert allowed_events(S.REFUSED) == []
+    assert allowed_events(S.WITHDRAWN) == []
+    assert allowed_events(S.DELIVERED) == [E.MAIL_RETURNED]
+    assert apply(S.DELIVERED, E.MAIL_RETURNED) is S.READY_FOR_DELIVERY
+
+
+@pytest.mark.parametrize(
+    "state", [None, S.ACCEPTED, S.UNDER_REVIEW, S.CONCLUDED, S.READY_FOR_DELIVERY, S.REFUSED]
+)
+def test_a_mailing_returns_only_from_a_delivered_case(state: CaseState | None) -> None:
+    with pytest.raises(TransitionError, match="不能执行「邮件退回」（仅限状态：已出件）"):
+        apply(state, E.MAIL_RETURNED)
+
+
+def test_dead_ends_are_refused_and_withdrawn() -> None:
+    assert {s for s in CaseState if not allowed_events(s)} == {S.REFUSED, S.WITHDRAWN}
 
 
 # --- the 限时办结 clock ------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from hall_desk.domain.deadline import NEAR_DEADLINE_DAYS
 from hall_desk.domain.errors import PermissionDenied, ValidationError
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import case_clock, dashboard
@@ -243,7 +244,7 @@ class Recount:
             due_day = date.fromisoformat(str(due))
             if due_day < day:
                 overdue.append(row)
-            elif cal.working_days_between(day, due_day) <= dashboard.NEAR_DEADLINE_DAYS:
+            elif cal.working_days_between(day, due_day) <= NEAR_DEADLINE_DAYS:
                 near.append(row)
         return overdue, near
 

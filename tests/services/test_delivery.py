@@ -21,6 +21,7 @@ from hall_desk.domain.errors import (
     ValidationError,
     ValidationErrors,
 )
+from hall_desk.domain.lifecycle import CaseEvent, event_for_kind
 from hall_desk.services import delivery, intake, routing
 from hall_desk.services.delivery import DeliveryFilter, MailDraft, ProxyDraft, check_tracking_no
 from hall_desk.services.routing import Decision
@@ -558,3 +559,40 @@ def test_random_routing_and_delivery_never_reach_an_inconsistent_state(ws, clerk
             assert case_row(ws, case_no).state == state_before
         _check_consistent(ws, case_nos)
     event(f"promised case ended {case_row(ws, case_nos[0]).state}")
+
+
+def test_a_returned_mailing_is_the_lifecycle_step_not_a_state_write(ws, clerk, router):
+    case_no = accept(ws, clerk)
+    to_delivery(ws, router, MARKET, case_no)
+    delivery.mail(ws, clerk, case_no, mail_draft(), on=WED)
+    delivery.mail_returned(ws, clerk, case_no, "查无此人", on=WED)
+    case = case_row(ws, case_no)
+    with ws.reading() as s:
+        (returned,) = s.scalars(
+            select(Event).where(Event.entity_id == case.id, Event.kind == "case.mail_returned")
+        ).all()
+    payload = json.loads(returned.payload)
+    assert "state" not in payload["set"]
+    assert event_for_kind(returned.kind) is CaseEvent.MAIL_RETURNED
+    assert case.state == "ready_for_delivery"
+
+
+def test_a_move_the_lifecycle_does_not_allow_is_refused_and_writes_nothing(ws, clerk):
+    case_no = accept(ws, clerk)
+    case = case_row(ws, case_no)
+    before = counts(ws)
+    refused = pytest.raises(TransitionError, match="「已受理」，不能执行「邮件退回」")
+    with refused, ws.transaction(clerk) as tx:
+        routing.record_move(
+            tx,
+            tx.session.get(CaseRow, case.id),
+            step=CaseEvent.MAIL_RETURNED,
+            move=routing.Move.MAIL_RETURNED,
+            to_station=routing.DELIVERY,
+            on=TODAY,
+            at=ws.moment_on(TODAY),
+            giver="中国邮政 EMS",
+            receiver="王晓燕",
+        )
+    assert counts(ws) == before
+    assert case_row(ws, case_no).state == "accepted"

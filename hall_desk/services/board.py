@@ -1,0 +1,246 @@
+"""The routing board: where every open folder is, how long it has waited, and its deadline flag
+(the one rule of `hall_desk.domain.deadline`, as on the dashboard and in the case view)."""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from hall_desk.domain.deadline import FLAG_ORDER, DeadlineFlag, classify, clock_counts
+from hall_desk.domain.lifecycle import CaseState
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.stations import (
+    DELIVERY,
+    ROUTING,
+    WINDOW,
+    department_station,
+    is_window,
+    station_department,
+    station_label,
+)
+from hall_desk.services.common import arrived_at, display_names, dwell_text
+from hall_desk.services.workstation import Workstation
+from hall_desk.store.models import CaseRow
+from hall_desk.store.queries import deadline as deadline_sql
+from hall_desk.store.queries import routing as routing_queries
+from hall_desk.store.queries.routing import BOARD_COLUMNS
+
+BOARD_STATES = (
+    CaseState.ACCEPTED,
+    CaseState.ACCEPTED_DEFERRED,
+    CaseState.AWAITING_SUPPLEMENT,
+    CaseState.PREREVIEW,
+    CaseState.ROUTING,
+    CaseState.UNDER_REVIEW,
+    CaseState.CONCLUDED,
+    CaseState.DENIED,
+    CaseState.READY_FOR_DELIVERY,
+)
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    case_id: str
+    case_no: str
+    title: str
+    applicant_name: str
+    state: CaseState
+    state_label: str
+    station: str
+    station_label: str
+    department: str  # of a dept: station, else ""
+    since: datetime
+    dwell: timedelta
+    dwell_text: str
+    due_date: date | None
+    remaining_working_days: int | None  # negative when overdue
+    flag: DeadlineFlag
+    flag_text: str  # always words, never colour alone
+    green_channel: bool
+    green_text: str  # "绿色通道" or ""
+    clerk: str
+    window: str
+
+
+@dataclass(frozen=True)
+class StationCount:
+    station: str
+    label: str
+    department: str
+    cases: int
+    overdue: int
+    near: int
+    green: int
+
+
+@dataclass(frozen=True)
+class Board:
+    as_of: datetime
+    rows: list[BoardRow]
+    stations: list[StationCount]
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for r in self.rows if r.flag == DeadlineFlag.OVERDUE)
+
+    @property
+    def near(self) -> int:
+        return sum(1 for r in self.rows if r.flag == DeadlineFlag.NEAR)
+
+
+def _flag(
+    case: CaseRow, state: CaseState, remaining_of: Any, today: date
+) -> tuple[DeadlineFlag, int | None, str]:
+    running = clock_counts(state, case.due_date, case.paused_since)
+    status = classify(
+        state,
+        case.due_date,
+        case.paused_since,
+        today,
+        remaining_of(case.due_date) if running else None,
+        estimated=case.due_estimated,
+    )
+    return status.flag, status.remaining_working_days, status.text
+
+
+# Board rows come back as plain tuples with named fields: attribute access on SQLAlchemy's Row
+# objects was the board's largest cost on a busy hall.
+BoardCase = namedtuple("BoardCase", BOARD_COLUMNS)
+_STATE_BY_VALUE = {state.value: state for state in CaseState}
+
+
+def _board_row(case: CaseRow, now: datetime, remaining_of: Any, names: dict[str, str]) -> BoardRow:
+    state = _STATE_BY_VALUE[case.state]
+    flag, remaining, text = _flag(case, state, remaining_of, now.date())
+    since = arrived_at(case)
+    dwell = max(timedelta(0), now - since)
+    return BoardRow(
+        case.id,
+        case.case_no,
+        case.title,
+        case.applicant_name,
+        state,
+        state.label,
+        case.station,
+        station_label(case.station, case.window),
+        station_department(case.station),
+        since,
+        dwell,
+        dwell_text(dwell),
+        case.due_date,
+        remaining,
+        flag,
+        text,
+        case.green_channel,
+        "绿色通道" if case.green_channel else "",
+        names.get(case.clerk, case.clerk),
+        case.window,
+    )
+
+
+def _sort_key(row: BoardRow) -> tuple[Any, ...]:
+    # Green channel first, then the most urgent, then the longest waiting.
+    remaining = row.remaining_working_days
+    return (
+        not row.green_channel,
+        FLAG_ORDER[row.flag],
+        remaining if remaining is not None else 1 << 30,
+        row.since,
+        row.case_no,
+    )
+
+
+def _remaining_fn(ws: Workstation, session: Session, today: date) -> Any:
+    calendar = ws.calendar(session)
+    cache: dict[date, int] = {}
+
+    def remaining_of(due: date) -> int:
+        if due not in cache:
+            cache[due] = calendar.working_days_between(today, due)
+        return cache[due]
+
+    return remaining_of
+
+
+def board(
+    ws: Workstation,
+    actor: Actor,
+    *,
+    station: str | None = None,
+    department: str | None = None,
+    flagged_only: bool = False,
+    now: datetime | None = None,
+) -> Board:
+    """Where every open folder is: by station and department, with dwell time, remaining
+    working days and a worded deadline flag; green-channel cases first.
+    `station` filters by code ("window" means every window, "dept:" every department)."""
+    actor.require(Permission.VIEW_CASES)
+    now = now if now is not None else ws.now()
+    if now.tzinfo is None:
+        now = now.astimezone()
+    query = routing_queries.board_query(CaseRow.state.in_([s.value for s in BOARD_STATES]))
+    if department:
+        query = query.where(CaseRow.station == department_station(department))
+    elif station:
+        if station == WINDOW:
+            query = query.where(
+                (CaseRow.station == WINDOW) | CaseRow.station.startswith(WINDOW + ":")
+            )
+        elif station.endswith(":"):
+            query = query.where(CaseRow.station.startswith(station))
+        else:
+            query = query.where(CaseRow.station == station)
+    with ws.reading() as s:
+        if flagged_only:
+            last = deadline_sql.near_deadline_last_day(ws.calendar(s), now.date())
+            query = query.where(deadline_sql.overdue_or_near(now.date(), last))
+        names = display_names(s)
+        remaining_of = _remaining_fn(ws, s, now.date())
+        rows = [
+            _board_row(BoardCase(*c), now, remaining_of, names)  # type: ignore[arg-type]
+            for c in s.execute(query)
+        ]
+    rows.sort(key=_sort_key)
+    counts: dict[str, list[int]] = {}
+    labels: dict[str, str] = {}
+    for r in rows:
+        key = WINDOW if is_window(r.station) else r.station
+        labels.setdefault(key, "受理窗口" if key == WINDOW else r.station_label)
+        c = counts.setdefault(key, [0, 0, 0, 0])
+        c[0] += 1
+        c[1] += r.flag == DeadlineFlag.OVERDUE
+        c[2] += r.flag == DeadlineFlag.NEAR
+        c[3] += r.green_channel
+    order = {WINDOW: 0, ROUTING: 1, DELIVERY: 3}
+    stations = [
+        StationCount(key, labels[key], station_department(key), *c)
+        for key, c in sorted(counts.items(), key=lambda kv: (order.get(kv[0], 2), kv[0]))
+    ]
+    return Board(now, rows, stations)
+
+
+def returned_for_supplement(
+    ws: Workstation, actor: Actor, *, everyone: bool = False, now: datetime | None = None
+) -> list[BoardRow]:
+    """Cases the routing post sent back (待补正 after acceptance): by default the actor's own,
+    as the clerk who accepted them sees them in their queue."""
+    actor.require(Permission.VIEW_CASES)
+    now = now if now is not None else ws.now()
+    query = routing_queries.board_query(
+        CaseRow.state == CaseState.AWAITING_SUPPLEMENT.value, CaseRow.accepted_on.is_not(None)
+    )
+    if not everyone:
+        query = query.where(CaseRow.clerk == actor.username)
+    with ws.reading() as s:
+        names = display_names(s)
+        remaining_of = _remaining_fn(ws, s, now.date())
+        rows = [
+            _board_row(BoardCase(*c), now, remaining_of, names)  # type: ignore[arg-type]
+            for c in s.execute(query)
+        ]
+    rows.sort(key=_sort_key)
+    return rows

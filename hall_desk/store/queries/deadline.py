@@ -1,0 +1,55 @@
+"""The SQL twin of `hall_desk.domain.deadline`: which cases are overdue or near the deadline.
+
+Bulk queries (the dashboard, the daily summary, the board's flagged filter) use these
+predicates instead of classifying case by case; a property test checks that they select
+exactly the cases `domain.deadline.classify` flags.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, and_, func, or_
+
+from hall_desk.domain.calendar import WorkingCalendar
+from hall_desk.domain.deadline import NEAR_DEADLINE_DAYS
+from hall_desk.domain.lifecycle import CLOCK_STATES
+from hall_desk.store.models import CaseRow
+
+
+def near_deadline_last_day(calendar: WorkingCalendar, day: date) -> date:
+    """The last due date that is still 临近期限 on `day`: at most NEAR_DEADLINE_DAYS working
+    days in (day, due]."""
+    boundary = day
+    for _ in range(NEAR_DEADLINE_DAYS + 1):
+        boundary = calendar.next_working_day(boundary)
+    return boundary - timedelta(days=1)
+
+
+def clock_running(*, by_due_date: bool = False) -> ColumnElement[bool]:
+    """`domain.deadline.clock_counts` in SQL. `by_due_date`: tell SQLite's planner that the
+    state test passes for most rows, so it walks the due-date index (lists sorted by due date
+    stop after one page; counts are faster through the state index)."""
+    running = CaseRow.state.in_([st.value for st in CLOCK_STATES])
+    return and_(
+        func.likely(running) if by_due_date else running,
+        CaseRow.due_date.is_not(None),
+        or_(CaseRow.paused_since.is_(None), CaseRow.paused_since >= CaseRow.due_date),
+    )
+
+
+def overdue(day: date, *, by_due_date: bool = False) -> ColumnElement[bool]:
+    """已超期 on `day`."""
+    return and_(clock_running(by_due_date=by_due_date), CaseRow.due_date < day)
+
+
+def near_deadline(day: date, last: date, *, by_due_date: bool = False) -> ColumnElement[bool]:
+    """临近期限 on `day`; `last` is `near_deadline_last_day(calendar, day)`."""
+    return and_(
+        clock_running(by_due_date=by_due_date), CaseRow.due_date >= day, CaseRow.due_date <= last
+    )
+
+
+def overdue_or_near(day: date, last: date) -> ColumnElement[bool]:
+    """Either flag: the cases a lead must act on."""
+    return and_(clock_running(), CaseRow.due_date <= last)
