@@ -147,9 +147,7 @@ class CaseView(QDialog):
         assert outer is not None
         # Below the tabs, above the buttons: the pause is an action on this case.
         outer.insertWidget(outer.count() - 1, self.clock_box)
-        self.clock_box.setVisible(
-            actor.may(Permission.ROUTE) or actor.may(Permission.INTAKE)
-        )
+        self.clock_box.setVisible(actor.may(Permission.ROUTE) or actor.may(Permission.INTAKE))
         self._fill()
 
     def value(self, name: str) -> QLabel:
@@ -240,7 +238,9 @@ class CaseView(QDialog):
         self.journey_model.set_rows(journey.stops)
         last = journey.stops[-1] if journey.stops else None
         if last is None:
-            self.where.setText(self.tr("材料袋现在：{station}").format(station=journey.station_label))
+            self.where.setText(
+                self.tr("材料袋现在：{station}").format(station=journey.station_label)
+            )
         elif journey.state.is_final:
             self.where.setText(
                 self.tr("材料袋最后在：{station}（{state}），共经过 {n} 处").format(
@@ -344,9 +344,7 @@ class CaseView(QDialog):
                 note=self.pause_note.text(),
             )
         except HallDeskError as exc:
-            self.clock_errors.show(
-                exc, {"procedure": self.procedure, "note": self.pause_note}
-            )
+            self.clock_errors.show(exc, {"procedure": self.procedure, "note": self.pause_note})
             return False
         self.clock_errors.clear()
         self.pause_note.clear()
