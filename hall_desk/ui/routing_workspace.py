@@ -341,3 +341,11 @@ class RoutingWorkspace(QTabWidget):
         self.board = BoardPanel(ws, actor)
         self.addTab(self.board, self.tr("材料袋位置"))
         self.currentChanged.connect(lambda i: self.widget(i) is self.board and self.board.refresh())
+        # Reprints and folder labels: built on first visit, fresh on every visit.
+        from hall_desk.ui.routing_papers import SheetsPanel
+
+        self.papers = SheetsPanel(ws, actor)
+        self.addTab(self.papers, self.tr("交接单与标签"))
+        self.currentChanged.connect(
+            lambda i: self.widget(i) is self.papers and self.papers.refresh()
+        )
