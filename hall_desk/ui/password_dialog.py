@@ -25,6 +25,8 @@ class ChangePasswordDialog(QDialog):
         self.ws = ws
         self.actor = actor
         self.setWindowTitle(self.tr("修改密码 — {name}").format(name=actor.display_name))
+        # Wide enough that an error beside a field stays on one line.
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(

@@ -28,12 +28,12 @@ SHEET_MOVES = [Move.COLLECT, Move.DISPATCH, Move.RECEIVE_BACK, Move.TO_DELIVERY]
 SHEET_COLUMNS: list[Column[SheetSummary]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "交接单号"), lambda s: s.sheet_no),
     Column(QT_TRANSLATE_NOOP("RowsModel", "环节"), lambda s: s.move.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "件数"), lambda s: s.case_count, align_right=True),
     Column(QT_TRANSLATE_NOOP("RowsModel", "交出"), lambda s: s.from_label),
     Column(QT_TRANSLATE_NOOP("RowsModel", "接收"), lambda s: s.to_label),
     Column(QT_TRANSLATE_NOOP("RowsModel", "交出人"), lambda s: s.giver),
     Column(QT_TRANSLATE_NOOP("RowsModel", "接收人"), lambda s: s.receiver),
     Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda s: s.at),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "件数"), lambda s: s.case_count, align_right=True),
 ]
 
 
