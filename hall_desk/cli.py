@@ -101,6 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("backup", help="备份本地数据库")
     p.add_argument("--out", type=Path, required=True)
+
+    sub.add_parser("rebuild", help="由事件重新生成全部数据表（恢复备份后，或核对数据一致）")
     return parser
 
 
@@ -218,6 +220,11 @@ def _run(args: argparse.Namespace) -> int:
 
             size = backup(ws, _operator(), args.out)
             print(f"已备份到 {args.out}（{size // 1024} KB，完整性校验通过）")
+        elif cmd == "rebuild":
+            from hall_desk.services.integrity import rebuild_projections
+
+            events = rebuild_projections(ws, _operator())
+            print(f"已由事件重新生成全部数据表：重放 {events} 条事件")
     return EXIT_OK
 
 

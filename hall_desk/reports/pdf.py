@@ -71,6 +71,16 @@ def chinese_font() -> str:
     return FALLBACK_FONT
 
 
+# The built-in CID font has no glyph for the middle dots that names of minority and foreign
+# people carry (巴特尔·其其格): it would print an empty box. Its katakana middle dot looks the same.
+_CID_DOTS = str.maketrans({"\u00b7": "\u30fb", "\u2022": "\u30fb"})
+
+
+def printable(text: str) -> str:
+    """The text as the chosen font can print it."""
+    return text.translate(_CID_DOTS) if chinese_font() == FALLBACK_FONT else text
+
+
 def style(
     size: float = 11, *, bold: bool = False, center: bool = False, leading: float | None = None
 ) -> ParagraphStyle:
@@ -88,7 +98,11 @@ def style(
 
 def para(text: str, size: float = 11, **kw: object) -> Paragraph:
     escaped = (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+        printable(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\n", "<br/>")
     )
     return Paragraph(escaped, style(size, **kw))  # type: ignore[arg-type]
 
@@ -196,13 +210,13 @@ def build(
         left = letterhead.hall + (
             f"  联系电话：{letterhead.contact_phone}" if letterhead.contact_phone else ""
         )
-        canvas.drawString(margins_mm * mm, y, left)
+        canvas.drawString(margins_mm * mm, y, printable(left))
         if page_numbers:
             canvas.drawCentredString(width / 2, y, f"第 {canvas.getPageNumber()} 页 共 {total} 页")
         right = f"打印：{printed_at}" + (
             f"  {letterhead.printed_by}" if letterhead.printed_by else ""
         )
-        canvas.drawRightString(width - margins_mm * mm, y, right)
+        canvas.drawRightString(width - margins_mm * mm, y, printable(right))
         canvas.restoreState()
 
     _NumberedCanvas.footer = staticmethod(footer)

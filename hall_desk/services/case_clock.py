@@ -9,8 +9,11 @@ from hall_desk.domain.calendar import Pause
 from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.text import clean_text
 from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Workstation
+
+MAX_PAUSE_NOTE = 200
 
 SPECIAL_PROCEDURES = {
     "hearing": "听证",
@@ -36,13 +39,19 @@ def pause_clock(
     on: date | None = None,
     note: str = "",
 ) -> None:
-    """A special procedure's days do not count towards the limit (行政许可法 第四十五条)."""
+    """A special procedure's days do not count towards the limit (行政许可法 第四十五条).
+
+    The note is required: whoever reads the case later must see why its clock stood still
+    (which hearing, which testing body)."""
     _require(actor)
     on = on or ws.today()
     if procedure not in SPECIAL_PROCEDURES:
         raise ValidationError(
             "procedure", "请选择特别程序：" + "、".join(SPECIAL_PROCEDURES.values())
         )
+    note = clean_text(note, "note", "暂停原因", max_len=MAX_PAUSE_NOTE)
+    if not note:
+        raise ValidationError("note", "请写明暂停原因（如：送检机构、鉴定事项、听证安排）")
     with ws.transaction(actor) as tx:
         case = case_by_ref(tx.session, case_ref, ws.today())
         state = CaseState(case.state)
@@ -61,7 +70,7 @@ def pause_clock(
             {
                 "set": {
                     "paused_since": on.isoformat(),
-                    "reason": f"{SPECIAL_PROCEDURES[procedure]}：{note}".rstrip("："),
+                    "reason": f"{SPECIAL_PROCEDURES[procedure]}：{note}",
                 }
             },
         )

@@ -11,7 +11,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
-from hall_desk.domain.errors import HallDeskError, NotFound, ValidationError
+from hall_desk.domain.errors import HallDeskError, NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import LoginGuard, User
@@ -163,6 +163,36 @@ def change_password(ws: Workstation, actor: Actor, username: str, new_password: 
             "user.updated", "user", username, {"set": {"password_hash": _hasher.hash(new_password)}}
         )
         tx.audit("user.password_change", username)
+
+
+def change_own_password(
+    ws: Workstation, actor: Actor, old_password: str, new_password: str, confirm: str
+) -> None:
+    """Anyone changes their own password; the old one proves it is them at the keyboard (an
+    unlocked window left alone must not let a passer-by take the account)."""
+    with ws.reading() as s:
+        user = s.get(User, actor.username)
+        stored = user.password_hash if user is not None else ""
+    if user is None:
+        raise NotFound(f"用户「{actor.username}」不存在")
+    errors: list[ValidationError] = []
+    try:
+        known = bool(old_password) and _hasher.verify(stored, old_password)
+    except (VerificationError, InvalidHashError):
+        known = False
+    if not known:
+        errors.append(ValidationError("old_password", "原密码不正确"))
+    try:
+        _check_password(new_password)
+    except ValidationError as exc:
+        errors.append(exc)
+    if known and new_password == old_password:
+        errors.append(ValidationError("password", "新密码不能与原密码相同"))
+    if new_password != confirm:
+        errors.append(ValidationError("confirm", "两次输入的新密码不一致"))
+    if errors:
+        raise ValidationErrors(errors)
+    change_password(ws, actor, actor.username, new_password)
 
 
 def update_user(

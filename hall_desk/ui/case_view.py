@@ -1,16 +1,22 @@
-"""The case view: header, materials and timeline; unmasking is deliberate and audited."""
+"""The case view: header, materials, timeline and the folder's journey; unmasking is deliberate
+and audited; a special procedure (听证/检验/鉴定…) pauses the case's clock from here."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,14 +27,15 @@ from hall_desk.domain.deadline import DeadlineFlag
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.services import cases
+from hall_desk.services import case_clock, cases, routing
 from hall_desk.services.cases import CaseDetail, CaseMaterial, TimelineEntry
+from hall_desk.services.routing import Journey, Stop
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
-from hall_desk.ui.widgets import set_role
+from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
 
 # Recorded in the audit trail in the source language; a screen showing it may translate it.
 UNMASK_REASON = QT_TRANSLATE_NOOP("CaseView", "办件查看")
@@ -61,6 +68,17 @@ TIMELINE_COLUMNS: list[Column[TimelineEntry]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "经办人"), lambda e: e.who),
     Column(QT_TRANSLATE_NOOP("RowsModel", "工作站"), lambda e: e.workstation),
     Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda e: e.note),
+]
+
+JOURNEY_COLUMNS: list[Column[Stop]] = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda s: s.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "方式"), lambda s: s.arrived_by),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "交出人"), lambda s: s.giver),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "接收人"), lambda s: s.receiver),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "交接单号"), lambda s: s.batch_no),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "到达时间"), lambda s: s.since),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "停留"), lambda s: s.dwell_text),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda s: s.note),
 ]
 
 
@@ -124,6 +142,13 @@ class CaseView(QDialog):
         close.clicked.connect(self.reject)
         close.setDefault(True)
         self.detail: CaseDetail = cases.case_detail(ws, actor, case_ref)
+        self._journey_tab()
+        self.clock_box = self._clock_box()
+        outer = self.form.layout()
+        assert outer is not None
+        # Below the tabs, above the buttons: the pause is an action on this case.
+        outer.insertWidget(outer.count() - 1, self.clock_box)
+        self.clock_box.setVisible(actor.may(Permission.ROUTE) or actor.may(Permission.INTAKE))
         self._fill()
         # Moved, handed out or paused anywhere in the window: the open case view shows it.
         Follower(self, [Entity.CASE, Entity.SYNC], self.reload)
@@ -187,6 +212,164 @@ class CaseView(QDialog):
             green.setText(self.tr("否"))
         self.materials.set_rows(self.detail.materials)
         self.timeline.set_rows(self.detail.timeline)
+        self._fill_journey()
+        self._fill_clock()
+
+    # -- the folder's journey ----------------------------------------------------------------
+    def _journey_tab(self) -> None:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.where = QLabel()
+        self.where.setObjectName("journeyWhere")
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.where)
+        self.journey_model = RowsModel(
+            JOURNEY_COLUMNS, lambda s: f"{s.station}@{s.since.isoformat()}", parent=self
+        )
+        self.journey_table = table_view(self.journey_model, self.tr("材料流转记录"))
+        self.journey_table.setObjectName("journeyTable")
+        layout.addWidget(self.journey_table, 1)
+        tabs = child(self.form, QTabWidget, "tabs")
+        self.journey_index = tabs.addTab(tab, self.tr("材料流转(&J)"))
+        self.journey: Journey | None = None
+
+    def _fill_journey(self) -> None:
+        try:
+            journey = routing.journey(self.ws, self.actor, self.detail.case.id)
+        except HallDeskError as exc:
+            self.where.setText(f"⚠ {exc.message}")
+            return
+        self.journey = journey
+        self.journey_model.set_rows(journey.stops)
+        last = journey.stops[-1] if journey.stops else None
+        if last is None:
+            self.where.setText(
+                self.tr("材料袋现在：{station}").format(station=journey.station_label)
+            )
+        elif journey.state.is_final:
+            self.where.setText(
+                self.tr("材料袋最后在：{station}（{state}），共经过 {n} 处").format(
+                    station=journey.station_label, state=journey.state_label, n=len(journey.stops)
+                )
+            )
+        else:
+            self.where.setText(
+                self.tr("材料袋现在：{station}，已停留 {dwell}；接收人 {receiver}").format(
+                    station=journey.station_label,
+                    dwell=last.dwell_text,
+                    receiver=last.receiver or "—",
+                )
+            )
+
+    # -- special procedures pause the clock -------------------------------------------------
+    def _clock_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("特别程序（暂停计时）"))
+        box.setObjectName("clockBox")
+        layout = QGridLayout(box)
+        self.clock_state = QLabel()
+        self.clock_state.setObjectName("clockState")
+        self.clock_state.setWordWrap(True)
+        layout.addWidget(self.clock_state, 0, 0, 1, 4)
+        self.procedure = QComboBox()
+        self.procedure.setObjectName("procedureCombo")
+        self.procedure.setAccessibleName(self.tr("特别程序"))
+        for key, label in case_clock.SPECIAL_PROCEDURES.items():
+            self.procedure.addItem(label, key)
+        procedure_label = QLabel(self.tr("程序(&G)："))
+        procedure_label.setBuddy(self.procedure)
+        self.pause_note = QLineEdit()
+        self.pause_note.setObjectName("pauseNote")
+        self.pause_note.setAccessibleName(self.tr("暂停原因"))
+        self.pause_note.setPlaceholderText(self.tr("必填，如：送检机构、鉴定事项、听证安排"))
+        self.pause_note.setMaxLength(case_clock.MAX_PAUSE_NOTE)
+        note_label = QLabel(self.tr("原因(&W)："))
+        note_label.setBuddy(self.pause_note)
+        self.pause_button = QPushButton(self.tr("暂停计时(&T)"))
+        self.pause_button.setObjectName("pauseClockButton")
+        self.resume_button = QPushButton(self.tr("恢复计时(&U)"))
+        self.resume_button.setObjectName("resumeClockButton")
+        for button in (self.pause_button, self.resume_button):
+            button.setAutoDefault(False)
+        layout.addWidget(procedure_label, 1, 0)
+        layout.addWidget(self.procedure, 1, 1)
+        layout.addWidget(note_label, 1, 2)
+        layout.addWidget(self.pause_note, 1, 3)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.pause_button)
+        buttons.addWidget(self.resume_button)
+        layout.addLayout(buttons, 3, 0, 1, 4)
+        layout.setColumnStretch(3, 1)
+        self.procedure_error = error_label(box)
+        self.note_error = error_label(box)
+        self.clock_error = error_label(box)
+        layout.addWidget(self.procedure_error, 2, 0, 1, 2)
+        layout.addWidget(self.note_error, 2, 2, 1, 2)
+        layout.addWidget(self.clock_error, 4, 0, 1, 4)
+        self.clock_errors = FieldErrors(
+            {"procedure": self.procedure_error, "note": self.note_error}, self.clock_error, self
+        )
+        self.pause_note.returnPressed.connect(self.pause_button.click)
+        self.pause_button.clicked.connect(self.pause_clock)
+        self.resume_button.clicked.connect(self.resume_clock)
+        return box
+
+    def _fill_clock(self) -> None:
+        case = self.detail.case
+        state = CaseState(case.state)
+        paused = case.paused_since is not None and state != CaseState.AWAITING_SUPPLEMENT
+        if paused:
+            self.clock_state.setText(
+                self.tr("⏸ 自 {day} 起暂停计时：{reason}").format(
+                    day=case.paused_since.isoformat(), reason=case.reason or "—"
+                )
+            )
+        elif state.clock_running:
+            self.clock_state.setText(self.tr("计时进行中"))
+        else:
+            self.clock_state.setText(
+                self.tr("办件当前状态为「{state}」，计时未在进行").format(state=state.label)
+            )
+        running = state.clock_running and not paused
+        for widget in (self.procedure, self.pause_note, self.pause_button):
+            widget.setEnabled(running)
+        self.resume_button.setEnabled(paused)
+
+    def _reload(self) -> None:
+        self.detail = cases.case_detail(self.ws, self.actor, self.detail.case.id)
+        self._fill()
+
+    def pause_clock(self) -> bool:
+        try:
+            case_clock.pause_clock(
+                self.ws,
+                self.actor,
+                self.detail.case.id,
+                str(self.procedure.currentData()),
+                note=self.pause_note.text(),
+            )
+        except HallDeskError as exc:
+            self.clock_errors.show(exc, {"procedure": self.procedure, "note": self.pause_note})
+            return False
+        self.clock_errors.clear()
+        self.pause_note.clear()
+        self._reload()
+        self.resume_button.setFocus()
+        return True
+
+    def resume_clock(self) -> bool:
+        try:
+            due = case_clock.resume_clock(self.ws, self.actor, self.detail.case.id)
+        except HallDeskError as exc:
+            self.clock_errors.show(exc)
+            return False
+        self.clock_errors.clear()
+        self._reload()
+        self.clock_state.setText(
+            self.tr("已恢复计时，办结期限顺延至 {due}").format(due=due.isoformat())
+        )
+        return True
 
     def reveal(self, field: str) -> None:
         """Shows the full value in place of the mask; the service audits every reveal."""

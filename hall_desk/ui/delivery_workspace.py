@@ -84,6 +84,10 @@ class DeliveryWorkspace(QWidget):
         self.receipt.clicked.connect(self.preview_receipt)
         bottom.addWidget(self.receipt)
         bottom.addStretch(1)
+        from hall_desk.ui.mailing_list import MailingListBar
+
+        self.mailing = MailingListBar(ws, actor)
+        bottom.addWidget(self.mailing)
         layout.addLayout(bottom)
         self.message = error_label(self)
         layout.addWidget(self.message)

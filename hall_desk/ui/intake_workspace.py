@@ -562,7 +562,11 @@ class IntakeForm(QWidget):
         self.view_button = QPushButton(self.tr("查看办件(&V)"))
         self.new_button = QPushButton(self.tr("下一位(&X)"))
         self.new_button.setObjectName("nextApplicantButton")
-        for button in (self.print_button, self.view_button, self.new_button):
+        # The folder that goes to the routing post gets its label at the window.
+        self.label_button = QPushButton(self.tr("打印材料袋标签(&D)…"))
+        self.label_button.setObjectName("printFolderLabelButton")
+        self.label_button.clicked.connect(self.print_folder_label)
+        for button in (self.print_button, self.label_button, self.view_button, self.new_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
@@ -597,8 +601,32 @@ class IntakeForm(QWidget):
         if result.green_channel:
             text += self.tr("。♿ 绿色通道")
         self.result_label.setText(text)
+        self.label_button.setVisible(result.state.value in ("accepted", "accepted_deferred"))
         self.result_box.setVisible(True)
         self.print_button.setFocus()
+
+    def print_folder_label(self) -> None:
+        if self.result is None:
+            return
+        from hall_desk.reports.routing_docs import build_folder_labels
+        from hall_desk.ui.printing import PdfPreviewDialog
+
+        try:
+            data = build_folder_labels(self.ws, self.actor, [self.result.case_id])
+        except HallDeskError as exc:
+            self.general_error.setText(f"⚠ {exc.message}")
+            set_role(self.general_error, "fieldError")
+            self.general_error.setVisible(True)
+            return
+        preview = PdfPreviewDialog(
+            data,
+            self.tr("材料袋标签 {case_no}").format(case_no=self.result.case_no),
+            self,
+            printer_name=str(self.ws.config.extra.get("printer", "")),
+        )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.label_preview = preview
+        preview.open()
 
     def start_from_consultation(self, consultation_id: str, item_code: str = "") -> None:
         """A question turned into an application: the consulting clerk stays first responder."""
@@ -776,3 +804,17 @@ class IntakeWorkspace(QTabWidget):
         self.addTab(scroll, self.tr("新受理"))
         self.supplement = SupplementForm(ws, actor)
         self.addTab(self.supplement, self.tr("补正收件/容缺补齐"))
+        from hall_desk.ui.returned_folders import ReturnedFoldersPanel
+
+        self.returned = ReturnedFoldersPanel(ws, actor)
+        self.addTab(self.returned, self.tr("预审退回"))
+        self.returned.supplement_requested.connect(self.take_supplement)
+        self.currentChanged.connect(
+            lambda i: self.widget(i) is self.returned and self.returned.refresh()
+        )
+
+    def take_supplement(self, case_no: str) -> None:
+        """A folder back from 预审: on to 补正收件 with its number already looked up."""
+        self.setCurrentWidget(self.supplement)
+        self.supplement.lookup.setText(case_no)
+        self.supplement.find()

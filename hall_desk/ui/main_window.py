@@ -398,12 +398,25 @@ class MainWindow(QMainWindow):
             action(self.tr("切换用户…"), [], self.switch_user_requested.emit, "switchUserAction")
         )
         tools.addAction(action(self.tr("立即同步"), [], self.sync.sync_now, "syncNowAction"))
+        tools.addAction(
+            action(self.tr("修改密码…"), [], self.change_password, "changePasswordAction")
+        )
         if self.actor.may(Permission.REPORTS):
             tools.addAction(
                 action(self.tr("同步冲突…"), [], self.open_conflicts, "conflictsAction")
             )
         if self.actor.may(Permission.MANAGE_SETTINGS) and self.open_settings:
             tools.addAction(action(self.tr("系统设置…"), [], self.open_settings, "settingsAction"))
+
+    def change_password(self) -> QDialog:
+        from hall_desk.ui.password_dialog import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.ws, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("密码已修改"), 5000))
+        self.password_dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_conflicts(self) -> ConflictsDialog:
         dialog = ConflictsDialog(self.ws, self.actor, self)

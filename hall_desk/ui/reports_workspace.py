@@ -25,7 +25,13 @@ from PySide6.QtWidgets import (
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor
 from hall_desk.services import dashboard
-from hall_desk.services.dashboard import DayFigures, DeadlineRow, DepartmentFigures, StaffFigures
+from hall_desk.services.dashboard import (
+    DayFigures,
+    DeadlineRow,
+    DepartmentFigures,
+    GreenChannelRow,
+    StaffFigures,
+)
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
@@ -96,6 +102,18 @@ DEPARTMENT_COLUMNS: list[Column[DepartmentFigures]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "临近期限"), lambda r: r.near_deadline, align_right=True),
 ]
 
+GREEN_COLUMNS: list[Column[GreenChannelRow]] = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "受理编号"), lambda r: r.case_no),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: r.title),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "申请人"), lambda r: r.applicant_name),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "帮办对象"), lambda r: r.flags),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "服务方式"), lambda r: r.mode),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "帮办人"), lambda r: r.helper),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: r.state_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "受理人"), lambda r: r.clerk),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "窗口"), lambda r: r.window),
+]
+
 
 class ReportsWorkspace(QWidget):
     open_case_requested = Signal(str)
@@ -163,6 +181,7 @@ class ReportsWorkspace(QWidget):
                     lambda index, m=model: self.open_case_requested.emit(m.data(index, ID_ROLE))
                 )
             self.tabs.addTab(view, label)
+        self._green_tab()
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self._documents_box())
 
@@ -228,6 +247,7 @@ class ReportsWorkspace(QWidget):
         self.by_window.set_rows(figures.by_window)
         self.by_clerk.set_rows(figures.by_clerk)
         self.by_department.set_rows(figures.by_department)
+        self._refresh_green()
         closed = "" if figures.working_day else self.tr("（非工作日）")
         self.updated.setText(
             self.tr("{day}{closed} 的数据，办理后自动更新").format(
@@ -235,6 +255,22 @@ class ReportsWorkspace(QWidget):
             )
         )
         return figures
+
+    # -- 帮您办 cases of the day --------------------------------------------------------------
+    def _green_tab(self) -> None:
+        self.green = RowsModel(GREEN_COLUMNS, lambda r: r.case_id, parent=self)
+        view = table_view(self.green, self.tr("绿色通道办件"))
+        view.setObjectName("greenChannelTable")
+        view.activated.connect(
+            lambda index: self.open_case_requested.emit(self.green.data(index, ID_ROLE))
+        )
+        self.green_view = view
+        self.green_index = self.tabs.addTab(view, self.tr("♿ 绿色通道"))
+
+    def _refresh_green(self) -> None:
+        rows = dashboard.green_channel_cases(self.ws, self.actor, self.selected_day())
+        self.green.set_rows(rows)
+        self.tabs.setTabText(self.green_index, self.tr("♿ 绿色通道（{n}）").format(n=len(rows)))
 
     # -- documents -----------------------------------------------------------------------------
     def _documents_box(self) -> QGroupBox:

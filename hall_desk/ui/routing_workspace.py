@@ -395,3 +395,11 @@ class RoutingWorkspace(QTabWidget):
         self.addTab(page, self.tr("扫码交接"))
         self.board = BoardPanel(ws, actor)
         self.addTab(self.board, self.tr("材料袋位置"))
+        # Reprints and folder labels: fresh on every visit.
+        from hall_desk.ui.routing_papers import SheetsPanel
+
+        self.papers = SheetsPanel(ws, actor)
+        self.addTab(self.papers, self.tr("交接单与标签"))
+        self.currentChanged.connect(
+            lambda i: self.widget(i) is self.papers and self.papers.refresh()
+        )

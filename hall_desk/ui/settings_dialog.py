@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -185,10 +186,83 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.calendar_error)
         add.clicked.connect(self.add_override)
         remove.clicked.connect(self.remove_override)
+        layout.addWidget(self._years_box())
         self._reload_overrides()
 
     def _reload_overrides(self) -> None:
         self.overrides.set_rows(calendar_service.list_overrides(self.ws))
+
+    def _years_box(self) -> QGroupBox:
+        """A year missing from the built-in schedule: once the hall has typed in all of its
+        holidays and adjusted days above, its due dates stop being marked 估算."""
+        box = QGroupBox(self.tr("全年安排"))
+        layout = QVBoxLayout(box)
+        self.covered_label = QLabel()
+        self.covered_label.setObjectName("coveredYears")
+        self.covered_label.setWordWrap(True)
+        layout.addWidget(self.covered_label)
+        row = QHBoxLayout()
+        caption = QLabel(self.tr("年份(&Y)："))
+        self.covered_year = QSpinBox()
+        self.covered_year.setObjectName("coveredYearSpin")
+        self.covered_year.setAccessibleName(self.tr("年份"))
+        self.covered_year.setRange(2000, 2100)
+        self.covered_year.setValue(self.ws.today().year + 1)
+        caption.setBuddy(self.covered_year)
+        self.covered_note = QLineEdit()
+        self.covered_note.setObjectName("coveredYearNote")
+        self.covered_note.setAccessibleName(self.tr("全年安排说明"))
+        self.covered_note.setPlaceholderText(
+            self.tr("依据，如：国务院办公厅通知（国办发明电〔2026〕×号）")
+        )
+        declare = QPushButton(self.tr("声明该年已全部录入(&E)"))
+        declare.setObjectName("declareYearButton")
+        withdraw = QPushButton(self.tr("撤销声明(&W)"))
+        withdraw.setObjectName("withdrawYearButton")
+        for widget in (caption, self.covered_year, self.covered_note):
+            row.addWidget(widget)
+        row.addWidget(declare)
+        row.addWidget(withdraw)
+        layout.addLayout(row)
+        self.year_error = error_label(box)
+        self.year_error.setObjectName("coveredYearError")
+        layout.addWidget(self.year_error)
+        declare.clicked.connect(lambda: self.set_year_covered(True))
+        withdraw.clicked.connect(lambda: self.set_year_covered(False))
+        self._reload_years()
+        return box
+
+    def _reload_years(self) -> None:
+        years = calendar_service.covered_years(self.ws)
+        if years:
+            self.covered_label.setText(
+                self.tr("已声明全部录入的年份：{years}（这些年份的办结期限不再标注“估算”）").format(
+                    years="、".join(str(y) for y in years)
+                )
+            )
+        else:
+            self.covered_label.setText(
+                self.tr("尚无声明全部录入的年份：内置安排之外的年份，办结期限标注“估算”。")
+            )
+
+    def set_year_covered(self, covered: bool) -> bool:
+        year = self.covered_year.value()
+        if not covered and year not in calendar_service.covered_years(self.ws):
+            self.year_error.setText(self.tr("⚠ {year} 年没有声明过").format(year=year))
+            self.year_error.setVisible(True)
+            return False
+        try:
+            calendar_service.set_year_covered(
+                self.ws, self.actor, year, covered, self.covered_note.text().strip()
+            )
+        except HallDeskError as exc:
+            self.year_error.setText(f"⚠ {exc.message}")
+            self.year_error.setVisible(True)
+            return False
+        self.year_error.setVisible(False)
+        self.covered_note.clear()
+        self._reload_years()
+        return True
 
     def add_override(self) -> None:
         qd = self.override_day.date()

@@ -94,8 +94,8 @@ def build_routed_home(path: Path) -> tuple[Workstation, Story]:
         )
     # Two overdue cases whose clock a special procedure stopped: before and on the due date.
     (before_no, accepted_on, _), (after_no, _, due) = overdue[0], overdue[1]
-    case_clock.pause_clock(ws, ROUTER, before_no, "inspection", on=accepted_on)
-    case_clock.pause_clock(ws, ROUTER, after_no, "appraisal", on=due)
+    case_clock.pause_clock(ws, ROUTER, before_no, "inspection", on=accepted_on, note="产品送检")
+    case_clock.pause_clock(ws, ROUTER, after_no, "appraisal", on=due, note="房屋安全鉴定")
     return ws, Story(before_no, after_no, awaiting.case_no)
 
 

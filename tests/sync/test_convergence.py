@@ -182,7 +182,7 @@ def _machine(backend: str, templates: dict[str, Path], root: Path) -> type[RuleB
                 return
             ws, case_id = found
             try:
-                case_clock.pause_clock(ws, clerk(ws), case_id, "inspection", on=DAY)
+                case_clock.pause_clock(ws, clerk(ws), case_id, "inspection", on=DAY, note="送检")
             except ValidationError:  # already paused here: resume instead
                 case_clock.resume_clock(ws, clerk(ws), case_id, on=DAY)
 

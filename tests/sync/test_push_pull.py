@@ -49,7 +49,7 @@ def test_cases_travel_with_their_original_events_and_converge(hall, shared_url):
         assert case is not None and case.state == CaseState.AWAITING_SUPPLEMENT
     # The applicant brings the supplement to another window; that window finishes the round.
     intake.receive_supplement(w2, clerk(w2), waiting.case_no, all_materials(w2, [FOOD]), on=DAY)
-    case_clock.pause_clock(w2, clerk(w2), accepted.case_no, "hearing", on=DAY)
+    case_clock.pause_clock(w2, clerk(w2), accepted.case_no, "hearing", on=DAY, note="举行听证")
     converge([w1, w2, w3], shared_url)
 
     assert projections(w1) == projections(w2) == projections(w3)

@@ -1,0 +1,74 @@
+"""The day's 邮寄交寄清单 for the courier to sign at collection (统一出件)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.roles import Actor
+from hall_desk.services.delivery import CARRIERS
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.widgets import error_label, set_role
+
+
+class MailingListBar(QWidget):
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.preview: PdfPreviewDialog | None = None
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(self.tr("交寄日期(&Y)："))
+        today = ws.today()
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day.setObjectName("mailingDay")
+        self.day.setAccessibleName(self.tr("交寄日期"))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        caption.setBuddy(self.day)
+        self.carrier = QComboBox()
+        self.carrier.setObjectName("mailingCarrier")
+        self.carrier.setAccessibleName(self.tr("快递公司"))
+        self.carrier.addItem(self.tr("全部快递"), "")
+        for code, label in CARRIERS.items():
+            self.carrier.addItem(label, code)
+        self.button = QPushButton(self.tr("打印邮寄交寄清单(&K)…"))
+        self.button.setObjectName("mailingListButton")
+        self.message = error_label(self)
+        self.message.setObjectName("mailingListMessage")
+        for widget in (caption, self.day, self.carrier, self.button, self.message):
+            row.addWidget(widget)
+        self.button.clicked.connect(self.print_list)
+
+    def chosen_day(self) -> date:
+        d = self.day.date()
+        return date(d.year(), d.month(), d.day())
+
+    def print_list(self) -> PdfPreviewDialog | None:
+        from hall_desk.reports.routing_docs import build_mailing_list
+
+        day = self.chosen_day()
+        carrier = str(self.carrier.currentData() or "") or None
+        try:
+            data = build_mailing_list(self.ws, self.actor, day, carrier=carrier)
+        except HallDeskError as exc:
+            self.message.setText(f"⚠ {exc.message}")
+            set_role(self.message, "fieldError")
+            self.message.setVisible(True)
+            return None
+        self.message.setVisible(False)
+        preview = PdfPreviewDialog(
+            data,
+            self.tr("邮寄交寄清单 {day}").format(day=day.isoformat()),
+            self,
+            printer_name=str(self.ws.config.extra.get("printer", "")),
+        )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview = preview
+        preview.open()
+        return preview
