@@ -157,6 +157,9 @@ class Desk:
     def close(self) -> None:
         if self.window is not None:
             self.window.close()
+            # The window reads the workstation closed below: it must not outlive it.
+            self.window.deleteLater()
+            self.window = None
         if self.ws is not None:
             self.ws.close()
         self.reporter.uninstall()

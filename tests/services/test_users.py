@@ -92,3 +92,13 @@ def test_change_own_password(ws, admin):
 
 def test_has_admin(ws):
     assert users.has_admin(ws)
+
+
+def test_a_password_hashed_at_the_production_cost_still_logs_in(ws, admin):
+    """Homes made by the real program carry strong hashes; the cost is read from the hash."""
+    from argon2 import PasswordHasher
+
+    users.create_user(ws, admin, "strong", "李强", Role.CLERK, STAFF_PASSWORD)
+    with ws.db.write() as s:
+        s.get(User, "strong").password_hash = PasswordHasher().hash(STAFF_PASSWORD)
+    assert users.login(ws, "strong", STAFF_PASSWORD).username == "strong"
