@@ -10,8 +10,6 @@ results are checked on the exit code, the Chinese messages and the files and dat
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import re
@@ -26,6 +24,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+
+from tests.command_line import Result, run_in_process
 
 ADMIN_PASSWORD = "admin2026pass"
 HALL = "科尔沁左翼中旗政务服务中心"
@@ -65,13 +65,6 @@ def _argv(args: tuple[str | Path, ...], home: Path | None) -> list[str]:
     return argv + [str(a) for a in args]
 
 
-@dataclass(frozen=True)
-class Result:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
 def run_cli(
     *args: str | Path,
     home: Path | None = None,
@@ -80,26 +73,7 @@ def run_cli(
 ) -> Result:
     """`hall-desk [--home HOME] ARGS…` through `hall_desk.cli.main` in this process, with the
     environment, working folder and closed stdin that `run_process` gives a child."""
-    from hall_desk.cli import main
-
-    saved_env, saved_cwd, saved_stdin = dict(os.environ), os.getcwd(), sys.stdin
-    out, err = io.StringIO(), io.StringIO()
-    os.environ.clear()
-    os.environ.update(_environment(password, env))
-    os.chdir(_SCRATCH["root"])
-    sys.stdin = io.StringIO()  # like /dev/null: empty, and not a terminal
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = main(_argv(args, home))
-            except SystemExit as exc:  # argparse: usage errors and --version
-                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    finally:
-        sys.stdin = saved_stdin
-        os.chdir(saved_cwd)
-        os.environ.clear()
-        os.environ.update(saved_env)
-    return Result(code, out.getvalue(), err.getvalue())
+    return run_in_process(_argv(args, home), _environment(password, env), _SCRATCH["root"])
 
 
 def run_process(
