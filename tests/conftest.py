@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -18,12 +22,21 @@ from hall_desk.services import users
 from hall_desk.services.home import Home
 from hall_desk.services.setup import init_home
 from hall_desk.services.workstation import Workstation
+from hall_desk.store.keys import HallKey
 
 ADMIN_PASSWORD = "admin2026pass"
 STAFF_PASSWORD = "staff2026pass"
 
+# Test users are hashed with argon2id at the lowest cost: at the production cost every user of
+# every test costs a tenth of a second or more. Verifying reads the cost from the stored hash, so
+# homes made by the real program (the CLI tests' child processes) still log in.
+# tests/services/test_users.py checks that the program itself keeps the production cost.
+if not isinstance(getattr(users, "_hasher", None), PasswordHasher):
+    raise RuntimeError("hall_desk.services.users._hasher moved: update the cheap test hasher")
+users._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
-def make_home(path: Path, code: str = "W01", key_file: Path | None = None) -> Workstation:
+
+def _new_home(path: Path, code: str, key_file: Path | None) -> Workstation:
     return init_home(
         Home(path),
         hall="科尔沁左翼中旗政务服务中心",
@@ -31,6 +44,37 @@ def make_home(path: Path, code: str = "W01", key_file: Path | None = None) -> Wo
         hall_key_file=key_file,
         admin=("admin", "张建国", ADMIN_PASSWORD),
     )
+
+
+# Homes made once per test run, one per (workstation code, hall key), copied for each test:
+# init_home (migrations, the bundled catalog, the calendar, the admin) is most of a test's set-up.
+_templates: dict[tuple[str, str | None], Path] = {}
+_template_root: list[Path] = []
+
+
+def _template(code: str, key_file: Path | None) -> Path:
+    fingerprint = HallKey.read(key_file).fingerprint if key_file is not None else None
+    found = _templates.get((code, fingerprint))
+    if found is not None:
+        return found
+    if not _template_root:
+        root = Path(tempfile.mkdtemp(prefix="hall-desk-templates-"))
+        atexit.register(shutil.rmtree, root, ignore_errors=True)
+        _template_root.append(root)
+    path = _template_root[0] / f"{len(_templates)}-{code}"
+    _new_home(path, code, key_file).close()
+    _templates[(code, fingerprint)] = path
+    return path
+
+
+def make_home(path: Path, code: str = "W01", key_file: Path | None = None) -> Workstation:
+    """A home as `hall-desk init` makes it (hall, workstation `code`, admin `admin`); with
+    `key_file`, a workstation joining that hall. Homes without a key file share their code's
+    template, so two of them with the same code are of one hall (with different codes, of two)."""
+    if path.exists() and any(path.iterdir()):
+        return _new_home(path, code, key_file)  # refused as init_home refuses it
+    shutil.copytree(_template(code, key_file), path, dirs_exist_ok=True)
+    return Workstation(Home(path))
 
 
 @pytest.fixture
@@ -70,6 +114,8 @@ def next_morning() -> datetime:
     """10:00 on the day after the real one: later than any home made by this run (so hybrid
     clocks restored from their events never run ahead of it) and hours from any midnight, so
     "今天" stays today whatever hour the suite starts at."""
-    return datetime.combine(date.today() + timedelta(days=1), datetime.min.time()).replace(
-        hour=10
-    ).astimezone()
+    return (
+        datetime.combine(date.today() + timedelta(days=1), datetime.min.time())
+        .replace(hour=10)
+        .astimezone()
+    )

@@ -1,8 +1,11 @@
 """End-to-end tests of the stable command line (DESIGN.md §4).
 
-Every test runs the real program in a child process (`python -m hall_desk`) with stdin closed,
-a timeout, and `--home` inside pytest's temporary folders; the results are checked on the exit
-code, the Chinese messages and the files and SQLite databases left behind.
+Most tests call the command line's entry function in this process (`run_cli`), with the
+environment, working folder and closed stdin a scheduler would give it; a few run the real
+program in a child process (`run_process`: `python -m hall_desk`, stdin closed, a timeout) for
+what only a process shows: the exit code of the real entry point, not waiting on a terminal,
+and the production password hashing. `--home` is always inside pytest's temporary folders; the
+results are checked on the exit code, the Chinese messages and the files and databases left.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+
+from tests.command_line import Result, run_in_process
 
 ADMIN_PASSWORD = "admin2026pass"
 HALL = "科尔沁左翼中旗政务服务中心"
@@ -44,37 +49,55 @@ def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def run_cli(
-    *args: str | Path,
-    home: Path | None = None,
-    password: str | None = None,
-    env: dict[str, str] | None = None,
-    timeout: float = TIMEOUT,
-) -> subprocess.CompletedProcess[str]:
-    """Runs `hall-desk [--home HOME] ARGS…` the way a scheduler would: no terminal, no input."""
+def _environment(password: str | None, env: dict[str, str] | None) -> dict[str, str]:
+    """What the program sees: none of the caller's HALL_DESK_ settings, a scratch user folder."""
     child_env = {k: v for k, v in os.environ.items() if not k.startswith("HALL_DESK_")}
     child_env["XDG_DATA_HOME"] = str(_SCRATCH["root"] / "xdg-data")
     child_env["PYTHONIOENCODING"] = "utf-8"
     if password is not None:
         child_env["HALL_DESK_ADMIN_PASSWORD"] = password
     child_env.update(env or {})
-    argv = [sys.executable, "-m", "hall_desk"]
-    if home is not None:
-        argv += ["--home", str(home)]
-    argv += [str(a) for a in args]
-    return subprocess.run(
-        argv,
+    return child_env
+
+
+def _argv(args: tuple[str | Path, ...], home: Path | None) -> list[str]:
+    argv = [] if home is None else ["--home", str(home)]
+    return argv + [str(a) for a in args]
+
+
+def run_cli(
+    *args: str | Path,
+    home: Path | None = None,
+    password: str | None = None,
+    env: dict[str, str] | None = None,
+) -> Result:
+    """`hall-desk [--home HOME] ARGS…` through `hall_desk.cli.main` in this process, with the
+    environment, working folder and closed stdin that `run_process` gives a child."""
+    return run_in_process(_argv(args, home), _environment(password, env), _SCRATCH["root"])
+
+
+def run_process(
+    *args: str | Path,
+    home: Path | None = None,
+    password: str | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = TIMEOUT,
+) -> Result:
+    """Runs the real program the way a scheduler would: a child process, no terminal, no input."""
+    ran = subprocess.run(
+        [sys.executable, "-m", "hall_desk", *_argv(args, home)],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         encoding="utf-8",
-        env=child_env,
+        env=_environment(password, env),
         cwd=_SCRATCH["root"],
         timeout=timeout,
         check=False,
     )
+    return Result(ran.returncode, ran.stdout, ran.stderr)
 
 
-def show(result: subprocess.CompletedProcess[str]) -> str:
+def show(result: Result) -> str:
     """What to print when an assertion on a run fails."""
     return f"exit {result.returncode}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
 
@@ -135,7 +158,7 @@ def assert_not_initialised(home: Path) -> None:
 @dataclass(frozen=True)
 class Ran:
     home: Path
-    result: subprocess.CompletedProcess[str]
+    result: Result
 
 
 # --- shared homes (never changed by the tests that use them directly) ------------------------
@@ -145,7 +168,7 @@ class Ran:
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Ran:
     """`init` with a hall name, a workstation code and an admin: the home right after setup."""
     home = tmp_path_factory.mktemp("pristine") / "home"
-    result = run_cli(
+    result = run_process(
         "init",
         "--hall",
         HALL,
@@ -210,12 +233,15 @@ def test_init_creates_config_key_and_database(pristine: Ran) -> None:
     assert meta["workstation"] == "W01"
     assert len(meta["hall_key_fingerprint"]) == 16
     assert query(db, "SELECT username, role, active FROM users") == [("admin", "admin", 1)]
+    # The program hashes at the production cost (the suite's own homes use a cheap one).
+    [(password_hash,)] = query(db, "SELECT password_hash FROM users")
+    assert password_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
     assert count(db, "service_items") > 0, "the bundled catalog was not imported"
 
 
 def test_init_twice_is_refused_and_changes_nothing(fresh: Path) -> None:
     before = home_files(fresh)
-    result = run_cli(
+    result = run_process(
         "init", "--hall", "另一个中心", "--workstation", "W09", home=fresh, password="other2026pass"
     )
     assert result.returncode == 1, show(result)
@@ -230,7 +256,7 @@ def test_init_twice_is_refused_and_changes_nothing(fresh: Path) -> None:
 def test_init_with_admin_but_no_password_off_terminal_creates_no_admin(tmp_path: Path) -> None:
     home = tmp_path / "home"
     # No HALL_DESK_ADMIN_PASSWORD and stdin is not a terminal: must not wait for a password.
-    result = run_cli("init", "--admin", "x", home=home, timeout=60)
+    result = run_process("init", "--admin", "x", home=home, timeout=60)
     assert result.returncode == 0, show(result)
     assert "未提供管理员密码" in result.stderr and "未创建管理员" in result.stderr
     assert "已初始化" in result.stdout
@@ -295,13 +321,13 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
 
 
 def test_bad_date_names_the_format(tmp_path: Path) -> None:
-    result = run_cli("calendar", "due", "2026/09/30", "5", home=tmp_path / "home")
+    result = run_process("calendar", "due", "2026/09/30", "5", home=tmp_path / "home")
     assert result.returncode == 2, show(result)
     assert "日期「2026/09/30」格式应为 YYYY-MM-DD" in result.stderr
 
 
 def test_version() -> None:
-    result = run_cli("--version")
+    result = run_process("--version")
     assert result.returncode == 0, show(result)
     assert result.stdout.startswith("hall-desk ")
 

@@ -158,6 +158,9 @@ class Desk:
     def close(self) -> None:
         if self.window is not None:
             self.window.close()
+            # The window reads the workstation closed below: it must not outlive it.
+            self.window.deleteLater()
+            self.window = None
         # An action the clerk started just before closing still completes, or rolls back whole.
         wait_for_workers()
         if self.ws is not None:

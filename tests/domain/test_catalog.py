@@ -1,4 +1,4 @@
-"""Tests for catalog rules (merged material lists, combined kinds, pinyin), 帮您办 and roles."""
+"""Tests for catalog rules (merged material lists, combined kinds, pinyin) and 帮您办."""
 
 from __future__ import annotations
 
@@ -26,15 +26,7 @@ from hall_desk.domain.catalog import (
     merge_materials,
     pinyin_keys,
 )
-from hall_desk.domain.errors import HallDeskError, PermissionDenied, ValidationError
-from hall_desk.domain.roles import (
-    PERMISSION_LABELS,
-    ROLE_PERMISSIONS,
-    SYSTEM_ACTOR,
-    Actor,
-    Permission,
-    Role,
-)
+from hall_desk.domain.errors import ValidationError
 
 M = MaterialRequirement
 F = MaterialForm
@@ -394,72 +386,3 @@ def test_suggest_agrees_with_the_sixtieth_birthday(born: date, today: date) -> N
         frozenset({AssistanceFlag.ELDERLY}) if today >= _sixtieth_birthday(born) else frozenset()
     )
     assert suggest(born, today) == expected
-
-
-# --- roles -----------------------------------------------------------------------------------
-
-
-def test_router_cannot_intake() -> None:
-    router = Actor("lihua", "李华", Role.ROUTER)
-    assert not router.may(Permission.INTAKE)
-    with pytest.raises(PermissionDenied) as info:
-        router.require(Permission.INTAKE)
-    message = str(info.value)
-    assert "李华" in message
-    assert PERMISSION_LABELS[Permission.INTAKE] in message
-    assert "受理办件" in message
-    assert "流转岗" in message
-    assert isinstance(info.value, HallDeskError)
-    assert info.value.message == message
-
-
-def test_clerk_cannot_manage_users() -> None:
-    clerk = Actor("wangfang", "王芳", Role.CLERK, window="3号窗口")
-    with pytest.raises(PermissionDenied) as info:
-        clerk.require(Permission.MANAGE_USERS)
-    assert "王芳" in str(info.value)
-    assert "用户管理" in str(info.value)
-
-
-def test_allowed_action_passes_silently() -> None:
-    clerk = Actor("wangfang", "王芳", Role.CLERK)
-    assert clerk.require(Permission.INTAKE) is None
-    router = Actor("lihua", "李华", Role.ROUTER)
-    assert router.require(Permission.ROUTE) is None
-
-
-@pytest.mark.parametrize("permission", list(Permission))
-def test_admin_and_system_can_do_everything(permission: Permission) -> None:
-    admin = Actor("admin", "张建国", Role.ADMIN)
-    assert admin.may(permission)
-    admin.require(permission)
-    assert SYSTEM_ACTOR.may(permission)
-    SYSTEM_ACTOR.require(permission)
-
-
-@pytest.mark.parametrize("role", list(Role))
-@pytest.mark.parametrize("permission", list(Permission))
-def test_require_matches_the_table(role: Role, permission: Permission) -> None:
-    actor = Actor("someone", "赵六", role)
-    if permission in ROLE_PERMISSIONS[role]:
-        actor.require(permission)
-        return
-    with pytest.raises(PermissionDenied) as info:
-        actor.require(permission)
-    assert "赵六" in str(info.value)
-    assert PERMISSION_LABELS[permission] in str(info.value)
-
-
-def test_every_permission_has_a_chinese_label_and_every_role_a_row() -> None:
-    assert set(PERMISSION_LABELS) == set(Permission)
-    assert all(not label.isascii() for label in PERMISSION_LABELS.values())
-    assert set(ROLE_PERMISSIONS) == set(Role)
-    assert all(not r.label.isascii() for r in Role)
-
-
-def test_lead_is_between_clerk_and_admin() -> None:
-    clerk, lead = ROLE_PERMISSIONS[Role.CLERK], ROLE_PERMISSIONS[Role.LEAD]
-    assert clerk < lead
-    assert ROLE_PERMISSIONS[Role.ROUTER] < lead
-    assert Permission.MANAGE_USERS not in lead
-    assert Permission.REPORTS in lead

@@ -1,4 +1,8 @@
-"""Tests for the case lifecycle state machine: labels, paths, refusals, and random walks."""
+"""The case lifecycle checked against the hall's own rules, written out here by hand.
+
+Nothing below is computed from `lifecycle.TRANSITIONS` or `STATE_LABELS`: the expected cells are
+literals, so a changed source state, target, label or stored event kind fails a test.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,6 @@ from hypothesis import strategies as st
 
 from hall_desk.domain.errors import HallDeskError, TransitionError
 from hall_desk.domain.lifecycle import (
-    CLOCK_STATES,
-    FINAL_STATES,
-    STATE_LABELS,
-    TRANSITIONS,
     CaseEvent,
     CaseState,
     allowed_events,
@@ -26,19 +26,231 @@ from hall_desk.domain.lifecycle import (
 S = CaseState
 E = CaseEvent
 
-ALL_STATES: list[CaseState | None] = [None, *CaseState]
-IN_PROCESS = [
-    S.ACCEPTED,
-    S.ACCEPTED_DEFERRED,
-    S.AWAITING_SUPPLEMENT,
-    S.PREREVIEW,
-    S.ROUTING,
-    S.UNDER_REVIEW,
-]
+# --- the hall's rules, by hand ----------------------------------------------------------------
+
+# What a person at the counter reads for each state (None: nothing decided yet).
+LABELS: dict[CaseState | None, str] = {
+    None: "未受理",
+    S.CONSULTING: "咨询",
+    S.ACCEPTED: "已受理",
+    S.ACCEPTED_DEFERRED: "容缺受理",
+    S.AWAITING_SUPPLEMENT: "待补正",
+    S.REFUSED: "不予受理",
+    S.PREREVIEW: "预审",
+    S.ROUTING: "流转中",
+    S.UNDER_REVIEW: "审批中",
+    S.CONCLUDED: "已办结",
+    S.DENIED: "不予许可",
+    S.READY_FOR_DELIVERY: "待出件",
+    S.DELIVERED: "已出件",
+    S.WITHDRAWN: "已撤回",
+}
+
+# Each step: the name on the button and in the timeline, and the kind stored in the event log
+# (stored kinds are data: renaming one would orphan every event already written).
+STEPS: dict[CaseEvent, tuple[str, str]] = {
+    E.OPEN_CONSULTATION: ("登记咨询", "case.consultation_opened"),
+    E.ACCEPT: ("受理", "case.accepted"),
+    E.ACCEPT_DEFERRED: ("容缺受理", "case.accepted_deferred"),
+    E.REQUEST_SUPPLEMENT: ("一次性告知补正", "case.supplement_requested"),
+    E.REFUSE: ("不予受理", "case.refused"),
+    E.COMPLETE_AT_WINDOW: ("即办办结", "case.completed_at_window"),
+    E.RECEIVE_SUPPLEMENT: ("补正材料收齐", "case.supplement_received"),
+    E.RECEIVE_DEFERRED: ("容缺材料补齐", "case.deferred_materials_received"),
+    E.START_PREREVIEW: ("流转岗预审", "case.prereview_started"),
+    E.PASS_PREREVIEW: ("预审通过", "case.prereview_passed"),
+    E.RETURN_FOR_SUPPLEMENT: ("预审退回补正", "case.returned_for_supplement"),
+    E.DISPATCH: ("移交审批部门", "case.dispatched"),
+    E.APPROVE: ("审批办结", "case.approved"),
+    E.DENY: ("不予许可", "case.denied"),
+    E.SEND_TO_DELIVERY: ("送出件窗口", "case.sent_to_delivery"),
+    E.DELIVER: ("出件", "case.delivered"),
+    E.MAIL_RETURNED: ("邮件退回", "case.mail_returned"),
+    E.WITHDRAW: ("申请人撤回", "case.withdrawn"),
+}
+
+# Every step the hall allows, (state before, step) → state after. Any pair not listed is refused.
+ALLOWED: dict[tuple[CaseState | None, CaseEvent], CaseState] = {
+    # At the window: a walk-in (no state) or an open consultation gets one of the decisions.
+    (None, E.OPEN_CONSULTATION): S.CONSULTING,
+    (None, E.ACCEPT): S.ACCEPTED,
+    (S.CONSULTING, E.ACCEPT): S.ACCEPTED,
+    (None, E.ACCEPT_DEFERRED): S.ACCEPTED_DEFERRED,
+    (S.CONSULTING, E.ACCEPT_DEFERRED): S.ACCEPTED_DEFERRED,
+    (None, E.REQUEST_SUPPLEMENT): S.AWAITING_SUPPLEMENT,
+    (S.CONSULTING, E.REQUEST_SUPPLEMENT): S.AWAITING_SUPPLEMENT,
+    (None, E.REFUSE): S.REFUSED,
+    (S.CONSULTING, E.REFUSE): S.REFUSED,
+    (S.AWAITING_SUPPLEMENT, E.REFUSE): S.REFUSED,  # the supplement never came
+    (None, E.COMPLETE_AT_WINDOW): S.READY_FOR_DELIVERY,  # 即办件
+    (S.CONSULTING, E.COMPLETE_AT_WINDOW): S.READY_FOR_DELIVERY,
+    # Missing materials arrive.
+    (S.AWAITING_SUPPLEMENT, E.RECEIVE_SUPPLEMENT): S.ACCEPTED,
+    (S.ACCEPTED_DEFERRED, E.RECEIVE_DEFERRED): S.ACCEPTED,
+    # The routing post; a 容缺 folder may be pre-reviewed before its materials arrive.
+    (S.ACCEPTED, E.START_PREREVIEW): S.PREREVIEW,
+    (S.ACCEPTED_DEFERRED, E.START_PREREVIEW): S.PREREVIEW,
+    (S.PREREVIEW, E.PASS_PREREVIEW): S.ROUTING,
+    (S.PREREVIEW, E.RETURN_FOR_SUPPLEMENT): S.AWAITING_SUPPLEMENT,
+    (S.ROUTING, E.DISPATCH): S.UNDER_REVIEW,
+    # The back office decides; either result goes to the 出件 window.
+    (S.UNDER_REVIEW, E.APPROVE): S.CONCLUDED,
+    (S.UNDER_REVIEW, E.DENY): S.DENIED,
+    (S.CONCLUDED, E.SEND_TO_DELIVERY): S.READY_FOR_DELIVERY,
+    (S.DENIED, E.SEND_TO_DELIVERY): S.READY_FOR_DELIVERY,
+    (S.READY_FOR_DELIVERY, E.DELIVER): S.DELIVERED,
+    # A posted result that comes back undelivered waits at the 出件 window again.
+    (S.DELIVERED, E.MAIL_RETURNED): S.READY_FOR_DELIVERY,
+    # The applicant may withdraw while the case is in process, not once there is a result.
+    (S.ACCEPTED, E.WITHDRAW): S.WITHDRAWN,
+    (S.ACCEPTED_DEFERRED, E.WITHDRAW): S.WITHDRAWN,
+    (S.AWAITING_SUPPLEMENT, E.WITHDRAW): S.WITHDRAWN,
+    (S.PREREVIEW, E.WITHDRAW): S.WITHDRAWN,
+    (S.ROUTING, E.WITHDRAW): S.WITHDRAWN,
+    (S.UNDER_REVIEW, E.WITHDRAW): S.WITHDRAWN,
+}
+
+FINAL = {S.REFUSED, S.DELIVERED, S.WITHDRAWN}
+
+# Whether the 限时办结 clock runs: it stops during 补正 and once there is a result.
+CLOCK_RUNS: dict[CaseState, bool] = {
+    S.CONSULTING: False,
+    S.ACCEPTED: True,
+    S.ACCEPTED_DEFERRED: True,
+    S.AWAITING_SUPPLEMENT: False,
+    S.REFUSED: False,
+    S.PREREVIEW: True,
+    S.ROUTING: True,
+    S.UNDER_REVIEW: True,
+    S.CONCLUDED: False,
+    S.DENIED: False,
+    S.READY_FOR_DELIVERY: False,
+    S.DELIVERED: False,
+    S.WITHDRAWN: False,
+}
+
+ALL_STATES: list[CaseState | None] = list(LABELS)
+REFUSED_PAIRS = [(s, e) for s in ALL_STATES for e in STEPS if (s, e) not in ALLOWED]
+
+
+def test_the_hand_written_tables_name_every_state_and_step() -> None:
+    # A new state or step must be added here, with the hall's decision for it.
+    assert set(ALL_STATES) == {None, *CaseState}
+    assert set(STEPS) == set(CaseEvent)
+    assert set(CLOCK_RUNS) == set(CaseState)
+
+
+# --- labels and stored kinds -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("state", "label"), list(LABELS.items()))
+def test_state_label(state: CaseState | None, label: str) -> None:
+    assert state_label(state) == label
+    if state is not None:
+        assert state.label == label
+
+
+@pytest.mark.parametrize(("event", "label", "kind"), [(e, *v) for e, v in STEPS.items()])
+def test_step_label_and_stored_kind(event: CaseEvent, label: str, kind: str) -> None:
+    assert event.label == label
+    assert event.value == kind
+    assert event_for_kind(kind) is event
+
+
+@pytest.mark.parametrize("kind", ["", "case.unknown", "accepted", "CASE.ACCEPTED", "ticket.opened"])
+def test_unknown_kind_is_no_step(kind: str) -> None:
+    assert event_for_kind(kind) is None
+
+
+# --- the matrix: what the hall allows, and what it refuses -------------------------------------
+
+
+@pytest.mark.parametrize(("state", "event", "target"), [(s, e, t) for (s, e), t in ALLOWED.items()])
+def test_allowed_step(state: CaseState | None, event: CaseEvent, target: CaseState) -> None:
+    assert can_apply(state, event)
+    assert event in allowed_events(state)
+    assert apply(state, event) is target
+
+
+@pytest.mark.parametrize(("state", "event"), REFUSED_PAIRS)
+def test_refused_step_names_the_state_and_the_step(
+    state: CaseState | None, event: CaseEvent
+) -> None:
+    assert not can_apply(state, event)
+    assert event not in allowed_events(state)
+    with pytest.raises(TransitionError) as info:
+        apply(state, event)
+    error = info.value
+    assert isinstance(error, HallDeskError)
+    assert error.state_label == LABELS[state]
+    assert error.event_label == STEPS[event][0]
+    step = STEPS[event][0]
+    assert str(error).startswith(f"办件当前状态为「{LABELS[state]}」，不能执行「{step}」")
+
+
+@pytest.mark.parametrize(
+    ("state", "event", "message"),
+    [
+        (
+            S.DELIVERED,
+            E.APPROVE,
+            "办件当前状态为「已出件」，不能执行「审批办结」（仅限状态：审批中）",
+        ),
+        (None, E.DELIVER, "办件当前状态为「未受理」，不能执行「出件」（仅限状态：待出件）"),
+        (
+            S.CONCLUDED,
+            E.WITHDRAW,
+            "办件当前状态为「已办结」，不能执行「申请人撤回」"
+            "（仅限状态：已受理、容缺受理、待补正、预审、流转中、审批中）",
+        ),
+        (
+            S.ROUTING,
+            E.REFUSE,
+            "办件当前状态为「流转中」，不能执行「不予受理」（仅限状态：未受理、咨询、待补正）",
+        ),
+        (
+            S.UNDER_REVIEW,
+            E.SEND_TO_DELIVERY,
+            "办件当前状态为「审批中」，不能执行「送出件窗口」（仅限状态：已办结、不予许可）",
+        ),
+        (
+            S.CONSULTING,
+            E.OPEN_CONSULTATION,
+            "办件当前状态为「咨询」，不能执行「登记咨询」（仅限状态：未受理）",
+        ),
+    ],
+)
+def test_refusal_messages_read_as_the_counter_shows_them(
+    state: CaseState | None, event: CaseEvent, message: str
+) -> None:
+    with pytest.raises(TransitionError) as info:
+        apply(state, event)
+    assert str(info.value) == message
+    assert info.value.message == message
+
+
+@pytest.mark.parametrize("state", ALL_STATES)
+def test_allowed_steps_are_listed_in_the_order_of_the_buttons(state: CaseState | None) -> None:
+    expected = [e for e in STEPS if (state, e) in ALLOWED]
+    assert allowed_events(state) == expected
+
+
+# --- final states and the clock ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("state", list(CLOCK_RUNS))
+def test_final_states_and_the_clock(state: CaseState) -> None:
+    assert state.is_final is (state in FINAL)
+    assert state.clock_running is CLOCK_RUNS[state]
+    if state in FINAL:
+        # Final for the case's business; only a returned mailing reopens 已出件 (to 待出件).
+        assert allowed_events(state) == ([E.MAIL_RETURNED] if state is S.DELIVERED else [])
+
+
+# --- the paths a folder takes through the hall ----------------------------------------------------
 
 
 def walk(state: CaseState | None, *events: CaseEvent) -> list[CaseState]:
-    """Apply `events` in turn; the states visited after each one."""
     visited = []
     for event in events:
         state = apply(state, event)
@@ -46,94 +258,8 @@ def walk(state: CaseState | None, *events: CaseEvent) -> list[CaseState]:
     return visited
 
 
-# --- states and labels -----------------------------------------------------------------------
-
-
-REQUIRED_LABELS = [
-    "咨询",
-    "已受理",
-    "容缺受理",
-    "待补正",
-    "不予受理",
-    "预审",
-    "流转中",
-    "审批中",
-    "已办结",
-    "不予许可",
-    "待出件",
-    "已出件",
-    "已撤回",
-]
-
-
-@pytest.mark.parametrize("state", list(CaseState))
-def test_every_state_has_a_chinese_label(state: CaseState) -> None:
-    label = state.label
-    assert label
-    assert label == STATE_LABELS[state]
-    assert state_label(state) == label
-    assert all("\u4e00" <= ch <= "\u9fff" for ch in label), label
-
-
-def test_state_labels_are_distinct() -> None:
-    labels = [s.label for s in CaseState]
-    assert len(set(labels)) == len(labels)
-
-
-def test_required_states_exist() -> None:
-    labels = {s.label for s in CaseState}
-    missing = [label for label in REQUIRED_LABELS if label not in labels]
-    assert missing == []
-    assert len(CaseState) == len(REQUIRED_LABELS)
-
-
-def test_no_state_yet_has_its_own_label() -> None:
-    assert state_label(None) == "未受理"
-    assert state_label(None) not in STATE_LABELS.values()
-
-
-@pytest.mark.parametrize("event", list(CaseEvent))
-def test_every_event_has_a_transition_and_a_chinese_label(event: CaseEvent) -> None:
-    transition = TRANSITIONS[event]
-    assert transition.name == event
-    assert event.transition is transition
-    assert event.label == transition.label
-    assert event.label
-    assert all("\u4e00" <= ch <= "\u9fff" for ch in event.label), event.label
-    assert transition.sources, f"{event} can never happen"
-    assert transition.target is not None
-
-
-def test_transition_table_covers_exactly_the_events() -> None:
-    assert set(TRANSITIONS) == set(CaseEvent)
-
-
-# --- event kinds -----------------------------------------------------------------------------
-
-
-def test_event_values_are_unique() -> None:
-    values = [e.value for e in CaseEvent]
-    assert len(set(values)) == len(values)
-    assert all(v.startswith("case.") for v in values)
-
-
-@pytest.mark.parametrize("event", list(CaseEvent))
-def test_event_for_kind_round_trips(event: CaseEvent) -> None:
-    found = event_for_kind(event.value)
-    assert found is event
-    assert event_for_kind(str(event)) is event
-
-
-@pytest.mark.parametrize("kind", ["", "case.unknown", "accepted", "CASE.ACCEPTED", "ticket.opened"])
-def test_event_for_unknown_kind_is_none(kind: str) -> None:
-    assert event_for_kind(kind) is None
-
-
-# --- the main paths --------------------------------------------------------------------------
-
-
-def test_full_promised_path() -> None:
-    visited = walk(
+def test_promised_case_from_the_window_to_the_applicant() -> None:
+    assert walk(
         None,
         E.ACCEPT,
         E.START_PREREVIEW,
@@ -142,8 +268,7 @@ def test_full_promised_path() -> None:
         E.APPROVE,
         E.SEND_TO_DELIVERY,
         E.DELIVER,
-    )
-    assert visited == [
+    ) == [
         S.ACCEPTED,
         S.PREREVIEW,
         S.ROUTING,
@@ -152,58 +277,10 @@ def test_full_promised_path() -> None:
         S.READY_FOR_DELIVERY,
         S.DELIVERED,
     ]
-    assert visited[-1].is_final
-
-
-def test_consultation_then_accept() -> None:
-    assert walk(None, E.OPEN_CONSULTATION, E.ACCEPT) == [S.CONSULTING, S.ACCEPTED]
-
-
-def test_consultation_can_only_be_opened_once() -> None:
-    with pytest.raises(TransitionError):
-        apply(S.CONSULTING, E.OPEN_CONSULTATION)
-
-
-def test_supplement_round() -> None:
-    visited = walk(
-        None,
-        E.REQUEST_SUPPLEMENT,
-        E.RECEIVE_SUPPLEMENT,
-        E.START_PREREVIEW,
-        E.PASS_PREREVIEW,
-    )
-    assert visited == [S.AWAITING_SUPPLEMENT, S.ACCEPTED, S.PREREVIEW, S.ROUTING]
-
-
-def test_supplement_never_arrives_then_refused() -> None:
-    assert walk(S.CONSULTING, E.REQUEST_SUPPLEMENT, E.REFUSE) == [
-        S.AWAITING_SUPPLEMENT,
-        S.REFUSED,
-    ]
-
-
-def test_deferred_round() -> None:
-    assert walk(None, E.ACCEPT_DEFERRED, E.RECEIVE_DEFERRED, E.START_PREREVIEW) == [
-        S.ACCEPTED_DEFERRED,
-        S.ACCEPTED,
-        S.PREREVIEW,
-    ]
-
-
-def test_deferred_case_may_be_prereviewed_before_the_materials_arrive() -> None:
-    assert apply(S.ACCEPTED_DEFERRED, E.START_PREREVIEW) is S.PREREVIEW
-
-
-def test_deferred_materials_only_for_a_deferred_case() -> None:
-    for state in ALL_STATES:
-        if state is S.ACCEPTED_DEFERRED:
-            continue
-        with pytest.raises(TransitionError):
-            apply(state, E.RECEIVE_DEFERRED)
 
 
 def test_prereview_return_then_supplement_and_prereview_again() -> None:
-    visited = walk(
+    assert walk(
         None,
         E.ACCEPT,
         E.START_PREREVIEW,
@@ -211,167 +288,15 @@ def test_prereview_return_then_supplement_and_prereview_again() -> None:
         E.RECEIVE_SUPPLEMENT,
         E.START_PREREVIEW,
         E.PASS_PREREVIEW,
-    )
-    assert visited == [
-        S.ACCEPTED,
-        S.PREREVIEW,
-        S.AWAITING_SUPPLEMENT,
-        S.ACCEPTED,
-        S.PREREVIEW,
-        S.ROUTING,
-    ]
+    ) == [S.ACCEPTED, S.PREREVIEW, S.AWAITING_SUPPLEMENT, S.ACCEPTED, S.PREREVIEW, S.ROUTING]
 
 
-def test_deny_path() -> None:
-    visited = walk(
-        None,
-        E.ACCEPT,
-        E.START_PREREVIEW,
-        E.PASS_PREREVIEW,
-        E.DISPATCH,
-        E.DENY,
-        E.SEND_TO_DELIVERY,
-        E.DELIVER,
-    )
-    assert visited[-4:] == [S.UNDER_REVIEW, S.DENIED, S.READY_FOR_DELIVERY, S.DELIVERED]
-
-
-@pytest.mark.parametrize("start", [None, S.CONSULTING])
-def test_immediate_completion(start: CaseState | None) -> None:
-    assert walk(start, E.COMPLETE_AT_WINDOW, E.DELIVER) == [S.READY_FOR_DELIVERY, S.DELIVERED]
-
-
-@pytest.mark.parametrize("start", [None, S.CONSULTING])
-def test_refuse_at_the_window(start: CaseState | None) -> None:
-    assert apply(start, E.REFUSE) is S.REFUSED
-    assert allowed_events(S.REFUSED) == []
-
-
-@pytest.mark.parametrize("state", IN_PROCESS)
-def test_withdrawal_from_each_in_process_state(state: CaseState) -> None:
-    assert can_apply(state, E.WITHDRAW)
-    assert E.WITHDRAW in allowed_events(state)
-    assert apply(state, E.WITHDRAW) is S.WITHDRAWN
-
-
-@pytest.mark.parametrize(
-    "state",
-    [None, S.CONSULTING, S.CONCLUDED, S.DENIED, S.READY_FOR_DELIVERY, *FINAL_STATES],
-)
-def test_no_withdrawal_outside_the_process(state: CaseState | None) -> None:
-    assert not can_apply(state, E.WITHDRAW)
-    with pytest.raises(TransitionError):
-        apply(state, E.WITHDRAW)
-
-
-def test_results_cannot_be_approved_twice_or_delivered_before_sent() -> None:
-    with pytest.raises(TransitionError):
-        apply(S.CONCLUDED, E.APPROVE)
-    with pytest.raises(TransitionError):
-        apply(S.CONCLUDED, E.DELIVER)
-    with pytest.raises(TransitionError):
-        apply(S.UNDER_REVIEW, E.DELIVER)
-
-
-# --- the whole table: every state × every event ----------------------------------------------
-
-
-@pytest.mark.parametrize("state", ALL_STATES)
-@pytest.mark.parametrize("event", list(CaseEvent))
-def test_apply_matches_the_table(state: CaseState | None, event: CaseEvent) -> None:
-    transition = TRANSITIONS[event]
-    allowed = state in transition.sources
-    assert can_apply(state, event) is allowed
-    assert (event in allowed_events(state)) is allowed
-    if allowed:
-        assert apply(state, event) is transition.target
-        return
-    with pytest.raises(TransitionError) as info:
-        apply(state, event)
-    error = info.value
-    assert isinstance(error, HallDeskError)
-    assert error.state_label == state_label(state)
-    assert error.event_label == transition.label
-    message = str(error)
-    assert error.message == message
-    assert f"「{state_label(state)}」" in message
-    assert f"「{transition.label}」" in message
-
-
-def test_refusal_message_reads_naturally() -> None:
-    with pytest.raises(TransitionError) as info:
-        apply(S.DELIVERED, E.APPROVE)
-    message = str(info.value)
-    assert message.startswith("办件当前状态为「已出件」，不能执行「审批办结」")
-    assert "审批中" in message  # the state it would have needed
-
-
-def test_refusal_for_a_case_without_state() -> None:
-    with pytest.raises(TransitionError) as info:
-        apply(None, E.DELIVER)
-    assert "「未受理」" in str(info.value)
-    assert "「出件」" in str(info.value)
-
-
-def test_allowed_events_are_in_declaration_order() -> None:
-    order = list(CaseEvent)
-    for state in ALL_STATES:
-        events = allowed_events(state)
-        assert events == sorted(events, key=order.index)
-
-
-def test_final_states_allow_nothing_but_a_returned_mailing() -> None:
-    assert {S.REFUSED, S.DELIVERED, S.WITHDRAWN} == set(FINAL_STATES)
-    assert allowed_events(S.REFUSED) == []
-    assert allowed_events(S.WITHDRAWN) == []
-    assert allowed_events(S.DELIVERED) == [E.MAIL_RETURNED]
-    assert apply(S.DELIVERED, E.MAIL_RETURNED) is S.READY_FOR_DELIVERY
-
-
-@pytest.mark.parametrize(
-    "state", [None, S.ACCEPTED, S.UNDER_REVIEW, S.CONCLUDED, S.READY_FOR_DELIVERY, S.REFUSED]
-)
-def test_a_mailing_returns_only_from_a_delivered_case(state: CaseState | None) -> None:
-    with pytest.raises(TransitionError, match="不能执行「邮件退回」（仅限状态：已出件）"):
-        apply(state, E.MAIL_RETURNED)
-
-
-def test_dead_ends_are_refused_and_withdrawn() -> None:
-    assert {s for s in CaseState if not allowed_events(s)} == {S.REFUSED, S.WITHDRAWN}
-
-
-# --- the 限时办结 clock ------------------------------------------------------------------------
-
-
-def test_clock_states_are_the_in_process_states_except_supplement() -> None:
-    assert set(CLOCK_STATES) == {
-        S.ACCEPTED,
-        S.ACCEPTED_DEFERRED,
-        S.PREREVIEW,
-        S.ROUTING,
-        S.UNDER_REVIEW,
-    }
-
-
-@pytest.mark.parametrize("state", list(CaseState))
-def test_clock_running_exactly_in_clock_states(state: CaseState) -> None:
-    assert state.clock_running is (state in CLOCK_STATES)
-
-
-def test_clock_stops_for_supplement_and_results() -> None:
-    for state in (
-        S.CONSULTING,
-        S.AWAITING_SUPPLEMENT,
-        S.CONCLUDED,
+def test_denied_result_is_still_handed_out() -> None:
+    assert walk(S.UNDER_REVIEW, E.DENY, E.SEND_TO_DELIVERY, E.DELIVER) == [
         S.DENIED,
         S.READY_FOR_DELIVERY,
-        *FINAL_STATES,
-    ):
-        assert not state.clock_running, state
-    assert not any(s.is_final for s in CLOCK_STATES)
-
-
-# --- random walks ----------------------------------------------------------------------------
+        S.DELIVERED,
+    ]
 
 
 def _reachable(start: CaseState | None) -> set[CaseState | None]:
@@ -392,40 +317,22 @@ def test_every_state_is_reachable_from_a_new_case() -> None:
 
 
 @pytest.mark.parametrize("state", list(CaseState))
-def test_a_final_state_is_reachable_from_every_state(state: CaseState) -> None:
-    assert _reachable(state) & set(FINAL_STATES)
+def test_no_case_can_get_stuck(state: CaseState) -> None:
+    # Loops exist (补正 → 受理 → 预审 → 退回 …), but from anywhere an end can be reached.
+    assert _reachable(state) & FINAL
 
 
 @settings(deadline=None, database=None)
-@given(choices=st.lists(st.integers(min_value=0, max_value=1_000), max_size=60))
-def test_random_walks_never_fail(choices: list[int]) -> None:
+@given(steps=st.lists(st.sampled_from(list(CaseEvent)), max_size=60))
+def test_any_sequence_of_steps_follows_the_hand_written_matrix(steps: list[CaseEvent]) -> None:
+    """Clerks press buttons in any order: each press is applied or refused as the matrix says,
+    and a refused press leaves the case where it was."""
     state: CaseState | None = None
-    for choice in choices:
-        events = allowed_events(state)
-        if not events:
-            assert state is not None and state.is_final
-            break
-        event = events[choice % len(events)]
-        assert can_apply(state, event)
-        new_state = apply(state, event)
-        assert new_state is TRANSITIONS[event].target
-        state = new_state
-    # Wherever the walk stopped, the case can still be brought to an end.
-    assert _reachable(state) & set(FINAL_STATES)
-
-
-@settings(deadline=None, database=None)
-@given(st.data())
-def test_random_walks_reach_an_end_when_they_keep_going(data: st.DataObject) -> None:
-    state: CaseState | None = None
-    for _ in range(200):
-        events = allowed_events(state)
-        if not events:
-            break
-        event = data.draw(st.sampled_from(events))
-        state = apply(state, event)
-    else:
-        # Loops are possible (补正 → 受理 → 预审 → 退回 …), but an exit always exists.
-        assert _reachable(state) & set(FINAL_STATES)
-        return
-    assert state in FINAL_STATES
+    for event in steps:
+        expected = ALLOWED.get((state, event))
+        if expected is None:
+            with pytest.raises(TransitionError):
+                apply(state, event)
+        else:
+            state = apply(state, event)
+            assert state is expected

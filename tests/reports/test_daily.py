@@ -6,8 +6,6 @@ import io
 import os
 import re
 import sqlite3
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -19,6 +17,7 @@ from pypdf import PdfReader
 from hall_desk.domain.errors import PermissionDenied, StorageError, ValidationError
 from hall_desk.reports import daily
 from hall_desk.services.workstation import Tx, Workstation
+from tests.command_line import Result, run_in_process
 from tests.services.test_dashboard import (
     CLERK,
     END,
@@ -32,7 +31,6 @@ from tests.services.test_dashboard import (
 HALL = "科尔沁左翼中旗政务服务中心"
 NOTES = "今日大厅运行平稳。\n下午网络中断十分钟，已恢复；次日复核超期办件。"
 STATION_LABELS = {"routing": "流转岗", "delivery": "出件窗口"}
-TIMEOUT = 120
 FOOTER_PAGE = re.compile(r"第 \d+ 页 共 \d+ 页")
 
 
@@ -353,19 +351,11 @@ def test_only_report_roles_get_the_summary(home, tmp_path: Path, actor) -> None:
 # --- the command line -----------------------------------------------------------------------------
 
 
-def run_cli(home: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    """`hall-desk --home HOME ARGS…` as a scheduler runs it: no terminal, no input."""
+def run_cli(home: Path, *args: str | Path) -> Result:
+    """`hall-desk --home HOME ARGS…` as a scheduler runs it (no terminal, no input), in this
+    process: tests/test_cli.py runs the real child process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("HALL_DESK_")}
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "-m", "hall_desk", "--home", str(home), *map(str, args)],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        encoding="utf-8",
-        env=env,
-        timeout=TIMEOUT,
-        check=False,
-    )
+    return run_in_process(["--home", str(home), *map(str, args)], env)
 
 
 def test_report_daily_command(home, recount: Recount, tmp_path: Path) -> None:

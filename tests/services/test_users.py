@@ -112,3 +112,13 @@ def test_the_user_list_holds_no_password_hash_and_needs_the_permission(ws, admin
 
 def test_only_a_demo_home_lists_its_accounts_before_login(ws, clerk):
     assert users.demo_accounts(ws) == []
+
+
+def test_a_password_hashed_at_the_production_cost_still_logs_in(ws, admin):
+    """Homes made by the real program carry strong hashes; the cost is read from the hash."""
+    from argon2 import PasswordHasher
+
+    users.create_user(ws, admin, "strong", "李强", Role.CLERK, STAFF_PASSWORD)
+    with ws.db.write() as s:
+        s.get(User, "strong").password_hash = PasswordHasher().hash(STAFF_PASSWORD)
+    assert users.login(ws, "strong", STAFF_PASSWORD).username == "strong"

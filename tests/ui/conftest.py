@@ -1,10 +1,21 @@
-"""GUI fixtures: one QApplication (pytest-qt's), a home with a few cases, logged-in actors."""
+"""GUI fixtures: one QApplication (pytest-qt's), a home with a few cases, logged-in actors.
+
+Every GUI test must leave nothing behind: no window still open or never deleted, no QThread
+still running, no task still running on the thread pool (`_no_leaks`). A leaked window keeps its
+workstation's database open and gets the next test's events; a leaked thread writes into a home
+that pytest is deleting.
+"""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QThread, QThreadPool
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hall_desk.domain.roles import Actor
 from hall_desk.services import intake
@@ -17,6 +28,74 @@ from tests.conftest import TODAY
 from tests.services.helpers import draft_for, person, resident_id
 
 FOOD = "011050007001"
+# How long a test's background work may take to wind down after the test before it is a leak.
+SETTLE_MS = 5000
+
+
+def _flush_deletes() -> None:
+    """Runs the deleteLater()s that closing the test's widgets queued."""
+    for _ in range(2):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+
+
+def _new_windows(before: set[int]) -> list[QWidget]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if shiboken6.getCppPointer(w)[0] not in before and shiboken6.isValid(w)
+    ]
+
+
+def _describe(widget: QWidget) -> str:
+    title = widget.windowTitle()
+    name = widget.objectName()
+    return (
+        f"{type(widget).__name__}"
+        + (f" {name!r}" if name else "")
+        + (f" 「{title}」" if title else "")
+        + (" (visible)" if widget.isVisible() else " (hidden, never deleted)")
+    )
+
+
+@pytest.fixture(autouse=True)
+def _no_leaks(qapp, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    before = {shiboken6.getCppPointer(w)[0] for w in QApplication.topLevelWidgets()}
+    threads: list[weakref.ref[QThread]] = []
+    start_thread = QThread.start
+
+    def recording_start(self: QThread, *args: object) -> None:
+        threads.append(weakref.ref(self))
+        start_thread(self, *args)
+
+    monkeypatch.setattr(QThread, "start", recording_start)
+    yield
+    pool = QThreadPool.globalInstance()
+    problems = []
+    if not pool.waitForDone(SETTLE_MS):
+        problems.append(f"{pool.activeThreadCount()} task(s) still running on the thread pool")
+    for ref in threads:
+        thread = ref()
+        if thread is not None and shiboken6.isValid(thread) and thread.isRunning():
+            problems.append(f"QThread {type(thread).__name__} {thread.objectName()!r} running")
+            thread.quit()
+            thread.wait(SETTLE_MS)
+    _flush_deletes()
+    leaked = _new_windows(before)
+    if leaked:
+        # Widgets held only by reference cycles go with a full collection (too slow to run
+        # after every test, so only when something is left).
+        del leaked
+        gc.collect()
+        _flush_deletes()
+        leaked = _new_windows(before)
+    problems += [f"window left open: {_describe(w)}" for w in leaked]
+    for w in leaked:  # so that one leak fails one test, not every test after it
+        w.close()
+        w.deleteLater()
+    _flush_deletes()
+    if problems:
+        pytest.fail("the test left things behind:\n  " + "\n  ".join(problems), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -352,7 +352,7 @@ def test_switch_user_from_lock(qtbot, window) -> None:
         )
 
 
-def test_users_of_another_role_cannot_open_settings(window, ws, clerk) -> None:
+def test_users_of_another_role_cannot_open_settings(qtbot, window, ws, clerk) -> None:
     main = MainWindow(ws, clerk)
+    qtbot.addWidget(main)
     assert main.findChild(type(main.findChild(QPushButton)), "openSettingsButton") is None
-    main.close()
