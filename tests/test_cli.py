@@ -405,7 +405,12 @@ def test_hall_key_export_and_second_workstation_joins(pristine: Ran, tmp_path: P
     assert again.returncode == 1, show(again)
     assert "已存在" in again.stderr
     assert out.read_bytes() == (pristine.home / "hall.key").read_bytes()
-    assert home_files(pristine.home) == before, "exporting the key changed the home"
+    # The export is audited (the key opens every applicant's data); the refused one is not.
+    exports = query(
+        db_of(pristine.home), "SELECT count(*) FROM audit_log WHERE action = 'hall_key.export'"
+    )
+    assert exports == [(1,)]
+    assert home_files(pristine.home)["hall.key"] == before["hall.key"]
 
     second = tmp_path / "second"
     join = run_cli("init", "--hall-key", out, "--workstation", "W02", "--hall", HALL, home=second)
