@@ -58,9 +58,9 @@ def test_full_width_numbers_in_the_clock_services(ws, clerk):
     case = intake.accept(ws, clerk, draft_for(ws, [LONG]), on=TODAY)
     typed = full_width(case.case_no)
     case_clock.pause_clock(ws, clerk, typed, "inspection", on=TODAY, note="房屋鉴定")
-    assert cases.get_case(ws, case.case_no).paused_since == TODAY
+    assert cases.case_detail(ws, clerk, case.case_no).case.paused_since == TODAY
     due = case_clock.resume_clock(ws, clerk, typed, on=TODAY + timedelta(days=7))
-    assert cases.get_case(ws, case.case_no).due_date == due
+    assert cases.case_detail(ws, clerk, case.case_no).case.due_date == due
 
 
 def test_full_width_numbers_at_the_supplement_counter(ws, clerk, router):
@@ -76,7 +76,7 @@ def test_full_width_numbers_at_the_supplement_counter(ws, clerk, router):
 
 def _second_station(ws, clerk, case_no: str, station_no: str) -> None:  # type: ignore[no-untyped-def]
     """Renumber a case as if another workstation had taken it in (as a pull would bring it)."""
-    case = cases.get_case(ws, case_no)
+    case = cases.case_detail(ws, clerk, case_no).case
     with ws.transaction(clerk) as tx:
         tx.emit("case.updated", "case", case.id, {"set": {"case_no": station_no}})
 
@@ -100,7 +100,7 @@ def test_partial_numbers_refuse_yesterday_unknown_and_ambiguous(ws, clerk, route
     with pytest.raises(NotFound, match="找不到受理编号为「20261124-W01-0001」的办件"):
         cases.case_detail(ws, clerk, "W01-0001")
     mine = accept(ws, clerk, n=2)
-    other = cases.get_case(ws, accept(ws, clerk, n=3))
+    other = cases.case_detail(ws, clerk, accept(ws, clerk, n=3)).case
     _second_station(ws, clerk, other.case_no, "20261124-W02-0001")
     line = routing.check_scan(ws, router, Move.COLLECT, "0001")
     assert not line.ok
@@ -120,4 +120,4 @@ def test_not_a_case_number_is_said_in_words(ws, clerk, router):
     line = routing.check_scan(ws, router, Move.COLLECT, "食品")
     assert not line.ok and line.message.startswith("「食品」不是受理编号")
     with pytest.raises(NotFound, match="不是受理编号"):
-        case_clock.pause_clock(ws, clerk, "abc", "inspection")
+        case_clock.pause_clock(ws, clerk, "abc", "inspection", note="送检")

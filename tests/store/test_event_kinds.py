@@ -59,6 +59,18 @@ def _emitted_kinds() -> tuple[dict[str, str], list[str]]:
                 ):
                     continue
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+                where = f"{path.relative_to(PACKAGE)}:{node.lineno}"
+                # Folder moves name their lifecycle step (`step=CaseEvent.DELIVER`), emitted as
+                # the step's stored kind.
+                for keyword in node.keywords:
+                    value = keyword.value
+                    if (
+                        keyword.arg == "step"
+                        and isinstance(value, ast.Attribute)
+                        and isinstance(value.value, ast.Name)
+                        and value.value.id == "CaseEvent"
+                    ):
+                        kinds.setdefault(CaseEvent[value.attr].value, where)
                 arg: ast.expr | None = None
                 if name == "emit" and node.args:
                     arg = node.args[0]
@@ -66,7 +78,6 @@ def _emitted_kinds() -> tuple[dict[str, str], list[str]]:
                     arg = next((k.value for k in node.keywords if k.arg == "kind"), None)
                 if arg is None:
                     continue
-                where = f"{path.relative_to(PACKAGE)}:{node.lineno}"
                 values = _strings_in(arg)
                 if isinstance(arg, ast.Name):
                     values |= assigned.get(arg.id, set())

@@ -122,4 +122,3 @@ def test_journey_tab_shows_each_station_the_sheet_and_where_the_folder_is(
     assert cell(model, last, "交出人") == "赵志刚"
     assert view.where.text().startswith(f"材料袋现在：{MARKET}")
     assert "审批科李明" in view.where.text()
-    view.grab().save("/tmp/shots/case_view_journey.png")
