@@ -3,6 +3,8 @@ and audited; a special procedure (听证/检验/鉴定…) pauses the case's clo
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +36,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import Column, RowsModel
+from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
 
@@ -340,36 +343,45 @@ class CaseView(QDialog):
         self.detail = cases.case_detail(self.ws, self.actor, self.detail.case.id)
         self._fill()
 
-    def pause_clock(self) -> bool:
-        try:
-            case_clock.pause_clock(
-                self.ws,
-                self.actor,
-                self.detail.case.id,
-                str(self.procedure.currentData()),
-                note=self.pause_note.text(),
-            )
-        except HallDeskError as exc:
-            self.clock_errors.show(exc, {"procedure": self.procedure, "note": self.pause_note})
-            return False
-        self.clock_errors.clear()
-        self.pause_note.clear()
-        self._reload()
-        self.resume_button.setFocus()
-        return True
+    def pause_clock(self) -> Op[None]:
+        ws, actor, case_id = self.ws, self.actor, self.detail.case.id
+        procedure, note = str(self.procedure.currentData()), self.pause_note.text()
 
-    def resume_clock(self) -> bool:
-        try:
-            due = case_clock.resume_clock(self.ws, self.actor, self.detail.case.id)
-        except HallDeskError as exc:
-            self.clock_errors.show(exc)
-            return False
-        self.clock_errors.clear()
-        self._reload()
-        self.clock_state.setText(
-            self.tr("已恢复计时，办结期限顺延至 {due}").format(due=due.isoformat())
+        def paused(_: None) -> None:
+            self.clock_errors.clear()
+            self.pause_note.clear()
+            self._reload()
+            self.resume_button.setFocus()
+
+        return (
+            Op(
+                self,
+                lambda: case_clock.pause_clock(ws, actor, case_id, procedure, note=note),
+                touches=[Entity.CASE],
+            )
+            .busy(self.pause_button, self.procedure, self.pause_note)
+            .fields(self.clock_errors, {"procedure": self.procedure, "note": self.pause_note})
+            .success(paused)
+            .run()
         )
-        return True
+
+    def resume_clock(self) -> Op[date]:
+        ws, actor, case_id = self.ws, self.actor, self.detail.case.id
+
+        def resumed(due: date) -> None:
+            self.clock_errors.clear()
+            self._reload()
+            self.clock_state.setText(
+                self.tr("已恢复计时，办结期限顺延至 {due}").format(due=due.isoformat())
+            )
+
+        return (
+            Op(self, lambda: case_clock.resume_clock(ws, actor, case_id), touches=[Entity.CASE])
+            .busy(self.resume_button)
+            .fields(self.clock_errors)
+            .success(resumed)
+            .run()
+        )
 
     def reveal(self, field: str) -> None:
         """Shows the full value in place of the mask; the service audits every reveal."""

@@ -11,6 +11,7 @@ from hall_desk.services import intake, routing
 from hall_desk.store.models import AuditEntry, CaseRow
 from hall_desk.ui.case_view import CaseView
 from tests.services.helpers import draft_for, person, resident_id
+from tests.ui.actions import settle
 from tests.ui.conftest import type_text
 
 LONG = "051040003001"  # 最低生活保障审核确认: 20 working days
@@ -56,6 +57,7 @@ def test_clerk_pauses_for_inspection_with_a_reason_and_resumes(qtbot, ws, clerk,
 
     # Without a reason: refused beside the reason field, nothing written.
     qtbot.mouseClick(view.pause_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert view.note_error.isVisible() and "暂停原因" in view.note_error.text()
     assert row_of(ws, case.case_id).paused_since is None
 
@@ -64,6 +66,7 @@ def test_clerk_pauses_for_inspection_with_a_reason_and_resumes(qtbot, ws, clerk,
     view.pause_note.setFocus()
     type_text(qtbot, view.pause_note, "送旗质检所检验")
     qtbot.keyClick(view.pause_note, Qt.Key.Key_Return)
+    settle(qtbot)
 
     assert not view.note_error.isVisible()
     today = ws.today()
@@ -74,6 +77,7 @@ def test_clerk_pauses_for_inspection_with_a_reason_and_resumes(qtbot, ws, clerk,
     due_before = row.due_date
 
     qtbot.mouseClick(view.resume_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     row = row_of(ws, case.case_id)
     assert row.paused_since is None
     assert row.due_date is not None and due_before is not None and row.due_date >= due_before
