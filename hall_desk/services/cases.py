@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
@@ -20,6 +19,7 @@ from hall_desk.domain.lifecycle import CaseState, event_for_kind
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Workstation
+from hall_desk.store import event_kinds
 from hall_desk.store.models import (
     ApplicantRow,
     CaseItemRow,
@@ -327,7 +327,7 @@ def case_detail(
         )
     timeline = []
     for ev in events:
-        payload = json.loads(ev.payload)
+        payload = event_kinds.payload_of(ev.kind, ev.payload)
         note = str(payload.get("set", {}).get("reason", "") or "")
         timeline.append(
             TimelineEntry(
