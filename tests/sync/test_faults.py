@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -195,7 +196,12 @@ def test_a_push_committing_late_is_not_skipped_by_a_pull(hall, shared_url, tmp_p
 
         worker = threading.Thread(target=push_w3)
         worker.start()
-        assert not w3_done.wait(1.0), "W3 must wait for W1's open push"
+        # Polled with sleeps rather than Event.wait(timeout): timed waits on a condition never
+        # return under libfaketime, with which the suite is also run.
+        waited_until = time.monotonic() + 1.0
+        while time.monotonic() < waited_until and not w3_done.is_set():
+            time.sleep(0.02)
+        assert not w3_done.is_set(), f"W3 must wait for W1's open push {errors}"
         resume.touch()
         assert child.wait_for("DONE ").split()[1] == str(len(late))
         worker.join(WAIT_S)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from sqlalchemy import delete, func, select
@@ -266,7 +267,7 @@ def test_a_second_sync_of_the_same_workstation_is_refused_while_one_runs(
         for _ in range(500):
             if sync_status(w1).running:
                 break
-            threading.Event().wait(0.01)
+            time.sleep(0.01)
         with pytest.raises(SyncBusy, match="正在同步"):
             sync(w1, shared_url)
         assert "正在同步" in sync_status(w1).summary()
