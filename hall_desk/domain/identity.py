@@ -506,8 +506,8 @@ def _mask_generic(text: str) -> str:
 # hides exactly the birth date: with the birth date beside it the number is whole, with the
 # birth year beside it about 33 numbers fit (365 days / 11 check characters), and even an age
 # band such as "under 18" leaves about 600. Statistics need the birth year, so the mask hides
-# the serial as well: region + ten stars + the last two (the sex digit, which the stored sex
-# says anyway, and the check character). With the birth year known, 365 days x 100 serials /
+# the serial as well: region + ten stars + the last two (the sex digit, so the stored sex adds
+# nothing, and the check character). With the birth year known, 365 days x 100 serials /
 # 11 check characters leaves about 3,300 numbers, and every one of them would have to be tried
 # against some outside check: the blind index is keyed, so nothing on file confirms a guess.
 # Nothing finer than the birth year (no month, no day, no age in days) may be stored in
