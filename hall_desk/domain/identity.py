@@ -18,6 +18,7 @@ __all__ = [
     "normalize_phone",
     "normalize_uscc",
     "parse_resident_id",
+    "remask_resident_id",
     "resident_id_check_char",
     "to_halfwidth",
     "uscc_check_char",
@@ -166,9 +167,7 @@ def _region_problem(code: str) -> str | None:
     return None
 
 
-def parse_resident_id(
-    raw: str, *, today: date, field: str = "id_number"
-) -> ResidentId:
+def parse_resident_id(raw: str, *, today: date, field: str = "id_number") -> ResidentId:
     """Check a 居民身份证号码 as typed and return it parsed; raise ValidationError otherwise.
 
     Spaces anywhere, full-width characters and a lower-case x are tolerated. Checks run in the
@@ -500,16 +499,53 @@ def _mask_generic(text: str) -> str:
     return text[:head] + "*" * (len(text) - head - tail) + (text[len(text) - tail :])
 
 
-def mask_resident_id(number: str) -> str:
-    """Mask as 150521********1234 (18 characters); other lengths keep at most first 3, last 2.
+# What the mask of an 18-character number may show. The number is region (6) + birth date (8) +
+# serial (3, the last one odd for 男) + check character, and the check character follows from the
+# other 17. Whoever reads a mask also reads everything stored beside it in plaintext, so a mask
+# is only as safe as what it hides beyond the stored facts. The customary 150521********1234
+# hides exactly the birth date: with the birth date beside it the number is whole, with the
+# birth year beside it about 33 numbers fit (365 days / 11 check characters), and even an age
+# band such as "under 18" leaves about 600. Statistics need the birth year, so the mask hides
+# the serial as well: region + ten stars + the last two (the sex digit, so the stored sex adds
+# nothing, and the check character). With the birth year known, 365 days x 100 serials /
+# 11 check characters leaves about 3,300 numbers, and every one of them would have to be tried
+# against some outside check: the blind index is keyed, so nothing on file confirms a guess.
+# Nothing finer than the birth year (no month, no day, no age in days) may be stored in
+# plaintext; anything else is derived from the number itself, on an audited decrypt.
+# tests/sync/test_id_rebuild.py tries every stored value against every number.
+RESIDENT_ID_SHOWN_HEAD = 6
+RESIDENT_ID_SHOWN_TAIL = 2
 
-    The 18-character form (region and last 4 shown) is the customary display and hides the
-    birth date; for any other length no more than half of the characters is shown.
+
+def mask_resident_id(number: str) -> str:
+    """Mask as 150521**********34 (18 characters); other lengths keep at most first 3, last 2.
+
+    The 18-character form shows the region and the last two characters and hides the birth
+    date and the serial (why: the note above); for any other length no more than half of the
+    characters is shown.
     """
     text = _compact(number)
     if len(text) == 18:
-        return f"{text[:6]}{'*' * 8}{text[-4:]}"
+        hidden = 18 - RESIDENT_ID_SHOWN_HEAD - RESIDENT_ID_SHOWN_TAIL
+        return text[:RESIDENT_ID_SHOWN_HEAD] + "*" * hidden + text[-RESIDENT_ID_SHOWN_TAIL:]
     return _mask_generic(text)
+
+
+def remask_resident_id(masked: str) -> str:
+    """An older, wider 18-character mask (150521********1234) narrowed to today's form.
+
+    Old events and rows carry the wider form; the fold and the migration narrow it without
+    the key, since the narrow form only drops characters. Other text is returned as it is.
+    """
+    if (
+        len(masked) == 18
+        and "*" in masked
+        and "*" not in masked[:RESIDENT_ID_SHOWN_HEAD]
+        and "*" not in masked[-RESIDENT_ID_SHOWN_TAIL:]
+    ):
+        hidden = 18 - RESIDENT_ID_SHOWN_HEAD - RESIDENT_ID_SHOWN_TAIL
+        return masked[:RESIDENT_ID_SHOWN_HEAD] + "*" * hidden + masked[-RESIDENT_ID_SHOWN_TAIL:]
+    return masked
 
 
 def mask_phone(number: str) -> str:

@@ -173,7 +173,8 @@ def protected_fields(key: HallKey, a: CheckedApplicant) -> dict[str, Any]:
         "phone_index": phone_index(key, a.phone) if a.phone else "",
         "phone_masked": identity.mask_phone(a.phone) if a.phone else "",
         "address_cipher": key.encrypt("address", a.address) if a.address else "",
-        "birth_date": a.birth_date.isoformat() if a.birth_date else None,
+        # The year only: the date beside the masked number would give the number away.
+        "birth_year": a.birth_date.year if a.birth_date else None,
         "sex": a.sex,
         "legal_representative": a.legal_representative,
         "contact_name": a.contact_name,

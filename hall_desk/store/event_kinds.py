@@ -342,6 +342,18 @@ def _set_of(model: type[Base]) -> Record:
     return Record({"set": columns(model)}, frozenset({"set"}))
 
 
+def _applicant_v1_to_v2(body: dict[str, Any]) -> dict[str, Any]:
+    """v1 carried the full birth date, which beside the masked number gives the number away;
+    v2 keeps the birth year only (domain/identity.py, above mask_resident_id)."""
+    values = dict(body.get("set", {}))
+    born = values.pop("birth_date", None)
+    if isinstance(born, str) and born:
+        values["birth_year"] = date.fromisoformat(born).year
+    elif "birth_date" in body.get("set", {}):
+        values["birth_year"] = None
+    return {**body, "set": values}
+
+
 _CASE_PAYLOAD = Record(
     {
         "set": columns(CaseRow),
@@ -435,7 +447,14 @@ KINDS: Mapping[str, EventKind] = {
         EventKind(
             "calendar.year_uncovered", CALENDAR_YEAR, fold.year_uncovered, _NOTE, caches=_CAL
         ),
-        EventKind("applicant.recorded", APPLICANT, fold.applicant, _set_of(ApplicantRow)),
+        EventKind(
+            "applicant.recorded",
+            APPLICANT,
+            fold.applicant,
+            _set_of(ApplicantRow),
+            version=2,
+            upcasters={1: _applicant_v1_to_v2},
+        ),
         *(EventKind(name, CASE, fold.case, _CASE_PAYLOAD) for name in CASE_KINDS),
         EventKind("consultation.logged", CONSULTATION, fold.consultation, _set_of(ConsultationRow)),
         EventKind(

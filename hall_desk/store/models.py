@@ -169,7 +169,9 @@ class ApplicantRow(Base):
     phone_index: Mapped[str] = mapped_column(String(32), default="", index=True)
     phone_masked: Mapped[str] = mapped_column(String(32), default="")
     address_cipher: Mapped[str] = mapped_column(Text, default="")
-    birth_date: Mapped[date | None] = mapped_column(Date)
+    # The birth year only: beside the masked number a finer birth fact gives the number away
+    # (domain/identity.py, above mask_resident_id).
+    birth_year: Mapped[int | None] = mapped_column(Integer)
     sex: Mapped[str] = mapped_column(String(4), default="")
     legal_representative: Mapped[str] = mapped_column(String(64), default="")
     contact_name: Mapped[str] = mapped_column(String(64), default="")

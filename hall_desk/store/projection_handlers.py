@@ -14,6 +14,7 @@ from sqlalchemy import Date, delete
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.catalog import pinyin_keys
+from hall_desk.domain.identity import remask_resident_id
 from hall_desk.domain.lifecycle import event_for_kind
 from hall_desk.store.models import (
     ApplicantRow,
@@ -35,13 +36,16 @@ from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverShee
 
 
 def _typed(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
-    """JSON carries dates as ISO text; give Date columns real dates."""
+    """JSON carries dates as ISO text; give Date columns real dates. Masked ID numbers from
+    older events are narrowed to today's mask, which is safe beside the stored birth year."""
     out: dict[str, Any] = {}
     columns = model.__table__.columns
     for key, value in values.items():
         column = columns[key]
         if isinstance(column.type, Date) and isinstance(value, str):
             value = date.fromisoformat(value)
+        elif key.endswith("id_masked") and isinstance(value, str):
+            value = remask_resident_id(value)
         out[key] = value
     return out
 

@@ -148,7 +148,7 @@ def test_the_deliveries_ledger_masks_unless_asked(hall: Hall, tmp_path: Path) ->
         "包海龙",
         "授权委托书",
     )
-    assert proxy["领取人证件号码"] == f"{PROXY_ID[:6]}********{PROXY_ID[-4:]}"
+    assert proxy["领取人证件号码"] == f"{PROXY_ID[:6]}**********{PROXY_ID[-2:]}"
     assert by_case[hall.immediate]["领取类型"] == "本人领取"
     raw = out.read_bytes()
     assert PROXY_ID.encode() not in raw

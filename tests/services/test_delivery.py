@@ -132,7 +132,7 @@ def test_the_queue_holds_routed_results_and_immediate_items(ws, clerk, router):
         "出件窗口",
         True,
     )
-    assert second.applicant_id_masked == "150521********" + APPLICANT_ID[-4:]
+    assert second.applicant_id_masked == "150521**********" + APPLICANT_ID[-2:]
     assert second.applicant_phone_masked == "139****1234"
 
     def found(text: str) -> list[str]:
@@ -168,7 +168,7 @@ def test_pickup_by_the_applicant_checks_the_id_through_the_blind_index(ws, clerk
     typed = f" {APPLICANT_ID[:6]} {APPLICANT_ID[6:].lower()}"  # spaces and a lower-case x
     result = delivery.pickup_by_applicant(ws, clerk, case_no, typed, on=WED)
     assert result.method == DeliveryMethod.PICKUP and result.recipient_name == "包海龙"
-    assert result.recipient_id_masked == "150521********" + APPLICANT_ID[-4:]
+    assert result.recipient_id_masked == "150521**********" + APPLICANT_ID[-2:]
     row = case_row(ws, case_no)
     assert (row.state, row.station, row.delivered_on, row.delivery_method) == (
         "delivered",
@@ -213,7 +213,7 @@ def test_pickup_by_a_proxy_validates_and_seals_the_proxy_id(ws, clerk, router):
         ws, clerk, case_no, ProxyDraft("白 玉兰", PROXY_ID, "授权委托书（申请人签字）"), on=WED
     )
     assert result.recipient_name == "白 玉兰"
-    assert result.recipient_id_masked == f"{PROXY_ID[:6]}********{PROXY_ID[-4:]}"
+    assert result.recipient_id_masked == f"{PROXY_ID[:6]}**********{PROXY_ID[-2:]}"
     with ws.reading() as s:
         row = s.get(DeliveryRow, result.delivery_id)
         assert row is not None
@@ -385,7 +385,7 @@ def test_the_delivery_log_filters_by_day_window_method_item_and_department(
         nos(method="courier")
 
     masked = {e.case_no: e for e in delivery.delivery_log(ws, clerk)}
-    assert masked[market].recipient_id.startswith("150521********")
+    assert masked[market].recipient_id.startswith("150521**********")
     assert masked[labour].phone == "139****1234" and "*" in masked[labour].address
     before = counts(ws)
     full = {e.case_no: e for e in delivery.delivery_log(ws, clerk, unmask=True)}

@@ -266,7 +266,10 @@ def test_agent_is_validated_and_protected(ws, clerk):
     with ws.reading() as s:
         case = s.get(CaseRow, result.case_id)
         assert case is not None and case.agent_name == "白玉兰"
-        assert agent_id not in case.agent_id_cipher and case.agent_id_masked.endswith(agent_id[-4:])
+        assert (
+            agent_id not in case.agent_id_cipher
+            and case.agent_id_masked == agent_id[:6] + "*" * 10 + agent_id[-2:]
+        )
 
 
 def test_green_channel_suggested_for_elderly_and_marked(ws, clerk):

@@ -15,7 +15,8 @@ from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.reports import ledgers
 from hall_desk.services import applicants, cases, consultations, delivery, intake, users
 from hall_desk.services.intake import AgentDraft
-from hall_desk.store.models import AuditEntry, CaseRow, Event
+from hall_desk.store import event_kinds, projections
+from hall_desk.store.models import ApplicantRow, AuditEntry, CaseRow, Event
 from tests.conftest import STAFF_PASSWORD, TODAY
 from tests.services import test_delivery as delivery_tests
 from tests.services import test_routing as routing_tests
@@ -71,7 +72,10 @@ def test_search_by_id_and_phone_through_blind_index(ws, clerk):
     assert [h.case_no for h in cases.search_cases(ws, a.case_no)] == [a.case_no]
     assert [h.applicant_name for h in cases.search_cases(ws, "乌")] == ["乌云"]
     hit = cases.search_cases(ws, IDS[0])[0]
-    assert IDS[0] not in hit.applicant_id_masked and hit.applicant_id_masked.endswith(IDS[0][-4:])
+    assert (
+        IDS[0] not in hit.applicant_id_masked
+        and hit.applicant_id_masked == IDS[0][:6] + "*" * 10 + IDS[0][-2:]
+    )
 
 
 def test_unmask_reveals_for_allowed_roles_only(ws, clerk, router):
@@ -199,7 +203,7 @@ def test_the_intake_prefill_of_a_returning_applicant_is_revealed_once_and_audite
     detail = json.loads(entry.detail)
     assert detail["fields"] == ["phone", "address"] and detail["reason"] == "intake_prefill"
     assert PHONES[3] not in entry.detail and "民主街" not in entry.detail
-    assert detail["id_masked"].endswith(IDS[3][-4:]) and IDS[3] not in entry.detail
+    assert detail["id_masked"] == IDS[3][:6] + "*" * 10 + IDS[3][-2:] and IDS[3] not in entry.detail
 
 
 def test_a_number_nobody_has_used_reveals_nothing_and_writes_nothing(ws, clerk):
@@ -229,3 +233,30 @@ def test_a_reveal_needs_the_unmask_permission_itself(
         REVEALS[reveal](ws, lead, mailed, tmp_path)
     assert decrypted == [] and _tally(ws) == before
     assert not list(tmp_path.glob("*.xlsx"))
+
+
+def test_an_applicant_recorded_with_a_birth_date_folds_to_the_year_and_the_narrow_mask(ws, clerk):
+    """Events written before the birth date left the payload (version 1) still fold: the date
+    becomes its year and the wide mask the narrow one; new events carry neither."""
+    intake.accept(ws, clerk, draft_for(ws, [FOOD], person(number=IDS[4])), on=TODAY)
+    with ws.reading() as s:
+        [ev] = s.scalars(select(Event).where(Event.kind == "applicant.recorded")).all()
+        new = json.loads(ev.payload)
+        applicant_id = ev.entity_id
+    assert new["v"] == 2 and "birth_date" not in new["set"]
+    assert new["set"]["birth_year"] == 1974
+    assert new["set"]["id_masked"] == IDS[4][:6] + "*" * 10 + IDS[4][-2:]
+    old = {"set": {**new["set"], "id_masked": IDS[4][:6] + "*" * 8 + IDS[4][-4:]}}
+    del old["set"]["birth_year"]
+    old["set"]["birth_date"] = "1974-05-12"
+    event_kinds.check("applicant.recorded", "applicant", applicant_id, old)  # a pull takes it
+    legacy = Event(
+        id=ev.id, origin=ev.origin, seq=ev.seq, hlc=ev.hlc, actor=ev.actor, kind=ev.kind,
+        entity_type=ev.entity_type, entity_id=applicant_id, payload=json.dumps(old),
+    )  # fmt: skip
+    with ws.transaction(clerk) as tx:
+        projections.apply(tx.session, legacy)
+        row = tx.session.get(ApplicantRow, applicant_id)
+        assert row is not None and row.birth_year == 1974
+        assert row.id_masked == IDS[4][:6] + "*" * 10 + IDS[4][-2:]
+        assert not hasattr(row, "birth_date")

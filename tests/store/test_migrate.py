@@ -6,10 +6,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 import hall_desk
 from hall_desk.domain.errors import StorageError
@@ -74,6 +75,10 @@ def repo_versions() -> set[str]:
     return {p.name for p in (MIGRATIONS / "versions").glob("*.py")}
 
 
+HEAD = head_revision(MIGRATIONS)
+NEXT = f"{int(HEAD) + 1:04d}"  # the number the next generated revision takes
+
+
 THROWAWAY_UP = """    op.create_table(
         "throwaway",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -87,10 +92,10 @@ def test_a_generated_revision_is_read_applied_and_downgraded(tmp_path):
     path = new_revision("throwaway table", location, autogenerate=False)
 
     assert path.parent == location / "versions"
-    assert path.name == "0004_throwaway_table.py"
+    assert path.name == f"{NEXT}_throwaway_table.py"
     source = path.read_text(encoding="utf-8")
-    assert "revision: str = '0004'" in source  # the template writes repr(), single quotes
-    assert head_revision(location) == "0004"
+    assert f"revision: str = '{NEXT}'" in source  # the template writes repr(), single quotes
+    assert head_revision(location) == NEXT
 
     up, down = source.split("def downgrade() -> None:")
     path.write_text(
@@ -103,10 +108,10 @@ def test_a_generated_revision_is_read_applied_and_downgraded(tmp_path):
     try:
         engine = database.write_engine
         upgrade(engine, location)
-        assert current_revision(engine) == "0004"
+        assert current_revision(engine) == NEXT
         assert "throwaway" in inspect(engine).get_table_names()
         command.downgrade(alembic_config(engine, location), "-1")
-        assert current_revision(engine) == "0003"
+        assert current_revision(engine) == HEAD
         assert "throwaway" not in inspect(engine).get_table_names()
         assert "cases" in inspect(engine).get_table_names()
     finally:
@@ -117,7 +122,9 @@ def test_a_generated_revision_is_read_applied_and_downgraded(tmp_path):
 def test_autogenerate_writes_what_the_head_lacks(tmp_path):
     """Without 0003 in the chain, the next revision is 0003 again and creates the sync tables."""
     location = copy_of_migrations(tmp_path)
-    (location / "versions" / "0003_sync_state.py").unlink()
+    for later in (location / "versions").glob("*.py"):
+        if later.name >= "0003":  # 0003 and every revision built on it
+            later.unlink()
     path = new_revision("sync state again", location)
     source = path.read_text(encoding="utf-8")
     assert path.name.startswith("0003_")
@@ -144,12 +151,59 @@ def test_make_migration_writes_the_next_numbered_revision(tmp_path):
         [*make, "NAME=add a ledger"], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    written = location / "versions" / "0004_add_a_ledger.py"
+    written = location / "versions" / f"{NEXT}_add_a_ledger.py"
     assert f"written: {written}" in done.stdout
-    assert 'revision: str = "0004"' in written.read_text(encoding="utf-8")  # ruff-formatted
-    assert head_revision(location) == "0004"
+    assert f'revision: str = "{NEXT}"' in written.read_text(encoding="utf-8")  # ruff-formatted
+    assert head_revision(location) == NEXT
 
     no_name = subprocess.run(make, cwd=REPO, capture_output=True, text=True, check=False)
     assert no_name.returncode != 0
     assert "usage: make migration" in no_name.stderr
     assert repo_versions() == before
+
+
+def _insert(conn: Any, table: str, values: dict[str, object]) -> None:
+    """A row with the given values and a plain one in every other required column."""
+    row = dict(values)
+    for column in inspect(conn).get_columns(table):
+        if column["name"] in row or column["nullable"]:
+            continue
+        kind = str(column["type"]).upper()
+        row[column["name"]] = (
+            0 if "INT" in kind or "BOOL" in kind else "2026-01-01" if "DATE" in kind else "x"
+        )
+    names = ", ".join(f'"{name}"' for name in row)
+    marks = ", ".join(f":p{n}" for n in range(len(row)))
+    params = {f"p{n}": value for n, value in enumerate(row.values())}
+    conn.execute(text(f"INSERT INTO {table} ({names}) VALUES ({marks})"), params)
+
+
+def test_0004_keeps_the_birth_year_only_and_narrows_every_masked_number(tmp_path):
+    wide, narrow = "150521********1234", "150521**********34"
+    database = Database(tmp_path / "old.sqlite3")
+    try:
+        engine = database.write_engine
+        command.upgrade(alembic_config(engine), "0003")
+        with engine.begin() as conn:
+            _insert(conn, "applicants", {"id": "a", "id_masked": wide, "birth_date": "1974-05-12"})
+            _insert(conn, "applicants", {"id": "b", "id_masked": "1***5", "birth_date": None})
+            _insert(
+                conn,
+                "cases",
+                {"id": "c", "case_no": "1", "applicant_id_masked": wide, "agent_id_masked": wide},
+            )
+            _insert(conn, "deliveries", {"id": "d", "case_id": "c", "recipient_id_masked": wide})
+        command.upgrade(alembic_config(engine), "0004")
+        with engine.connect() as conn:
+            assert "birth_date" not in {c["name"] for c in inspect(conn).get_columns("applicants")}
+            assert conn.execute(
+                text("SELECT id, id_masked, birth_year FROM applicants ORDER BY id")
+            ).all() == [("a", narrow, 1974), ("b", "1***5", None)]
+            assert conn.execute(
+                text("SELECT applicant_id_masked, agent_id_masked FROM cases")
+            ).all() == [(narrow, narrow)]
+            assert conn.execute(text("SELECT recipient_id_masked FROM deliveries")).all() == [
+                (narrow,)
+            ]
+    finally:
+        database.close()
