@@ -25,6 +25,7 @@ from hall_desk.store.models_sync import SyncPeer, SyncRun
 from hall_desk.sync.errors import SyncBusy, SyncError
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
 from hall_desk.sync.push import PUSH_BATCH, push_events
+from hall_desk.sync.reclaim import reclaim_own_events
 from hall_desk.sync.shared import (
     Location,
     SharedDatabase,
@@ -64,6 +65,7 @@ class SyncReport:
     reset_reason: str  # why the workstation started over ("" when it did not)
     started_at: datetime
     finished_at: datetime
+    reclaimed: int = 0  # own events taken back after a restore from backup
 
     @property
     def summary(self) -> str:
@@ -282,6 +284,15 @@ def _run(
     try:
         info = shared.prepare(ws.key.fingerprint, ws.hall, ws.now())
         reset_reason = _bind_peer(ws, actor, shared, info)
+        reclaimed = reclaim_own_events(
+            ws,
+            actor,
+            shared,
+            info.identity,
+            batch_size=opts.pull_batch,
+            margin_ms=int(margin.total_seconds() * 1000),
+            now_ms=wall_ms,
+        )
         pushed = push_events(
             ws,
             shared,
@@ -310,4 +321,5 @@ def _run(
         reset_reason=reset_reason,
         started_at=started,
         finished_at=ws.now(),
+        reclaimed=reclaimed,
     )
