@@ -158,6 +158,8 @@ def restore(
         part.unlink(missing_ok=True)
         raise
     if isinstance(target, Workstation):
+        # Whoever still holds it must not number anything on the replaced database's memory.
+        target.restore_pending = True
         target.close()
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     kept = _keep_aside(home, f".before-restore-{stamp}")
