@@ -26,6 +26,7 @@ from hall_desk.sync.errors import SyncBusy, SyncError
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
 from hall_desk.sync.push import PUSH_BATCH, push_events
 from hall_desk.sync.reclaim import reclaim_own_events
+from hall_desk.sync.repush import repush_held_events
 from hall_desk.sync.shared import (
     Location,
     SharedDatabase,
@@ -66,6 +67,7 @@ class SyncReport:
     started_at: datetime
     finished_at: datetime
     reclaimed: int = 0  # own events taken back after a restore from backup
+    repushed: int = 0  # other origins' events a new or reset shared database got from here
 
     @property
     def summary(self) -> str:
@@ -300,6 +302,12 @@ def _run(
             batch_size=opts.push_batch,
             progress=lambda d, t: progress(SyncProgress("push", d, t)),
         )
+        # A replaced or reset shared database may have lost what only retired workstations made.
+        repushed = (
+            repush_held_events(ws, shared, info.identity, batch_size=opts.push_batch)
+            if reset_reason
+            else 0
+        )
         pulled = pull_events(
             ws,
             shared,
@@ -322,4 +330,5 @@ def _run(
         started_at=started,
         finished_at=ws.now(),
         reclaimed=reclaimed,
+        repushed=repushed,
     )

@@ -129,3 +129,30 @@ def test_backup_restores_onto_a_new_machine(
     err = capsys.readouterr().err
     assert "大厅密钥不同" in err
     assert "Traceback" not in err
+
+
+def test_a_shared_database_rebuilt_from_scratch_gets_a_retired_workstations_work(
+    hall: Hall, shared_url: str, tmp_path: Path
+) -> None:
+    from contextlib import nullcontext
+
+    from tests.sync.conftest import fresh_pg_database
+    from tests.sync.helpers import converge, own_events, shared_events_set
+
+    w1, w2, w3 = hall.ws("W1"), hall.ws("W2"), hall.ws("W3")
+    bulk_cases(w3, 2, start=40)
+    bulk_cases(w1, 1, start=50)
+    converge([w1, w2, w3], shared_url)
+    retired = own_events(w3)
+    w3.close()  # W3 is retired: nobody will ever push its events again
+    everything = shared_events_set(shared_url)
+    rebuilt_pg = fresh_pg_database() if "://" in shared_url else nullcontext(None)
+    with rebuilt_pg as pg:
+        rebuilt = pg or str(tmp_path / "rebuilt.sqlite3")
+        report = sync(w1, rebuilt)
+        assert report.reset_reason
+        assert report.repushed == len(retired) + len(own_events(w2))
+        report = sync(w2, rebuilt)
+        assert report.repushed == 0  # already there: sent again, changed nothing
+        assert {e for e in shared_events_set(rebuilt) if e[1] == "W3"} == retired
+        assert shared_events_set(rebuilt) == everything
