@@ -162,7 +162,11 @@ def restore(
         target.restore_pending = True
         target.close()
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    kept = _keep_aside(home, f".before-restore-{stamp}")
+    suffix, n = f".before-restore-{stamp}", 1
+    while Path(str(home.db_path) + suffix).exists():  # two restores within one second
+        n += 1
+        suffix = f".before-restore-{stamp}-{n}"
+    kept = _keep_aside(home, suffix)
     os.replace(part, home.db_path)
     if facts.workstation != config.workstation:
         # The events in the backup carry its code as their origin: that is who this machine is.

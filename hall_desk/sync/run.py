@@ -71,7 +71,12 @@ class SyncReport:
 
     @property
     def summary(self) -> str:
-        return f"推送 {self.pushed} 条，拉取 {self.pulled} 条，冲突 {self.conflicts} 条"
+        text = f"推送 {self.pushed} 条，拉取 {self.pulled} 条，冲突 {self.conflicts} 条"
+        if self.reclaimed:
+            text += f"，取回本机在备份之后的记录 {self.reclaimed} 条"
+        if self.repushed:
+            text += f"，为共享数据库补回其他工作站的记录 {self.repushed} 条"
+        return text
 
     @property
     def seconds(self) -> float:

@@ -156,3 +156,22 @@ def test_a_shared_database_rebuilt_from_scratch_gets_a_retired_workstations_work
         assert report.repushed == 0  # already there: sent again, changed nothing
         assert {e for e in shared_events_set(rebuilt) if e[1] == "W3"} == retired
         assert shared_events_set(rebuilt) == everything
+
+
+def test_two_restores_keep_both_databases_aside(hall: Hall, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from hall_desk.domain.clock import SettableClock
+
+    w1 = hall.ws("W1")
+    saved = tmp_path / "w1.sqlite3"
+    backup(w1, ADMIN, saved)
+    w1.close()
+    home = Home(hall.home("W1"))
+    wall = SettableClock(datetime(2026, 12, 2, 9, 30))
+    first = restore(home, ADMIN, saved, wall=wall)
+    second = restore(home, ADMIN, saved, wall=wall)
+    assert first.kept_aside != second.kept_aside
+    assert first.kept_aside is not None and first.kept_aside.exists()
+    assert second.kept_aside is not None and second.kept_aside.exists()
+    assert "20261202-093000" in first.kept_aside.name
