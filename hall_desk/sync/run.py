@@ -290,6 +290,8 @@ def _run(
     )
     try:
         info = shared.prepare(ws.key.fingerprint, ws.hall, ws.now())
+        with ws.db.read() as s:
+            known = s.get(SyncPeer, info.identity) is not None
         reset_reason = _bind_peer(ws, actor, shared, info)
         reclaimed = reclaim_own_events(
             ws,
@@ -307,10 +309,12 @@ def _run(
             batch_size=opts.push_batch,
             progress=lambda d, t: progress(SyncProgress("push", d, t)),
         )
-        # A replaced or reset shared database may have lost what only retired workstations made.
+        # A shared database that replaced the one this workstation knew (rebuilt from scratch)
+        # lacks what only retired workstations made. Not after a restore of the same one: every
+        # workstation then starts its pull over, and refills it with its own events.
         repushed = (
             repush_held_events(ws, shared, info.identity, batch_size=opts.push_batch)
-            if reset_reason
+            if reset_reason and not known
             else 0
         )
         pulled = pull_events(
