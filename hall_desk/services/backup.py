@@ -7,14 +7,18 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import create_engine
+from sqlalchemy.orm import Session
+
 from hall_desk.domain.clock import SYSTEM_CLOCK, WallClock
 from hall_desk.domain.errors import StorageError, ValidationError
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.home import Home, check_output_path
 from hall_desk.services.workstation import RESTORE_PENDING, Workstation
+from hall_desk.store import audit
 from hall_desk.store.files import OWNER_ONLY, create_private
 from hall_desk.store.keys import HallKey
-from hall_desk.store.migrate import is_known_revision
+from hall_desk.store.migrate import head_revision, is_known_revision
 
 
 def backup(ws: Workstation, actor: Actor, out: Path) -> int:
@@ -154,6 +158,13 @@ def restore(
             src.close()
         with open(part, "rb") as fh:
             os.fsync(fh.fileno())
+        # The restore anchors the backup's chain afresh: a chain edited in the file must not be
+        # blessed by it. (A backup of an older schema is checked after its migration, by verify.)
+        problem = _chain_problem(part, key) if facts.revision == head_revision() else ""
+        if problem:
+            raise ValidationError(
+                "file", f"备份文件 {file} 中的留痕记录已被改动（{problem}），不予恢复"
+            )
     except BaseException:
         part.unlink(missing_ok=True)
         raise
@@ -183,6 +194,16 @@ def restore(
             },
         )
     return RestoreResult(facts.workstation, kept, reclaim)
+
+
+def _chain_problem(path: Path, key: HallKey) -> str:
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with Session(engine) as session:
+            report = audit.verify(session, key.audit_key)
+    finally:
+        engine.dispose()
+    return "" if report.ok else report.problem
 
 
 def _keep_aside(home: Home, suffix: str) -> Path | None:

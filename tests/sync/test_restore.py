@@ -4,6 +4,7 @@ event sequence is used twice, and push carries on; a backup also restores onto a
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -93,6 +94,14 @@ def test_restore_refusals_change_nothing(hall: Hall, tmp_path: Path) -> None:
     other = hall.ws("X1")
     with pytest.raises(ValidationError, match="大厅密钥不同"):
         restore(other, ADMIN, saved)
+    edited = tmp_path / "edited.sqlite3"
+    backup(w1, ADMIN, edited)
+    with sqlite3.connect(edited) as conn:
+        conn.execute("UPDATE audit_log SET actor = 'someone' WHERE seq = 2")
+    conn.close()
+    with pytest.raises(ValidationError, match="留痕记录已被改动"):
+        restore(w1, ADMIN, edited)
+    assert not list(w1.home.path.glob("*.restore.part"))
     # Each refusal left the workstation open and untouched.
     bulk_cases(w1, 1, start=0)
     assert verify_audit(w1).ok
