@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="备份本地数据库")
     p.add_argument("--out", type=Path, required=True)
 
+    p = sub.add_parser("restore", help="从备份恢复本地数据库（当前数据库改名保留）")
+    p.add_argument("file", type=Path, metavar="FILE")
+
     sub.add_parser("rebuild", help="由事件重新生成全部数据表（恢复备份后，或核对数据一致）")
     return parser
 
@@ -168,6 +171,8 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if cmd == "calendar":
         return _calendar_due(home, args)
+    if cmd == "restore":
+        return _restore(home, args.file)
     with _open(home.path) as ws:
         if cmd == "hall-key":
             from hall_desk.services.setup import export_hall_key
@@ -225,6 +230,21 @@ def _run(args: argparse.Namespace) -> int:
 
             events = rebuild_projections(ws, _operator())
             print(f"已由事件重新生成全部数据表：重放 {events} 条事件")
+    return EXIT_OK
+
+
+def _restore(home, file: Path) -> int:  # type: ignore[no-untyped-def]
+    """Works on the home, not an opened workstation: its database may be missing or broken."""
+    from hall_desk.services.backup import restore
+
+    result = restore(home, _operator(), file)
+    print(f"已从 {file} 恢复，工作站 {result.workstation}")
+    if result.kept_aside is not None:
+        print(f"原数据库已改名保留为 {result.kept_aside}")
+    if result.reclaim_pending:
+        print(
+            "请立即执行 hall-desk sync：取回本机在备份之后推送过的记录后，才能办理新业务",
+        )
     return EXIT_OK
 
 

@@ -25,6 +25,10 @@ from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import upgrade
 from hall_desk.store.models import CalendarOverrideRow, CalendarYearRow, Event, Meta
 
+# Set in meta by a restore: until a sync has taken back this workstation's own events pushed after
+# the backup, a new event would reuse a sequence number (and a case number) the hall has seen.
+RESTORE_PENDING = "restore_pending"
+
 
 class Tx:
     """One service call's transaction: events, their projections and the audit entry together."""
@@ -39,6 +43,11 @@ class Tx:
 
     def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:
         registered = event_kinds.require(kind)
+        if self.ws.restore_pending:
+            raise StorageError(
+                "本工作站刚从备份恢复，须先与共享数据库同步一次（取回本机在备份之后的记录），"
+                "才能办理新业务：请管理员执行同步（hall-desk sync 或 同步 → 立即同步）"
+            )
         if self._seq is None:
             self._seq = eventlog.next_seq(self.session, self.ws.code)
         else:
@@ -98,6 +107,7 @@ class Workstation:
             with self.db.read() as s:
                 fingerprint = s.get(Meta, "hall_key_fingerprint")
                 last = eventlog.last_timestamp(s)
+                self.restore_pending = s.get(Meta, RESTORE_PENDING) is not None
         except DatabaseError as exc:
             self.db.close()
             raise StorageError(

@@ -125,6 +125,11 @@ def head_revision(location: Path = MIGRATIONS) -> str:
     return heads[0]
 
 
+def is_known_revision(revision: str | None, location: Path = MIGRATIONS) -> bool:
+    """False for a schema written by a newer program (a revision this one has no file for)."""
+    return revision is None or revision in _revisions(location)
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):

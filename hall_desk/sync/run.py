@@ -25,6 +25,8 @@ from hall_desk.store.models_sync import SyncPeer, SyncRun
 from hall_desk.sync.errors import SyncBusy, SyncError
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
 from hall_desk.sync.push import PUSH_BATCH, push_events
+from hall_desk.sync.reclaim import reclaim_own_events
+from hall_desk.sync.repush import repush_held_events
 from hall_desk.sync.shared import (
     Location,
     SharedDatabase,
@@ -64,10 +66,17 @@ class SyncReport:
     reset_reason: str  # why the workstation started over ("" when it did not)
     started_at: datetime
     finished_at: datetime
+    reclaimed: int = 0  # own events taken back after a restore from backup
+    repushed: int = 0  # other origins' events a new or reset shared database got from here
 
     @property
     def summary(self) -> str:
-        return f"推送 {self.pushed} 条，拉取 {self.pulled} 条，冲突 {self.conflicts} 条"
+        text = f"推送 {self.pushed} 条，拉取 {self.pulled} 条，冲突 {self.conflicts} 条"
+        if self.reclaimed:
+            text += f"，取回本机在备份之后的记录 {self.reclaimed} 条"
+        if self.repushed:
+            text += f"，为共享数据库补回其他工作站的记录 {self.repushed} 条"
+        return text
 
     @property
     def seconds(self) -> float:
@@ -281,13 +290,32 @@ def _run(
     )
     try:
         info = shared.prepare(ws.key.fingerprint, ws.hall, ws.now())
+        with ws.db.read() as s:
+            known = s.get(SyncPeer, info.identity) is not None
         reset_reason = _bind_peer(ws, actor, shared, info)
+        reclaimed = reclaim_own_events(
+            ws,
+            actor,
+            shared,
+            info.identity,
+            batch_size=opts.pull_batch,
+            margin_ms=int(margin.total_seconds() * 1000),
+            now_ms=wall_ms,
+        )
         pushed = push_events(
             ws,
             shared,
             info.identity,
             batch_size=opts.push_batch,
             progress=lambda d, t: progress(SyncProgress("push", d, t)),
+        )
+        # A shared database that replaced the one this workstation knew (rebuilt from scratch)
+        # lacks what only retired workstations made. Not after a restore of the same one: every
+        # workstation then starts its pull over, and refills it with its own events.
+        repushed = (
+            repush_held_events(ws, shared, info.identity, batch_size=opts.push_batch)
+            if reset_reason and not known
+            else 0
         )
         pulled = pull_events(
             ws,
@@ -310,4 +338,6 @@ def _run(
         reset_reason=reset_reason,
         started_at=started,
         finished_at=ws.now(),
+        reclaimed=reclaimed,
+        repushed=repushed,
     )

@@ -1,7 +1,9 @@
-"""Settings (admin): hall and workstation, idle lock, sync, printer, calendar, catalog, users."""
+"""Settings (admin): hall and workstation, idle lock, sync, printer, calendar, catalog, users,
+backup and restore."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 from hall_desk.domain.calendar import DayOverride
 from hall_desk.domain.errors import HallDeskError, ValidationErrors
 from hall_desk.domain.roles import Actor, Role
+from hall_desk.services import backup as backup_service
 from hall_desk.services import calendar as calendar_service
 from hall_desk.services import catalog, users
 from hall_desk.services.settings import update_settings
@@ -90,6 +94,7 @@ class SettingsDialog(QDialog):
         self._build_calendar_tab(child(f, QWidget, "calendarTab"))
         self._build_catalog_tab(child(f, QWidget, "catalogTab"))
         self._build_users_tab(child(f, QWidget, "usersTab"))
+        self._build_backup_tab(child(f, QTabWidget, "tabs"))
 
     # -- general -------------------------------------------------------------------------------
     def _load_general(self) -> None:
@@ -481,3 +486,122 @@ class SettingsDialog(QDialog):
             self.users_error.setVisible(True)
             return False
         return self._user_call(users.unlock, user.username)
+
+    # -- backup and restore ----------------------------------------------------------------------
+    def _build_backup_tab(self, tabs: QTabWidget) -> None:
+        tab = QWidget()
+        tab.setObjectName("backupTab")
+        tabs.addTab(tab, self.tr("备份与恢复"))
+        layout = QVBoxLayout(tab)
+        note = QLabel(
+            self.tr(
+                "备份是本机数据库的完整副本（含全部办件与个人信息，请妥善保管）。"
+                "从备份恢复时，当前数据库改名保留在本机目录中；恢复后程序将关闭，"
+                "请重新打开，并先同步一次以取回本机在备份之后推送过的记录。"
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        row = QHBoxLayout()
+        self.backup_button = QPushButton(self.tr("立即备份(&B)…"))
+        self.backup_button.setObjectName("backupButton")
+        self.restore_button = QPushButton(self.tr("从备份恢复(&R)…"))
+        self.restore_button.setObjectName("restoreButton")
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.backup_result = QLabel()
+        self.backup_result.setObjectName("backupResult")
+        self.backup_result.setWordWrap(True)
+        layout.addWidget(self.backup_result)
+        layout.addStretch(1)
+        # Which file: the system's file dialog; replaceable, since a native dialog cannot be
+        # driven by a test.
+        self.choose_backup_file: Callable[[bool], Path | None] = self._ask_backup_file
+        # What happens once the database was replaced under this running program.
+        self.after_restore: Callable[[], object] = QCoreApplication.quit
+        self.backup_button.clicked.connect(self.take_backup)
+        self.restore_button.clicked.connect(self.restore_backup)
+
+    def _ask_backup_file(self, saving: bool) -> Path | None:
+        kinds = self.tr("hall-desk 备份 (*.sqlite3);;所有文件 (*)")
+        if saving:
+            name = f"hall-desk-{self.ws.code}-{self.ws.today():%Y%m%d}.sqlite3"
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("备份到"), name, kinds)
+        else:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("选择备份文件"), "", kinds)
+        return Path(chosen) if chosen else None
+
+    def _say_backup(self, exc: HallDeskError) -> None:
+        self.backup_result.setText(self.tr("未完成：{message}").format(message=exc.message))
+
+    def take_backup(self) -> Op[int] | None:
+        out = self.choose_backup_file(True)
+        if out is None:
+            return None
+        ws, actor = self.ws, self.actor
+        return (
+            Op(self, lambda: backup_service.backup(ws, actor, out))
+            .busy(self.backup_button, self.restore_button)
+            .refused(self._say_backup)
+            .success(
+                lambda size: self.backup_result.setText(
+                    self.tr("已备份到 {path}（{kb} KB，完整性校验通过）").format(
+                        path=out, kb=size // 1024
+                    )
+                )
+            )
+            .run()
+        )
+
+    def restore_backup(self) -> Op[backup_service.RestoreResult] | None:
+        source = self.choose_backup_file(False)
+        if source is None:
+            return None
+        confirm = QMessageBox(self)
+        confirm.setIcon(QMessageBox.Icon.Warning)
+        confirm.setWindowTitle(self.tr("从备份恢复"))
+        confirm.setText(
+            self.tr(
+                "用备份 {path} 替换本机数据库？\n当前数据库将改名保留；恢复后程序将关闭，"
+                "请重新打开。"
+            ).format(path=source)
+        )
+        go = confirm.addButton(self.tr("恢复"), QMessageBox.ButtonRole.AcceptRole)
+        confirm.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        confirm.exec()
+        accepted = confirm.clickedButton() is go
+        confirm.deleteLater()
+        if not accepted:
+            return None
+        ws, actor = self.ws, self.actor
+        return (
+            Op(self, lambda: backup_service.restore(ws, actor, source))
+            .busy(self.backup_button, self.restore_button)
+            .refused(self._say_backup)
+            .success(self._restored)
+            .run()
+        )
+
+    def _restored(self, result: backup_service.RestoreResult) -> None:
+        # This window still holds the replaced database's workstation: the simplest correct
+        # course is a fresh start, which opens the restored one.
+        lines = [self.tr("已从备份恢复，工作站 {code}。").format(code=result.workstation)]
+        if result.kept_aside is not None:
+            lines.append(self.tr("原数据库已改名保留为 {path}。").format(path=result.kept_aside))
+        if result.reclaim_pending:
+            lines.append(self.tr("重新打开后请先同步一次，取回本机在备份之后推送过的记录。"))
+        lines.append(self.tr("程序现在关闭，请重新打开。"))
+        self.backup_result.setText("\n".join(lines))
+        self.backup_button.setEnabled(False)
+        self.restore_button.setEnabled(False)
+        done = QMessageBox(self)
+        done.setIcon(QMessageBox.Icon.Information)
+        done.setWindowTitle(self.tr("恢复完成"))
+        done.setText("\n".join(lines))
+        done.addButton(self.tr("关闭程序"), QMessageBox.ButtonRole.AcceptRole)
+        done.exec()
+        done.deleteLater()
+        self.reject()
+        self.after_restore()
