@@ -6,3 +6,7 @@ SUPPLEMENT_DAYS = 5  # default 补正 period in working days, when the clerk set
 MIN_REASON = 4  # characters of a refusal, denial, return or 容缺 commitment
 MAX_NAME = 32  # a giver's, receiver's or proxy's name
 MAX_NOTE = 500  # a note or a reason
+MAX_ADDRESS = 200  # a postal address: the longest county address with its door number fits
+MAX_SHORT_NOTE = 200  # a calendar day's or year's note, the reason a full value was looked at
+MAX_QUERY = 100  # a search box: longer than any name, number or code the program stores
+MAX_CASE_REF = 64  # a typed or scanned case reference: a case id or number is far shorter

@@ -33,6 +33,9 @@ def _show(ch: str) -> str:
 
 def clean_text(raw: str, field: str, label: str, *, max_len: int, multiline: bool = False) -> str:
     """Trimmed text, or a ValidationError that names the field and the bad character."""
+    # Far over the limit is refused before normalising: a pasted 10 MB blob costs nothing.
+    if len(raw) > 4 * max_len + 1024:
+        raise ValidationError(field, f"{label}过长：最多 {max_len} 字，当前 {len(raw)} 字")
     text = unicodedata.normalize("NFC", raw).strip()
     if not multiline:
         text = " ".join(text.split())
@@ -71,3 +74,12 @@ def clean_hall_name(raw: str) -> str:
 
 def clean_window_name(raw: str) -> str:
     return clean_text(raw, "window", "窗口名称", max_len=WINDOW_NAME_MAX)
+
+
+def clean_query(raw: str, *, max_len: int) -> str | None:
+    """What was typed into a search box, trimmed; None when it is longer than `max_len`, so the
+    search finds nothing at once. Searches write nothing, so other characters may stay."""
+    if len(raw) > 4 * max_len + 1024:
+        return None
+    text = unicodedata.normalize("NFC", raw).strip()
+    return text if len(text) <= max_len else None

@@ -23,8 +23,9 @@ from hall_desk.domain.catalog import (
     Theme,
 )
 from hall_desk.domain.errors import ValidationError, ValidationErrors
+from hall_desk.domain.limits import MAX_QUERY
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.domain.text import clean_text
+from hall_desk.domain.text import clean_query, clean_text
 from hall_desk.services.home import check_output_path
 from hall_desk.services.workstation import Workstation
 
@@ -427,7 +428,7 @@ class CatalogHit:
 
 def search(ws: Workstation, query: str, limit: int = 20) -> list[CatalogHit]:
     """By name, code, full pinyin or pinyin initials (gtgsh → 个体工商户…); themes first."""
-    q = query.strip()
+    q = clean_query(query, max_len=MAX_QUERY)
     if not q:
         return []
     key = q.lower().replace(" ", "")
