@@ -83,3 +83,20 @@ def clean_query(raw: str, *, max_len: int) -> str | None:
         return None
     text = unicodedata.normalize("NFC", raw).strip()
     return text if len(text) <= max_len else None
+
+
+# Never part of anything typed: C0/C1 controls other than tab and line breaks, and the bidi
+# overrides and isolates that make a line read differently from what is stored.
+_NEVER_STORED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def stored_text_problem(text: str, max_len: int = 0) -> str:
+    """Why text that arrived from elsewhere (a pulled event) could not have been typed here:
+    over `max_len` (when given) or holding a character the text check refuses; "" when fine."""
+    if max_len and len(text) > max_len:
+        return f"过长（{len(text)} 字，最多 {max_len} 字）"
+    bad = _problem_char(text, allow_newlines=True) if max_len else None
+    if bad is None:
+        found = _NEVER_STORED.search(text)
+        bad = found.group() if found else None
+    return f"含有不能使用的字符「{_show(bad)}」" if bad is not None else ""
