@@ -433,6 +433,75 @@ INPUTS: list[tuple[str, str, str, Call]] = [
         "已与申请人核实，以第一次出件为准",
         lambda h, t: resolve_conflict(h.ws, h.admin, "no-such-conflict", t),
     ),
+    # Numbers, codes and times: their own parsers refuse the same characters.
+    (
+        "consultation.phone",
+        "phone",
+        "13904751234",
+        lambda h, t: consultations.log_consultation(h.ws, h.clerk, _consult(phone=t)),
+    ),
+    (
+        "intake.phone",
+        "phone",
+        "13904751234",
+        lambda h, t: _intake(h, "accept", applicant=_applicant("phone", t)),
+    ),
+    (
+        "intake.id_number",
+        "id_number",
+        resident_id(seq="900"),
+        lambda h, t: _intake(h, "accept", applicant=_applicant("id_number", t)),
+    ),
+    (
+        "intake.agent_id_number",
+        "agent_id_number",
+        resident_id(seq="901"),
+        lambda h, t: _intake(h, "accept", agent=AgentDraft("乌云其其格", t)),
+    ),
+    (
+        "delivery.presented_id",
+        "id_number",
+        resident_id(seq="104"),
+        lambda h, t: delivery.pickup_by_applicant(h.ws, h.clerk, h.ready, t),
+    ),
+    (
+        "delivery.proxy_id_number",
+        "proxy_id_number",
+        resident_id(birth="19880808", seq="777"),
+        lambda h, t: delivery.pickup_by_proxy(
+            h.ws, h.clerk, h.ready, ProxyDraft("乌云", t, "授权委托书")
+        ),
+    ),
+    (
+        "delivery.mail_phone",
+        "phone",
+        "13904751234",
+        lambda h, t: delivery.mail(h.ws, h.clerk, h.ready, _mail(phone=t)),
+    ),
+    (
+        "delivery.carrier",
+        "carrier",
+        "EMS",
+        lambda h, t: delivery.mail(h.ws, h.clerk, h.ready, _mail(carrier=t)),
+    ),
+    (
+        "delivery.tracking_no",
+        "tracking_no",
+        "EA987654321CN",
+        lambda h, t: delivery.mail(h.ws, h.clerk, h.ready, _mail(tracking_no=t)),
+    ),
+    (
+        "users.username",
+        "username",
+        "bater",
+        lambda h, t: users.create_user(h.ws, h.admin, t, "巴特尔", Role.CLERK, STAFF_PASSWORD),
+    ),
+    (
+        "settings.sync_time",
+        "sync_time",
+        "02:00",
+        lambda h, t: settings.update_settings(h.ws, h.admin, sync_time=t),
+    ),
 ]
 
 
