@@ -10,3 +10,5 @@ MAX_ADDRESS = 200  # a postal address: the longest county address with its door 
 MAX_SHORT_NOTE = 200  # a calendar day's or year's note, the reason a full value was looked at
 MAX_QUERY = 100  # a search box: longer than any name, number or code the program stores
 MAX_CASE_REF = 64  # a typed or scanned case reference: a case id or number is far shorter
+MAX_DEPARTMENT = 100  # an approving department's name, as the catalog limits it
+MAX_MATERIAL = 200  # a material's name, as the catalog limits it

@@ -23,7 +23,7 @@ from hall_desk.domain.catalog import (
     Theme,
 )
 from hall_desk.domain.errors import ValidationError, ValidationErrors
-from hall_desk.domain.limits import MAX_QUERY
+from hall_desk.domain.limits import MAX_DEPARTMENT, MAX_MATERIAL, MAX_QUERY
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_query, clean_text
 from hall_desk.services.home import check_output_path
@@ -64,7 +64,13 @@ MAX_ITEMS = 10_000
 MAX_MATERIALS = 100_000
 MAX_THEMES = 2_000
 # Longest text per catalog field (the printed notices must still fit them).
-TEXT_LIMITS = {"name": 200, "department": 100, "fee": 200, "material": 200, "theme": 200}
+TEXT_LIMITS = {
+    "name": 200,
+    "department": MAX_DEPARTMENT,
+    "fee": 200,
+    "material": MAX_MATERIAL,
+    "theme": 200,
+}
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,13 @@ from hall_desk.domain.calendar import LimitUnit
 from hall_desk.domain.deadline import DeadlineFlag
 from hall_desk.domain.errors import TransitionError, ValidationError
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
-from hall_desk.domain.limits import MAX_NOTE, MIN_REASON, SUPPLEMENT_DAYS
+from hall_desk.domain.limits import (
+    MAX_DEPARTMENT,
+    MAX_MATERIAL,
+    MAX_NOTE,
+    MIN_REASON,
+    SUPPLEMENT_DAYS,
+)
 from hall_desk.domain.moves import case_departments, move_refusal, refuse, too_early
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import (
@@ -266,7 +272,9 @@ def return_for_supplement(
         names = [m.strip() for m in materials if m.strip()]
         unknown = [m for m in names if m not in rows]
         if unknown:
-            raise ValidationError("materials", f"本办件没有以下材料：{'、'.join(unknown)}")
+            # Only names the catalog could hold are quoted back: a paste is not repeated.
+            shown = [m if len(m) <= MAX_MATERIAL else f"{m[:20]}…" for m in unknown[:10]]
+            raise ValidationError("materials", f"本办件没有以下材料：{'、'.join(shown)}")
         if deadline is None:
             deadline = ws.calendar(tx.session).due_date(on, SUPPLEMENT_DAYS, LimitUnit.WORKING).day
         case_set: dict[str, Any] = {
@@ -301,7 +309,8 @@ def return_for_supplement(
 
 
 def _department(tx: Tx, department: str) -> str:
-    name = department.strip()
+    # Checked like the catalog checks a department's name when it is imported.
+    name = clean_text(department, "department", "审批部门", max_len=MAX_DEPARTMENT)
     if not name:
         raise ValidationError("department", "请选择审批部门")
     if not routing_queries.is_known_department(tx.session, name):

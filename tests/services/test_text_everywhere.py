@@ -64,6 +64,7 @@ class Hall:
     clerk: Actor
     router: Actor
     accepted: str  # at the window, clock running
+    collected: str  # at the routing post, in pre-review
     at_routing: str  # collected and pre-reviewed
     at_department: str  # carried to 市场监督管理局
     ready: str  # back at the delivery window
@@ -83,6 +84,8 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hall]:
     at_routing = accept(ws, clerk, n=2)
     routing.collect(ws, router, [at_routing], at=at(TODAY, 10))
     routing.pass_prereview(ws, router, [at_routing], at=at(TODAY, 10, 30))
+    collected = accept(ws, clerk, n=6)
+    routing.collect(ws, router, [collected], at=at(TODAY, 10))
     at_department = accept(ws, clerk, n=3)
     to_department(ws, router, MARKET, at_department)
     ready = accept(ws, clerk, n=4)
@@ -99,7 +102,17 @@ def hall(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hall]:
     )
     case_id = cases.search_cases(ws, accepted)[0].id
     yield Hall(
-        ws, admin, clerk, router, accepted, at_routing, at_department, ready, mailed, case_id
+        ws,
+        admin,
+        clerk,
+        router,
+        accepted,
+        collected,
+        at_routing,
+        at_department,
+        ready,
+        mailed,
+        case_id,
     )
     ws.close()
 
@@ -279,7 +292,7 @@ INPUTS: list[tuple[str, str, str, Call]] = [
         "routing.return_reasons",
         "reasons",
         "营业执照复印件不清晰",
-        lambda h, t: routing.return_for_supplement(h.ws, h.router, h.at_routing, t),
+        lambda h, t: routing.return_for_supplement(h.ws, h.router, h.collected, t),
     ),
     (
         "routing.dispatch_receiver",
@@ -334,6 +347,28 @@ INPUTS: list[tuple[str, str, str, Call]] = [
         "批文一份",
         lambda h, t: routing.send_to_delivery(
             h.ws, h.router, [h.at_department], receiver="王晓燕", note=t
+        ),
+    ),
+    (
+        "routing.return_materials",
+        "materials",
+        "营业执照",
+        lambda h, t: routing.return_for_supplement(
+            h.ws, h.router, h.collected, "营业执照复印件不清晰", materials=[t]
+        ),
+    ),
+    (
+        "routing.dispatch_department",
+        "department",
+        MARKET,
+        lambda h, t: routing.dispatch(h.ws, h.router, t, [h.at_routing], receiver="刘建军"),
+    ),
+    (
+        "routing.receive_back_department",
+        "department",
+        MARKET,
+        lambda h, t: routing.receive_back(
+            h.ws, h.router, t, [Decision(h.at_department)], giver="刘建军"
         ),
     ),
     # 出件
