@@ -52,6 +52,10 @@ def check_tracking_no(carrier: str, raw: str) -> str:
     number = "".join(identity.to_halfwidth(raw).split()).upper()
     if not number:
         raise ValidationError("tracking_no", "请填写运单号")
+    if len(number) > 64:  # a paste, not a waybill: say so without quoting it back
+        raise ValidationError(
+            "tracking_no", f"运单号过长（{len(number)} 位）：应为 8–30 位字母或数字"
+        )
     if carrier == "EMS" and not _EMS.match(number):
         raise ValidationError(
             "tracking_no",

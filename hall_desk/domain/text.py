@@ -33,6 +33,9 @@ def _show(ch: str) -> str:
 
 def clean_text(raw: str, field: str, label: str, *, max_len: int, multiline: bool = False) -> str:
     """Trimmed text, or a ValidationError that names the field and the bad character."""
+    # Far over the limit is refused before normalising: a pasted 10 MB blob costs nothing.
+    if len(raw) > 4 * max_len + 1024:
+        raise ValidationError(field, f"{label}过长：最多 {max_len} 字，当前 {len(raw)} 字")
     text = unicodedata.normalize("NFC", raw).strip()
     if not multiline:
         text = " ".join(text.split())
@@ -71,3 +74,29 @@ def clean_hall_name(raw: str) -> str:
 
 def clean_window_name(raw: str) -> str:
     return clean_text(raw, "window", "窗口名称", max_len=WINDOW_NAME_MAX)
+
+
+def clean_query(raw: str, *, max_len: int) -> str | None:
+    """What was typed into a search box, trimmed; None when it is longer than `max_len`, so the
+    search finds nothing at once. Searches write nothing, so other characters may stay."""
+    if len(raw) > 4 * max_len + 1024:
+        return None
+    text = unicodedata.normalize("NFC", raw).strip()
+    return text if len(text) <= max_len else None
+
+
+# Never part of anything typed: C0/C1 controls other than tab and line breaks, and the bidi
+# overrides and isolates that make a line read differently from what is stored.
+_NEVER_STORED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def stored_text_problem(text: str, max_len: int = 0) -> str:
+    """Why text that arrived from elsewhere (a pulled event) could not have been typed here:
+    over `max_len` (when given) or holding a character the text check refuses; "" when fine."""
+    if max_len and len(text) > max_len:
+        return f"过长（{len(text)} 字，最多 {max_len} 字）"
+    bad = _problem_char(text, allow_newlines=True) if max_len else None
+    if bad is None:
+        found = _NEVER_STORED.search(text)
+        bad = found.group() if found else None
+    return f"含有不能使用的字符「{_show(bad)}」" if bad is not None else ""

@@ -8,7 +8,9 @@ from sqlalchemy import select
 
 from hall_desk.domain.calendar import DayOverride, DueDate, LimitUnit
 from hall_desk.domain.errors import ValidationError
+from hall_desk.domain.limits import MAX_SHORT_NOTE
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.text import clean_text
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import CalendarOverrideRow, CalendarYearRow
 
@@ -22,6 +24,10 @@ def _parse_day(text: str, field: str = "day") -> date:
         raise ValidationError(field, f"日期「{text}」格式应为 YYYY-MM-DD") from None
 
 
+def _note(note: str) -> str:
+    return clean_text(note, "note", "备注", max_len=MAX_SHORT_NOTE)
+
+
 def _set(tx: Tx, day: date, kind: str, note: str) -> None:
     if kind not in KINDS:
         raise ValidationError("kind", "类型应为 holiday（休息日）或 workday（工作日）")
@@ -29,12 +35,13 @@ def _set(tx: Tx, day: date, kind: str, note: str) -> None:
         "calendar.override_set",
         "calendar_day",
         day.isoformat(),
-        {"kind": kind, "note": note.strip()},
+        {"kind": kind, "note": _note(note)},
     )
 
 
 def set_override(ws: Workstation, actor: Actor, day: date, kind: str, note: str = "") -> None:
     actor.require(Permission.MANAGE_CALENDAR)
+    note = _note(note)
     with ws.transaction(actor) as tx:
         _set(tx, day, kind, note)
         tx.audit("calendar.override_set", day.isoformat(), {"kind": kind, "note": note})
@@ -56,6 +63,7 @@ def set_year_covered(
     actor.require(Permission.MANAGE_CALENDAR)
     if not 2000 <= year <= 2100:
         raise ValidationError("year", f"年份 {year} 不合理")
+    note = _note(note)
     with ws.transaction(actor) as tx:
         kind = "calendar.year_covered" if covered else "calendar.year_uncovered"
         tx.emit(kind, "calendar_year", str(year), {"note": note})
@@ -75,7 +83,7 @@ def seed_overrides(ws: Workstation, actor: Actor, rows: list[dict[str, str]]) ->
                     "calendar.year_covered",
                     "calendar_year",
                     str(day.year),
-                    {"note": row.get("note", "")},
+                    {"note": _note(row.get("note", ""))},
                 )
             else:
                 _set(tx, day, row["kind"], row.get("note", ""))

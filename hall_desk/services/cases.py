@@ -16,7 +16,9 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.deadline import DeadlineStatus, classify, clock_counts
 from hall_desk.domain.errors import NotFound, ValidationError
 from hall_desk.domain.lifecycle import CaseState, event_for_kind
+from hall_desk.domain.limits import MAX_QUERY, MAX_SHORT_NOTE
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.text import clean_query, clean_text
 from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import event_kinds
@@ -86,7 +88,10 @@ def today_number(value: str, today: date) -> ColumnElement[bool]:
 
 
 def search_cases(ws: Workstation, text: str, limit: int = SEARCH_LIMIT) -> list[CaseHit]:
-    kind, value = classify_query(text)
+    query = clean_query(text, max_len=MAX_QUERY)
+    if query is None:
+        return []
+    kind, value = classify_query(query)
     if not value:
         return []
     with ws.reading() as s:
@@ -145,8 +150,6 @@ def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> l
     return rows
 
 
-
-
 UNMASKABLE = {
     "id_number": "证件号码",
     "phone": "联系电话",
@@ -160,6 +163,7 @@ def unmask(ws: Workstation, actor: Actor, case_id: str, field: str, reason: str 
     actor.require(Permission.UNMASK)
     if field not in UNMASKABLE:
         raise ValidationError("field", f"不能查看字段「{field}」")
+    reason = clean_text(reason, "reason", "查看原因", max_len=MAX_SHORT_NOTE)
     with ws.transaction(actor) as tx:
         case = tx.session.get(CaseRow, case_id)
         if case is None:
@@ -175,7 +179,7 @@ def unmask(ws: Workstation, actor: Actor, case_id: str, field: str, reason: str 
         }[field]
         value = ws.key.decrypt(cipher_field, token) if token else ""
         # Logged without the value itself: the log must not become a copy of the data.
-        tx.audit("pii.unmask", case.case_no, {"fields": [field], "reason": reason.strip()})
+        tx.audit("pii.unmask", case.case_no, {"fields": [field], "reason": reason})
         return value
 
 

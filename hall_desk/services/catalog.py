@@ -23,8 +23,9 @@ from hall_desk.domain.catalog import (
     Theme,
 )
 from hall_desk.domain.errors import ValidationError, ValidationErrors
+from hall_desk.domain.limits import MAX_DEPARTMENT, MAX_MATERIAL, MAX_QUERY
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.domain.text import clean_text
+from hall_desk.domain.text import clean_query, clean_text
 from hall_desk.services.home import check_output_path
 from hall_desk.services.workstation import Workstation
 
@@ -63,7 +64,13 @@ MAX_ITEMS = 10_000
 MAX_MATERIALS = 100_000
 MAX_THEMES = 2_000
 # Longest text per catalog field (the printed notices must still fit them).
-TEXT_LIMITS = {"name": 200, "department": 100, "fee": 200, "material": 200, "theme": 200}
+TEXT_LIMITS = {
+    "name": 200,
+    "department": MAX_DEPARTMENT,
+    "fee": 200,
+    "material": MAX_MATERIAL,
+    "theme": 200,
+}
 
 
 @dataclass(frozen=True)
@@ -427,7 +434,7 @@ class CatalogHit:
 
 def search(ws: Workstation, query: str, limit: int = 20) -> list[CatalogHit]:
     """By name, code, full pinyin or pinyin initials (gtgsh → 个体工商户…); themes first."""
-    q = query.strip()
+    q = clean_query(query, max_len=MAX_QUERY)
     if not q:
         return []
     key = q.lower().replace(" ", "")

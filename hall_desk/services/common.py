@@ -12,7 +12,7 @@ from hall_desk.domain import caseref
 from hall_desk.domain import text as free_text
 from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import NotFound, ValidationError
-from hall_desk.domain.limits import MAX_NAME, MAX_NOTE
+from hall_desk.domain.limits import MAX_CASE_REF, MAX_NAME, MAX_NOTE
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import CaseRow
 from hall_desk.store.queries import cases as case_queries
@@ -50,6 +50,9 @@ def lookup(session: Session, ref: str, today: date) -> Lookup:
     raw = ref.strip()
     if not raw:
         return Lookup(None, "空行：请扫描或输入受理编号")
+    if len(raw) > MAX_CASE_REF:
+        # The refusal is said aloud and listed per line: quote only the start of a long paste.
+        return Lookup(None, f"「{raw[:20]}…」不是受理编号（过长：{len(raw)} 字）")
     wanted = caseref.parse(raw, today)
     row = case_queries.case_by_id_or_number(session, raw, wanted.exact)
     if row is not None:

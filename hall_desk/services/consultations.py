@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from hall_desk.domain.errors import ValidationError, ValidationErrors
 from hall_desk.domain.identity import mask_phone, normalize_phone
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.domain.text import clean_name, clean_text
+from hall_desk.domain.text import WINDOW_NAME_MAX, clean_name, clean_text
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import ConsultationRow, ServiceItemRow
 
@@ -55,7 +55,7 @@ def log_consultation(
     actor.require(Permission.CONSULT)
     at = at or ws.now()
     errors: list[ValidationError] = []
-    topic = note = applicant_name = phone = ""
+    topic = note = applicant_name = phone = guided_window = ""
     for field, label, value, limit in (
         ("topic", "咨询内容", draft.topic, 200),
         ("note", "备注", draft.note, 1000),
@@ -79,8 +79,14 @@ def log_consultation(
     except ValueError:
         errors.append(ValidationError("outcome", "处理结果应为已解答、引导至窗口或转入受理"))
         outcome = Outcome.ANSWERED
-    if outcome == Outcome.GUIDED and not draft.guided_window.strip():
-        errors.append(ValidationError("guided_window", "请填写引导到的窗口"))
+    try:
+        guided_window = clean_text(
+            draft.guided_window, "guided_window", "引导窗口", max_len=WINDOW_NAME_MAX
+        )
+        if outcome == Outcome.GUIDED and not guided_window:
+            errors.append(ValidationError("guided_window", "请填写引导到的窗口"))
+    except ValidationError as exc:
+        errors.append(exc)
     if draft.phone.strip():
         try:
             phone = normalize_phone(draft.phone)
@@ -111,7 +117,7 @@ def log_consultation(
                     "item_code": draft.item_code or None,
                     "channel": channel.value,
                     "outcome": outcome.value,
-                    "guided_window": draft.guided_window.strip(),
+                    "guided_window": guided_window,
                     "applicant_name": applicant_name,
                     "phone_cipher": key.encrypt("phone", phone) if phone else "",
                     "phone_index": key.blind_index("phone", phone) if phone else "",

@@ -17,7 +17,7 @@ from hall_desk.domain import identity
 from hall_desk.domain.catalog import DeliveryMethod
 from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
-from hall_desk.domain.limits import MAX_NOTE
+from hall_desk.domain.limits import MAX_ADDRESS, MAX_NOTE
 from hall_desk.domain.mailing import (
     CARRIERS,
     MIN_RETURN_REASON,
@@ -31,6 +31,7 @@ from hall_desk.domain.mailing import (
 from hall_desk.domain.moves import refuse
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import APPLICANT, DELIVERY, Move, is_window
+from hall_desk.domain.text import clean_text
 from hall_desk.services.common import arrived_at, case_by_ref, clean_name, iso, moment
 from hall_desk.services.delivery_queue import (
     QUEUE_LIMIT,
@@ -290,13 +291,17 @@ def _check_proxy(proxy: ProxyDraft, on: date) -> _CheckedProxy:
         ).number
     except ValidationError as exc:
         errors.append(exc)
-    authorisation = proxy.authorisation.strip()
-    if len(authorisation) < 2:
-        errors.append(
-            ValidationError("authorisation", "请注明代领授权（如授权委托书、申请人电话确认）")
+    authorisation = ""
+    try:
+        authorisation = clean_text(
+            proxy.authorisation, "authorisation", "授权说明", max_len=MAX_NOTE
         )
-    elif len(authorisation) > MAX_NOTE:
-        errors.append(ValidationError("authorisation", "授权说明过长（最多 500 字）"))
+        if len(authorisation) < 2:
+            errors.append(
+                ValidationError("authorisation", "请注明代领授权（如授权委托书、申请人电话确认）")
+            )
+    except ValidationError as exc:
+        errors.append(exc)
     if errors:
         raise ValidationErrors(errors)
     return _CheckedProxy(name, number, authorisation)
@@ -370,11 +375,15 @@ def _check_mail(draft: MailDraft, on: date) -> _CheckedMail:
             phone = identity.normalize_phone(draft.phone, field="phone")
         except ValidationError as exc:
             errors.append(exc)
-    address = " ".join(draft.address.split())
-    if len(address) < 6:
-        errors.append(ValidationError("address", "请填写详细的邮寄地址（省市县、乡镇街道、门牌）"))
-    elif len(address) > 200:
-        errors.append(ValidationError("address", "邮寄地址过长（最多 200 字）"))
+    address = ""
+    try:
+        address = clean_text(draft.address, "address", "邮寄地址", max_len=MAX_ADDRESS)
+        if len(address) < 6:
+            errors.append(
+                ValidationError("address", "请填写详细的邮寄地址（省市县、乡镇街道、门牌）")
+            )
+    except ValidationError as exc:
+        errors.append(exc)
     try:
         carrier = check_carrier(draft.carrier)
         tracking = check_tracking_no(carrier, draft.tracking_no)
@@ -497,11 +506,9 @@ def mail_returned(
     """邮件退回: the mailing is marked returned and the result goes back to the ready queue."""
     actor.require(Permission.DELIVER)
     on, at = moment(ws, on, at)
-    reason = reason.strip()
+    reason = clean_text(reason, "reason", "退回原因", max_len=MAX_NOTE, multiline=True)
     if len(reason) < MIN_RETURN_REASON:
         raise ValidationError("reason", "请填写退回原因（如查无此人、拒收、地址不详）")
-    if len(reason) > MAX_NOTE:
-        raise ValidationError("reason", "退回原因过长（最多 500 字）")
     with ws.transaction(actor) as tx:
         case = case_by_ref(tx.session, case_ref, ws.today())
         posted = delivery_queries.open_delivery(tx.session, case.id)

@@ -11,8 +11,10 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from hall_desk.domain.catalog import DeliveryMethod
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
+from hall_desk.domain.limits import MAX_QUERY
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import station_label
+from hall_desk.domain.text import clean_query
 from hall_desk.services.cases import classify_query, today_number
 from hall_desk.services.common import arrived_at, dwell_text
 from hall_desk.services.workstation import Workstation
@@ -62,7 +64,10 @@ class ReadyCase:
 
 
 def _search_filter(ws: Workstation, text: str) -> ColumnElement[bool] | None:
-    kind, value = classify_query(text)
+    query = clean_query(text, max_len=MAX_QUERY)
+    if query is None:
+        return None
+    kind, value = classify_query(query)
     if not value:
         return None
     if kind == "case_no":

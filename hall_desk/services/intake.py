@@ -32,6 +32,7 @@ from hall_desk.services.applicants import ApplicantDraft
 from hall_desk.services.cases import search_cases
 from hall_desk.services.catalog import theme_by_code
 from hall_desk.services.common import case_by_ref
+from hall_desk.services.common import clean_name as clean_staff_name
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import (
     ApplicantRow,
@@ -199,6 +200,14 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
             }
         except ValidationError as exc:
             errors.append(exc)
+    helper = ""
+    if draft.assistance is not None:
+        try:
+            helper = clean_staff_name(
+                draft.assistance.helper, "assistance_helper", "帮办人", required=False
+            )
+        except ValidationError as exc:
+            errors.append(exc)
     try:
         items, theme_code, title = _resolve_items(tx, draft)
     except (ValidationError, NotFound) as exc:
@@ -316,7 +325,7 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
         green_channel=assistance is not None,
         assistance_flags=assistance.encode_flags() if assistance else "",
         assistance_mode=assistance.mode.value if assistance else "",
-        assistance_helper=assistance.helper if assistance else "",
+        assistance_helper=helper,
         first_responder=first_responder,
         clerk=actor.username,
         window=actor.window,

@@ -18,7 +18,13 @@ from hall_desk.domain.calendar import LimitUnit
 from hall_desk.domain.deadline import DeadlineFlag
 from hall_desk.domain.errors import TransitionError, ValidationError
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
-from hall_desk.domain.limits import MAX_NOTE, MIN_REASON, SUPPLEMENT_DAYS
+from hall_desk.domain.limits import (
+    MAX_DEPARTMENT,
+    MAX_MATERIAL,
+    MAX_NOTE,
+    MIN_REASON,
+    SUPPLEMENT_DAYS,
+)
 from hall_desk.domain.moves import case_departments, move_refusal, refuse, too_early
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import (
@@ -33,6 +39,7 @@ from hall_desk.domain.stations import (
     station_label,
     window_station,
 )
+from hall_desk.domain.text import clean_text
 from hall_desk.services.board import Board, BoardRow, StationCount, board, returned_for_supplement
 from hall_desk.services.common import (
     arrived_at,
@@ -251,11 +258,9 @@ def return_for_supplement(
     supplement is received (intake.receive_supplement resumes it and pushes the due date)."""
     actor.require(Permission.ROUTE)
     on, at = moment(ws, on, at)
-    reasons = reasons.strip()
+    reasons = clean_text(reasons, "reasons", "退回理由", max_len=MAX_NOTE, multiline=True)
     if len(reasons) < MIN_REASON:
         raise ValidationError("reasons", "退回补正须写明理由（至少 4 个字）")
-    if len(reasons) > MAX_NOTE:
-        raise ValidationError("reasons", f"退回理由过长（最多 {MAX_NOTE} 字）")
     if deadline is not None and deadline <= on:
         raise ValidationError("deadline", "补正期限应晚于今天")
     with ws.transaction(actor) as tx:
@@ -267,7 +272,9 @@ def return_for_supplement(
         names = [m.strip() for m in materials if m.strip()]
         unknown = [m for m in names if m not in rows]
         if unknown:
-            raise ValidationError("materials", f"本办件没有以下材料：{'、'.join(unknown)}")
+            # Only names the catalog could hold are quoted back: a paste is not repeated.
+            shown = [m if len(m) <= MAX_MATERIAL else f"{m[:20]}…" for m in unknown[:10]]
+            raise ValidationError("materials", f"本办件没有以下材料：{'、'.join(shown)}")
         if deadline is None:
             deadline = ws.calendar(tx.session).due_date(on, SUPPLEMENT_DAYS, LimitUnit.WORKING).day
         case_set: dict[str, Any] = {
@@ -302,7 +309,8 @@ def return_for_supplement(
 
 
 def _department(tx: Tx, department: str) -> str:
-    name = department.strip()
+    # Checked like the catalog checks a department's name when it is imported.
+    name = clean_text(department, "department", "审批部门", max_len=MAX_DEPARTMENT)
     if not name:
         raise ValidationError("department", "请选择审批部门")
     if not routing_queries.is_known_department(tx.session, name):
@@ -363,6 +371,21 @@ class Decision:
     reason: str = ""  # required when not approved
 
 
+def _denial_reason(decision: Decision) -> tuple[str, str]:
+    """A 不予许可 reason checked like any typed text: (the reason, why it is refused or "")."""
+    if decision.approved:
+        return "", ""
+    try:
+        reason = clean_text(
+            decision.reason, "reason", "不予许可理由", max_len=MAX_NOTE, multiline=True
+        )
+    except ValidationError as exc:
+        return "", exc.message
+    if len(reason) < MIN_REASON:
+        return "", "不予许可须写明理由（至少 4 个字）"
+    return reason, ""
+
+
 def receive_back(
     ws: Workstation,
     actor: Actor,
@@ -380,6 +403,7 @@ def receive_back(
     on, at = moment(ws, on, at)
     giver = clean_name(giver, "giver", "移交人")
     note = clean_note(note)
+    reasons = [_denial_reason(d) for d in decisions]
     with ws.transaction(actor) as tx:
         department = _department(tx, department)
         screened = screen(
@@ -391,13 +415,9 @@ def receive_back(
             on=on,
         )
         checked: list[Screened] = []
-        for (ref, case, problem), decision in zip(screened, decisions, strict=True):
-            if case is not None and not problem and not decision.approved:
-                reason = decision.reason.strip()
-                if len(reason) < MIN_REASON:
-                    problem = f"办件 {case.case_no}：不予许可须写明理由（至少 4 个字）"
-                elif len(reason) > MAX_NOTE:
-                    problem = f"办件 {case.case_no}：不予许可理由过长（最多 {MAX_NOTE} 字）"
+        for (ref, case, problem), (_, reason_problem) in zip(screened, reasons, strict=True):
+            if case is not None and not problem and reason_problem:
+                problem = f"办件 {case.case_no}：{reason_problem}"
             checked.append((ref, case, problem))
         ok = [
             (case, decision)
@@ -416,6 +436,11 @@ def receive_back(
         if not ok:
             return BatchResult(lines, None)
         moves = []
+        denials = {
+            case.id: reason
+            for (_, case, _), (reason, _) in zip(checked, reasons, strict=True)
+            if case is not None
+        }
         for case, decision in ok:
             case_set: dict[str, Any] = {
                 "returned_on": on.isoformat(),
@@ -425,8 +450,8 @@ def receive_back(
                 step, result = CaseEvent.APPROVE, "已办结"
             else:
                 step = CaseEvent.DENY
-                case_set["reason"] = decision.reason.strip()
-                result = f"不予许可：{decision.reason.strip()}"
+                case_set["reason"] = denials[case.id]
+                result = f"不予许可：{denials[case.id]}"
             moves.append(CaseMove(case, step, giver, case_set, result))
         sheet = move_batch(
             tx,

@@ -12,7 +12,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from hall_desk.domain.errors import HallDeskError, NotFound, ValidationError, ValidationErrors
+from hall_desk.domain.limits import MAX_NAME
 from hall_desk.domain.roles import Actor, Permission, Role
+from hall_desk.domain.text import WINDOW_NAME_MAX, clean_name, clean_text
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import LoginGuard, User
 
@@ -34,6 +36,21 @@ class LoginRefused(HallDeskError):
     """Wrong name or password, or the account is locked; the message says which, safely."""
 
 
+def _display_name(raw: str) -> str:
+    # Printed on handover sheets and notices as the clerk's name: digits and brackets allowed
+    # (值班员（二）), nothing that cannot be printed.
+    name = clean_name(raw, "display_name", "姓名", organisation=True)
+    if not name:
+        raise ValidationError("display_name", "请填写姓名")
+    if len(name) > MAX_NAME:
+        raise ValidationError("display_name", f"姓名过长（最多 {MAX_NAME} 字）")
+    return name
+
+
+def _window(raw: str) -> str:
+    return clean_text(raw, "window", "窗口名称", max_len=WINDOW_NAME_MAX)
+
+
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise ValidationError("password", f"密码至少 {MIN_PASSWORD} 位")
@@ -50,8 +67,7 @@ def check_new_user(
         raise ValidationError(
             "username", "用户名应为 2–32 位小写字母、数字、点、下划线或连字符，以字母开头"
         )
-    if not display_name.strip():
-        raise ValidationError("display_name", "请填写姓名")
+    display_name = _display_name(display_name)
     try:
         role = Role(role)
     except ValueError:
@@ -59,7 +75,7 @@ def check_new_user(
     if role == Role.SYSTEM:
         raise ValidationError("role", "不能创建系统角色的用户")
     _check_password(password)
-    return username, display_name.strip(), role
+    return username, display_name, role
 
 
 def actor_of(user: User) -> Actor:
@@ -77,6 +93,7 @@ def create_user(
 ) -> Actor:
     actor.require(Permission.MANAGE_USERS)
     username, display_name, role = check_new_user(username, display_name, password, role)
+    window = _window(window)
     with ws.transaction(actor) as tx:
         if tx.session.get(User, username) is not None:
             raise ValidationError("username", f"用户名「{username}」已存在")
@@ -89,13 +106,13 @@ def create_user(
                     "display_name": display_name,
                     "role": role.value,
                     "password_hash": _hasher.hash(password),
-                    "window": window.strip(),
+                    "window": window,
                     "active": True,
                 }
             },
         )
         tx.audit("user.create", username, {"role": role.value})
-    return Actor(username, display_name, role, window.strip())
+    return Actor(username, display_name, role, window)
 
 
 def login(ws: Workstation, username: str, password: str, now: datetime | None = None) -> Actor:
@@ -213,11 +230,9 @@ def update_user(
         except ValueError:
             raise ValidationError("role", f"未知角色「{role}」") from None
     if display_name is not None:
-        if not display_name.strip():
-            raise ValidationError("display_name", "请填写姓名")
-        changes["display_name"] = display_name.strip()
+        changes["display_name"] = _display_name(display_name)
     if window is not None:
-        changes["window"] = window.strip()
+        changes["window"] = _window(window)
     if active is not None:
         if not active and username == actor.username:
             raise ValidationError("active", "不能停用自己的账户")

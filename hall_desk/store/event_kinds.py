@@ -26,6 +26,8 @@ from sqlalchemy import Boolean, Date, Integer, String, delete
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.lifecycle import CaseEvent
+from hall_desk.domain.limits import MAX_NOTE, MAX_SHORT_NOTE
+from hall_desk.domain.text import stored_text_problem
 from hall_desk.store import projection_handlers as fold
 from hall_desk.store.keys import CIPHER_PREFIX
 from hall_desk.store.models import (
@@ -105,12 +107,17 @@ class Value:
 
     types: tuple[type, ...]
     choices: tuple[Any, ...] = ()
+    max_len: int = 0  # typed text: at most this long and passing the text check
 
     def check(self, value: Any, where: str, strict: bool) -> None:
         if not _of_type(value, self.types):
             raise PayloadError(f"{where} 的值类型不对")
         if self.choices and value not in self.choices:
             raise PayloadError(f"{where} 的值「{value}」无效")
+        if self.max_len and isinstance(value, str):
+            problem = stored_text_problem(value, self.max_len)
+            if problem:
+                raise PayloadError(f"{where} {problem}")
 
     def known(self, value: Any) -> Any:
         return value
@@ -195,6 +202,10 @@ class _ColumnShape:
             raise PayloadError(f"{where} 不能为空")
         if not _of_type(value, self.types):
             raise PayloadError(f"{where} 的值类型不对")
+        if isinstance(value, str):
+            problem = stored_text_problem(value)
+            if problem:
+                raise PayloadError(f"{where} {problem}")
         if self.is_date:
             try:
                 date.fromisoformat(value)
@@ -399,7 +410,9 @@ _CATALOG_PAYLOAD = _all_of(
         "themes": ListOf(_all_of({"code": TEXT, "name": TEXT, "items": ListOf(TEXT)})),
     }
 )
-_NOTE = Record({"note": TEXT})
+NOTE_TEXT = Value((str,), max_len=MAX_NOTE)
+SHORT_NOTE_TEXT = Value((str,), max_len=MAX_SHORT_NOTE)
+_NOTE = Record({"note": SHORT_NOTE_TEXT})
 
 RESOLVE_KIND = "sync.conflict_resolved"
 # Case steps outside the lifecycle's transitions: they change columns, not the state.
@@ -431,7 +444,7 @@ KINDS: Mapping[str, EventKind] = {
             CALENDAR_DAY,
             fold.override_set,
             Record(
-                {"kind": Value((str,), ("holiday", "workday")), "note": TEXT},
+                {"kind": Value((str,), ("holiday", "workday")), "note": SHORT_NOTE_TEXT},
                 frozenset({"kind"}),
             ),
             caches=_CAL,
@@ -473,7 +486,7 @@ KINDS: Mapping[str, EventKind] = {
             RESOLVE_KIND,
             SYNC_CONFLICT,
             None,
-            Record({"case_id": TEXT, "note": TEXT}, frozenset({"case_id", "note"})),
+            Record({"case_id": TEXT, "note": NOTE_TEXT}, frozenset({"case_id", "note"})),
         ),
     ]
 }

@@ -20,7 +20,9 @@ from sqlalchemy.orm import Session
 from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from hall_desk.domain.lifecycle import CaseState, can_apply, event_for_kind, state_label
+from hall_desk.domain.limits import MAX_NOTE
 from hall_desk.domain.roles import Actor, Permission, Role
+from hall_desk.domain.text import clean_text
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import event_kinds, eventlog
 from hall_desk.store.event_kinds import RESOLVE_KIND, SYNC_CONFLICT
@@ -252,7 +254,7 @@ def resolve_conflict(ws: Workstation, actor: Actor, event_id: str, note: str) ->
         raise PermissionDenied(
             f"{actor.display_name}（{actor.role.label}）无权处理同步冲突：仅限班组长或系统管理员"
         )
-    note = note.strip()
+    note = clean_text(note, "note", "处理结果", max_len=MAX_NOTE, multiline=True)
     if len(note) < MIN_NOTE:
         raise ValidationError(
             "note", "请写明处理结果（至少 4 个字），例如已与申请人核实、以哪次出件为准"
