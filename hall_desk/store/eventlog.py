@@ -1,7 +1,9 @@
-"""Appending events (gapless per workstation) and reading them back in clock order."""
+"""Appending events (gapless per workstation), their MACs, and reading them back in clock order."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +29,43 @@ def dumps(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+# Everything an event says, in this order, goes under its MAC: change any one and it fails.
+MAC_FIELDS = (
+    "id",
+    "origin",
+    "seq",
+    "hlc",
+    "actor",
+    "kind",
+    "entity_type",
+    "entity_id",
+    "payload",
+)
+
+
+def event_mac(key: bytes, fields: Any) -> str:
+    """The MAC of an event (anything with the MAC_FIELDS as attributes) under the event key.
+
+    The fields are framed as one JSON array, so no shift of text from one field into the next
+    gives the same bytes.
+    """
+    values = [getattr(fields, name) for name in MAC_FIELDS]
+    message = json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return hmac.new(key, b"hall-desk event v1\x1f" + message, hashlib.sha256).hexdigest()
+
+
+def mac_ok(key: bytes, event: Any) -> bool:
+    """True when the event (with a `mac` attribute) was written by a holder of the hall key."""
+    mac = getattr(event, "mac", None)
+    if not isinstance(mac, str) or not mac:
+        return False
+    try:
+        expected = event_mac(key, event)
+    except (TypeError, ValueError):
+        return False
+    return hmac.compare_digest(mac.encode("ascii", "replace"), expected.encode("ascii"))
+
+
 def next_seq(session: Session, origin: str) -> int:
     """Gapless because the caller holds the write lock (BEGIN IMMEDIATE) until commit."""
     last = session.scalar(select(func.max(Event.seq)).where(Event.origin == origin))
@@ -41,6 +80,7 @@ def append(
     actor: str,
     new: NewEvent,
     seq: int,
+    mac_key: bytes,
 ) -> Event:
     ts = clock.now()
     row = Event(
@@ -54,6 +94,7 @@ def append(
         entity_id=new.entity_id,
         payload=dumps(new.payload),
     )
+    row.mac = event_mac(mac_key, row)
     session.add(row)
     return row
 

@@ -33,6 +33,7 @@ _LOCAL_COLUMNS = (
     Event.entity_type,
     Event.entity_id,
     Event.payload,
+    Event.mac,
 )
 
 

@@ -49,7 +49,7 @@ from hall_desk.domain.errors import ValidationError
 from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.sync.errors import SyncError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # pg_advisory_xact_lock(int4, int4): a key space of our own, then one key per purpose.
 LOCK_SPACE = 0x48445359  # "HDSY"
 SCHEMA_LOCK = 1
@@ -79,6 +79,9 @@ shared_events = Table(
     Column("entity_type", String(32), nullable=False),
     Column("entity_id", String(64), nullable=False),
     Column("payload", Text, nullable=False),  # as written locally: personal data as ciphertext
+    # The event's MAC under the hall's event key (version 2): this database stores events but
+    # cannot make or change one; every puller checks it.
+    Column("mac", String(64), nullable=False, server_default=""),
     UniqueConstraint("origin", "seq", name="uq_hall_sync_events_origin_seq"),
 )
 
@@ -92,6 +95,7 @@ EVENT_COLUMNS = (
     "entity_type",
     "entity_id",
     "payload",
+    "mac",
 )
 _COPY_SQL = "COPY hall_sync_events (position, " + ", ".join(EVENT_COLUMNS) + ") FROM STDIN"
 
@@ -191,10 +195,20 @@ def _info(meta: dict[str, str]) -> SharedInfo:
 # Versioned DDL: step n brings a shared database from version n-1 to n. A newer database than
 # SCHEMA_VERSION is refused (an older program must not write into a schema it does not know).
 def _create_v1(conn: Connection) -> None:
+    # Creates the current tables (a new database has every column already; later steps skip
+    # what is there).
     metadata.create_all(conn)
 
 
-_STEPS = {1: _create_v1}
+def _add_event_mac(conn: Connection) -> None:
+    columns = {c["name"] for c in inspect(conn).get_columns(shared_events.name)}
+    if "mac" not in columns:
+        conn.execute(
+            text("ALTER TABLE hall_sync_events ADD COLUMN mac VARCHAR(64) NOT NULL DEFAULT ''")
+        )
+
+
+_STEPS = {1: _create_v1, 2: _add_event_mac}
 
 
 class SharedDatabase:
