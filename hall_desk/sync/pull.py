@@ -168,7 +168,7 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
                     projections.apply(session, Event(**ev.as_row()))
             else:
                 # A late event re-folds its entity in (HLC, id) order, whatever arrived before.
-                projections.refold(session, entity_type, entity_id)
+                projections.refold(session, entity_type, entity_id, key.event_key)
         # Conflicts need two workstations; one origin's own steps were checked when taken.
         origins = {ev.origin for ev in group} | (before.origins if before else set())
         if entity_type == "case" and len(origins) > 1:
