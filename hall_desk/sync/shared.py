@@ -19,7 +19,7 @@ position key is the safety net if any of this were ever broken.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -50,6 +50,7 @@ from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.sync.errors import SyncError
 
 SCHEMA_VERSION = 2
+MAC_VERSION = 2  # the version that gave events their MAC column
 # pg_advisory_xact_lock(int4, int4): a key space of our own, then one key per purpose.
 LOCK_SPACE = 0x48445359  # "HDSY"
 SCHEMA_LOCK = 1
@@ -299,8 +300,18 @@ class SharedDatabase:
                 yield conn
 
     # -- schema and identity --------------------------------------------------------------
-    def prepare(self, hall_fingerprint: str, hall: str, now: datetime) -> SharedInfo:
-        """Create or migrate the schema if needed; refuse a newer schema or another hall's."""
+    def prepare(
+        self,
+        hall_fingerprint: str,
+        hall: str,
+        now: datetime,
+        vouch: Callable[[Connection], object] | None = None,
+    ) -> SharedInfo:
+        """Create or migrate the schema if needed; refuse a newer schema or another hall's.
+
+        `vouch` runs, under the schema lock, when this call brings the events up to version 2:
+        it gives MACs to the rows written before events had them (see `push.vouch_unsealed`).
+        """
         with self.reading() as conn:
             meta = _read_meta(conn)
         if meta is None or int(meta.get("schema_version", "0") or 0) < SCHEMA_VERSION:
@@ -325,6 +336,8 @@ class SharedDatabase:
                 self._check(info, hall_fingerprint)
                 for version in range(info.schema_version + 1, SCHEMA_VERSION + 1):
                     _STEPS[version](conn)
+                    if version == MAC_VERSION and vouch is not None:
+                        vouch(conn)
                     conn.execute(
                         shared_meta.update()
                         .where(shared_meta.c.key == "schema_version")

@@ -15,10 +15,27 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import CaseRow, Event, User
 from hall_desk.store.models_sync import SyncRefusedEvent
 from hall_desk.sync import sync_status
-from hall_desk.sync.shared import EVENT_COLUMNS, SharedDatabase, parse_location, shared_events
+from hall_desk.sync.shared import (
+    EVENT_COLUMNS,
+    SCHEMA_VERSION,
+    SharedDatabase,
+    parse_location,
+    shared_events,
+    shared_meta,
+)
 from hall_desk.sync.validate import CORRUPT, FORGED
 from tests.conftest import ADMIN_PASSWORD
-from tests.sync.helpers import DAY, FOOD, applicant, clerk, draft, shared_rows, signed, sync
+from tests.sync.helpers import (
+    DAY,
+    FOOD,
+    applicant,
+    clerk,
+    draft,
+    projections,
+    shared_rows,
+    signed,
+    sync,
+)
 
 FORGED_PASSWORD = "intruder-2026-pass"
 
@@ -167,3 +184,55 @@ def test_an_event_signed_with_another_halls_key_is_refused(hall, shared_url):
     with w2.reading() as s:
         assert s.get(User, "intruder") is None
         assert s.get(SyncRefusedEvent, row["id"]).reason == FORGED
+
+
+def _as_schema_1(url: str) -> None:
+    """The shared database as the program before event MACs left it: no MAC on any row."""
+    shared = SharedDatabase(parse_location(url))
+    try:
+        with shared.writing() as conn:
+            conn.execute(shared_events.update().values(mac=""))
+            conn.execute(
+                shared_meta.update().where(shared_meta.c.key == "schema_version").values(value="1")
+            )
+    finally:
+        shared.close()
+
+
+def test_upgrading_the_shared_schema_seals_what_the_upgrader_holds(hall, shared_url):
+    """Rows from before MACs: the first workstation on the new version vouches for the ones it
+    holds field for field; a row it does not hold (written behind the hall's back) stays out."""
+    w1, w2, w3 = hall.ws("W1"), hall.ws("W2"), hall.ws("W3")
+    intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(71)), on=DAY)
+    sync(w1, shared_url)
+    intake.accept(w2, clerk(w2), draft(w2, [FOOD], applicant(72)), on=DAY)
+    sync(w2, shared_url)
+    sync(w1, shared_url)  # W1 now holds everything W2 wrote
+    _as_schema_1(shared_url)
+    account = {
+        "display_name": "x",
+        "role": "admin",
+        "password_hash": "x",
+        "window": "",
+        "active": True,
+    }
+    intruder = _row(w1, "W7", 1, "user.created", ("user", "intruder"), {"set": account}, "")
+    _write(shared_url, [intruder])
+
+    sync(w1, shared_url)  # the upgrade
+    report = sync(w3, shared_url)  # a new workstation pulls the whole history
+
+    assert report.refused == 1
+    with w3.reading() as s:
+        assert s.get(User, "intruder") is None
+        assert set(s.scalars(select(SyncRefusedEvent.event_id))) == {intruder["id"]}
+    assert projections(w3)["cases"] == projections(w1)["cases"]
+    shared = SharedDatabase(parse_location(shared_url))
+    try:
+        with shared.reading() as conn:
+            meta = dict(conn.execute(select(shared_meta.c.key, shared_meta.c.value)).all())
+            unsealed = conn.scalars(select(shared_events.c.id).where(shared_events.c.mac == ""))
+            assert set(unsealed) == {intruder["id"]}
+    finally:
+        shared.close()
+    assert meta["schema_version"] == str(SCHEMA_VERSION)
