@@ -196,16 +196,15 @@ def _run(args: argparse.Namespace) -> int:
 
             report = verify_audit(ws)
             log = verify_events(ws)
-            if not report.ok:
-                print(f"留痕链已被破坏：{report.problem}", file=sys.stderr)
-            else:
-                print(f"留痕链完整：共 {report.entries} 条记录")
-            if not log.ok:
-                print(f"事件记录被改动：{log.problem}", file=sys.stderr)
-            else:
-                print(f"事件校验码完整：共 {log.events} 条事件")
-            if not (report.ok and log.ok):
+            problems = [
+                *([f"留痕链已被破坏：{report.problem}"] if not report.ok else []),
+                *([f"事件记录被改动：{log.problem}"] if not log.ok else []),
+            ]
+            if problems:
+                print("\n".join(problems), file=sys.stderr)
                 return EXIT_REFUSED
+            print(f"留痕链完整：共 {report.entries} 条记录")
+            print(f"事件校验码完整：共 {log.events} 条事件")
         elif cmd == "report":
             from hall_desk.reports.daily import write_daily_summary
 

@@ -35,6 +35,7 @@ EVENT_FIELDS = (
     "entity_type",
     "entity_id",
     "payload",
+    "mac",  # travels with the event unchanged: every workstation holds the writer's MAC
 )
 
 
