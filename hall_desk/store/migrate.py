@@ -137,9 +137,7 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(
-    engine: Engine, location: Path = MIGRATIONS, *, event_key: bytes | None = None
-) -> None:
+def upgrade(engine: Engine, location: Path = MIGRATIONS, *, event_key: bytes | None = None) -> None:
     current = current_revision(engine)
     if current == head_revision(location):
         return
