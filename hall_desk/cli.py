@@ -197,13 +197,19 @@ def _run(args: argparse.Namespace) -> int:
                 n = catalog.export_catalog_xlsx(ws, args.file)
                 print(f"已导出事项 {n} 项到 {args.file}")
         elif cmd == "audit":
-            from hall_desk.services.integrity import verify_audit
+            from hall_desk.services.integrity import verify_audit, verify_events
 
             report = verify_audit(ws)
-            if not report.ok:
-                print(f"留痕链已被破坏：{report.problem}", file=sys.stderr)
+            log = verify_events(ws)
+            problems = [
+                *([f"留痕链已被破坏：{report.problem}"] if not report.ok else []),
+                *([f"事件记录被改动：{log.problem}"] if not log.ok else []),
+            ]
+            if problems:
+                print("\n".join(problems), file=sys.stderr)
                 return EXIT_REFUSED
             print(f"留痕链完整：共 {report.entries} 条记录")
+            print(f"事件校验码完整：共 {log.events} 条事件")
         elif cmd == "report":
             from hall_desk.reports.daily import write_daily_summary
 
@@ -228,8 +234,16 @@ def _run(args: argparse.Namespace) -> int:
         elif cmd == "rebuild":
             from hall_desk.services.integrity import rebuild_projections
 
-            events = rebuild_projections(ws, _operator())
-            print(f"已由事件重新生成全部数据表：重放 {events} 条事件")
+            rebuilt = rebuild_projections(ws, _operator())
+            print(f"已由事件重新生成全部数据表：重放 {rebuilt.events} 条事件")
+            if rebuilt.rejected:
+                print(
+                    f"有 {len(rebuilt.rejected)} 条事件校验码不符（被改动过），未采用："
+                    f"{'、'.join(rebuilt.rejected[:5])}{' 等' if len(rebuilt.rejected) > 5 else ''}"
+                    f"；请执行 hall-desk audit verify 查看，并由管理员从备份恢复",
+                    file=sys.stderr,
+                )
+                return EXIT_REFUSED
     return EXIT_OK
 
 

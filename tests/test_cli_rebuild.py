@@ -70,3 +70,37 @@ def test_rebuild_on_an_uninitialised_home_is_refused_in_chinese(tmp_path: Path) 
     assert "尚未初始化" in result.stderr and "hall-desk init" in result.stderr
     assert result.stdout == ""
     assert not home.exists()
+
+
+def test_an_edited_event_is_reported_by_audit_verify_and_left_out_by_rebuild(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    case_nos = _home_with_cases(home)
+    db = db_of(home)
+    (event_id, case_id) = query(
+        db,
+        "SELECT e.id, e.entity_id FROM events e JOIN cases c ON c.id = e.entity_id"
+        " WHERE e.kind = 'case.accepted' AND c.case_no = ?",
+        [case_nos[0]],
+    )[0]
+    con = sqlite3.connect(db)
+    with con:
+        # The payload and the actor, as a tamperer with the file (and no hall key) edits them.
+        con.execute(
+            "UPDATE events SET actor = 'admin', payload = replace(payload, ?, ?) WHERE id = ?",
+            ("clerk1", "admin", event_id),
+        )
+    con.close()
+
+    verify = run_cli("audit", "verify", home=home)
+    assert verify.returncode == 1, show(verify)
+    assert verify.stdout == "" and "留痕链已被破坏" not in verify.stderr  # entries untouched
+    assert "事件记录被改动" in verify.stderr and event_id in verify.stderr
+    assert "校验码不符" in verify.stderr
+
+    rebuilt = run_cli("rebuild", home=home)
+    assert rebuilt.returncode == 1, show(rebuilt)
+    assert "1 条事件校验码不符" in rebuilt.stderr and event_id in rebuilt.stderr
+    assert query(db, "SELECT count(*) FROM cases WHERE id = ?", [case_id]) == [(0,)]
+    assert query(db, "SELECT case_no FROM cases") == [(case_nos[1],)]

@@ -1,12 +1,24 @@
-"""Checking what the program keeps: the audit chain, and projections against the event log."""
+"""Checking what the program keeps: the audit chain, the events' MACs, projections from the log."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import audit, projections
+from hall_desk.store import audit, eventlog, projections
 from hall_desk.store.audit import AuditReport
 from hall_desk.store.event_kinds import Cache
+from hall_desk.store.eventlog import LogCheck
+
+# How many refused event ids the rebuild's audit entry names (the count is always complete).
+_NAMED_IN_AUDIT = 20
+
+
+@dataclass(frozen=True)
+class RebuildResult:
+    events: int  # folded into the tables
+    rejected: tuple[str, ...]  # ids of events whose MAC fails: left out, not adopted
 
 
 def verify_audit(ws: Workstation) -> AuditReport:
@@ -16,11 +28,24 @@ def verify_audit(ws: Workstation) -> AuditReport:
         return audit.verify(s, ws.key.audit_key, anchor, anchored=True)
 
 
-def rebuild_projections(ws: Workstation, actor: Actor) -> int:
-    """Re-derive every table from the events (after a restore, or to prove they agree)."""
+def verify_events(ws: Workstation) -> LogCheck:
+    """Every event's MAC under the hall key, and this workstation's own seq without a hole."""
+    with ws.reading() as s:
+        return eventlog.check_log(s, ws.key.event_key, ws.code)
+
+
+def rebuild_projections(ws: Workstation, actor: Actor) -> RebuildResult:
+    """Re-derive every table from the events (after a restore, or to prove they agree).
+
+    An event whose MAC fails (edited in the database file) is left out and named, never folded.
+    """
     actor.require(Permission.MANAGE_SETTINGS)
     with ws.transaction(actor) as tx:
-        count = projections.rebuild_all(tx.session)
-        tx.audit("projections.rebuild", "", {"events": count})
+        rebuilt = projections.rebuild_all(tx.session, ws.key.event_key)
+        detail: dict[str, object] = {"events": rebuilt.events}
+        if rebuilt.rejected:
+            detail["rejected"] = len(rebuilt.rejected)
+            detail["rejected_ids"] = list(rebuilt.rejected[:_NAMED_IN_AUDIT])
+        tx.audit("projections.rebuild", "", detail)
     ws.invalidate(Cache)  # every table was rewritten: every cache is stale
-    return count
+    return RebuildResult(rebuilt.events, rebuilt.rejected)

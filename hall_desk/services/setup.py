@@ -61,7 +61,7 @@ def init_home(
         key.write(home.key_path)
         db = Database(home.db_path)
         try:
-            upgrade(db.write_engine)
+            upgrade(db.write_engine, event_key=key.event_key)
             with db.write() as s:
                 s.add(Meta(key="hall_key_fingerprint", value=key.fingerprint))
                 s.add(Meta(key="hall", value=hall))

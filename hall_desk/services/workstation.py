@@ -59,6 +59,7 @@ class Tx:
             actor=self.actor.username,
             new=eventlog.NewEvent(kind, entity_type, entity_id, registered.stamp(payload)),
             seq=self._seq,
+            mac_key=self.ws.key.event_key,
         )
         projections.apply(self.session, row)
         self.ws.invalidate(registered.caches)
@@ -103,7 +104,7 @@ class Workstation:
             )
         self.db = Database(home.db_path)
         try:
-            upgrade(self.db.write_engine)
+            upgrade(self.db.write_engine, event_key=self.key.event_key)
             with self.db.read() as s:
                 fingerprint = s.get(Meta, "hall_key_fingerprint")
                 last = eventlog.last_timestamp(s)

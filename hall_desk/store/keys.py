@@ -1,4 +1,4 @@
-"""The hall key: AES-GCM for personal data at rest, HMAC blind indexes, the audit chain's key."""
+"""The hall key: AES-GCM for personal data at rest, HMAC blind indexes, the audit and event MACs."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ class HallKey:
         self._aead = AESGCM(_derive(master, b"hall-desk/pii-encryption"))
         self._index_key = _derive(master, b"hall-desk/blind-index")
         self.audit_key = _derive(master, b"hall-desk/audit-chain")
+        # Its own label: a MAC made for one purpose (an audit link) never passes for an event's.
+        self.event_key = _derive(master, b"hall-desk/event-mac")
         # Stored in the database so that a workstation started with another hall's key stops.
         self.fingerprint = hmac.new(self._index_key, b"fingerprint", hashlib.sha256).hexdigest()[
             :16

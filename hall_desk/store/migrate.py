@@ -29,12 +29,17 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 NUMBER_WIDTH = 4
 
 
-def alembic_config(engine: Engine, location: Path = MIGRATIONS) -> Config:
+def alembic_config(
+    engine: Engine, location: Path = MIGRATIONS, event_key: bytes | None = None
+) -> Config:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(location))
     config.attributes["engine"] = engine
+    # Migrations that seal records (0004: the events' MACs) need the hall key; Alembic never
+    # reads it from anywhere, the opening program hands it over.
+    config.attributes["event_key"] = event_key
     return config
 
 
@@ -137,7 +142,7 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine, location: Path = MIGRATIONS) -> None:
+def upgrade(engine: Engine, location: Path = MIGRATIONS, *, event_key: bytes | None = None) -> None:
     current = current_revision(engine)
     if current == head_revision(location):
         return
@@ -148,7 +153,7 @@ def upgrade(engine: Engine, location: Path = MIGRATIONS) -> None:
         )
     from alembic import command
 
-    command.upgrade(alembic_config(engine, location), "head")
+    command.upgrade(alembic_config(engine, location, event_key), "head")
 
 
 def next_number(location: Path = MIGRATIONS) -> str:

@@ -43,6 +43,9 @@ class Event(Base):
     entity_type: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str] = mapped_column(String(64))
     payload: Mapped[str] = mapped_column(Text)  # JSON; personal data only as ciphertext
+    # HMAC over every field above under the hall's event key (`eventlog.event_mac`): whoever
+    # can write to this file or the shared database, but lacks the key, cannot forge one.
+    mac: Mapped[str] = mapped_column(String(64), default="")
     __table_args__ = (
         UniqueConstraint("origin", "seq", name="uq_events_origin_seq"),
         Index("ix_events_entity", "entity_type", "entity_id", "hlc"),

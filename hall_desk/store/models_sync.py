@@ -92,6 +92,7 @@ class SyncRefusedEvent(Base):
     entity_type: Mapped[str] = mapped_column(Text, default="")
     entity_id: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[str] = mapped_column(Text, default="")  # as received: ciphertext only
+    mac: Mapped[str] = mapped_column(Text, default="")  # kept with the payload for the retry
     first_seen_at: Mapped[str] = mapped_column(String(32))
     last_seen_at: Mapped[str] = mapped_column(String(32))
     applied_at: Mapped[str | None] = mapped_column(String(32))  # a late clock caught up

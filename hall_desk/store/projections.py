@@ -3,9 +3,15 @@
 What each kind of event does is declared in `event_kinds` (handler, payload version, what a
 re-fold clears); this module only drives it. Events that arrive late from another workstation
 re-fold their one entity.
+
+Re-folding and rebuilding read the log back from the database, which anyone with the file can
+edit: an event whose MAC fails is never folded (a forged payload or actor must not become the
+tables' truth); the rebuild names them, and `hall-desk audit verify` reports them.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
@@ -22,9 +28,13 @@ def apply(session: Session, event: Event) -> None:
     kind.handler(session, event, event_kinds.payload_of(event.kind, event.payload))
 
 
-def refold(session: Session, entity_type: str, entity_id: str) -> None:
+def refold(session: Session, entity_type: str, entity_id: str, mac_key: bytes) -> None:
     """Recompute one entity from its events (used when an event arrives out of order)."""
-    events = eventlog.entity_events(session, entity_type, entity_id)
+    events = [
+        ev
+        for ev in eventlog.entity_events(session, entity_type, entity_id)
+        if eventlog.mac_ok(mac_key, ev)
+    ]
     entity = event_kinds.ENTITIES.get(entity_type)
     if entity is not None:
         entity.clear(session, entity_id)
@@ -34,12 +44,22 @@ def refold(session: Session, entity_type: str, entity_id: str) -> None:
         session.flush()
 
 
-def rebuild_all(session: Session) -> int:
-    """Empty every projection and replay the whole log; returns the number of events."""
+@dataclass(frozen=True)
+class Rebuilt:
+    events: int  # folded
+    rejected: tuple[str, ...]  # ids of events whose MAC fails, left out of every table
+
+
+def rebuild_all(session: Session, mac_key: bytes) -> Rebuilt:
+    """Empty every projection and replay the whole log, leaving out events whose MAC fails."""
     for model in PROJECTION_TABLES:
         session.execute(delete(model))
     count = 0
+    rejected: list[str] = []
     for ev in eventlog.all_events(session):
+        if not eventlog.mac_ok(mac_key, ev):
+            rejected.append(ev.id)
+            continue
         apply(session, ev)
         count += 1
         if count % 2000 == 0:
@@ -47,4 +67,4 @@ def rebuild_all(session: Session) -> int:
             session.flush()
             session.expunge_all()
     session.flush()
-    return count
+    return Rebuilt(count, tuple(rejected))

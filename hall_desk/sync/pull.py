@@ -168,7 +168,7 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
                     projections.apply(session, Event(**ev.as_row()))
             else:
                 # A late event re-folds its entity in (HLC, id) order, whatever arrived before.
-                projections.refold(session, entity_type, entity_id)
+                projections.refold(session, entity_type, entity_id, key.event_key)
         # Conflicts need two workstations; one origin's own steps were checked when taken.
         origins = {ev.origin for ev in group} | (before.origins if before else set())
         if entity_type == "case" and len(origins) > 1:
@@ -244,6 +244,7 @@ def _quarantine(
         # A clock-ahead event is kept whole for its retry; a corrupted one is not kept at all,
         # since whatever it holds (plaintext personal data, say) must not be stored here.
         row.payload = str(ev.payload) if refusal.code == CLOCK_AHEAD else ""
+        row.mac = str(ev.mac) if refusal.code == CLOCK_AHEAD else ""
         row.applied_at = None
 
 
@@ -278,7 +279,7 @@ def apply_batch(
     out = BatchOutcome()
     good: list[Incoming] = []
     for ev in events:
-        refusal = check_event(ev, now_ms, margin_ms)
+        refusal = check_event(ev, now_ms, margin_ms, key.event_key)
         if refusal is None:
             good.append(ev)
         else:
@@ -348,6 +349,7 @@ def _incoming(row: Row) -> Incoming:  # type: ignore[type-arg]
         entity_type=row.entity_type,
         entity_id=row.entity_id,
         payload=row.payload,
+        mac=row.mac,
     )
 
 
@@ -373,6 +375,7 @@ def retry_quarantined(
             entity_type=r.entity_type,
             entity_id=r.entity_id,
             payload=r.payload,
+            mac=r.mac,
         )
         for r in rows
         if HLC.match(r.hlc) and Timestamp.decode(r.hlc).ms - now_ms <= margin_ms

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Connection, Row, bindparam, func, select
 
 from hall_desk.services.workstation import Workstation
+from hall_desk.store.eventlog import MAC_FIELDS, mac_ok
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer
 from hall_desk.sync import faults
@@ -22,6 +23,7 @@ from hall_desk.sync.history import APPLICANT_KIND, recompute_applicant, recorded
 from hall_desk.sync.shared import SharedDatabase, shared_events
 
 PUSH_BATCH = 5000
+_VOUCH_PAGE = 500  # ids per IN (…) list
 
 _LOCAL_COLUMNS = (
     Event.id,
@@ -33,6 +35,7 @@ _LOCAL_COLUMNS = (
     Event.entity_type,
     Event.entity_id,
     Event.payload,
+    Event.mac,
 )
 
 
@@ -117,3 +120,48 @@ def push_events(
         done += len(rows)
         progress(done, max(total, done))
     return done
+
+
+def vouch_unsealed(ws: Workstation, conn: Connection) -> int:
+    """Give shared rows from before event MACs the MAC of the identical event held here.
+
+    Run once, by the workstation that upgrades the shared schema, as migration 0004 seals its
+    local log: the rows it holds (its own, and those it pulled and applied) it vouches for,
+    field for field. A row it does not hold, or holds differently, stays without a MAC and
+    every puller refuses it: from this version on, nothing unsealed is applied. Returns how
+    many rows were sealed.
+    """
+    t = shared_events.c
+    key = ws.key.event_key
+    last, sealed = 0, 0
+    while True:
+        rows = conn.execute(
+            select(t.position, *(t[name] for name in MAC_FIELDS))
+            .where(t.mac == "", t.position > last)
+            .order_by(t.position)
+            .limit(_VOUCH_PAGE)
+        ).all()
+        if not rows:
+            return sealed
+        last = int(rows[-1].position)
+        with ws.db.read() as s:
+            local = {
+                ev.id: ev
+                for ev in s.scalars(select(Event).where(Event.id.in_([r.id for r in rows])))
+            }
+        updates = []
+        for row in rows:
+            ev = local.get(row.id)
+            same = ev is not None and all(
+                getattr(ev, name) == getattr(row, name) for name in MAC_FIELDS
+            )
+            if same and mac_ok(key, ev):
+                updates.append({"at": row.position, "sealed_mac": ev.mac})  # type: ignore[union-attr]
+        if updates:
+            conn.execute(
+                shared_events.update()
+                .where(t.position == bindparam("at"))
+                .values(mac=bindparam("sealed_mac")),
+                updates,
+            )
+            sealed += len(updates)

@@ -24,7 +24,7 @@ from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer, SyncRun
 from hall_desk.sync.errors import SyncBusy, SyncError
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
-from hall_desk.sync.push import PUSH_BATCH, push_events
+from hall_desk.sync.push import PUSH_BATCH, push_events, vouch_unsealed
 from hall_desk.sync.reclaim import reclaim_own_events
 from hall_desk.sync.repush import repush_held_events
 from hall_desk.sync.shared import (
@@ -289,7 +289,9 @@ def _run(
         location, application=f"hall-desk {ws.code}", passfile=passfile(ws.home)
     )
     try:
-        info = shared.prepare(ws.key.fingerprint, ws.hall, ws.now())
+        info = shared.prepare(
+            ws.key.fingerprint, ws.hall, ws.now(), vouch=lambda conn: vouch_unsealed(ws, conn)
+        )
         with ws.db.read() as s:
             known = s.get(SyncPeer, info.identity) is not None
         reset_reason = _bind_peer(ws, actor, shared, info)

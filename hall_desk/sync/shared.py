@@ -19,7 +19,7 @@ position key is the safety net if any of this were ever broken.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -49,7 +49,8 @@ from hall_desk.domain.errors import ValidationError
 from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.sync.errors import SyncError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+MAC_VERSION = 2  # the version that gave events their MAC column
 # pg_advisory_xact_lock(int4, int4): a key space of our own, then one key per purpose.
 LOCK_SPACE = 0x48445359  # "HDSY"
 SCHEMA_LOCK = 1
@@ -79,6 +80,9 @@ shared_events = Table(
     Column("entity_type", String(32), nullable=False),
     Column("entity_id", String(64), nullable=False),
     Column("payload", Text, nullable=False),  # as written locally: personal data as ciphertext
+    # The event's MAC under the hall's event key (version 2): this database stores events but
+    # cannot make or change one; every puller checks it.
+    Column("mac", String(64), nullable=False, server_default=""),
     UniqueConstraint("origin", "seq", name="uq_hall_sync_events_origin_seq"),
 )
 
@@ -92,6 +96,7 @@ EVENT_COLUMNS = (
     "entity_type",
     "entity_id",
     "payload",
+    "mac",
 )
 _COPY_SQL = "COPY hall_sync_events (position, " + ", ".join(EVENT_COLUMNS) + ") FROM STDIN"
 
@@ -191,10 +196,20 @@ def _info(meta: dict[str, str]) -> SharedInfo:
 # Versioned DDL: step n brings a shared database from version n-1 to n. A newer database than
 # SCHEMA_VERSION is refused (an older program must not write into a schema it does not know).
 def _create_v1(conn: Connection) -> None:
+    # Creates the current tables (a new database has every column already; later steps skip
+    # what is there).
     metadata.create_all(conn)
 
 
-_STEPS = {1: _create_v1}
+def _add_event_mac(conn: Connection) -> None:
+    columns = {c["name"] for c in inspect(conn).get_columns(shared_events.name)}
+    if "mac" not in columns:
+        conn.execute(
+            text("ALTER TABLE hall_sync_events ADD COLUMN mac VARCHAR(64) NOT NULL DEFAULT ''")
+        )
+
+
+_STEPS = {1: _create_v1, 2: _add_event_mac}
 
 
 class SharedDatabase:
@@ -285,8 +300,18 @@ class SharedDatabase:
                 yield conn
 
     # -- schema and identity --------------------------------------------------------------
-    def prepare(self, hall_fingerprint: str, hall: str, now: datetime) -> SharedInfo:
-        """Create or migrate the schema if needed; refuse a newer schema or another hall's."""
+    def prepare(
+        self,
+        hall_fingerprint: str,
+        hall: str,
+        now: datetime,
+        vouch: Callable[[Connection], object] | None = None,
+    ) -> SharedInfo:
+        """Create or migrate the schema if needed; refuse a newer schema or another hall's.
+
+        `vouch` runs, under the schema lock, when this call brings the events up to version 2:
+        it gives MACs to the rows written before events had them (see `push.vouch_unsealed`).
+        """
         with self.reading() as conn:
             meta = _read_meta(conn)
         if meta is None or int(meta.get("schema_version", "0") or 0) < SCHEMA_VERSION:
@@ -311,6 +336,8 @@ class SharedDatabase:
                 self._check(info, hall_fingerprint)
                 for version in range(info.schema_version + 1, SCHEMA_VERSION + 1):
                     _STEPS[version](conn)
+                    if version == MAC_VERSION and vouch is not None:
+                        vouch(conn)
                     conn.execute(
                         shared_meta.update()
                         .where(shared_meta.c.key == "schema_version")

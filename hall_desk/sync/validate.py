@@ -1,4 +1,11 @@
-"""Checking a pulled event before it may touch the local database (shape, content, clock)."""
+"""Checking a pulled event before it may touch the local database (shape, content, MAC, clock).
+
+Who may write events: whoever holds the hall key. A registry of the hall's workstation codes
+would add nothing on top of the MAC: a forger without the key cannot make a valid MAC under any
+origin, registered or not, and a holder of the key (every workstation has it) could register
+a new code as easily as MAC an event. So the MAC is the one gate, and an event "from a
+workstation that never joined" is refused because nothing but a workstation can sign it.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,7 @@ from typing import Any
 
 from hall_desk.domain.clock import Timestamp
 from hall_desk.services.home import WORKSTATION_CODE
-from hall_desk.store import event_kinds
+from hall_desk.store import event_kinds, eventlog
 from hall_desk.store.event_kinds import RESOLVE_KIND, PayloadError
 
 HLC = re.compile(r"^\d{13}-\d{4}$")
@@ -44,6 +51,7 @@ class Incoming:
     entity_type: str
     entity_id: str
     payload: str
+    mac: str = ""
 
     def as_row(self) -> dict[str, Any]:
         return {
@@ -56,6 +64,7 @@ class Incoming:
             "entity_type": self.entity_type,
             "entity_id": self.entity_id,
             "payload": self.payload,
+            "mac": self.mac,
         }
 
 
@@ -69,7 +78,14 @@ class _Bad(Exception):
     pass
 
 
-def check_event(ev: Incoming, now_ms: int, margin_ms: int) -> Refusal | None:
+# Shown to the team lead and the admin for an event whose MAC fails: what it means, what to do.
+FORGED = (
+    "事件校验码不符：该事件不是由持有本大厅密钥的工作站写入的，或写入后在共享数据库中被改动过"
+    "（可能有人直接改写了共享数据库），已拒绝应用；请管理员检查共享数据库的访问权限"
+)
+
+
+def check_event(ev: Incoming, now_ms: int, margin_ms: int, mac_key: bytes) -> Refusal | None:
     """None when the event may be applied; otherwise why not."""
     try:
         try:
@@ -93,6 +109,8 @@ def check_event(ev: Incoming, now_ms: int, margin_ms: int) -> Refusal | None:
         event_kinds.check(ev.kind, ev.entity_type, ev.entity_id, payload)
     except (_Bad, PayloadError) as bad:
         return Refusal(CORRUPT, f"事件内容已损坏或无法识别：{bad}")
+    if not eventlog.mac_ok(mac_key, ev):
+        return Refusal(CORRUPT, FORGED)
     ahead = Timestamp.decode(ev.hlc).ms - now_ms
     if ahead > margin_ms:
         stamped = datetime.fromtimestamp(Timestamp.decode(ev.hlc).ms / 1000).astimezone()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from datetime import date
+from types import SimpleNamespace
 
 from sqlalchemy import select, text
 
@@ -12,6 +13,8 @@ from hall_desk.domain.identity import resident_id_check_char
 from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Role
 from hall_desk.services.applicants import ApplicantDraft
 from hall_desk.services.workstation import Workstation
+from hall_desk.store.eventlog import event_mac
+from hall_desk.store.keys import HallKey
 from hall_desk.store.models import PROJECTION_TABLES, Event
 from hall_desk.store.models_sync import SyncConflict
 from hall_desk.sync import SyncOptions, SyncReport, sync_once
@@ -32,7 +35,13 @@ EVENT_FIELDS = (
     "entity_type",
     "entity_id",
     "payload",
+    "mac",  # travels with the event unchanged: every workstation holds the writer's MAC
 )
+
+
+def signed(row: dict[str, object], key: HallKey) -> dict[str, object]:
+    """A raw shared row as a workstation of the hall would have written it: with its MAC."""
+    return {**row, "mac": event_mac(key.event_key, SimpleNamespace(**row))}
 
 
 def clerk(ws: Workstation) -> Actor:

@@ -14,6 +14,7 @@ from hall_desk.domain.clock import HybridClock, Timestamp, uuid7
 from hall_desk.domain.errors import StorageError, ValidationError
 from hall_desk.domain.roles import SYSTEM_ACTOR
 from hall_desk.services import intake
+from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent
 from hall_desk.sync import SyncError, sync_once, sync_status
@@ -29,6 +30,7 @@ from tests.sync.helpers import (
     local_events,
     projections,
     shared_rows,
+    signed,
     sync,
 )
 
@@ -109,9 +111,11 @@ def _raw(origin: str, seq: int, payload: str, **fields: object) -> dict[str, obj
     return row
 
 
-def _insert_shared(url: str, rows: list[dict[str, object]]) -> None:
+def _insert_shared(url: str, rows: list[dict[str, object]], key: HallKey) -> None:
+    """Written by a workstation of the hall (with the key) whose data is bad."""
     from hall_desk.sync.shared import EVENT_COLUMNS
 
+    rows = [signed(r, key) for r in rows]
     shared = SharedDatabase(parse_location(url))
     try:
         with shared.writing() as conn:
@@ -145,7 +149,7 @@ def test_corrupted_events_are_refused_and_reported_the_rest_lands(hall, shared_u
         _raw("W9", 6, "{}", hlc="yesterday"),
     ]
     newer_program = _raw("W9", 7, json.dumps({"whatever": 1}), kind="routing.from_the_future")
-    _insert_shared(shared_url, [*bad, newer_program])
+    _insert_shared(shared_url, [*bad, newer_program], w1.key)
     intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(42)), on=DAY)
     sync(w1, shared_url)
 

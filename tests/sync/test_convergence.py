@@ -252,7 +252,7 @@ def _machine(backend: str, templates: dict[str, Path], root: Path) -> type[RuleB
                 assert conflicts(ws) == conflicts(first), f"{ws.code}'s conflicts differ"
                 assert _history(ws) == _history(first), f"{ws.code}'s field history differs"
             with first.db.write() as s:
-                folding.rebuild_all(s)
+                folding.rebuild_all(s, first.key.event_key)
             assert projections(first) == expected, "the incremental folds equal a full rebuild"
             if os.environ.get("HALL_DESK_SYNC_STATS"):
                 kinds = sorted({str(e[5]) for e in shared})

@@ -40,6 +40,7 @@ from tests.sync.helpers import (
     projections,
     resident,
     shared_rows,
+    signed,
     sync,
 )
 
@@ -64,7 +65,7 @@ def _raw(
 ) -> dict[str, object]:
     """An event as another workstation (W9) would have pushed it, later than `after`'s."""
     ts = after.clock.now()
-    return {
+    row: dict[str, object] = {
         "id": str(uuid7(ts)),
         "origin": "W9",
         "seq": seq,
@@ -75,6 +76,7 @@ def _raw(
         "entity_id": entity_id,
         "payload": payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False),
     }
+    return signed(row, after.key)
 
 
 def _others(url: str, code: str) -> int:

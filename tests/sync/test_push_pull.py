@@ -101,6 +101,7 @@ def test_same_push_batch_twice_changes_nothing(hall, shared_url):
                     Event.entity_type,
                     Event.entity_id,
                     Event.payload,
+                    Event.mac,
                 ).order_by(Event.seq)
             ).all()
         assert _send(shared, info.identity, "W1", rows) == len(rows)
