@@ -155,6 +155,7 @@ class Desk:
             return
         old.lock()
         dialog = LoginDialog(self.ws, old)
+        old.allow_while_locked(dialog)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         actor = dialog.actor
         dialog.deleteLater()

@@ -31,7 +31,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui import appearance
 from hall_desk.ui.case_view import CaseView
 from hall_desk.ui.changes import EVERYTHING, Follower
-from hall_desk.ui.lock import IdleWatcher, LockPage
+from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         self.open_settings = open_settings
         self.case_views: list[CaseView] = []
         self.hidden_while_locked: list[QWidget] = []
+        self.enabled_before_lock: list[QAction] = []
         self.setWindowTitle(f"{ws.hall} — hall-desk")
         self.resize(1200, 780)
 
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         self.lock_page = LockPage(ws, actor)
         self.lock_page.unlocked.connect(self.unlock)
         self.lock_page.switch_user.connect(self.switch_user_requested)
+        self.lock_guard = LockGuard(self.lock_page)
         self.pages.addWidget(self.lock_page)
 
         self._status_bar()
@@ -528,11 +530,23 @@ class MainWindow(QMainWindow):
             widget.hide()
         self.pages.setCurrentWidget(self.lock_page)
         self.menuBar().setEnabled(False)
+        self.enabled_before_lock = [act for act in self.actions() if act.isEnabled()]
+        for act in self.enabled_before_lock:
+            act.setEnabled(False)
+        self.lock_guard.engage()
         self.lock_page.password.setFocus()
 
+    def allow_while_locked(self, window: QWidget) -> None:
+        """A window asked over the lock (the login of 切换用户) takes input like the lock page."""
+        self.lock_guard.allow(window)
+
     def unlock(self) -> None:
+        self.lock_guard.release()
         self.pages.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
+        for act in self.enabled_before_lock:
+            act.setEnabled(True)
+        self.enabled_before_lock = []
         for widget in self.hidden_while_locked:
             widget.show()
         self.hidden_while_locked = []
@@ -540,6 +554,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        self.lock_guard.release()
         for view in list(self.case_views):
             view.close()
         super().closeEvent(event)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from hall_desk.domain.roles import Actor, Role
@@ -356,3 +357,37 @@ def test_users_of_another_role_cannot_open_settings(qtbot, window, ws, clerk) ->
     main = MainWindow(ws, clerk)
     qtbot.addWidget(main)
     assert main.findChild(type(main.findChild(QPushButton)), "openSettingsButton") is None
+
+
+def test_while_locked_only_the_unlock_field_takes_input(qtbot, window, cases) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.keyClick(window.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked
+    # A scanner or a passer-by at the locked window: the search shortcut, a number, Enter.
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    target = QApplication.focusWidget()
+    assert target is window.lock_page.password
+    qtbot.keyClicks(window.search, cases[0].case_no)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, CaseView)]
+    assert window.search.text() == ""
+    for name in ("zoomInAction", "lockAction", "switchUserAction", "focusSearchAction"):
+        assert not window.findChild(QAction, name).isEnabled(), name
+    # A window that comes up during the lock (an error, a sync message) takes no clicks or keys.
+    stray = QPushButton("确定")
+    qtbot.addWidget(stray)
+    pressed = []
+    stray.clicked.connect(lambda: pressed.append(True))
+    stray.show()
+    qtbot.mouseClick(stray, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(stray, Qt.Key.Key_Space)
+    assert not pressed
+    # The unlock field still does.
+    qtbot.keyClicks(window.lock_page.password, ADMIN_PASSWORD)
+    qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
+    assert not window.locked
+    assert window.findChild(QAction, "focusSearchAction").isEnabled()
+    qtbot.mouseClick(stray, Qt.MouseButton.LeftButton)
+    assert pressed
