@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -68,11 +69,16 @@ class IntakeForm(QWidget):
         self.consultation_id: str | None = None
         self.result: IntakeResult | None = None
         outer = QVBoxLayout(self)
-        outer.addWidget(self._items_box())
-        outer.addWidget(self._applicant_box())
-        outer.addWidget(self._assistance_box())
-        outer.addWidget(self._materials_box())
-        outer.addWidget(self._decision_box())
+        # The draft's sections: closed once it is decided, so one draft makes one case.
+        self.draft_boxes = [
+            self._items_box(),
+            self._applicant_box(),
+            self._assistance_box(),
+            self._materials_box(),
+            self._decision_box(),
+        ]
+        for box in self.draft_boxes:
+            outer.addWidget(box)
         self.general_error = error_label(self)
         outer.addWidget(self.general_error)
         outer.addWidget(self._result_box())
@@ -507,8 +513,54 @@ class IntakeForm(QWidget):
             consultation_id=self.consultation_id,
         )
 
-    def decide(self, step: CaseEvent) -> Op[IntakeResult]:
-        """Sends the draft to the service; the result or every error shows when it is back."""
+    def decide(self, step: CaseEvent) -> Op[IntakeResult] | None:
+        """Sends the draft to the service; the result or every error shows when it is back.
+
+        A decided draft takes no second decision (None); a case for the same applicant and items
+        accepted minutes ago is asked about first (None while the question is open)."""
+        if self.result is not None:
+            return None
+        if step in (CaseEvent.ACCEPT, CaseEvent.ACCEPT_DEFERRED, CaseEvent.COMPLETE_AT_WINDOW):
+            earlier = intake.recent_duplicate(self.ws, self.actor, self.draft())
+            if earlier is not None:
+                self._ask_second_case(step, earlier)
+                return None
+        return self._run_decision(step)
+
+    def _ask_second_case(self, step: CaseEvent, earlier: intake.RecentCase) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("再受理一件？"),
+            self.tr(
+                "{when}已为该申请人受理同一事项：受理编号 {case_no}（{title}，{state}）。\n"
+                "确定要再受理一件新的办件吗？"
+            ).format(
+                when=self.tr("{minutes} 分钟前").format(minutes=earlier.minutes_ago)
+                if earlier.minutes_ago
+                else self.tr("刚才"),
+                case_no=earlier.case_no,
+                title=earlier.title,
+                state=earlier.state.label,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("secondCaseQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        button = self.decision_buttons[step]
+
+        def answered(choice: int) -> None:
+            if choice == QMessageBox.StandardButton.Yes:
+                self._run_decision(step)
+            else:
+                button.setFocus()
+
+        box.finished.connect(answered)
+        self.second_case_question = box
+        box.open()
+
+    def _run_decision(self, step: CaseEvent) -> Op[IntakeResult]:
         run = {
             CaseEvent.ACCEPT: intake.accept,
             CaseEvent.ACCEPT_DEFERRED: intake.accept_deferred,
@@ -543,6 +595,8 @@ class IntakeForm(QWidget):
 
     def _decided(self, result: IntakeResult) -> None:
         self.result = result
+        for box in self.draft_boxes:
+            box.setEnabled(False)
         self._show_result(result)
         self.decided.emit(result)
 
@@ -669,6 +723,8 @@ class IntakeForm(QWidget):
         self.kind.setCurrentIndex(0)
         self.consultation_id = None
         self.result = None
+        for box in self.draft_boxes:
+            box.setEnabled(True)
         self.result_box.setVisible(False)
         self.errors.clear()
         self.item_search.setFocus()

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import func, select
 
 from hall_desk.domain.lifecycle import CaseEvent
@@ -310,3 +310,55 @@ def test_a_returning_applicant_is_filled_in_and_the_reveal_is_audited(qtbot, for
         entries = list(s.scalars(select(AuditEntry).where(AuditEntry.seq > seq)))
         assert [(e.action, e.actor) for e in entries] == [("pii.unmask", "clerk1")]
         assert "intake_prefill" in entries[0].detail
+
+
+def _case_count(ws) -> int:  # type: ignore[no-untyped-def]
+    with ws.reading() as s:
+        return s.scalar(select(func.count()).select_from(CaseRow))
+
+
+def _question(qtbot) -> QMessageBox:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=3000,
+    )
+    return next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    )
+
+
+def test_a_decision_is_taken_once_and_a_second_case_is_asked_for(qtbot, form, ws) -> None:
+    _prepare(qtbot, form, missing="食品安全管理制度")
+    form.commitment.setPlainText("本人承诺两日内补交")
+    form.deferred_deadline.setDate(form.deferred_deadline.date().addDays(2))
+    button = form.decision_buttons[CaseEvent.ACCEPT_DEFERRED]
+    click(qtbot, button)
+    assert "已容缺受理" in form.result_label.text()
+    assert form.print_button.isVisible() and form.new_button.isVisible()
+    assert QApplication.focusWidget() is form.print_button
+    # A second press, the shortcut, typing on: the draft is decided, nothing more happens.
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(form, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    assert _case_count(ws) == 1
+    assert not button.isEnabled() and not form.name.isEnabled()
+    # 下一位, and the same applicant for the same item again: asked before a second case.
+    click(qtbot, form.new_button)
+    _prepare(qtbot, form)
+    click(qtbot, form.decision_buttons[CaseEvent.ACCEPT])
+    box = _question(qtbot)
+    assert (
+        form.result is None
+        and "已为该申请人受理同一事项" in box.text()
+        and "20261124-W01-0001" in box.text()
+    )
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert _case_count(ws) == 1 and form.name.isEnabled()
+    click(qtbot, form.decision_buttons[CaseEvent.ACCEPT])
+    box = _question(qtbot)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert _case_count(ws) == 2 and "已受理" in form.result_label.text()
