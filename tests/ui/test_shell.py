@@ -391,3 +391,29 @@ def test_while_locked_only_the_unlock_field_takes_input(qtbot, window, cases) ->
     assert window.findChild(QAction, "focusSearchAction").isEnabled()
     qtbot.mouseClick(stray, Qt.MouseButton.LeftButton)
     assert pressed
+
+
+def test_save_as_pdf_from_the_preview_toolbar(
+    qtbot, ws, clerk, cases, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QToolBar
+
+    view = CaseView(ws, clerk, cases[0].case_id)
+    qtbot.addWidget(view)
+    view.show()
+    preview = view.print_sheet()
+    qtbot.waitUntil(lambda: preview.pages_painted >= 1, timeout=10_000)
+    target = tmp_path / "办件信息单.pdf"
+    asked = []
+
+    def choose(parent, caption, suggested, filters):  # type: ignore[no-untyped-def]
+        asked.append(suggested)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    toolbar = preview.findChild(QToolBar)
+    button = toolbar.widgetForAction(preview.findChild(QAction, "savePdfAction"))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked and target.read_bytes() == preview.pdf.data
+    assert "已保存" in preview.save_message.text()
+    preview.close()
