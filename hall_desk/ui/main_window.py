@@ -390,7 +390,8 @@ class MainWindow(QMainWindow):
                 action(
                     appearance.theme_label(key),
                     [],
-                    lambda k=key: self.set_theme(k),
+                    # triggered(bool) must not arrive as the theme's name.
+                    lambda _checked=False, k=key: self.set_theme(k),
                     f"theme_{key}",
                 )
             )
