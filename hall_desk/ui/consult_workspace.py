@@ -30,9 +30,10 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ConsultWorkspace(QWidget):
-    """Emits `to_intake(consultation_id, item_code)` when the question becomes an application."""
+    """Emits `to_intake(consultation_id, item_code, name, phone)` when the question becomes an
+    application: whatever the person already told the clerk is not asked again."""
 
-    to_intake = Signal(str, str)
+    to_intake = Signal(str, str, str, str)
 
     def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -223,4 +224,6 @@ class ConsultWorkspace(QWidget):
         self.item_code = None
         self.topic.setFocus()
         if draft.outcome == Outcome.TO_INTAKE:
-            self.to_intake.emit(consultation_id, draft.item_code or "")
+            self.to_intake.emit(
+                consultation_id, draft.item_code or "", draft.applicant_name, draft.phone
+            )

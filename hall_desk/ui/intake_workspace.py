@@ -299,16 +299,23 @@ class IntakeForm(QWidget):
     def _lookup_applicant(self) -> None:
         """A returning applicant is found through the blind index and filled in (audited)."""
         # Without the permission the service refuses anyway; the clerk simply types it all.
-        if self.name.text().strip() or not self.actor.may(Permission.UNMASK):
+        # A name typed by the clerk means they are entering it all; one carried over from the
+        # consultation still leaves the address and the rest to fill from the earlier visit.
+        typed = self.name.text().strip() and not self.consultation_id
+        if typed or self.address.text().strip() or not self.actor.may(Permission.UNMASK):
             return
         draft = applicants.returning_applicant(self.ws, self.actor, self.id_number.text())
         if draft is None:
             return
-        self.name.setText(draft.name)
-        self.phone.setText(draft.phone)
-        self.address.setText(draft.address)
-        self.legal_rep.setText(draft.legal_representative)
-        self.contact.setText(draft.contact_name)
+        for edit, value in (
+            (self.name, draft.name),
+            (self.phone, draft.phone),
+            (self.address, draft.address),
+            (self.legal_rep, draft.legal_representative),
+            (self.contact, draft.contact_name),
+        ):
+            if not edit.text().strip():  # what the person just said stands
+                edit.setText(value)
         self.id_hint.setText(self.id_hint.text() + self.tr("；已调出既往登记信息，请核对"))
 
     def _applicant_draft(self) -> ApplicantDraft:
@@ -682,10 +689,15 @@ class IntakeForm(QWidget):
         self.label_preview = preview
         preview.open()
 
-    def start_from_consultation(self, consultation_id: str, item_code: str = "") -> None:
-        """A question turned into an application: the consulting clerk stays first responder."""
+    def start_from_consultation(
+        self, consultation_id: str, item_code: str = "", name: str = "", phone: str = ""
+    ) -> None:
+        """A question turned into an application: the consulting clerk stays first responder,
+        and the name and phone taken at the consultation are already filled in."""
         self.reset()
         self.consultation_id = consultation_id
+        self.name.setText(name)
+        self.phone.setText(phone)
         if item_code:
             for hit in catalog.search(self.ws, item_code, limit=3):
                 if hit.code == item_code:

@@ -263,6 +263,9 @@ class MainWindow(QMainWindow):
             layout = shell.layout()
             assert layout is not None
             layout.addWidget(page)
+            # Added to a shown parent, a widget shows only on a later turn of the event loop:
+            # until then it cannot take the focus that whoever opened the workspace gives it.
+            page.show()
             self.built[key] = page
         self.workspaces.setCurrentIndex(row)
 
@@ -468,12 +471,16 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
-    def continue_at_intake(self, consultation_id: str, item_code: str) -> None:
+    def continue_at_intake(
+        self, consultation_id: str, item_code: str, name: str = "", phone: str = ""
+    ) -> None:
         """咨询 → 受理 at the same desk; the consulting clerk stays first responder."""
         if self.show_workspace("intake"):
             self.intake.setCurrentIndex(0)
-            self.intake.form.start_from_consultation(consultation_id, item_code)
-            self.intake.form.id_number.setFocus()
+            form = self.intake.form
+            form.start_from_consultation(consultation_id, item_code, name, phone)
+            # The consultation's page is hidden now: the next keys (the ID number) go here.
+            form.id_number.setFocus()
 
     def print_intake_notice(self, case_id: str) -> PdfPreviewDialog:
         from hall_desk.reports.notices import intake_notice

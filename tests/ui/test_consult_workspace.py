@@ -78,7 +78,7 @@ def test_question_becomes_application_with_first_responder(qtbot, page, ws, admi
     with qtbot.waitSignal(page.to_intake) as signal:
         click(qtbot, page.save_button)
     consultation_id = page.last_logged
-    assert signal.args == [consultation_id, "011050007001"]
+    assert signal.args == [consultation_id, "011050007001", "", ""]
     # Another clerk accepts the application at the intake window.
     other = users.create_user(ws, admin, "clerk2", "包海龙", "clerk", STAFF_PASSWORD)
     ws.today = lambda: date(2026, 11, 24)  # type: ignore[method-assign]

@@ -362,3 +362,40 @@ def test_a_decision_is_taken_once_and_a_second_case_is_asked_for(qtbot, form, ws
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     settle(qtbot)
     assert _case_count(ws) == 2 and "已受理" in form.result_label.text()
+
+
+def test_consultation_to_intake_with_the_keyboard_carries_the_person_over(qtbot, ws, clerk):
+    from hall_desk.ui.main_window import MainWindow
+
+    main = MainWindow(ws, clerk)
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=3000)
+    assert main.show_workspace("consult")
+    consult = main.consult
+    consult.topic.setFocus()
+    qtbot.keyClicks(consult.topic, FOOD)
+    qtbot.keyClick(consult.topic, Qt.Key.Key_Return)
+    assert consult.item_code == FOOD
+    qtbot.keyClick(consult.topic, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    # A mnemonic presses its button with a short animation.
+    qtbot.waitUntil(
+        lambda: consult.outcomes.checkedButton().objectName() == "radio_to_intake", timeout=2000
+    )
+    consult.applicant_name.setFocus()
+    type_text(qtbot, consult.applicant_name, "包海龙")
+    qtbot.keyClick(consult.applicant_name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "13904751234")
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    settle(qtbot)
+    form = main.intake.form
+    assert main.current_workspace() is main.intake
+    assert QApplication.focusWidget() is form.id_number
+    number = resident_id()
+    qtbot.keyClicks(QApplication.focusWidget(), number)
+    assert form.id_number.text() == number and consult.topic.text() == ""
+    assert form.name.text() == "包海龙" and form.phone.text() == "13904751234"
+    assert form.selection() == ([FOOD], None)
