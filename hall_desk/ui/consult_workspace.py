@@ -76,18 +76,18 @@ class ConsultWorkspace(QWidget):
             form,
             self.tr("渠道："),
             [
-                (Channel.ONSITE, self.tr("现场(&1)")),
-                (Channel.PHONE, self.tr("电话(&2)")),
-                (Channel.OTHER, self.tr("其他(&3)")),
+                (Channel.ONSITE, self.tr("现场(&X)")),
+                (Channel.PHONE, self.tr("电话(&D)")),
+                (Channel.OTHER, self.tr("其他(&E)")),
             ],
         )
         self.outcomes = self._radios(
             form,
             self.tr("处理结果："),
             [
-                (Outcome.ANSWERED, self.tr("已解答(&4)")),
-                (Outcome.GUIDED, self.tr("引导至窗口(&5)")),
-                (Outcome.TO_INTAKE, self.tr("转入受理(&6)")),
+                (Outcome.ANSWERED, self.tr("已解答(&J)")),
+                (Outcome.GUIDED, self.tr("引导至窗口(&Y)")),
+                (Outcome.TO_INTAKE, self.tr("转入受理(&Z)")),
             ],
         )
         self.guided_window = QLineEdit()

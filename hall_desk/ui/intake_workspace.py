@@ -212,7 +212,7 @@ class IntakeForm(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("个人"), "person")
         self.kind.addItem(self.tr("单位（统一社会信用代码）"), "organisation")
-        field("kind", self.tr("申请人类型(&T)："), self.kind, self.tr("申请人类型"))
+        field("kind", self.tr("申请人类型(&E)："), self.kind, self.tr("申请人类型"))
         self.id_type = QComboBox()
         for key, label in applicants.ID_TYPES.items():
             if key != "uscc":
@@ -618,9 +618,9 @@ class IntakeForm(QWidget):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result_label)
         row = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("打印通知书(&P)…"))
+        self.print_button = QPushButton(self.tr("打印通知书(&Y)…"))
         self.print_button.setObjectName("printNoticeButton")
-        self.view_button = QPushButton(self.tr("查看办件(&V)"))
+        self.view_button = QPushButton(self.tr("查看办件(&C)"))
         self.new_button = QPushButton(self.tr("下一位(&X)"))
         self.new_button.setObjectName("nextApplicantButton")
         # The folder that goes to the routing post gets its label at the window.

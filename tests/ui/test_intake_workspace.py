@@ -378,7 +378,7 @@ def test_consultation_to_intake_with_the_keyboard_carries_the_person_over(qtbot,
     qtbot.keyClicks(consult.topic, FOOD)
     qtbot.keyClick(consult.topic, Qt.Key.Key_Return)
     assert consult.item_code == FOOD
-    qtbot.keyClick(consult.topic, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(consult.topic, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)  # 转入受理(&Z)
     # A mnemonic presses its button with a short animation.
     qtbot.waitUntil(
         lambda: consult.outcomes.checkedButton().objectName() == "radio_to_intake", timeout=2000
