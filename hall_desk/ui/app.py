@@ -22,6 +22,7 @@ from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.ops import wait_for_workers
 from hall_desk.ui.settings_dialog import SettingsDialog
 from hall_desk.ui.setup_dialog import SetupDialog
+from hall_desk.ui.widgets import install_wheel_guard
 
 _translators: list[QTranslator] = []  # Qt drops a translator whose Python object is collected
 
@@ -47,6 +48,7 @@ def application() -> QApplication:
         if own is not None:
             app.installTranslator(own)
             _translators.append(own)
+    install_wheel_guard(app)
     # After the translators, so the name is in the window's language.
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "政务服务中心前台"))
     return app

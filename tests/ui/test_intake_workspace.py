@@ -399,3 +399,43 @@ def test_consultation_to_intake_with_the_keyboard_carries_the_person_over(qtbot,
     assert form.id_number.text() == number and consult.topic.text() == ""
     assert form.name.text() == "包海龙" and form.phone.text() == "13904751234"
     assert form.selection() == ([FOOD], None)
+
+
+def _wheel(widget: QWidget, notches: int) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    at = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        at,
+        QPointF(widget.mapToGlobal(at.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_form_past_an_unfocused_combo_box(qtbot, workspace, form) -> None:
+    workspace.resize(900, 500)  # the form is taller than the window: it scrolls
+    scroll = workspace.widget(0)
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    scroll.ensureWidgetVisible(form.id_type)
+    before = bar.value()
+    assert QApplication.focusWidget() is form.item_search
+    _wheel(form.id_type, 2)
+    assert form.id_type.currentIndex() == 0, "证件类型 stays 居民身份证"
+    assert bar.value() > before, "the form scrolled instead"
+    deadline = form.deferred_deadline.date()
+    for box in (form.kind, form.mode, form.deferred_deadline):
+        _wheel(box, 1)
+    assert form.kind.currentIndex() == 0 and form.mode.currentIndex() == 0
+    assert form.deferred_deadline.date() == deadline
+    # Chosen with Tab, the combo box takes the wheel as before.
+    tab_to(qtbot, form.id_type)
+    _wheel(form.id_type, 1)
+    assert form.id_type.currentIndex() == 1
