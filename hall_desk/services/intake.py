@@ -6,7 +6,7 @@ import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,6 +20,7 @@ from hall_desk.domain.catalog import (
     combined_kind,
     merge_materials,
 )
+from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.identity import mask_resident_id, parse_resident_id
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
@@ -571,3 +572,68 @@ def _case_items(tx: Tx, case_id: str) -> list[CaseItemRow]:
             select(CaseItemRow).where(CaseItemRow.case_id == case_id).order_by(CaseItemRow.position)
         )
     )
+
+
+# A second case for the same applicant and items this soon is more often a double press or a
+# second clerk at the same person than a real second application: the window asks first.
+RECENT_DUPLICATE_MINUTES = 10
+
+
+@dataclass(frozen=True)
+class RecentCase:
+    """An earlier case for the same applicant and items, accepted a few minutes ago."""
+
+    case_id: str
+    case_no: str
+    title: str
+    state: CaseState
+    minutes_ago: int
+
+
+def recent_duplicate(
+    ws: Workstation, actor: Actor, draft: IntakeDraft, minutes: int = RECENT_DUPLICATE_MINUTES
+) -> RecentCase | None:
+    """The newest case accepted in the last `minutes` for the draft's applicant and exactly its
+    items (or 一件事), or None. A draft the decision itself would refuse finds nothing: the
+    decision then says what is wrong."""
+    actor.require(Permission.INTAKE)
+    today = ws.today()
+    try:
+        checked = applicants.check_applicant(draft.applicant, today, phone_required=False)
+    except ValidationErrors:
+        return None
+    index = applicants.id_index(ws.key, checked.id_type, checked.id_number)
+    codes = sorted(dict.fromkeys(c.strip() for c in draft.item_codes if c.strip()))
+    since_ms = ws.wall.ms() - minutes * 60_000
+    with ws.reading() as s:
+        rows = s.scalars(
+            select(CaseRow)
+            .where(
+                CaseRow.applicant_id_index == index,
+                # The day before too: a case at 23:58 and a second press at 00:01.
+                CaseRow.accepted_on >= today - timedelta(days=1),
+                CaseRow.state != CaseState.REFUSED.value,
+            )
+            .order_by(CaseRow.created_hlc.desc())
+        ).all()
+        for row in rows:
+            made_ms = Timestamp.decode(row.created_hlc).ms
+            if made_ms < since_ms:
+                break
+            if draft.theme_code or row.theme_code:
+                if row.theme_code != draft.theme_code:
+                    continue
+            else:
+                held = sorted(
+                    s.scalars(select(CaseItemRow.item_code).where(CaseItemRow.case_id == row.id))
+                )
+                if held != codes:
+                    continue
+            return RecentCase(
+                case_id=row.id,
+                case_no=row.case_no,
+                title=row.title,
+                state=CaseState(row.state),
+                minutes_ago=max(0, (ws.wall.ms() - made_ms) // 60_000),
+            )
+    return None

@@ -22,6 +22,7 @@ from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.ops import wait_for_workers
 from hall_desk.ui.settings_dialog import SettingsDialog
 from hall_desk.ui.setup_dialog import SetupDialog
+from hall_desk.ui.widgets import install_wheel_guard
 
 _translators: list[QTranslator] = []  # Qt drops a translator whose Python object is collected
 
@@ -47,6 +48,7 @@ def application() -> QApplication:
         if own is not None:
             app.installTranslator(own)
             _translators.append(own)
+    install_wheel_guard(app)
     # After the translators, so the name is in the window's language.
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "政务服务中心前台"))
     return app
@@ -79,7 +81,8 @@ class Desk:
         self.home = home
         self.app = application()
         self.ws: Workstation | None = None
-        self.window: MainWindow | None = None
+        self.window: MainWindow | None = None  # the one on screen
+        self.sessions: dict[str, MainWindow] = {}  # username → their window, kept at a switch
         self.dialogs: list[QDialog] = []  # kept referenced while open
         self.reporter = ErrorReporter(setup_logging(home.log_dir))
 
@@ -115,12 +118,14 @@ class Desk:
 
     def show_main(self, actor: Actor) -> MainWindow:
         assert self.ws is not None
-        self.window = MainWindow(self.ws, actor, open_settings=self.open_settings)
-        self.window.switch_user_requested.connect(self.switch_user)
-        self.window.show()
+        window = MainWindow(self.ws, actor, open_settings=self.open_settings)
+        window.switch_user_requested.connect(self.switch_user)
+        self.window = window
+        self.sessions[actor.username] = window
+        window.show()
         # Last night's sync missed (the program was closed)? Catch up once the window is up.
-        QTimer.singleShot(0, self.window.sync.catch_up_at_startup)
-        return self.window
+        QTimer.singleShot(0, window.sync.catch_up_at_startup)
+        return window
 
     def open_settings(self) -> SettingsDialog | None:
         if self.window is None or self.ws is None:
@@ -141,26 +146,49 @@ class Desk:
         dialog.deleteLater()
 
     def switch_user(self) -> None:
-        """Someone else takes the window: the old session's forms go, a login comes first."""
+        """Someone else takes the window at a shift change.
+
+        The login asks over the locked window, which stays on screen: with no visible window Qt
+        would take the program as closed. Each person's window is kept, locked and hidden, with
+        whatever they had typed; logging in again brings it back as they left it.
+        """
         old = self.window
-        if old is not None:
-            old.hide()
-        actor = self.login()
-        if actor is None:
-            if old is not None:
-                old.show()  # cancelled: back to the locked window of the previous user
+        if old is None or self.ws is None:
             return
-        if old is not None:
-            old.close()
-            old.deleteLater()
-        self.show_main(actor)
+        old.lock()
+        dialog = LoginDialog(self.ws, old)
+        old.allow_while_locked(dialog)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        actor = dialog.actor
+        dialog.deleteLater()
+        if not accepted or actor is None:
+            old.lock_page.password.setFocus()  # cancelled: the previous user's lock stays
+            return
+        kept = self.sessions.get(actor.username)
+        if kept is not None and kept.actor.role != actor.role:
+            # The role changed since that window was made: its workspaces no longer fit.
+            self._discard(kept)
+            kept = None
+        if kept is None:
+            self.show_main(actor)
+        else:
+            self.window = kept
+            kept.show()
+            kept.unlock()
+            kept.activateWindow()
+        if self.window is not old:
+            old.hide()
+
+    def _discard(self, window: MainWindow) -> None:
+        self.sessions.pop(window.actor.username, None)
+        window.close()
+        window.deleteLater()
 
     def close(self) -> None:
-        if self.window is not None:
-            self.window.close()
-            # The window reads the workstation closed below: it must not outlive it.
-            self.window.deleteLater()
-            self.window = None
+        # Every kept session's window reads the workstation closed below: none may outlive it.
+        for window in list(self.sessions.values()):
+            self._discard(window)
+        self.window = None
         # An action the clerk started just before closing still completes, or rolls back whole.
         wait_for_workers()
         if self.ws is not None:

@@ -15,6 +15,8 @@ THEMES = {
 }
 MIN_SCALE, MAX_SCALE, STEP = 0.8, 2.0, 0.1
 _base_point_size: float | None = None
+_theme = "light"
+_scale = 1.0
 
 
 def theme_label(name: str) -> str:
@@ -23,10 +25,11 @@ def theme_label(name: str) -> str:
 
 
 def apply_theme(app: QApplication, name: str) -> str:
-    if name not in THEMES:
-        name = "light"
-    app.setStyleSheet(resource("themes", f"{name}.qss").read_text(encoding="utf-8"))
-    return name
+    """Restyles every open window at once; the font scale in force stays."""
+    global _theme
+    _theme = name if name in THEMES else "light"
+    _restyle(app)
+    return _theme
 
 
 def clamp_scale(scale: float) -> float:
@@ -34,11 +37,26 @@ def clamp_scale(scale: float) -> float:
 
 
 def apply_font_scale(app: QApplication, scale: float) -> float:
+    """Resizes the text of every open window at once."""
+    global _scale
+    _scale = clamp_scale(scale)
+    font = QFont(app.font())
+    font.setPointSizeF(_base_size(app) * _scale)
+    app.setFont(font)
+    # Under a style sheet a widget keeps the font it was polished with: QApplication.setFont
+    # alone reaches only windows opened later. The size goes into the sheet too.
+    _restyle(app)
+    return _scale
+
+
+def _base_size(app: QApplication) -> float:
     global _base_point_size
     if _base_point_size is None:
         _base_point_size = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
-    scale = clamp_scale(scale)
-    font = QFont(app.font())
-    font.setPointSizeF(_base_point_size * scale)
-    app.setFont(font)
-    return scale
+    return _base_point_size
+
+
+def _restyle(app: QApplication) -> None:
+    sheet = resource("themes", f"{_theme}.qss").read_text(encoding="utf-8")
+    size = round(_base_size(app) * _scale, 1)
+    app.setStyleSheet(f"{sheet}\nQWidget {{ font-size: {size}pt; }}\n")

@@ -30,9 +30,10 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ConsultWorkspace(QWidget):
-    """Emits `to_intake(consultation_id, item_code)` when the question becomes an application."""
+    """Emits `to_intake(consultation_id, item_code, name, phone)` when the question becomes an
+    application: whatever the person already told the clerk is not asked again."""
 
-    to_intake = Signal(str, str)
+    to_intake = Signal(str, str, str, str)
 
     def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,18 +76,18 @@ class ConsultWorkspace(QWidget):
             form,
             self.tr("渠道："),
             [
-                (Channel.ONSITE, self.tr("现场(&1)")),
-                (Channel.PHONE, self.tr("电话(&2)")),
-                (Channel.OTHER, self.tr("其他(&3)")),
+                (Channel.ONSITE, self.tr("现场(&X)")),
+                (Channel.PHONE, self.tr("电话(&D)")),
+                (Channel.OTHER, self.tr("其他(&E)")),
             ],
         )
         self.outcomes = self._radios(
             form,
             self.tr("处理结果："),
             [
-                (Outcome.ANSWERED, self.tr("已解答(&4)")),
-                (Outcome.GUIDED, self.tr("引导至窗口(&5)")),
-                (Outcome.TO_INTAKE, self.tr("转入受理(&6)")),
+                (Outcome.ANSWERED, self.tr("已解答(&J)")),
+                (Outcome.GUIDED, self.tr("引导至窗口(&Y)")),
+                (Outcome.TO_INTAKE, self.tr("转入受理(&Z)")),
             ],
         )
         self.guided_window = QLineEdit()
@@ -223,4 +224,6 @@ class ConsultWorkspace(QWidget):
         self.item_code = None
         self.topic.setFocus()
         if draft.outcome == Outcome.TO_INTAKE:
-            self.to_intake.emit(consultation_id, draft.item_code or "")
+            self.to_intake.emit(
+                consultation_id, draft.item_code or "", draft.applicant_name, draft.phone
+            )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -68,11 +69,16 @@ class IntakeForm(QWidget):
         self.consultation_id: str | None = None
         self.result: IntakeResult | None = None
         outer = QVBoxLayout(self)
-        outer.addWidget(self._items_box())
-        outer.addWidget(self._applicant_box())
-        outer.addWidget(self._assistance_box())
-        outer.addWidget(self._materials_box())
-        outer.addWidget(self._decision_box())
+        # The draft's sections: closed once it is decided, so one draft makes one case.
+        self.draft_boxes = [
+            self._items_box(),
+            self._applicant_box(),
+            self._assistance_box(),
+            self._materials_box(),
+            self._decision_box(),
+        ]
+        for box in self.draft_boxes:
+            outer.addWidget(box)
         self.general_error = error_label(self)
         outer.addWidget(self.general_error)
         outer.addWidget(self._result_box())
@@ -206,7 +212,7 @@ class IntakeForm(QWidget):
         self.kind = QComboBox()
         self.kind.addItem(self.tr("个人"), "person")
         self.kind.addItem(self.tr("单位（统一社会信用代码）"), "organisation")
-        field("kind", self.tr("申请人类型(&T)："), self.kind, self.tr("申请人类型"))
+        field("kind", self.tr("申请人类型(&E)："), self.kind, self.tr("申请人类型"))
         self.id_type = QComboBox()
         for key, label in applicants.ID_TYPES.items():
             if key != "uscc":
@@ -293,16 +299,23 @@ class IntakeForm(QWidget):
     def _lookup_applicant(self) -> None:
         """A returning applicant is found through the blind index and filled in (audited)."""
         # Without the permission the service refuses anyway; the clerk simply types it all.
-        if self.name.text().strip() or not self.actor.may(Permission.UNMASK):
+        # A name typed by the clerk means they are entering it all; one carried over from the
+        # consultation still leaves the address and the rest to fill from the earlier visit.
+        typed = self.name.text().strip() and not self.consultation_id
+        if typed or self.address.text().strip() or not self.actor.may(Permission.UNMASK):
             return
         draft = applicants.returning_applicant(self.ws, self.actor, self.id_number.text())
         if draft is None:
             return
-        self.name.setText(draft.name)
-        self.phone.setText(draft.phone)
-        self.address.setText(draft.address)
-        self.legal_rep.setText(draft.legal_representative)
-        self.contact.setText(draft.contact_name)
+        for edit, value in (
+            (self.name, draft.name),
+            (self.phone, draft.phone),
+            (self.address, draft.address),
+            (self.legal_rep, draft.legal_representative),
+            (self.contact, draft.contact_name),
+        ):
+            if not edit.text().strip():  # what the person just said stands
+                edit.setText(value)
         self.id_hint.setText(self.id_hint.text() + self.tr("；已调出既往登记信息，请核对"))
 
     def _applicant_draft(self) -> ApplicantDraft:
@@ -507,8 +520,54 @@ class IntakeForm(QWidget):
             consultation_id=self.consultation_id,
         )
 
-    def decide(self, step: CaseEvent) -> Op[IntakeResult]:
-        """Sends the draft to the service; the result or every error shows when it is back."""
+    def decide(self, step: CaseEvent) -> Op[IntakeResult] | None:
+        """Sends the draft to the service; the result or every error shows when it is back.
+
+        A decided draft takes no second decision (None); a case for the same applicant and items
+        accepted minutes ago is asked about first (None while the question is open)."""
+        if self.result is not None:
+            return None
+        if step in (CaseEvent.ACCEPT, CaseEvent.ACCEPT_DEFERRED, CaseEvent.COMPLETE_AT_WINDOW):
+            earlier = intake.recent_duplicate(self.ws, self.actor, self.draft())
+            if earlier is not None:
+                self._ask_second_case(step, earlier)
+                return None
+        return self._run_decision(step)
+
+    def _ask_second_case(self, step: CaseEvent, earlier: intake.RecentCase) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("再受理一件？"),
+            self.tr(
+                "{when}已为该申请人受理同一事项：受理编号 {case_no}（{title}，{state}）。\n"
+                "确定要再受理一件新的办件吗？"
+            ).format(
+                when=self.tr("{minutes} 分钟前").format(minutes=earlier.minutes_ago)
+                if earlier.minutes_ago
+                else self.tr("刚才"),
+                case_no=earlier.case_no,
+                title=earlier.title,
+                state=earlier.state.label,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("secondCaseQuestion")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        button = self.decision_buttons[step]
+
+        def answered(choice: int) -> None:
+            if choice == QMessageBox.StandardButton.Yes:
+                self._run_decision(step)
+            else:
+                button.setFocus()
+
+        box.finished.connect(answered)
+        self.second_case_question = box
+        box.open()
+
+    def _run_decision(self, step: CaseEvent) -> Op[IntakeResult]:
         run = {
             CaseEvent.ACCEPT: intake.accept,
             CaseEvent.ACCEPT_DEFERRED: intake.accept_deferred,
@@ -543,6 +602,8 @@ class IntakeForm(QWidget):
 
     def _decided(self, result: IntakeResult) -> None:
         self.result = result
+        for box in self.draft_boxes:
+            box.setEnabled(False)
         self._show_result(result)
         self.decided.emit(result)
 
@@ -557,9 +618,9 @@ class IntakeForm(QWidget):
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.result_label)
         row = QHBoxLayout()
-        self.print_button = QPushButton(self.tr("打印通知书(&P)…"))
+        self.print_button = QPushButton(self.tr("打印通知书(&Y)…"))
         self.print_button.setObjectName("printNoticeButton")
-        self.view_button = QPushButton(self.tr("查看办件(&V)"))
+        self.view_button = QPushButton(self.tr("查看办件(&C)"))
         self.new_button = QPushButton(self.tr("下一位(&X)"))
         self.new_button.setObjectName("nextApplicantButton")
         # The folder that goes to the routing post gets its label at the window.
@@ -628,10 +689,15 @@ class IntakeForm(QWidget):
         self.label_preview = preview
         preview.open()
 
-    def start_from_consultation(self, consultation_id: str, item_code: str = "") -> None:
-        """A question turned into an application: the consulting clerk stays first responder."""
+    def start_from_consultation(
+        self, consultation_id: str, item_code: str = "", name: str = "", phone: str = ""
+    ) -> None:
+        """A question turned into an application: the consulting clerk stays first responder,
+        and the name and phone taken at the consultation are already filled in."""
         self.reset()
         self.consultation_id = consultation_id
+        self.name.setText(name)
+        self.phone.setText(phone)
         if item_code:
             for hit in catalog.search(self.ws, item_code, limit=3):
                 if hit.code == item_code:
@@ -669,6 +735,8 @@ class IntakeForm(QWidget):
         self.kind.setCurrentIndex(0)
         self.consultation_id = None
         self.result = None
+        for box in self.draft_boxes:
+            box.setEnabled(True)
         self.result_box.setVisible(False)
         self.errors.clear()
         self.item_search.setFocus()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +59,75 @@ class IdleWatcher(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+
+
+# Everything a person can do to a widget: while locked, these reach only the lock page.
+INPUT = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+    QEvent.Type.ShortcutOverride,
+    QEvent.Type.Shortcut,
+    QEvent.Type.InputMethod,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.Wheel,
+    QEvent.Type.ContextMenu,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.DragEnter,
+    QEvent.Type.Drop,
+}
+
+
+class LockGuard(QObject):
+    """While its window is locked and on screen, input reaches the lock page and nothing else.
+
+    Hiding the work page is not enough: its application-wide shortcuts still fire, a hidden
+    field still takes focus and keys, and a window that comes up during the lock (a dialog, a
+    message) would take clicks. So every input event anywhere in the program is looked at.
+    """
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__(page)
+        self.page = page
+        self.allowed: list[QWidget] = []  # e.g. the login of 切换用户, asked over the lock
+        self.active = False
+
+    def engage(self) -> None:
+        if not self.active:
+            app = QApplication.instance()
+            assert app is not None
+            app.installEventFilter(self)
+            self.active = True
+
+    def release(self) -> None:
+        if self.active:
+            app = QApplication.instance()
+            if app is not None:
+                app.removeEventFilter(self)
+            self.active = False
+        self.allowed = []
+
+    def allow(self, window: QWidget) -> None:
+        self.allowed.append(window)
+
+    def _may_take_input(self, target: QObject) -> bool:
+        # A shortcut is delivered to its QAction or QShortcut: judge it by the widget it serves.
+        while target is not None and not isinstance(target, QWidget):
+            target = target.parent()
+        if target is None:
+            return False  # an action of the window (its menus, Ctrl+K…)
+        if target is self.page or self.page.isAncestorOf(target):
+            return True
+        window = target.window()
+        return any(shiboken6.isValid(w) and w is window for w in self.allowed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in INPUT or not self.page.window().isVisible():
+            return False  # a kept, hidden session's lock does not hold the one on screen
+        return not self._may_take_input(watched)
 
 
 class LockPage(QWidget):

@@ -37,7 +37,7 @@ class MailingListBar(QWidget):
         self.carrier.addItem(self.tr("全部快递"), "")
         for code, label in CARRIERS.items():
             self.carrier.addItem(label, code)
-        self.button = QPushButton(self.tr("打印邮寄交寄清单(&K)…"))
+        self.button = QPushButton(self.tr("打印邮寄交寄清单(&Q)…"))
         self.button.setObjectName("mailingListButton")
         self.message = error_label(self)
         self.message.setObjectName("mailingListMessage")

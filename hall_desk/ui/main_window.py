@@ -31,7 +31,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui import appearance
 from hall_desk.ui.case_view import CaseView
 from hall_desk.ui.changes import EVERYTHING, Follower
-from hall_desk.ui.lock import IdleWatcher, LockPage
+from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
         self.open_settings = open_settings
         self.case_views: list[CaseView] = []
         self.hidden_while_locked: list[QWidget] = []
+        self.enabled_before_lock: list[QAction] = []
         self.setWindowTitle(f"{ws.hall} — hall-desk")
         self.resize(1200, 780)
 
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         self.lock_page = LockPage(ws, actor)
         self.lock_page.unlocked.connect(self.unlock)
         self.lock_page.switch_user.connect(self.switch_user_requested)
+        self.lock_guard = LockGuard(self.lock_page)
         self.pages.addWidget(self.lock_page)
 
         self._status_bar()
@@ -261,6 +263,9 @@ class MainWindow(QMainWindow):
             layout = shell.layout()
             assert layout is not None
             layout.addWidget(page)
+            # Added to a shown parent, a widget shows only on a later turn of the event loop:
+            # until then it cannot take the focus that whoever opened the workspace gives it.
+            page.show()
             self.built[key] = page
         self.workspaces.setCurrentIndex(row)
 
@@ -388,7 +393,8 @@ class MainWindow(QMainWindow):
                 action(
                     appearance.theme_label(key),
                     [],
-                    lambda k=key: self.set_theme(k),
+                    # triggered(bool) must not arrive as the theme's name.
+                    lambda _checked=False, k=key: self.set_theme(k),
                     f"theme_{key}",
                 )
             )
@@ -465,12 +471,16 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
-    def continue_at_intake(self, consultation_id: str, item_code: str) -> None:
+    def continue_at_intake(
+        self, consultation_id: str, item_code: str, name: str = "", phone: str = ""
+    ) -> None:
         """咨询 → 受理 at the same desk; the consulting clerk stays first responder."""
         if self.show_workspace("intake"):
             self.intake.setCurrentIndex(0)
-            self.intake.form.start_from_consultation(consultation_id, item_code)
-            self.intake.form.id_number.setFocus()
+            form = self.intake.form
+            form.start_from_consultation(consultation_id, item_code, name, phone)
+            # The consultation's page is hidden now: the next keys (the ID number) go here.
+            form.id_number.setFocus()
 
     def print_intake_notice(self, case_id: str) -> PdfPreviewDialog:
         from hall_desk.reports.notices import intake_notice
@@ -528,11 +538,23 @@ class MainWindow(QMainWindow):
             widget.hide()
         self.pages.setCurrentWidget(self.lock_page)
         self.menuBar().setEnabled(False)
+        self.enabled_before_lock = [act for act in self.actions() if act.isEnabled()]
+        for act in self.enabled_before_lock:
+            act.setEnabled(False)
+        self.lock_guard.engage()
         self.lock_page.password.setFocus()
 
+    def allow_while_locked(self, window: QWidget) -> None:
+        """A window asked over the lock (the login of 切换用户) takes input like the lock page."""
+        self.lock_guard.allow(window)
+
     def unlock(self) -> None:
+        self.lock_guard.release()
         self.pages.setCurrentIndex(0)
         self.menuBar().setEnabled(True)
+        for act in self.enabled_before_lock:
+            act.setEnabled(True)
+        self.enabled_before_lock = []
         for widget in self.hidden_while_locked:
             widget.show()
         self.hidden_while_locked = []
@@ -540,6 +562,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        self.lock_guard.release()
         for view in list(self.case_views):
             view.close()
         super().closeEvent(event)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRe
 from PySide6.QtGui import QAction, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar, QWidget
 
 
 class PdfDocument:
@@ -76,13 +76,21 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.paintRequested.connect(self._paint)
         save = QAction(self.tr("另存为 PDF…"), self)
         save.setObjectName("savePdfAction")
-        save.triggered.connect(self.save_as)
+        # triggered(bool) would arrive as the path: the action asks for one instead.
+        save.triggered.connect(lambda _checked=False: self.save_as())
+        # Where the file went, said beside the button (the preview has no status bar).
+        self.save_message = QLabel()
+        self.save_message.setObjectName("savePdfMessage")
+        self.save_message.setMinimumWidth(280)
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:
             toolbar.addSeparator()
             toolbar.addAction(save)
+            toolbar.addWidget(self.save_message)
         else:
             self.addAction(save)
+        # Wide enough that the toolbar does not fold 另存为 PDF behind its overflow arrow.
+        self.resize(max(self.width(), 1100), max(self.height(), 760))
 
     def _paint(self, printer: QPrinter) -> None:
         self.pages_painted = self.pdf.paint(printer)
@@ -104,4 +112,6 @@ class PdfPreviewDialog(QPrintPreviewDialog):
                 self.tr("无法保存到 {path}：{reason}").format(path=path, reason=exc.strerror),
             )
             return None
+        self.save_message.setText(self.tr("已保存：{name}").format(name=path.name))
+        self.save_message.setToolTip(str(path))
         return path

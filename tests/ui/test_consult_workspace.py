@@ -78,7 +78,7 @@ def test_question_becomes_application_with_first_responder(qtbot, page, ws, admi
     with qtbot.waitSignal(page.to_intake) as signal:
         click(qtbot, page.save_button)
     consultation_id = page.last_logged
-    assert signal.args == [consultation_id, "011050007001"]
+    assert signal.args == [consultation_id, "011050007001", "", ""]
     # Another clerk accepts the application at the intake window.
     other = users.create_user(ws, admin, "clerk2", "包海龙", "clerk", STAFF_PASSWORD)
     ws.today = lambda: date(2026, 11, 24)  # type: ignore[method-assign]
@@ -100,3 +100,24 @@ def test_question_becomes_application_with_first_responder(qtbot, page, ws, admi
         consultation = s.get(ConsultationRow, consultation_id)
     assert case is not None and case.first_responder == "clerk1" and case.clerk == "clerk2"
     assert consultation is not None and consultation.case_id == result.case_id
+
+
+def test_alt_digits_take_recent_topics_and_alt_z_chooses_to_intake(qtbot, ws, clerk) -> None:
+    from hall_desk.services import consultations
+    from hall_desk.services.consultations import ConsultationDraft
+
+    for n in range(6):
+        consultations.log_consultation(ws, clerk, ConsultationDraft(topic=f"常见问题{n}"))
+    page = ConsultWorkspace(ws, clerk)
+    qtbot.addWidget(page)
+    page.show()
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=3000)
+    page.topic.setFocus()
+    sixth = page.recent_buttons[5].text().split(" ", 1)[1]
+    qtbot.keyClick(page.topic, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.topic.text() == sixth, timeout=2000)
+    qtbot.keyClick(page.topic, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(
+        lambda: page.outcomes.checkedButton().objectName() == "radio_to_intake", timeout=2000
+    )

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import func, select
 
 from hall_desk.domain.lifecycle import CaseEvent
@@ -310,3 +310,132 @@ def test_a_returning_applicant_is_filled_in_and_the_reveal_is_audited(qtbot, for
         entries = list(s.scalars(select(AuditEntry).where(AuditEntry.seq > seq)))
         assert [(e.action, e.actor) for e in entries] == [("pii.unmask", "clerk1")]
         assert "intake_prefill" in entries[0].detail
+
+
+def _case_count(ws) -> int:  # type: ignore[no-untyped-def]
+    with ws.reading() as s:
+        return s.scalar(select(func.count()).select_from(CaseRow))
+
+
+def _question(qtbot) -> QMessageBox:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=3000,
+    )
+    return next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    )
+
+
+def test_a_decision_is_taken_once_and_a_second_case_is_asked_for(qtbot, form, ws) -> None:
+    _prepare(qtbot, form, missing="食品安全管理制度")
+    form.commitment.setPlainText("本人承诺两日内补交")
+    form.deferred_deadline.setDate(form.deferred_deadline.date().addDays(2))
+    button = form.decision_buttons[CaseEvent.ACCEPT_DEFERRED]
+    click(qtbot, button)
+    assert "已容缺受理" in form.result_label.text()
+    assert form.print_button.isVisible() and form.new_button.isVisible()
+    assert QApplication.focusWidget() is form.print_button
+    # A second press, the shortcut, typing on: the draft is decided, nothing more happens.
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(form, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot)
+    assert _case_count(ws) == 1
+    assert not button.isEnabled() and not form.name.isEnabled()
+    # 下一位, and the same applicant for the same item again: asked before a second case.
+    click(qtbot, form.new_button)
+    _prepare(qtbot, form)
+    click(qtbot, form.decision_buttons[CaseEvent.ACCEPT])
+    box = _question(qtbot)
+    assert (
+        form.result is None
+        and "已为该申请人受理同一事项" in box.text()
+        and "20261124-W01-0001" in box.text()
+    )
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert _case_count(ws) == 1 and form.name.isEnabled()
+    click(qtbot, form.decision_buttons[CaseEvent.ACCEPT])
+    box = _question(qtbot)
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    settle(qtbot)
+    assert _case_count(ws) == 2 and "已受理" in form.result_label.text()
+
+
+def test_consultation_to_intake_with_the_keyboard_carries_the_person_over(qtbot, ws, clerk):
+    from hall_desk.ui.main_window import MainWindow
+
+    main = MainWindow(ws, clerk)
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main, timeout=3000)
+    assert main.show_workspace("consult")
+    consult = main.consult
+    consult.topic.setFocus()
+    qtbot.keyClicks(consult.topic, FOOD)
+    qtbot.keyClick(consult.topic, Qt.Key.Key_Return)
+    assert consult.item_code == FOOD
+    qtbot.keyClick(consult.topic, Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)  # 转入受理(&Z)
+    # A mnemonic presses its button with a short animation.
+    qtbot.waitUntil(
+        lambda: consult.outcomes.checkedButton().objectName() == "radio_to_intake", timeout=2000
+    )
+    consult.applicant_name.setFocus()
+    type_text(qtbot, consult.applicant_name, "包海龙")
+    qtbot.keyClick(consult.applicant_name, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "13904751234")
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    settle(qtbot)
+    form = main.intake.form
+    assert main.current_workspace() is main.intake
+    assert QApplication.focusWidget() is form.id_number
+    number = resident_id()
+    qtbot.keyClicks(QApplication.focusWidget(), number)
+    assert form.id_number.text() == number and consult.topic.text() == ""
+    assert form.name.text() == "包海龙" and form.phone.text() == "13904751234"
+    assert form.selection() == ([FOOD], None)
+
+
+def _wheel(widget: QWidget, notches: int) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    at = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        at,
+        QPointF(widget.mapToGlobal(at.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120 * notches),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_the_form_past_an_unfocused_combo_box(qtbot, workspace, form) -> None:
+    workspace.resize(900, 500)  # the form is taller than the window: it scrolls
+    scroll = workspace.widget(0)
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    scroll.ensureWidgetVisible(form.id_type)
+    before = bar.value()
+    assert QApplication.focusWidget() is form.item_search
+    _wheel(form.id_type, 2)
+    assert form.id_type.currentIndex() == 0, "证件类型 stays 居民身份证"
+    assert bar.value() > before, "the form scrolled instead"
+    deadline = form.deferred_deadline.date()
+    for box in (form.kind, form.mode, form.deferred_deadline):
+        _wheel(box, 1)
+    assert form.kind.currentIndex() == 0 and form.mode.currentIndex() == 0
+    assert form.deferred_deadline.date() == deadline
+    # Chosen with Tab, the combo box takes the wheel as before.
+    tab_to(qtbot, form.id_type)
+    _wheel(form.id_type, 1)
+    assert form.id_type.currentIndex() == 1

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from hall_desk.domain.roles import Actor, Role
@@ -356,3 +357,118 @@ def test_users_of_another_role_cannot_open_settings(qtbot, window, ws, clerk) ->
     main = MainWindow(ws, clerk)
     qtbot.addWidget(main)
     assert main.findChild(type(main.findChild(QPushButton)), "openSettingsButton") is None
+
+
+def test_while_locked_only_the_unlock_field_takes_input(qtbot, window, cases) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    qtbot.keyClick(window.search, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked
+    # A scanner or a passer-by at the locked window: the search shortcut, a number, Enter.
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(focused, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    target = QApplication.focusWidget()
+    assert target is window.lock_page.password
+    qtbot.keyClicks(window.search, cases[0].case_no)
+    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, CaseView)]
+    assert window.search.text() == ""
+    for name in ("zoomInAction", "lockAction", "switchUserAction", "focusSearchAction"):
+        assert not window.findChild(QAction, name).isEnabled(), name
+    # A window that comes up during the lock (an error, a sync message) takes no clicks or keys.
+    stray = QPushButton("确定")
+    qtbot.addWidget(stray)
+    pressed = []
+    stray.clicked.connect(lambda: pressed.append(True))
+    stray.show()
+    qtbot.mouseClick(stray, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(stray, Qt.Key.Key_Space)
+    assert not pressed
+    # The unlock field still does.
+    qtbot.keyClicks(window.lock_page.password, ADMIN_PASSWORD)
+    qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
+    assert not window.locked
+    assert window.findChild(QAction, "focusSearchAction").isEnabled()
+    qtbot.mouseClick(stray, Qt.MouseButton.LeftButton)
+    assert pressed
+
+
+def test_save_as_pdf_from_the_preview_toolbar(
+    qtbot, ws, clerk, cases, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QToolBar
+
+    view = CaseView(ws, clerk, cases[0].case_id)
+    qtbot.addWidget(view)
+    view.show()
+    preview = view.print_sheet()
+    qtbot.waitUntil(lambda: preview.pages_painted >= 1, timeout=10_000)
+    target = tmp_path / "办件信息单.pdf"
+    asked = []
+
+    def choose(parent, caption, suggested, filters):  # type: ignore[no-untyped-def]
+        asked.append(suggested)
+        return str(target), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
+    toolbar = preview.findChild(QToolBar)
+    button = toolbar.widgetForAction(preview.findChild(QAction, "savePdfAction"))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked and target.read_bytes() == preview.pdf.data
+    assert "已保存" in preview.save_message.text()
+    preview.close()
+
+
+def _menu_click(qtbot, menu_bar_or_menu, action) -> None:  # type: ignore[no-untyped-def]
+    rect = menu_bar_or_menu.actionGeometry(action)
+    qtbot.mouseMove(menu_bar_or_menu, rect.center())
+    qtbot.mouseClick(menu_bar_or_menu, Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+# Menus raise their popups and grab the keyboard; the offscreen platform says it cannot.
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support raise", "This plugin does not support grabbing the keyboard"
+)
+def test_theme_and_font_size_change_the_open_window_at_once(qtbot, window, ws) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    from hall_desk.ui import appearance
+
+    app = QApplication.instance()
+    appearance.apply_theme(app, "light")  # as at start-up
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    base = window.search.font().pointSizeF()
+    for _ in range(3):
+        qtbot.keyClick(window.search, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert "130%" in window.statusBar().currentMessage()
+    assert window.search.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.1)
+    assert window.status_labels["user"].font().pointSizeF() == pytest.approx(base * 1.3, abs=0.1)
+    qtbot.keyClick(window.search, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.search.font().pointSizeF() == pytest.approx(base, abs=0.1)
+    qtbot.keyClick(window.search, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+
+    def rail_corner() -> str:
+        image = window.nav.grab().toImage()
+        return image.pixelColor(12, image.height() - 12).name()  # inside any focus border
+
+    assert rail_corner() != "#000000"
+    # 视图 → 主题 → 高对比度, with the mouse.
+    bar = window.menuBar()
+    view_menu = next(a for a in bar.actions() if a.text().startswith("视图"))
+    _menu_click(qtbot, bar, view_menu)
+    menu = view_menu.menu()
+    qtbot.waitUntil(menu.isVisible, timeout=3000)
+    themes = next(a for a in menu.actions() if a.text() == "主题")
+    _menu_click(qtbot, menu, themes)
+    submenu = themes.menu()
+    assert isinstance(submenu, QMenu)
+    qtbot.waitUntil(submenu.isVisible, timeout=3000)
+    high = next(a for a in submenu.actions() if a.text() == "高对比度")
+    _menu_click(qtbot, submenu, high)
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=3000)
+    assert rail_corner() == "#000000"
+    # The theme did not undo the font size, and both are remembered.
+    assert window.search.font().pointSizeF() == pytest.approx(base * 1.1, abs=0.1)
+    saved = Home(ws.home.path).load_config().extra
+    assert saved["theme"] == "high_contrast" and saved["font_scale"] == pytest.approx(1.1)
