@@ -47,6 +47,7 @@ from sqlalchemy.engine import make_url
 
 from hall_desk.domain.errors import ValidationError
 from hall_desk.store.db import Database, refuse_network_path
+from hall_desk.store.eventlog import MAC_FIELDS
 from hall_desk.sync.errors import SyncError
 
 SCHEMA_VERSION = 2
@@ -86,18 +87,7 @@ shared_events = Table(
     UniqueConstraint("origin", "seq", name="uq_hall_sync_events_origin_seq"),
 )
 
-EVENT_COLUMNS = (
-    "id",
-    "origin",
-    "seq",
-    "hlc",
-    "actor",
-    "kind",
-    "entity_type",
-    "entity_id",
-    "payload",
-    "mac",
-)
+EVENT_COLUMNS = (*MAC_FIELDS, "mac")  # the fields the MAC covers, then the MAC
 _COPY_SQL = "COPY hall_sync_events (position, " + ", ".join(EVENT_COLUMNS) + ") FROM STDIN"
 
 
