@@ -58,6 +58,8 @@ def test_catalog_item_as_topic_and_recent_topics(qtbot, page, ws) -> None:
     click(qtbot, page.save_button)
     assert rows(ws)[0].item_code == "011050001001"  # 个体工商户设立登记
     assert page.recent_buttons and "个体工商户" in page.recent_buttons[0].text()
+    # A button added to a shown page appears once its layout has run.
+    qtbot.waitUntil(lambda: page.recent_buttons[0].isVisible())
     click(qtbot, page.recent_buttons[0])
     assert "个体工商户" in page.topic.text()
 
