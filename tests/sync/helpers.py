@@ -18,30 +18,35 @@ from hall_desk.store.keys import HallKey
 from hall_desk.store.models import PROJECTION_TABLES, Event
 from hall_desk.store.models_sync import SyncConflict
 from hall_desk.sync import SyncOptions, SyncReport, sync_once
-from hall_desk.sync.shared import SharedDatabase, parse_location, shared_events
+from hall_desk.sync.shared import EVENT_COLUMNS, SharedDatabase, parse_location, shared_events
 from tests.services.helpers import all_materials
 
 FOOD = "011050007001"  # 食品经营许可（新办）: promised, some materials deferrable
 EMPLOYMENT = "201080001001"  # 就业登记: 即办件
 DAY = date(2026, 11, 24)
 LEAD = Actor("lead", "乌兰", Role.LEAD)
-EVENT_FIELDS = (
-    "id",
-    "origin",
-    "seq",
-    "hlc",
-    "actor",
-    "kind",
-    "entity_type",
-    "entity_id",
-    "payload",
-    "mac",  # travels with the event unchanged: every workstation holds the writer's MAC
-)
+# Every field of an event, the MAC included: it travels unchanged, every workstation holds it.
+EVENT_FIELDS = EVENT_COLUMNS
 
 
 def signed(row: dict[str, object], key: HallKey) -> dict[str, object]:
     """A raw shared row as a workstation of the hall would have written it: with its MAC."""
     return {**row, "mac": event_mac(key.event_key, SimpleNamespace(**row))}
+
+
+def insert_shared_rows(url: str, rows: list[dict[str, object]]) -> None:
+    """Rows written straight into the shared events table, after the last position: what anyone
+    with the database's password can do, with or without the hall key."""
+    shared = SharedDatabase(parse_location(url))
+    try:
+        with shared.writing() as conn:
+            base = shared.max_position(conn)
+            shared.insert_events(
+                conn,
+                [(base + i, *(r[c] for c in EVENT_COLUMNS)) for i, r in enumerate(rows, start=1)],
+            )
+    finally:
+        shared.close()
 
 
 def clerk(ws: Workstation) -> Actor:

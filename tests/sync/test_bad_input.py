@@ -27,6 +27,7 @@ from tests.sync.helpers import (
     clerk,
     converge,
     draft,
+    insert_shared_rows,
     local_events,
     projections,
     shared_rows,
@@ -113,19 +114,7 @@ def _raw(origin: str, seq: int, payload: str, **fields: object) -> dict[str, obj
 
 def _insert_shared(url: str, rows: list[dict[str, object]], key: HallKey) -> None:
     """Written by a workstation of the hall (with the key) whose data is bad."""
-    from hall_desk.sync.shared import EVENT_COLUMNS
-
-    rows = [signed(r, key) for r in rows]
-    shared = SharedDatabase(parse_location(url))
-    try:
-        with shared.writing() as conn:
-            base = shared.max_position(conn)
-            shared.insert_events(
-                conn,
-                [(base + i, *(r[c] for c in EVENT_COLUMNS)) for i, r in enumerate(rows, start=1)],
-            )
-    finally:
-        shared.close()
+    insert_shared_rows(url, [signed(r, key) for r in rows])
 
 
 def test_corrupted_events_are_refused_and_reported_the_rest_lands(hall, shared_url, capsys):

@@ -12,9 +12,8 @@ from hall_desk.store.event_kinds import RESOLVE_KIND
 from hall_desk.store.models import CaseRow, Event
 from hall_desk.store.models_sync import SyncRefusedEvent
 from hall_desk.sync.validate import CORRUPT
-from tests.sync.helpers import sync
+from tests.sync.helpers import insert_shared_rows, sync
 from tests.sync.test_event_kinds import (
-    _insert_shared,
     _others,
     _raw,
     _two_cases_on_the_shared_database,
@@ -59,7 +58,7 @@ def test_bad_text_in_pulled_events_is_refused_while_the_rest_lands(hall, shared_
         ),
     ]
     good = _raw(w1, 5, "case.updated", "case", first.case_id, {"set": {"commitment": "下周补齐"}})
-    _insert_shared(shared_url, [*bad, good])
+    insert_shared_rows(shared_url, [*bad, good])
     report = sync(w2, shared_url)
     assert report.refused == len(bad)
     assert report.pulled == _others(shared_url, "W2") - len(bad)

@@ -25,7 +25,6 @@ from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent
 from hall_desk.sync import list_conflicts, resolve_conflict, sync_status
 from hall_desk.sync.command import run_sync_command
 from hall_desk.sync.errors import ProjectionFailed
-from hall_desk.sync.shared import EVENT_COLUMNS, SharedDatabase, parse_location
 from hall_desk.sync.validate import CORRUPT
 from tests.sync.helpers import (
     DAY,
@@ -36,6 +35,7 @@ from tests.sync.helpers import (
     clerk,
     converge,
     draft,
+    insert_shared_rows,
     local_events,
     projections,
     resident,
@@ -45,19 +45,6 @@ from tests.sync.helpers import (
 )
 
 ADMIN = Actor("admin", "管理员", Role.ADMIN)
-
-
-def _insert_shared(url: str, rows: list[dict[str, object]]) -> None:
-    shared = SharedDatabase(parse_location(url))
-    try:
-        with shared.writing() as conn:
-            base = shared.max_position(conn)
-            shared.insert_events(
-                conn,
-                [(base + i, *(r[c] for c in EVENT_COLUMNS)) for i, r in enumerate(rows, start=1)],
-            )
-    finally:
-        shared.close()
 
 
 def _raw(
@@ -151,7 +138,7 @@ def test_an_event_from_a_newer_program_is_folded_on_the_keys_this_one_knows(hall
             "rating": {"level": 5, "channel": "评价器"},
         },
     )
-    _insert_shared(shared_url, [newer])
+    insert_shared_rows(shared_url, [newer])
     report = sync(w2, shared_url)
     assert (report.pulled, report.refused) == (1, 0), "applied, not refused as corrupt"
     with w2.reading() as s:
@@ -219,7 +206,7 @@ def test_malformed_payloads_are_refused_and_reported_while_the_rest_lands(hall, 
         _raw(w1, 8, "case.updated", "case", first.case_id, "{not json"),
     ]
     good = _raw(w1, 9, "case.updated", "case", first.case_id, {"set": {"commitment": "下周补齐"}})
-    _insert_shared(shared_url, [*bad, good])
+    insert_shared_rows(shared_url, [*bad, good])
     report = sync(w2, shared_url)
     assert report.refused == len(bad)
     assert report.pulled == _others(shared_url, "W2") - len(bad)

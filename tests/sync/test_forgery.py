@@ -16,7 +16,6 @@ from hall_desk.store.models import CaseRow, Event, User
 from hall_desk.store.models_sync import SyncRefusedEvent
 from hall_desk.sync import sync_status
 from hall_desk.sync.shared import (
-    EVENT_COLUMNS,
     SCHEMA_VERSION,
     SharedDatabase,
     parse_location,
@@ -31,6 +30,7 @@ from tests.sync.helpers import (
     applicant,
     clerk,
     draft,
+    insert_shared_rows,
     projections,
     shared_rows,
     signed,
@@ -56,20 +56,6 @@ def _row(  # type: ignore[no-untyped-def]
         "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         "mac": mac,
     }
-
-
-def _write(url: str, rows: list[dict[str, object]]) -> None:
-    """What someone with the database's password (and no hall key) can do: plain inserts."""
-    shared = SharedDatabase(parse_location(url))
-    try:
-        with shared.writing() as conn:
-            base = shared.max_position(conn)
-            shared.insert_events(
-                conn,
-                [(base + i, *(r[c] for c in EVENT_COLUMNS)) for i, r in enumerate(rows, start=1)],
-            )
-    finally:
-        shared.close()
 
 
 def _edit_payload(url: str, event_id: str, edit) -> None:  # type: ignore[no-untyped-def]
@@ -124,7 +110,7 @@ def test_forged_shared_rows_are_refused_by_every_puller(hall, shared_url):
         # A state jump to 已出件, carrying a MAC copied from a genuine event.
         _row(w1, "W8", 1, "case.delivered", ("case", jumped.case_id), {"set": {}}, genuine_mac),
     ]
-    _write(shared_url, forged)
+    insert_shared_rows(shared_url, forged)
     # And a genuine row edited in place: the case's applicant name and deadline changed.
     _edit_payload(
         shared_url,
@@ -179,7 +165,7 @@ def test_an_event_signed_with_another_halls_key_is_refused(hall, shared_url):
         "active": True,
     }
     row = _row(w1, "W5", 1, "user.created", ("user", "intruder"), {"set": account}, "")
-    _write(shared_url, [signed(row, other.key)])
+    insert_shared_rows(shared_url, [signed(row, other.key)])
     assert sync(w2, shared_url).refused == 1
     with w2.reading() as s:
         assert s.get(User, "intruder") is None
@@ -217,7 +203,7 @@ def test_upgrading_the_shared_schema_seals_what_the_upgrader_holds(hall, shared_
         "active": True,
     }
     intruder = _row(w1, "W7", 1, "user.created", ("user", "intruder"), {"set": account}, "")
-    _write(shared_url, [intruder])
+    insert_shared_rows(shared_url, [intruder])
 
     sync(w1, shared_url)  # the upgrade
     report = sync(w3, shared_url)  # a new workstation pulls the whole history
