@@ -200,7 +200,7 @@ def _chain_problem(path: Path, key: HallKey) -> str:
     engine = create_engine(f"sqlite:///{path}")
     try:
         with Session(engine) as session:
-            report = audit.verify(session, key.audit_key)
+            report = audit.verify(session, key.audit_key, opener=key.decrypt)
     finally:
         engine.dispose()
     return "" if report.ok else report.problem

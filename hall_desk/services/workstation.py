@@ -22,7 +22,7 @@ from hall_desk.store.catalog import all_items
 from hall_desk.store.db import Database
 from hall_desk.store.event_kinds import Cache
 from hall_desk.store.keys import HallKey
-from hall_desk.store.migrate import upgrade
+from hall_desk.store.migrate import Opener, upgrade
 from hall_desk.store.models import CalendarOverrideRow, CalendarYearRow, Event, Meta
 
 # Set in meta by a restore: until a sync has taken back this workstation's own events pushed after
@@ -104,7 +104,9 @@ class Workstation:
             )
         self.db = Database(home.db_path)
         try:
-            upgrade(self.db.write_engine, event_key=self.key.event_key)
+            migrated = upgrade(
+                self.db.write_engine, opener=Opener(self.key, self.config.workstation, self.now())
+            )
             with self.db.read() as s:
                 fingerprint = s.get(Meta, "hall_key_fingerprint")
                 last = eventlog.last_timestamp(s)
@@ -117,9 +119,23 @@ class Workstation:
         if fingerprint is not None and fingerprint.value != self.key.fingerprint:
             self.db.close()
             raise StorageError("大厅密钥与本机数据库不匹配：请使用本大厅的密钥文件")
+        if migrated:
+            self._advance_anchor()
         self.clock = HybridClock(last, self.wall.ms)
         self._calendar: WorkingCalendar | None = None
         self._items: dict[str, ServiceItem] | None = None
+
+    def _advance_anchor(self) -> None:
+        """A migration may audit what it did (0006: the scrub): the anchor follows it. Only an
+        anchor that holds moves forward; a missing or broken one is left for verify to report,
+        never blessed here."""
+        path = self.home.audit_anchor_path
+        if not isinstance(audit.read_anchor(path, self.key.audit_key), audit.Anchor):
+            return
+        with self.db.read() as s:
+            head = audit.head(s)
+        if head is not None:
+            audit.write_anchor(path, self.key.audit_key, head)
 
     @property
     def code(self) -> str:

@@ -295,6 +295,10 @@ class EventKind:
             version += 1
         return body, version
 
+    def upcast(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """A payload of this version or older, brought to this version (without its marker)."""
+        return self._up(payload)[0]
+
     def check(self, payload: Any) -> None:
         """Raises PayloadError unless this program can fold the payload safely."""
         if not isinstance(payload, dict):

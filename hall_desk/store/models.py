@@ -66,6 +66,10 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # Set only on an entry whose detail was scrubbed of old personal data (store/scrub.py): its
+    # original detail, encrypted under the hall key. The hash is the original's, so the chain
+    # and its anchors stand; verify checks the detail is exactly the scrub of this original.
+    scrubbed_original: Mapped[str] = mapped_column(Text, default="")
 
 
 class Meta(Base):
