@@ -56,6 +56,7 @@ def write_daily_summary(
 ) -> int:
     """Writes the summary to a new file `out` (never replaces one); returns the page count."""
     actor.require(Permission.REPORTS)
+    ws.require_writable()  # the summary is audited
     check_output_path(out)
     data, pages = _build(ws, actor, day, notes)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from hall_desk.services.workstation import Workstation
 # re-exported here for the services and windows that call them as catalog functions.
 from hall_desk.store.catalog import all_items, theme_by_code
 from hall_desk.store.catalog import items_by_code as items_by_code
+from hall_desk.store.files import written_whole
 from hall_desk.store.models import ServiceItemRow, ThemeRow
 
 CODE = re.compile(r"^[0-9A-Za-z]{4,40}$")
@@ -397,7 +399,12 @@ def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
             cell.font = Font(bold=True)
         for col, width in enumerate(widths[ws_sheet.title], start=1):
             ws_sheet.column_dimensions[chr(64 + col)].width = width
-    wb.save(path)
+    # Built in memory first (a few hundred KB): openpyxl cannot be stopped cleanly half-way
+    # through a file, and on a full disk no partial sheet must stay behind.
+    sheet_bytes = io.BytesIO()
+    wb.save(sheet_bytes)
+    with written_whole(path) as fh:
+        fh.write(sheet_bytes.getvalue())
     return len(items)
 
 

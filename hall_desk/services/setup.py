@@ -105,9 +105,14 @@ def export_hall_key(ws: Workstation, actor: Actor, out: Path) -> None:
 
     The key opens every applicant's personal data: only an admin takes it, and it is audited."""
     actor.require(Permission.MANAGE_SETTINGS)
+    ws.require_writable()  # the export is audited: refused before the key file exists
     # The key usually goes to a fresh folder on a USB stick: create it, owner-only.
     out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     check_output_path(out)
     ws.key.write(out)
-    with ws.transaction(actor) as tx:
-        tx.audit("hall_key.export", str(out), {"fingerprint": ws.key.fingerprint})
+    try:
+        with ws.transaction(actor) as tx:
+            tx.audit("hall_key.export", str(out), {"fingerprint": ws.key.fingerprint})
+    except BaseException:
+        out.unlink(missing_ok=True)  # no copy of the key without its trace
+        raise
