@@ -22,6 +22,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import PROJECTION_TABLES
 from tests.command_line import run_in_process
+from tests.conftest import make_home
 from tests.sync import old_program
 from tests.sync.helpers import sync
 from tests.sync.test_id_rebuild import rebuilt_numbers
@@ -188,3 +189,35 @@ def _by_id(db: Path, table: str) -> dict[str, tuple[object, ...]]:
         }
     finally:
         conn.close()
+
+
+def test_a_shared_database_of_the_old_release_upgraded_by_this_program_is_sealed_scrubbed(
+    tmp_path: Path,
+) -> None:
+    """No release with MACs in between: this program upgrades the shared schema itself. Its
+    local copies are scrubbed already, so it vouches for a shared row whose scrub is its copy;
+    a new workstation then takes every event, none refused."""
+    scratch = tmp_path / "scratch"
+    (scratch / "xdg-data").mkdir(parents=True)
+    old = old_program.source(old_program.BIRTH_DATE_RELEASE, scratch)
+    w1 = tmp_path / "w1"
+    shared = tmp_path / "shared" / "hall-shared.sqlite3"
+    shared.parent.mkdir()
+    old_program.run(old, scratch, w1, "init", "--admin", "admin", password=PASSWORD)
+    old_program.run(old, scratch, w1, "demo-data", "--days", "3", "--per-day", "6", "--end",
+                    END.isoformat())  # fmt: skip
+    old_program.run(old, scratch, w1, "sync", "--shared", str(shared))
+    assert _old_values(shared, "hall_sync_events")
+
+    with Workstation(Home(w1)) as ws1:
+        sync(ws1, str(shared))
+        ws1.key.write(tmp_path / "hall.key")
+    in_shared = _by_id(shared, "hall_sync_events")
+    assert _old_values(shared, "hall_sync_events") == []
+    assert in_shared == _by_id(w1 / "local.sqlite3", "events")
+    assert all(mac for (_o, _s, _p, mac) in in_shared.values())
+    with make_home(tmp_path / "w2", "W02", key_file=tmp_path / "hall.key") as ws2:
+        report = sync(ws2, str(shared))
+        assert report.refused == 0 and report.pulled == len(in_shared)
+    held = _by_id(tmp_path / "w2" / "local.sqlite3", "events")
+    assert {i: held[i] for i in in_shared} == in_shared
