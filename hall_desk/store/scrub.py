@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import and_, or_, text
 
 from hall_desk.domain.errors import StorageError
 from hall_desk.domain.identity import remask_resident_id
@@ -168,6 +168,28 @@ def original_detail_problem(
     return original, ""
 
 
+# --- which rows to look at ---------------------------------------------------------------------
+# A filter the database applies, so that only rows that may hold old data travel (the shared
+# database is read over the network; a full read of it at every upgrade would double a sync).
+# It may let through rows with nothing to remove (scrub_event decides), never miss one: a
+# version-1 payload of an upcast kind carries no version marker, and a wide mask is six
+# characters, eight stars and four characters under a `…id_masked` key (one release writes all
+# the masks of one payload, so a payload with a wide mask holds no narrow one). Payloads are
+# written by eventlog.dumps (no spaces); `_` matches any one character.
+_MASKED_KEY = f'%{MASK_SUFFIX}":"'
+WIDE_LIKE = _MASKED_KEY + "_" * 6 + "*" * 8 + "_" * 4 + '"%'
+NARROW_LIKE = _MASKED_KEY + "_" * 6 + "*" * 10 + "_" * 2 + '"%'
+VERSIONED_LIKE = f'%"{event_kinds.VERSION_KEY}":%'
+
+
+def may_hold_old_data(kind: Any, payload: Any) -> Any:
+    """The filter as an SQL expression on two columns (SQLAlchemy Core)."""
+    return or_(
+        and_(kind.in_(UPCAST_KINDS), ~payload.like(VERSIONED_LIKE)),
+        and_(payload.like(WIDE_LIKE), ~payload.like(NARROW_LIKE)),
+    )
+
+
 # --- the local database ----------------------------------------------------------------------
 # Plain SQL on a connection: the migration (Alembic's connection) and the sync (a session's)
 # both use these.
@@ -177,8 +199,13 @@ _PAGE = 2000
 # the old shape (pushed by a workstation not yet upgraded) are scrubbed from there on.
 EVENTS_MARK = "scrubbed_events_rowid"
 # Only these can hold old personal data: a version-1 applicant, or a mask.
+
+
 _KINDS_SQL = ", ".join(f"'{k}'" for k in UPCAST_KINDS)
-_CANDIDATE = f"(kind IN ({_KINDS_SQL}) OR payload LIKE '%{MASK_SUFFIX}%')"
+_CANDIDATE = (
+    f"((kind IN ({_KINDS_SQL}) AND payload NOT LIKE '{VERSIONED_LIKE}')"
+    f" OR (payload LIKE '{WIDE_LIKE}' AND payload NOT LIKE '{NARROW_LIKE}'))"
+)
 
 
 @dataclass

@@ -61,14 +61,18 @@ def scrub_shared(ws: Workstation, shared: SharedDatabase) -> ScrubCount:
         with shared.writing(PUSH_LOCK) as conn:
             had = conn.scalar(select(func.count()).where(shared_meta.c.key == MARK)) > 0
             last = _mark(conn)
+            top = shared.max_position(conn)
+            # Only rows that may hold old data are read (scrub.may_hold_old_data).
             rows = conn.execute(
                 select(t.position, *(t[name] for name in MAC_FIELDS), t.mac)
-                .where(t.position > last)
+                .where(
+                    t.position > last,
+                    t.position <= top,
+                    scrub.may_hold_old_data(t.kind, t.payload),
+                )
                 .order_by(t.position)
                 .limit(_PAGE)
             ).all()
-            if not rows:
-                return count
             updates = []
             for row in rows:
                 done = scrub.scrub_event(key, row)
@@ -84,7 +88,8 @@ def scrub_shared(ws: Workstation, shared: SharedDatabase) -> ScrubCount:
                     updates,
                 )
                 count.events += len(updates)
-            _set_mark(conn, int(rows[-1].position), had)
+            # A short page ends the range: the mark moves to the top this transaction saw.
+            _set_mark(conn, int(rows[-1].position) if len(rows) == _PAGE else top, had)
         if len(rows) < _PAGE:
             break
     if count:
