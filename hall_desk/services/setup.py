@@ -23,7 +23,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.store.files import create_private, make_private_dir
 from hall_desk.store.keys import HallKey
-from hall_desk.store.migrate import Opener, upgrade
+from hall_desk.store.migrate import OpeningProgram, upgrade
 from hall_desk.store.models import Meta
 
 
@@ -61,7 +61,7 @@ def init_home(
         key.write(home.key_path)
         db = Database(home.db_path)
         try:
-            upgrade(db.write_engine, opener=Opener(key, code, wall.now()))
+            upgrade(db.write_engine, program=OpeningProgram(key, code, wall.now()))
             with db.write() as s:
                 s.add(Meta(key="hall_key_fingerprint", value=key.fingerprint))
                 s.add(Meta(key="hall", value=hall))

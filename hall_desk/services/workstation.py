@@ -28,7 +28,7 @@ from hall_desk.store.db import (
 )
 from hall_desk.store.event_kinds import Cache
 from hall_desk.store.keys import HallKey
-from hall_desk.store.migrate import Opener, current_revision, head_revision, upgrade
+from hall_desk.store.migrate import OpeningProgram, current_revision, head_revision, upgrade
 from hall_desk.store.models import CalendarOverrideRow, CalendarYearRow, Event, Meta
 
 # Set in meta by a restore: until a sync has taken back this workstation's own events pushed after
@@ -119,7 +119,7 @@ class Workstation:
             else:
                 migrated = upgrade(
                     self.db.write_engine,
-                    opener=Opener(self.key, self.config.workstation, self.now()),
+                    program=OpeningProgram(self.key, self.config.workstation, self.now()),
                 )
             with self.db.read() as s:
                 fingerprint = s.get(Meta, "hall_key_fingerprint")

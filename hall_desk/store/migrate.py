@@ -33,7 +33,7 @@ NUMBER_WIDTH = 4
 
 
 @dataclass(frozen=True)
-class Opener:
+class OpeningProgram:
     """What migrations that rewrite records need from the opening program: the hall key (0005
     seals events, 0006 scrubs and re-seals them), and for the audit entry 0006 writes, the
     workstation's code and the time by its clock. Alembic never reads these from anywhere."""
@@ -44,17 +44,17 @@ class Opener:
 
 
 def alembic_config(
-    engine: Engine, location: Path = MIGRATIONS, opener: Opener | None = None
+    engine: Engine, location: Path = MIGRATIONS, program: OpeningProgram | None = None
 ) -> Config:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(location))
     config.attributes["engine"] = engine
-    config.attributes["event_key"] = opener.key.event_key if opener else None
-    config.attributes["hall_key"] = opener.key if opener else None
-    config.attributes["workstation"] = opener.workstation if opener else None
-    config.attributes["now"] = opener.now if opener else None
+    config.attributes["event_key"] = program.key.event_key if program else None
+    config.attributes["hall_key"] = program.key if program else None
+    config.attributes["workstation"] = program.workstation if program else None
+    config.attributes["now"] = program.now if program else None
     return config
 
 
@@ -157,7 +157,9 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine, location: Path = MIGRATIONS, *, opener: Opener | None = None) -> bool:
+def upgrade(
+    engine: Engine, location: Path = MIGRATIONS, *, program: OpeningProgram | None = None
+) -> bool:
     """True when the schema was migrated (False: it was current already)."""
     current = current_revision(engine)
     if current == head_revision(location):
@@ -169,7 +171,7 @@ def upgrade(engine: Engine, location: Path = MIGRATIONS, *, opener: Opener | Non
         )
     from alembic import command
 
-    command.upgrade(alembic_config(engine, location, opener), "head")
+    command.upgrade(alembic_config(engine, location, program), "head")
     return True
 
 

@@ -19,7 +19,7 @@ from hall_desk.store import audit
 from hall_desk.store.db import Database
 from hall_desk.store.eventlog import MAC_FIELDS, dumps, event_mac, mac_ok
 from hall_desk.store.keys import HallKey
-from hall_desk.store.migrate import Opener, alembic_config, upgrade
+from hall_desk.store.migrate import OpeningProgram, alembic_config, upgrade
 from hall_desk.store.scrub import AUDIT_ORIGINAL_FIELD, ScrubCount, scrub_audit
 
 WIDE, NARROW = "150521********1234", "150521**********34"
@@ -167,7 +167,7 @@ def test_revision_0006_scrubs_and_reseals_old_events_and_leaves_a_forgery_alone(
             )  # fmt: skip
         with pytest.raises(StorageError, match="大厅密钥"):
             upgrade(engine)  # the key is needed: nothing is half-done without it
-        assert upgrade(engine, opener=Opener(key, "W01", AT)) is True
+        assert upgrade(engine, program=OpeningProgram(key, "W01", AT)) is True
         with engine.connect() as conn:
             events = {
                 r.id: r
