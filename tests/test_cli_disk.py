@@ -131,6 +131,17 @@ def test_writing_commands_are_refused_in_words_on_a_read_only_home(
     assert _database_bytes(read_only_home) == before
 
 
+def test_init_on_a_read_only_disk_says_so_and_creates_nothing(
+    read_only_home: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "xdg-data").mkdir()
+    target = read_only_home.parent / "new-home"
+    ran = cli(target, "init", "--workstation", "W09", cwd=tmp_path)
+    assert ran.returncode == 1 and "磁盘为只读" in ran.stderr, show(ran)
+    assert ran.stderr.startswith("错误：") and "Traceback" not in ran.stderr
+    assert not target.exists()
+
+
 # --- a full disk ---------------------------------------------------------------------------------
 
 

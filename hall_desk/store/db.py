@@ -135,7 +135,7 @@ def read_only_message(path: Path) -> str:
 
 def full_disk_message(path: Path) -> str:
     return (
-        f"磁盘空间已满（{path.parent}）：本次操作未保存，已全部撤销，数据库完好。"
+        f"磁盘空间已满（{path.parent}）：正在写入的这一步未保存（已撤销），数据库完好。"
         "请清理磁盘空间后重试"
     )
 
