@@ -63,6 +63,7 @@ SHEETS = ("事项", "申请材料", "一件事")
 MAX_ITEMS = 10_000
 MAX_MATERIALS = 100_000
 MAX_THEMES = 2_000
+MAX_PRODUCES = 10  # certificates one item issues
 # Longest text per catalog field (the printed notices must still fit them).
 TEXT_LIMITS = {
     "name": 200,
@@ -149,6 +150,14 @@ def check_catalog(
         delivery = item.get("delivery") or []
         if not delivery or any(d not in {m.value for m in DeliveryMethod} for d in delivery):
             problems.append(RowProblem("事项", r, "出件方式应为「窗口领取」和/或「邮寄」"))
+        produces = item.get("produces", [])
+        if not isinstance(produces, list) or len(produces) > MAX_PRODUCES:
+            problems.append(RowProblem("事项", r, f"办理结果证照应为至多 {MAX_PRODUCES} 项的列表"))
+        else:
+            for made in produces:
+                text("事项", r, made, "办理结果证照", "material")
+                if not str(made).strip() or "\n" in str(made):
+                    problems.append(RowProblem("事项", r, "办理结果证照名称为空或含换行"))
         names: set[str] = set()
         for m in item.get("materials", []):
             mr = where("申请材料", f"{code}/{m.get('name', '')}", r)

@@ -379,10 +379,15 @@ def _all_of(keys: Mapping[str, Shape]) -> Record:
     return Record(keys, frozenset(keys))
 
 
+def _all_but(optional: frozenset[str], keys: Mapping[str, Shape]) -> Record:
+    return Record(keys, frozenset(keys) - optional)
+
+
 _CATALOG_PAYLOAD = _all_of(
     {
         "items": ListOf(
-            _all_of(
+            _all_but(
+                frozenset({"produces"}),  # added later: older catalog events lack it
                 {
                     "code": TEXT,
                     "name": TEXT,
@@ -393,6 +398,7 @@ _CATALOG_PAYLOAD = _all_of(
                     "limit_unit": TEXT,
                     "fee": TEXT,
                     "delivery": ListOf(TEXT),
+                    "produces": ListOf(TEXT),
                     "materials": ListOf(
                         _all_of(
                             {
@@ -404,7 +410,7 @@ _CATALOG_PAYLOAD = _all_of(
                             }
                         )
                     ),
-                }
+                },
             )
         ),
         "themes": ListOf(_all_of({"code": TEXT, "name": TEXT, "items": ListOf(TEXT)})),
