@@ -83,7 +83,7 @@ def _reprint_mark(n: _Notice) -> list[Flowable]:
         [
             [
                 pdf.para(
-                    f"补打　补打日期：{pdf.cn_date(n.reprinted_on)}　"
+                    f"【补打】　补打日期：{pdf.cn_date(n.reprinted_on)}　"
                     f"原通知书日期：{pdf.cn_date(n.issued_on)}",
                     n.sizes.table,
                     bold=True,

@@ -416,7 +416,8 @@ def spread(cells: Sequence[str], width: float, size: float = 11) -> Table:
     widths = [w + spare / len(cells) for w in natural] if sum(natural) <= width else None
     if widths is None:  # too long for one line: equal columns, each wraps within itself
         widths = [width / len(cells)] * len(cells)
-    table = Table([[para(c, size) for c in cells]], colWidths=widths)
+    # At the left of the text column, like the paragraphs around it.
+    table = Table([[para(c, size) for c in cells]], colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
