@@ -144,7 +144,9 @@ def _materials(
     widths[1] = WIDTH - sum(widths)
     body = []
     for i, m in enumerate(rows, start=1):
-        line = [str(i), m.name, MaterialForm(m.form).label, str(m.copies)]
+        # Received: the copies the clerk counted; missing: the copies the catalog asks for.
+        copies = m.received_copies if m.received and m.received_copies else m.copies
+        line = [str(i), m.name, MaterialForm(m.form).label, str(copies)]
         if with_status:
             line.append("已收取" if m.received else ("容缺后补" if m.deferred else "未收取"))
         if requirements:
