@@ -393,8 +393,11 @@ class IntakeForm(QWidget):
                 self.tr("形式"),
                 self.tr("收取份数"),
                 self.tr("要求"),
-                self.tr("补正要求（印在告知书上）"),
+                self.tr("补正要求"),
             ]
+        )
+        self.materials.horizontalHeaderItem(REQUIREMENT_COLUMN).setToolTip(
+            self.tr("未收取材料的补正要求，印在一次性告知书上，如：须加盖公章的原件")
         )
         # Only the copies (an integer: Qt's own spin box edits it; the service checks 0–99)
         # and the requirement are typed into; the rest is the catalog's.
@@ -405,6 +408,9 @@ class IntakeForm(QWidget):
         )
         self.materials.itemChanged.connect(self._copies_ticked)
         self.materials.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.materials.horizontalHeader().setSectionResizeMode(
+            REQUIREMENT_COLUMN, QHeaderView.ResizeMode.Stretch
+        )
         self.materials.setMinimumHeight(260)
         self.materials.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
