@@ -53,6 +53,8 @@ ITEM_HEADERS = [
     "收费",
     "出件方式",
 ]
+# An optional last column of 事项 (sheets made before it still import): what the item issues.
+PRODUCES_HEADER = "办理结果证照"
 MATERIAL_HEADERS = ["事项编码", "材料名称", "材料形式", "份数", "是否必要", "可否容缺"]
 THEME_HEADERS = ["一件事编码", "一件事名称", "包含事项编码"]
 SHEETS = ("事项", "申请材料", "一件事")
@@ -269,13 +271,16 @@ def read_catalog_xlsx(
             raise ValidationError("file", f"工作表「{sheet}」表头应为：{'、'.join(expected)}")
 
     it = wb["事项"].iter_rows(values_only=True)
-    header_check("事项", ITEM_HEADERS, next(it, ()))
+    item_header = next(it, ())
+    header_check("事项", ITEM_HEADERS, item_header)
+    width = len(ITEM_HEADERS)
+    has_produces = len(item_header) > width and _cell(item_header[width]) == PRODUCES_HEADER
     for n, raw in enumerate(it, start=2):
         _row_limit("事项", n, MAX_ITEMS)
-        cells = [_cell(v) for v in (*raw, *[None] * 9)[:9]]
+        cells = [_cell(v) for v in (*raw, *[None] * (width + 1))[: width + 1]]
         if not any(cells):
             continue
-        code, name, dept, kind, legal, promised, unit, fee, delivery = cells
+        code, name, dept, kind, legal, promised, unit, fee, delivery, made = cells
         kind_value = KIND_BY_LABEL.get(kind, kind)
         methods = [
             DELIVERY_BY_LABEL.get(d.strip(), d.strip())
@@ -294,6 +299,8 @@ def read_catalog_xlsx(
             "delivery": [m.value if isinstance(m, DeliveryMethod) else m for m in methods],
             "materials": [],
         }
+        if has_produces and made:
+            item["produces"] = [p.strip() for p in re.split(r"[、,，]", made) if p.strip()]
         rows[("事项", code)] = n
         if code not in items:
             items[code] = item
@@ -362,7 +369,7 @@ def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
     sheet = wb.active
     assert sheet is not None
     sheet.title = "事项"
-    sheet.append(ITEM_HEADERS)
+    sheet.append([*ITEM_HEADERS, PRODUCES_HEADER])
     for item in items:
         sheet.append(
             [
@@ -375,6 +382,7 @@ def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
                 item.limit_unit.value,
                 item.fee,
                 "、".join(d.label for d in item.delivery),
+                "、".join(item.produces),
             ]
         )
     materials = wb.create_sheet("申请材料")
