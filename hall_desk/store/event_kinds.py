@@ -433,6 +433,26 @@ CASE_KINDS: tuple[str, ...] = tuple(dict.fromkeys([*(e.value for e in CaseEvent)
 
 _CAL = frozenset({Cache.CALENDAR})
 
+
+def _same(body: dict[str, Any]) -> dict[str, Any]:
+    return body
+
+
+# v2 added keys: a material's "requirement" (the intake steps that list materials) and an
+# item's "produces" (the catalog). Older payloads lack them and fold as before; a program that
+# knows only v1 folds a v2 payload on the keys it knows instead of refusing the new ones.
+ADDED_KEYS_V2 = {"version": 2, "upcasters": {1: _same}}
+_INTAKE_KINDS = frozenset(
+    e.value
+    for e in (
+        CaseEvent.ACCEPT,
+        CaseEvent.ACCEPT_DEFERRED,
+        CaseEvent.REQUEST_SUPPLEMENT,
+        CaseEvent.REFUSE,
+        CaseEvent.COMPLETE_AT_WINDOW,
+    )
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -444,6 +464,7 @@ KINDS: Mapping[str, EventKind] = {
             fold.catalog,
             _CATALOG_PAYLOAD,
             caches=frozenset({Cache.CATALOG}),
+            **ADDED_KEYS_V2,  # type: ignore[arg-type]
         ),
         EventKind(
             "calendar.override_set",
@@ -474,7 +495,16 @@ KINDS: Mapping[str, EventKind] = {
             version=2,
             upcasters={1: _applicant_v1_to_v2},
         ),
-        *(EventKind(name, CASE, fold.case, _CASE_PAYLOAD) for name in CASE_KINDS),
+        *(
+            EventKind(
+                name,
+                CASE,
+                fold.case,
+                _CASE_PAYLOAD,
+                **(ADDED_KEYS_V2 if name in _INTAKE_KINDS else {}),  # type: ignore[arg-type]
+            )
+            for name in CASE_KINDS
+        ),
         EventKind("consultation.logged", CONSULTATION, fold.consultation, _set_of(ConsultationRow)),
         EventKind(
             "consultation.updated", CONSULTATION, fold.consultation, _set_of(ConsultationRow)
