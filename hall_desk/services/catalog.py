@@ -55,6 +55,8 @@ ITEM_HEADERS = [
     "收费",
     "出件方式",
 ]
+# An optional last column of 事项 (sheets made before it still import): what the item issues.
+PRODUCES_HEADER = "办理结果证照"
 MATERIAL_HEADERS = ["事项编码", "材料名称", "材料形式", "份数", "是否必要", "可否容缺"]
 THEME_HEADERS = ["一件事编码", "一件事名称", "包含事项编码"]
 SHEETS = ("事项", "申请材料", "一件事")
@@ -65,6 +67,7 @@ SHEETS = ("事项", "申请材料", "一件事")
 MAX_ITEMS = 10_000
 MAX_MATERIALS = 100_000
 MAX_THEMES = 2_000
+MAX_PRODUCES = 10  # certificates one item issues
 # Longest text per catalog field (the printed notices must still fit them).
 TEXT_LIMITS = {
     "name": 200,
@@ -151,6 +154,14 @@ def check_catalog(
         delivery = item.get("delivery") or []
         if not delivery or any(d not in {m.value for m in DeliveryMethod} for d in delivery):
             problems.append(RowProblem("事项", r, "出件方式应为「窗口领取」和/或「邮寄」"))
+        produces = item.get("produces", [])
+        if not isinstance(produces, list) or len(produces) > MAX_PRODUCES:
+            problems.append(RowProblem("事项", r, f"办理结果证照应为至多 {MAX_PRODUCES} 项的列表"))
+        else:
+            for made in produces:
+                text("事项", r, made, "办理结果证照", "material")
+                if not str(made).strip() or "\n" in str(made):
+                    problems.append(RowProblem("事项", r, "办理结果证照名称为空或含换行"))
         names: set[str] = set()
         for m in item.get("materials", []):
             mr = where("申请材料", f"{code}/{m.get('name', '')}", r)
@@ -262,13 +273,16 @@ def read_catalog_xlsx(
             raise ValidationError("file", f"工作表「{sheet}」表头应为：{'、'.join(expected)}")
 
     it = wb["事项"].iter_rows(values_only=True)
-    header_check("事项", ITEM_HEADERS, next(it, ()))
+    item_header = next(it, ())
+    header_check("事项", ITEM_HEADERS, item_header)
+    width = len(ITEM_HEADERS)
+    has_produces = len(item_header) > width and _cell(item_header[width]) == PRODUCES_HEADER
     for n, raw in enumerate(it, start=2):
         _row_limit("事项", n, MAX_ITEMS)
-        cells = [_cell(v) for v in (*raw, *[None] * 9)[:9]]
+        cells = [_cell(v) for v in (*raw, *[None] * (width + 1))[: width + 1]]
         if not any(cells):
             continue
-        code, name, dept, kind, legal, promised, unit, fee, delivery = cells
+        code, name, dept, kind, legal, promised, unit, fee, delivery, made = cells
         kind_value = KIND_BY_LABEL.get(kind, kind)
         methods = [
             DELIVERY_BY_LABEL.get(d.strip(), d.strip())
@@ -287,6 +301,8 @@ def read_catalog_xlsx(
             "delivery": [m.value if isinstance(m, DeliveryMethod) else m for m in methods],
             "materials": [],
         }
+        if has_produces and made:
+            item["produces"] = [p.strip() for p in re.split(r"[、,，]", made) if p.strip()]
         rows[("事项", code)] = n
         if code not in items:
             items[code] = item
@@ -355,7 +371,7 @@ def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
     sheet = wb.active
     assert sheet is not None
     sheet.title = "事项"
-    sheet.append(ITEM_HEADERS)
+    sheet.append([*ITEM_HEADERS, PRODUCES_HEADER])
     for item in items:
         sheet.append(
             [
@@ -368,6 +384,7 @@ def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
                 item.limit_unit.value,
                 item.fee,
                 "、".join(d.label for d in item.delivery),
+                "、".join(item.produces),
             ]
         )
     materials = wb.create_sheet("申请材料")

@@ -383,10 +383,15 @@ def _all_of(keys: Mapping[str, Shape]) -> Record:
     return Record(keys, frozenset(keys))
 
 
+def _all_but(optional: frozenset[str], keys: Mapping[str, Shape]) -> Record:
+    return Record(keys, frozenset(keys) - optional)
+
+
 _CATALOG_PAYLOAD = _all_of(
     {
         "items": ListOf(
-            _all_of(
+            _all_but(
+                frozenset({"produces"}),  # added later: older catalog events lack it
                 {
                     "code": TEXT,
                     "name": TEXT,
@@ -397,6 +402,7 @@ _CATALOG_PAYLOAD = _all_of(
                     "limit_unit": TEXT,
                     "fee": TEXT,
                     "delivery": ListOf(TEXT),
+                    "produces": ListOf(TEXT),
                     "materials": ListOf(
                         _all_of(
                             {
@@ -408,7 +414,7 @@ _CATALOG_PAYLOAD = _all_of(
                             }
                         )
                     ),
-                }
+                },
             )
         ),
         "themes": ListOf(_all_of({"code": TEXT, "name": TEXT, "items": ListOf(TEXT)})),
@@ -431,6 +437,26 @@ CASE_KINDS: tuple[str, ...] = tuple(dict.fromkeys([*(e.value for e in CaseEvent)
 
 _CAL = frozenset({Cache.CALENDAR})
 
+
+def _same(body: dict[str, Any]) -> dict[str, Any]:
+    return body
+
+
+# v2 added keys: a material's "requirement" (the intake steps that list materials) and an
+# item's "produces" (the catalog). Older payloads lack them and fold as before; a program that
+# knows only v1 folds a v2 payload on the keys it knows instead of refusing the new ones.
+ADDED_KEYS_V2 = {"version": 2, "upcasters": {1: _same}}
+_INTAKE_KINDS = frozenset(
+    e.value
+    for e in (
+        CaseEvent.ACCEPT,
+        CaseEvent.ACCEPT_DEFERRED,
+        CaseEvent.REQUEST_SUPPLEMENT,
+        CaseEvent.REFUSE,
+        CaseEvent.COMPLETE_AT_WINDOW,
+    )
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -442,6 +468,7 @@ KINDS: Mapping[str, EventKind] = {
             fold.catalog,
             _CATALOG_PAYLOAD,
             caches=frozenset({Cache.CATALOG}),
+            **ADDED_KEYS_V2,  # type: ignore[arg-type]
         ),
         EventKind(
             "calendar.override_set",
@@ -472,7 +499,16 @@ KINDS: Mapping[str, EventKind] = {
             version=2,
             upcasters={1: _applicant_v1_to_v2},
         ),
-        *(EventKind(name, CASE, fold.case, _CASE_PAYLOAD) for name in CASE_KINDS),
+        *(
+            EventKind(
+                name,
+                CASE,
+                fold.case,
+                _CASE_PAYLOAD,
+                **(ADDED_KEYS_V2 if name in _INTAKE_KINDS else {}),  # type: ignore[arg-type]
+            )
+            for name in CASE_KINDS
+        ),
         EventKind("consultation.logged", CONSULTATION, fold.consultation, _set_of(ConsultationRow)),
         EventKind(
             "consultation.updated", CONSULTATION, fold.consultation, _set_of(ConsultationRow)
