@@ -9,8 +9,17 @@ zoom) it shows white, or its previous image stretched, and the window stays live
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, QSizeF, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QScrollArea, QStyle, QWidget
 
 from hall_desk.ui.background import BackgroundTask
 from hall_desk.ui.print_job import PdfDocument
@@ -109,7 +118,9 @@ class PageView(QScrollArea):
             return
         width = max(self.page_size(i).width() for i in range(len(self.page_sizes))) + 2 * GAP
         height = GAP + sum(self.page_size(i).height() + GAP for i in range(len(self.page_sizes)))
-        self.sheet.resize(max(width, self.viewport().width()), height)
+        # No wider than the pages: the scroll area centres the sheet in a wider view, and a
+        # scroll bar appearing later cannot leave the sheet wider than the view.
+        self.sheet.resize(width, height)
 
     # -- zoom ----------------------------------------------------------------------------------
     def set_zoom(self, zoom: float, fitting: str | None = None) -> None:
@@ -134,10 +145,10 @@ class PageView(QScrollArea):
         if not self.page_sizes:
             return
         widest = max(s.width() for s in self.page_sizes)
-        # The vertical scroll bar is there as soon as one page is taller than the view.
-        room = self.viewport().width() - 2 * GAP
-        if self.verticalScrollBar().isHidden():
-            room -= self.verticalScrollBar().sizeHint().width()
+        # Room for the vertical scroll bar always: fitted pages are taller than the view, and the
+        # bar appearing after the fit would push the page under a horizontal one.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        room = self.width() - 2 * self.frameWidth() - bar - 2 * GAP
         self.set_zoom(room / (widest * self.logicalDpiX() / 72), "width")
 
     def fit_page(self) -> None:
@@ -167,6 +178,16 @@ class PageView(QScrollArea):
         super().showEvent(event)
         # Fitted at once on opening: the first render is already at the right size.
         self._apply_fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Home and End, as in any document (the scroll area knows only the arrows and pages).
+        bar = self.verticalScrollBar()
+        if event.key() == Qt.Key.Key_Home:
+            bar.setValue(bar.minimum())
+        elif event.key() == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -138,8 +138,11 @@ class PdfPreviewDialog(QDialog):
         dialog.setMinMax(1, max(1, self.pdf.page_count))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self.start_print)
+        dialog.finished.connect(lambda _result: setattr(self, "print_dialog", None))
         self.print_dialog = dialog
-        dialog.open()
+        # open() as any dialog here (no nested event loop); PySide's QPrintDialog.open wants a slot.
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()
 
     def start_print(self) -> Op[PrintResult] | None:
         """The job on the worker thread; the dialog stays live and says it is printing."""
