@@ -65,6 +65,16 @@ def image_sizes(path: Path) -> list[list[tuple[int, int]]]:
     return sizes
 
 
+def colour_spaces(path: Path) -> set[str]:
+    spaces = set()
+    for page in PdfReader(path).pages:
+        for ref in page["/Resources"].get("/XObject", {}).values():
+            xobject = ref.get_object()
+            if xobject.get("/Subtype") == "/Image":
+                spaces.add(str(xobject["/ColorSpace"]))
+    return spaces
+
+
 def pdftotext(path: Path) -> str:
     return subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
@@ -109,6 +119,8 @@ def test_print_button_spools_pages_at_the_printer_resolution_while_the_window_st
     assert widths == {A4_300DPI[0]}
     assert sum(h for _w, h in pages[0]) == A4_300DPI[1]
     assert max(h for _w, h in pages[0]) <= print_job.BAND_ROWS
+    # Black on white goes as grey: one channel, not three.
+    assert colour_spaces(spooled) == {"/DeviceGray"}
     # What the printer got is the sheet: render it and read it.
     SHOTS.mkdir(exist_ok=True)
     subprocess.run(
@@ -212,4 +224,24 @@ def test_a_long_document_holds_only_the_pages_near_the_view(qtbot, tmp_path) -> 
     assert len(pages.images) <= len(pages.visible_pages()) + 1 + 2 * KEEP
     assert 0 not in pages.images
     assert QApplication.focusWidget() is pages
+    preview.close()
+
+
+def test_a_page_in_colour_is_spooled_in_colour(qtbot, tmp_path, monkeypatch) -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.setFillColorRGB(0.8, 0.1, 0.1)
+    canvas.rect(100, 600, 200, 20, fill=1)  # a red bar, as a coloured mark would be
+    canvas.showPage()
+    canvas.save()
+    preview = PdfPreviewDialog(buffer.getvalue(), "colour")
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitUntil(lambda: preview.pages_painted >= 1, timeout=10_000)
+    monkeypatch.setattr(print_job, "writes_a_file", lambda printer: False)
+    spooled = tmp_path / "colour.pdf"
+    preview.printer.setOutputFileName(str(spooled))
+    press_print(qtbot, preview)
+    settle(qtbot)
+    assert colour_spaces(spooled) == {"/DeviceRGB"}
     preview.close()
