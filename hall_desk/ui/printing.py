@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.ui.ops import Op
 from hall_desk.ui.page_view import PageView
-from hall_desk.ui.print_job import PdfDocument, PrintResult, spool
+from hall_desk.ui.print_job import PdfDocument, PrintResult, print_pool, spool
 from hall_desk.ui.widgets import set_role
 
 __all__ = ["PdfDocument", "PdfPreviewDialog"]
@@ -159,7 +159,7 @@ class PdfPreviewDialog(QDialog):
             .success(self._printed)
             .refused(self._print_refused)
             .always(self._print_done)
-            .run()
+            .run(on=print_pool())
         )
         return self.job
 
