@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -46,6 +47,7 @@ def _reset_peak() -> None:
 
 def _child(home: str, day_text: str) -> dict[str, object]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtTest import QTest
 
@@ -68,6 +70,18 @@ def _child(home: str, day_text: str) -> dict[str, object]:
     raw = sqlite3.connect(ws.home.db_path)
     case_ids = [r[0] for r in raw.execute("SELECT id FROM cases WHERE state = 'accepted' LIMIT 50")]
     raw.close()
+
+    def until(done: Callable[[], bool]) -> None:
+        """Runs the event loop until `done()`: QTest.qWait holds the GIL while it sleeps, so the
+        job's thread would crawl, where the window's own event loop lets it run."""
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setInterval(1)
+        timer.timeout.connect(lambda: loop.quit() if done() else None)
+        timer.start()
+        loop.exec()
+        timer.stop()
+
     window = MainWindow(ws, clerk)
     window.show()
     QTest.qWait(200)
@@ -80,8 +94,7 @@ def _child(home: str, day_text: str) -> dict[str, object]:
     def open_preview(data: bytes, title: str) -> PdfPreviewDialog:
         preview = PdfPreviewDialog(data, title, window)
         preview.show()
-        while preview.pages_painted < 1:
-            QTest.qWait(1)
+        until(lambda: preview.pages_painted >= 1)
         return preview
 
     def print_via_dialog(data: bytes, title: str) -> tuple[float, int, int]:
@@ -92,8 +105,7 @@ def _child(home: str, day_text: str) -> dict[str, object]:
         preview.printer.setOutputFileName(str(path))
         started = time.perf_counter()
         preview.start_print()
-        while preview.job is not None:
-            QTest.qWait(1)
+        until(lambda: preview.job is None)
         elapsed = time.perf_counter() - started
         assert preview.last_print is not None and preview.last_print.dpi == 300
         pages = preview.last_print.pages
