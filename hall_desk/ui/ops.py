@@ -106,7 +106,9 @@ class Op(Generic[T]):
         return self
 
     # -- running -------------------------------------------------------------------------------
-    def run(self) -> Op[T]:
+    def run(self, on: QThreadPool | None = None) -> Op[T]:
+        """Starts the work on the action worker, or on `on` for work that never reaches the
+        database (a print job) and must not hold the person's next action up behind it."""
         work = self.work
         task = BackgroundTask(lambda _progress: work())
         task.finished.connect(self._finished)
@@ -121,7 +123,7 @@ class Op(Generic[T]):
         for widget in self._busy:
             widget.setEnabled(False)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
-        task.start(pool())
+        task.start(on or pool())
         return self
 
     def _finished(self, result: object) -> None:

@@ -1,4 +1,5 @@
-"""`make bench`: searches and intake on a home of 200,000 cases, each beside a raw-SQLite floor.
+"""`make bench`: searches and intake on a home of 200,000 cases, each beside a raw-SQLite floor;
+then the reports, printing and sync, each beside its own floor.
 
 The home is built once through the services' bulk path and cached under .bench/ (keyed by the
 schema revision and the size), so a rerun takes a minute, not an hour.
@@ -262,6 +263,12 @@ def main() -> int:
         print(line)
     raw.close()
     ws.close()
+    print()
+    print("printing (ms):")
+    from tests.benchmarks.print_bench import print_figures
+
+    for line in print_figures(path, END):
+        print(line)
     print()
     print("sync to PostgreSQL:")
     from tests.benchmarks.sync_bench import sync_figures
