@@ -365,6 +365,11 @@ def _applicant_v1_to_v2(body: dict[str, Any]) -> dict[str, Any]:
     return {**body, "set": values}
 
 
+def _unchanged(body: dict[str, Any]) -> dict[str, Any]:
+    """A version that only added an optional key: the older payload is read as it is."""
+    return body
+
+
 _CASE_PAYLOAD = Record(
     {
         "set": columns(CaseRow),
@@ -473,7 +478,15 @@ KINDS: Mapping[str, EventKind] = {
         EventKind(
             "consultation.updated", CONSULTATION, fold.consultation, _set_of(ConsultationRow)
         ),
-        EventKind("handoff.recorded", HANDOFF, fold.handoff, _set_of(HandoffRow)),
+        EventKind(
+            "handoff.recorded",
+            HANDOFF,
+            fold.handoff,
+            _set_of(HandoffRow),
+            # v2 adds "result" (a department's decision): an older program ignores the key.
+            version=2,
+            upcasters={1: _unchanged},
+        ),
         EventKind(
             "handover_sheet.recorded",
             HANDOVER_SHEET,

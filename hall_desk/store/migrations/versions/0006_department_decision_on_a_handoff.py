@@ -1,0 +1,34 @@
+"""department decision on a handoff
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-12-02
+
+A case whose items belong to several departments (联办, 一件事) goes to each department in turn
+and is complete only when every one has decided: the handoff that brings a department's folder
+back records that department's decision ("approved" / "denied"). Handoffs recorded before this
+column keep "" and are read from the state they left the case in (`store/queries/routing.py`),
+which is what a rebuild from their events gives too.
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0006"
+down_revision: str | None = "0005"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # A plain ADD COLUMN (no table copy): SQLite adds a NOT NULL column that has a default.
+    op.add_column(
+        "handoffs", sa.Column("result", sa.String(length=16), nullable=False, server_default="")
+    )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("handoffs", schema=None) as batch_op:
+        batch_op.drop_column("result")
