@@ -133,8 +133,19 @@ class CaseView(QDialog):
         self.unmask_phone = child(self.form, QPushButton, "unmaskPhoneButton")
         may_unmask = actor.may(Permission.UNMASK)
         header = self.form.findChild(QGridLayout, "header")
-        if header is not None:
-            header.setColumnStretch(1, 1)
+        assert header is not None
+        header.setColumnStretch(1, 1)
+        # Where the paper folder is now, in the header: the first question at any desk.
+        row = header.rowCount()
+        caption = QLabel(self.tr("材料袋位置："))
+        caption.setObjectName("whereLabel")
+        self.folder_where = QLabel()
+        self.folder_where.setObjectName("whereValue")
+        self.folder_where.setAccessibleName(self.tr("材料袋位置"))
+        self.folder_where.setWordWrap(True)
+        self.folder_where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header.addWidget(caption, row, 0)
+        header.addWidget(self.folder_where, row, 1, 1, max(1, header.columnCount() - 1))
         for button, field in ((self.unmask_id, "id_number"), (self.unmask_phone, "phone")):
             button.setVisible(may_unmask)
             button.setAutoDefault(False)
@@ -242,10 +253,21 @@ class CaseView(QDialog):
             journey = routing.journey(self.ws, self.actor, self.detail.case.id)
         except HallDeskError as exc:
             self.where.setText(f"⚠ {exc.message}")
+            self.folder_where.setText(f"⚠ {exc.message}")
             return
+        last = journey.stops[-1] if journey.stops else None
+        if last is None or journey.state.is_final:
+            self.folder_where.setText(journey.station_label)
+        else:
+            self.folder_where.setText(
+                self.tr("{station}，已停留 {dwell}；接收人 {receiver}").format(
+                    station=journey.station_label,
+                    dwell=last.dwell_text,
+                    receiver=last.receiver or "—",
+                )
+            )
         self.journey = journey
         self.journey_model.set_rows(journey.stops)
-        last = journey.stops[-1] if journey.stops else None
         if last is None:
             self.where.setText(
                 self.tr("材料袋现在：{station}").format(station=journey.station_label)
