@@ -165,10 +165,14 @@ def check_scan(
         ((ref, case, problem),) = screen(
             s, ws.today(), [text], move, department=department, on=on, listed=listed
         )
+        left: tuple[str, ...] = ()
+        if case is not None and move == Move.DISPATCH and case.state == CaseState.ROUTING.value:
+            # Where this folder is to go next: the screen may offer that department.
+            left = tuple(outstanding_departments(case, decided_departments(s, case)))
         if problem:
-            return line_result(ref, case, problem, False)
+            return line_result(ref, case, problem, False, left)
         assert case is not None
-        return line_result(ref, case, f"{case.case_no} {case.title}", True)
+        return line_result(ref, case, f"{case.case_no} {case.title}", True, left)
 
 
 # --- the routing post's actions ---------------------------------------------------------------

@@ -215,6 +215,8 @@ class ScanPanel(QWidget):
         self._say("✖ " + message, True)
 
     def _scanned(self, result: LineResult) -> None:
+        if not result.ok and self._follow_department(result):
+            return
         if not result.ok:
             self._refuse_scan(result.message)
             return
@@ -230,6 +232,20 @@ class ScanPanel(QWidget):
             ),
             False,
         )
+
+    def _follow_department(self, result: LineResult) -> bool:
+        """The first folder of a dispatch batch chooses the department: a folder of several
+        departments goes to the next one it still needs, in the catalog's order."""
+        if self.current_move() != Move.DISPATCH or self.listed() or not result.outstanding:
+            return False
+        target = result.outstanding[0]
+        index = self.department.findText(target)
+        if index < 0 or target == self.department.currentText():
+            return False
+        self.department.setCurrentIndex(index)
+        self._pending.insert(0, result.ref)
+        self._say(self.tr("审批部门已改为「{department}」").format(department=target), False)
+        return True
 
     def deny_selected(self) -> None:
         item = self.lines.currentItem()

@@ -69,10 +69,16 @@ def test_back_from_the_first_department_the_screen_names_the_next_and_delivery_r
         "联办事项须各部门都审结后才能出件"
     ]
 
+    # The first folder of a dispatch chooses where the batch goes: its next department.
     pick(qtbot, panel.move, "移交审批部门")
-    pick(qtbot, panel.department, FIRE)
+    assert panel.department.currentText() == MARKET
     scan(qtbot, panel, restaurant)
-    assert panel.listed() == [restaurant]
+    assert panel.department.currentText() == FIRE
+    assert panel.listed() == [restaurant] and lines(panel.lines)[0].startswith("✓")
+    assert panel.person.text() == ""  # 市场监管's 审批科李明 does not sign for 消防
+    fill(qtbot, panel.person, "防火科刘强")
+    click(qtbot, panel.confirm)
+    assert sql(ws, "SELECT station FROM cases") == [(f"dept:{FIRE}",)]
 
 
 def test_a_fast_run_of_refused_scans_keeps_every_refusal_as_a_line(qtbot, page) -> None:
