@@ -226,12 +226,14 @@ class ScanPanel(QWidget):
         item.setData(DENIED_ROLE, "")
         self.lines.addItem(item)
         self.lines.setCurrentItem(item)
-        self._say(
-            self.tr("已加入：{case_no}（本批 {n} 件）").format(
-                case_no=result.case_no, n=len(self.listed())
-            ),
-            False,
+        text = self.tr("已加入：{case_no}（本批 {n} 件）").format(
+            case_no=result.case_no, n=len(self.listed())
         )
+        if self.current_move() == Move.DISPATCH:  # the department may have followed the folder
+            text += self.tr("，移交「{department}」").format(
+                department=self.department.currentText()
+            )
+        self._say(text, False)
 
     def _follow_department(self, result: LineResult) -> bool:
         """The first folder of a dispatch batch chooses the department: a folder of several

@@ -69,4 +69,3 @@ def test_the_header_says_where_the_folder_is_and_each_move_is_explained(
     assert notes[5] == (
         f"流转岗 → {FIRE}；交接单 {second.sheet_no}；交出人 赵志刚，接收人 防火科刘强"
     )
-    view.grab().save("/tmp/joint-caseview.png")

@@ -76,6 +76,7 @@ def test_back_from_the_first_department_the_screen_names_the_next_and_delivery_r
     assert panel.department.currentText() == FIRE
     assert panel.listed() == [restaurant] and lines(panel.lines)[0].startswith("✓")
     assert panel.person.text() == ""  # 市场监管's 审批科李明 does not sign for 消防
+    assert panel.message.text() == f"已加入：{restaurant}（本批 1 件），移交「{FIRE}」"
     fill(qtbot, panel.person, "防火科刘强")
     click(qtbot, panel.confirm)
     assert sql(ws, "SELECT station FROM cases") == [(f"dept:{FIRE}",)]
@@ -137,7 +138,6 @@ def test_the_board_shows_outstanding_departments_and_filters_by_department(
     assert set(rows) == {restaurant, card.case_no}
     assert cell(board.table, rows[restaurant], outstanding) == f"{FIRE}、{HOUSING}"
     assert cell(board.table, rows[card.case_no], outstanding) == ""
-    board.grab().save("/tmp/joint-board.png")
 
     # Alt+D reaches the filter; the arrow keys choose a department.
     qtbot.keyClick(board.flagged, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
