@@ -13,7 +13,9 @@ which is what a rebuild from their events gives too.
 `hall_settings` holds the settings of the whole hall (its name), folded from
 `hall.setting_changed` events, so that a workstation which joined with the hall key prints the
 hall's own name once it has synced. A hall made before this version has no such event: its
-workstations keep the name each was set up with until an admin saves the name once.
+workstations keep the name each was set up with until an admin changes the hall's name in
+设置 (a name saved as shown does not travel, so that a workstation not yet synced cannot
+spread the name it was set up with).
 """
 
 from collections.abc import Sequence
