@@ -193,6 +193,8 @@ def test_delivery_refuses_a_case_sent_on_after_one_department(ws, clerk, router,
             **common,  # type: ignore[arg-type]
         )
     assert case_row(ws, routed).state == CaseState.READY_FOR_DELIVERY.value
+    (queued,) = delivery.ready_queue(ws, clerk, routed)
+    assert queued.last_return == f"还有「{FIRE}、{HOUSING}」未审批，不能出件"
     with pytest.raises(TransitionError) as refused:
         delivery.pickup_by_applicant(ws, clerk, routed, NUMBER, at=at(TODAY, 14))
     assert refused.value.message == (
