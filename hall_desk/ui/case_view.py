@@ -28,6 +28,7 @@ from hall_desk.domain.catalog import MaterialForm
 from hall_desk.domain.deadline import DeadlineFlag
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.lifecycle import CaseState
+from hall_desk.domain.moves import department_roles
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import case_clock, cases, routing
 from hall_desk.services.cases import CaseDetail, CaseMaterial, TimelineEntry
@@ -179,12 +180,18 @@ class CaseView(QDialog):
         self.setWindowTitle(self.tr("办件 {case_no}").format(case_no=case.case_no))
         child(self.form, QLabel, "titleLabel").setText(f"{case.title}")
         self.value("caseNo").setText(case.case_no)
-        self.value("items").setText(
-            "\n".join(
-                self.tr("{item}（{department}）").format(item=i.item_name, department=i.department)
-                for i in self.detail.items
+        lines = [
+            self.tr("{item}（{department}）").format(item=i.item_name, department=i.department)
+            for i in self.detail.items
+        ]
+        roles = department_roles(case)
+        if len(roles) > 1:  # 联办: who leads, who assists, in the order the folder visits them
+            lines.append(
+                self.tr("主办：{lead}；协办：{others}").format(
+                    lead=roles[0][0], others="、".join(d for d, _ in roles[1:])
+                )
             )
-        )
+        self.value("items").setText("\n".join(lines))
         kind = self.tr("单位") if case.applicant_kind == "organisation" else self.tr("个人")
         agent = (
             self.tr("；代理人 {name}（{id}）").format(name=case.agent_name, id=case.agent_id_masked)

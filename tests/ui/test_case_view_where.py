@@ -35,6 +35,8 @@ def test_the_header_says_where_the_folder_is_and_each_move_is_explained(
 
     view = open_view(qtbot, ws, clerk, case_no)
     view.resize(1000, 700)
+    items = view.value("items").text().split("\n")
+    assert items[-1] == f"主办：{MARKET}；协办：{FIRE}、科尔沁左翼中旗住房和城乡建设局"
     where = view.folder_where.text()
     assert where.startswith(f"{FIRE}，已停留 ")
     assert where.endswith("；接收人 防火科刘强")
