@@ -102,6 +102,9 @@ class CaseEvent(StrEnum):
     PASS_PREREVIEW = "case.prereview_passed"
     RETURN_FOR_SUPPLEMENT = "case.returned_for_supplement"
     DISPATCH = "case.dispatched"
+    # 联办: one department of several has decided; the folder goes back to the routing post
+    # for the next one (the case is complete only when every department has decided).
+    DEPARTMENT_DECIDED = "case.department_decided"
     APPROVE = "case.approved"
     DENY = "case.denied"
     SEND_TO_DELIVERY = "case.sent_to_delivery"
@@ -147,6 +150,9 @@ TRANSITIONS: dict[CaseEvent, Transition] = {
             _S.AWAITING_SUPPLEMENT,
         ),
         Transition(CaseEvent.DISPATCH, "移交审批部门", (_S.ROUTING,), _S.UNDER_REVIEW),
+        Transition(
+            CaseEvent.DEPARTMENT_DECIDED, "部门审结（联办待续）", (_S.UNDER_REVIEW,), _S.ROUTING
+        ),
         Transition(CaseEvent.APPROVE, "审批办结", (_S.UNDER_REVIEW,), _S.CONCLUDED),
         Transition(CaseEvent.DENY, "不予许可", (_S.UNDER_REVIEW,), _S.DENIED),
         Transition(

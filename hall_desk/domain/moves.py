@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Protocol
 
@@ -34,7 +35,23 @@ class Folder(Protocol):
 
 
 def case_departments(case: Folder) -> list[str]:
+    """The departments of the case's items, in the catalog's order of its items: the first is
+    the 主办 department, the others 协办 (联办件, 一件事)."""
     return [d for d in case.departments.split("、") if d]
+
+
+def department_roles(case: Folder) -> list[tuple[str, str]]:
+    """(department, 主办 or 协办) for a case of several departments; one department: 主办."""
+    return [(d, "主办" if i == 0 else "协办") for i, d in enumerate(case_departments(case))]
+
+
+def outstanding_departments(case: Folder, decided: Collection[str]) -> list[str]:
+    """The case's departments that have not decided yet, in the order they are to be visited."""
+    return [d for d in case_departments(case) if d not in decided]
+
+
+def outstanding_text(departments: Collection[str]) -> str:
+    return "、".join(departments)
 
 
 def where(case: Folder) -> str:
@@ -51,8 +68,9 @@ def refuse(case: Folder, action: str, hint: str = "") -> TransitionError:
     return TransitionError(CaseState(case.state).label, action, refusal_text(case, action, hint))
 
 
-def move_refusal(case: Folder, move: Move, department: str) -> str:
-    """Why `case` cannot take `move` now, or "" when it can."""
+def move_refusal(case: Folder, move: Move, department: str, decided: Collection[str] = ()) -> str:
+    """Why `case` cannot take `move` now, or "" when it can. `decided` names the departments
+    that have already handed back their result (a case of several goes to each in turn)."""
     state = CaseState(case.state)
     station = case.station
     action = move.label if move != Move.DISPATCH else f"移交「{department}」"
@@ -72,11 +90,16 @@ def move_refusal(case: Folder, move: Move, department: str) -> str:
         return refusal_text(case, action, "只有流转岗收取的材料袋才能预审")
     if move == Move.DISPATCH:
         if station == ROUTING and state == CaseState.ROUTING:
+            left = outstanding_departments(case, decided)
             if department not in case_departments(case):
+                hint = f"，请移交「{left[0]}」" if left and decided else ""
                 return (
                     f"办件 {case.case_no} 的事项由「{case.departments}」办理，"
-                    f"不能移交「{department}」"
+                    f"不能移交「{department}」{hint}"
                 )
+            if department in decided:
+                rest = f"；尚待审批：{outstanding_text(left)}" if left else ""
+                return f"办件 {case.case_no} 的「{department}」已审结，不能再次移交{rest}"
             return ""
         if station == ROUTING and state == CaseState.PREREVIEW:
             return refusal_text(case, action, "尚未预审通过")
@@ -88,10 +111,21 @@ def move_refusal(case: Folder, move: Move, department: str) -> str:
             return refusal_text(case, f"从「{department}」接收", "不在该部门")
         return refusal_text(case, f"从「{department}」接收", "办件未移交该部门审批")
     if move == Move.TO_DELIVERY:
+        left = outstanding_departments(case, decided) if decided else []
+        if left and state in (CaseState.ROUTING, CaseState.CONCLUDED, CaseState.DENIED):
+            return departments_outstanding(case, action, left)
         if station == ROUTING and state in (CaseState.CONCLUDED, CaseState.DENIED):
             return ""
         return refusal_text(case, action, "只有已取回审批结果的办件才能送出件窗口")
     raise ValueError(move)
+
+
+def departments_outstanding(case: Folder, action: str, left: Collection[str]) -> str:
+    """A case of several departments is complete only when every one has decided."""
+    return (
+        f"办件 {case.case_no} 还有「{outstanding_text(left)}」未审批，不能{action}："
+        f"联办事项须各部门都审结后才能出件"
+    )
 
 
 def too_early(case: Folder, on: date | None) -> str:

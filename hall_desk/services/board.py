@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import namedtuple
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from hall_desk.domain.deadline import FLAG_ORDER, DeadlineFlag, classify, clock_counts
 from hall_desk.domain.lifecycle import CaseState
+from hall_desk.domain.moves import case_departments, outstanding_departments, outstanding_text
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import (
     DELIVERY,
@@ -64,6 +66,9 @@ class BoardRow:
     green_text: str  # "绿色通道" or ""
     clerk: str
     window: str
+    departments: tuple[str, ...] = ()  # of the case's items: 主办 first, then 协办
+    outstanding: tuple[str, ...] = ()  # 联办: the departments that have not decided yet
+    outstanding_text: str = ""  # "待审批：…" for a case of several departments, else ""
 
 
 @dataclass(frozen=True)
@@ -113,8 +118,35 @@ BoardCase = namedtuple("BoardCase", BOARD_COLUMNS)
 _STATE_BY_VALUE = {state.value: state for state in CaseState}
 
 
-def _board_row(case: CaseRow, now: datetime, remaining_of: Any, names: dict[str, str]) -> BoardRow:
+# States in which a case has not yet been decided by all its departments unless they say so.
+_UNDECIDED = frozenset(
+    {
+        CaseState.ACCEPTED,
+        CaseState.ACCEPTED_DEFERRED,
+        CaseState.AWAITING_SUPPLEMENT,
+        CaseState.PREREVIEW,
+        CaseState.ROUTING,
+        CaseState.UNDER_REVIEW,
+    }
+)
+
+
+def _outstanding(case: CaseRow, state: CaseState, decided: Collection[str]) -> tuple[str, ...]:
+    if state not in _UNDECIDED and not decided:
+        return ()  # decided at the window (即办), or never reached a department
+    return tuple(outstanding_departments(case, decided))
+
+
+def _board_row(
+    case: CaseRow,
+    now: datetime,
+    remaining_of: Any,
+    names: dict[str, str],
+    decided: Collection[str] = (),
+) -> BoardRow:
     state = _STATE_BY_VALUE[case.state]
+    departments = tuple(case_departments(case))
+    left = _outstanding(case, state, decided)
     flag, remaining, text = _flag(case, state, remaining_of, now.date())
     since = arrived_at(case)
     dwell = max(timedelta(0), now - since)
@@ -139,6 +171,9 @@ def _board_row(case: CaseRow, now: datetime, remaining_of: Any, names: dict[str,
         "绿色通道" if case.green_channel else "",
         names.get(case.clerk, case.clerk),
         case.window,
+        departments,
+        left,
+        f"待审批：{outstanding_text(left)}" if left and len(departments) > 1 else "",
     )
 
 
@@ -172,12 +207,16 @@ def board(
     *,
     station: str | None = None,
     department: str | None = None,
+    involving: str | None = None,
     flagged_only: bool = False,
     now: datetime | None = None,
 ) -> Board:
     """Where every open folder is: by station and department, with dwell time, remaining
-    working days and a worded deadline flag; green-channel cases first.
-    `station` filters by code ("window" means every window, "dept:" every department)."""
+    working days, a worded deadline flag and, for a case of several departments, the ones
+    still to decide; green-channel cases first.
+    `station` filters by code ("window" means every window, "dept:" every department);
+    `department` keeps the folders at that department, `involving` those with an item of it
+    wherever they are."""
     actor.require(Permission.VIEW_CASES)
     now = now if now is not None else ws.now()
     if now.tzinfo is None:
@@ -194,16 +233,28 @@ def board(
             query = query.where(CaseRow.station.startswith(station))
         else:
             query = query.where(CaseRow.station == station)
+    if involving:
+        query = query.where(CaseRow.departments.contains(involving, autoescape=True))
     with ws.reading() as s:
         if flagged_only:
             last = deadline_sql.near_deadline_last_day(ws.calendar(s), now.date())
             query = query.where(deadline_sql.overdue_or_near(now.date(), last))
         names = display_names(s)
         remaining_of = _remaining_fn(ws, s, now.date())
+        decided = routing_queries.department_decisions(s, query.with_only_columns(CaseRow.id))
         rows = [
-            _board_row(BoardCase(*c), now, remaining_of, names)  # type: ignore[arg-type]
+            _board_row(
+                BoardCase(*c),  # type: ignore[arg-type]
+                now,
+                remaining_of,
+                names,
+                decided.get(c[0], {}),
+            )
             for c in s.execute(query)
         ]
+    if involving:
+        # The SQL test is a substring: keep only the cases with exactly that department.
+        rows = [r for r in rows if involving in r.departments]
     rows.sort(key=_sort_key)
     counts: dict[str, list[int]] = {}
     labels: dict[str, str] = {}

@@ -18,6 +18,7 @@ from hall_desk.domain.errors import NotFound, ValidationError
 from hall_desk.domain.lifecycle import CaseState, event_for_kind
 from hall_desk.domain.limits import MAX_QUERY, MAX_SHORT_NOTE
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.stations import station_label
 from hall_desk.domain.text import clean_query, clean_text
 from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Workstation
@@ -30,6 +31,8 @@ from hall_desk.store.models import (
     Event,
     User,
 )
+from hall_desk.store.models_routing import HandoffRow
+from hall_desk.store.queries import routing as routing_queries
 
 SEARCH_LIMIT = 50
 
@@ -298,6 +301,46 @@ def _event_label(kind: str) -> str:
     return step.label if step is not None else EVENT_LABELS.get(kind, kind)
 
 
+def _handoff_of_each(events: list[Event], handoffs: list[HandoffRow]) -> list[HandoffRow | None]:
+    """The handoff a case event moved the folder with, or None. A move writes the case's step
+    and then its handoff in one transaction: the handoff is the first one after the step and
+    before the case's next event."""
+    out: list[HandoffRow | None] = []
+    later = list(handoffs)
+    for i, ev in enumerate(events):
+        until = events[i + 1].hlc if i + 1 < len(events) else None
+        while later and later[0].hlc < ev.hlc:
+            later.pop(0)
+        found = later[0] if later and (until is None or later[0].hlc < until) else None
+        if found is not None:
+            later.pop(0)
+        out.append(found)
+    return out
+
+
+def _handoff_note(handoff: HandoffRow | None, names: dict[str, str], window: str) -> str:
+    """Where the folder went (a department's station is the department), on which 交接单 and
+    who took it: the 说明 of a move."""
+    if handoff is None:
+        return ""
+    parts = [
+        f"{station_label(handoff.from_station, window)} → "
+        f"{station_label(handoff.to_station, window)}"
+    ]
+    if handoff.batch_no:
+        parts.append(f"交接单 {handoff.batch_no}")
+    people = []
+    if handoff.giver:
+        people.append(f"交出人 {names.get(handoff.giver, handoff.giver)}")
+    if handoff.receiver:
+        people.append(f"接收人 {names.get(handoff.receiver, handoff.receiver)}")
+    if people:
+        parts.append("，".join(people))
+    if handoff.note and handoff.move not in ("return",):
+        parts.append(handoff.note)
+    return "；".join(parts)
+
+
 def case_detail(
     ws: Workstation, actor: Actor, case_ref: str, today: date | None = None
 ) -> CaseDetail:
@@ -330,10 +373,12 @@ def case_detail(
                 .order_by(Event.hlc, Event.id)
             )
         )
+        handoffs = routing_queries.case_handoffs(s, case.id)
     timeline = []
-    for ev in events:
+    for ev, handoff in zip(events, _handoff_of_each(events, handoffs), strict=True):
         payload = event_kinds.payload_of(ev.kind, ev.payload)
-        note = str(payload.get("set", {}).get("reason", "") or "")
+        reason = str(payload.get("set", {}).get("reason", "") or "")
+        note = "；".join(x for x in (_handoff_note(handoff, names, case.window), reason) if x)
         timeline.append(
             TimelineEntry(
                 at=datetime.fromtimestamp(Timestamp.decode(ev.hlc).ms / 1000).astimezone(),

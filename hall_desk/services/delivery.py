@@ -15,7 +15,7 @@ from typing import Any
 
 from hall_desk.domain import identity
 from hall_desk.domain.catalog import DeliveryMethod
-from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
+from hall_desk.domain.errors import NotFound, TransitionError, ValidationError, ValidationErrors
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.limits import MAX_ADDRESS, MAX_NOTE
 from hall_desk.domain.mailing import (
@@ -28,7 +28,7 @@ from hall_desk.domain.mailing import (
     mask_address,
     normalise_id,
 )
-from hall_desk.domain.moves import refuse
+from hall_desk.domain.moves import departments_outstanding, outstanding_departments, refuse
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import APPLICANT, DELIVERY, Move, is_window
 from hall_desk.domain.text import clean_text
@@ -52,7 +52,7 @@ from hall_desk.services.delivery_records import (
     delivery_windows,
     mailing_list,
 )
-from hall_desk.services.moves import record_move
+from hall_desk.services.moves import decided_departments, record_move
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import ApplicantRow, CaseRow
 from hall_desk.store.queries import delivery as delivery_queries
@@ -133,6 +133,12 @@ def _ready_case(tx: Tx, case_ref: str) -> CaseRow:
     state = CaseState(case.state)
     at_point = case.station == DELIVERY or is_window(case.station)
     if state == CaseState.READY_FOR_DELIVERY and at_point:
+        decided = decided_departments(tx.session, case)
+        left = outstanding_departments(case, decided) if decided else []
+        if left:
+            # Sent on after one department of several (before every one had to decide).
+            message = departments_outstanding(case, "出件", left)
+            raise TransitionError(state.label, "出件", message)
         return case
     if state == CaseState.DELIVERED:
         hint = f"已于 {case.delivered_on.isoformat() if case.delivered_on else '—'} 出件"

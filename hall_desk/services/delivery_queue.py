@@ -12,6 +12,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from hall_desk.domain.catalog import DeliveryMethod
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.limits import MAX_QUERY
+from hall_desk.domain.moves import outstanding_departments, outstanding_text
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import station_label
 from hall_desk.domain.text import clean_query
@@ -20,6 +21,8 @@ from hall_desk.services.common import arrived_at, dwell_text
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import CaseRow
 from hall_desk.store.queries import delivery as delivery_queries
+from hall_desk.store.queries import routing as routing_queries
+from hall_desk.store.queries.routing import DepartmentDecision
 
 QUEUE_LIMIT = 200
 
@@ -102,6 +105,14 @@ def _last_returns(session: Session, case_ids: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def _outstanding_note(case: CaseRow, decided: dict[str, dict[str, DepartmentDecision]]) -> str:
+    """A case sent on after one of its departments (before every one had to decide) is listed
+    with what it still lacks: handing it out is refused."""
+    done = decided.get(case.id, {})
+    left = outstanding_departments(case, done) if done else []
+    return f"还有「{outstanding_text(left)}」未审批，不能出件" if left else ""
+
+
 def ready_queue(
     ws: Workstation,
     actor: Actor,
@@ -126,6 +137,7 @@ def ready_queue(
         results = outcomes(s, ids)
         mail = mail_allowed(ws, s, ids)
         returns = _last_returns(s, ids)
+        decided = routing_queries.department_decisions(s, ids)
     out = []
     for c in cases:
         since = arrived_at(c)
@@ -151,7 +163,7 @@ def ready_queue(
                 c.green_channel,
                 "绿色通道" if c.green_channel else "",
                 mail.get(c.id, True),
-                returns.get(c.id, ""),
+                "；".join(x for x in (_outstanding_note(c, decided), returns.get(c.id, "")) if x),
             )
         )
     out.sort(key=lambda r: (not r.green_channel, r.waiting_since, r.case_no))

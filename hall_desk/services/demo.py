@@ -535,7 +535,12 @@ class _Flow:
             assert not result.refused, result.refused
             self.summary.approved += sum(1 for f in folders if f.approved)
             self.summary.denied += sum(1 for f in folders if not f.approved)
-            back.extend(folders)
+            for folder, line in zip(folders, result.lines, strict=True):
+                if line.outstanding:  # 联办: on to the next department the next working day
+                    folder.department = line.outstanding[0]
+                    self._next(folder, "dispatch", self._after(day, 1))
+                else:
+                    back.append(folder)
         if back:
             result = routing.send_to_delivery(
                 self.ws,

@@ -80,6 +80,7 @@ class IntakeResult:
     due: DueDate | None
     missing: list[MergedMaterial]
     green_channel: bool
+    reason: str = ""  # the 不予受理 reason, as the notice prints it
 
 
 def _items(tx: Tx, codes: list[str]) -> list[ServiceItem]:
@@ -374,7 +375,15 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
             {"set": {"case_id": case_id}},
         )
     tx.audit(f"intake.{step.name.lower()}", case_no, {"state": state.value})
-    return IntakeResult(case_id, case_no, state, due, missing, assistance is not None)
+    return IntakeResult(
+        case_id,
+        case_no,
+        state,
+        due,
+        missing,
+        assistance is not None,
+        str(case_set.get("reason", "")) if state == CaseState.REFUSED else "",
+    )
 
 
 def _run(

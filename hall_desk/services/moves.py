@@ -25,6 +25,7 @@ from hall_desk.services.workstation import Tx
 from hall_desk.store.models import CaseRow
 from hall_desk.store.models_routing import HandoverSheetRow
 from hall_desk.store.queries import routing as routing_queries
+from hall_desk.store.queries.routing import DepartmentDecision
 
 # A scanned line: what was typed, its case (when found), and why it cannot move ("" if it can).
 Screened = tuple[str, CaseRow | None, str]
@@ -43,9 +44,13 @@ class LineResult:
     applicant_name: str = ""
     due_date: date | None = None
     green_channel: bool = False
+    # 联办: the departments still to decide after this line's move, in the order to visit them.
+    outstanding: tuple[str, ...] = ()
 
 
-def line_result(ref: str, case: CaseRow | None, message: str, ok: bool) -> LineResult:
+def line_result(
+    ref: str, case: CaseRow | None, message: str, ok: bool, outstanding: tuple[str, ...] = ()
+) -> LineResult:
     if case is None:
         return LineResult(ref, ok, message)
     return LineResult(
@@ -58,7 +63,16 @@ def line_result(ref: str, case: CaseRow | None, message: str, ok: bool) -> LineR
         case.applicant_name,
         case.due_date,
         case.green_channel,
+        outstanding,
     )
+
+
+# The moves whose rules depend on which departments have already decided (联办).
+_BY_DEPARTMENT = (Move.DISPATCH, Move.RECEIVE_BACK, Move.TO_DELIVERY)
+
+
+def decided_departments(session: Session, case: CaseRow) -> dict[str, DepartmentDecision]:
+    return routing_queries.department_decisions(session, [case.id]).get(case.id, {})
 
 
 def screen(
@@ -80,7 +94,8 @@ def screen(
             if case.case_no in seen:
                 problem = f"办件 {case.case_no} 已在本批清单中（重复扫描）"
             else:
-                problem = move_refusal(case, move, department) or too_early(case, on)
+                decided = decided_departments(session, case) if move in _BY_DEPARTMENT else ()
+                problem = move_refusal(case, move, department, decided) or too_early(case, on)
         if case is not None and not problem:
             seen.add(case.case_no)
             out.append((ref.strip(), case, ""))
@@ -213,6 +228,7 @@ def record_move(
     position: int = 0,
     note: str = "",
     counts: tuple[int, int] | None = None,
+    result: str = "",
 ) -> None:
     """The case's lifecycle step and its handoff, inside the caller's transaction; a step the
     lifecycle does not allow from the case's state is refused (TransitionError)."""
@@ -248,6 +264,7 @@ def record_move(
                 "materials": counts[0],
                 "copies": counts[1],
                 "note": note,
+                "result": result,
                 "recorded_by": tx.actor.username,
                 "workstation": tx.ws.code,
             }
@@ -275,6 +292,7 @@ class CaseMove:
     giver: str
     case_set: dict[str, Any] | None = None
     note: str = ""
+    result: str = ""  # a department's decision brought back: "approved" | "denied"
 
 
 def move_batch(
@@ -322,6 +340,7 @@ def move_batch(
             position=position,
             note=m.note,
             counts=counts.get(m.case.id, (0, 0)),
+            result=m.result,
         )
     row = tx.session.get(HandoverSheetRow, batch.id)
     assert row is not None

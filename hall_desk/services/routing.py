@@ -25,7 +25,14 @@ from hall_desk.domain.limits import (
     MIN_REASON,
     SUPPLEMENT_DAYS,
 )
-from hall_desk.domain.moves import case_departments, move_refusal, refuse, too_early
+from hall_desk.domain.moves import (
+    case_departments,
+    move_refusal,
+    outstanding_departments,
+    outstanding_text,
+    refuse,
+    too_early,
+)
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import (
     APPLICANT,
@@ -71,6 +78,7 @@ from hall_desk.services.moves import (
     Screened,
     SheetSummary,
     batch_lines,
+    decided_departments,
     good,
     line_result,
     move_batch,
@@ -79,6 +87,7 @@ from hall_desk.services.moves import (
 )
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.queries import routing as routing_queries
+from hall_desk.store.queries.routing import DENIAL_NOTE
 
 __all__ = [
     "APPLICANT",
@@ -156,10 +165,14 @@ def check_scan(
         ((ref, case, problem),) = screen(
             s, ws.today(), [text], move, department=department, on=on, listed=listed
         )
+        left: tuple[str, ...] = ()
+        if case is not None and move == Move.DISPATCH and case.state == CaseState.ROUTING.value:
+            # Where this folder is to go next: the screen may offer that department.
+            left = tuple(outstanding_departments(case, decided_departments(s, case)))
         if problem:
-            return line_result(ref, case, problem, False)
+            return line_result(ref, case, problem, False, left)
         assert case is not None
-        return line_result(ref, case, f"{case.case_no} {case.title}", True)
+        return line_result(ref, case, f"{case.case_no} {case.title}", True, left)
 
 
 # --- the routing post's actions ---------------------------------------------------------------
@@ -386,6 +399,31 @@ def _denial_reason(decision: Decision) -> tuple[str, str]:
     return reason, ""
 
 
+def _department_result(
+    tx: Tx, case: Any, department: str, approved: bool, reason: str, on: date
+) -> tuple[CaseEvent, dict[str, Any], str, tuple[str, ...]]:
+    """One department's decision on a case: the step, what the case keeps, the handoff's note
+    and the departments still to decide. A case of several departments (联办) goes back to the
+    routing post for the next one; with the last decision it is 已办结, or 不予许可 when any
+    department refused (every refusal's reason is kept)."""
+    note = "已办结" if approved else f"{DENIAL_NOTE}{reason}"
+    decided = decided_departments(tx.session, case)
+    left = tuple(outstanding_departments(case, [*decided, department]))
+    if left:
+        return CaseEvent.DEPARTMENT_DECIDED, {"returned_on": on.isoformat()}, note, left
+    case_set: dict[str, Any] = {"returned_on": on.isoformat(), "completed_on": on.isoformat()}
+    refusals = [(d.department, d.reason) for d in decided.values() if not d.approved]
+    if not approved:
+        refusals.append((department, reason))
+    if not refusals:
+        return CaseEvent.APPROVE, case_set, note, ()
+    if len(case_departments(case)) > 1:
+        case_set["reason"] = "；".join(f"{d}：{r}" for d, r in refusals)
+    else:
+        case_set["reason"] = refusals[0][1]
+    return CaseEvent.DENY, case_set, note, ()
+
+
 def receive_back(
     ws: Workstation,
     actor: Actor,
@@ -424,35 +462,40 @@ def receive_back(
             for (_, case, problem), decision in zip(checked, decisions, strict=True)
             if case is not None and not problem
         ]
-        lines = [
-            line_result(
-                ref,
-                case,
-                problem or ("已办结，已取回" if decision.approved else "不予许可，已取回"),
-                not problem,
-            )
-            for (ref, case, problem), decision in zip(checked, decisions, strict=True)
-        ]
         if not ok:
-            return BatchResult(lines, None)
-        moves = []
+            return BatchResult(batch_lines(checked, ""), None)
         denials = {
             case.id: reason
             for (_, case, _), (reason, _) in zip(checked, reasons, strict=True)
             if case is not None
         }
+        moves = []
+        left_after: dict[str, tuple[str, ...]] = {}
         for case, decision in ok:
-            case_set: dict[str, Any] = {
-                "returned_on": on.isoformat(),
-                "completed_on": on.isoformat(),
-            }
-            if decision.approved:
-                step, result = CaseEvent.APPROVE, "已办结"
-            else:
-                step = CaseEvent.DENY
-                case_set["reason"] = denials[case.id]
-                result = f"不予许可：{denials[case.id]}"
-            moves.append(CaseMove(case, step, giver, case_set, result))
+            step, case_set, result, left = _department_result(
+                tx, case, department, decision.approved, denials[case.id], on
+            )
+            left_after[case.id] = left
+            moves.append(
+                CaseMove(
+                    case,
+                    step,
+                    giver,
+                    case_set,
+                    result,
+                    result="approved" if decision.approved else "denied",
+                )
+            )
+        lines = []
+        for (ref, case, problem), decision in zip(checked, decisions, strict=True):
+            if problem or case is None:
+                lines.append(line_result(ref, case, problem, False))
+                continue
+            said = "已办结，已取回" if decision.approved else "不予许可，已取回"
+            left = left_after[case.id]
+            if left:
+                said += f"；尚待审批：{outstanding_text(left)}，请移交「{left[0]}」"
+            lines.append(line_result(ref, case, said, True, left))
         sheet = move_batch(
             tx,
             Move.RECEIVE_BACK,

@@ -18,7 +18,7 @@ from hall_desk.domain.text import (
 )
 from hall_desk.services.credentials import without_password
 from hall_desk.services.home import refuse_workstation_database
-from hall_desk.services.workstation import Workstation
+from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.db import refuse_network_path
 
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -84,14 +84,22 @@ def check_shared_url(url: str) -> None:
     refuse_workstation_database(Path(path))
 
 
+def emit_hall_name(tx: Tx, name: str) -> None:
+    """The hall's name, shared: every workstation of the hall prints it after its next sync."""
+    tx.emit("hall.setting_changed", "hall_setting", "name", {"value": name})
+
+
 def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
     """Validates every change, then saves the config file and audits what changed."""
     actor.require(Permission.MANAGE_SETTINGS)
     # Changes go to a copy: a refused value leaves the running config untouched.
     config = replace(ws.config, extra=dict(ws.config.extra))
     before = asdict(ws.config)
+    renamed = ""
     if "hall" in changes:
         config.hall = clean_hall_name(str(changes["hall"]))
+        # Only a real change travels: a name left as shown must not overwrite the hall's.
+        renamed = config.hall if config.hall != ws.hall else ""
     if "window" in changes:
         config.window = clean_window_name(str(changes["window"]))
     if "idle_lock_minutes" in changes:
@@ -130,13 +138,17 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
         if config.extra.get(k, "") != before["extra"].get(k, "")
     }
     with ws.transaction(actor) as tx:
+        if renamed:
+            emit_hall_name(tx, renamed)
         tx.audit(
             "settings.update",
             ws.code,
             {k: v for k, v in changed.items() if k != "extra"}
             | ({"extra": True} if "extra" in changed else {})
-            | public,
+            | public
+            | ({"hall": renamed} if renamed else {}),
         )
+    ws.invalidate_hall()
 
 
 def save_appearance(

@@ -19,6 +19,7 @@ from hall_desk.services.home import (
     check_output_path,
     normalize_workstation_code,
 )
+from hall_desk.services.settings import emit_hall_name
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.store.files import create_private, make_private_dir
@@ -72,6 +73,11 @@ def init_home(
         home.save_config(HomeConfig(hall=hall, workstation=code, window=window.strip(), demo=demo))
         ws = Workstation(home, wall, initialising=True)
         try:
+            if hall_key_file is None:
+                # A new hall names itself for every workstation that joins it later; one that
+                # joins takes the hall's name from its first sync.
+                with ws.transaction(SYSTEM_ACTOR) as tx:
+                    emit_hall_name(tx, hall)
             catalog.import_catalog(ws, SYSTEM_ACTOR, catalog.bundled_catalog())
             calendar_service.seed_overrides(ws, SYSTEM_ACTOR, bundled_overrides())
             if admin is not None:

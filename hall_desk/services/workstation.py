@@ -29,7 +29,13 @@ from hall_desk.store.db import (
 from hall_desk.store.event_kinds import Cache
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import OpeningProgram, current_revision, head_revision, upgrade
-from hall_desk.store.models import CalendarOverrideRow, CalendarYearRow, Event, Meta
+from hall_desk.store.models import (
+    CalendarOverrideRow,
+    CalendarYearRow,
+    Event,
+    HallSettingRow,
+    Meta,
+)
 
 # Set in meta by a restore: until a sync has taken back this workstation's own events pushed after
 # the backup, a new event would reuse a sequence number (and a case number) the hall has seen.
@@ -142,6 +148,7 @@ class Workstation:
         self.clock = HybridClock(last, self.wall.ms)
         self._calendar: WorkingCalendar | None = None
         self._items: dict[str, ServiceItem] | None = None
+        self._hall: str | None = None
 
     def _refuse_old_schema_read_only(self) -> None:
         if current_revision(self.db.read_engine) != head_revision():
@@ -174,7 +181,17 @@ class Workstation:
 
     @property
     def hall(self) -> str:
-        return self.config.hall
+        """The hall's name as the hall set it (shared, it arrives with a sync); until then the
+        name this workstation was set up with."""
+        if self._hall is None:
+            with self.db.read() as s:
+                self._hall = (
+                    s.scalar(select(HallSettingRow.value).where(HallSettingRow.key == "name")) or ""
+                )
+        return self._hall or self.config.hall
+
+    def invalidate_hall(self) -> None:
+        self._hall = None
 
     def close(self) -> None:
         self.db.close()
@@ -207,6 +224,8 @@ class Workstation:
                 self.invalidate_calendar()
             elif cache is Cache.CATALOG:
                 self.invalidate_catalog()
+            elif cache is Cache.HALL:
+                self.invalidate_hall()
 
     # -- working calendar ---------------------------------------------------------------------
     def invalidate_calendar(self) -> None:

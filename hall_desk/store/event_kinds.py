@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.limits import MAX_NOTE, MAX_SHORT_NOTE
-from hall_desk.domain.text import stored_text_problem
+from hall_desk.domain.text import HALL_NAME_MAX, stored_text_problem
 from hall_desk.store import projection_handlers as fold
 from hall_desk.store.keys import CIPHER_PREFIX
 from hall_desk.store.models import (
@@ -40,6 +40,7 @@ from hall_desk.store.models import (
     CaseRow,
     ConsultationRow,
     Event,
+    HallSettingRow,
     User,
 )
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
@@ -55,6 +56,7 @@ class Cache(StrEnum):
 
     CALENDAR = "calendar"
     CATALOG = "catalog"
+    HALL = "hall"
 
 
 class PayloadError(ValueError):
@@ -334,6 +336,17 @@ HANDOFF = Entity("handoff")
 HANDOVER_SHEET = Entity("handover_sheet")
 DELIVERY = Entity("delivery")
 SYNC_CONFLICT = Entity("sync_conflict", folded=False)
+# The hall's shared settings, one entity per key (only the keys this program knows).
+HALL_SETTING_KEYS = ("name",)
+
+
+def _hall_setting_key(entity_id: str) -> str:
+    if entity_id not in HALL_SETTING_KEYS:
+        raise ValueError(entity_id)
+    return entity_id
+
+
+HALL_SETTING = Entity("hall_setting", ((HallSettingRow, "key"),), parse_id=_hall_setting_key)
 
 ENTITIES: Mapping[str, Entity] = {
     e.name: e
@@ -349,6 +362,7 @@ ENTITIES: Mapping[str, Entity] = {
         HANDOVER_SHEET,
         DELIVERY,
         SYNC_CONFLICT,
+        HALL_SETTING,
     )
 }
 
@@ -367,6 +381,11 @@ def _applicant_v1_to_v2(body: dict[str, Any]) -> dict[str, Any]:
     elif "birth_date" in body.get("set", {}):
         values["birth_year"] = None
     return {**body, "set": values}
+
+
+def _unchanged(body: dict[str, Any]) -> dict[str, Any]:
+    """A version that only added an optional key: the older payload is read as it is."""
+    return body
 
 
 _CASE_PAYLOAD = Record(
@@ -513,7 +532,15 @@ KINDS: Mapping[str, EventKind] = {
         EventKind(
             "consultation.updated", CONSULTATION, fold.consultation, _set_of(ConsultationRow)
         ),
-        EventKind("handoff.recorded", HANDOFF, fold.handoff, _set_of(HandoffRow)),
+        EventKind(
+            "handoff.recorded",
+            HANDOFF,
+            fold.handoff,
+            _set_of(HandoffRow),
+            # v2 adds "result" (a department's decision): an older program ignores the key.
+            version=2,
+            upcasters={1: _unchanged},
+        ),
         EventKind(
             "handover_sheet.recorded",
             HANDOVER_SHEET,
@@ -522,6 +549,13 @@ KINDS: Mapping[str, EventKind] = {
         ),
         EventKind("delivery.recorded", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         EventKind("delivery.mail_returned", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
+        EventKind(
+            "hall.setting_changed",
+            HALL_SETTING,
+            fold.hall_setting,
+            Record({"value": Value((str,), max_len=HALL_NAME_MAX)}, frozenset({"value"})),
+            caches=frozenset({Cache.HALL}),
+        ),
         EventKind(
             RESOLVE_KIND,
             SYNC_CONFLICT,

@@ -72,6 +72,16 @@ class AuditEntry(Base):
     scrubbed_original: Mapped[str] = mapped_column(Text, default="")
 
 
+class HallSettingRow(Base):
+    """A setting of the whole hall (its name, …), the same on every workstation after a sync:
+    the latest change by the hybrid clock wins."""
+
+    __tablename__ = "hall_settings"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    hlc: Mapped[str] = mapped_column(String(20))
+
+
 class Meta(Base):
     __tablename__ = "meta"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -310,4 +320,5 @@ PROJECTION_TABLES: list[type[Base]] = [
     CaseRow,
     ApplicantRow,
     ConsultationRow,
+    HallSettingRow,
 ]

@@ -35,6 +35,9 @@ class HandoffRow(Base):
     materials: Mapped[int] = mapped_column(Integer, default=0)  # material lines in the folder
     copies: Mapped[int] = mapped_column(Integer, default=0)
     note: Mapped[str] = mapped_column(Text, default="")  # result, reason, tracking number …
+    # A department's decision brought back (receive_back): "approved" | "denied"; "" otherwise.
+    # Handoffs recorded before this column read their result from `state`.
+    result: Mapped[str] = mapped_column(String(16), default="")
     recorded_by: Mapped[str] = mapped_column(String(64))
     workstation: Mapped[str] = mapped_column(String(16))
     hlc: Mapped[str] = mapped_column(String(20), index=True)

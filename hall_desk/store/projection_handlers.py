@@ -26,6 +26,7 @@ from hall_desk.store.models import (
     CaseRow,
     ConsultationRow,
     Event,
+    HallSettingRow,
     MaterialRequirementRow,
     ServiceItemRow,
     ThemeItemRow,
@@ -238,3 +239,12 @@ def delivery(session: Session, ev: Event, p: dict[str, Any]) -> None:
     if ev.kind == "delivery.recorded":
         row.hlc = ev.hlc  # the hand-out's clock, whichever event arrived first
     _set(row, p.get("set", {}))
+
+
+def hall_setting(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    # The latest change wins, whichever arrives first (pulls come from several origins).
+    row = session.get(HallSettingRow, ev.entity_id)
+    if row is None:
+        session.add(HallSettingRow(key=ev.entity_id, value=p["value"], hlc=ev.hlc))
+    elif ev.hlc > row.hlc:
+        row.value, row.hlc = p["value"], ev.hlc

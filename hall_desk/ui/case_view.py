@@ -28,6 +28,7 @@ from hall_desk.domain.catalog import MaterialForm
 from hall_desk.domain.deadline import DeadlineFlag
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.lifecycle import CaseState
+from hall_desk.domain.moves import department_roles
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import case_clock, cases, notice_history, routing
 from hall_desk.services.cases import CaseDetail, CaseMaterial, TimelineEntry
@@ -133,8 +134,19 @@ class CaseView(QDialog):
         self.unmask_phone = child(self.form, QPushButton, "unmaskPhoneButton")
         may_unmask = actor.may(Permission.UNMASK)
         header = self.form.findChild(QGridLayout, "header")
-        if header is not None:
-            header.setColumnStretch(1, 1)
+        assert header is not None
+        header.setColumnStretch(1, 1)
+        # Where the paper folder is now, in the header: the first question at any desk.
+        row = header.rowCount()
+        caption = QLabel(self.tr("材料袋位置："))
+        caption.setObjectName("whereLabel")
+        self.folder_where = QLabel()
+        self.folder_where.setObjectName("whereValue")
+        self.folder_where.setAccessibleName(self.tr("材料袋位置"))
+        self.folder_where.setWordWrap(True)
+        self.folder_where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        header.addWidget(caption, row, 0)
+        header.addWidget(self.folder_where, row, 1, 1, max(1, header.columnCount() - 1))
         for button, field in ((self.unmask_id, "id_number"), (self.unmask_phone, "phone")):
             button.setVisible(may_unmask)
             button.setAutoDefault(False)
@@ -169,12 +181,18 @@ class CaseView(QDialog):
         self.setWindowTitle(self.tr("办件 {case_no}").format(case_no=case.case_no))
         child(self.form, QLabel, "titleLabel").setText(f"{case.title}")
         self.value("caseNo").setText(case.case_no)
-        self.value("items").setText(
-            "\n".join(
-                self.tr("{item}（{department}）").format(item=i.item_name, department=i.department)
-                for i in self.detail.items
+        lines = [
+            self.tr("{item}（{department}）").format(item=i.item_name, department=i.department)
+            for i in self.detail.items
+        ]
+        roles = department_roles(case)
+        if len(roles) > 1:  # 联办: who leads, who assists, in the order the folder visits them
+            lines.append(
+                self.tr("主办：{lead}；协办：{others}").format(
+                    lead=roles[0][0], others="、".join(d for d, _ in roles[1:])
+                )
             )
-        )
+        self.value("items").setText("\n".join(lines))
         kind = self.tr("单位") if case.applicant_kind == "organisation" else self.tr("个人")
         agent = (
             self.tr("；代理人 {name}（{id}）").format(name=case.agent_name, id=case.agent_id_masked)
@@ -244,10 +262,21 @@ class CaseView(QDialog):
             journey = routing.journey(self.ws, self.actor, self.detail.case.id)
         except HallDeskError as exc:
             self.where.setText(f"⚠ {exc.message}")
+            self.folder_where.setText(f"⚠ {exc.message}")
             return
+        last = journey.stops[-1] if journey.stops else None
+        if last is None or journey.state.is_final:
+            self.folder_where.setText(journey.station_label)
+        else:
+            self.folder_where.setText(
+                self.tr("{station}，已停留 {dwell}；接收人 {receiver}").format(
+                    station=journey.station_label,
+                    dwell=last.dwell_text,
+                    receiver=last.receiver or "—",
+                )
+            )
         self.journey = journey
         self.journey_model.set_rows(journey.stops)
-        last = journey.stops[-1] if journey.stops else None
         if last is None:
             self.where.setText(
                 self.tr("材料袋现在：{station}").format(station=journey.station_label)

@@ -93,6 +93,7 @@ class DeliveryWorkspace(QWidget):
         layout.addWidget(self.message)
         self.query.returnPressed.connect(self.search)
         self.query.textChanged.connect(lambda _t: self.search())
+        self._shown_case = ""
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.table.activated.connect(
             lambda index: self.open_case_requested.emit(self.model.data(index, ID_ROLE))
@@ -197,6 +198,12 @@ class DeliveryWorkspace(QWidget):
 
     def _show_selected(self) -> None:
         case = self.current()
+        case_id = case.case_id if case is not None else ""
+        if case_id != self._shown_case:
+            # Another case: the address typed or called up for the previous one must not be
+            # posted to this one.
+            self._shown_case = case_id
+            self._clear_mail()
         if case is None:
             self.selected.setText(self.tr("（没有待出件的办件）"))
             return
@@ -243,6 +250,8 @@ class DeliveryWorkspace(QWidget):
     def _delivered(self, result: DeliveryResult, after: Callable[[], None]) -> None:
         self.last = result
         self.receipt.setEnabled(True)
+        # The button names the hand-out it prints: the one just recorded.
+        self.receipt.setText(self.tr("打印签收单（{case_no}）(&P)…").format(case_no=result.case_no))
         self._say(
             self.tr("已出件：{case_no}，{name}").format(
                 case_no=result.case_no, name=result.recipient_name
@@ -296,8 +305,16 @@ class DeliveryWorkspace(QWidget):
             tracking_no=self.tracking.text(),
         )
         return self._run(
-            lambda case_id: delivery.mail(ws, actor, case_id, draft), self.mail_button, lambda: None
+            lambda case_id: delivery.mail(ws, actor, case_id, draft),
+            self.mail_button,
+            self._clear_mail,
         )
+
+    def _clear_mail(self) -> None:
+        """An empty mail form: after a mailing, and when another case is chosen."""
+        for edit in (self.recipient, self.mail_phone, self.mail_address, self.tracking):
+            edit.clear()
+        self.carrier.setCurrentIndex(0)
 
     def register_return(self) -> Op[object]:
         ws, actor = self.ws, self.actor

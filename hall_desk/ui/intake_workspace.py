@@ -742,7 +742,10 @@ class IntakeForm(QWidget):
         )
         if result.due is not None:
             text += self.tr("，办结期限 {due}").format(due=result.due.label())
-        if result.missing:
+        if result.state.value == "refused":
+            # Refused: nothing is to be supplied; the applicant is told why (as the notice says).
+            text += self.tr("；不予受理理由：{reason}").format(reason=result.reason)
+        elif result.missing:
             text += self.tr("；待补材料：{names}").format(
                 names="、".join(m.name for m in result.missing)
             )

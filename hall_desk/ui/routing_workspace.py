@@ -52,6 +52,11 @@ BOARD_COLUMNS: list[Column[BoardRow]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "停留"), lambda r: r.dwell_text),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda r: r.due_date),
     Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: r.state_label),
+    # 联办 only: a case of one department needs no such column to say where it goes.
+    Column(
+        QT_TRANSLATE_NOOP("RowsModel", "待审批部门"),
+        lambda r: "、".join(r.outstanding) if len(r.departments) > 1 else "",
+    ),
 ]
 
 
@@ -116,7 +121,11 @@ class ScanPanel(QWidget):
         self.message = error_label(self)
         layout.addWidget(self.message)
         self.scan.returnPressed.connect(self.add_scan)
+        # The person signing differs by department: each one's is remembered, not carried over.
+        self._people: dict[tuple[str, str], str] = {}
+        self._person_key = self._handover_key()
         self.move.currentIndexChanged.connect(self._move_changed)
+        self.department.currentIndexChanged.connect(lambda _i: self._propose_person())
         deny.clicked.connect(self.deny_selected)
         remove.clicked.connect(lambda: self.lines.takeItem(self.lines.currentRow()))
         self.confirm.clicked.connect(self.confirm_batch)
@@ -137,9 +146,29 @@ class ScanPanel(QWidget):
         self.deny_reason.setEnabled(move == Move.RECEIVE_BACK)
         self.lines.clear()
         self.message.setVisible(False)
+        self._propose_person()
+
+    def _handover_key(self) -> tuple[str, str]:
+        move = self.current_move()
+        by_department = move in (Move.DISPATCH, Move.RECEIVE_BACK)
+        return move.value, self.department.currentText() if by_department else ""
+
+    def _propose_person(self) -> None:
+        """The 交接人 last signed for this move and department, or empty: the receiver of one
+        department must never be printed on another's 交接单."""
+        key = self._handover_key()
+        if key == self._person_key:
+            return
+        typed = self.person.text().strip()
+        if typed:
+            self._people[self._person_key] = typed
+        self._person_key = key
+        self.person.setText(self._people.get(key, ""))
 
     def listed(self) -> list[str]:
-        return [self.lines.item(i).data(ID_ROLE) for i in range(self.lines.count())]
+        """The case numbers of the batch (refused lines stay in the list but are not in it)."""
+        found = (self.lines.item(i).data(ID_ROLE) for i in range(self.lines.count()))
+        return [ref for ref in found if ref]
 
     def add_scan(self) -> None:
         """Queues what the scanner typed: the scan field stays open for the next folder."""
@@ -174,11 +203,20 @@ class ScanPanel(QWidget):
         )
 
     def _refuse_scan(self, message: str) -> None:
-        # Said aloud: a sound and a message, and the list stays as it was.
+        # Said aloud: a sound and a message; the refusal stays as its own line, so a fast run of
+        # scans keeps every one (the message below only shows the latest).
         QApplication.beep()
+        item = QListWidgetItem("✖ " + message)
+        item.setData(ID_ROLE, "")
+        item.setData(CASE_ROLE, "")
+        item.setData(DENIED_ROLE, "")
+        self.lines.addItem(item)
+        self.lines.scrollToItem(item)
         self._say("✖ " + message, True)
 
     def _scanned(self, result: LineResult) -> None:
+        if not result.ok and self._follow_department(result):
+            return
         if not result.ok:
             self._refuse_scan(result.message)
             return
@@ -188,16 +226,32 @@ class ScanPanel(QWidget):
         item.setData(DENIED_ROLE, "")
         self.lines.addItem(item)
         self.lines.setCurrentItem(item)
-        self._say(
-            self.tr("已加入：{case_no}（本批 {n} 件）").format(
-                case_no=result.case_no, n=self.lines.count()
-            ),
-            False,
+        text = self.tr("已加入：{case_no}（本批 {n} 件）").format(
+            case_no=result.case_no, n=len(self.listed())
         )
+        if self.current_move() == Move.DISPATCH:  # the department may have followed the folder
+            text += self.tr("，移交「{department}」").format(
+                department=self.department.currentText()
+            )
+        self._say(text, False)
+
+    def _follow_department(self, result: LineResult) -> bool:
+        """The first folder of a dispatch batch chooses the department: a folder of several
+        departments goes to the next one it still needs, in the catalog's order."""
+        if self.current_move() != Move.DISPATCH or self.listed() or not result.outstanding:
+            return False
+        target = result.outstanding[0]
+        index = self.department.findText(target)
+        if index < 0 or target == self.department.currentText():
+            return False
+        self.department.setCurrentIndex(index)
+        self._pending.insert(0, result.ref)
+        self._say(self.tr("审批部门已改为「{department}」").format(department=target), False)
+        return True
 
     def deny_selected(self) -> None:
         item = self.lines.currentItem()
-        if item is None:
+        if item is None or not item.data(ID_ROLE):
             return
         reason = self.deny_reason.text().strip()
         if not reason:
@@ -224,13 +278,15 @@ class ScanPanel(QWidget):
         move = self.current_move()
         person = self.person.text()
         department = self.department.currentText()
+        items = [self.lines.item(i) for i in range(self.lines.count())]
         decisions = [
             Decision(
-                self.lines.item(i).data(ID_ROLE),
-                approved=not self.lines.item(i).data(DENIED_ROLE),
-                reason=str(self.lines.item(i).data(DENIED_ROLE) or ""),
+                item.data(ID_ROLE),
+                approved=not item.data(DENIED_ROLE),
+                reason=str(item.data(DENIED_ROLE) or ""),
             )
-            for i in range(self.lines.count())
+            for item in items
+            if item.data(ID_ROLE)
         ]
 
         def work() -> BatchResult:
@@ -258,10 +314,15 @@ class ScanPanel(QWidget):
 
     def _confirmed(self, move: Move, result: BatchResult) -> None:
         self.last = result
+        if result.sheet is not None and self.person.text().strip():
+            self._people[self._person_key] = self.person.text().strip()
         refused = "；".join(f"{x.ref}：{x.message}" for x in result.refused)
         text = self.tr("{move}：{n} 件已办理").format(move=move.label, n=len(result.moved))
         if result.sheet is not None:
             text += self.tr("，交接单 {no}").format(no=result.sheet.sheet_no)
+        onward = "；".join(f"{x.case_no} {x.message}" for x in result.moved if x.outstanding)
+        if onward:  # 联办: the folders that go on to their next department
+            text += self.tr("；{lines}").format(lines=onward)
         if refused:
             text += self.tr("；未办理：{lines}").format(lines=refused)
         self._say(text, bool(refused))
@@ -353,10 +414,20 @@ class BoardPanel(QWidget):
         row = QHBoxLayout()
         self.flagged = QCheckBox(self.tr("只看超期和临近期限(&F)"))
         self.flagged.setObjectName("flaggedOnly")
+        caption = QLabel(self.tr("审批部门(&D)："))
+        self.department = QComboBox()
+        self.department.setObjectName("boardDepartment")
+        self.department.setAccessibleName(self.tr("按审批部门筛选"))
+        self.department.addItem(self.tr("全部部门"), "")
+        for name in routing.departments(ws):
+            self.department.addItem(name, name)
+        caption.setBuddy(self.department)
         refresh = QPushButton(self.tr("刷新(&R)"))
         refresh.setObjectName("boardRefreshButton")
         self.summary = QLabel()
         self.summary.setObjectName("boardSummary")
+        row.addWidget(caption)
+        row.addWidget(self.department)
         row.addWidget(self.flagged)
         row.addWidget(refresh)
         row.addWidget(self.summary, 1)
@@ -369,18 +440,26 @@ class BoardPanel(QWidget):
         layout.addWidget(self.table, 1)
         refresh.clicked.connect(self.refresh)
         self.flagged.toggled.connect(lambda _on: self.refresh())
+        self.department.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
         # Folders moved anywhere (this desk, intake, delivery, a sync) show without 刷新.
         Follower(self, [Entity.CASE, Entity.SYNC], self.refresh)
 
     def refresh(self) -> None:
-        board = routing.board(self.ws, self.actor, flagged_only=self.flagged.isChecked())
-        self.model.set_rows(board.rows)
-        self.summary.setText(
-            self.tr("共 {n} 件在途：已超期 {overdue} 件，临近期限 {near} 件").format(
-                n=len(board.rows), overdue=board.overdue, near=board.near
-            )
+        department = str(self.department.currentData() or "")
+        board = routing.board(
+            self.ws,
+            self.actor,
+            involving=department or None,
+            flagged_only=self.flagged.isChecked(),
         )
+        self.model.set_rows(board.rows)
+        text = self.tr("共 {n} 件在途：已超期 {overdue} 件，临近期限 {near} 件").format(
+            n=len(board.rows), overdue=board.overdue, near=board.near
+        )
+        if department:
+            text = self.tr("{department}的办件：").format(department=department) + text
+        self.summary.setText(text)
 
 
 class RoutingWorkspace(QTabWidget):

@@ -108,7 +108,7 @@ class SettingsDialog(QDialog):
     # -- general -------------------------------------------------------------------------------
     def _load_general(self) -> None:
         c = self.ws.config
-        self.hall.setText(c.hall)
+        self.hall.setText(self.ws.hall)  # the hall's shared name, once synced
         child(self.form, QLabel, "workstationValue").setText(
             self.tr("{code}（编码是受理编号的一部分，不能修改）").format(code=c.workstation)
         )

@@ -61,6 +61,7 @@ STEPS: dict[CaseEvent, tuple[str, str]] = {
     E.PASS_PREREVIEW: ("预审通过", "case.prereview_passed"),
     E.RETURN_FOR_SUPPLEMENT: ("预审退回补正", "case.returned_for_supplement"),
     E.DISPATCH: ("移交审批部门", "case.dispatched"),
+    E.DEPARTMENT_DECIDED: ("部门审结（联办待续）", "case.department_decided"),
     E.APPROVE: ("审批办结", "case.approved"),
     E.DENY: ("不予许可", "case.denied"),
     E.SEND_TO_DELIVERY: ("送出件窗口", "case.sent_to_delivery"),
@@ -94,6 +95,8 @@ ALLOWED: dict[tuple[CaseState | None, CaseEvent], CaseState] = {
     (S.PREREVIEW, E.RETURN_FOR_SUPPLEMENT): S.AWAITING_SUPPLEMENT,
     (S.ROUTING, E.DISPATCH): S.UNDER_REVIEW,
     # The back office decides; either result goes to the 出件 window.
+    # 联办: one department of several has decided, the folder goes on to the next.
+    (S.UNDER_REVIEW, E.DEPARTMENT_DECIDED): S.ROUTING,
     (S.UNDER_REVIEW, E.APPROVE): S.CONCLUDED,
     (S.UNDER_REVIEW, E.DENY): S.DENIED,
     (S.CONCLUDED, E.SEND_TO_DELIVERY): S.READY_FOR_DELIVERY,

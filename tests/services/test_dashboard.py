@@ -198,14 +198,16 @@ class Recount:
         )
 
     def returned(self, day: date) -> Counter[object]:
-        """By the department of the latest dispatch before the result came back."""
+        """By the department of the latest dispatch before the result came back (联办: each
+        department's return counts, the last one concludes the case)."""
         department = DEPARTMENT.format("d.payload")
         return self.counter(
             f"SELECT (SELECT {department} FROM events d"
             "   WHERE d.entity_type = 'case' AND d.entity_id = r.entity_id"
             "   AND d.kind = 'case.dispatched' AND d.hlc < r.hlc"
             "   ORDER BY d.hlc DESC LIMIT 1) AS department, count(DISTINCT r.entity_id)"
-            " FROM events r WHERE r.kind IN ('case.approved', 'case.denied')"
+            " FROM events r"
+            " WHERE r.kind IN ('case.approved', 'case.denied', 'case.department_decided')"
             " AND json_extract(r.payload, '$.set.returned_on') = ? GROUP BY 1",
             day.isoformat(),
         )

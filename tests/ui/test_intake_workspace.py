@@ -217,6 +217,20 @@ def test_refuse_path_needs_a_reason(qtbot, form) -> None:
     assert decide(qtbot, form, CaseEvent.REFUSE) is not None
 
 
+def test_a_refusal_says_refused_and_why_not_what_to_supply(qtbot, form) -> None:
+    choose(qtbot, form, FOOD)
+    fill_person(qtbot, form, resident_id())
+    tab_to(qtbot, form.reason)
+    type_text(qtbot, form.reason, "申请事项不属于本中心受理范围")
+    result = decide(qtbot, form, CaseEvent.REFUSE)  # no material ticked
+    assert result is not None and result.missing
+    shown = form.result_label.text()
+    assert shown == (
+        f"已不予受理：受理编号 {result.case_no}；不予受理理由：申请事项不属于本中心受理范围"
+    )
+    assert form.result_label.isVisible()
+
+
 def test_immediate_path(qtbot, form) -> None:
     choose(qtbot, form, "201080001001")  # 就业登记
     fill_person(qtbot, form, resident_id())

@@ -97,11 +97,13 @@ def test_scan_collect_and_refuse_unknown_without_breaking_the_list(
     scan(qtbot, panel, "20991231-W01-9999")
     assert panel.message.text().startswith("✖")
     scan(qtbot, panel, accepted[0].case_no)  # twice
-    assert panel.message.text().startswith("✖") and panel.lines.count() == 1
+    assert panel.message.text().startswith("✖") and panel.listed() == [accepted[0].case_no]
     scan(qtbot, panel, accepted[1].case_no)
     shown = lines(panel.lines)
-    assert len(shown) == 2 and all(line.startswith("✓") for line in shown)
-    assert accepted[0].case_no in shown[0] and accepted[1].case_no in shown[1]
+    # Each refusal stays as its own line; only the ✓ lines are in the batch.
+    assert [line[0] for line in shown] == ["✓", "✖", "✖", "✓"]
+    assert accepted[0].case_no in shown[0] and accepted[1].case_no in shown[3]
+    assert "20991231-W01-9999" in shown[1] and "重复扫描" in shown[2]
     click(qtbot, panel.confirm)
     assert "收取材料袋：2 件已办理" in panel.message.text() and panel.lines.count() == 0
     stations = sql(ws, "SELECT station FROM cases ORDER BY case_no")
@@ -161,8 +163,9 @@ def test_wrong_station_is_refused_with_its_location(qtbot, routing_page, accepte
     panel = routing_page.scan
     pick(qtbot, panel.move, "送出件窗口")
     scan(qtbot, panel, accepted[0].case_no)
-    assert panel.lines.count() == 0
+    assert panel.listed() == []
     assert panel.message.text().startswith("✖") and "窗口" in panel.message.text()
+    assert lines(panel.lines) == [panel.message.text()]
 
 
 def test_receive_back_with_one_denial_sends_both_towards_delivery(

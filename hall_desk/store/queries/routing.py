@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
+from hall_desk.domain.stations import station_department
 from hall_desk.store.models import CaseItemRow, CaseMaterialRow, CaseRow, ServiceItemRow, User
 from hall_desk.store.models_routing import HandoffRow, HandoverSheetRow
 
@@ -29,6 +31,7 @@ BOARD_COLUMNS = (
     "station_since",
     "created_hlc",
     "created_on",
+    "departments",
 )
 
 
@@ -168,3 +171,49 @@ def handoffs_between(
     if move is not None:
         query = query.where(HandoffRow.move == move)
     return [(h, c) for h, c in session.execute(query)]
+
+
+@dataclass(frozen=True)
+class DepartmentDecision:
+    """A department's result for a case, as its folder was brought back (取回)."""
+
+    department: str
+    approved: bool
+    reason: str  # the 不予许可 reason, "" when approved
+    on: date
+    sheet_no: str
+
+
+DENIAL_NOTE = "不予许可："
+
+
+def department_decisions(
+    session: Session, case_ids: Sequence[str] | Select[Any]
+) -> dict[str, dict[str, DepartmentDecision]]:
+    """Each case's departments that have decided, in the order they handed back their result.
+    `case_ids`: the cases, or a select of their ids (the board reads its cases at once)."""
+    query = (
+        select(
+            HandoffRow.case_id,
+            HandoffRow.from_station,
+            HandoffRow.result,
+            HandoffRow.state,
+            HandoffRow.note,
+            HandoffRow.on,
+            HandoffRow.batch_no,
+        )
+        .where(HandoffRow.move == "receive_back")
+        .order_by(HandoffRow.hlc)
+    )
+    ids = case_ids if isinstance(case_ids, Select) else list(case_ids)
+    query = query.where(HandoffRow.case_id.in_(ids))
+    out: dict[str, dict[str, DepartmentDecision]] = {}
+    for case_id, station, result, state, note, on, sheet_no in session.execute(query):
+        department = station_department(station)
+        # Before the result column a receive-back always ended the case: its state says it.
+        denied = result == "denied" if result else state == "denied"
+        reason = note.removeprefix(DENIAL_NOTE) if denied and note.startswith(DENIAL_NOTE) else ""
+        out.setdefault(case_id, {})[department] = DepartmentDecision(
+            department, not denied, reason, on, sheet_no
+        )
+    return out
