@@ -68,6 +68,9 @@ def _projections(
             columns = [row[1] for row in conn.execute(f"PRAGMA table_info({name})")]
             if like is not None:
                 columns = [c for c in columns if c in like[name][0]]
+            if not columns:  # a table the old release did not have
+                tables[name] = ([], [])
+                continue
             quoted = ", ".join(f'"{c}"' for c in columns)
             rows = conn.execute(f"SELECT {quoted} FROM {name}")
             tables[name] = (columns, sorted(tuple(map(repr, r)) for r in rows))
