@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -387,6 +389,22 @@ class MainWindow(QMainWindow):
         view.addAction(
             action(self.tr("恢复字体大小"), ["Ctrl+0"], lambda: self.zoom(0), "zoomResetAction")
         )
+        view.addSeparator()
+        # Ctrl+1…9: the workspaces in the rail's order, in this window only (not over a case
+        # view or a dialog of its own).
+        go = view.addMenu(self.tr("切换工作区"))
+        for row in range(min(9, self.nav.count())):
+            item = self.nav.item(row)
+            key = f"Ctrl+{row + 1}"
+            act = action(
+                item.text(),
+                [key],
+                lambda _checked=False, r=row: self.go_to_workspace(r),
+                f"workspace{row + 1}Action",
+            )
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            go.addAction(act)
+            item.setToolTip(key)
         themes = view.addMenu(self.tr("主题"))
         for key in appearance.THEMES:
             themes.addAction(
@@ -463,6 +481,29 @@ class MainWindow(QMainWindow):
     def current_workspace(self) -> QWidget | None:
         shell = self.workspaces.currentWidget()
         return self.built.get(str(shell.property("workspace"))) if shell is not None else None
+
+    def go_to_workspace(self, row: int) -> None:
+        """To the workspace in this row of the rail, with the focus on its first field."""
+        self.nav.setCurrentRow(row)
+        page = self.current_workspace()
+        if page is None:
+            return
+        # The first field in Tab order (the window's chain, which a page built later joins
+        # at its own place). Tab bars and the scroll area around a form are skipped: the
+        # clerk wants to type.
+        widget = self.nextInFocusChain()
+        while widget is not self:
+            if (
+                widget is not page  # isAncestorOf counts the page itself
+                and page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not isinstance(widget, (QTabBar, QScrollArea))
+            ):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def show_workspace(self, key: str) -> bool:
         for row in range(self.nav.count()):
