@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hall_desk.domain.deadline import DeadlineFlag
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import cases
 from hall_desk.services.cases import CaseHit
@@ -117,6 +118,14 @@ def _green_channel(hit: CaseHit) -> str:
     return QCoreApplication.translate("RowsModel", "♿ 帮您办") if hit.green_channel else ""
 
 
+def _deadline_words(hit: CaseHit) -> str:
+    """Overdue and near the deadline said in words (and marked), never colour alone."""
+    status = hit.deadline
+    if status.flag in (DeadlineFlag.OVERDUE, DeadlineFlag.NEAR):
+        return f"⚠ {status.text}"
+    return status.text if status.flag != DeadlineFlag.DONE else ""
+
+
 HIT_COLUMNS: list[Column[CaseHit]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "受理编号"), lambda h: h.case_no),
     Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda h: h.title),
@@ -124,6 +133,7 @@ HIT_COLUMNS: list[Column[CaseHit]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "证件号码"), lambda h: h.applicant_id_masked),
     Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda h: h.state.label),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda h: h.due_date),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "期限"), _deadline_words),
     Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), _green_channel),
 ]
 
