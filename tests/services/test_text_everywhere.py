@@ -425,6 +425,12 @@ INPUTS: list[tuple[str, str, str, Call]] = [
         ),
     ),
     (
+        "users.reset_password",
+        "password",
+        "reset2026ok",
+        lambda h, t: users.reset_password(h.ws, h.admin, "clerk1", t, t),
+    ),
+    (
         "users.update_display_name",
         "display_name",
         "王晓燕",
