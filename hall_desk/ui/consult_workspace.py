@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +28,8 @@ from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+TOPICS_PER_LINE = 3
+TOPIC_SHOWN = 12  # characters of a recent topic on its button: three fit 1200 px at 150 %
 
 
 class ConsultWorkspace(QWidget):
@@ -47,7 +50,9 @@ class ConsultWorkspace(QWidget):
         outer.addWidget(title)
         self.recent_label = QLabel(self.tr("常用主题（Alt+1…9 直接填入）："))
         outer.addWidget(self.recent_label)
-        self.recent_row = QHBoxLayout()
+        # Three to a line, each at most TOPIC_SHOWN characters (the whole topic in its
+        # tooltip): nine long topics in one row made the window wider than the screen.
+        self.recent_row = QGridLayout()
         outer.addLayout(self.recent_row)
         self.recent_buttons: list[QPushButton] = []
         form = QFormLayout()
@@ -153,10 +158,13 @@ class ConsultWorkspace(QWidget):
         for index, topic in enumerate(
             consultations.recent_topics(self.ws, self.actor.username), start=1
         ):
-            button = QPushButton(f"&{index} {topic}" if index <= 9 else topic)
+            shown = topic if len(topic) <= TOPIC_SHOWN else topic[: TOPIC_SHOWN - 1] + "…"
+            button = QPushButton(f"&{index} {shown}" if index <= 9 else shown)
+            button.setToolTip(topic)
             button.setObjectName(f"recentTopic{index}")
             button.clicked.connect(lambda _=False, t=topic: self.use_topic(t))
-            self.recent_row.addWidget(button)
+            row, col = divmod(index - 1, TOPICS_PER_LINE)
+            self.recent_row.addWidget(button, row, col)
             self.recent_buttons.append(button)
         self.recent_label.setVisible(bool(self.recent_buttons))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTabBar,
     QTableView,
@@ -38,7 +39,7 @@ from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
-from hall_desk.ui.widgets import set_role
+from hall_desk.ui.widgets import ElidedLabel, set_role
 
 
 @dataclass(frozen=True)
@@ -334,7 +335,14 @@ class MainWindow(QMainWindow):
     def _status_bar(self) -> None:
         bar = self.statusBar()
         self.status_labels: dict[str, QLabel] = {}
-        for key in ("hall", "workstation", "user", "database"):
+        # The hall's name (also in the title bar) takes what room is left, and gives way
+        # first; the rest stay whole.
+        hall = ElidedLabel()
+        hall.setObjectName("status_hall")
+        hall.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_labels["hall"] = hall
+        bar.addWidget(hall, 1)
+        for key in ("workstation", "user", "database"):
             label = QLabel()
             label.setObjectName(f"status_{key}")
             self.status_labels[key] = label
@@ -360,7 +368,7 @@ class MainWindow(QMainWindow):
             )
         )
         size_mb = self.ws.home.db_path.stat().st_size / 1_048_576
-        s["database"].setText(self.tr("本地数据库：正常（{size:.1f} MB）").format(size=size_mb))
+        s["database"].setText(self.tr("数据库正常（{size:.1f} MB）").format(size=size_mb))
         self.sync.refresh()
 
     def _actions(self) -> None:

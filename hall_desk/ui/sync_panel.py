@@ -29,7 +29,7 @@ from hall_desk.ui.background import BackgroundTask
 from hall_desk.ui.changes import EVERYTHING, Entity, Follower, announce
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.widgets import error_label, set_role, table_view
+from hall_desk.ui.widgets import ElidedLabel, error_label, set_role, table_view
 
 CHECK_MS = 60_000
 LEVEL_MARK = {"ok": "", "warning": "⚠ ", "error": "✖ "}
@@ -46,7 +46,9 @@ class SyncPanel(QObject):
         self.ws = ws
         self.actor = actor
         self.task: BackgroundTask | None = None
-        self.label = QLabel()
+        # Whole whenever the status bar has the room; on a narrower window it ends in "…"
+        # rather than widening the window past the screen (the tooltip has it all).
+        self.label = ElidedLabel()
         self.label.setObjectName("status_sync")
         self.button = QPushButton(self.tr("立即同步"))
         self.button.setObjectName("syncNowButton")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QAbstractSpinBox,
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QWidget,
 )
@@ -184,3 +187,50 @@ class KeepInView(QObject):
             self.area.ensureVisible(centre.x(), centre.y(), across, h // 2 + self.MARGIN)
         else:
             self.area.ensureWidgetVisible(target, self.MARGIN, self.MARGIN)
+
+
+class NoteEdit(QPlainTextEdit):
+    """A short multi-line note that is `lines` lines tall at any text size, the zoom included
+    (a fixed pixel height cut the text at 150 %, or wasted the room at 100 %); more lines
+    scroll inside. Tab moves on, as in every other field."""
+
+    def __init__(self, lines: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lines = lines
+        self.setTabChangesFocus(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        margin = 2 * (self.frameWidth() + round(self.document().documentMargin()))
+        margin += self.contentsMargins().top() + self.contentsMargins().bottom()
+        height = self.lines * self.fontMetrics().lineSpacing() + margin
+        return QSize(super().sizeHint().width(), height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
+
+
+class ElidedLabel(QLabel):
+    """One line that gives way when room is short: it shows what fits, ending in "…", and
+    the whole text in its tooltip. For what the window says elsewhere too (the hall's name
+    is in the title bar), so that the status bar's other parts stay whole at 150 %."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def minimumSizeHint(self) -> QSize:
+        dots = self.fontMetrics().horizontalAdvance("…")
+        return QSize(3 * dots, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QEvent) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
