@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -57,13 +57,13 @@ TODAY_COLUMNS: list[Column[LoggedConsultation]] = [
 ]
 # The service names the changed fields; the message says them in words.
 FIELD_LABELS = {
-    "topic": "咨询内容",
-    "channel": "渠道",
-    "outcome": "处理结果",
-    "guided_window": "引导窗口",
-    "applicant_name": "咨询人",
-    "phone": "联系电话",
-    "note": "备注",
+    "topic": QT_TRANSLATE_NOOP("ConsultWorkspace", "咨询内容"),
+    "channel": QT_TRANSLATE_NOOP("ConsultWorkspace", "渠道"),
+    "outcome": QT_TRANSLATE_NOOP("ConsultWorkspace", "处理结果"),
+    "guided_window": QT_TRANSLATE_NOOP("ConsultWorkspace", "引导窗口"),
+    "applicant_name": QT_TRANSLATE_NOOP("ConsultWorkspace", "咨询人"),
+    "phone": QT_TRANSLATE_NOOP("ConsultWorkspace", "联系电话"),
+    "note": QT_TRANSLATE_NOOP("ConsultWorkspace", "备注"),
 }
 TOPICS_PER_LINE = 3
 TOPIC_SHOWN = 12  # characters of a recent topic on its button: three fit 1200 px at 150 %
@@ -234,7 +234,11 @@ class ConsultWorkspace(QWidget):
         return dialog
 
     def _corrected(self, logged: LoggedConsultation, changed: list[str]) -> None:
-        names = "、".join(FIELD_LABELS.get(f, f) for f in changed)
+        names = "、".join(
+            QCoreApplication.translate("ConsultWorkspace", FIELD_LABELS[f])
+            for f in changed
+            if f in FIELD_LABELS
+        )
         self.message.setText(
             self.tr("已更正 {time} 的咨询：{fields}").format(time=logged.time, fields=names)
         )
