@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -19,8 +18,6 @@ from tests.conftest import STAFF_PASSWORD
 from tests.ui.actions import settle
 from tests.ui.conftest import type_text
 from tests.ui.test_orphans_wired import cell
-
-ON = date(2026, 12, 2)
 
 
 def _page(qtbot, ws, actor) -> ConsultWorkspace:  # type: ignore[no-untyped-def]
@@ -40,7 +37,6 @@ def alt(qtbot, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_log_then_correct_a_consultation_from_the_days_list(qtbot, ws, admin, clerk) -> None:  # type: ignore[no-untyped-def]
-    ws.today = lambda: ON  # type: ignore[method-assign]
     other = users.create_user(ws, admin, "clerk2", "李娜", Role.CLERK, STAFF_PASSWORD)
     consultations.log_consultation(ws, other, ConsultationDraft(topic="不动产登记"))
     page = _page(qtbot, ws, clerk)
@@ -100,7 +96,6 @@ def test_log_then_correct_a_consultation_from_the_days_list(qtbot, ws, admin, cl
 
 
 def test_the_correct_button_needs_a_line(qtbot, ws, clerk) -> None:  # type: ignore[no-untyped-def]
-    ws.today = lambda: ON  # type: ignore[method-assign]
     page = _page(qtbot, ws, clerk)
     assert not page.correct_button.isEnabled()  # nothing logged today
     consultations.log_consultation(ws, clerk, ConsultationDraft(topic="公积金提取"))
