@@ -47,19 +47,40 @@ class CaseHit:
     state: CaseState
     due_date: date | None
     green_channel: bool
+    deadline: DeadlineStatus  # 已超期 / 临近期限 in words, as the board and the case view say
 
 
-def _hit(row: CaseRow) -> CaseHit:
+def _hit(ws: Workstation, row: CaseRow, today: date) -> CaseHit:
+    state = CaseState(row.state)
     return CaseHit(
         row.id,
         row.case_no,
         row.title,
         row.applicant_name,
         row.applicant_id_masked,
-        CaseState(row.state),
+        state,
         row.due_date,
         row.green_channel,
+        deadline_status(ws, state, row.due_date, row.paused_since, row.due_estimated, today),
     )
+
+
+def deadline_status(
+    ws: Workstation,
+    state: CaseState,
+    due_date: date | None,
+    paused_since: date | None,
+    estimated: bool,
+    today: date,
+) -> DeadlineStatus:
+    """One case's 限时办结 status on `today`, counted on the working calendar."""
+    running = clock_counts(state, due_date, paused_since)
+    remaining = (
+        ws.calendar().working_days_between(today, due_date)
+        if running and due_date is not None
+        else None
+    )
+    return classify(state, due_date, paused_since, today, remaining, estimated=estimated)
 
 
 def classify_query(text: str) -> tuple[str, str]:
@@ -97,8 +118,11 @@ def search_cases(ws: Workstation, text: str, limit: int = SEARCH_LIMIT) -> list[
     kind, value = classify_query(query)
     if not value:
         return []
+    today = ws.today()
+    ws.calendar()  # loaded (once) before the search's session opens, not inside it
     with ws.reading() as s:
-        return [_hit(r) for r in _search(s, ws, kind, value, limit)]
+        rows = _search(s, ws, kind, value, limit)
+        return [_hit(ws, r, today) for r in rows]
 
 
 def _search(s: Session, ws: Workstation, kind: str, value: str, limit: int) -> list[CaseRow]:
@@ -392,13 +416,5 @@ def case_detail(
     remaining = None
     if case.due_date is not None and not state.is_final and state != CaseState.READY_FOR_DELIVERY:
         remaining = ws.calendar().working_days_between(today, case.due_date)
-    running = clock_counts(state, case.due_date, case.paused_since)
-    status = classify(
-        state,
-        case.due_date,
-        case.paused_since,
-        today,
-        remaining if running else None,
-        estimated=case.due_estimated,
-    )
+    status = deadline_status(ws, state, case.due_date, case.paused_since, case.due_estimated, today)
     return CaseDetail(case, items, materials, timeline, remaining, status)

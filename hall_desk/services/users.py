@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -21,6 +22,7 @@ from hall_desk.store.models import LoginGuard, User
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD = 8
+MAX_PASSWORD = 128  # far above any typed password; a pasted blob is refused before hashing
 USERNAME = re.compile(r"^[a-z][a-z0-9_.-]{1,31}$")
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile).
@@ -52,6 +54,11 @@ def _window(raw: str) -> str:
 
 
 def _check_password(password: str) -> None:
+    if len(password) > MAX_PASSWORD:
+        raise ValidationError("password", f"密码过长（最多 {MAX_PASSWORD} 位）")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in password):
+        # A control or direction character cannot be typed at the login field again.
+        raise ValidationError("password", "密码含有不能输入的字符（如控制字符）")
     if len(password) < MIN_PASSWORD:
         raise ValidationError("password", f"密码至少 {MIN_PASSWORD} 位")
     if password.isdigit() or password.isalpha():
@@ -180,6 +187,39 @@ def change_password(ws: Workstation, actor: Actor, username: str, new_password: 
             "user.updated", "user", username, {"set": {"password_hash": _hasher.hash(new_password)}}
         )
         tx.audit("user.password_change", username)
+
+
+def reset_password(
+    ws: Workstation, actor: Actor, username: str, new_password: str, confirm: str
+) -> None:
+    """An admin sets a new password for someone who forgot theirs, and lifts a lock-out.
+
+    Not for one's own account: that goes through change_own_password, which asks for the old
+    password first (an unlocked admin window left alone must not give the account away)."""
+    actor.require(Permission.MANAGE_USERS)
+    username = username.strip().lower()
+    if username == actor.username:
+        raise ValidationError("username", "自己的密码请在“工具 → 修改密码”中修改（需输入原密码）")
+    errors: list[ValidationError] = []
+    try:
+        _check_password(new_password)
+    except ValidationError as exc:
+        errors.append(exc)
+    if new_password != confirm:
+        errors.append(ValidationError("confirm", "两次输入的新密码不一致"))
+    if errors:
+        raise ValidationErrors(errors)
+    password_hash = _hasher.hash(new_password)
+    with ws.transaction(actor) as tx:
+        if tx.session.get(User, username) is None:
+            raise NotFound(f"用户「{username}」不存在")
+        tx.emit("user.updated", "user", username, {"set": {"password_hash": password_hash}})
+        guard = tx.session.get(LoginGuard, username)
+        was_locked = guard is not None and bool(guard.failures or guard.locked_until)
+        if guard is not None:
+            guard.failures = 0
+            guard.locked_until = None
+        tx.audit("user.password_reset", username, {"unlocked": was_locked})
 
 
 def change_own_password(

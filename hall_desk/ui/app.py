@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hall_desk.assets import resources_dir
@@ -20,6 +20,7 @@ from hall_desk.ui.errors import ErrorReporter, setup_logging
 from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.ops import wait_for_workers
+from hall_desk.ui.qt_language import load_qt_catalogs
 from hall_desk.ui.settings_dialog import SettingsDialog
 from hall_desk.ui.setup_dialog import SetupDialog
 from hall_desk.ui.widgets import install_wheel_guard
@@ -35,12 +36,8 @@ def application() -> QApplication:
     app.setApplicationName("hall-desk")
     app.setOrganizationName("hall-desk")
     if not _translators:
-        # Qt's own strings (确定/取消/保存, the print preview) in Chinese.
-        translator = QTranslator(app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load(
-            QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qt", "_", folder
-        ):
+        # Qt's own strings (确定/取消/保存, the file and print dialogs) in Chinese.
+        for translator in load_qt_catalogs(app):
             app.installTranslator(translator)
             _translators.append(translator)
         # This program's own strings, when a translation for the system's language is bundled.

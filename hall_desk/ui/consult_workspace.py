@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QDialog,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -14,19 +17,56 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from hall_desk.domain.roles import Actor
 from hall_desk.services import catalog, consultations
-from hall_desk.services.consultations import Channel, ConsultationDraft, Outcome
+from hall_desk.services.consultations import (
+    Channel,
+    ConsultationDraft,
+    LoggedConsultation,
+    Outcome,
+)
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
+from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.widgets import FieldErrors, error_label
+from hall_desk.ui.widgets import FieldErrors, KeepInView, error_label, table_view
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _outcome(c: LoggedConsultation) -> str:
+    if c.outcome == Outcome.GUIDED and c.guided_window:
+        return f"{c.outcome.label}：{c.guided_window}"
+    return c.outcome.label
+
+
+TODAY_COLUMNS: list[Column[LoggedConsultation]] = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda c: c.time),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "咨询内容"), lambda c: c.topic),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "渠道"), lambda c: c.channel.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "处理结果"), _outcome),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "咨询人"), lambda c: c.applicant_name),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "联系电话"), lambda c: c.phone_masked),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "登记人"), lambda c: c.clerk_name),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "备注"), lambda c: c.note),
+]
+# The service names the changed fields; the message says them in words.
+FIELD_LABELS = {
+    "topic": QT_TRANSLATE_NOOP("ConsultWorkspace", "咨询内容"),
+    "channel": QT_TRANSLATE_NOOP("ConsultWorkspace", "渠道"),
+    "outcome": QT_TRANSLATE_NOOP("ConsultWorkspace", "处理结果"),
+    "guided_window": QT_TRANSLATE_NOOP("ConsultWorkspace", "引导窗口"),
+    "applicant_name": QT_TRANSLATE_NOOP("ConsultWorkspace", "咨询人"),
+    "phone": QT_TRANSLATE_NOOP("ConsultWorkspace", "联系电话"),
+    "note": QT_TRANSLATE_NOOP("ConsultWorkspace", "备注"),
+}
+TOPICS_PER_LINE = 3
+TOPIC_SHOWN = 12  # characters of a recent topic on its button: three fit 1200 px at 150 %
 
 
 class ConsultWorkspace(QWidget):
@@ -41,13 +81,25 @@ class ConsultWorkspace(QWidget):
         self.actor = actor
         self.item_code: str | None = None
         self.last_logged: str | None = None
-        outer = QVBoxLayout(self)
+        # The form and the day's list scroll together when the text is large; the field with
+        # the focus is kept in view.
+        shell = QVBoxLayout(self)
+        shell.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        self.scroll.setWidget(content)
+        shell.addWidget(self.scroll)
+        outer = QVBoxLayout(content)
         title = QLabel(self.tr("咨询登记"))
         title.setProperty("role", "pageTitle")
         outer.addWidget(title)
         self.recent_label = QLabel(self.tr("常用主题（Alt+1…9 直接填入）："))
         outer.addWidget(self.recent_label)
-        self.recent_row = QHBoxLayout()
+        # Three to a line, each at most TOPIC_SHOWN characters (the whole topic in its
+        # tooltip): nine long topics in one row made the window wider than the screen.
+        self.recent_row = QGridLayout()
         outer.addLayout(self.recent_row)
         self.recent_buttons: list[QPushButton] = []
         form = QFormLayout()
@@ -114,7 +166,8 @@ class ConsultWorkspace(QWidget):
         self.message = QLabel()
         self.message.setObjectName("consultMessage")
         outer.addWidget(self.message)
-        outer.addStretch(1)
+        outer.addLayout(self._today_box(), 1)
+        self.in_view = KeepInView(self.scroll)
         self.errors = FieldErrors(self.error_labels, self.general_error, self)
         self.topic.textEdited.connect(self._search_items)
         self.topic.returnPressed.connect(self._take_first_item)
@@ -123,7 +176,73 @@ class ConsultWorkspace(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.log)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.log)
         self.refresh_recent()
+        self.refresh_today()
         Follower(self, [Entity.CONSULTATION], self.refresh_recent)
+        Follower(self.today_table, [Entity.CONSULTATION], self.refresh_today)
+
+    # -- the day's consultations, for review and correction -----------------------------------
+    def _today_box(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        head = QHBoxLayout()
+        self.today_label = QLabel()
+        self.today_label.setObjectName("todayLabel")
+        head.addWidget(self.today_label)
+        head.addStretch(1)
+        self.correct_button = QPushButton(self.tr("更正所选(&G)…"))
+        self.correct_button.setObjectName("correctConsultationButton")
+        self.correct_button.clicked.connect(lambda: self.correct_selected())
+        head.addWidget(self.correct_button)
+        box.addLayout(head)
+        self.today_model = RowsModel(TODAY_COLUMNS, lambda c: c.id, parent=self)
+        self.today_table = table_view(self.today_model, self.tr("今日咨询"))
+        self.today_table.setObjectName("todayConsultations")
+        self.today_table.setMinimumHeight(200)
+        # Enter or a double click on a line corrects it.
+        self.today_table.activated.connect(lambda _index: self.correct_selected())
+        self.today_label.setBuddy(self.today_table)
+        box.addWidget(self.today_table, 1)
+        self.today_error = error_label(self)
+        box.addWidget(self.today_error)
+        return box
+
+    def refresh_today(self) -> None:
+        rows = consultations.consultations_on(self.ws, self.actor, self.ws.today())
+        self.today_model.set_rows(rows)
+        whose = (
+            self.tr("今日咨询（全部，{n} 条）")
+            if consultations.may_correct_any(self.actor)
+            else self.tr("本人今日咨询（{n} 条）")
+        )
+        self.today_label.setText(whose.format(n=len(rows)) + self.tr("，选中后按回车更正："))
+        self.correct_button.setEnabled(bool(rows))
+
+    def correct_selected(self) -> QDialog | None:
+        from hall_desk.ui.consult_correction import CorrectConsultationDialog
+
+        index = self.today_table.currentIndex()
+        if not index.isValid():
+            self.today_error.setText(self.tr("⚠ 请先在列表中选择一条咨询"))
+            self.today_error.setVisible(True)
+            return None
+        self.today_error.setVisible(False)
+        logged = self.today_model.row_at(index.row())
+        dialog = CorrectConsultationDialog(self.ws, self.actor, logged, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._corrected(dialog.logged, dialog.changed))
+        self.correction = dialog
+        dialog.open()
+        return dialog
+
+    def _corrected(self, logged: LoggedConsultation, changed: list[str]) -> None:
+        names = "、".join(
+            QCoreApplication.translate("ConsultWorkspace", FIELD_LABELS[f])
+            for f in changed
+            if f in FIELD_LABELS
+        )
+        self.message.setText(
+            self.tr("已更正 {time} 的咨询：{fields}").format(time=logged.time, fields=names)
+        )
+        self.today_table.setFocus()
 
     def _radios(
         self, form: QFormLayout, label: str, options: list[tuple[str, str]]
@@ -153,10 +272,13 @@ class ConsultWorkspace(QWidget):
         for index, topic in enumerate(
             consultations.recent_topics(self.ws, self.actor.username), start=1
         ):
-            button = QPushButton(f"&{index} {topic}" if index <= 9 else topic)
+            shown = topic if len(topic) <= TOPIC_SHOWN else topic[: TOPIC_SHOWN - 1] + "…"
+            button = QPushButton(f"&{index} {shown}" if index <= 9 else shown)
+            button.setToolTip(topic)
             button.setObjectName(f"recentTopic{index}")
             button.clicked.connect(lambda _=False, t=topic: self.use_topic(t))
-            self.recent_row.addWidget(button)
+            row, col = divmod(index - 1, TOPICS_PER_LINE)
+            self.recent_row.addWidget(button, row, col)
             self.recent_buttons.append(button)
         self.recent_label.setVisible(bool(self.recent_buttons))
 

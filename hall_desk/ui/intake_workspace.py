@@ -43,7 +43,7 @@ from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult, Sup
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
 from hall_desk.ui.ops import Op
-from hall_desk.ui.widgets import FieldErrors, error_label, set_role
+from hall_desk.ui.widgets import FieldErrors, KeepInView, error_label, set_role
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -975,6 +975,12 @@ class IntakeWorkspace(QTabWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        self.scroll = scroll
+        # What has the focus, and the result of a decision, are never below the fold.
+        self.in_view = KeepInView(scroll)
+        self.form.decided.connect(lambda _result: self.in_view.show(self.form.result_box))
+        # 下一位 puts the focus back into 查找事项, at the top, which may already hold it.
+        self.form.new_button.clicked.connect(lambda: self.in_view.show(self.form.item_search))
         self.addTab(scroll, self.tr("新受理"))
         self.supplement = SupplementForm(ws, actor)
         self.addTab(self.supplement, self.tr("补正收件/容缺补齐"))

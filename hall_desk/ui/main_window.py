@@ -17,12 +17,16 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
+    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from hall_desk.domain.deadline import DeadlineFlag
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import cases
 from hall_desk.services.cases import CaseHit
@@ -35,7 +39,7 @@ from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
-from hall_desk.ui.widgets import set_role
+from hall_desk.ui.widgets import ElidedLabel, set_role
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,14 @@ def _green_channel(hit: CaseHit) -> str:
     return QCoreApplication.translate("RowsModel", "♿ 帮您办") if hit.green_channel else ""
 
 
+def _deadline_words(hit: CaseHit) -> str:
+    """Overdue and near the deadline said in words (and marked), never colour alone."""
+    status = hit.deadline
+    if status.flag in (DeadlineFlag.OVERDUE, DeadlineFlag.NEAR):
+        return f"⚠ {status.text}"
+    return status.text if status.flag != DeadlineFlag.DONE else ""
+
+
 HIT_COLUMNS: list[Column[CaseHit]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "受理编号"), lambda h: h.case_no),
     Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda h: h.title),
@@ -122,6 +134,7 @@ HIT_COLUMNS: list[Column[CaseHit]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "证件号码"), lambda h: h.applicant_id_masked),
     Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda h: h.state.label),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda h: h.due_date),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "期限"), _deadline_words),
     Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), _green_channel),
 ]
 
@@ -323,7 +336,14 @@ class MainWindow(QMainWindow):
     def _status_bar(self) -> None:
         bar = self.statusBar()
         self.status_labels: dict[str, QLabel] = {}
-        for key in ("hall", "workstation", "user", "database"):
+        # The hall's name (also in the title bar) takes what room is left, and gives way
+        # first; the rest stay whole.
+        hall = ElidedLabel()
+        hall.setObjectName("status_hall")
+        hall.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status_labels["hall"] = hall
+        bar.addWidget(hall, 1)
+        for key in ("workstation", "user", "database"):
             label = QLabel()
             label.setObjectName(f"status_{key}")
             self.status_labels[key] = label
@@ -349,7 +369,7 @@ class MainWindow(QMainWindow):
             )
         )
         size_mb = self.ws.home.db_path.stat().st_size / 1_048_576
-        s["database"].setText(self.tr("本地数据库：正常（{size:.1f} MB）").format(size=size_mb))
+        s["database"].setText(self.tr("数据库正常（{size:.1f} MB）").format(size=size_mb))
         self.sync.refresh()
 
     def _actions(self) -> None:
@@ -388,6 +408,22 @@ class MainWindow(QMainWindow):
         view.addAction(
             action(self.tr("恢复字体大小"), ["Ctrl+0"], lambda: self.zoom(0), "zoomResetAction")
         )
+        view.addSeparator()
+        # Ctrl+1…9: the workspaces in the rail's order, in this window only (not over a case
+        # view or a dialog of its own).
+        go = view.addMenu(self.tr("切换工作区"))
+        for row in range(min(9, self.nav.count())):
+            item = self.nav.item(row)
+            key = f"Ctrl+{row + 1}"
+            act = action(
+                item.text(),
+                [key],
+                lambda _checked=False, r=row: self.go_to_workspace(r),
+                f"workspace{row + 1}Action",
+            )
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            go.addAction(act)
+            item.setToolTip(key)
         themes = view.addMenu(self.tr("主题"))
         for key in appearance.THEMES:
             themes.addAction(
@@ -464,6 +500,29 @@ class MainWindow(QMainWindow):
     def current_workspace(self) -> QWidget | None:
         shell = self.workspaces.currentWidget()
         return self.built.get(str(shell.property("workspace"))) if shell is not None else None
+
+    def go_to_workspace(self, row: int) -> None:
+        """To the workspace in this row of the rail, with the focus on its first field."""
+        self.nav.setCurrentRow(row)
+        page = self.current_workspace()
+        if page is None:
+            return
+        # The first field in Tab order (the window's chain, which a page built later joins
+        # at its own place). Tab bars and the scroll area around a form are skipped: the
+        # clerk wants to type.
+        widget = self.nextInFocusChain()
+        while widget is not self:
+            if (
+                widget is not page  # isAncestorOf counts the page itself
+                and page.isAncestorOf(widget)
+                and widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and not isinstance(widget, (QTabBar, QScrollArea))
+            ):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def show_workspace(self, key: str) -> bool:
         for row in range(self.nav.count()):

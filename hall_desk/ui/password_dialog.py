@@ -1,4 +1,5 @@
-"""工具 → 修改密码: anyone changes their own password, proving the old one first."""
+"""Passwords: anyone changes their own (工具 → 修改密码, proving the old one first); an admin
+resets someone else's (设置 → 用户 → 重设密码)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -15,16 +17,18 @@ from PySide6.QtWidgets import (
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor
 from hall_desk.services import users
+from hall_desk.services.users import UserAccount
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui.changes import Entity
+from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label
 
 
-class ChangePasswordDialog(QDialog):
-    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws = ws
-        self.actor = actor
-        self.setWindowTitle(self.tr("修改密码 — {name}").format(name=actor.display_name))
+class _PasswordForm(QDialog):
+    """Password fields with their errors beside them, and a confirm / cancel pair."""
+
+    def _build(self, title: str, fields: list[tuple[str, str, str]], confirm: str) -> None:
+        self.setWindowTitle(title)
         # Wide enough that an error beside a field stays on one line.
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
@@ -36,11 +40,7 @@ class ChangePasswordDialog(QDialog):
         form = QFormLayout()
         self.inputs: dict[str, QLineEdit] = {}
         labels = {}
-        for field, caption, accessible in (
-            ("old_password", self.tr("原密码(&O)："), self.tr("原密码")),
-            ("password", self.tr("新密码(&N)："), self.tr("新密码")),
-            ("confirm", self.tr("确认新密码(&C)："), self.tr("确认新密码")),
-        ):
+        for field, caption, accessible in fields:
             edit = QLineEdit()
             edit.setObjectName(f"{field}Edit")
             edit.setAccessibleName(accessible)
@@ -61,14 +61,33 @@ class ChangePasswordDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("修改"))
-        ok.setObjectName("changePasswordButton")
+        self.ok: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(confirm)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.inputs["old_password"].setFocus()
+        self.inputs[fields[0][0]].setFocus()
+
+    def submit(self) -> object:
+        raise NotImplementedError
+
+
+class ChangePasswordDialog(_PasswordForm):
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self._build(
+            self.tr("修改密码 — {name}").format(name=actor.display_name),
+            [
+                ("old_password", self.tr("原密码(&O)："), self.tr("原密码")),
+                ("password", self.tr("新密码(&N)："), self.tr("新密码")),
+                ("confirm", self.tr("确认新密码(&C)："), self.tr("确认新密码")),
+            ],
+            self.tr("修改"),
+        )
+        self.ok.setObjectName("changePasswordButton")
 
     def submit(self) -> bool:
         old, new, confirm = (self.inputs[f].text() for f in ("old_password", "password", "confirm"))
@@ -80,3 +99,41 @@ class ChangePasswordDialog(QDialog):
         self.errors.clear()
         self.accept()
         return True
+
+
+class ResetPasswordDialog(_PasswordForm):
+    """The admin types the new password twice and tells the person; a lock-out goes with it."""
+
+    def __init__(
+        self, ws: Workstation, actor: Actor, user: UserAccount, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.user = user
+        self._build(
+            self.tr("重设密码 — {name}（{username}）").format(
+                name=user.display_name, username=user.username
+            ),
+            [
+                ("password", self.tr("新密码(&N)："), self.tr("新密码")),
+                ("confirm", self.tr("确认新密码(&C)："), self.tr("确认新密码")),
+            ],
+            self.tr("重设"),
+        )
+        self.ok.setObjectName("resetPasswordButton")
+
+    def submit(self) -> Op[None]:
+        ws, actor, username = self.ws, self.actor, self.user.username
+        new, confirm = self.inputs["password"].text(), self.inputs["confirm"].text()
+        return (
+            Op(
+                self,
+                lambda: users.reset_password(ws, actor, username, new, confirm),
+                touches=[Entity.USER],
+            )
+            .busy(self.buttons)
+            .fields(self.errors, dict(self.inputs))
+            .success(lambda _done: self.accept())
+            .run()
+        )

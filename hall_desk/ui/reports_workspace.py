@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -37,7 +36,7 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
-from hall_desk.ui.widgets import error_label, set_role, table_view
+from hall_desk.ui.widgets import NoteEdit, error_label, set_role, table_view
 
 # Every kind of record a figure or a list on this page counts.
 FIGURES_FROM = [Entity.CASE, Entity.CONSULTATION, Entity.CALENDAR, Entity.USER, Entity.SYNC]
@@ -124,10 +123,17 @@ class ReportsWorkspace(QWidget):
         self.actor = actor
         self.figures: DayFigures | None = None
         outer = QVBoxLayout(self)
+        # One line for the title, the date and when the figures are from; the figures as
+        # name–value pairs, five to a line: at 150 % on 1366×768 the lists below keep room
+        # for eight cases and more.
         top = QHBoxLayout()
         title = QLabel(self.tr("统计报表"))
         set_role(title, "pageTitle")
         top.addWidget(title)
+        self.updated = QLabel()
+        self.updated.setObjectName("updatedLabel")
+        top.addSpacing(12)
+        top.addWidget(self.updated)
         caption = QLabel(self.tr("日期(&D)："))
         self.day = QDateEdit(self._qdate(ws.today()))
         self.day.setObjectName("reportDay")
@@ -142,20 +148,22 @@ class ReportsWorkspace(QWidget):
         refresh.setObjectName("refreshButton")
         top.addWidget(refresh)
         outer.addLayout(top)
-        self.updated = QLabel()
-        self.updated.setObjectName("updatedLabel")
-        outer.addWidget(self.updated)
 
         self.grid = QGridLayout()
+        self.grid.setVerticalSpacing(2)
         self.figure_labels: dict[str, QLabel] = {}
+        per_line = 5
         for index, (key, label) in enumerate(self._figure_names()):
             name = QLabel(label)
             value = QLabel("—")
             value.setObjectName(f"figure_{key}")
             value.setAccessibleName(label)
             set_role(value, "pageTitle")
-            self.grid.addWidget(name, (index // 5) * 2, index % 5)
-            self.grid.addWidget(value, (index // 5) * 2 + 1, index % 5)
+            name.setBuddy(value)
+            row, col = index // per_line, (index % per_line) * 2
+            self.grid.addWidget(name, row, col)
+            self.grid.addWidget(value, row, col + 1)
+            self.grid.setColumnStretch(col + 1, 1)
             self.figure_labels[key] = value
         box = QGroupBox(self.tr("当日概况"))
         box.setLayout(self.grid)
@@ -273,25 +281,30 @@ class ReportsWorkspace(QWidget):
         self.tabs.setTabText(self.green_index, self.tr("♿ 绿色通道（{n}）").format(n=len(rows)))
 
     # -- documents -----------------------------------------------------------------------------
-    def _documents_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("报表与台账"))
+    def _documents_box(self) -> QWidget:
+        # No frame of its own: its room goes to the lists above.
+        box = QWidget()
+        box.setObjectName("documentsBox")
         layout = QVBoxLayout(box)
-        notes_label = QLabel(self.tr("班组长备注(&B)（印在每日工作汇总上）："))
-        self.notes = QPlainTextEdit()
+        layout.setContentsMargins(0, 0, 0, 0)
+        notes_row = QHBoxLayout()
+        notes_label = QLabel(self.tr("班组长备注(&B)："))
+        self.notes = NoteEdit(lines=2)
+        self.notes.setPlaceholderText(self.tr("印在每日工作汇总上"))
         self.notes.setObjectName("leadNotes")
         self.notes.setAccessibleName(self.tr("班组长备注"))
-        self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(60)
         notes_label.setBuddy(self.notes)
-        layout.addWidget(notes_label)
-        layout.addWidget(self.notes)
-        row = QHBoxLayout()
+        notes_row.addWidget(notes_label, 0, Qt.AlignmentFlag.AlignTop)
+        notes_row.addWidget(self.notes, 1)
+        # The summary the notes print on, beside them; the ledgers on a line of their own,
+        # so that the page is no wider than 1200 px at 150 %.
         summary = QPushButton(self.tr("每日工作汇总(&S)…"))
         summary.setObjectName("dailySummaryButton")
         summary.clicked.connect(self.preview_daily_summary)
         self.summary_button = summary
-        row.addWidget(summary)
-        row.addSpacing(20)
+        notes_row.addWidget(summary, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(notes_row)
+        row = QHBoxLayout()
         self.ledger_kind = QComboBox()
         self.ledger_kind.setObjectName("ledgerKind")
         self.ledger_kind.setAccessibleName(self.tr("台账类型"))

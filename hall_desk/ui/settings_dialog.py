@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTime
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -43,7 +43,7 @@ from hall_desk.ui.changes import Entity
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.widgets import FieldErrors, error_label, table_view
+from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
 
 
 def _user_state(user: UserAccount) -> str:
@@ -412,6 +412,7 @@ class SettingsDialog(QDialog):
             (self.tr("停用/启用所选"), "toggleUserButton", self.toggle_user),
             (self.tr("解锁所选"), "unlockUserButton", self.unlock_user),
             (self.tr("所选改为下方角色"), "changeRoleButton", self.change_role),
+            (self.tr("重设所选用户的密码(&W)…"), "resetPasswordButton", self.reset_password),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -458,8 +459,7 @@ class SettingsDialog(QDialog):
         try:
             fn(self.ws, self.actor, *args, **kwargs)
         except HallDeskError as exc:
-            self.users_error.setText(f"⚠ {exc.message}")
-            self.users_error.setVisible(True)
+            self._say_users(f"⚠ {exc.message}")
             return False
         self.users_error.setVisible(False)
         self._reload_users()
@@ -482,24 +482,49 @@ class SettingsDialog(QDialog):
     def toggle_user(self) -> bool:
         user = self._selected_user()
         if user is None:
-            self.users_error.setText(self.tr("⚠ 请先在表中选择用户"))
-            self.users_error.setVisible(True)
+            self._say_users(self.tr("⚠ 请先在表中选择用户"))
             return False
         return self._user_call(users.update_user, user.username, active=not user.active)
 
     def change_role(self) -> bool:
         user = self._selected_user()
         if user is None:
-            self.users_error.setText(self.tr("⚠ 请先在表中选择用户"))
-            self.users_error.setVisible(True)
+            self._say_users(self.tr("⚠ 请先在表中选择用户"))
             return False
         return self._user_call(users.update_user, user.username, role=self.user_role.currentData())
+
+    def reset_password(self) -> QDialog | None:
+        from hall_desk.ui.password_dialog import ResetPasswordDialog
+
+        user = self._selected_user()
+        if user is None:
+            self._say_users(self.tr("⚠ 请先在表中选择用户"))
+            return None
+        dialog = ResetPasswordDialog(self.ws, self.actor, user, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._password_reset(user))
+        self.reset_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _password_reset(self, user: UserAccount) -> None:
+        self._say_users(
+            self.tr(
+                "已重设 {name}（{username}）的密码，账户如被锁定已一并解锁。"
+                "请当面告知本人，并请其登录后在“工具 → 修改密码”中改为自己的密码。"
+            ).format(name=user.display_name, username=user.username),
+            error=False,
+        )
+
+    def _say_users(self, text: str, error: bool = True) -> None:
+        self.users_error.setText(text)
+        set_role(self.users_error, "fieldError" if error else "")
+        self.users_error.setVisible(True)
 
     def unlock_user(self) -> bool:
         user = self._selected_user()
         if user is None:
-            self.users_error.setText(self.tr("⚠ 请先在表中选择用户"))
-            self.users_error.setVisible(True)
+            self._say_users(self.tr("⚠ 请先在表中选择用户"))
             return False
         return self._user_call(users.unlock, user.username)
 

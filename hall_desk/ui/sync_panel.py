@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +29,7 @@ from hall_desk.ui.background import BackgroundTask
 from hall_desk.ui.changes import EVERYTHING, Entity, Follower, announce
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.widgets import error_label, set_role
+from hall_desk.ui.widgets import ElidedLabel, error_label, set_role, table_view
 
 CHECK_MS = 60_000
 LEVEL_MARK = {"ok": "", "warning": "⚠ ", "error": "✖ "}
@@ -46,7 +46,9 @@ class SyncPanel(QObject):
         self.ws = ws
         self.actor = actor
         self.task: BackgroundTask | None = None
-        self.label = QLabel()
+        # Whole whenever the status bar has the room; on a narrower window it ends in "…"
+        # rather than widening the window past the screen (the tooltip has it all).
+        self.label = ElidedLabel()
         self.label.setObjectName("status_sync")
         self.button = QPushButton(self.tr("立即同步"))
         self.button.setObjectName("syncNowButton")
@@ -159,6 +161,7 @@ CONFLICT_COLUMNS: list[Column[Conflict]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "冲突"), lambda c: c.summary),
     Column(QT_TRANSLATE_NOOP("RowsModel", "处理"), lambda c: c.note),
 ]
+SUMMARY_COLUMN = 2
 
 
 class ConflictsDialog(QDialog):
@@ -179,12 +182,19 @@ class ConflictsDialog(QDialog):
             )
         )
         self.model = RowsModel(CONFLICT_COLUMNS, lambda c: c.event_id, parent=self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setAccessibleName(self.tr("同步冲突"))
+        # Short columns as wide as their text; the long 冲突 summary takes the rest of the
+        # width and wraps, its row growing to show it whole (no sideways scrolling).
+        self.table = table_view(self.model, self.tr("同步冲突"))
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(SUMMARY_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
+        self.empty = QLabel(self.tr("没有待处理的冲突"))
+        self.empty.setObjectName("noConflicts")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty, 1)
         row = QHBoxLayout()
         caption = QLabel(self.tr("处理结果(&N)："))
         self.note = QLineEdit()
@@ -207,7 +217,13 @@ class ConflictsDialog(QDialog):
 
     def reload(self) -> None:
         self.model.set_rows(list_conflicts(self.ws, self.actor))
-        if self.model.rowCount():
+        some = self.model.rowCount() > 0
+        # An empty table says nothing: the words say there is nothing to do.
+        self.table.setVisible(some)
+        self.empty.setVisible(not some)
+        self.note.setEnabled(some)
+        self.resolve_button.setEnabled(some)
+        if some:
             self.table.selectRow(0)
 
     def resolve_selected(self) -> Op[Conflict] | None:

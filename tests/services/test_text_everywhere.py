@@ -398,6 +398,22 @@ INPUTS: list[tuple[str, str, str, Call]] = [
         lambda h, t: delivery.mail(h.ws, h.clerk, h.ready, _mail(recipient=t)),
     ),
     (
+        "consultation.correct_topic",
+        "topic",
+        "个体工商户设立需要哪些材料",
+        lambda h, t: consultations.correct_consultation(
+            h.ws, h.clerk, "no-such-consultation", _consult(topic=t), "渠道登记错了"
+        ),
+    ),
+    (
+        "consultation.correct_reason",
+        "reason",
+        "渠道登记错了",
+        lambda h, t: consultations.correct_consultation(
+            h.ws, h.clerk, "no-such-consultation", _consult(), t
+        ),
+    ),
+    (
         "delivery.mail_address",
         "address",
         "内蒙古通辽市科左中旗保康镇团结路88号",
@@ -423,6 +439,12 @@ INPUTS: list[tuple[str, str, str, Call]] = [
         lambda h, t: users.create_user(
             h.ws, h.admin, "bater", "巴特尔", Role.CLERK, STAFF_PASSWORD, t
         ),
+    ),
+    (
+        "users.reset_password",
+        "password",
+        "reset2026ok",
+        lambda h, t: users.reset_password(h.ws, h.admin, "clerk1", t, t),
     ),
     (
         "users.update_display_name",

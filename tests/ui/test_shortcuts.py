@@ -127,6 +127,14 @@ def _dialogs(ws, admin, cases):  # type: ignore[no-untyped-def]
     from hall_desk.services.cases import search_cases
 
     yield SearchResults(search_cases(ws, "包"))
+    from hall_desk.services.users import list_users
+    from hall_desk.ui.consult_correction import CorrectConsultationDialog
+    from hall_desk.ui.password_dialog import ResetPasswordDialog
+
+    yield ResetPasswordDialog(ws, admin, list_users(ws, admin)[0])
+    consultations.log_consultation(ws, admin, ConsultationDraft(topic="社保卡补办"))
+    (logged,) = consultations.consultations_on(ws, admin, ws.today())
+    yield CorrectConsultationDialog(ws, admin, logged)
 
 
 def test_every_dialog_has_no_duplicate_key(qtbot, ws, admin, cases) -> None:

@@ -17,7 +17,6 @@ from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.sync_panel import CHECK_MS, ConflictsDialog, SyncPanel
 from tests.conftest import TODAY
 from tests.services.helpers import draft_for
-from tests.ui.actions import click
 
 FOOD = "011050007001"
 
@@ -88,11 +87,13 @@ def test_no_shared_database_no_sync(qtbot, ws, admin) -> None:
     assert main.sync.task is None and not main.sync.progress.isVisible()
 
 
-def test_conflicts_dialog_lists_and_refuses_without_selection(qtbot, window, ws, admin) -> None:
+def test_conflicts_dialog_says_when_there_is_none(qtbot, window, ws, admin) -> None:
     window.findChild(QAction, "conflictsAction").trigger()
     dialog: ConflictsDialog = window.conflicts_dialog
     qtbot.waitExposed(dialog)
     assert dialog.model.rowCount() == 0
-    click(qtbot, dialog.resolve_button)
-    assert "请先选择" in dialog.error.text() and dialog.error.isVisible()
+    # Words instead of an empty table, and nothing to press.
+    assert dialog.empty.isVisible() and dialog.empty.text() == "没有待处理的冲突"
+    assert not dialog.table.isVisible()
+    assert not dialog.resolve_button.isEnabled() and not dialog.note.isEnabled()
     dialog.close()
