@@ -27,7 +27,7 @@ from hall_desk.services.credentials import passfile
 from hall_desk.services.workstation import RESTORE_PENDING, Workstation
 from hall_desk.store import audit
 from hall_desk.store.models import AuditEntry, Event, Meta
-from hall_desk.sync.shared import SharedDatabase, parse_location, shared_anchors
+from hall_desk.sync.shared import ANCHOR_LOCK, SharedDatabase, parse_location, shared_anchors
 
 # Set in meta by the reclaim after a restore, cleared by the publish that starts over.
 REESTABLISH = "shared_anchor_reestablish"
@@ -107,6 +107,23 @@ def _local(session: Session, code: str, pushed_seq: int) -> audit.Anchor:
     return audit.Anchor(chain.seq, chain.hash, pushed_seq if acked else 0, acked or "")
 
 
+def _to_write(
+    ws: Workstation, published: Published | None, restart: bool, pushed_seq: int
+) -> tuple[str, audit.Anchor | None]:
+    """(problem, the anchor to write or None when the shared copy needs no change)."""
+    with ws.db.read() as s:
+        if published is not None and not restart:
+            problem = compare(s, ws.key.audit_key, ws.code, published)
+            if problem:
+                return problem, None
+        mine = _local(s, ws.code, pushed_seq)
+    if published is not None and not restart:
+        held = published.anchor
+        if held.seq >= mine.seq and held.event_seq >= mine.event_seq:
+            return "", None
+    return "", mine
+
+
 def publish_anchor(
     ws: Workstation, actor: Actor, shared: SharedDatabase, pushed_seq: int, at: str
 ) -> str:
@@ -114,19 +131,17 @@ def publish_anchor(
     key = ws.key.audit_key
     with ws.db.read() as s:
         restart = s.get(Meta, REESTABLISH) is not None
-    superseded: Published | None = None
-    with shared.writing() as conn:
-        published = read_published(conn, ws.code)
-        with ws.db.read() as s:
-            if published is not None and not restart:
-                problem = compare(s, key, ws.code, published)
-                if problem:
-                    return problem
-            mine = _local(s, ws.code, pushed_seq)
-        if published is not None and not restart:
-            held = published.anchor
-            if held.seq >= mine.seq and held.event_seq >= mine.event_seq:
-                return ""
+    # Decided on a read first: a sync that only pulled, with nothing new to publish, takes no
+    # write lock (on SQLite that would wait for whoever is pushing).
+    with shared.reading() as conn:
+        problem, mine = _to_write(ws, read_published(conn, ws.code), restart, pushed_seq)
+    if problem or mine is None:
+        return problem
+    with shared.writing(ANCHOR_LOCK) as conn:
+        published = read_published(conn, ws.code)  # again, under the lock
+        problem, mine = _to_write(ws, published, restart, pushed_seq)
+        if problem or mine is None:
+            return problem
         superseded = published if restart else None
         a = shared_anchors.c
         conn.execute(delete(shared_anchors).where(a.workstation == ws.code))

@@ -62,6 +62,7 @@ ANCHOR_VERSION = 3  # the version that keeps each workstation's audit anchor her
 LOCK_SPACE = 0x48445359  # "HDSY"
 SCHEMA_LOCK = 1
 PUSH_LOCK = 2
+ANCHOR_LOCK = 3  # publishing an anchor never waits behind a push (PostgreSQL)
 CONNECT_TIMEOUT_S = 10
 
 metadata = MetaData()
