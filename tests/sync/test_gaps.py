@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
+from hall_desk.domain.roles import SYSTEM_ACTOR
 from hall_desk.services import intake, routing
 from hall_desk.store.models import CaseRow, Event
 from hall_desk.store.models_sync import SyncRefusedEvent
 from hall_desk.sync import sync_status
+from hall_desk.sync.command import run_sync_command
 from hall_desk.sync.shared import SharedDatabase, parse_location, shared_events
 from hall_desk.sync.validate import WAITING
 from tests.sync.helpers import (
@@ -128,7 +130,7 @@ def test_the_origin_puts_back_its_own_deleted_rows(hall, shared_url):
     assert all(_has_case(w2, c) for c in cases)
 
 
-def test_a_deleted_tail_of_an_origin_is_found_by_its_anchor_and_put_back(hall, shared_url):
+def test_a_deleted_tail_of_an_origin_is_found_by_its_anchor_and_put_back(hall, shared_url, capsys):
     """Rows deleted from the end leave no hole; the origin's shared anchor still names its last
     acknowledged event, and a workstation that pulled them holds them."""
     w1, w2, w3 = hall.ws("W1"), hall.ws("W2"), hall.ws("W3")
@@ -139,9 +141,13 @@ def test_a_deleted_tail_of_an_origin_is_found_by_its_anchor_and_put_back(hall, s
     first = _seq_of(w2, cases[1])
     _delete_shared(shared_url, "W2", first, top)
 
-    (notice,) = sync(w3, shared_url).notices
-    assert notice.startswith(f"共享数据库中缺少工作站 W2 的第 {first}–{top} 号事件")
-    assert "无法补回" in notice
+    # As the scheduler's command line reports it, and `sync --status` after it.
+    assert run_sync_command(w3, SYSTEM_ACTOR, shared=shared_url, status_only=False) == 0
+    err = capsys.readouterr().err
+    missing = f"共享数据库中缺少工作站 W2 的第 {first}–{top} 号事件（共 {top - first + 1} 条"
+    assert f"注意：{missing}" in err and "无法补回" in err
+    run_sync_command(w3, SYSTEM_ACTOR, shared=None, status_only=True)
+    assert f"上次同步发现：{missing}" in capsys.readouterr().out
     assert sync(w1, shared_url).healed == top - first + 1
     sync(w3, shared_url)
     assert all(_has_case(w3, c) for c in cases)
