@@ -162,3 +162,35 @@ def test_an_intact_shared_database_reports_nothing(hall, shared_url):
         report = sync(ws, shared_url)
         assert report.notices == () and report.healed == 0
     assert sync_status(w1).notices == ()
+
+
+def test_a_large_shared_database_is_looked_at_once_a_day(hall, shared_url, monkeypatch):
+    """Past FULL_CHECK_ROWS the whole-table look runs at the first sync of a day; in between,
+    its findings stand (and what waits for the hole keeps waiting)."""
+    from hall_desk.store.models import Meta
+    from hall_desk.sync import gaps
+
+    monkeypatch.setattr(gaps, "FULL_CHECK_ROWS", 0)
+    w1, w2, w3 = hall.ws("W1"), hall.ws("W2"), hall.ws("W3")
+    cases = [_accept(w2, 120 + n) for n in range(3)]
+    assert routing.collect(w2, router(w2), [cases[1]], on=DAY)
+    sync(w2, shared_url)
+    sync(w1, shared_url)
+    seq = _seq_of(w2, cases[1])
+    _delete_shared(shared_url, "W2", seq, seq)
+
+    (first,) = sync(w3, shared_url).notices  # never looked: looks now
+    assert "无法补回" in first
+    assert sync(w3, shared_url).notices == (first,)  # within the day: not looked, still said
+    assert sync(w1, shared_url).healed == 0  # W1 looked today, before the hole: not due
+    with w1.db.write() as s:  # a day has passed for W1
+        s.merge(Meta(key=gaps.LAST_CHECK, value="2020-01-01T00:00:00+00:00"))
+    assert sync(w1, shared_url).healed == 1
+    report = sync(w3, shared_url)  # the healed row comes with the pull; the look is not due
+    assert _has_case(w3, cases[1]) and report.notices == (first,)
+    with w3.reading() as s:
+        (held,) = s.scalars(select(SyncRefusedEvent)).all()
+    assert held.applied_at is not None  # the waiting step folded once its case came back
+    with w3.db.write() as s:
+        s.merge(Meta(key=gaps.LAST_CHECK, value="2020-01-01T00:00:00+00:00"))
+    assert sync(w3, shared_url).notices == ()
