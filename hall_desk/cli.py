@@ -199,18 +199,26 @@ def _run(args: argparse.Namespace) -> int:
                 print(f"已导出事项 {n} 项到 {args.file}")
         elif cmd == "audit":
             from hall_desk.services.integrity import verify_audit, verify_events
+            from hall_desk.sync.anchor import check_against_shared
 
             report = verify_audit(ws)
             log = verify_events(ws)
+            shared = check_against_shared(ws)  # the anchor's copy in the shared database
             problems = [
                 *([f"留痕链已被破坏：{report.problem}"] if not report.ok else []),
                 *([f"事件记录被改动：{log.problem}"] if not log.ok else []),
+                *([f"与共享数据库中的留痕锚点不符：{shared.problem}"] if shared.problem else []),
             ]
+            notes = [f"注意：{shared.note}"] if shared.note else []
             if problems:
-                print("\n".join(problems), file=sys.stderr)
+                print("\n".join([*problems, *notes]), file=sys.stderr)
                 return EXIT_REFUSED
             print(f"留痕链完整：共 {report.entries} 条记录")
             print(f"事件校验码完整：共 {log.events} 条事件")
+            if ws.config.shared_url.strip() and not shared.note:
+                print("与共享数据库中的留痕锚点核对一致")
+            for note in notes:
+                print(note)
         elif cmd == "report":
             from hall_desk.reports.daily import write_daily_summary
 

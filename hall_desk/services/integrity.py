@@ -29,9 +29,12 @@ def verify_audit(ws: Workstation) -> AuditReport:
 
 
 def verify_events(ws: Workstation) -> LogCheck:
-    """Every event's MAC under the hall key, and this workstation's own seq without a hole."""
+    """Every event's MAC under the hall key, and this workstation's own seq without a hole,
+    reaching the newest own event the anchor recorded (a deleted tail leaves no hole)."""
+    anchor = audit.read_anchor(ws.home.audit_anchor_path, ws.key.audit_key)
+    tip = (anchor.event_seq, anchor.event_id) if isinstance(anchor, audit.Anchor) else None
     with ws.reading() as s:
-        return eventlog.check_log(s, ws.key.event_key, ws.code)
+        return eventlog.check_log(s, ws.key.event_key, ws.code, tip=tip)
 
 
 def rebuild_projections(ws: Workstation, actor: Actor) -> RebuildResult:

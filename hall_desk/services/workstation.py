@@ -207,7 +207,8 @@ class Workstation:
         with self.db.write() as session:
             tx = Tx(self, session, actor)
             yield tx
-            head = audit.head(session) if tx.audited else None
+            # Events without an audit entry move the anchor too: it also covers their tail.
+            head = audit.head(session, self.code) if tx.audited or tx.events else None
         if head is not None:
             # After the commit: an anchor never names an entry the database does not hold.
             audit.write_anchor(self.home.audit_anchor_path, self.key.audit_key, head)

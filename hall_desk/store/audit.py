@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hall_desk.store.models import AuditEntry
+from hall_desk.store.models import AuditEntry, Event
 from hall_desk.store.scrub import original_detail_problem
 
 GENESIS = "0" * 64
@@ -94,32 +94,87 @@ def append(
 # --- the anchor: the chain's length and head, kept outside the database ------------------------
 #
 # A chain alone cannot show that its newest entries (or all of them) were deleted: what is left
-# still links. The anchor file remembers how long the chain was and what its head was, under a
-# MAC of the hall key, so a shorter or different chain is caught by `verify`.
+# still links. The anchor remembers how long the chain was and what its head was, and how far
+# this workstation's own events went (their seq and the last one's id), under a MAC of the hall
+# key, so a shorter or different chain, or a deleted tail of events, is caught by `verify`. The
+# same anchor is kept in a file beside the database and, at each sync, in the shared database.
 
 
 @dataclass(frozen=True)
 class Anchor:
     seq: int
     hash: str
+    event_seq: int = 0  # the last own event's seq (0: the anchor predates events in anchors)
+    event_id: str = ""
 
 
 def _anchor_mac(key: bytes, seq: int, head: str) -> str:
+    """The first anchors' MAC (chain only), still accepted from an older anchor file."""
     return hmac.new(key, f"audit-anchor:{seq}:{head}".encode(), hashlib.sha256).hexdigest()
 
 
-def head(session: Session) -> Anchor | None:
+def anchor_mac(key: bytes, anchor: Anchor, owner: str = "") -> str:
+    """The MAC of an anchor; `owner` is the workstation whose anchor it is (the shared copy names
+    it, so one workstation's anchor cannot be passed off as another's)."""
+    body = json.dumps(
+        ["audit-anchor v2", owner, anchor.seq, anchor.hash, anchor.event_seq, anchor.event_id],
+        separators=(",", ":"),
+    )
+    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def anchor_ok(key: bytes, anchor: Anchor, mac: str, owner: str = "") -> bool:
+    return hmac.compare_digest(
+        mac.encode("ascii", "replace"), anchor_mac(key, anchor, owner).encode()
+    )
+
+
+def head(session: Session, origin: str | None = None) -> Anchor | None:
+    """The chain's newest entry and, with `origin`, that workstation's newest own event."""
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
-    return Anchor(last.seq, last.hash) if last is not None else None
+    tip = own_tip(session, origin) if origin is not None else None
+    if last is None and tip is None:
+        return None
+    return Anchor(
+        last.seq if last else 0,
+        last.hash if last else GENESIS,
+        tip[0] if tip else 0,
+        tip[1] if tip else "",
+    )
+
+
+def own_tip(session: Session, origin: str) -> tuple[int, str] | None:
+    """(seq, id) of the workstation's newest own event, None when it has made none."""
+    row = session.execute(
+        select(Event.seq, Event.id)
+        .where(Event.origin == origin)
+        .order_by(Event.seq.desc())
+        .limit(1)
+    ).first()
+    return (int(row.seq), str(row.id)) if row is not None else None
 
 
 def write_anchor(path: Path, key: bytes, anchor: Anchor) -> None:
-    """Moves the anchor forward (never back: two programs on one home may finish out of order)."""
+    """Moves the anchor forward (never back: two programs on one home may finish out of order).
+
+    Each half moves on its own: a transaction that emits without auditing moves only the
+    events' half, and the later of two commits never holds less of either."""
     current = read_anchor(path, key)
-    if isinstance(current, Anchor) and current.seq >= anchor.seq:
-        return
+    if isinstance(current, Anchor):
+        if current.seq >= anchor.seq and current.event_seq >= anchor.event_seq:
+            return
+        chain = anchor if anchor.seq >= current.seq else current
+        events = anchor if anchor.event_seq >= current.event_seq else current
+        anchor = Anchor(chain.seq, chain.hash, events.event_seq, events.event_id)
     body = json.dumps(
-        {"seq": anchor.seq, "hash": anchor.hash, "mac": _anchor_mac(key, anchor.seq, anchor.hash)}
+        {
+            "v": 2,
+            "seq": anchor.seq,
+            "hash": anchor.hash,
+            "event_seq": anchor.event_seq,
+            "event_id": anchor.event_id,
+            "mac": anchor_mac(key, anchor),
+        }
     )
     tmp = path.with_name(path.name + ".tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -135,15 +190,35 @@ def read_anchor(path: Path, key: bytes) -> Anchor | str | None:
     """The anchor, None when there is none, or a Chinese sentence saying why it is not valid."""
     try:
         raw = json.loads(path.read_text(encoding="ascii"))
-        anchor = Anchor(int(raw["seq"]), str(raw["hash"]))
+        version = int(raw.get("v", 1))
+        anchor = Anchor(
+            int(raw["seq"]),
+            str(raw["hash"]),
+            int(raw["event_seq"]) if version >= 2 else 0,
+            str(raw["event_id"]) if version >= 2 else "",
+        )
         mac = str(raw["mac"])
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return f"留痕锚点文件 {path.name} 已损坏"
-    if not hmac.compare_digest(mac, _anchor_mac(key, anchor.seq, anchor.hash)):
+    good = (
+        anchor_ok(key, anchor, mac)
+        if version >= 2
+        else hmac.compare_digest(mac, _anchor_mac(key, anchor.seq, anchor.hash))
+    )
+    if not good:
         return f"留痕锚点文件 {path.name} 的校验码不符（被改动或来自其他大厅）"
     return anchor
+
+
+def chain_holds(session: Session, anchor: Anchor) -> bool:
+    """True when the chain here still has the anchor's entry, unchanged (the chain itself is
+    checked link by link by `verify`)."""
+    if anchor.seq == 0:
+        return True
+    at = session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == anchor.seq))
+    return at is not None and hmac.compare_digest(at, anchor.hash)
 
 
 @dataclass(frozen=True)
@@ -216,7 +291,7 @@ def verify(
             count + 1,
             f"留痕记录末尾缺失：应至少有 {anchor.seq} 条，现仅有 {count} 条（记录被删除）",
         )
-    if anchored_hash != anchor.hash:
+    if anchor.seq and anchored_hash != anchor.hash:
         return AuditReport(
             count, anchor.seq, f"第 {anchor.seq} 条与留痕锚点不符（记录被替换或重写）"
         )

@@ -140,18 +140,29 @@ class LogCheck:
     first_forged: str | None  # the id of the first of them, in (origin, seq) order
     first_missing_seq: int | None  # the first seq missing from this workstation's own events
     problem: str = ""
+    tail_broken: bool = False  # own events end before (or differ at) what the anchor recorded
 
     @property
     def ok(self) -> bool:
-        return not self.forged and self.first_missing_seq is None
+        return not self.forged and self.first_missing_seq is None and not self.tail_broken
 
 
-def check_log(session: Session, mac_key: bytes, own_origin: str, batch: int = 5000) -> LogCheck:
-    """Every event's MAC, and the own origin's seq gapless from 1.
+def check_log(
+    session: Session,
+    mac_key: bytes,
+    own_origin: str,
+    batch: int = 5000,
+    *,
+    tip: tuple[int, str] | None = None,
+) -> LogCheck:
+    """Every event's MAC, and the own origin's seq gapless from 1 (and, given the anchor's
+    `tip` — the seq and id of the newest own event it recorded — reaching that event).
 
     Other origins may have gaps here (an event refused on pull); this workstation wrote every
-    one of its own, so a hole in them is a deleted event.
+    one of its own, so a hole in them is a deleted event, and so is a tail shorter than the
+    anchor's: what is left is gapless, only the anchor shows that more was there.
     """
+    tip_id: str | None = None
     count = forged = 0
     first: Event | None = None
     expected_own = 1
@@ -176,6 +187,8 @@ def check_log(session: Session, mac_key: bytes, own_origin: str, batch: int = 50
                 if ev.seq != expected_own and missing is None:
                     missing = expected_own
                 expected_own = ev.seq + 1
+                if tip is not None and ev.seq == tip[0]:
+                    tip_id = ev.id
         last = (rows[-1].origin, rows[-1].seq)
         session.expunge_all()
     problems = []
@@ -189,4 +202,23 @@ def check_log(session: Session, mac_key: bytes, own_origin: str, batch: int = 50
         problems.append(
             f"本工作站（{own_origin}）的事件序号不连续：缺少第 {missing} 号事件（事件被删除）"
         )
-    return LogCheck(count, forged, first.id if first else None, missing, "；".join(problems))
+    tail_broken = False
+    if tip is not None and tip[0] > 0:
+        last_own = expected_own - 1
+        if last_own < tip[0]:
+            tail_broken = True
+            problems.append(
+                f"本工作站（{own_origin}）的事件末尾缺失：留痕锚点记载本机事件"
+                f"至少到第 {tip[0]} 号，现仅到第 {last_own} 号"
+                f"（最后 {tip[0] - last_own} 条事件被删除，"
+                f"或数据库未经 hall-desk restore 换成了旧备份）"
+            )
+        elif tip_id != tip[1]:
+            tail_broken = True
+            problems.append(
+                f"本工作站（{own_origin}）第 {tip[0]} 号事件与留痕锚点记载的不是同一条"
+                f"（事件被删除后重写，或数据库被换过）"
+            )
+    return LogCheck(
+        count, forged, first.id if first else None, missing, "；".join(problems), tail_broken
+    )

@@ -35,9 +35,11 @@ def run_sync_command(
     print(report.summary)
     if report.reset_reason:
         print(f"注意：{report.reset_reason}", file=sys.stderr)
+    for notice in report.notices:
+        print(f"注意：{notice}", file=sys.stderr)
     if report.refused:
         print(
-            f"注意：{report.refused} 条事件因时钟超前或内容损坏被拒收，"
+            f"注意：{report.refused} 条事件因时钟超前、内容损坏或等待被删除的事件补回而被拒收，"
             f"详见 hall-desk sync --status",
             file=sys.stderr,
         )

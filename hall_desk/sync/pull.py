@@ -39,6 +39,8 @@ from hall_desk.sync.validate import (
     CLOCK_AHEAD,
     CORRUPT,
     HLC,
+    WAITING,
+    WAITING_REASON,
     Incoming,
     Refusal,
     bad_data_reason,
@@ -186,9 +188,17 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
 
 
 def _fold_safely(
-    session: Session, key: HallKey, events: list[Incoming], detected_at: str, out: BatchOutcome
+    session: Session,
+    key: HallKey,
+    events: list[Incoming],
+    detected_at: str,
+    out: BatchOutcome,
+    holes: bool = False,
 ) -> None:
-    """All at once if every event folds; else entity by entity, then event by event."""
+    """All at once if every event folds; else entity by entity, then event by event.
+
+    With `holes` (the shared database lacks deleted events), an event that does not fold
+    waits for them instead of being refused: every event here has passed its MAC."""
     if not events:
         return
     try:
@@ -223,7 +233,11 @@ def _fold_safely(
                     # The person sees the message; whoever fixes the program needs the trace.
                     log.error("folding event %s (%s) failed", ev.id, ev.kind, exc_info=exc)
                     raise ProjectionFailed(ev.kind, ev.id, ev.origin, exc) from exc
-                out.refused.append((ev, Refusal(CORRUPT, bad_data_reason(exc))))
+                if holes:
+                    detail = bad_data_reason(exc).removeprefix("事件无法应用到本机数据：")
+                    out.refused.append((ev, Refusal(WAITING, WAITING_REASON.format(detail=detail))))
+                else:
+                    out.refused.append((ev, Refusal(CORRUPT, bad_data_reason(exc))))
 
 
 def _quarantine(
@@ -241,10 +255,12 @@ def _quarantine(
         row.seq = ev.seq if isinstance(ev.seq, int) else 0
         row.kind, row.entity_type = str(ev.kind), str(ev.entity_type)
         row.entity_id = str(ev.entity_id)
-        # A clock-ahead event is kept whole for its retry; a corrupted one is not kept at all,
-        # since whatever it holds (plaintext personal data, say) must not be stored here.
-        row.payload = str(ev.payload) if refusal.code == CLOCK_AHEAD else ""
-        row.mac = str(ev.mac) if refusal.code == CLOCK_AHEAD else ""
+        # A clock-ahead or waiting event (its MAC holds) is kept whole for its retry; a
+        # corrupted one is not kept at all, since whatever it holds (plaintext personal data,
+        # say) must not be stored here.
+        keep = refusal.code in (CLOCK_AHEAD, WAITING)
+        row.payload = str(ev.payload) if keep else ""
+        row.mac = str(ev.mac) if keep else ""
         row.applied_at = None
 
 
@@ -273,6 +289,7 @@ def apply_batch(
     identity: str,
     now_ms: int,
     margin_ms: int,
+    holes: bool = False,
 ) -> BatchOutcome:
     """Everything one pulled batch does to the local database, inside the caller's transaction."""
     at = _ms_text(now_ms)
@@ -301,7 +318,7 @@ def apply_batch(
                 )
             )
     fresh = sorted((ev for ev in fresh if ev.id not in clashes), key=lambda e: (e.hlc, e.id))
-    _fold_safely(session, key, fresh, at, out)
+    _fold_safely(session, key, fresh, at, out, holes)
     _quarantine(session, out.refused, identity, at)
     _release(session, [ev.id for ev in out.applied] + sorted(present), at)
     if out.applied:
@@ -317,10 +334,11 @@ def apply_pulled(
     cursor: tuple[int, str] | None,
     now_ms: int,
     margin_ms: int,
+    holes: bool = False,
 ) -> BatchOutcome:
     """One local transaction: the batch and (when given) the cursor past it."""
     with ws.db.write() as session:
-        out = apply_batch(session, ws.key, events, identity, now_ms, margin_ms)
+        out = apply_batch(session, ws.key, events, identity, now_ms, margin_ms, holes)
         if cursor is not None:
             peer = session.get(SyncPeer, identity)
             assert peer is not None
@@ -353,36 +371,58 @@ def _incoming(row: Row) -> Incoming:  # type: ignore[type-arg]
     )
 
 
+def _from_quarantine(r: SyncRefusedEvent) -> Incoming:
+    return Incoming(
+        position=r.position,
+        id=r.event_id,
+        origin=r.origin,
+        seq=r.seq,
+        hlc=r.hlc,
+        actor=r.actor,
+        kind=r.kind,
+        entity_type=r.entity_type,
+        entity_id=r.entity_id,
+        payload=r.payload,
+        mac=r.mac,
+    )
+
+
+def _quarantined(ws: Workstation, code: str) -> list[SyncRefusedEvent]:
+    with ws.db.read() as s:
+        return list(
+            s.scalars(
+                select(SyncRefusedEvent).where(
+                    SyncRefusedEvent.reason_code == code, SyncRefusedEvent.applied_at.is_(None)
+                )
+            )
+        )
+
+
 def retry_quarantined(
     ws: Workstation, identity: str, now_ms: int, margin_ms: int
 ) -> BatchOutcome | None:
     """Events refused for a clock far ahead are applied once that time has come."""
-    with ws.db.read() as s:
-        rows = s.scalars(
-            select(SyncRefusedEvent).where(
-                SyncRefusedEvent.reason_code == CLOCK_AHEAD, SyncRefusedEvent.applied_at.is_(None)
-            )
-        ).all()
     due = [
-        Incoming(
-            position=r.position,
-            id=r.event_id,
-            origin=r.origin,
-            seq=r.seq,
-            hlc=r.hlc,
-            actor=r.actor,
-            kind=r.kind,
-            entity_type=r.entity_type,
-            entity_id=r.entity_id,
-            payload=r.payload,
-            mac=r.mac,
-        )
-        for r in rows
+        _from_quarantine(r)
+        for r in _quarantined(ws, CLOCK_AHEAD)
         if HLC.match(r.hlc) and Timestamp.decode(r.hlc).ms - now_ms <= margin_ms
     ]
     if not due:
         return None
     return apply_pulled(ws, due, identity=identity, cursor=None, now_ms=now_ms, margin_ms=margin_ms)
+
+
+def retry_waiting(
+    ws: Workstation, identity: str, now_ms: int, margin_ms: int, holes: bool
+) -> BatchOutcome | None:
+    """Events that waited for deleted ones, tried again after the pull that may have brought
+    them back; once the shared database has no holes left, one that still fails is refused."""
+    waiting = [_from_quarantine(r) for r in _quarantined(ws, WAITING)]
+    if not waiting:
+        return None
+    return apply_pulled(
+        ws, waiting, identity=identity, cursor=None, now_ms=now_ms, margin_ms=margin_ms, holes=holes
+    )
 
 
 def pull_events(
@@ -394,7 +434,9 @@ def pull_events(
     margin_ms: int,
     now_ms: Callable[[], int],
     progress: Callable[[int, int], None],
+    holes: bool = False,
 ) -> PullOutcome:
+    """`holes`: the shared database lacks deleted events (see `_fold_safely`)."""
     out = PullOutcome()
     retried = retry_quarantined(ws, identity, now_ms(), margin_ms)
     if retried is not None:
@@ -440,6 +482,7 @@ def pull_events(
             cursor=(new_cursor, anchor),
             now_ms=now_ms(),
             margin_ms=margin_ms,
+            holes=holes,
         )
         out.pulled += len(batch.applied)
         out.refused += len(batch.refused)
@@ -450,4 +493,8 @@ def pull_events(
         if len(rows) < batch_size:
             break
     out.cursor = cursor
+    waited = retry_waiting(ws, identity, now_ms(), margin_ms, holes)
+    if waited is not None:
+        out.pulled += len(waited.applied)
+        out.conflicts += waited.conflicts
     return out

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from hall_desk.domain.roles import Actor
 from hall_desk.services.workstation import RESTORE_PENDING, Workstation
 from hall_desk.store.models import Event, Meta
+from hall_desk.sync.anchor import REESTABLISH
 from hall_desk.sync.pull import _incoming, apply_pulled
 from hall_desk.sync.shared import SharedDatabase, shared_events
 
@@ -60,6 +61,9 @@ def reclaim_own_events(
         mark = tx.session.get(Meta, RESTORE_PENDING)
         if mark is not None:
             tx.session.delete(mark)
+            # The restored chain is shorter than the anchor this workstation published before:
+            # this sync's publish starts the shared copy over instead of reporting it.
+            tx.session.merge(Meta(key=REESTABLISH, value=mark.value))
         tx.audit(
             "sync.reclaim",
             shared.location.display,

@@ -6,6 +6,7 @@ touches no widget) and marshals `progress` calls back to the GUI thread itself.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,9 +21,11 @@ from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.credentials import passfile
 from hall_desk.services.home import refuse_workstation_database
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import Event
+from hall_desk.store.models import Event, Meta
 from hall_desk.store.models_sync import SyncPeer, SyncRun
+from hall_desk.sync.anchor import publish_anchor
 from hall_desk.sync.errors import SyncBusy, SyncError
+from hall_desk.sync.gaps import heal_gaps
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
 from hall_desk.sync.push import PUSH_BATCH, push_events, vouch_unsealed
 from hall_desk.sync.reclaim import reclaim_own_events
@@ -38,6 +41,7 @@ from hall_desk.sync.shared import (
 )
 
 DEFAULT_CLOCK_MARGIN = timedelta(minutes=10)
+NOTICES = "sync_notices"  # in meta: the last successful sync's notices, a JSON list
 CLOCK_MARGIN_KEY = "sync_clock_margin_minutes"  # in HomeConfig.extra
 
 
@@ -69,6 +73,8 @@ class SyncReport:
     finished_at: datetime
     reclaimed: int = 0  # own events taken back after a restore from backup
     repushed: int = 0  # other origins' events a new or reset shared database got from here
+    healed: int = 0  # events deleted from the shared database and put back from here
+    notices: tuple[str, ...] = ()  # what the admin must know: holes, an anchor not reached
 
     @property
     def summary(self) -> str:
@@ -77,6 +83,8 @@ class SyncReport:
             text += f"，取回本机在备份之后的记录 {self.reclaimed} 条"
         if self.repushed:
             text += f"，为共享数据库补回其他工作站的记录 {self.repushed} 条"
+        if self.healed:
+            text += f"，补回共享数据库中被删除的记录 {self.healed} 条"
         return text
 
     @property
@@ -145,6 +153,8 @@ def _finish_run(ws: Workstation, run_id: int, report: SyncReport | None, error: 
             run.identity = report.identity
             run.pushed, run.pulled = report.pushed, report.pulled
             run.conflicts, run.refused = report.conflicts, report.refused
+            # The status shows them until the next successful sync says otherwise.
+            s.merge(Meta(key=NOTICES, value=json.dumps(list(report.notices), ensure_ascii=False)))
 
 
 def _bind_peer(ws: Workstation, actor: Actor, shared: SharedDatabase, info: SharedInfo) -> str:
@@ -322,6 +332,8 @@ def _run(
             if reset_reason and not known
             else 0
         )
+        # Rows deleted from the shared database: put back what this workstation holds.
+        gaps = heal_gaps(ws, shared, info.identity, batch_size=opts.push_batch)
         pulled = pull_events(
             ws,
             shared,
@@ -330,7 +342,12 @@ def _run(
             margin_ms=int(margin.total_seconds() * 1000),
             now_ms=wall_ms,
             progress=lambda d, t: progress(SyncProgress("pull", d, t)),
+            holes=gaps.holes,
         )
+        with ws.db.read() as s:
+            peer = s.get(SyncPeer, info.identity)
+            pushed_seq = peer.pushed_seq if peer is not None else 0
+        anchor_problem = publish_anchor(ws, actor, shared, pushed_seq, now_text(ws))
     finally:
         shared.close()
     scrub_pulled(ws)
@@ -346,4 +363,6 @@ def _run(
         finished_at=ws.now(),
         reclaimed=reclaimed,
         repushed=repushed,
+        healed=gaps.healed,
+        notices=(*gaps.notices, *((anchor_problem,) if anchor_problem else ())),
     )

@@ -1,7 +1,7 @@
 """The hall's shared database: where it is, its schema (created and migrated here), its identity.
 
-Two backends hold the same two tables: PostgreSQL in production (psycopg 3), and a SQLite file
-on the same machine for single-machine halls, demos and tests.
+Two backends hold the same three tables (meta, events, anchors): PostgreSQL in production
+(psycopg 3), and a SQLite file on the same machine for single-machine halls, demos and tests.
 
 Ordering of shared events (how a pull cursor never skips a late commit): every pusher takes
 one transaction-level advisory lock (PostgreSQL) or the database write lock (SQLite,
@@ -14,6 +14,11 @@ rule on both backends, the cursor is a plain number, and pushes are short nightl
 lose nothing by taking turns. The max() is read in a statement that runs after the lock is
 granted; under READ COMMITTED that statement sees the previous pusher's commit. The unique
 position key is the safety net if any of this were ever broken.
+
+A deleted row (a hole in an origin's seq) is put back by whichever workstation holds the event
+(`sync/gaps.py`) through the same locked insert: it gets a new position, above every cursor, so
+a puller that passed the hole gets the event on its next pull — nothing is lost for good by a
+cursor having moved on.
 """
 
 from __future__ import annotations
@@ -50,12 +55,14 @@ from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.store.eventlog import MAC_FIELDS
 from hall_desk.sync.errors import SyncError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAC_VERSION = 2  # the version that gave events their MAC column
+ANCHOR_VERSION = 3  # the version that keeps each workstation's audit anchor here too
 # pg_advisory_xact_lock(int4, int4): a key space of our own, then one key per purpose.
 LOCK_SPACE = 0x48445359  # "HDSY"
 SCHEMA_LOCK = 1
 PUSH_LOCK = 2
+ANCHOR_LOCK = 3  # publishing an anchor never waits behind a push (PostgreSQL)
 CONNECT_TIMEOUT_S = 10
 
 metadata = MetaData()
@@ -85,6 +92,24 @@ shared_events = Table(
     # cannot make or change one; every puller checks it.
     Column("mac", String(64), nullable=False, server_default=""),
     UniqueConstraint("origin", "seq", name="uq_hall_sync_events_origin_seq"),
+)
+
+# Each workstation's audit anchor (store/audit.py), as it stood at its last sync: the length and
+# head of its audit chain and its newest acknowledged own event, under a MAC of the hall's
+# audit key that names the workstation. A local chain or event log found shorter than what it
+# already published here was cut (or swapped for an old copy behind the restore command's back).
+shared_anchors = Table(
+    "hall_sync_anchors",
+    metadata,
+    Column("workstation", String(16), primary_key=True),
+    Column("audit_seq", BigInteger, nullable=False),
+    Column("audit_hash", String(64), nullable=False),
+    Column("event_seq", BigInteger, nullable=False),
+    Column("event_id", String(36), nullable=False),
+    Column("mac", String(64), nullable=False),
+    Column("published_at", String(32), nullable=False),
+    # When a restore from backup last made the workstation start its anchor over ("" never).
+    Column("reestablished_at", String(32), nullable=False, server_default=""),
 )
 
 EVENT_COLUMNS = (*MAC_FIELDS, "mac")  # the fields the MAC covers, then the MAC
@@ -199,7 +224,11 @@ def _add_event_mac(conn: Connection) -> None:
         )
 
 
-_STEPS = {1: _create_v1, 2: _add_event_mac}
+def _add_anchors(conn: Connection) -> None:
+    shared_anchors.create(conn, checkfirst=True)
+
+
+_STEPS = {1: _create_v1, 2: _add_event_mac, 3: _add_anchors}
 
 
 class SharedDatabase:

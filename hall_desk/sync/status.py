@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -10,10 +11,10 @@ from sqlalchemy import func, select
 from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import Event
+from hall_desk.store.models import Event, Meta
 from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent, SyncRun
 from hall_desk.sync.conflicts import open_conflict_count
-from hall_desk.sync.run import is_running
+from hall_desk.sync.run import NOTICES, is_running
 from hall_desk.sync.schedule import missed_scheduled_sync
 from hall_desk.sync.shared import parse_location
 
@@ -50,6 +51,8 @@ class SyncStatus:
     open_conflicts: int
     refused_events: int  # pulled events waiting in quarantine
     missed_schedule: bool
+    # From the last successful sync: holes in the shared database, an anchor not reached.
+    notices: tuple[str, ...] = ()
 
     @property
     def oldest_unsent_age(self) -> timedelta | None:
@@ -67,6 +70,7 @@ class SyncStatus:
             not self.configured
             or self.open_conflicts
             or self.refused_events
+            or self.notices
             or (age is not None and age > STALE_AFTER)
             or (self.configured and self.missed_schedule)
         ):
@@ -94,6 +98,8 @@ class SyncStatus:
             parts.append(f"冲突待处理 {self.open_conflicts} 条")
         if self.refused_events:
             parts.append(f"拒收 {self.refused_events} 条")
+        if self.notices:
+            parts.append(f"共享库异常 {len(self.notices)} 项")
         return " · ".join(parts)
 
     def lines(self) -> list[str]:
@@ -133,7 +139,10 @@ class SyncStatus:
         if self.missed_schedule and self.configured:
             out.append("提示：错过了最近一次定时同步，将在程序启动时补做")
         out.append(f"待处理的同步冲突：{self.open_conflicts} 条")
-        out.append(f"被拒收的事件（时钟超前或内容损坏）：{self.refused_events} 条")
+        out.append(
+            f"被拒收的事件（时钟超前、内容损坏或等待被删除的事件补回）：{self.refused_events} 条"
+        )
+        out.extend(f"上次同步发现：{notice}" for notice in self.notices)
         return out
 
 
@@ -221,6 +230,7 @@ def sync_status(ws: Workstation, now: datetime | None = None) -> SyncStatus:
             .limit(1)
         ).first()
         conflicts = open_conflict_count(s)
+        noticed = s.get(Meta, NOTICES)
         refused = int(
             s.scalar(
                 select(func.count())
@@ -263,7 +273,16 @@ def sync_status(ws: Workstation, now: datetime | None = None) -> SyncStatus:
         open_conflicts=conflicts,
         refused_events=refused,
         missed_schedule=missed,
+        notices=_notices(noticed.value if noticed is not None else ""),
     )
+
+
+def _notices(raw: str) -> tuple[str, ...]:
+    try:
+        value = json.loads(raw) if raw else []
+    except ValueError:
+        return ()
+    return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
 
 def due_at_startup(ws: Workstation, now: datetime | None = None) -> bool:

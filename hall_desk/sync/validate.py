@@ -24,12 +24,16 @@ from hall_desk.store.event_kinds import RESOLVE_KIND, PayloadError
 HLC = re.compile(r"^\d{13}-\d{4}$")
 CLOCK_AHEAD = "clock_ahead"
 CORRUPT = "corrupt"
+# A signed event that does not fold while the shared database has holes: what it needs may be
+# the missing event, so it waits, kept whole, and is tried again after each pull.
+WAITING = "waiting"
 
 __all__ = [
     "CLOCK_AHEAD",
     "CORRUPT",
     "HLC",
     "RESOLVE_KIND",
+    "WAITING",
     "Incoming",
     "Refusal",
     "bad_data_reason",
@@ -121,6 +125,12 @@ def check_event(ev: Incoming, now_ms: int, margin_ms: int, mac_key: bytes) -> Re
             f"该事件暂不应用，时间到达后自动补上",
         )
     return None
+
+
+WAITING_REASON = (
+    "该事件暂时无法应用到本机数据（{detail}）：共享数据库中有被删除的事件尚未补回，"
+    "它可能依赖其中之一；补回后自动重试"
+)
 
 
 def bad_data_reason(exc: BaseException) -> str:

@@ -132,3 +132,91 @@ def test_the_anchor_follows_every_audited_change(ws, clerk):
     intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=TODAY)
     assert verify_audit(ws).ok
     assert (ws.home.audit_anchor_path.stat().st_mode & 0o777) == 0o600
+
+
+# --- the anchor also covers the workstation's own events ----------------------------------
+
+
+def _audit_verify(ws, capsys):  # type: ignore[no-untyped-def]
+    from hall_desk.cli import main
+
+    code = main(["--home", str(ws.home.path), "audit", "verify"])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def _last_own_seq(ws) -> int:  # type: ignore[no-untyped-def]
+    con = sqlite3.connect(ws.home.db_path)
+    (seq,) = con.execute("SELECT max(seq) FROM events WHERE origin = ?", (ws.code,)).fetchone()
+    con.close()
+    return int(seq)
+
+
+def test_deleting_the_newest_own_events_is_reported_by_audit_verify(ws, clerk, capsys):
+    _fill(ws, clerk)
+    code, out, err = _audit_verify(ws, capsys)
+    assert code == 0 and "事件校验码完整" in out and err == ""
+    last = _last_own_seq(ws)
+    # What is left is gapless and every MAC holds: only the anchor knows more was there.
+    _tamper(ws, f"DELETE FROM events WHERE origin = '{ws.code}' AND seq > {last - 3}")
+    code, out, err = _audit_verify(ws, capsys)
+    assert code == 1 and out == ""
+    assert f"本工作站（{ws.code}）的事件末尾缺失" in err
+    assert f"至少到第 {last} 号，现仅到第 {last - 3} 号（最后 3 条事件被删除" in err
+    assert "留痕链已被破坏" not in err  # the audit entries themselves were not touched
+
+
+def test_a_deleted_tail_written_over_with_new_events_is_reported(ws, clerk):
+    from hall_desk.services.integrity import verify_events
+
+    _fill(ws, clerk)
+    last = _last_own_seq(ws)
+    # The newest event deleted, then the same seq taken by an event signed with the key: the
+    # count matches again, the id the anchor recorded does not.
+    con = sqlite3.connect(ws.home.db_path)
+    with con:
+        con.execute(
+            "UPDATE events SET id = '00000000-0000-7000-8000-000000000000' "
+            "WHERE origin = ? AND seq = ?",
+            (ws.code, last),
+        )
+    con.close()
+    check = verify_events(ws)
+    assert not check.ok and f"第 {last} 号事件与留痕锚点记载的不是同一条" in check.problem
+
+
+def test_events_without_an_audit_entry_move_the_anchor(ws, clerk):
+    from hall_desk.services.integrity import verify_events
+    from hall_desk.store import audit
+
+    _fill(ws, clerk)
+    with ws.transaction(clerk) as tx:  # a transaction that emits and does not audit
+        tx.emit("calendar.year_covered", "calendar_year", "2031", {"note": ""})
+    anchor = audit.read_anchor(ws.home.audit_anchor_path, ws.key.audit_key)
+    assert isinstance(anchor, audit.Anchor) and anchor.event_seq == _last_own_seq(ws)
+    assert verify_events(ws).ok
+    _tamper(ws, f"DELETE FROM events WHERE origin = '{ws.code}' AND seq = {anchor.event_seq}")
+    assert verify_events(ws).tail_broken
+
+
+def test_an_anchor_file_from_before_event_tips_is_still_read(ws, clerk):
+    import hashlib
+    import hmac
+    import json
+
+    from hall_desk.services.integrity import verify_events
+    from hall_desk.store import audit
+
+    _fill(ws, clerk)
+    current = audit.read_anchor(ws.home.audit_anchor_path, ws.key.audit_key)
+    assert isinstance(current, audit.Anchor)
+    mac = hmac.new(
+        ws.key.audit_key, f"audit-anchor:{current.seq}:{current.hash}".encode(), hashlib.sha256
+    ).hexdigest()
+    ws.home.audit_anchor_path.write_text(
+        json.dumps({"seq": current.seq, "hash": current.hash, "mac": mac}), encoding="ascii"
+    )
+    assert verify_audit(ws).ok and verify_events(ws).ok
+    intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=TODAY)  # the next change writes v2
+    upgraded = audit.read_anchor(ws.home.audit_anchor_path, ws.key.audit_key)
+    assert isinstance(upgraded, audit.Anchor) and upgraded.event_seq == _last_own_seq(ws)
