@@ -31,7 +31,12 @@ from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent
 from hall_desk.sync import faults
-from hall_desk.sync.conflicts import cases_of_resolutions, detect_case
+from hall_desk.sync.conflicts import (
+    applicants_of_resolutions,
+    cases_of_resolutions,
+    detect_applicant,
+    detect_case,
+)
 from hall_desk.sync.errors import ProjectionFailed
 from hall_desk.sync.history import recompute_applicant
 from hall_desk.sync.shared import SharedDatabase, shared_events
@@ -156,7 +161,7 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
     known = _known(session, list(groups))
     session.execute(insert(Event), [ev.as_row() for ev in events])
     conflict_cases: set[str] = cases_of_resolutions(events)  # type: ignore[arg-type]
-    history_applicants: set[str] = set()
+    history_applicants: set[str] = applicants_of_resolutions(events)  # type: ignore[arg-type]
     for entity, group in groups.items():
         entity_type, entity_id = entity
         before = known.get(entity)
@@ -181,6 +186,7 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
         new_conflicts += detect_case(session, case_id, detected_at)
     for applicant_id in sorted(history_applicants):
         recompute_applicant(session, key, applicant_id)
+        new_conflicts += detect_applicant(session, key, applicant_id, detected_at)
     session.flush()
     return new_conflicts
 
