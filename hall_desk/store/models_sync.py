@@ -78,9 +78,7 @@ class SyncConflict(Base):
     resolution_event_id: Mapped[str] = mapped_column(String(36), default="")
     # Field conflicts: the event_id/other_event_id columns above name the two events.
     field: Mapped[str] = mapped_column(String(32), default="", server_default="")
-    applicant_id: Mapped[str] = mapped_column(
-        String(36), default="", server_default="", index=True
-    )
+    applicant_id: Mapped[str] = mapped_column(String(36), default="", server_default="", index=True)
     value: Mapped[str] = mapped_column(Text, default="", server_default="")  # ciphertext for PII
     value_masked: Mapped[str] = mapped_column(String(64), default="", server_default="")
     other_value: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -31,11 +31,11 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import HallDeskError, NotFound, PermissionDenied, ValidationError
 from hall_desk.domain.lifecycle import CaseState, can_apply, event_for_kind, state_label
 from hall_desk.domain.limits import MAX_NOTE
+from hall_desk.domain.mailing import mask_address
 from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.domain.text import clean_text
-from hall_desk.services.workstation import Tx, Workstation
-from hall_desk.domain.mailing import mask_address
 from hall_desk.services.applicants import seen_fields
+from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store import event_kinds, eventlog
 from hall_desk.store.event_kinds import APPLICANT_FIELDS, RESOLVE_KIND, SYNC_CONFLICT
 from hall_desk.store.keys import HallKey
@@ -156,7 +156,10 @@ def detect_applicant(session: Session, key: HallKey, applicant_id: str, detected
         row = existing.pop(conflict_key, None)
         if row is None:
             row = SyncConflict(
-                event_id=conflict_key, case_id="", applicant_id=applicant_id, detected_at=detected_at
+                event_id=conflict_key,
+                case_id="",
+                applicant_id=applicant_id,
+                detected_at=detected_at,
             )
             session.add(row)
             new += 1
@@ -336,9 +339,7 @@ class Conflict:
 
 def _view(row: SyncConflict, title: str, applicant: ApplicantRow | None = None) -> Conflict:
     before = CaseState(row.state_before) if row.state_before else None
-    shown = (
-        f"{identity.mask_name(applicant.name)}（{applicant.id_masked}）" if applicant else ""
-    )
+    shown = f"{identity.mask_name(applicant.name)}（{applicant.id_masked}）" if applicant else ""
     return Conflict(
         event_id=row.event_id,
         case_id=row.case_id,

@@ -19,9 +19,10 @@ from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.credentials import passfile
 from hall_desk.services.home import refuse_workstation_database
-from hall_desk.services.workstation import Workstation
+from hall_desk.services.workstation import Workstation, clock_margin_of
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer, SyncRun
+from hall_desk.sync.clock_check import clock_notices, real_time, remember
 from hall_desk.sync.errors import SyncBusy, SyncError
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
 from hall_desk.sync.push import PUSH_BATCH, push_events, vouch_unsealed
@@ -35,9 +36,6 @@ from hall_desk.sync.shared import (
     parse_location,
     shared_events,
 )
-
-DEFAULT_CLOCK_MARGIN = timedelta(minutes=10)
-CLOCK_MARGIN_KEY = "sync_clock_margin_minutes"  # in HomeConfig.extra
 
 
 @dataclass(frozen=True)
@@ -68,6 +66,7 @@ class SyncReport:
     finished_at: datetime
     reclaimed: int = 0  # own events taken back after a restore from backup
     repushed: int = 0  # other origins' events a new or reset shared database got from here
+    clock_notices: tuple[str, ...] = ()  # a clock found wrong, in words for the admin
 
     @property
     def summary(self) -> str:
@@ -115,10 +114,7 @@ def is_running(ws: Workstation) -> bool:
 
 
 def clock_margin(ws: Workstation) -> timedelta:
-    raw = ws.config.extra.get(CLOCK_MARGIN_KEY)
-    if isinstance(raw, int | float) and not isinstance(raw, bool) and raw > 0:
-        return timedelta(minutes=float(raw))
-    return DEFAULT_CLOCK_MARGIN
+    return clock_margin_of(ws.config)
 
 
 # --- bookkeeping -----------------------------------------------------------------------------
@@ -294,6 +290,9 @@ def _run(
         )
         with ws.db.read() as s:
             known = s.get(SyncPeer, info.identity) is not None
+        server_ms = shared.server_ms()
+        wall_at_start = wall_ms()
+        now_ms = real_time(wall_ms, server_ms)
         reset_reason = _bind_peer(ws, actor, shared, info)
         reclaimed = reclaim_own_events(
             ws,
@@ -302,7 +301,7 @@ def _run(
             info.identity,
             batch_size=opts.pull_batch,
             margin_ms=int(margin.total_seconds() * 1000),
-            now_ms=wall_ms,
+            now_ms=now_ms,
         )
         pushed = push_events(
             ws,
@@ -325,11 +324,15 @@ def _run(
             info.identity,
             batch_size=opts.pull_batch,
             margin_ms=int(margin.total_seconds() * 1000),
-            now_ms=wall_ms,
+            now_ms=now_ms,
             progress=lambda d, t: progress(SyncProgress("pull", d, t)),
         )
     finally:
         shared.close()
+    notices = clock_notices(
+        ws, wall_at_start, server_ms, pulled.newest, int(margin.total_seconds() * 1000)
+    )
+    remember(ws, notices)
     return SyncReport(
         location=location.display,
         identity=info.identity,
@@ -342,4 +345,5 @@ def _run(
         finished_at=ws.now(),
         reclaimed=reclaimed,
         repushed=repushed,
+        clock_notices=tuple(notices),
     )

@@ -12,6 +12,7 @@ from hall_desk.domain.errors import HallDeskError
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent, SyncRun
+from hall_desk.sync.clock_check import remembered
 from hall_desk.sync.conflicts import open_conflict_count
 from hall_desk.sync.run import is_running
 from hall_desk.sync.schedule import missed_scheduled_sync
@@ -50,6 +51,7 @@ class SyncStatus:
     open_conflicts: int
     refused_events: int  # pulled events waiting in quarantine
     missed_schedule: bool
+    clock_notices: tuple[str, ...] = ()  # a clock found wrong at start-up or the last sync
 
     @property
     def oldest_unsent_age(self) -> timedelta | None:
@@ -67,6 +69,7 @@ class SyncStatus:
             not self.configured
             or self.open_conflicts
             or self.refused_events
+            or self.clock_notices
             or (age is not None and age > STALE_AFTER)
             or (self.configured and self.missed_schedule)
         ):
@@ -94,6 +97,8 @@ class SyncStatus:
             parts.append(f"冲突待处理 {self.open_conflicts} 条")
         if self.refused_events:
             parts.append(f"拒收 {self.refused_events} 条")
+        if self.clock_notices:
+            parts.append("时钟有误：" + self.clock_notices[0].split("：", 1)[0])
         return " · ".join(parts)
 
     def lines(self) -> list[str]:
@@ -134,6 +139,7 @@ class SyncStatus:
             out.append("提示：错过了最近一次定时同步，将在程序启动时补做")
         out.append(f"待处理的同步冲突：{self.open_conflicts} 条")
         out.append(f"被拒收的事件（时钟超前或内容损坏）：{self.refused_events} 条")
+        out.extend(f"时钟：{notice}" for notice in self.clock_notices)
         return out
 
 
@@ -263,6 +269,7 @@ def sync_status(ws: Workstation, now: datetime | None = None) -> SyncStatus:
         open_conflicts=conflicts,
         refused_events=refused,
         missed_schedule=missed,
+        clock_notices=tuple(remembered(ws)),
     )
 
 
