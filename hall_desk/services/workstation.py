@@ -120,6 +120,7 @@ class Workstation:
             with self.db.read() as s:
                 fingerprint = s.get(Meta, "hall_key_fingerprint")
                 last = eventlog.last_timestamp(s)
+                own_last = eventlog.last_own_timestamp(s, self.config.workstation)
                 self.restore_pending = s.get(Meta, RESTORE_PENDING) is not None
         except DatabaseError as exc:
             self.db.close()
@@ -132,7 +133,8 @@ class Workstation:
         margin_ms = int(clock_margin_of(self.config).total_seconds() * 1000)
         self.clock = HybridClock(last, self.wall.ms, max_drift_ms=margin_ms)
         # Said in the status bar and by `hall-desk sync` until the program is restarted.
-        self.clock_notice = startup_notice(last, self.wall.ms(), margin_ms)
+        # Against what this workstation itself recorded last: a peer's clock is the sync's care.
+        self.clock_notice = startup_notice(own_last, self.wall.ms(), margin_ms)
         self._calendar: WorkingCalendar | None = None
         self._items: dict[str, ServiceItem] | None = None
 

@@ -115,6 +115,14 @@ def last_timestamp(session: Session) -> Timestamp | None:
     return Timestamp.decode(hlc) if hlc else None
 
 
+def last_own_timestamp(session: Session, origin: str) -> Timestamp | None:
+    """The timestamp of the newest event this workstation wrote (by its sequence)."""
+    hlc = session.scalar(
+        select(Event.hlc).where(Event.origin == origin).order_by(Event.seq.desc()).limit(1)
+    )
+    return Timestamp.decode(hlc) if hlc else None
+
+
 def entity_events(session: Session, entity_type: str, entity_id: str) -> list[Event]:
     return list(
         session.scalars(

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
-
 from hall_desk.domain.clock import Timestamp
 from hall_desk.services.clock_skew import own_drift_notice, peers_notice, server_notice
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import Event, Meta
+from hall_desk.store import eventlog
+from hall_desk.store.models import Meta
 from hall_desk.sync.validate import HLC
 
 NOTICE_KEY = "sync_clock_notice"  # meta: what the last sync said about the clocks, for status
@@ -45,14 +44,8 @@ def clock_notices(
     if said:
         notices.append(said)
     with ws.reading() as s:
-        own = s.scalar(
-            select(Event.hlc).where(Event.origin == ws.code).order_by(Event.seq.desc()).limit(1)
-        )
-    drift = own_drift_notice(
-        Timestamp.decode(own) if own else None,
-        max(wall_ms, server_ms or 0),
-        margin_ms,
-    )
+        own = eventlog.last_own_timestamp(s, ws.code)
+    drift = own_drift_notice(own, max(wall_ms, server_ms or 0), margin_ms)
     if drift:
         notices.append(drift)
     return notices

@@ -98,7 +98,9 @@ class SyncStatus:
         if self.refused_events:
             parts.append(f"拒收 {self.refused_events} 条")
         if self.clock_notices:
-            parts.append("时钟有误：" + self.clock_notices[0].split("：", 1)[0])
+            # The first clause, without its dates: the status bar is one line.
+            head = self.clock_notices[0].split("：", 1)[0].split("（", 1)[0]
+            parts.append(f"时钟有误：{head}")
         return " · ".join(parts)
 
     def lines(self) -> list[str]:
