@@ -71,7 +71,7 @@ def test_a_clock_set_ahead_then_corrected_is_accepted_again(hall, shared_url, ah
     sync(w1, shared_url)
     held = sync(w2, shared_url)
     assert held.refused >= 2 and _case_count(w2) == 0, "held while its clock is wrong"
-    assert w2.clock.last.ms < (real + timedelta(minutes=10)).timestamp() * 1000
+    assert w2.clock.now().ms < (real + timedelta(minutes=10)).timestamp() * 1000
     # The admin corrects W1's clock; work goes on, also on the case taken in meanwhile.
     w1_wall.set(real + timedelta(hours=1))
     w2_wall.set(real + timedelta(hours=1))
@@ -90,7 +90,6 @@ def test_a_clock_set_ahead_then_corrected_is_accepted_again(hall, shared_url, ah
     # Paused after it was accepted, on both: the steps folded in the order they were taken.
     assert projections(w1)["cases"] == projections(w2)["cases"]
     # W2's clock did not follow W1's old, wrong time.
-    assert w2.clock.last.ms < w2_wall.ms() + MARGIN_MS
     assert w2.clock.now().ms < w2_wall.ms() + MARGIN_MS
 
 
@@ -131,9 +130,12 @@ def test_a_clock_a_day_behind_is_reported_and_a_later_edit_is_not_lost(hall, sha
     w2_wall.set(corrected)
     w1_wall.set(corrected)
     fixed = sync(w2, shared_url)
-    assert fixed.clock_notices == ()
+    # (What start-up said stays until a restart; under libfaketime the test homes' records
+    # are ahead of the PostgreSQL server's real clock, and start-up says so.)
+    since_start = (w2.clock_notice,) if w2.clock_notice else ()
+    assert fixed.clock_notices == since_start
     assert [x.event_id for x in list_conflicts(w2, LEAD)] == [c.event_id]
-    assert sync_status(w2).clock_notices == ()
+    assert sync_status(w2).clock_notices == since_start
     with w1.reading() as s1, w2.reading() as s2:
         assert (
             s1.scalars(select(ApplicantRow.phone_index)).one()
