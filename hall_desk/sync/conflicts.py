@@ -294,6 +294,11 @@ class Conflict:
     current_event_id: str = ""  # whose value the applicant shows now
 
     @property
+    def subject(self) -> str:
+        """What the conflict is about: the case's title, or which applicant detail."""
+        return self.case_title or (f"申请人信息：{self.field_label}" if self.field else "")
+
+    @property
     def overwriting_event_id(self) -> str:
         """The event whose step or value came later (by HLC)."""
         return self.event_id.partition(":")[0]
@@ -477,6 +482,12 @@ def _keep_value(tx: Tx, row: SyncConflict, keep: str) -> dict[str, str]:
 class RevealedValues:
     value: str  # the later event's (Conflict.value_masked in full)
     other_value: str
+
+    def words(self, conflict: Conflict) -> str:
+        return (
+            f"工作站 {conflict.workstation}：{self.value or '（空）'}；"
+            f"工作站 {conflict.other_workstation}：{self.other_value or '（空）'}（查看已记录）"
+        )
 
 
 def reveal_values(ws: Workstation, actor: Actor, event_id: str) -> RevealedValues:

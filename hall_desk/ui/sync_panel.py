@@ -162,10 +162,7 @@ class SyncPanel(QObject):
 
 CONFLICT_COLUMNS: list[Column[Conflict]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "受理编号"), lambda c: c.case_no or "—"),
-    Column(
-        QT_TRANSLATE_NOOP("RowsModel", "事项"),
-        lambda c: c.case_title or (f"申请人信息：{c.field_label}" if c.field else ""),
-    ),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda c: c.subject),
     Column(QT_TRANSLATE_NOOP("RowsModel", "冲突"), lambda c: c.summary),
     Column(QT_TRANSLATE_NOOP("RowsModel", "处理"), lambda c: c.note),
 ]
@@ -271,14 +268,7 @@ class ConflictsDialog(QDialog):
         ws, actor = self.ws, self.actor
 
         def shown(full: RevealedValues) -> None:
-            self.revealed.setText(
-                self.tr("工作站 {a}：{va}；工作站 {b}：{vb}（查看已记录）").format(
-                    a=conflict.workstation,
-                    va=full.value or "（空）",
-                    b=conflict.other_workstation,
-                    vb=full.other_value or "（空）",
-                )
-            )
+            self.revealed.setText(full.words(conflict))
 
         return (
             Op(self, lambda: reveal_values(ws, actor, conflict.event_id))
