@@ -291,7 +291,6 @@ class Conflict:
     value_masked: str = ""
     other_value_masked: str = ""
     kept_event_id: str = ""
-    current_event_id: str = ""  # whose value the applicant shows now
 
     @property
     def subject(self) -> str:
