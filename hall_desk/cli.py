@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import getpass
 import os
 import sys
@@ -306,8 +307,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_REFUSED
     except OSError as exc:
         # A full disk, a folder without write permission: say so plainly, no traceback.
-        print(f"错误：文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）", file=sys.stderr)
+        reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+        print(f"错误：文件操作失败：{reason}（{exc.filename or ''}）", file=sys.stderr)
         return EXIT_REFUSED
+
+
+# The system's own words come in the system's language; the usual causes get Chinese ones.
+_OS_REASONS = {
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.EROFS: "磁盘为只读",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.ENOENT: "文件或目录不存在",
+}
 
 
 if __name__ == "__main__":

@@ -75,6 +75,7 @@ class ServiceItem:
     fee: str = "不收费"
     delivery: tuple[DeliveryMethod, ...] = (DeliveryMethod.PICKUP,)
     materials: tuple[MaterialRequirement, ...] = ()
+    produces: tuple[str, ...] = ()  # the certificates it issues (营业执照 for a 设立登记)
 
     @property
     def allows_deferral(self) -> bool:
@@ -111,16 +112,28 @@ def _stricter_form(a: MaterialForm, b: MaterialForm) -> MaterialForm:
     return a if _FORM_RANK[a] >= _FORM_RANK[b] else b
 
 
-def merge_materials(items: Sequence[ServiceItem]) -> list[MergedMaterial]:
+# Whoever applies on another's behalf brings the applicant's written authorisation.
+AGENT_MATERIAL = "授权委托书"
+AGENT_MATERIAL_HINT = "委托书"  # an item's own 委托书及受托人身份证明 already asks for it
+
+
+def merge_materials(items: Sequence[ServiceItem], *, agent: bool = False) -> list[MergedMaterial]:
     """The union of the items' material lists, a document asked twice listed once.
 
     A merged line keeps the strictest demand: required if any item requires it, deferrable only
     if every item allows deferral, the most copies, and original+copy if one wants each.
+    A certificate another item of the same application issues (the 营业执照 of 开办餐饮店一件事)
+    is not asked for: the bundle makes it. With an agent, 授权委托书 is asked for unless an
+    item's list already holds a 委托书.
     """
+    produced = {name for item in items for name in item.produces}
     merged: dict[str, MergedMaterial] = {}
     for item in items:
+        made_here = set(item.produces)
         for m in item.materials:
             key = m.name.strip()
+            if key in produced and key not in made_here:
+                continue
             old = merged.get(key)
             if old is None:
                 merged[key] = MergedMaterial(
@@ -135,6 +148,10 @@ def merge_materials(items: Sequence[ServiceItem]) -> list[MergedMaterial]:
                 old.deferrable and m.deferrable,
                 (*old.item_codes, item.code),
             )
+    if agent and not any(AGENT_MATERIAL_HINT in name for name in merged):
+        merged[AGENT_MATERIAL] = MergedMaterial(
+            AGENT_MATERIAL, MaterialForm.ORIGINAL, 1, True, False, ()
+        )
     return list(merged.values())
 
 

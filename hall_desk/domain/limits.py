@@ -12,3 +12,4 @@ MAX_QUERY = 100  # a search box: longer than any name, number or code the progra
 MAX_CASE_REF = 64  # a typed or scanned case reference: a case id or number is far shorter
 MAX_DEPARTMENT = 100  # an approving department's name, as the catalog limits it
 MAX_MATERIAL = 200  # a material's name, as the catalog limits it
+MAX_REQUIREMENT = 100  # what a 一次性告知书 asks of one missing material (原件、加盖公章…)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from math import floor
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from hall_desk.domain.deadline import NEAR_DEADLINE_DAYS
@@ -56,6 +58,7 @@ def write_daily_summary(
 ) -> int:
     """Writes the summary to a new file `out` (never replaces one); returns the page count."""
     actor.require(Permission.REPORTS)
+    ws.require_writable()  # the summary is audited
     check_output_path(out)
     data, pages = _build(ws, actor, day, notes)
     try:
@@ -152,7 +155,8 @@ def _table(
 ) -> Table:
     """A ruled table whose columns from `centred_from` on are centred (the counts)."""
     head = [pdf.para(h, size, center=True) for h in headers]
-    table = pdf.grid([head, *rows], [w * mm for w in widths_mm], size=size)
+    fitted_rows, fitted_sizes = _fit_lines(rows, widths_mm, size)
+    table = pdf.grid([head, *fitted_rows], [w * mm for w in widths_mm], size=size)
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 1), (-1, -1), pdf.chinese_font()),
         ("FONTSIZE", (0, 1), (-1, -1), size),
@@ -170,8 +174,50 @@ def _table(
         ]
     if total_row:
         commands.append(("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f2f2f2")))
+    for column, fitted in fitted_sizes.items():
+        commands += [
+            ("FONTSIZE", (column, 1), (column, -1), fitted),
+            ("LEADING", (column, 1), (column, -1), fitted * 1.5),
+        ]
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _fit_lines(
+    rows: Sequence[Sequence[object]], widths_mm: Sequence[float], size: float
+) -> tuple[list[list[object]], dict[int, float]]:
+    """The rows with their unwrapped lines (case numbers, dates) made to fit their column, and
+    the smaller type size of the columns that needed it. A long workstation code or a wide font
+    first gets smaller type; a number still too wide then breaks after its date part."""
+    font = pdf.chinese_font()
+    room = [w * mm - (6 if size <= LIST_SIZE else 12) for w in widths_mm]
+
+    def widest(cells: list[list[object]], column: int, at: float) -> float:
+        return max(
+            (
+                pdfmetrics.stringWidth(line, font, at)
+                for row in cells
+                if column < len(row) and isinstance(row[column], _Line)
+                for line in str(row[column]).split("\n")
+            ),
+            default=0.0,
+        )
+
+    out = [list(r) for r in rows]
+    sizes: dict[int, float] = {}
+    for column, space in enumerate(room):
+        need = widest(out, column, size)
+        if need <= space:
+            continue
+        fitted = max(MIN_LIST_SIZE, floor(size * space / need * 4) / 4)
+        sizes[column] = fitted
+        if widest(out, column, fitted) <= space:
+            continue
+        for row in out:
+            cell = row[column] if column < len(row) else None
+            if isinstance(cell, _Line) and "-" in cell.text and "\n" not in cell.text:
+                row[column] = _Line(cell.text.replace("-", "-\n", 1))
+    return out, sizes
 
 
 def _overview(f: DayFigures) -> list[Flowable]:
@@ -267,6 +313,7 @@ def _department_section(f: DayFigures) -> list[Flowable]:
 
 
 LIST_SIZE = 8.5
+MIN_LIST_SIZE = 6.0  # smaller than this a case number is no longer read at a glance
 DEADLINE_HEADERS = ["受理编号", "办理事项", "申请人", "办结期限", "期限提示", "状态", "责任岗位"]
 DEADLINE_WIDTHS = [30, 34, 20, 18, 24, 15, 29]
 

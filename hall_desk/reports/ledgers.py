@@ -55,6 +55,7 @@ def export(
         raise ValidationError("to", "一次最多导出 10 年")
     if unmask:
         actor.require(Permission.UNMASK)
+    ws.require_writable()  # the export is audited before the file is written
     check_output_path(out)
     ledger = builder(kind)(ws, actor, start, end, unmask=unmask)
     # Logged before the file exists: decrypted data never sits on disk without its trace (a

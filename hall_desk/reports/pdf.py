@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
+import shutil
+import subprocess
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 from reportlab.graphics.barcode import code128, qr
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -27,6 +29,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import (
     Flowable,
+    KeepTogether,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
@@ -35,38 +38,140 @@ from reportlab.platypus import (
 )
 
 FALLBACK_FONT = "STSong-Light"  # reportlab's built-in CID font: every PDF reader has it
-# TrueType-outline fonts only: reportlab cannot embed CFF (.otf) fonts such as Noto CJK.
+# Fixed places of the fonts Windows and macOS ship; on Linux fontconfig names what is installed.
 CANDIDATE_FONTS: list[tuple[str, int]] = [
     ("C:/Windows/Fonts/simsun.ttc", 0),
     ("C:/Windows/Fonts/msyh.ttc", 0),
     ("C:/Windows/Fonts/simhei.ttf", 0),
+    ("/System/Library/Fonts/STHeiti Light.ttc", 0),
+]
+# Where the distributions put WenQuanYi and AR PL when fontconfig is not there to ask.
+FALLBACK_PATHS: list[tuple[str, int]] = [
     ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
     ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
     ("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc", 0),
     ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
-    ("/System/Library/Fonts/STHeiti Light.ttc", 0),
 ]
+# The order faces are tried in: a Song (serif) face reads as an official document, then the
+# Hei faces. Simplified Chinese faces of a collection first (a .ttc holds SC, TC, JP, KR…).
+PREFERRED_FAMILIES = (
+    "SimSun",
+    "NSimSun",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Source Han Serif CN",
+    "AR PL UMing CN",
+    "AR PL SungtiL GB",
+    "Microsoft YaHei",
+    "SimHei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Droid Sans Fallback",
+)
+CJK_PROBE = "中"  # a face without this glyph cannot print a notice
+EMBEDDED_NAME = "HallDeskCJK"
 
 if TYPE_CHECKING:
     from hall_desk.domain.roles import Actor
     from hall_desk.services.workstation import Workstation
 
 
+@dataclass(frozen=True)
+class FontFace:
+    path: str
+    index: int = 0
+    family: str = ""
+    style: str = ""
+
+
+def _family_rank(face: FontFace) -> tuple[int, int]:
+    families = [f.strip() for f in face.family.split(",")]
+    rank = min(
+        (PREFERRED_FAMILIES.index(f) for f in families if f in PREFERRED_FAMILIES),
+        default=len(PREFERRED_FAMILIES),
+    )
+    bold = any(w in face.style for w in ("Bold", "Black", "Heavy"))
+    return rank, int(bold)
+
+
+def fontconfig_faces(run: Callable[[list[str]], str] | None = None) -> list[FontFace]:
+    """The Chinese faces fontconfig knows on this machine, best first; [] without fontconfig."""
+    if run is None:
+        fc_list = shutil.which("fc-list")
+        if fc_list is None:
+            return []
+
+        def run(args: list[str]) -> str:
+            done = subprocess.run(
+                [fc_list, *args], capture_output=True, text=True, timeout=10, check=False
+            )
+            return done.stdout
+
+    try:
+        listing = run([":lang=zh", "--format", "%{file}\t%{index}\t%{family}\t%{style}\n"])
+    except (OSError, subprocess.SubprocessError):
+        return []
+    faces = []
+    for line in listing.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[1].strip().isdigit():
+            continue
+        faces.append(
+            FontFace(
+                parts[0],
+                int(parts[1]),
+                parts[2] if len(parts) > 2 else "",
+                parts[3] if len(parts) > 3 else "",
+            )
+        )
+    return sorted(faces, key=_family_rank)
+
+
+def embeddable(face: FontFace, refused: set[str] | None = None) -> TTFont | None:
+    """The face as a reportlab font when it can be embedded and prints Chinese, else None.
+
+    reportlab embeds TrueType outlines (glyf) only: the CFF outlines of Noto CJK's and Source
+    Han's .otf/.ttc files are refused here, and the next face is tried."""
+    if not face.path or not Path(face.path).is_file():
+        return None
+    try:
+        font = TTFont(EMBEDDED_NAME, face.path, subfontIndex=face.index)
+    except (TTFError, OSError, ValueError, KeyError, IndexError):
+        if refused is not None:
+            refused.add(face.path)
+        return None
+    if ord(CJK_PROBE) not in font.face.charToGlyph:
+        return None
+    return font
+
+
+def font_candidates() -> list[FontFace]:
+    """Every face worth trying, in order: the configured one, Windows/macOS, fontconfig's."""
+    override = os.environ.get("HALL_DESK_PDF_FONT")
+    if override == FALLBACK_FONT:
+        return []
+    faces = [FontFace(override)] if override else []
+    faces += [FontFace(path, index) for path, index in CANDIDATE_FONTS]
+    faces += fontconfig_faces()
+    faces += [FontFace(path, index) for path, index in FALLBACK_PATHS]
+    return faces
+
+
 @cache
 def chinese_font() -> str:
-    """Registers and returns the font name: an embedded system TrueType font when one exists."""
-    override = os.environ.get("HALL_DESK_PDF_FONT")
-    candidates = [(override, 0)] if override else []
-    if override != FALLBACK_FONT:
-        candidates += CANDIDATE_FONTS
-    for path, index in candidates:
-        if not path or not Path(path).exists():
+    """Registers and returns the font name: an embedded system TrueType font when one exists,
+    else the built-in CID font (which the PDF reader supplies, so it is not embedded)."""
+    refused: set[str] = set()  # a collection with CFF outlines refuses every one of its faces
+    for face in font_candidates():
+        if face.path in refused:
             continue
-        try:
-            pdfmetrics.registerFont(TTFont("HallDeskCJK", path, subfontIndex=index))
-            return "HallDeskCJK"
-        except (TTFError, OSError, ValueError):
-            continue
+        font = embeddable(face, refused)
+        if font is not None:
+            pdfmetrics.registerFont(font)
+            return EMBEDDED_NAME
     pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
     return FALLBACK_FONT
 
@@ -82,14 +187,19 @@ def printable(text: str) -> str:
 
 
 def style(
-    size: float = 11, *, bold: bool = False, center: bool = False, leading: float | None = None
+    size: float = 11,
+    *,
+    bold: bool = False,
+    center: bool = False,
+    right: bool = False,
+    leading: float | None = None,
 ) -> ParagraphStyle:
     return ParagraphStyle(
-        f"s{size}{bold}{center}",
+        f"s{size}{bold}{center}{right}",
         fontName=chinese_font(),
         fontSize=size,
         leading=leading or size * 1.5,
-        alignment=TA_CENTER if center else 0,
+        alignment=TA_CENTER if center else (TA_RIGHT if right else 0),
         # CJK text wraps between any two characters.
         wordWrap="CJK",
         textColor=colors.black,
@@ -270,6 +380,52 @@ def signature_lines(labels: Sequence[str], width: float) -> Table:
     ]
     table = Table(cells, colWidths=[width])
     table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 10)]))
+    return table
+
+
+# Room for the issuing seal: a 42 mm round seal is stamped across the issuer's name and the date,
+# so the block stands at the right with this much free paper above and to its left.
+SEAL_MM = 42
+
+
+def issuing_block(issuer: str, day: date, width: float, size: float = 11) -> Flowable:
+    """机关名称（盖章）and the date at the right, as official notices have them, under room for
+    the seal."""
+    column = max(
+        SEAL_MM * mm + 12, pdfmetrics.stringWidth(f"{issuer}（盖章）", chinese_font(), size) + 12
+    )
+    block = Table(
+        [
+            [Spacer(1, SEAL_MM * mm * 0.45)],
+            [para(f"{issuer}（盖章）", size, right=True)],
+            [para(cn_date(day), size, right=True)],
+        ],
+        colWidths=[min(column, width)],
+        hAlign="RIGHT",
+    )
+    block.setStyle(TableStyle([("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    return KeepTogether([block])
+
+
+def spread(cells: Sequence[str], width: float, size: float = 11) -> Table:
+    """Labelled values on one line in columns of their own (受理人 / 窗口 / 咨询电话): a gap
+    between them holds however long a value is, where spaces in a paragraph would not."""
+    font = chinese_font()
+    natural = [pdfmetrics.stringWidth(printable(c), font, size) + 14 for c in cells]
+    spare = max(0.0, width - sum(natural))
+    widths = [w + spare / len(cells) for w in natural] if sum(natural) <= width else None
+    if widths is None:  # too long for one line: equal columns, each wraps within itself
+        widths = [width / len(cells)] * len(cells)
+    # At the left of the text column, like the paragraphs around it.
+    table = Table([[para(c, size) for c in cells]], colWidths=widths, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
     return table
 
 

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from hall_desk.store.files import create_private
+from hall_desk.store.files import written_whole
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
 # Characters XML 1.0 cannot carry at all (validated input never has them; be safe anyway).
@@ -175,7 +175,7 @@ def _workbook(title: str) -> str:
 def write(ledger: Ledger, path: Path) -> int:
     """Writes the ledger; dates stay dates (Excel can sort and filter them). Returns row count."""
     with (
-        create_private(path) as raw,
+        written_whole(path) as raw,
         zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as archive,
     ):
         archive.writestr("[Content_Types].xml", CONTENT_TYPES)

@@ -16,6 +16,7 @@ from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.home import Home, check_output_path
 from hall_desk.services.workstation import RESTORE_PENDING, Workstation
 from hall_desk.store import audit
+from hall_desk.store.db import is_writable, read_only_message, storage_failure
 from hall_desk.store.files import OWNER_ONLY, create_private
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import head_revision, is_known_revision
@@ -26,6 +27,7 @@ def backup(ws: Workstation, actor: Actor, out: Path) -> int:
 
     A backup holds the whole hall's records: it is the admin's to take."""
     actor.require(Permission.MANAGE_SETTINGS)
+    ws.require_writable()  # the backup is audited: refused before any file is made
     out = out.expanduser()
     check_output_path(out)
     tmp = out.with_name(out.name + ".part")
@@ -41,6 +43,9 @@ def backup(ws: Workstation, actor: Actor, out: Path) -> int:
             dst.execute("PRAGMA journal_mode=DELETE")
         finally:
             dst.close()
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise _copy_failure(exc, out) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -53,6 +58,11 @@ def backup(ws: Workstation, actor: Actor, out: Path) -> int:
     with ws.transaction(actor) as tx:
         tx.audit("backup.create", str(out), {"bytes": out.stat().st_size})
     return out.stat().st_size
+
+
+def _copy_failure(exc: sqlite3.Error, out: Path) -> StorageError:
+    """SQLite's own words for a failed copy, made plain: the usual cause is the disk."""
+    return storage_failure(exc, out) or StorageError(f"备份未完成（{exc}）：未留下任何文件")
 
 
 # --- restore ---------------------------------------------------------------------------------
@@ -132,6 +142,8 @@ def restore(
     else:
         home, key, clock = target, HallKey.read(target.key_path), wall or SYSTEM_CLOCK
     config = home.load_config()
+    if not is_writable(home.db_path):
+        raise StorageError(read_only_message(home.db_path))
     if file.absolute() == home.db_path.absolute():
         raise ValidationError("file", "不能把本机正在使用的数据库当作备份恢复")
     facts = check_backup(file, key)
@@ -200,7 +212,7 @@ def _chain_problem(path: Path, key: HallKey) -> str:
     engine = create_engine(f"sqlite:///{path}")
     try:
         with Session(engine) as session:
-            report = audit.verify(session, key.audit_key)
+            report = audit.verify(session, key.audit_key, opener=key.decrypt)
     finally:
         engine.dispose()
     return "" if report.ok else report.problem

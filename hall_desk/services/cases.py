@@ -272,6 +272,7 @@ class CaseMaterial:
     received: bool
     received_copies: int
     deferred: bool  # promised later (容缺)
+    requirement: str  # what the 一次性告知书 asks of it when missing
 
 
 _Frozen = TypeVar("_Frozen")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from hall_desk.services.workstation import Workstation
 # re-exported here for the services and windows that call them as catalog functions.
 from hall_desk.store.catalog import all_items, theme_by_code
 from hall_desk.store.catalog import items_by_code as items_by_code
+from hall_desk.store.files import written_whole
 from hall_desk.store.models import ServiceItemRow, ThemeRow
 
 CODE = re.compile(r"^[0-9A-Za-z]{4,40}$")
@@ -53,6 +55,8 @@ ITEM_HEADERS = [
     "收费",
     "出件方式",
 ]
+# An optional last column of 事项 (sheets made before it still import): what the item issues.
+PRODUCES_HEADER = "办理结果证照"
 MATERIAL_HEADERS = ["事项编码", "材料名称", "材料形式", "份数", "是否必要", "可否容缺"]
 THEME_HEADERS = ["一件事编码", "一件事名称", "包含事项编码"]
 SHEETS = ("事项", "申请材料", "一件事")
@@ -63,6 +67,7 @@ SHEETS = ("事项", "申请材料", "一件事")
 MAX_ITEMS = 10_000
 MAX_MATERIALS = 100_000
 MAX_THEMES = 2_000
+MAX_PRODUCES = 10  # certificates one item issues
 # Longest text per catalog field (the printed notices must still fit them).
 TEXT_LIMITS = {
     "name": 200,
@@ -149,6 +154,14 @@ def check_catalog(
         delivery = item.get("delivery") or []
         if not delivery or any(d not in {m.value for m in DeliveryMethod} for d in delivery):
             problems.append(RowProblem("事项", r, "出件方式应为「窗口领取」和/或「邮寄」"))
+        produces = item.get("produces", [])
+        if not isinstance(produces, list) or len(produces) > MAX_PRODUCES:
+            problems.append(RowProblem("事项", r, f"办理结果证照应为至多 {MAX_PRODUCES} 项的列表"))
+        else:
+            for made in produces:
+                text("事项", r, made, "办理结果证照", "material")
+                if not str(made).strip() or "\n" in str(made):
+                    problems.append(RowProblem("事项", r, "办理结果证照名称为空或含换行"))
         names: set[str] = set()
         for m in item.get("materials", []):
             mr = where("申请材料", f"{code}/{m.get('name', '')}", r)
@@ -260,13 +273,16 @@ def read_catalog_xlsx(
             raise ValidationError("file", f"工作表「{sheet}」表头应为：{'、'.join(expected)}")
 
     it = wb["事项"].iter_rows(values_only=True)
-    header_check("事项", ITEM_HEADERS, next(it, ()))
+    item_header = next(it, ())
+    header_check("事项", ITEM_HEADERS, item_header)
+    width = len(ITEM_HEADERS)
+    has_produces = len(item_header) > width and _cell(item_header[width]) == PRODUCES_HEADER
     for n, raw in enumerate(it, start=2):
         _row_limit("事项", n, MAX_ITEMS)
-        cells = [_cell(v) for v in (*raw, *[None] * 9)[:9]]
+        cells = [_cell(v) for v in (*raw, *[None] * (width + 1))[: width + 1]]
         if not any(cells):
             continue
-        code, name, dept, kind, legal, promised, unit, fee, delivery = cells
+        code, name, dept, kind, legal, promised, unit, fee, delivery, made = cells
         kind_value = KIND_BY_LABEL.get(kind, kind)
         methods = [
             DELIVERY_BY_LABEL.get(d.strip(), d.strip())
@@ -285,6 +301,8 @@ def read_catalog_xlsx(
             "delivery": [m.value if isinstance(m, DeliveryMethod) else m for m in methods],
             "materials": [],
         }
+        if has_produces and made:
+            item["produces"] = [p.strip() for p in re.split(r"[、,，]", made) if p.strip()]
         rows[("事项", code)] = n
         if code not in items:
             items[code] = item
@@ -353,7 +371,7 @@ def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
     sheet = wb.active
     assert sheet is not None
     sheet.title = "事项"
-    sheet.append(ITEM_HEADERS)
+    sheet.append([*ITEM_HEADERS, PRODUCES_HEADER])
     for item in items:
         sheet.append(
             [
@@ -366,6 +384,7 @@ def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
                 item.limit_unit.value,
                 item.fee,
                 "、".join(d.label for d in item.delivery),
+                "、".join(item.produces),
             ]
         )
     materials = wb.create_sheet("申请材料")
@@ -397,7 +416,12 @@ def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
             cell.font = Font(bold=True)
         for col, width in enumerate(widths[ws_sheet.title], start=1):
             ws_sheet.column_dimensions[chr(64 + col)].width = width
-    wb.save(path)
+    # Built in memory first (a few hundred KB): openpyxl cannot be stopped cleanly half-way
+    # through a file, and on a full disk no partial sheet must stay behind.
+    sheet_bytes = io.BytesIO()
+    wb.save(sheet_bytes)
+    with written_whole(path) as fh:
+        fh.write(sheet_bytes.getvalue())
     return len(items)
 
 

@@ -134,10 +134,10 @@ class _People:
 
 
 def _received(
-    items: list[ServiceItem], leave_out: Callable[[str, bool, bool], bool]
+    items: list[ServiceItem], leave_out: Callable[[str, bool, bool], bool], agent: bool = False
 ) -> dict[str, int]:
     out: dict[str, int] = {}
-    for m in merge_materials(items):
+    for m in merge_materials(items, agent=agent):
         if not leave_out(m.name, m.required, m.deferrable):
             out[m.name] = m.copies
     return out
@@ -271,17 +271,25 @@ def generate(
             if not draft.theme_code:
                 draft.item_codes = [i.code for i in chosen]
             if step == CaseEvent.ACCEPT_DEFERRED:
-                draft.received = _received(chosen, lambda n, req, dfr: req and dfr)
+                draft.received = _received(
+                    chosen, lambda n, req, dfr: req and dfr, agent=draft.agent is not None
+                )
                 due = intake.due_for(calendar, chosen, day)[0].day
                 draft.deferred_deadline = min(due, calendar.due_date(day, 3, "G").day)
                 draft.commitment = "本人承诺在期限内补齐容缺材料，逾期未补齐的自愿承担相应责任"
             elif step == CaseEvent.REQUEST_SUPPLEMENT:
                 required = [m.name for m in merge_materials(chosen) if m.required]
                 left_out = set(rng.sample(required, k=min(len(required), rng.randint(1, 2))))
-                draft.received = _received(chosen, lambda n, req, dfr, out=left_out: n in out)
+                draft.received = _received(
+                    chosen,
+                    lambda n, req, dfr, out=left_out: n in out,
+                    agent=draft.agent is not None,
+                )
             else:
                 draft.received = _received(
-                    chosen, lambda n, req, dfr: not req and rng.random() < 0.5
+                    chosen,
+                    lambda n, req, dfr: not req and rng.random() < 0.5,
+                    agent=draft.agent is not None,
                 )
             if step == CaseEvent.REFUSE:
                 draft.reason = REFUSAL

@@ -25,7 +25,7 @@ from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.identity import mask_resident_id, parse_resident_id
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.lifecycle import apply as next_state
-from hall_desk.domain.limits import MIN_REASON, SUPPLEMENT_DAYS
+from hall_desk.domain.limits import MAX_REQUIREMENT, MIN_REASON, SUPPLEMENT_DAYS
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services import applicants
@@ -61,6 +61,8 @@ class IntakeDraft:
     item_codes: list[str] = field(default_factory=list)
     theme_code: str | None = None
     received: dict[str, int] = field(default_factory=dict)  # material name → copies received
+    # material name → what the 一次性告知书 asks of it (原件、加盖公章…)
+    requirements: dict[str, str] = field(default_factory=dict)
     agent: AgentDraft | None = None
     assistance: Assistance | None = None
     commitment: str = ""  # 容缺承诺
@@ -126,8 +128,23 @@ def next_case_no(tx: Tx, on: date) -> str:
     return f"{prefix}{seq:04d}"
 
 
+def _requirements(merged: list[MergedMaterial], requirements: dict[str, str]) -> dict[str, str]:
+    unknown = set(requirements) - {m.name for m in merged}
+    if unknown:
+        raise ValidationError(
+            "requirements", f"所选事项不需要以下材料：{'、'.join(sorted(unknown))}"
+        )
+    return {
+        name: clean_text(text, "requirements", f"「{name}」的补正要求", max_len=MAX_REQUIREMENT)
+        for name, text in requirements.items()
+    }
+
+
 def _materials(
-    merged: list[MergedMaterial], received: dict[str, int], deferred: bool
+    merged: list[MergedMaterial],
+    received: dict[str, int],
+    deferred: bool,
+    requirements: dict[str, str],
 ) -> list[dict[str, Any]]:
     unknown = set(received) - {m.name for m in merged}
     if unknown:
@@ -147,6 +164,7 @@ def _materials(
                 "received": copies > 0,
                 "received_copies": copies,
                 "deferred": deferred and m.required and copies == 0,
+                "requirement": requirements.get(m.name, "") if copies == 0 else "",
             }
         )
     return out
@@ -184,7 +202,10 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
         errors.extend(exc.errors)
         checked = None
     agent_fields: dict[str, Any] = {}
-    if draft.agent is not None and (draft.agent.name.strip() or draft.agent.id_number.strip()):
+    has_agent = draft.agent is not None and bool(
+        draft.agent.name.strip() or draft.agent.id_number.strip()
+    )
+    if draft.agent is not None and has_agent:
         agent_name = ""
         try:
             agent_name = clean_name(draft.agent.name, "agent_name", "代理人姓名")
@@ -221,7 +242,8 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
         raise ValidationErrors(errors)
     assert checked is not None
 
-    merged = merge_materials(items)
+    merged = merge_materials(items, agent=has_agent)
+    requirements = _requirements(merged, draft.requirements)
     missing = _missing(merged, draft.received)
     calendar = tx.ws.calendar(tx.session)
     case_set: dict[str, Any] = {}
@@ -295,7 +317,7 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
         case_set["reason"] = reason
 
     state = next_state(None, step)
-    materials = _materials(merged, draft.received, deferred=step == CaseEvent.ACCEPT_DEFERRED)
+    materials = _materials(merged, draft.received, step == CaseEvent.ACCEPT_DEFERRED, requirements)
     assistance = draft.assistance
     first_responder = actor.username
     if draft.consultation_id:

@@ -25,7 +25,7 @@ def verify_audit(ws: Workstation) -> AuditReport:
     """The chain, held against the anchor kept beside the database."""
     anchor = audit.read_anchor(ws.home.audit_anchor_path, ws.key.audit_key)
     with ws.reading() as s:
-        return audit.verify(s, ws.key.audit_key, anchor, anchored=True)
+        return audit.verify(s, ws.key.audit_key, anchor, anchored=True, opener=ws.key.decrypt)
 
 
 def verify_events(ws: Workstation) -> LogCheck:

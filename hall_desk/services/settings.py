@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from hall_desk.domain.errors import StorageError, ValidationError
+from hall_desk.domain.limits import MAX_ADDRESS
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import (
     PRINTER_NAME_MAX,
@@ -21,8 +22,48 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.db import refuse_network_path
 
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# A hall's 咨询电话: one or more numbers (0475-1234567、12345), as the hall publishes them.
+CONTACT_PHONE = re.compile(r"^[0-9０-９()（）+\-—－ 、,，/转]+$")
+CONTACT_PHONE_MAX = 60
+HALL_ADDRESS_MAX = MAX_ADDRESS
+# What a notice says when the hall has not set its number or address yet.
+NOT_SET = "（见窗口公示）"
+
+
+@dataclass(frozen=True)
+class HallContact:
+    """The hall's 咨询电话 and address as every notice prints them."""
+
+    phone: str
+    address: str
+
+    @property
+    def phone_text(self) -> str:
+        return self.phone or NOT_SET
+
+    @property
+    def address_text(self) -> str:
+        return self.address or NOT_SET
+
+
+def hall_contact(ws: Workstation) -> HallContact:
+    extra = ws.config.extra
+    return HallContact(str(extra.get("contact_phone", "")), str(extra.get("hall_address", "")))
+
+
+def clean_contact_phone(raw: str) -> str:
+    phone = clean_text(raw, "contact_phone", "咨询电话", max_len=CONTACT_PHONE_MAX)
+    if phone and (not CONTACT_PHONE.match(phone) or sum(c.isdigit() for c in phone) < 5):
+        raise ValidationError(
+            "contact_phone",
+            "咨询电话只能包含数字、区号连字符、括号和分隔号，如 0475-1234567、12345",
+        )
+    return phone
+
+
 # Personal preferences any logged-in user may change for this workstation.
 APPEARANCE_KEYS = {"theme", "font_scale"}
+PUBLIC_EXTRA = ("contact_phone", "hall_address")
 
 
 def check_shared_url(url: str) -> None:
@@ -68,6 +109,12 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
         if not TIME.match(sync_time):
             raise ValidationError("sync_time", "每晚同步时间格式应为 HH:MM，如 02:00")
         config.sync_time = sync_time
+    if "contact_phone" in changes:
+        config.extra["contact_phone"] = clean_contact_phone(str(changes["contact_phone"]))
+    if "hall_address" in changes:
+        config.extra["hall_address"] = clean_text(
+            str(changes["hall_address"]), "hall_address", "大厅地址", max_len=HALL_ADDRESS_MAX
+        )
     if "printer" in changes:
         config.extra["printer"] = clean_text(
             str(changes["printer"]), "printer", "打印机名称", max_len=PRINTER_NAME_MAX
@@ -76,12 +123,19 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
     ws.config = config
     after = asdict(config)
     changed = {k: after[k] for k in after if after[k] != before[k]}
+    # The hall's published number and address are public: the audit keeps the new values.
+    public = {
+        k: config.extra.get(k, "")
+        for k in PUBLIC_EXTRA
+        if config.extra.get(k, "") != before["extra"].get(k, "")
+    }
     with ws.transaction(actor) as tx:
         tx.audit(
             "settings.update",
             ws.code,
             {k: v for k, v in changed.items() if k != "extra"}
-            | ({"extra": True} if "extra" in changed else {}),
+            | ({"extra": True} if "extra" in changed else {})
+            | public,
         )
 
 

@@ -23,7 +23,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.store.files import create_private, make_private_dir
 from hall_desk.store.keys import HallKey
-from hall_desk.store.migrate import upgrade
+from hall_desk.store.migrate import OpeningProgram, upgrade
 from hall_desk.store.models import Meta
 
 
@@ -61,7 +61,7 @@ def init_home(
         key.write(home.key_path)
         db = Database(home.db_path)
         try:
-            upgrade(db.write_engine, event_key=key.event_key)
+            upgrade(db.write_engine, program=OpeningProgram(key, code, wall.now()))
             with db.write() as s:
                 s.add(Meta(key="hall_key_fingerprint", value=key.fingerprint))
                 s.add(Meta(key="hall", value=hall))
@@ -105,9 +105,14 @@ def export_hall_key(ws: Workstation, actor: Actor, out: Path) -> None:
 
     The key opens every applicant's personal data: only an admin takes it, and it is audited."""
     actor.require(Permission.MANAGE_SETTINGS)
+    ws.require_writable()  # the export is audited: refused before the key file exists
     # The key usually goes to a fresh folder on a USB stick: create it, owner-only.
     out.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     check_output_path(out)
     ws.key.write(out)
-    with ws.transaction(actor) as tx:
-        tx.audit("hall_key.export", str(out), {"fingerprint": ws.key.fingerprint})
+    try:
+        with ws.transaction(actor) as tx:
+            tx.audit("hall_key.export", str(out), {"fingerprint": ws.key.fingerprint})
+    except BaseException:
+        out.unlink(missing_ok=True)  # no copy of the key without its trace
+        raise

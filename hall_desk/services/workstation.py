@@ -20,10 +20,16 @@ from hall_desk.services.clock_skew import startup_notice
 from hall_desk.services.home import Home, HomeConfig
 from hall_desk.store import audit, event_kinds, eventlog, projections
 from hall_desk.store.catalog import all_items
-from hall_desk.store.db import Database
+from hall_desk.store.db import (
+    Database,
+    disk_full_failure,
+    is_writable,
+    read_only_message,
+    storage_failure,
+)
 from hall_desk.store.event_kinds import Cache
 from hall_desk.store.keys import HallKey
-from hall_desk.store.migrate import upgrade
+from hall_desk.store.migrate import OpeningProgram, current_revision, head_revision, upgrade
 from hall_desk.store.models import CalendarOverrideRow, CalendarYearRow, Event, Meta
 
 # Set in meta by a restore: until a sync has taken back this workstation's own events pushed after
@@ -114,9 +120,19 @@ class Workstation:
                 "请由管理员把最近的备份放回该位置，或清空此目录后用 hall-desk init"
                 " 以本大厅密钥重新加入并同步"
             )
-        self.db = Database(home.db_path)
+        # A read-only home (a disk mounted read-only, a folder without write permission) still
+        # opens: what only reads works, whatever writes is refused in words (Database.write).
+        self.read_only = not is_writable(home.db_path)
+        self.db = Database(home.db_path, read_only=self.read_only)
         try:
-            upgrade(self.db.write_engine, event_key=self.key.event_key)
+            if self.read_only:
+                migrated = False
+                self._refuse_old_schema_read_only()
+            else:
+                migrated = upgrade(
+                    self.db.write_engine,
+                    program=OpeningProgram(self.key, self.config.workstation, self.now()),
+                )
             with self.db.read() as s:
                 fingerprint = s.get(Meta, "hall_key_fingerprint")
                 last = eventlog.last_timestamp(s)
@@ -124,12 +140,18 @@ class Workstation:
                 self.restore_pending = s.get(Meta, RESTORE_PENDING) is not None
         except DatabaseError as exc:
             self.db.close()
+            # A full disk fails the open too (SQLite cannot make its -shm file): not a damage.
+            failure = storage_failure(exc, home.db_path) or disk_full_failure(home.db_path)
+            if failure is not None:
+                raise failure from exc
             raise StorageError(
                 f"本机数据库 {home.db_path} 已损坏，无法打开（{exc.orig}）：请由管理员从备份恢复"
             ) from exc
         if fingerprint is not None and fingerprint.value != self.key.fingerprint:
             self.db.close()
             raise StorageError("大厅密钥与本机数据库不匹配：请使用本大厅的密钥文件")
+        if migrated:
+            self._advance_anchor()
         margin_ms = int(clock_margin_of(self.config).total_seconds() * 1000)
         self.clock = HybridClock(last, self.wall.ms, max_drift_ms=margin_ms)
         # Said in the status bar and by `hall-desk sync` until the program is restarted.
@@ -137,6 +159,31 @@ class Workstation:
         self.clock_notice = startup_notice(own_last, self.wall.ms(), margin_ms)
         self._calendar: WorkingCalendar | None = None
         self._items: dict[str, ServiceItem] | None = None
+
+    def _refuse_old_schema_read_only(self) -> None:
+        if current_revision(self.db.read_engine) != head_revision():
+            self.db.close()
+            raise StorageError(
+                f"本机数据目录 {self.home.path} 为只读，而数据库须先升级到本程序的版本"
+                "（升级需要写入）：请管理员恢复该目录的写权限后再打开"
+            )
+
+    def require_writable(self) -> None:
+        """Before an action that writes a file and then audits it: refuse first, not half-way."""
+        if self.read_only:
+            raise StorageError(read_only_message(self.home.db_path))
+
+    def _advance_anchor(self) -> None:
+        """A migration may audit what it did (0006: the scrub): the anchor follows it. Only an
+        anchor that holds moves forward; a missing or broken one is left for verify to report,
+        never blessed here."""
+        path = self.home.audit_anchor_path
+        if not isinstance(audit.read_anchor(path, self.key.audit_key), audit.Anchor):
+            return
+        with self.db.read() as s:
+            head = audit.head(s)
+        if head is not None:
+            audit.write_anchor(path, self.key.audit_key, head)
 
     @property
     def code(self) -> str:

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,11 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hall_desk.store.models import AuditEntry
+from hall_desk.store.scrub import original_detail_problem
 
 GENESIS = "0" * 64
 
 
-def _digest(key: bytes, entry: AuditEntry) -> str:
+def _digest(key: bytes, entry: AuditEntry, detail: str | None = None) -> str:
     body = json.dumps(
         [
             entry.seq,
@@ -28,13 +30,39 @@ def _digest(key: bytes, entry: AuditEntry) -> str:
             entry.actor,
             entry.action,
             entry.target,
-            entry.detail,
+            entry.detail if detail is None else detail,
             entry.prev_hash,
         ],
         ensure_ascii=False,
         separators=(",", ":"),
     )
     return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def new_entry(
+    key: bytes,
+    last: Anchor | None,
+    *,
+    workstation: str,
+    actor: str,
+    action: str,
+    target: str = "",
+    detail: dict[str, Any] | None = None,
+    at: datetime,
+) -> AuditEntry:
+    """The entry that follows `last` (the chain's head), hashed; not yet in any session."""
+    entry = AuditEntry(
+        seq=(last.seq + 1) if last else 1,
+        at=at.isoformat(timespec="seconds"),
+        workstation=workstation,
+        actor=actor,
+        action=action,
+        target=target,
+        detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+        prev_hash=last.hash if last else GENESIS,
+    )
+    entry.hash = _digest(key, entry)
+    return entry
 
 
 def append(
@@ -49,18 +77,16 @@ def append(
     at: datetime,
 ) -> AuditEntry:
     """Chains to the newest entry; the caller's write transaction keeps the chain linear."""
-    last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
-    entry = AuditEntry(
-        seq=(last.seq + 1) if last else 1,
-        at=at.isoformat(timespec="seconds"),
+    entry = new_entry(
+        key,
+        head(session),
         workstation=workstation,
         actor=actor,
         action=action,
         target=target,
-        detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
-        prev_hash=last.hash if last else GENESIS,
+        detail=detail,
+        at=at,
     )
-    entry.hash = _digest(key, entry)
     session.add(entry)
     return entry
 
@@ -131,12 +157,22 @@ class AuditReport:
         return self.broken_at is None
 
 
+# Decrypts a scrubbed entry's original detail: (field, ciphertext) → text (HallKey.decrypt).
+Opener = Callable[[str, str], str]
+
+
 def verify(
-    session: Session, key: bytes, anchor: Anchor | str | None = None, *, anchored: bool = False
+    session: Session,
+    key: bytes,
+    anchor: Anchor | str | None = None,
+    *,
+    anchored: bool = False,
+    opener: Opener | None = None,
 ) -> AuditReport:
     """Walks the chain in storage order; an edit, a deletion or a swap breaks a link. With
     `anchored`, the chain must also reach the anchor's entry with the anchor's hash: a deleted
-    tail, an emptied table or a missing anchor file are reported too."""
+    tail, an emptied table or a missing anchor file are reported too. A scrubbed entry is
+    checked against its original detail, which `opener` decrypts (store/scrub.py)."""
     prev_hash = GENESIS
     expected_seq = 1
     count = 0
@@ -153,7 +189,14 @@ def verify(
             return AuditReport(
                 count, entry.seq, f"第 {entry.seq} 条与上一条的链接不符（前序记录被删改或调换）"
             )
-        if not hmac.compare_digest(entry.hash, _digest(key, entry)):
+        original: str | None = None
+        if entry.scrubbed_original:
+            original, problem = original_detail_problem(
+                entry.detail, entry.scrubbed_original, opener
+            )
+            if original is None:
+                return AuditReport(count, entry.seq, f"第 {entry.seq} 条{problem}")
+        if not hmac.compare_digest(entry.hash, _digest(key, entry, original)):
             return AuditReport(count, entry.seq, f"第 {entry.seq} 条的内容被改动")
         if isinstance(anchor, Anchor) and entry.seq == anchor.seq:
             anchored_hash = entry.hash

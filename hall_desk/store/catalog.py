@@ -33,6 +33,7 @@ def _item(row: ServiceItemRow, materials: list[MaterialRequirementRow]) -> Servi
             MaterialRequirement(m.name, MaterialForm(m.form), m.copies, m.required, m.deferrable)
             for m in materials
         ),
+        produces=tuple(p for p in row.produces.split("\n") if p),
     )
 
 

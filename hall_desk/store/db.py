@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PureWindowsPath
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hall_desk.domain.errors import StorageError
@@ -87,16 +89,23 @@ def refuse_network_path(path: str | os.PathLike[str]) -> None:
         )
 
 
-def _sqlite_engine(path: Path, *, immediate: bool) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+def _sqlite_engine(path: Path, *, immediate: bool, read_only: str = "") -> Engine:
+    """`read_only`: "" (read and write), "ro" (SQLite's read-only mode) or "immutable" (a file
+    nobody can change, on a read-only disk: SQLite then needs no -shm file beside it)."""
+    if read_only:
+        flags = "mode=ro" + ("&immutable=1" if read_only == "immutable" else "")
+        engine = create_engine(f"sqlite:///file:{path.absolute()}?{flags}&uri=true", future=True)
+    else:
+        engine = create_engine(f"sqlite:///{path}", future=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
         # Let SQLAlchemy, not the driver, decide when transactions begin (pysqlite recipe).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=FULL")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
@@ -109,25 +118,106 @@ def _sqlite_engine(path: Path, *, immediate: bool) -> Engine:
     return engine
 
 
-class Database:
-    """The local database: a writer engine (BEGIN IMMEDIATE) and a reader engine (BEGIN)."""
+def is_writable(path: Path) -> bool:
+    """Whether this process may change the file and create files beside it (the -wal, -shm).
 
-    def __init__(self, path: Path) -> None:
+    access(2) answers for the disk too: a read-only mount refuses even the superuser."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_only_message(path: Path) -> str:
+    return (
+        f"本机数据目录 {path.parent} 为只读（磁盘以只读方式挂载，或当前用户没有写权限）："
+        "本操作需要写入数据或留痕，未作任何改动。查看类的命令（如 hall-desk audit verify、"
+        "calendar due、sync --status）仍可使用；要继续办理业务，请管理员恢复该目录的写权限"
+    )
+
+
+def full_disk_message(path: Path) -> str:
+    return (
+        f"磁盘空间已满（{path.parent}）：正在写入的这一步未保存（已撤销），数据库完好。"
+        "请清理磁盘空间后重试"
+    )
+
+
+def storage_failure(exc: BaseException, path: Path) -> StorageError | None:
+    """A Chinese StorageError for a full or read-only disk met by SQLite, else None."""
+    detail = str(getattr(exc, "orig", None) or exc).lower()
+    if "disk is full" in detail or "no space" in detail:
+        return StorageError(full_disk_message(path))
+    if "readonly" in detail or "read-only" in detail:
+        return StorageError(read_only_message(path))
+    return None
+
+
+# SQLite's shared-memory index (-shm) takes 32 KiB at open: with less free, nothing opens.
+_NEEDED_TO_OPEN = 64 * 1024
+
+
+def disk_full_failure(path: Path) -> StorageError | None:
+    """The full-disk StorageError when the disk holding `path` has (almost) no room left."""
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return None
+    return StorageError(full_disk_message(path)) if free < _NEEDED_TO_OPEN else None
+
+
+class Database:
+    """The local database: a writer engine (BEGIN IMMEDIATE) and a reader engine (BEGIN).
+
+    On a home this process cannot write (`read_only`), both engines only read, and `write()`
+    refuses in words before anything is attempted."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
         refuse_network_path(path)
         self.path = path
-        if not path.exists() and path.parent.is_dir():
-            # SQLite gives its -wal and -shm files the database file's mode: owner-only too.
-            create_private(path).close()
-        self.write_engine = _sqlite_engine(path, immediate=True)
-        self.read_engine = _sqlite_engine(path, immediate=False)
+        self.read_only = read_only
+        if read_only:
+            mode = self._read_only_mode(path)
+            self.write_engine = self.read_engine = _sqlite_engine(
+                path, immediate=False, read_only=mode
+            )
+        else:
+            if not path.exists() and path.parent.is_dir():
+                # SQLite gives its -wal and -shm files the database file's mode: owner-only too.
+                create_private(path).close()
+            self.write_engine = _sqlite_engine(path, immediate=True)
+            self.read_engine = _sqlite_engine(path, immediate=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
 
+    @staticmethod
+    def _read_only_mode(path: Path) -> str:
+        """SQLite reads a WAL database read-only when its -shm file can be used; on a read-only
+        disk without one the file is opened as immutable, which is exact only when nothing is
+        waiting in the -wal file (a clean close leaves none)."""
+        wal = Path(f"{path}-wal")
+        shm = Path(f"{path}-shm")
+        if shm.exists() and os.access(shm, os.W_OK):
+            return "ro"
+        if wal.exists() and wal.stat().st_size > 0:
+            raise StorageError(
+                f"本机数据目录 {path.parent} 为只读，且数据库还有未合并的日志（{wal.name}）："
+                "只读时无法可靠读取，请管理员恢复该目录的写权限后再打开"
+            )
+        return "immutable"
+
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One atomic unit: commits at the end of the block, rolls back on any exception."""
-        with self._writer() as session, session.begin():
-            yield session
+        """One atomic unit: commits at the end of the block, rolls back on any exception.
+
+        A full or read-only disk is a StorageError in words (the transaction rolled back)."""
+        if self.read_only:
+            raise StorageError(read_only_message(self.path))
+        try:
+            with self._writer() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            failure = storage_failure(exc, self.path)
+            if failure is None:
+                raise
+            raise failure from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -295,6 +295,10 @@ class EventKind:
             version += 1
         return body, version
 
+    def upcast(self, payload: dict[str, Any]) -> dict[str, Any]:
+        """A payload of this version or older, brought to this version (without its marker)."""
+        return self._up(payload)[0]
+
     def check(self, payload: Any) -> None:
         """Raises PayloadError unless this program can fold the payload safely."""
         if not isinstance(payload, dict):
@@ -399,10 +403,15 @@ def _all_of(keys: Mapping[str, Shape]) -> Record:
     return Record(keys, frozenset(keys))
 
 
+def _all_but(optional: frozenset[str], keys: Mapping[str, Shape]) -> Record:
+    return Record(keys, frozenset(keys) - optional)
+
+
 _CATALOG_PAYLOAD = _all_of(
     {
         "items": ListOf(
-            _all_of(
+            _all_but(
+                frozenset({"produces"}),  # added later: older catalog events lack it
                 {
                     "code": TEXT,
                     "name": TEXT,
@@ -413,6 +422,7 @@ _CATALOG_PAYLOAD = _all_of(
                     "limit_unit": TEXT,
                     "fee": TEXT,
                     "delivery": ListOf(TEXT),
+                    "produces": ListOf(TEXT),
                     "materials": ListOf(
                         _all_of(
                             {
@@ -424,7 +434,7 @@ _CATALOG_PAYLOAD = _all_of(
                             }
                         )
                     ),
-                }
+                },
             )
         ),
         "themes": ListOf(_all_of({"code": TEXT, "name": TEXT, "items": ListOf(TEXT)})),
@@ -447,6 +457,22 @@ CASE_KINDS: tuple[str, ...] = tuple(dict.fromkeys([*(e.value for e in CaseEvent)
 
 _CAL = frozenset({Cache.CALENDAR})
 
+
+# v2 added keys: a material's "requirement" (the intake steps that list materials) and an
+# item's "produces" (the catalog). Older payloads lack them and fold as before; a program that
+# knows only v1 folds a v2 payload on the keys it knows instead of refusing the new ones.
+ADDED_KEYS_V2 = {"version": 2, "upcasters": {1: _same}}
+_INTAKE_KINDS = frozenset(
+    e.value
+    for e in (
+        CaseEvent.ACCEPT,
+        CaseEvent.ACCEPT_DEFERRED,
+        CaseEvent.REQUEST_SUPPLEMENT,
+        CaseEvent.REFUSE,
+        CaseEvent.COMPLETE_AT_WINDOW,
+    )
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -458,6 +484,7 @@ KINDS: Mapping[str, EventKind] = {
             fold.catalog,
             _CATALOG_PAYLOAD,
             caches=frozenset({Cache.CATALOG}),
+            **ADDED_KEYS_V2,  # type: ignore[arg-type]
         ),
         EventKind(
             "calendar.override_set",
@@ -495,7 +522,16 @@ KINDS: Mapping[str, EventKind] = {
             # v3 adds "seen"; a payload without it (older) makes no claim about what it knew.
             upcasters={1: _applicant_v1_to_v2, 2: _same},
         ),
-        *(EventKind(name, CASE, fold.case, _CASE_PAYLOAD) for name in CASE_KINDS),
+        *(
+            EventKind(
+                name,
+                CASE,
+                fold.case,
+                _CASE_PAYLOAD,
+                **(ADDED_KEYS_V2 if name in _INTAKE_KINDS else {}),  # type: ignore[arg-type]
+            )
+            for name in CASE_KINDS
+        ),
         EventKind("consultation.logged", CONSULTATION, fold.consultation, _set_of(ConsultationRow)),
         EventKind(
             "consultation.updated", CONSULTATION, fold.consultation, _set_of(ConsultationRow)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
@@ -19,6 +21,23 @@ def create_private(path: Path) -> BinaryIO:
         path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), OWNER_ONLY
     )
     return os.fdopen(fd, "wb")
+
+
+@contextmanager
+def written_whole(path: Path) -> Iterator[BinaryIO]:
+    """A new owner-only file that exists afterwards only if everything was written to it.
+
+    On any failure (a full disk, an error while producing the content) the partial file is
+    removed: no empty or half-written output is left behind."""
+    fh = create_private(path)
+    try:
+        with fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
 
 
 def make_private_dir(path: Path) -> None:

@@ -79,8 +79,14 @@ class HallKey:
             fd = os.open(path, flags, 0o600)
         except FileExistsError as exc:
             raise StorageError(f"密钥文件已存在，未覆盖：{path}") from exc
-        with os.fdopen(fd, "w", encoding="ascii") as fh:
-            fh.write(self.export_text())
+        try:
+            with os.fdopen(fd, "w", encoding="ascii") as fh:
+                fh.write(self.export_text())
+                fh.flush()
+                os.fsync(fh.fileno())
+        except BaseException:
+            path.unlink(missing_ok=True)  # a full disk leaves no empty key file
+            raise
 
     @classmethod
     def read(cls, path: Path, *, check_permissions: bool = True) -> HallKey:

@@ -13,6 +13,8 @@ import re
 import sys
 import tempfile
 from contextlib import redirect_stdout
+from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, inspect, text
 
 from hall_desk.domain.errors import StorageError
+from hall_desk.store.keys import HallKey
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -29,17 +32,29 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 NUMBER_WIDTH = 4
 
 
+@dataclass(frozen=True)
+class OpeningProgram:
+    """What migrations that rewrite records need from the opening program: the hall key (0005
+    seals events, 0006 scrubs and re-seals them), and for the audit entry 0006 writes, the
+    workstation's code and the time by its clock. Alembic never reads these from anywhere."""
+
+    key: HallKey
+    workstation: str
+    now: datetime
+
+
 def alembic_config(
-    engine: Engine, location: Path = MIGRATIONS, event_key: bytes | None = None
+    engine: Engine, location: Path = MIGRATIONS, program: OpeningProgram | None = None
 ) -> Config:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(location))
     config.attributes["engine"] = engine
-    # Migrations that seal records (0004: the events' MACs) need the hall key; Alembic never
-    # reads it from anywhere, the opening program hands it over.
-    config.attributes["event_key"] = event_key
+    config.attributes["event_key"] = program.key.event_key if program else None
+    config.attributes["hall_key"] = program.key if program else None
+    config.attributes["workstation"] = program.workstation if program else None
+    config.attributes["now"] = program.now if program else None
     return config
 
 
@@ -142,10 +157,13 @@ def current_revision(engine: Engine) -> str | None:
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine, location: Path = MIGRATIONS, *, event_key: bytes | None = None) -> None:
+def upgrade(
+    engine: Engine, location: Path = MIGRATIONS, *, program: OpeningProgram | None = None
+) -> bool:
+    """True when the schema was migrated (False: it was current already)."""
     current = current_revision(engine)
     if current == head_revision(location):
-        return
+        return False
     if current is not None and current not in _revisions(location):
         raise StorageError(
             f"数据库由更新版本的 hall-desk 创建（结构版本 {current}），本程序无法打开；"
@@ -153,7 +171,8 @@ def upgrade(engine: Engine, location: Path = MIGRATIONS, *, event_key: bytes | N
         )
     from alembic import command
 
-    command.upgrade(alembic_config(engine, location, event_key), "head")
+    command.upgrade(alembic_config(engine, location, program), "head")
+    return True
 
 
 def next_number(location: Path = MIGRATIONS) -> str:

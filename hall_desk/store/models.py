@@ -66,6 +66,10 @@ class AuditEntry(Base):
     detail: Mapped[str] = mapped_column(Text, default="{}")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # Set only on an entry whose detail was scrubbed of old personal data (store/scrub.py): its
+    # original detail, encrypted under the hall key. The hash is the original's, so the chain
+    # and its anchors stand; verify checks the detail is exactly the scrub of this original.
+    scrubbed_original: Mapped[str] = mapped_column(Text, default="")
 
 
 class Meta(Base):
@@ -111,6 +115,8 @@ class ServiceItemRow(Base):
     pinyin_full: Mapped[str] = mapped_column(String(800), default="")
     pinyin_initials: Mapped[str] = mapped_column(String(200), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The certificates the item issues, one per line (营业执照 for a 设立登记).
+    produces: Mapped[str] = mapped_column(String(400), default="", server_default="")
 
 
 class MaterialRequirementRow(Base):
@@ -259,6 +265,8 @@ class CaseMaterialRow(Base):
     received: Mapped[bool] = mapped_column(Boolean, default=False)
     received_copies: Mapped[int] = mapped_column(Integer, default=0)
     deferred: Mapped[bool] = mapped_column(Boolean, default=False)  # promised later (容缺)
+    # What the 一次性告知书 asks of it when it is missing (原件、加盖公章…).
+    requirement: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class ConsultationRow(Base):

@@ -86,6 +86,7 @@ def catalog(session: Session, ev: Event, p: dict[str, Any]) -> None:
                 limit_unit=item["limit_unit"],
                 fee=item["fee"],
                 delivery=",".join(item["delivery"]),
+                produces="\n".join(item.get("produces", [])),
                 pinyin_full=full,
                 pinyin_initials=initials,
                 position=position,

@@ -17,6 +17,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.eventlog import MAC_FIELDS, mac_ok
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer
+from hall_desk.store.scrub import scrubbed_text
 from hall_desk.sync import faults
 from hall_desk.sync.errors import SyncError
 from hall_desk.sync.history import APPLICANT_KIND, recompute_applicant, recorded_more_than_once
@@ -152,16 +153,23 @@ def vouch_unsealed(ws: Workstation, conn: Connection) -> int:
         updates = []
         for row in rows:
             ev = local.get(row.id)
-            same = ev is not None and all(
-                getattr(ev, name) == getattr(row, name) for name in MAC_FIELDS
+            if ev is None:
+                continue
+            # The local copy was scrubbed of old personal data (revision 0006): the shared row
+            # is the same event when its scrub gives the local payload (store/scrub.py).
+            payload = row.payload
+            if ev.payload != payload and scrubbed_text(row.kind, payload) == ev.payload:
+                payload = ev.payload
+            same = payload == ev.payload and all(
+                getattr(ev, name) == getattr(row, name) for name in MAC_FIELDS if name != "payload"
             )
             if same and mac_ok(key, ev):
-                updates.append({"at": row.position, "sealed_mac": ev.mac})  # type: ignore[union-attr]
+                updates.append({"at": row.position, "sealed_mac": ev.mac, "clean": payload})
         if updates:
             conn.execute(
                 shared_events.update()
                 .where(t.position == bindparam("at"))
-                .values(mac=bindparam("sealed_mac")),
+                .values(mac=bindparam("sealed_mac"), payload=bindparam("clean")),
                 updates,
             )
             sealed += len(updates)

@@ -28,6 +28,7 @@ from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
 from hall_desk.sync.push import PUSH_BATCH, push_events, vouch_unsealed
 from hall_desk.sync.reclaim import reclaim_own_events
 from hall_desk.sync.repush import repush_held_events
+from hall_desk.sync.scrub import scrub_pulled, scrub_shared
 from hall_desk.sync.shared import (
     Location,
     SharedDatabase,
@@ -288,6 +289,8 @@ def _run(
         info = shared.prepare(
             ws.key.fingerprint, ws.hall, ws.now(), vouch=lambda conn: vouch_unsealed(ws, conn)
         )
+        # Before anything is pulled from it: rows still in the old shape are scrubbed first.
+        scrub_shared(ws, shared)
         with ws.db.read() as s:
             known = s.get(SyncPeer, info.identity) is not None
         server_ms = shared.server_ms()
@@ -329,6 +332,7 @@ def _run(
         )
     finally:
         shared.close()
+    scrub_pulled(ws)
     notices = clock_notices(
         ws, wall_at_start, server_ms, pulled.newest, int(margin.total_seconds() * 1000)
     )

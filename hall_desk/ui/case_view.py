@@ -29,7 +29,7 @@ from hall_desk.domain.deadline import DeadlineFlag
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.services import case_clock, cases, routing
+from hall_desk.services import case_clock, cases, notice_history, routing
 from hall_desk.services.cases import CaseDetail, CaseMaterial, TimelineEntry
 from hall_desk.services.routing import Journey, Stop
 from hall_desk.services.workstation import Workstation
@@ -145,6 +145,7 @@ class CaseView(QDialog):
         close.clicked.connect(self.reject)
         close.setDefault(True)
         self.detail: CaseDetail = cases.case_detail(ws, actor, case_ref)
+        self._reprint_row()
         self._journey_tab()
         self.clock_box = self._clock_box()
         outer = self.form.layout()
@@ -217,6 +218,7 @@ class CaseView(QDialog):
         self.timeline.set_rows(self.detail.timeline)
         self._fill_journey()
         self._fill_clock()
+        self._fill_notices()
 
     # -- the folder's journey ----------------------------------------------------------------
     def _journey_tab(self) -> None:
@@ -399,6 +401,63 @@ class CaseView(QDialog):
         button = self.unmask_id if field == "id_number" else self.unmask_phone
         button.setEnabled(False)
         button.setText(self.tr("已显示（已记录）"))
+
+    # -- 补打: any notice the case produced ------------------------------------------------
+    def _reprint_row(self) -> None:
+        buttons = self.form.findChild(QHBoxLayout, "buttons")
+        assert buttons is not None
+        label = QLabel(self.tr("通知书(&O)："))
+        self.notice_choice = QComboBox()
+        self.notice_choice.setObjectName("reprintChoice")
+        self.notice_choice.setAccessibleName(self.tr("要补打的通知书"))
+        label.setBuddy(self.notice_choice)
+        self.reprint_button = QPushButton(self.tr("补打通知书(&R)…"))
+        self.reprint_button.setObjectName("reprintButton")
+        self.reprint_button.setAutoDefault(False)
+        self.reprint_button.clicked.connect(self.reprint)
+        # Left of 打印办件信息, after the spacer: the case's own papers side by side.
+        for n, widget in enumerate((label, self.notice_choice, self.reprint_button), start=1):
+            buttons.insertWidget(n, widget)
+
+    def _fill_notices(self) -> None:
+        chosen = self.notice_choice.currentData()
+        self.notice_choice.clear()
+        for notice in notice_history.issued_notices(self.ws, self.actor, self.detail.case.id):
+            self.notice_choice.addItem(
+                self.tr("{title}（{day}）").format(
+                    title=notice.title, day=notice.issued_on.isoformat()
+                ),
+                notice.event_id,
+            )
+        index = self.notice_choice.findData(chosen)
+        # The newest notice first in reach: that is the one usually lost.
+        self.notice_choice.setCurrentIndex(index if index >= 0 else self.notice_choice.count() - 1)
+        has_any = self.notice_choice.count() > 0
+        self.notice_choice.setEnabled(has_any)
+        self.reprint_button.setEnabled(has_any)
+
+    def reprint(self) -> PdfPreviewDialog | None:
+        from hall_desk.reports.notices import reprint_notice
+
+        try:
+            title, data = reprint_notice(
+                self.ws, self.actor, self.detail.case.id, self.notice_choice.currentData()
+            )
+        except HallDeskError as exc:
+            self.message.setText(f"⚠ {exc.message}")
+            set_role(self.message, "fieldError")
+            self.message.setVisible(True)
+            return None
+        preview = PdfPreviewDialog(
+            data,
+            self.tr("{title} {case_no}").format(title=title, case_no=self.detail.case.case_no),
+            self,
+            printer_name=str(self.ws.config.extra.get("printer", "")),
+        )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reprint_preview = preview
+        preview.open()
+        return preview
 
     def print_sheet(self) -> PdfPreviewDialog:
         # reportlab loads on first print, not at start-up.

@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
 
 from hall_desk.domain import identity
 from hall_desk.domain.assistance import Assistance, AssistanceFlag, ServiceMode
+from hall_desk.domain.calendar import LimitUnit
 from hall_desk.domain.catalog import MaterialForm, merge_materials
 from hall_desk.domain.errors import HallDeskError, ValidationError
 from hall_desk.domain.lifecycle import CaseEvent
+from hall_desk.domain.limits import SUPPLEMENT_DAYS
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import applicants, catalog, intake
 from hall_desk.services.applicants import ApplicantDraft
@@ -45,6 +47,9 @@ from hall_desk.ui.widgets import FieldErrors, error_label, set_role
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
+MATERIAL_COLUMNS = 6
+COPIES_COLUMN = 3
+REQUIREMENT_COLUMN = 5
 
 
 def _qdate(day: date) -> QDate:
@@ -249,6 +254,8 @@ class IntakeForm(QWidget):
         )
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.has_agent.toggled.connect(self._kind_changed)
+        # An agent brings the applicant's 授权委托书: it joins the checklist at once.
+        self.has_agent.toggled.connect(self._refresh_materials)
         self.id_number.textChanged.connect(self._id_changed)
         self.id_number.editingFinished.connect(self._lookup_applicant)
         return box
@@ -374,9 +381,9 @@ class IntakeForm(QWidget):
 
     # -- ④ materials -------------------------------------------------------------------------
     def _materials_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("④ 材料核对（空格键勾选已收取）"))
+        box = QGroupBox(self.tr("④ 材料核对（空格键勾选已收取；F2 修改收取份数或填写补正要求）"))
         layout = QVBoxLayout(box)
-        self.materials = QTableWidget(0, 5)
+        self.materials = QTableWidget(0, MATERIAL_COLUMNS)
         self.materials.setObjectName("materialsTable")
         self.materials.setAccessibleName(self.tr("材料清单"))
         self.materials.setHorizontalHeaderLabels(
@@ -384,11 +391,26 @@ class IntakeForm(QWidget):
                 self.tr("已收取"),
                 self.tr("材料名称"),
                 self.tr("形式"),
-                self.tr("份数"),
+                self.tr("收取份数"),
                 self.tr("要求"),
+                self.tr("补正要求"),
             ]
         )
+        self.materials.horizontalHeaderItem(REQUIREMENT_COLUMN).setToolTip(
+            self.tr("未收取材料的补正要求，印在一次性告知书上，如：须加盖公章的原件")
+        )
+        # Only the copies (an integer: Qt's own spin box edits it; the service checks 0–99)
+        # and the requirement are typed into; the rest is the catalog's.
+        self.materials.setEditTriggers(
+            QTableWidget.EditTrigger.DoubleClicked
+            | QTableWidget.EditTrigger.EditKeyPressed
+            | QTableWidget.EditTrigger.AnyKeyPressed
+        )
+        self.materials.itemChanged.connect(self._copies_ticked)
         self.materials.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.materials.horizontalHeader().setSectionResizeMode(
+            REQUIREMENT_COLUMN, QHeaderView.ResizeMode.Stretch
+        )
         self.materials.setMinimumHeight(260)
         self.materials.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
@@ -404,22 +426,38 @@ class IntakeForm(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.error_labels["materials"] = error_label(box)
+        self.error_labels["requirements"] = self.error_labels["materials"]
         layout.addWidget(self.error_labels["materials"])
         return box
 
     def _refresh_materials(self) -> None:
+        """The checklist of the chosen items (and 授权委托书 with an agent); what was already
+        ticked, counted or asked for stays as the clerk left it."""
+        kept = {
+            self.materials.item(row, 1).text(): (
+                self.materials.item(row, 0).checkState(),
+                self._copies(row),
+                self.materials.item(row, REQUIREMENT_COLUMN).text(),
+            )
+            for row in range(self.materials.rowCount())
+        }
+        current = self.materials.currentRow()
         codes, theme = self.selection()
-        merged = merge_materials(catalog.chosen_items(self.ws, self.actor, codes, theme))
+        merged = merge_materials(
+            catalog.chosen_items(self.ws, self.actor, codes, theme),
+            agent=self.has_agent.isChecked(),
+        )
+        self.materials.blockSignals(True)
         self.materials.setRowCount(len(merged))
         for row, m in enumerate(merged):
+            state, copies, requirement = kept.get(m.name, (Qt.CheckState.Unchecked, m.copies, ""))
             check = QTableWidgetItem()
             check.setFlags(
                 Qt.ItemFlag.ItemIsUserCheckable
                 | Qt.ItemFlag.ItemIsEnabled
                 | Qt.ItemFlag.ItemIsSelectable
             )
-            check.setCheckState(Qt.CheckState.Unchecked)
-            check.setData(CODE_ROLE, m.copies)
+            check.setCheckState(state)
             self.materials.setItem(row, 0, check)
             for col, text in enumerate(
                 [
@@ -428,17 +466,38 @@ class IntakeForm(QWidget):
                         MaterialForm.ORIGINAL: self.tr("原件"),
                         MaterialForm.COPY: self.tr("复印件"),
                     }.get(m.form, self.tr("原件和复印件")),
-                    str(m.copies),
+                    "",
                     (self.tr("必要") if m.required else self.tr("非必要"))
                     + (self.tr("，可容缺") if m.deferrable and m.required else ""),
+                    requirement,
                 ],
                 start=1,
             ):
                 cell = QTableWidgetItem(text)
-                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if col in (COPIES_COLUMN, REQUIREMENT_COLUMN):
+                    flags |= Qt.ItemFlag.ItemIsEditable
+                cell.setFlags(flags)
+                if col == COPIES_COLUMN:
+                    cell.setData(Qt.ItemDataRole.EditRole, copies)
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.materials.setItem(row, col, cell)
+        self.materials.blockSignals(False)
         if merged:
-            self.materials.setCurrentCell(0, 0)
+            self.materials.setCurrentCell(min(max(current, 0), len(merged) - 1), 0)
+
+    def _copies(self, row: int) -> int:
+        value = self.materials.item(row, COPIES_COLUMN).data(Qt.ItemDataRole.EditRole)
+        return int(value) if isinstance(value, int) else 0
+
+    def _copies_ticked(self, cell: QTableWidgetItem) -> None:
+        # Counting copies of a material means it was received; none means it was not.
+        if cell.column() != COPIES_COLUMN:
+            return
+        check = self.materials.item(cell.row(), 0)
+        if check is not None:
+            received = self._copies(cell.row()) > 0
+            check.setCheckState(Qt.CheckState.Checked if received else Qt.CheckState.Unchecked)
 
     def set_all_received(self, received: bool) -> None:
         state = Qt.CheckState.Checked if received else Qt.CheckState.Unchecked
@@ -450,25 +509,37 @@ class IntakeForm(QWidget):
         for row in range(self.materials.rowCount()):
             check = self.materials.item(row, 0)
             if check.checkState() == Qt.CheckState.Checked:
-                out[self.materials.item(row, 1).text()] = int(check.data(CODE_ROLE))
+                out[self.materials.item(row, 1).text()] = max(1, self._copies(row))
+        return out
+
+    def requirements(self) -> dict[str, str]:
+        """What the 一次性告知书 asks of each material the clerk wrote something for."""
+        out = {}
+        for row in range(self.materials.rowCount()):
+            text = self.materials.item(row, REQUIREMENT_COLUMN).text()
+            if text.strip():
+                out[self.materials.item(row, 1).text()] = text
         return out
 
     # -- ⑤ decision --------------------------------------------------------------------------
     def _decision_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("⑤ 办理决定"))
         form = QFormLayout(box)
-        today = self.ws.today()
         self.commitment = QPlainTextEdit()
         self.commitment.setObjectName("commitment")
         self.commitment.setAccessibleName(self.tr("容缺承诺"))
         self.commitment.setTabChangesFocus(True)
         self.commitment.setMaximumHeight(60)
-        # The earliest date the service accepts: the next working day.
-        self.deferred_deadline = QDateEdit(_qdate(self.ws.calendar().next_working_day(today)))
+        self.deferred_deadline = QDateEdit()
         self.deferred_deadline.setObjectName("deferredDeadline")
         self.deferred_deadline.setAccessibleName(self.tr("容缺材料补齐期限"))
         self.deferred_deadline.setCalendarPopup(True)
         self.deferred_deadline.setDisplayFormat("yyyy-MM-dd")
+        self.supplement_deadline = QDateEdit()
+        self.supplement_deadline.setObjectName("supplementDeadline")
+        self.supplement_deadline.setAccessibleName(self.tr("补正期限"))
+        self.supplement_deadline.setCalendarPopup(True)
+        self.supplement_deadline.setDisplayFormat("yyyy-MM-dd")
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
         self.reason.setAccessibleName(self.tr("不予受理理由"))
@@ -477,6 +548,7 @@ class IntakeForm(QWidget):
         for name, label, widget in (
             ("commitment", self.tr("容缺承诺："), self.commitment),
             ("deferred_deadline", self.tr("容缺补齐期限："), self.deferred_deadline),
+            ("supplement_deadline", self.tr("补正期限(&Q)："), self.supplement_deadline),
             ("reason", self.tr("不予受理理由："), self.reason),
         ):
             caption = QLabel(label)
@@ -485,6 +557,7 @@ class IntakeForm(QWidget):
             err = error_label(box)
             form.addRow("", err)
             self.error_labels[name] = err
+        self._default_deadlines()
         buttons = QHBoxLayout()
         self.decision_buttons: dict[CaseEvent, QPushButton] = {}
         for step, text in (
@@ -502,6 +575,16 @@ class IntakeForm(QWidget):
         form.addRow(buttons)
         return box
 
+    def _default_deadlines(self) -> None:
+        today = self.ws.today()
+        calendar = self.ws.calendar()
+        # The earliest date the service accepts: the next working day.
+        self.deferred_deadline.setDate(_qdate(calendar.next_working_day(today)))
+        # The period the service would set itself; the clerk may give the applicant longer.
+        self.supplement_deadline.setDate(
+            _qdate(calendar.due_date(today, SUPPLEMENT_DAYS, LimitUnit.WORKING).day)
+        )
+
     def draft(self) -> IntakeDraft:
         codes, theme = self.selection()
         agent = None
@@ -512,10 +595,12 @@ class IntakeForm(QWidget):
             item_codes=codes,
             theme_code=theme,
             received=self.received(),
+            requirements=self.requirements(),
             agent=agent,
             assistance=self._assistance(),
             commitment=self.commitment.toPlainText(),
             deferred_deadline=_pydate(self.deferred_deadline.date()),
+            supplement_deadline=_pydate(self.supplement_deadline.date()),
             reason=self.reason.toPlainText(),
             consultation_id=self.consultation_id,
         )
@@ -588,6 +673,8 @@ class IntakeForm(QWidget):
             "materials": self.materials,
             "commitment": self.commitment,
             "deferred_deadline": self.deferred_deadline,
+            "supplement_deadline": self.supplement_deadline,
+            "requirements": self.materials,
             "reason": self.reason,
         }
         ws, actor, draft = self.ws, self.actor, self.draft()
@@ -729,6 +816,7 @@ class IntakeForm(QWidget):
         self.materials.setRowCount(0)
         self.commitment.clear()
         self.reason.clear()
+        self._default_deadlines()
         self.has_agent.setChecked(False)
         for box in self.flag_boxes.values():
             box.setChecked(False)
@@ -746,12 +834,14 @@ class SupplementForm(QWidget):
     """The applicant is back: find the case, tick what they brought, the case moves on."""
 
     received = Signal(object)
+    print_requested = Signal(str)  # case id: the 受理通知书 once the materials are all in
 
     def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         self.actor = actor
         self.case_no = ""
+        self.accepted_case_id = ""
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         label = QLabel(self.tr("受理编号或证件号码(&F)："))
@@ -778,12 +868,21 @@ class SupplementForm(QWidget):
         self.message.setObjectName("supplementMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
+        self.print_button = QPushButton(self.tr("打印受理通知书(&Y)…"))
+        self.print_button.setObjectName("printAcceptanceButton")
+        self.print_button.setVisible(False)
+        self.print_button.clicked.connect(
+            lambda: self.accepted_case_id and self.print_requested.emit(self.accepted_case_id)
+        )
+        layout.addWidget(self.print_button)
         self.lookup.returnPressed.connect(self.find)
         self.confirm.clicked.connect(self.submit)
 
     def find(self) -> Op[SupplementDue | None]:
         self.missing.clear()
         self.case_no = ""
+        self.accepted_case_id = ""
+        self.print_button.setVisible(False)
         ws, actor, text = self.ws, self.actor, self.lookup.text()
         return (
             Op(self, lambda: intake.awaiting_supplement(ws, actor, text))
@@ -856,6 +955,10 @@ class SupplementForm(QWidget):
         self.received.emit(result)
         if result.state.value == "accepted":
             self.missing.clear()
+            # Accepted now: the applicant takes the 受理通知书 home.
+            self.accepted_case_id = result.case_id
+            self.print_button.setVisible(True)
+            self.print_button.setFocus()
         else:
             self.find()
 

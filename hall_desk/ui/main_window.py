@@ -275,6 +275,7 @@ class MainWindow(QMainWindow):
 
             self.intake = IntakeWorkspace(self.ws, self.actor)
             self.intake.form.print_requested.connect(self.print_intake_notice)
+            self.intake.supplement.print_requested.connect(self.print_intake_notice)
             self.intake.form.open_case_requested.connect(self.open_case)
             return self.intake
         if workspace.key == "consult":

@@ -36,7 +36,7 @@ from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import backup as backup_service
 from hall_desk.services import calendar as calendar_service
 from hall_desk.services import catalog, users
-from hall_desk.services.settings import update_settings
+from hall_desk.services.settings import hall_contact, update_settings
 from hall_desk.services.users import UserAccount
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
@@ -82,9 +82,18 @@ class SettingsDialog(QDialog):
         self.shared = child(f, QLineEdit, "sharedEdit")
         self.sync_time = child(f, QTimeEdit, "syncTimeEdit")
         self.printer = child(f, QComboBox, "printerCombo")
+        self.contact_phone = child(f, QLineEdit, "contactPhoneEdit")
+        self.hall_address = child(f, QLineEdit, "hallAddressEdit")
         labels = {
             name: child(f, QLabel, f"{name}Error")
-            for name in ("hall", "idle_lock_minutes", "shared_url", "sync_time")
+            for name in (
+                "hall",
+                "idle_lock_minutes",
+                "shared_url",
+                "sync_time",
+                "contact_phone",
+                "hall_address",
+            )
         }
         self.errors = FieldErrors(labels, child(f, QLabel, "generalError"), self)
         buttons = child(f, QDialogButtonBox, "buttons")
@@ -104,6 +113,9 @@ class SettingsDialog(QDialog):
             self.tr("{code}（编码是受理编号的一部分，不能修改）").format(code=c.workstation)
         )
         self.window_name.setText(c.window)
+        contact = hall_contact(self.ws)
+        self.contact_phone.setText(contact.phone)
+        self.hall_address.setText(contact.address)
         self.idle.setValue(c.idle_lock_minutes)
         self.shared.setText(c.shared_url)
         self.sync_time.setTime(QTime.fromString(c.sync_time, "HH:mm"))
@@ -126,9 +138,13 @@ class SettingsDialog(QDialog):
             shared_url=self.shared.text(),
             sync_time=self.sync_time.time().toString("HH:mm"),
             printer=self.printer.currentData() or "",
+            contact_phone=self.contact_phone.text(),
+            hall_address=self.hall_address.text(),
         )
         inputs: dict[str, QWidget] = {
             "hall": self.hall,
+            "contact_phone": self.contact_phone,
+            "hall_address": self.hall_address,
             "idle_lock_minutes": self.idle,
             "shared_url": self.shared,
             "sync_time": self.sync_time,

@@ -386,3 +386,37 @@ def test_suggest_agrees_with_the_sixtieth_birthday(born: date, today: date) -> N
         frozenset({AssistanceFlag.ELDERLY}) if today >= _sixtieth_birthday(born) else frozenset()
     )
     assert suggest(born, today) == expected
+
+
+# --- what the bundle issues, and the agent's letter ------------------------------------------
+
+
+def test_a_certificate_another_item_of_the_bundle_issues_is_not_asked_for() -> None:
+    register = ServiceItem(
+        code="A",
+        name="个体工商户设立登记",
+        department="市场监管",
+        kind=ItemKind.IMMEDIATE,
+        legal_limit=15,
+        promised_limit=0,
+        limit_unit=LimitUnit.WORKING,
+        materials=(M("设立申请书"),),
+        produces=("营业执照",),
+    )
+    food = item("B", M("营业执照"), M("健康证明"))
+    fire = item("C", M("营业执照", F.ORIGINAL), M("平面图"))
+    assert [m.name for m in merge_materials([register, food, fire])] == [
+        "设立申请书",
+        "健康证明",
+        "平面图",
+    ]
+    assert "营业执照" in by_name(merge_materials([food, fire])), "alone, the licence is needed"
+
+
+def test_an_agent_brings_the_letter_of_authorisation_once() -> None:
+    food = item("B", M("营业执照"))
+    letter = by_name(merge_materials([food], agent=True))["授权委托书"]
+    assert letter.required and not letter.deferrable and letter.form == F.ORIGINAL
+    assert "授权委托书" not in by_name(merge_materials([food]))
+    own = item("C", M("委托书及受托人身份证明"))
+    assert [m.name for m in merge_materials([own], agent=True)] == ["委托书及受托人身份证明"]

@@ -130,3 +130,23 @@ def test_a_huge_sheet_is_refused_as_it_is_read(ws, admin, tmp_path, monkeypatch)
     wb.save(path)
     with pytest.raises(ValidationError, match="超过 100 行上限（第 102 行）"):
         catalog.import_catalog_xlsx(ws, admin, path)
+
+
+def test_what_an_item_issues_is_imported_checked_and_kept_through_a_spreadsheet(
+    ws, admin, tmp_path
+):
+    items, _ = catalog.load_catalog(ws)
+    register = next(i for i in items if i.code == "011050001001")
+    assert register.produces == ("营业执照",), "the bundled catalog says what 设立登记 issues"
+    data = catalog.bundled_catalog()
+    data["items"][0]["produces"] = ["营业执照\u202e"]
+    with pytest.raises(ValidationErrors, match="办理结果证照"):
+        catalog.import_catalog(ws, admin, data)
+    path = tmp_path / "old.xlsx"
+    catalog.export_catalog_xlsx(ws, path)
+    wb = load_workbook(path)
+    assert wb["事项"].cell(1, 10).value == "办理结果证照"
+    wb["事项"].delete_cols(10)  # a sheet made before the column existed still imports
+    wb.save(path)
+    catalog.import_catalog_xlsx(ws, admin, path)
+    assert all(not i.produces for i in catalog.load_catalog(ws)[0])

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from hall_desk.domain.assistance import Assistance, AssistanceFlag, ServiceMode
+from hall_desk.domain.catalog import AGENT_MATERIAL
 from hall_desk.domain.errors import (
     PermissionDenied,
     TransitionError,
@@ -262,6 +263,9 @@ def test_agent_is_validated_and_protected(ws, clerk):
         intake.accept(ws, clerk, draft, on=TODAY)
     agent_id = resident_id(birth="19900220", seq="456")
     draft.agent = AgentDraft("白玉兰", agent_id)
+    with pytest.raises(ValidationError, match=f"以下必要材料未收取：{AGENT_MATERIAL}"):
+        intake.accept(ws, clerk, draft, on=TODAY)
+    draft.received[AGENT_MATERIAL] = 1  # an agent brings the letter of authorisation
     result = intake.accept(ws, clerk, draft, on=TODAY)
     with ws.reading() as s:
         case = s.get(CaseRow, result.case_id)
@@ -403,3 +407,53 @@ def test_the_supplement_desk_finds_only_cases_waiting_and_lists_what_is_missing(
 def test_the_supplement_desk_is_for_intake_staff(ws, router):
     with pytest.raises(PermissionDenied):
         intake.awaiting_supplement(ws, router, "20261124-W01-0001")
+
+
+def test_a_supplement_carries_each_materials_requirement(ws, clerk):
+    draft = draft_for(ws, [FOOD])
+    draft.received.pop("食品安全管理制度")
+    draft.requirements = {"食品安全管理制度": "须加盖公章的原件"}
+    result = intake.request_supplement(ws, clerk, draft, on=TODAY)
+    with ws.reading() as s:
+        row = s.scalars(
+            select(CaseMaterialRow).where(
+                CaseMaterialRow.case_id == result.case_id,
+                CaseMaterialRow.name == "食品安全管理制度",
+            )
+        ).one()
+    assert row.requirement == "须加盖公章的原件"
+
+
+@pytest.mark.parametrize(
+    ("requirements", "message"),
+    [
+        ({"不存在的材料": "原件"}, "所选事项不需要以下材料：不存在的材料"),
+        ({"食品安全管理制度": "原件\u202e"}, "补正要求"),
+        ({"食品安全管理制度": "长" * 101}, "补正要求"),
+    ],
+)
+def test_a_bad_requirement_is_refused_and_nothing_written(ws, clerk, requirements, message):
+    draft = draft_for(ws, [FOOD])
+    draft.received.pop("食品安全管理制度")
+    draft.requirements = requirements
+    with pytest.raises(ValidationError, match=message) as refused:
+        intake.request_supplement(ws, clerk, draft, on=TODAY)
+    assert refused.value.field == "requirements"
+    with ws.reading() as s:
+        assert s.scalar(select(func.count()).select_from(CaseRow)) == 0
+
+
+def test_a_bundle_is_not_asked_for_the_licence_it_issues(ws, clerk):
+    with ws.reading() as s:
+        from hall_desk.services.catalog import theme_by_code
+
+        codes = list(theme_by_code(s, "YJS001").item_codes)
+    needed = all_materials(ws, codes)
+    assert "营业执照" not in needed
+    draft = IntakeDraft(applicant=person(), theme_code="YJS001", received=needed)
+    result = intake.accept(ws, clerk, draft, on=TODAY)
+    with ws.reading() as s:
+        names = set(
+            s.scalars(select(CaseMaterialRow.name).where(CaseMaterialRow.case_id == result.case_id))
+        )
+    assert "营业执照" not in names and "经营场所使用证明" in names

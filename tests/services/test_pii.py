@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from hall_desk.domain import roles
+from hall_desk.domain.catalog import AGENT_MATERIAL
 from hall_desk.domain.errors import PermissionDenied
 from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.reports import ledgers
@@ -37,6 +38,7 @@ def test_no_plaintext_id_or_phone_in_the_database_files(ws, clerk):
     for number, phone in zip(IDS, PHONES, strict=True):
         draft = draft_for(ws, [FOOD], person(number=number, phone=phone))
         draft.agent = AgentDraft("白玉兰", AGENT_ID)
+        draft.received[AGENT_MATERIAL] = 1  # an agent brings the letter of authorisation
         intake.accept(ws, clerk, draft, on=TODAY)
     consultations.log_consultation(
         ws, clerk, consultations.ConsultationDraft(topic="办理时限", phone=PHONES[0])

@@ -205,20 +205,15 @@ def _people(db: Path, key: Any) -> list[Person]:
         conn.close()
 
 
-def test_no_full_id_number_can_be_rebuilt_from_stored_plaintext(hall, tmp_path: Path) -> None:
-    w1 = hall.ws("W1")
-    generate(w1, days=14, per_day=16, seed=7, end=END)
-    shared = tmp_path / "shared" / "hall-shared.sqlite3"
-    shared.parent.mkdir()
-    sync(w1, str(shared))
-    local = w1.home.db_path
-    people = _people(local, w1.key)
-    roles = {r for p in people for r in p.roles}
-    assert len(people) > 40 and roles == {"applicant", "agent", "proxy"}, (len(people), roles)
-    records = [*_records(local), *_records(shared)]
-    tables = {t for t, _ in records}
-    assert {"applicants", "cases", "events", "deliveries"} <= tables
-    assert any("event" in t for t in tables - {"events", "cases", "applicants", "deliveries"})
+def rebuilt_numbers(
+    people_db: Path, databases: list[Path], key: Any, until: date, sample: int | None = None
+) -> tuple[list[tuple[str, int, Facts]], list[Person]]:
+    """(the numbers rebuilt from every plaintext value of `databases`, the people tried).
+
+    The people are read from `people_db` (a workstation's local database) with the key; with
+    `sample`, only that many of them are tried."""
+    people = _people(people_db, key)[:sample]
+    records = [r for db in databases for r in _records(db)]
     for _table, values in records:
         strings = {v for v in values if isinstance(v, str)}
         shown = [v for v in strings if _MASK.match(v) and "*" in v]
@@ -229,9 +224,29 @@ def test_no_full_id_number_can_be_rebuilt_from_stored_plaintext(hall, tmp_path: 
     for p in people:
         facts = _facts(p)
         assert facts.shown, f"{p.ids}: the person's masked number is on file"
-        n = _candidates(facts, END, REBUILT)
+        n = _candidates(facts, until, REBUILT)
         if n < REBUILT:
             rebuilt.append((p.number[:6], n, facts))
+    return rebuilt, people
+
+
+def tables_of(db: Path) -> set[str]:
+    return {t for t, _ in _records(db)}
+
+
+def test_no_full_id_number_can_be_rebuilt_from_stored_plaintext(hall, tmp_path: Path) -> None:
+    w1 = hall.ws("W1")
+    generate(w1, days=14, per_day=16, seed=7, end=END)
+    shared = tmp_path / "shared" / "hall-shared.sqlite3"
+    shared.parent.mkdir()
+    sync(w1, str(shared))
+    local = w1.home.db_path
+    tables = tables_of(local) | tables_of(shared)
+    assert {"applicants", "cases", "events", "deliveries"} <= tables
+    assert any("event" in t for t in tables - {"events", "cases", "applicants", "deliveries"})
+    rebuilt, people = rebuilt_numbers(local, [local, shared], w1.key, END)
+    roles = {r for p in people for r in p.roles}
+    assert len(people) > 40 and roles == {"applicant", "agent", "proxy"}, (len(people), roles)
     assert not rebuilt, (
         f"{len(rebuilt)} of {len(people)} numbers rebuilt from plaintext, e.g. {rebuilt[:3]}"
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 import psycopg
 from sqlalchemy.engine import make_url
 
+from hall_desk.domain.catalog import AGENT_MATERIAL
 from hall_desk.services import intake
 from hall_desk.services.intake import AgentDraft
 from tests.sync.conftest import _libpq
@@ -46,6 +47,7 @@ def test_the_shared_database_holds_no_plaintext_personal_data(hall, shared_url):
         d = draft(ws, [FOOD], applicant(n))
         if n == PEOPLE[0]:
             d.agent = AgentDraft("白玉兰", AGENT_ID)
+            d.received[AGENT_MATERIAL] = 1  # an agent brings the letter of authorisation
         intake.accept(ws, clerk(ws), d, on=DAY)
     # A changed phone at the other window: the overwritten value travels (encrypted) too.
     intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(PEOPLE[0], phone_no=4321)), on=DAY)

@@ -6,7 +6,7 @@ Create Date: 2026-12-02
 
 Every event gets a MAC under the hall's event key. The events already in the log are sealed
 here, in the same transaction as the new column, with the key the program hands to Alembic at
-open (`migrate.upgrade(..., event_key=...)`): there is no moment at which an event lacks a MAC
+open (`migrate.upgrade(..., program=...)`): there is no moment at which an event lacks a MAC
 and a later open would seal whatever it finds. That vouches once for the log as it stood before
 this version, which nothing protected; from here on an edit without the key is detected.
 """
