@@ -29,6 +29,12 @@ class Timestamp:
         ms, _, counter = text.partition("-")
         return cls(int(ms), int(counter))
 
+    def next(self) -> Timestamp:
+        """The smallest reading after this one."""
+        if self.counter < MAX_COUNTER:
+            return Timestamp(self.ms, self.counter + 1)
+        return Timestamp(self.ms + 1, 0)
+
 
 class WallClock:
     """The one reading of the machine's wall clock: every "now" and "today" comes from here.
@@ -79,23 +85,44 @@ class HybridClock:
     """Never goes backwards, even when the machine's clock is set back; absorbs remote clocks.
 
     `last` is restored from the newest event on start-up, so monotonicity survives restarts.
+
+    With `max_drift_ms` (a workstation's clock) the clock is bounded by real time as well: it
+    never runs further ahead of the wall clock than that. A remote reading beyond it is not
+    absorbed (a peer whose clock runs fast must not drag this one along), and when `last` is
+    found that far ahead — the wall clock ran fast and has been corrected, or was set back —
+    the clock starts again from the wall. Order still follows what was seen where it matters,
+    within one record: `eventlog.append` stamps an event after its entity's newest event.
+    Without this bound a clock once set ten years ahead would stamp ten years ahead for good,
+    and every peer would hold its work for that long (docs/architecture.md, "Clocks").
     """
 
     def __init__(
-        self, last: Timestamp | None = None, wall_ms: Callable[[], int] | None = None
+        self,
+        last: Timestamp | None = None,
+        wall_ms: Callable[[], int] | None = None,
+        *,
+        max_drift_ms: int | None = None,
     ) -> None:
         self._last = last or Timestamp(0, 0)
         self._wall_ms = wall_ms or SYSTEM_CLOCK.ms
         self._lock = threading.Lock()
+        self.max_drift_ms = max_drift_ms
+        self.drifted_from: Timestamp | None = None  # the last reading given up, when it was
 
     @property
     def last(self) -> Timestamp:
         return self._last
 
+    def wall_ms(self) -> int:
+        return self._wall_ms()
+
     def now(self) -> Timestamp:
         with self._lock:
             wall = self._wall_ms()
             last = self._last
+            if self.max_drift_ms is not None and last.ms - wall > self.max_drift_ms:
+                self.drifted_from = last
+                last = Timestamp(0, 0)
             if wall > last.ms:
                 ts = Timestamp(wall, 0)
             elif last.counter < MAX_COUNTER:
@@ -106,11 +133,30 @@ class HybridClock:
             self._last = ts
             return ts
 
-    def observe(self, remote: Timestamp) -> None:
-        """Merge a clock reading received from another workstation."""
+    def observe(self, remote: Timestamp) -> bool:
+        """Merge a clock reading received from another workstation; False when beyond the
+        bound (not absorbed)."""
         with self._lock:
+            if self.max_drift_ms is not None and remote.ms - self._wall_ms() > self.max_drift_ms:
+                return False
             if remote > self._last:
                 self._last = remote
+            return True
+
+
+DAY_MS = 86_400_000
+
+
+def skew_words(ms: int) -> str:
+    """A clock difference as people say it: 10 年, 1 天, 3 小时, 25 分钟."""
+    ms = abs(ms)
+    if ms >= 365 * DAY_MS:
+        return f"{round(ms / (365.25 * DAY_MS))} 年"
+    if ms >= DAY_MS * 9 // 10:  # 23 h 50 min is "1 天" as people say it
+        return f"{max(1, round(ms / DAY_MS))} 天"
+    if ms >= 3_600_000:
+        return f"{round(ms / 3_600_000)} 小时"
+    return f"{max(1, round(ms / 60_000))} 分钟"
 
 
 def uuid7(ts: Timestamp) -> uuid.UUID:

@@ -548,6 +548,13 @@ def remask_resident_id(masked: str) -> str:
     return masked
 
 
+def mask_name(name: str) -> str:
+    """A name where it is shown as personal data (a conflict between two records): 包**."""
+    if len(name) <= 3:
+        return name[:1] + "*" * (len(name) - 1)
+    return _mask_generic(name)
+
+
 def mask_phone(number: str) -> str:
     """Mask a mobile as 139****5678 and a landline as 0475-*****67 (extension starred too).
 

@@ -17,6 +17,8 @@ from hall_desk.domain.errors import ValidationError, ValidationErrors
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services.workstation import Workstation
+from hall_desk.store import event_kinds, eventlog
+from hall_desk.store.event_kinds import APPLICANT_FIELDS
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import ApplicantRow
 
@@ -181,20 +183,62 @@ def protected_fields(key: HallKey, a: CheckedApplicant) -> dict[str, Any]:
     }
 
 
-def same_person_data(row: ApplicantRow, key: HallKey, a: CheckedApplicant) -> bool:
-    """True when the stored applicant already says exactly this (no new event needed).
-    The address is decrypted only to compare, inside intake's transaction, and never shown."""
+def changed_fields(row: ApplicantRow, key: HallKey, a: CheckedApplicant) -> list[str]:
+    """The editable fields (event_kinds.APPLICANT_FIELDS) where the stored applicant says
+    something else. The address is decrypted only to compare, inside intake's transaction, and
+    never shown."""
 
     def plain(field: str, token: str) -> str:
         return key.decrypt(field, token) if token else ""
 
-    return (
-        row.name == a.name
-        and row.phone_index == (phone_index(key, a.phone) if a.phone else "")
-        and plain("address", row.address_cipher) == a.address
-        and row.legal_representative == a.legal_representative
-        and row.contact_name == a.contact_name
-    )
+    same = {
+        "phone": row.phone_index == (phone_index(key, a.phone) if a.phone else ""),
+        "address": plain("address", row.address_cipher) == a.address,
+        "name": row.name == a.name,
+        "legal_representative": row.legal_representative == a.legal_representative,
+        "contact_name": row.contact_name == a.contact_name,
+    }
+    return [name for name in APPLICANT_FIELDS if not same[name]]
+
+
+def same_person_data(row: ApplicantRow, key: HallKey, a: CheckedApplicant) -> bool:
+    """True when the stored applicant already says exactly this (no new event needed)."""
+    return not changed_fields(row, key, a)
+
+
+def seen_fields(session: Session, applicant_id: str) -> dict[str, str]:
+    """For each editable field, the event whose value this workstation holds ("" for none).
+
+    A new `applicant.recorded` names these under "seen" for the fields it changes, so that
+    every workstation can tell a sequential edit from two made without knowing of each other.
+    """
+    seen = dict.fromkeys(APPLICANT_FIELDS, "")
+    for ev in eventlog.entity_events(session, "applicant", applicant_id):
+        if ev.kind != "applicant.recorded":
+            continue
+        values = event_kinds.payload_of(ev.kind, ev.payload).get("set", {})
+        for name, keys in APPLICANT_FIELDS.items():
+            if keys[0] in values:
+                seen[name] = ev.id
+    return seen
+
+
+def recorded_payload(
+    session: Session, key: HallKey, row: ApplicantRow | None, applicant_id: str, a: CheckedApplicant
+) -> dict[str, Any] | None:
+    """The `applicant.recorded` payload for what the clerk typed, or None when nothing changed.
+
+    Only the changed fields travel (a first record carries them all): a field one window did
+    not touch must not overwrite what another window changed meanwhile.
+    """
+    fields = protected_fields(key, a)
+    changed = list(APPLICANT_FIELDS) if row is None else changed_fields(row, key, a)
+    if not changed:
+        return None
+    seen = seen_fields(session, applicant_id)
+    if row is not None:
+        fields = {k: fields[k] for name in changed for k in APPLICANT_FIELDS[name]}
+    return {"set": fields, "seen": {name: seen[name] for name in changed}}
 
 
 def find_by_index(session: Session, idx: str) -> ApplicantRow | None:

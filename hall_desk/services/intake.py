@@ -182,10 +182,11 @@ def _record_applicant(
     idx = applicants.id_index(key, checked.id_type, checked.id_number)
     applicant_id = applicants.applicant_id_for(idx, checked.id_type)
     row = tx.session.get(ApplicantRow, applicant_id)
-    if row is not None and applicants.same_person_data(row, key, checked):
+    payload = applicants.recorded_payload(tx.session, key, row, applicant_id, checked)
+    if payload is None:
+        assert row is not None
         return row
-    fields = applicants.protected_fields(key, checked)
-    tx.emit("applicant.recorded", "applicant", applicant_id, {"set": fields})
+    tx.emit("applicant.recorded", "applicant", applicant_id, payload)
     row = tx.session.get(ApplicantRow, applicant_id)
     assert row is not None
     return row

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from hall_desk.domain.catalog import ServiceItem
 from hall_desk.domain.clock import SYSTEM_CLOCK, HybridClock, WallClock
 from hall_desk.domain.errors import StorageError
 from hall_desk.domain.roles import Actor
+from hall_desk.services.clock_skew import startup_notice
 from hall_desk.services.home import Home, HomeConfig
 from hall_desk.store import audit, event_kinds, eventlog, projections
 from hall_desk.store.catalog import all_items
@@ -40,6 +41,17 @@ from hall_desk.store.models import (
 # Set in meta by a restore: until a sync has taken back this workstation's own events pushed after
 # the backup, a new event would reuse a sequence number (and a case number) the hall has seen.
 RESTORE_PENDING = "restore_pending"
+# How far a clock may be ahead of real time: the bound of this workstation's own hybrid clock,
+# and how far ahead of it a peer's timestamp may be before its event is held (sync/validate.py).
+DEFAULT_CLOCK_MARGIN = timedelta(minutes=10)
+CLOCK_MARGIN_KEY = "sync_clock_margin_minutes"  # in HomeConfig.extra
+
+
+def clock_margin_of(config: HomeConfig) -> timedelta:
+    raw = config.extra.get(CLOCK_MARGIN_KEY)
+    if isinstance(raw, int | float) and not isinstance(raw, bool) and raw > 0:
+        return timedelta(minutes=float(raw))
+    return DEFAULT_CLOCK_MARGIN
 
 
 class Tx:
@@ -130,6 +142,7 @@ class Workstation:
             with self.db.read() as s:
                 fingerprint = s.get(Meta, "hall_key_fingerprint")
                 last = eventlog.last_timestamp(s)
+                own_last = eventlog.last_own_timestamp(s, self.config.workstation)
                 self.restore_pending = s.get(Meta, RESTORE_PENDING) is not None
         except DatabaseError as exc:
             self.db.close()
@@ -145,7 +158,11 @@ class Workstation:
             raise StorageError("大厅密钥与本机数据库不匹配：请使用本大厅的密钥文件")
         if migrated:
             self._advance_anchor()
-        self.clock = HybridClock(last, self.wall.ms)
+        margin_ms = int(clock_margin_of(self.config).total_seconds() * 1000)
+        self.clock = HybridClock(last, self.wall.ms, max_drift_ms=margin_ms)
+        # Said in the status bar and by `hall-desk sync` until the program is restarted.
+        # Against what this workstation itself recorded last: a peer's clock is the sync's care.
+        self.clock_notice = startup_notice(own_last, self.wall.ms(), margin_ms)
         self._calendar: WorkingCalendar | None = None
         self._items: dict[str, ServiceItem] | None = None
         self._hall: str | None = None

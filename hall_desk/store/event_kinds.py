@@ -371,6 +371,26 @@ def _set_of(model: type[Base]) -> Record:
     return Record({"set": columns(model)}, frozenset({"set"}))
 
 
+# An applicant's fields that people edit, each with the payload keys that carry it. An
+# `applicant.recorded` of v3 sets only the fields it changes and names, under "seen", the event
+# whose value of each field it replaced (as the recording workstation knew it): that tells a
+# sequential edit from two workstations editing the same field without knowing of each other
+# (sync/history.py turns the second kind into a conflict for the team lead).
+APPLICANT_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "phone": ("phone_cipher", "phone_index", "phone_masked"),
+    "address": ("address_cipher",),
+    "name": ("name",),
+    "legal_representative": ("legal_representative",),
+    "contact_name": ("contact_name",),
+}
+EVENT_ID = Value((str,), max_len=36)
+
+
+def _same(body: dict[str, Any]) -> dict[str, Any]:
+    """A version step that only adds optional keys: the old payload is already valid."""
+    return body
+
+
 def _applicant_v1_to_v2(body: dict[str, Any]) -> dict[str, Any]:
     """v1 carried the full birth date, which beside the masked number gives the number away;
     v2 keeps the birth year only (domain/identity.py, above mask_resident_id)."""
@@ -457,10 +477,6 @@ CASE_KINDS: tuple[str, ...] = tuple(dict.fromkeys([*(e.value for e in CaseEvent)
 _CAL = frozenset({Cache.CALENDAR})
 
 
-def _same(body: dict[str, Any]) -> dict[str, Any]:
-    return body
-
-
 # v2 added keys: a material's "requirement" (the intake steps that list materials) and an
 # item's "produces" (the catalog). Older payloads lack them and fold as before; a program that
 # knows only v1 folds a v2 payload on the keys it knows instead of refusing the new ones.
@@ -514,9 +530,16 @@ KINDS: Mapping[str, EventKind] = {
             "applicant.recorded",
             APPLICANT,
             fold.applicant,
-            _set_of(ApplicantRow),
-            version=2,
-            upcasters={1: _applicant_v1_to_v2},
+            Record(
+                {
+                    "set": columns(ApplicantRow),
+                    "seen": Record({name: EVENT_ID for name in APPLICANT_FIELDS}),
+                },
+                frozenset({"set"}),
+            ),
+            version=3,
+            # v3 adds "seen"; a payload without it (older) makes no claim about what it knew.
+            upcasters={1: _applicant_v1_to_v2, 2: _same},
         ),
         *(
             EventKind(
@@ -560,7 +583,19 @@ KINDS: Mapping[str, EventKind] = {
             RESOLVE_KIND,
             SYNC_CONFLICT,
             None,
-            Record({"case_id": TEXT, "note": NOTE_TEXT}, frozenset({"case_id", "note"})),
+            Record(
+                {
+                    # "" for a field conflict (v2): older programs still find the key they need.
+                    "case_id": TEXT,
+                    "note": NOTE_TEXT,
+                    # v2: a conflict over an applicant's field, and whose value the lead kept.
+                    "applicant_id": TEXT,
+                    "keep": EVENT_ID,
+                },
+                frozenset({"case_id", "note"}),
+            ),
+            version=2,
+            upcasters={1: _same},
         ),
     ]
 }

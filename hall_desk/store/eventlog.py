@@ -83,6 +83,16 @@ def append(
     mac_key: bytes,
 ) -> Event:
     ts = clock.now()
+    # After everything this workstation holds of the same record, even when that was stamped
+    # by a clock running ahead (which the bounded clock no longer follows): a record's events
+    # fold in (HLC, id) order, and an edit must sort after what its writer saw.
+    tip = session.scalar(
+        select(func.max(Event.hlc)).where(
+            Event.entity_type == new.entity_type, Event.entity_id == new.entity_id
+        )
+    )
+    if tip is not None and ts <= Timestamp.decode(tip):
+        ts = Timestamp.decode(tip).next()
     row = Event(
         id=str(uuid7(ts)),
         origin=origin,
@@ -102,6 +112,14 @@ def append(
 def last_timestamp(session: Session) -> Timestamp | None:
     """The newest clock reading ever recorded here, so the clock resumes past it."""
     hlc = session.scalar(select(func.max(Event.hlc)))
+    return Timestamp.decode(hlc) if hlc else None
+
+
+def last_own_timestamp(session: Session, origin: str) -> Timestamp | None:
+    """The timestamp of the newest event this workstation wrote (by its sequence)."""
+    hlc = session.scalar(
+        select(Event.hlc).where(Event.origin == origin).order_by(Event.seq.desc()).limit(1)
+    )
     return Timestamp.decode(hlc) if hlc else None
 
 

@@ -51,10 +51,13 @@ class SyncRun(Base):
 
 
 class SyncConflict(Base):
-    """A lifecycle step that was not allowed from the state its case had reached (both kept)."""
+    """Two workstations' events that cannot both stand (both kept): a lifecycle step not allowed
+    from the state its case had reached, or (`field` set) an applicant field two workstations
+    changed without knowing of each other."""
 
     __tablename__ = "sync_conflicts"
-    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # the refused-by-rule step
+    # The refused-by-rule step; for a field conflict "<the overwriting event>:<field>".
+    event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     case_id: Mapped[str] = mapped_column(String(36), index=True)
     case_no: Mapped[str] = mapped_column(String(32), default="")
     state_before: Mapped[str] = mapped_column(String(24), default="")
@@ -73,6 +76,14 @@ class SyncConflict(Base):
     resolved_by: Mapped[str] = mapped_column(String(64), default="")
     resolution_note: Mapped[str] = mapped_column(Text, default="")
     resolution_event_id: Mapped[str] = mapped_column(String(36), default="")
+    # Field conflicts: the event_id/other_event_id columns above name the two events.
+    field: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    applicant_id: Mapped[str] = mapped_column(String(36), default="", server_default="", index=True)
+    value: Mapped[str] = mapped_column(Text, default="", server_default="")  # ciphertext for PII
+    value_masked: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    other_value: Mapped[str] = mapped_column(Text, default="", server_default="")
+    other_value_masked: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    kept_event_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
 
 
 class SyncRefusedEvent(Base):

@@ -39,6 +39,9 @@ from hall_desk.store.eventlog import MAC_FIELDS, dumps, event_mac, mac_ok
 # payloads are replaced by the current version. (Other kinds keep their version: an upcaster
 # that renames a key is applied on reading and has no reason to rewrite the log.)
 UPCAST_KINDS = ("applicant.recorded",)
+# The version each of them is brought to: the one that dropped the personal data, not whatever
+# is current (applicant.recorded v3 only added keys), so every scrubber writes the same bytes.
+UPCAST_TO = {"applicant.recorded": 2}
 MASK_SUFFIX = "id_masked"
 # The field name binding the encrypted original detail of a scrubbed audit entry.
 AUDIT_ORIGINAL_FIELD = "audit_detail_original"
@@ -73,8 +76,13 @@ def scrub_payload(kind: str, payload: Any) -> Any:
     if version > registered.version:
         return payload  # likewise a newer program's version of a known kind
     body = payload
-    if kind in UPCAST_KINDS and version < registered.version:
-        body = registered.stamp(registered.upcast(payload))
+    target = UPCAST_TO.get(kind, 0)
+    if kind in UPCAST_KINDS and version < target:
+        body = {k: v for k, v in payload.items() if k != event_kinds.VERSION_KEY}
+        while version < target:
+            body = registered.upcasters[version](body)
+            version += 1
+        body = {**body, event_kinds.VERSION_KEY: target}
     return _narrowed(body)
 
 

@@ -33,6 +33,8 @@ def run_sync_command(
         ws.config.shared_url = without_password(location.config_value, ws.home)
         ws.home.save_config(ws.config)
     print(report.summary)
+    for notice in report.clock_notices:
+        print(f"注意：{notice}", file=sys.stderr)
     if report.reset_reason:
         print(f"注意：{report.reset_reason}", file=sys.stderr)
     for notice in report.notices:

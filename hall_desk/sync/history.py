@@ -1,4 +1,5 @@
-"""Editable fields: the latest by HLC wins, and the value it overwrote is kept, never lost.
+"""Editable fields: the latest by HLC wins, the value it overwrote is kept, never lost, and an
+overwrite by a workstation that never saw the old value is a conflict for the team lead.
 
 An applicant's phone, address, name or contact can be recorded at two windows on the same day.
 The projection keeps the latest (HLC order); this history keeps each value a later event
@@ -39,12 +40,15 @@ class _Field:
 
 EDITABLE = (
     _Field("phone", "联系电话", "phone_cipher", index="phone_index", masked="phone_masked"),
+    # The address is compared and masked by decrypting: its ciphertexts differ for one text.
     _Field("address", "地址", "address_cipher", cipher_field="address"),
     _Field("name", "名称", "name"),
     _Field("legal_representative", "法定代表人", "legal_representative"),
     _Field("contact_name", "联系人", "contact_name"),
 )
 LABELS = {f.name: f.label for f in EDITABLE}
+FIELDS = {f.name: f for f in EDITABLE}
+assert set(FIELDS) == set(event_kinds.APPLICANT_FIELDS), "one list of editable fields"
 
 
 def _compare_key(key: HallKey, field: _Field, values: dict[str, Any]) -> str:
@@ -59,6 +63,79 @@ def _compare_key(key: HallKey, field: _Field, values: dict[str, Any]) -> str:
     return raw
 
 
+@dataclass(frozen=True)
+class Overwrite:
+    """One field of an applicant that a later event (by HLC) set to a different value."""
+
+    field: _Field
+    old: Event
+    old_value: str  # as stored: ciphertext for personal data
+    old_masked: str  # what history may show ("（已加密）" for an address)
+    new: Event
+    new_value: str
+    new_masked: str
+    # The new event's writer did not hold the old value when it wrote (concurrent edits):
+    # it names under "seen" another event as the value it replaced, one whose value differs.
+    unseen: bool
+
+
+def _shown(field: _Field, value: str, masked: str) -> str:
+    if field.masked:
+        return masked
+    if field.cipher_field:
+        return "（已加密）" if value else ""
+    return value[:64]
+
+
+def overwrites(session: Session, key: HallKey, applicant_id: str) -> list[Overwrite]:
+    """Every overwritten value of one applicant, in the order of its events (HLC, id).
+
+    Whether the writer knew the old value comes from the event's "seen" (applicant.recorded
+    v3): the id of the event whose value of the field it replaced. The HLC respects what a
+    workstation had seen (it observes every pulled event), so the event just before in this
+    order either is the one it names — a sequential edit — or one it never saw. An event that
+    names another whose value was the same is sequential too (it knew that value). Events older
+    than v3 name nothing and are taken as sequential, as before this check existed.
+    """
+    current: dict[str, tuple[str, str, str, Event]] = {}  # field → (compare key, value, mask, ev)
+    known: dict[str, dict[str, str]] = {}  # event id → field → compare key
+    out: list[Overwrite] = []
+    for ev in eventlog.entity_events(session, "applicant", applicant_id):
+        if ev.kind != APPLICANT_KIND:
+            continue
+        payload = event_kinds.payload_of(ev.kind, ev.payload)
+        values = payload.get("set", {})
+        seen = payload.get("seen")
+        for field in EDITABLE:
+            if field.value not in values:
+                continue
+            compare = _compare_key(key, field, values)
+            value = str(values.get(field.value) or "")
+            masked = str(values.get(field.masked) or "") if field.masked else ""
+            known.setdefault(ev.id, {})[field.name] = compare
+            old = current.get(field.name)
+            if old is not None and old[0] != compare:
+                unseen = False
+                if isinstance(seen, dict) and field.name in seen:
+                    base = str(seen[field.name])
+                    base_compare = known.get(base, {}).get(field.name) if base else None
+                    unseen = base != old[3].id and base_compare != old[0]
+                out.append(
+                    Overwrite(
+                        field,
+                        old[3],
+                        old[1],
+                        _shown(field, old[1], old[2]),
+                        ev,
+                        value,
+                        _shown(field, value, masked),
+                        unseen,
+                    )
+                )
+            current[field.name] = (compare, value, masked, ev)
+    return out
+
+
 def recompute_applicant(session: Session, key: HallKey, applicant_id: str) -> int:
     """Rewrite one applicant's history from its events; returns the number of entries."""
     session.execute(
@@ -66,44 +143,24 @@ def recompute_applicant(session: Session, key: HallKey, applicant_id: str) -> in
             SyncFieldHistory.entity_type == "applicant", SyncFieldHistory.entity_id == applicant_id
         )
     )
-    current: dict[str, tuple[str, str, str, Event]] = {}  # field → (compare key, value, mask, ev)
-    entries = 0
-    for ev in eventlog.entity_events(session, "applicant", applicant_id):
-        if ev.kind != APPLICANT_KIND:
-            continue
-        values = event_kinds.payload_of(ev.kind, ev.payload).get("set", {})
-        for field in EDITABLE:
-            if field.value not in values:
-                continue
-            compare = _compare_key(key, field, values)
-            value = str(values.get(field.value) or "")
-            masked = str(values.get(field.masked) or "") if field.masked else ""
-            old = current.get(field.name)
-            if old is not None and old[0] != compare:
-                if field.masked:
-                    shown = old[2]
-                elif field.cipher_field:
-                    shown = "（已加密）"
-                else:
-                    shown = old[1][:64]
-                session.add(
-                    SyncFieldHistory(
-                        new_event_id=ev.id,
-                        field=field.name,
-                        entity_type="applicant",
-                        entity_id=applicant_id,
-                        old_value=old[1],
-                        old_masked=shown,
-                        old_event_id=old[3].id,
-                        old_origin=old[3].origin,
-                        old_hlc=old[3].hlc,
-                        new_origin=ev.origin,
-                        new_hlc=ev.hlc,
-                    )
-                )
-                entries += 1
-            current[field.name] = (compare, value, masked, ev)
-    return entries
+    found = overwrites(session, key, applicant_id)
+    for o in found:
+        session.add(
+            SyncFieldHistory(
+                new_event_id=o.new.id,
+                field=o.field.name,
+                entity_type="applicant",
+                entity_id=applicant_id,
+                old_value=o.old_value,
+                old_masked=o.old_masked,
+                old_event_id=o.old.id,
+                old_origin=o.old.origin,
+                old_hlc=o.old.hlc,
+                new_origin=o.new.origin,
+                new_hlc=o.new.hlc,
+            )
+        )
+    return len(found)
 
 
 def recorded_more_than_once(session: Session, applicant_ids: set[str]) -> list[str]:

@@ -31,7 +31,12 @@ from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent
 from hall_desk.sync import faults
-from hall_desk.sync.conflicts import cases_of_resolutions, detect_case
+from hall_desk.sync.conflicts import (
+    applicants_of_resolutions,
+    cases_of_resolutions,
+    detect_applicant,
+    detect_case,
+)
 from hall_desk.sync.errors import ProjectionFailed
 from hall_desk.sync.history import recompute_applicant
 from hall_desk.sync.shared import SharedDatabase, shared_events
@@ -75,6 +80,14 @@ class PullOutcome:
     refused: int = 0
     conflicts: int = 0
     cursor: int = 0
+    # The newest timestamp read from each other workstation in this run: without a server
+    # clock, the closest this sync comes to knowing the time (services/clock_skew.py).
+    newest: dict[str, str] = field(default_factory=dict)
+
+    def add(self, batch: BatchOutcome | None) -> None:
+        if batch is not None:
+            self.pulled += len(batch.applied)
+            self.conflicts += batch.conflicts
 
 
 def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -158,7 +171,7 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
     known = _known(session, list(groups))
     session.execute(insert(Event), [ev.as_row() for ev in events])
     conflict_cases: set[str] = cases_of_resolutions(events)  # type: ignore[arg-type]
-    history_applicants: set[str] = set()
+    history_applicants: set[str] = applicants_of_resolutions(events)  # type: ignore[arg-type]
     for entity, group in groups.items():
         entity_type, entity_id = entity
         before = known.get(entity)
@@ -183,6 +196,7 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
         new_conflicts += detect_case(session, case_id, detected_at)
     for applicant_id in sorted(history_applicants):
         recompute_applicant(session, key, applicant_id)
+        new_conflicts += detect_applicant(session, key, applicant_id, detected_at)
     session.flush()
     return new_conflicts
 
@@ -290,13 +304,14 @@ def apply_batch(
     now_ms: int,
     margin_ms: int,
     holes: bool = False,
+    hold_ahead: bool = True,
 ) -> BatchOutcome:
     """Everything one pulled batch does to the local database, inside the caller's transaction."""
     at = _ms_text(now_ms)
     out = BatchOutcome()
     good: list[Incoming] = []
     for ev in events:
-        refusal = check_event(ev, now_ms, margin_ms, key.event_key)
+        refusal = check_event(ev, now_ms, margin_ms, key.event_key, hold_ahead=hold_ahead)
         if refusal is None:
             good.append(ev)
         else:
@@ -335,10 +350,13 @@ def apply_pulled(
     now_ms: int,
     margin_ms: int,
     holes: bool = False,
+    hold_ahead: bool = True,
 ) -> BatchOutcome:
     """One local transaction: the batch and (when given) the cursor past it."""
     with ws.db.write() as session:
-        out = apply_batch(session, ws.key, events, identity, now_ms, margin_ms, holes)
+        out = apply_batch(
+            session, ws.key, events, identity, now_ms, margin_ms, holes=holes, hold_ahead=hold_ahead
+        )
         if cursor is not None:
             peer = session.get(SyncPeer, identity)
             assert peer is not None
@@ -346,8 +364,10 @@ def apply_pulled(
             if cursor[0] > peer.pull_cursor:
                 peer.pull_cursor, peer.cursor_event_id = cursor
         faults.pause_point("pull.before_commit")
-    if out.max_hlc:
-        ws.clock.observe(Timestamp.decode(out.max_hlc))
+    # The newest reading the bounded clock accepts (one from a clock far ahead it does not).
+    for hlc in sorted({ev.hlc for ev in out.applied}, reverse=True)[:50]:
+        if ws.clock.observe(Timestamp.decode(hlc)):
+            break
     ws.invalidate(event_kinds.caches_of({ev.kind for ev in out.applied}))
     return out
 
@@ -401,15 +421,41 @@ def _quarantined(ws: Workstation, code: str) -> list[SyncRefusedEvent]:
 def retry_quarantined(
     ws: Workstation, identity: str, now_ms: int, margin_ms: int
 ) -> BatchOutcome | None:
-    """Events refused for a clock far ahead are applied once that time has come."""
+    """Events held for a clock far ahead, applied once that time has come — or once their
+    origin shows a corrected clock: an event of the same origin with a higher sequence number
+    is in the log, so that workstation wrote within the bound after it. Waiting for the time
+    would hold a day's (or ten years') work of a workstation whose clock was set ahead and put
+    right. Applying them is safe: the bounded clock does not follow them, and an event's
+    record still folds in timestamp order (docs/architecture.md, "Clocks")."""
+    rows = _quarantined(ws, CLOCK_AHEAD)
+    if not rows:
+        return None
+    with ws.db.read() as s:
+        newest_seq = {
+            origin: int(seq)
+            for origin, seq in s.execute(
+                select(Event.origin, func.max(Event.seq)).group_by(Event.origin)
+            )
+        }
     due = [
         _from_quarantine(r)
-        for r in _quarantined(ws, CLOCK_AHEAD)
-        if HLC.match(r.hlc) and Timestamp.decode(r.hlc).ms - now_ms <= margin_ms
+        for r in rows
+        if HLC.match(r.hlc)
+        and (
+            Timestamp.decode(r.hlc).ms - now_ms <= margin_ms or newest_seq.get(r.origin, 0) > r.seq
+        )
     ]
     if not due:
         return None
-    return apply_pulled(ws, due, identity=identity, cursor=None, now_ms=now_ms, margin_ms=margin_ms)
+    return apply_pulled(
+        ws,
+        due,
+        identity=identity,
+        cursor=None,
+        now_ms=now_ms,
+        margin_ms=margin_ms,
+        hold_ahead=False,
+    )
 
 
 def retry_waiting(
@@ -438,10 +484,8 @@ def pull_events(
 ) -> PullOutcome:
     """`holes`: the shared database lacks deleted events (see `_fold_safely`)."""
     out = PullOutcome()
-    retried = retry_quarantined(ws, identity, now_ms(), margin_ms)
-    if retried is not None:
-        out.pulled += len(retried.applied)
-        out.conflicts += retried.conflicts
+    out.add(retry_quarantined(ws, identity, now_ms(), margin_ms))
+    refused_now: set[str] = set()
     with ws.db.read() as s:
         peer = s.get(SyncPeer, identity)
         assert peer is not None
@@ -484,17 +528,26 @@ def pull_events(
             margin_ms=margin_ms,
             holes=holes,
         )
-        out.pulled += len(batch.applied)
-        out.refused += len(batch.refused)
-        out.conflicts += batch.conflicts
+        out.add(batch)
+        refused_now.update(ev.id for ev, _r in batch.refused)
+        for r in rows:
+            if HLC.match(str(r.hlc)) and str(r.hlc) > out.newest.get(r.origin, ""):
+                out.newest[r.origin] = str(r.hlc)
         cursor = new_cursor
         done += len(rows)
         progress(min(done, max(total, done)), max(total, done))
         if len(rows) < batch_size:
             break
-    out.cursor = cursor
+    # What this run brought may show a held origin's corrected clock: release its work now.
+    released = retry_quarantined(ws, identity, now_ms(), margin_ms)
+    out.add(released)
+    if released is not None:
+        refused_now -= {ev.id for ev in released.applied}
+    # Events that waited for deleted ones, now perhaps put back by this run.
     waited = retry_waiting(ws, identity, now_ms(), margin_ms, holes)
+    out.add(waited)
     if waited is not None:
-        out.pulled += len(waited.applied)
-        out.conflicts += waited.conflicts
+        refused_now -= {ev.id for ev in waited.applied}
+    out.refused = len(refused_now)
+    out.cursor = cursor
     return out

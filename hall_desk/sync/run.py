@@ -20,10 +20,11 @@ from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.credentials import passfile
 from hall_desk.services.home import refuse_workstation_database
-from hall_desk.services.workstation import Workstation
+from hall_desk.services.workstation import Workstation, clock_margin_of
 from hall_desk.store.models import Event, Meta
 from hall_desk.store.models_sync import SyncPeer, SyncRun
 from hall_desk.sync.anchor import publish_anchor
+from hall_desk.sync.clock_check import clock_notices, real_time, remember
 from hall_desk.sync.errors import SyncBusy, SyncError
 from hall_desk.sync.gaps import heal_gaps
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
@@ -40,9 +41,7 @@ from hall_desk.sync.shared import (
     shared_events,
 )
 
-DEFAULT_CLOCK_MARGIN = timedelta(minutes=10)
 NOTICES = "sync_notices"  # in meta: the last successful sync's notices, a JSON list
-CLOCK_MARGIN_KEY = "sync_clock_margin_minutes"  # in HomeConfig.extra
 
 
 @dataclass(frozen=True)
@@ -75,6 +74,7 @@ class SyncReport:
     repushed: int = 0  # other origins' events a new or reset shared database got from here
     healed: int = 0  # events deleted from the shared database and put back from here
     notices: tuple[str, ...] = ()  # what the admin must know: holes, an anchor not reached
+    clock_notices: tuple[str, ...] = ()  # a clock found wrong, in words for the admin
 
     @property
     def summary(self) -> str:
@@ -124,10 +124,7 @@ def is_running(ws: Workstation) -> bool:
 
 
 def clock_margin(ws: Workstation) -> timedelta:
-    raw = ws.config.extra.get(CLOCK_MARGIN_KEY)
-    if isinstance(raw, int | float) and not isinstance(raw, bool) and raw > 0:
-        return timedelta(minutes=float(raw))
-    return DEFAULT_CLOCK_MARGIN
+    return clock_margin_of(ws.config)
 
 
 # --- bookkeeping -----------------------------------------------------------------------------
@@ -307,6 +304,9 @@ def _run(
         scrub_shared(ws, shared)
         with ws.db.read() as s:
             known = s.get(SyncPeer, info.identity) is not None
+        server_ms = shared.server_ms()
+        wall_at_start = wall_ms()
+        now_ms = real_time(wall_ms, server_ms)
         reset_reason = _bind_peer(ws, actor, shared, info)
         reclaimed = reclaim_own_events(
             ws,
@@ -315,7 +315,7 @@ def _run(
             info.identity,
             batch_size=opts.pull_batch,
             margin_ms=int(margin.total_seconds() * 1000),
-            now_ms=wall_ms,
+            now_ms=now_ms,
         )
         pushed = push_events(
             ws,
@@ -340,7 +340,7 @@ def _run(
             info.identity,
             batch_size=opts.pull_batch,
             margin_ms=int(margin.total_seconds() * 1000),
-            now_ms=wall_ms,
+            now_ms=now_ms,
             progress=lambda d, t: progress(SyncProgress("pull", d, t)),
             holes=gaps.holes,
         )
@@ -351,6 +351,10 @@ def _run(
     finally:
         shared.close()
     scrub_pulled(ws)
+    notices = clock_notices(
+        ws, wall_at_start, server_ms, pulled.newest, int(margin.total_seconds() * 1000)
+    )
+    remember(ws, notices)
     return SyncReport(
         location=location.display,
         identity=info.identity,
@@ -365,4 +369,5 @@ def _run(
         repushed=repushed,
         healed=gaps.healed,
         notices=(*gaps.notices, *((anchor_problem,) if anchor_problem else ())),
+        clock_notices=tuple(notices),
     )

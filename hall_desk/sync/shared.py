@@ -380,6 +380,15 @@ class SharedDatabase:
                 f"已拒绝同步，两边数据均未改动。请确认共享库地址，或使用本大厅的密钥文件。"
             )
 
+    def server_ms(self) -> int | None:
+        """The database server's clock (PostgreSQL), the hall's reference; None for SQLite,
+        whose "server" is this machine's own clock."""
+        if self._engine is None:
+            return None
+        with self.reading() as conn:
+            value = conn.scalar(text("SELECT (extract(epoch FROM clock_timestamp()) * 1000)"))
+        return int(value)
+
     def identity(self, conn: Connection) -> str | None:
         return conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == "identity"))
 

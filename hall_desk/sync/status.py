@@ -13,6 +13,7 @@ from hall_desk.domain.errors import HallDeskError
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import Event, Meta
 from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent, SyncRun
+from hall_desk.sync.clock_check import remembered
 from hall_desk.sync.conflicts import open_conflict_count
 from hall_desk.sync.run import NOTICES, is_running
 from hall_desk.sync.schedule import missed_scheduled_sync
@@ -53,6 +54,7 @@ class SyncStatus:
     missed_schedule: bool
     # From the last successful sync: holes in the shared database, an anchor not reached.
     notices: tuple[str, ...] = ()
+    clock_notices: tuple[str, ...] = ()  # a clock found wrong at start-up or the last sync
 
     @property
     def oldest_unsent_age(self) -> timedelta | None:
@@ -71,6 +73,7 @@ class SyncStatus:
             or self.open_conflicts
             or self.refused_events
             or self.notices
+            or self.clock_notices
             or (age is not None and age > STALE_AFTER)
             or (self.configured and self.missed_schedule)
         ):
@@ -100,6 +103,10 @@ class SyncStatus:
             parts.append(f"拒收 {self.refused_events} 条")
         if self.notices:
             parts.append(f"共享库异常 {len(self.notices)} 项")
+        if self.clock_notices:
+            # The first clause, without its dates: the status bar is one line.
+            head = self.clock_notices[0].split("：", 1)[0].split("（", 1)[0]
+            parts.append(f"时钟有误：{head}")
         return " · ".join(parts)
 
     def lines(self) -> list[str]:
@@ -143,6 +150,7 @@ class SyncStatus:
             f"被拒收的事件（时钟超前、内容损坏或等待被删除的事件补回）：{self.refused_events} 条"
         )
         out.extend(f"上次同步发现：{notice}" for notice in self.notices)
+        out.extend(f"时钟：{notice}" for notice in self.clock_notices)
         return out
 
 
@@ -274,6 +282,7 @@ def sync_status(ws: Workstation, now: datetime | None = None) -> SyncStatus:
         refused_events=refused,
         missed_schedule=missed,
         notices=_notices(noticed.value if noticed is not None else ""),
+        clock_notices=tuple(remembered(ws)),
     )
 
 

@@ -89,8 +89,15 @@ FORGED = (
 )
 
 
-def check_event(ev: Incoming, now_ms: int, margin_ms: int, mac_key: bytes) -> Refusal | None:
-    """None when the event may be applied; otherwise why not."""
+def check_event(
+    ev: Incoming, now_ms: int, margin_ms: int, mac_key: bytes, *, hold_ahead: bool = True
+) -> Refusal | None:
+    """None when the event may be applied; otherwise why not.
+
+    An event stamped more than `margin_ms` ahead of `now_ms` (real time as this sync knows it)
+    is held, not refused: its origin's clock runs fast. It is applied when that time comes, or
+    as soon as its origin is seen with a corrected clock (`hold_ahead=False`, pull.py).
+    """
     try:
         try:
             uuid.UUID(ev.id)
@@ -116,13 +123,13 @@ def check_event(ev: Incoming, now_ms: int, margin_ms: int, mac_key: bytes) -> Re
     if not eventlog.mac_ok(mac_key, ev):
         return Refusal(CORRUPT, FORGED)
     ahead = Timestamp.decode(ev.hlc).ms - now_ms
-    if ahead > margin_ms:
+    if hold_ahead and ahead > margin_ms:
         stamped = datetime.fromtimestamp(Timestamp.decode(ev.hlc).ms / 1000).astimezone()
         return Refusal(
             CLOCK_AHEAD,
             f"事件时间 {stamped:%Y-%m-%d %H:%M:%S} 比本机时钟超前 {ahead // 60_000} 分钟"
             f"（允许 {margin_ms // 60_000} 分钟）：工作站 {ev.origin} 的时钟可能有误，"
-            f"该事件暂不应用，时间到达后自动补上",
+            f"该事件暂不应用；该工作站校正时钟后产生新记录、或时间到达后，自动补上",
         )
     return None
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from hall_desk.domain.clock import Timestamp, WallClock
-from hall_desk.services import intake
+from hall_desk.services import case_clock, intake
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import Event
@@ -43,8 +43,11 @@ def test_payloads_carry_no_plaintext(ws, clerk):
         json.loads(row.payload)  # valid JSON, readable by any workstation
 
 
-def test_clock_set_back_does_not_reorder_events(ws, clerk):
-    intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=TODAY)
+def test_clock_set_back_keeps_each_record_in_order_and_is_told(ws, clerk):
+    """Set back a whole day (beyond the clock margin), the clock follows the wall again, as
+    it must after a clock that ran ahead is corrected (docs/architecture.md, "Clocks"); what
+    must not reorder are the events of one record, which fold in timestamp order."""
+    first = intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=TODAY)
     last = Timestamp.decode(events(ws)[-1].hlc)
     path = ws.home.path
     ws.close()
@@ -52,9 +55,15 @@ def test_clock_set_back_does_not_reorder_events(ws, clerk):
     day_behind = WallClock(lambda: datetime.now().astimezone() - timedelta(days=1))
     reopened = Workstation(Home(path), day_behind)
     try:
-        intake.accept(reopened, clerk, draft_for(reopened, [FOOD]), on=TODAY)
-        newest = events(reopened)[-1]
-        assert Timestamp.decode(newest.hlc) > last
-        assert newest.seq == events(reopened)[-2].seq + 1
+        assert reopened.clock_notice.startswith("本机时钟比本机最新一条记录的时间早 1 天")
+        other = intake.accept(reopened, clerk, draft_for(reopened, [FOOD]), on=TODAY)
+        stamped = [e for e in events(reopened) if e.entity_id == other.case_id]
+        assert abs(Timestamp.decode(stamped[0].hlc).ms - day_behind.ms()) < 60_000
+        # A step on the first case sorts after that case's earlier events, whatever the wall.
+        case_clock.pause_clock(reopened, clerk, first.case_no, "hearing", on=TODAY, note="听证")
+        steps = [e for e in events(reopened) if e.entity_id == first.case_id]
+        assert [e.kind for e in steps][-1] == "case.clock_paused"
+        assert Timestamp.decode(steps[-1].hlc) > last
+        assert [e.seq for e in events(reopened)] == list(range(1, len(events(reopened)) + 1))
     finally:
         reopened.close()

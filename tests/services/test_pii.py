@@ -245,7 +245,8 @@ def test_an_applicant_recorded_with_a_birth_date_folds_to_the_year_and_the_narro
         [ev] = s.scalars(select(Event).where(Event.kind == "applicant.recorded")).all()
         new = json.loads(ev.payload)
         applicant_id = ev.entity_id
-    assert new["v"] == 2 and "birth_date" not in new["set"]
+    assert new["v"] == event_kinds.KINDS["applicant.recorded"].version >= 2
+    assert "birth_date" not in new["set"]
     assert new["set"]["birth_year"] == 1974
     assert new["set"]["id_masked"] == IDS[4][:6] + "*" * 10 + IDS[4][-2:]
     old = {"set": {**new["set"], "id_masked": IDS[4][:6] + "*" * 8 + IDS[4][-4:]}}
