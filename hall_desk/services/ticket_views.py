@@ -80,6 +80,7 @@ class TicketDetail:
     excluded: str  # 涉访：reason
     registered_by: str
     reopened: bool
+    anonymous: bool
     steps: tuple[StepLine, ...]
     allowed: tuple[Step, ...]
 
@@ -224,6 +225,7 @@ def detail(ws: Workstation, actor: Actor, ref: str) -> TicketDetail:
         ),
         registered_by=names.get(row.registered_by, row.registered_by),
         reopened=row.reopened,
+        anonymous=row.anonymous,
         steps=tuple(
             StepLine(
                 step=Step(st.step),
@@ -252,3 +254,18 @@ def reveal_phone(ws: Workstation, actor: Actor, ref: str, reason: str = "") -> s
         # Logged without the value itself: the log must not become a copy of the data.
         tx.audit("pii.unmask", row.ticket_no, {"fields": ["phone"], "reason": why})
         return value
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    username: str
+    display_name: str
+    window: str
+
+
+def staff_members(ws: Workstation, actor: Actor) -> list[StaffMember]:
+    """Who a ticket can concern or be sent to (names and windows only)."""
+    if not (actor.may(Permission.TICKETS) or actor.may(Permission.CONSULT)):
+        actor.require(Permission.TICKETS)
+    with ws.reading() as s:
+        return [StaffMember(*row) for row in queries.staff_members(s)]

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from hall_desk.domain.calendar import WorkingCalendar
 from hall_desk.domain.tickets import CLOCK_STATES, NUMBER_PREFIX, TICKET_NEAR_DAYS
+from hall_desk.store.models import User
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
 
@@ -72,3 +73,13 @@ def steps_of(session: Session, ticket_id: str) -> list[TicketStepRow]:
 
 def all_tickets(session: Session) -> list[TicketRow]:
     return list(session.scalars(select(TicketRow).order_by(TicketRow.ticket_no)))
+
+
+def staff_members(session: Session) -> list[tuple[str, str, str]]:
+    """(username, display name, window) of the active staff, for naming who a ticket concerns."""
+    rows = session.execute(
+        select(User.username, User.display_name, User.window)
+        .where(User.active, User.role.in_(("clerk", "router", "lead")))
+        .order_by(User.window, User.username)
+    )
+    return [(r[0], r[1], r[2]) for r in rows]
