@@ -83,3 +83,43 @@ def staff_members(session: Session) -> list[tuple[str, str, str]]:
         .order_by(User.window, User.username)
     )
     return [(r[0], r[1], r[2]) for r in rows]
+
+
+def opened_by_class(session: Session, day: date) -> dict[str, int]:
+    rows = session.execute(
+        select(TicketRow.ticket_class, func.count())
+        .where(TicketRow.received_on == day)
+        .group_by(TicketRow.ticket_class)
+    )
+    return {r[0]: int(r[1]) for r in rows}
+
+
+def steps_on(session: Session, day: date, steps: tuple[str, ...]) -> int:
+    """Tickets that took one of `steps` on `day` (a ticket answered twice that day counts once)."""
+    return int(
+        session.scalar(
+            select(func.count(func.distinct(TicketStepRow.ticket_id))).where(
+                TicketStepRow.on == day, TicketStepRow.step.in_(steps)
+            )
+        )
+        or 0
+    )
+
+
+def count(session: Session, condition: ColumnElement[bool]) -> int:
+    return int(session.scalar(select(func.count()).select_from(TicketRow).where(condition)) or 0)
+
+
+def praise_by_staff(session: Session, day: date) -> list[tuple[str, int]]:
+    """表扬 received on `day`, by the staff member named (the praised person's own count)."""
+    rows = session.execute(
+        select(TicketRow.staff_name, func.count())
+        .where(
+            TicketRow.received_on == day,
+            TicketRow.ticket_class == "praise",
+            TicketRow.staff != "",
+        )
+        .group_by(TicketRow.staff_name)
+        .order_by(func.count().desc(), TicketRow.staff_name)
+    )
+    return [(r[0], int(r[1])) for r in rows]
