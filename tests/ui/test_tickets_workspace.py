@@ -209,3 +209,26 @@ def test_printing_the_papers_from_the_buttons(qtbot, desk, what) -> None:
     assert number in text.replace("\n", "")
     assert ("交办单" if what == "assignment" else "已为您办结变更登记") in text.replace("\n", "")
     preview.close()
+
+
+def test_the_dashboard_counts_a_ticket_registered_on_another_page(qtbot, desk) -> None:
+    from hall_desk.ui.reports_workspace import ReportsWorkspace
+
+    board = ReportsWorkspace(desk.ws, desk.lead)
+    qtbot.addWidget(board)
+    board.show()
+    qtbot.waitExposed(board)
+    assert board.figure_labels["tickets_opened"].text() == "0"
+    page = _page(qtbot, desk, desk.clerk)
+    form = page.register
+    type_text(qtbot, form.description, "取号机经常卡纸")
+    form.tier.setFocus()
+    key(qtbot, form.tier, Qt.Key.Key_Home)  # 当场解决: due today
+    form.anonymous.setFocus()
+    key(qtbot, form.anonymous, Qt.Key.Key_Space)
+    click(qtbot, form.save_button)
+    assert form.message.text().startswith("已登记 FK20261124-W01-0001")
+    board.show()
+    qtbot.waitUntil(lambda: board.figure_labels["tickets_opened"].text() == "1")
+    assert board.figure_labels["tickets_near"].text() == "1"  # due today
+    assert board.figure_labels["tickets_overdue"].text() == "0"
