@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.roles import Actor
 from hall_desk.domain.tickets import BbcsKind, Channel, TicketClass, Tier
 from hall_desk.services import ticket_views, tickets
@@ -98,6 +101,9 @@ class TicketRegisterForm(QWidget):
         row("staff", self.tr("涉及工作人员(&G)："), self.staff)
         self.window = QLineEdit()
         row("window", self.tr("涉及窗口："), self.window)
+        self.received_at = QLineEdit()
+        self.received_at.setPlaceholderText(self.tr("补登时填写，如 2026-11-24 09:30；不填为现在"))
+        row("received_at", self.tr("接收时间："), self.received_at)
         buttons = QHBoxLayout()
         self.save_button = QPushButton(self.tr("登记(&R)  Ctrl+Enter"))
         self.save_button.setObjectName("registerTicketButton")
@@ -123,6 +129,17 @@ class TicketRegisterForm(QWidget):
             if on:
                 edit.clear()
 
+    def _received(self) -> datetime | None:
+        text = self.received_at.text().strip()
+        if not text:
+            return None
+        try:
+            return datetime.strptime(text, "%Y-%m-%d %H:%M").astimezone()
+        except ValueError:
+            raise ValidationError(
+                "received_at", self.tr("接收时间应写成 年-月-日 时:分，如 2026-11-24 09:30")
+            ) from None
+
     def draft(self) -> TicketDraft:
         return TicketDraft(
             ticket_class=str(self.ticket_class.currentData()),
@@ -137,10 +154,15 @@ class TicketRegisterForm(QWidget):
             case_ref=self.case_ref.text(),
             window=self.window.text(),
             staff=str(self.staff.currentData()),
+            received_at=self._received(),
         )
 
-    def register(self) -> Op[TicketResult]:
-        draft = self.draft()
+    def register(self) -> Op[TicketResult] | None:
+        try:
+            draft = self.draft()
+        except ValidationError as exc:
+            self.errors.show(exc, {"received_at": self.received_at})
+            return None
         ws, actor = self.ws, self.actor
         inputs: dict[str, QWidget] = {
             name: getattr(self, name)
@@ -156,6 +178,7 @@ class TicketRegisterForm(QWidget):
                 "case_ref",
                 "staff",
                 "window",
+                "received_at",
             )
         }
         return (
@@ -175,7 +198,14 @@ class TicketRegisterForm(QWidget):
         self.message.setText(
             self.tr("已登记 {number}，{due}").format(number=result.ticket_no, due=due)
         )
-        for edit in (self.external_no, self.reporter_name, self.phone, self.case_ref, self.window):
+        for edit in (
+            self.external_no,
+            self.reporter_name,
+            self.phone,
+            self.case_ref,
+            self.window,
+            self.received_at,
+        ):
             edit.clear()
         self.description.clear()
         self.anonymous.setChecked(False)

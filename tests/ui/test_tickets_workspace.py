@@ -232,3 +232,21 @@ def test_the_dashboard_counts_a_ticket_registered_on_another_page(qtbot, desk) -
     qtbot.waitUntil(lambda: board.figure_labels["tickets_opened"].text() == "1")
     assert board.figure_labels["tickets_near"].text() == "1"  # due today
     assert board.figure_labels["tickets_overdue"].text() == "0"
+
+
+def test_a_late_entry_keeps_its_receipt_time_and_a_future_one_is_refused(qtbot, desk) -> None:
+    page = _page(qtbot, desk, desk.clerk)
+    form = page.register
+    type_text(qtbot, form.description, "意见箱：建议增加休息座椅")
+    form.anonymous.setFocus()
+    key(qtbot, form.anonymous, Qt.Key.Key_Space)
+    form.received_at.setFocus()
+    type_text(qtbot, form.received_at, "2026-11-24 10:05")
+    click(qtbot, form.save_button)
+    assert form.error_labels["received_at"].text() == ("⚠ 接收时间不能晚于现在（2026-11-24 10:00）")
+    assert focus(qtbot) is form.received_at and rows(desk) == []
+    qtbot.keyClick(form.received_at, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, form.received_at, "2026-11-23 16:40")
+    click(qtbot, form.save_button)
+    (row,) = rows(desk)
+    assert row.received_at.startswith("2026-11-23T16:40") and str(row.due_date) == "2026-11-30"
