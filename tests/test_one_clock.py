@@ -60,3 +60,4 @@ def test_the_scan_sees_a_wall_read(tmp_path):
         "date.today()",
         "time.time()",
     ]
+
