@@ -13,3 +13,6 @@ MAX_CASE_REF = 64  # a typed or scanned case reference: a case id or number is f
 MAX_DEPARTMENT = 100  # an approving department's name, as the catalog limits it
 MAX_MATERIAL = 200  # a material's name, as the catalog limits it
 MAX_REQUIREMENT = 100  # what a 一次性告知书 asks of one missing material (原件、加盖公章…)
+MAX_TICKET_TEXT = 1000  # a ticket's description, cause analysis or answer to the reporter
+MAX_EXTERNAL_NO = 40  # a 12345 platform's 工单号
+MAX_STEP_NOTE = 1200  # a line of a ticket's timeline: the step's words around a typed text

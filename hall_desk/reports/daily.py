@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableSt
 from hall_desk.domain.deadline import NEAR_DEADLINE_DAYS
 from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.tickets import TICKET_NEAR_DAYS
 from hall_desk.reports import pdf
 from hall_desk.services.dashboard import (
     GREEN_MARK,
@@ -26,6 +27,7 @@ from hall_desk.services.dashboard import (
     day_figures,
 )
 from hall_desk.services.home import check_output_path
+from hall_desk.services.ticket_figures import TicketFigures, ticket_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.files import create_private
 
@@ -99,11 +101,12 @@ def _build(ws: Workstation, actor: Actor, day: date, notes: str) -> tuple[bytes,
     story += _department_section(figures)
     story += _deadline_section(figures)
     story += _green_section(figures.green_channel_cases)
+    story += _tickets_section(ticket_figures(ws, actor, day))
     # The lead signs beneath the notes: both stay on one page.
     story.append(
         KeepTogether(
             [
-                _heading("七、班组长备注"),
+                _heading("八、班组长备注"),
                 pdf.para(notes.strip() or "（无）", 10),
                 pdf.spacer(6),
                 pdf.signature_lines(["班组长"], WIDTH),
@@ -420,5 +423,27 @@ def _green_section(rows: Sequence[GreenChannelRow]) -> list[Flowable]:
             size=LIST_SIZE,
             centred_from=7,
         ),
+        pdf.spacer(4),
+    ]
+
+
+def _tickets_section(t: TicketFigures) -> list[Flowable]:
+    classes = "，".join(f"{c.label} {c.count}" for c in t.opened_by_class)
+    praise = "，".join(f"{name} {n}" for name, n in t.praise_by_staff) or "—"
+    rows: list[tuple[str, int, str]] = [
+        ("登记", t.opened, classes),
+        ("答复", t.answered, "当日答复反映人的工单"),
+        ("办结归档", t.closed, "含不予受理（涉法涉诉涉访）"),
+        ("已超期工单", t.overdue, "截至当日，计时中的工单"),
+        ("临近期限工单", t.near_deadline, f"{TICKET_NEAR_DAYS} 个工作日内到期"),
+    ]
+    return [
+        _heading("七、办不成事与投诉"),
+        _table(
+            ["项目", "数量", "说明"],
+            [[label, _num(n), note] for label, n, note in rows],
+            [48, 22, 100],
+        ),
+        pdf.para(f"当日表扬（按工作人员）：{praise}", 10),
         pdf.spacer(4),
     ]

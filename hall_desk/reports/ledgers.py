@@ -18,6 +18,7 @@ KINDS = {
     "consultations": "咨询登记台账",
     "routing": "材料流转台账",
     "deliveries": "出件台账",
+    "tickets": "办不成事/投诉台账",
 }
 MAX_DAYS = 3660
 

@@ -18,6 +18,7 @@ from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Role
 from hall_desk.services import catalog, consultations, delivery, intake, routing, users
 from hall_desk.services.applicants import ApplicantDraft
+from hall_desk.services.demo_tickets import generate_tickets
 from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import User
@@ -75,6 +76,7 @@ class DemoSummary:
     delivered_pickup: int = 0
     delivered_mail: int = 0
     mail_returned: int = 0
+    tickets: int = 0  # 办不成事 / 投诉 / 建议 / 咨询 / 表扬
 
     @property
     def cases(self) -> int:
@@ -307,6 +309,10 @@ def generate(
                         pending.append((back, result.case_no, missing))
                 flow.admit(step, draft, result, clerk.username, day)
         flow.run_day(day)
+    worked = [end - timedelta(days=o) for o in range(days - 1, -1, -1)]
+    summary.tickets = generate_tickets(
+        ws, staff, [d for d in worked if calendar.is_working_day(d)], seed
+    )
     return summary
 
 

@@ -127,6 +127,11 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
         config.extra["printer"] = clean_text(
             str(changes["printer"]), "printer", "打印机名称", max_len=PRINTER_NAME_MAX
         )
+    if "ticket_reopen_days" in changes:
+        days = changes["ticket_reopen_days"]
+        if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 30:
+            raise ValidationError("ticket_reopen_days", "工单重开期限应为 0–30 个工作日")
+        config.extra["ticket_reopen_days"] = days
     ws.home.save_config(config)
     ws.config = config
     after = asdict(config)

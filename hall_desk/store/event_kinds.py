@@ -26,8 +26,9 @@ from sqlalchemy import Boolean, Date, Integer, String, delete
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.lifecycle import CaseEvent
-from hall_desk.domain.limits import MAX_NOTE, MAX_SHORT_NOTE
+from hall_desk.domain.limits import MAX_NOTE, MAX_SHORT_NOTE, MAX_STEP_NOTE, MAX_TICKET_TEXT
 from hall_desk.domain.text import HALL_NAME_MAX, stored_text_problem
+from hall_desk.domain.tickets import Step as TicketStep
 from hall_desk.store import projection_handlers as fold
 from hall_desk.store.keys import CIPHER_PREFIX
 from hall_desk.store.models import (
@@ -44,6 +45,7 @@ from hall_desk.store.models import (
     User,
 )
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
+from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
 VERSION_KEY = "v"
 
@@ -347,6 +349,7 @@ def _hall_setting_key(entity_id: str) -> str:
 
 
 HALL_SETTING = Entity("hall_setting", ((HallSettingRow, "key"),), parse_id=_hall_setting_key)
+TICKET = Entity("ticket", ((TicketStepRow, "ticket_id"), (TicketRow, "id")))
 
 ENTITIES: Mapping[str, Entity] = {
     e.name: e
@@ -363,6 +366,7 @@ ENTITIES: Mapping[str, Entity] = {
         DELIVERY,
         SYNC_CONFLICT,
         HALL_SETTING,
+        TICKET,
     )
 }
 
@@ -492,6 +496,35 @@ _INTAKE_KINDS = frozenset(
     )
 )
 
+# A ticket's steps (domain/tickets.Step): each sets the ticket's columns and adds a timeline
+# line; the line's ticket, actor and time come from the event itself.
+TICKET_KINDS: tuple[str, ...] = tuple(f"ticket.{step.value}" for step in TicketStep)
+
+
+def _with_limits(record: Record, limits: Mapping[str, int]) -> Record:
+    """Typed text columns keep the limit their service gives them."""
+    return Record({**record.keys, **{k: Value((str,), max_len=n) for k, n in limits.items()}})
+
+
+_TICKET_PAYLOAD = Record(
+    {
+        "set": _with_limits(
+            columns(TicketRow),
+            {
+                "description": MAX_TICKET_TEXT,
+                "cause": MAX_TICKET_TEXT,
+                "answer": MAX_TICKET_TEXT,
+                "reason": MAX_NOTE,
+            },
+        ),
+        "step": _with_limits(
+            columns(TicketStepRow, without=("id", "ticket_id", "actor", "hlc")),
+            {"note": MAX_STEP_NOTE},
+        ),
+    },
+    frozenset({"set", "step"}),
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -572,6 +605,7 @@ KINDS: Mapping[str, EventKind] = {
         ),
         EventKind("delivery.recorded", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         EventKind("delivery.mail_returned", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
+        *(EventKind(name, TICKET, fold.ticket, _TICKET_PAYLOAD) for name in TICKET_KINDS),
         EventKind(
             "hall.setting_changed",
             HALL_SETTING,

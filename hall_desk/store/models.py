@@ -26,6 +26,7 @@ from hall_desk.store import models_sync  # noqa: F401
 from hall_desk.store.base import NAMING as NAMING  # re-exported: it used to live here
 from hall_desk.store.base import Base
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
+from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
 # --- truth ------------------------------------------------------------------------------
 
@@ -321,4 +322,6 @@ PROJECTION_TABLES: list[type[Base]] = [
     ApplicantRow,
     ConsultationRow,
     HallSettingRow,
+    TicketStepRow,
+    TicketRow,
 ]

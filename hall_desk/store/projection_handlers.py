@@ -34,6 +34,7 @@ from hall_desk.store.models import (
     User,
 )
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
+from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
 
 def _typed(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
@@ -248,3 +249,27 @@ def hall_setting(session: Session, ev: Event, p: dict[str, Any]) -> None:
         session.add(HallSettingRow(key=ev.entity_id, value=p["value"], hlc=ev.hlc))
     elif ev.hlc > row.hlc:
         row.value, row.hlc = p["value"], ev.hlc
+
+
+# --- tickets (办不成事 / 投诉 / 建议 / 咨询 / 表扬) ---------------------------------------
+
+
+def ticket(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    """Each step sets the ticket's columns and adds its line to the timeline, keyed by the
+    event: a replayed or re-folded event writes the same line again."""
+    row = session.get(TicketRow, ev.entity_id)
+    if row is None:
+        row = TicketRow(id=ev.entity_id, created_hlc=ev.hlc)
+        session.add(row)
+    _set(row, p.get("set", {}))
+    row.updated_hlc = ev.hlc
+    step = p.get("step")
+    if step is not None:
+        line = session.get(TicketStepRow, ev.id)
+        if line is None:
+            line = TicketStepRow(id=ev.id)
+            session.add(line)
+        _set(line, step)
+        line.ticket_id = ev.entity_id
+        line.actor = ev.actor
+        line.hlc = ev.hlc

@@ -23,6 +23,7 @@ class Entity(StrEnum):
     CATALOG = "catalog"
     CALENDAR = "calendar"
     SETTINGS = "settings"
+    TICKET = "ticket"  # 办不成事 / 投诉 / 建议 / 咨询 / 表扬 and their steps
     SYNC = "sync"  # the outbox and the pull cursor; a pull may bring any of the others too
 
 

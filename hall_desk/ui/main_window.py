@@ -316,6 +316,11 @@ class MainWindow(QMainWindow):
             self.reports = ReportsWorkspace(self.ws, self.actor)
             self.reports.open_case_requested.connect(self.open_case)
             return self.reports
+        if workspace.key == "tickets":
+            from hall_desk.ui.tickets_workspace import TicketsWorkspace
+
+            self.tickets = TicketsWorkspace(self.ws, self.actor)
+            return self.tickets
         if workspace.key != "admin":
             return Placeholder(workspace)
         page = QWidget()

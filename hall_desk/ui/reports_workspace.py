@@ -31,6 +31,7 @@ from hall_desk.services.dashboard import (
     GreenChannelRow,
     StaffFigures,
 )
+from hall_desk.services.ticket_figures import ticket_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
@@ -39,7 +40,14 @@ from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import NoteEdit, error_label, set_role, table_view
 
 # Every kind of record a figure or a list on this page counts.
-FIGURES_FROM = [Entity.CASE, Entity.CONSULTATION, Entity.CALENDAR, Entity.USER, Entity.SYNC]
+FIGURES_FROM = [
+    Entity.CASE,
+    Entity.CONSULTATION,
+    Entity.CALENDAR,
+    Entity.USER,
+    Entity.SYNC,
+    Entity.TICKET,
+]
 
 
 def _deadline_words(row: DeadlineRow) -> str:
@@ -223,6 +231,11 @@ class ReportsWorkspace(QWidget):
             ("green_channel", self.tr("绿色通道")),
             ("overdue", self.tr("已超期（件）")),
             ("near_deadline", self.tr("临近期限（件）")),
+            ("tickets_opened", self.tr("办不成事/投诉登记")),
+            ("tickets_answered", self.tr("工单答复")),
+            ("tickets_closed", self.tr("工单办结归档")),
+            ("tickets_overdue", self.tr("已超期工单")),
+            ("tickets_near", self.tr("临近期限工单")),
         ]
 
     def refresh(self) -> DayFigures | None:
@@ -248,6 +261,15 @@ class ReportsWorkspace(QWidget):
             "overdue": figures.overdue_count,
             "near_deadline": figures.near_deadline_count,
         }
+        desk = ticket_figures(self.ws, self.actor, figures.day)
+        values |= {
+            "tickets_opened": desk.opened,
+            "tickets_answered": desk.answered,
+            "tickets_closed": desk.closed,
+            "tickets_overdue": desk.overdue,
+            "tickets_near": desk.near_deadline,
+        }
+        self.ticket_figures = desk
         for key, value in values.items():
             self.figure_labels[key].setText(str(value))
         self.overdue.set_rows(figures.overdue)

@@ -29,6 +29,7 @@ ENGLISH = {
     "Theme": {"高对比度": "High contrast"},
     "Placeholder": {"本工作区尚在建设中，下一版本提供：{coming}": "Coming next: {coming}"},
     "MainWindow": {"查找办件(&K)：": "Find case (&K):"},
+    "TicketsWorkspace": {"办不成事/投诉": "Complaints desk"},
 }
 
 
@@ -74,8 +75,8 @@ def test_the_window_shows_translated_tables_workspaces_and_themes(
     assert main.nav.item(0).text() == "Intake"
     assert WORKSPACES[4].key == "tickets"
     assert main.show_workspace("tickets")
-    placeholder = main.current_workspace().findChild(QLabel, "placeholderText")
-    assert placeholder.text() == "Coming next: Complaints and ratings."
+    title = main.current_workspace().findChild(QLabel, "ticketsTitle")
+    assert title.text() == "Complaints desk"
     assert any(label.text() == "Find case (&K):" for label in main.findChildren(QLabel))
     themes = {
         a.objectName(): a.text() for a in main.actions() if a.objectName().startswith("theme_")

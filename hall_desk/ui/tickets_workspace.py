@@ -1,0 +1,57 @@
+"""办不成事/投诉 workspace: 登记, the list by urgency with each ticket's timeline and next step,
+and the team lead's queue of tickets awaiting 结果核查."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from hall_desk.domain.roles import Actor, Permission
+from hall_desk.services.ticket_views import TicketFilter
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.ticket_desk import TicketDesk
+from hall_desk.ui.ticket_register import TicketRegisterForm
+
+
+class TicketsWorkspace(QWidget):
+    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
+        self.preview: PdfPreviewDialog | None = None
+        outer = QVBoxLayout(self)
+        title = QLabel(self.tr("办不成事/投诉"))
+        title.setObjectName("ticketsTitle")
+        title.setProperty("role", "pageTitle")
+        outer.addWidget(title)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("ticketTabs")
+        outer.addWidget(self.tabs)
+        self.register = TicketRegisterForm(ws, actor)
+        self.desk = TicketDesk(ws, actor)
+        self.tabs.addTab(self.register, self.tr("登记(&1)"))
+        self.tabs.addTab(self.desk, self.tr("工单列表(&2)"))
+        self.queue: TicketDesk | None = None
+        if actor.may(Permission.TICKETS):
+            self.queue = TicketDesk(ws, actor, preset=TicketFilter(awaiting_check=True))
+            self.tabs.addTab(self.queue, self.tr("待核查(&3)"))
+            self.queue.print_requested.connect(self.print_ticket)
+        self.desk.print_requested.connect(self.print_ticket)
+        self.register.registered.connect(self._registered)
+
+    def _registered(self, ticket_no: str) -> None:
+        self.desk.select(ticket_no)
+
+    def print_ticket(self, ticket_no: str, what: str) -> PdfPreviewDialog:
+        from hall_desk.reports.ticket_papers import answer_letter, assignment_sheet
+
+        make = assignment_sheet if what == "assignment" else answer_letter
+        title, data = make(self.ws, self.actor, ticket_no)
+        preview = PdfPreviewDialog(
+            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
+        )
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview = preview
+        preview.open()
+        return preview
