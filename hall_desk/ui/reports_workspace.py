@@ -132,7 +132,7 @@ class ReportsWorkspace(QWidget):
         self.figures: DayFigures | None = None
         outer = QVBoxLayout(self)
         # One line for the title, the date and when the figures are from; the figures as
-        # name–value pairs, five to a line: at 150 % on 1366×768 the lists below keep room
+        # name–value pairs, seven to a line: at 150 % on 1366×768 the lists below keep room
         # for eight cases and more.
         top = QHBoxLayout()
         title = QLabel(self.tr("统计报表"))
@@ -160,7 +160,7 @@ class ReportsWorkspace(QWidget):
         self.grid = QGridLayout()
         self.grid.setVerticalSpacing(2)
         self.figure_labels: dict[str, QLabel] = {}
-        per_line = 5
+        per_line = 7
         for index, (key, label) in enumerate(self._figure_names()):
             name = QLabel(label)
             value = QLabel("—")

@@ -424,8 +424,15 @@ class BoardPanel(QWidget):
         caption.setBuddy(self.department)
         refresh = QPushButton(self.tr("刷新(&R)"))
         refresh.setObjectName("boardRefreshButton")
+        # Neither a long department name nor the summary may widen the window: at 150 % on
+        # 1366×768 the board must fit beside the rail.
+        self.department.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.department.setMinimumContentsLength(10)
         self.summary = QLabel()
         self.summary.setObjectName("boardSummary")
+        self.summary.setWordWrap(True)
         row.addWidget(caption)
         row.addWidget(self.department)
         row.addWidget(self.flagged)
