@@ -44,6 +44,7 @@ from hall_desk.sync.validate import (
     CLOCK_AHEAD,
     CORRUPT,
     HLC,
+    UNSEALED,
     WAITING,
     WAITING_REASON,
     Incoming,
@@ -271,7 +272,8 @@ def _quarantine(
         row.entity_id = str(ev.entity_id)
         # A clock-ahead or waiting event (its MAC holds) is kept whole for its retry; a
         # corrupted one is not kept at all, since whatever it holds (plaintext personal data,
-        # say) must not be stored here.
+        # say) must not be stored here. Nor is an unsealed one: nothing vouches for its content
+        # yet, and its retry reads the row again from the shared database (`retry_unsealed`).
         keep = refusal.code in (CLOCK_AHEAD, WAITING)
         row.payload = str(ev.payload) if keep else ""
         row.mac = str(ev.mac) if keep else ""
@@ -471,6 +473,30 @@ def retry_waiting(
     )
 
 
+def retry_unsealed(
+    ws: Workstation, shared: SharedDatabase, identity: str, now_ms: int, margin_ms: int
+) -> BatchOutcome | None:
+    """Events held for lack of a MAC, read again from the shared database: a row its origin
+    has sealed since is checked like any pulled event (applied when its MAC holds, refused as
+    forged when it does not); a row still without a MAC stays held, unchanged."""
+    held = [r.event_id for r in _quarantined(ws, UNSEALED)]
+    if not held:
+        return None
+    t = shared_events.c
+    sealed: list[Incoming] = []
+    with shared.reading() as conn:
+        for chunk in _chunks(held):
+            rows = conn.execute(
+                select(shared_events).where(t.id.in_(chunk), t.mac != "").order_by(t.position)
+            ).all()
+            sealed.extend(_incoming(r) for r in rows)
+    if not sealed:
+        return None
+    return apply_pulled(
+        ws, sealed, identity=identity, cursor=None, now_ms=now_ms, margin_ms=margin_ms
+    )
+
+
 def pull_events(
     ws: Workstation,
     shared: SharedDatabase,
@@ -548,6 +574,12 @@ def pull_events(
     out.add(waited)
     if waited is not None:
         refused_now -= {ev.id for ev in waited.applied}
+    # Rows from before event MACs that their origin has sealed since the last pull.
+    vouched = retry_unsealed(ws, shared, identity, now_ms(), margin_ms)
+    out.add(vouched)
+    if vouched is not None:
+        refused_now -= {ev.id for ev in vouched.applied}
+        refused_now.update(ev.id for ev, _r in vouched.refused)
     out.refused = len(refused_now)
     out.cursor = cursor
     return out
