@@ -27,6 +27,7 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import StorageError
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import event_kinds, projections
+from hall_desk.store.eventlog import mac_ok
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent
@@ -43,6 +44,7 @@ from hall_desk.sync.shared import SharedDatabase, shared_events
 from hall_desk.sync.validate import (
     CLOCK_AHEAD,
     CORRUPT,
+    FORGED,
     HLC,
     UNSEALED,
     WAITING,
@@ -478,18 +480,25 @@ def retry_unsealed(
 ) -> BatchOutcome | None:
     """Events held for lack of a MAC, read again from the shared database: a row its origin
     has sealed since is checked like any pulled event (applied when its MAC holds, refused as
-    forged when it does not); a row still without a MAC stays held, unchanged."""
-    held = [r.event_id for r in _quarantined(ws, UNSEALED)]
-    if not held:
+    forged when it does not); a row still without a MAC stays held, unchanged.
+
+    The release before this one refused such a row as forged and kept nothing of it: a row
+    refused so is read again too, and applied once its MAC holds (the MAC is the one gate,
+    whatever the row held before). One whose MAC still fails stays refused, not reported anew.
+    """
+    held = {r.event_id for r in _quarantined(ws, UNSEALED)}
+    refused = {r.event_id for r in _quarantined(ws, CORRUPT) if r.reason == FORGED}
+    if not held and not refused:
         return None
     t = shared_events.c
     sealed: list[Incoming] = []
     with shared.reading() as conn:
-        for chunk in _chunks(held):
+        for chunk in _chunks(sorted(held | refused)):
             rows = conn.execute(
                 select(shared_events).where(t.id.in_(chunk), t.mac != "").order_by(t.position)
             ).all()
             sealed.extend(_incoming(r) for r in rows)
+    sealed = [ev for ev in sealed if ev.id in held or mac_ok(ws.key.event_key, ev)]
     if not sealed:
         return None
     return apply_pulled(

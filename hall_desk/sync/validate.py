@@ -36,6 +36,7 @@ UNSEALED = "unsealed"
 __all__ = [
     "CLOCK_AHEAD",
     "CORRUPT",
+    "FORGED",
     "HLC",
     "RESOLVE_KIND",
     "UNSEALED",

@@ -98,6 +98,13 @@ def test_a_row_its_origin_seals_later_is_held_then_applied(hall, shared_url):
     assert sync(w1, shared_url).refused == 0
     assert all(r.applied_at is None for r in _held(w1).values())
 
+    # The release before this one refused such a row as forged, keeping nothing of it: one of
+    # them is left so in W1's quarantine, as a workstation that pulled it back then has it.
+    refused_before = next(iter(late_ids))
+    with w1.db.write() as s:
+        line = s.get(SyncRefusedEvent, refused_before)
+        line.reason_code, line.reason, line.payload, line.mac = CORRUPT, FORGED, "", ""
+
     sync(w2, shared_url)  # W2 on the new release: it seals its own rows in the shared database
     w2_macs = {e[0]: e[-1] for e in local_events(w2) if e[0] in late_ids}
     assert {i: _shared_mac(shared_url, i) for i in late_ids} == w2_macs
