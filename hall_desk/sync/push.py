@@ -198,14 +198,20 @@ def seal_own_unsealed(ws: Workstation, shared: SharedDatabase) -> int:
     older program ignores), and a sync with nothing new of its own costs one read."""
     t = shared_events.c
     mark = _sealed_mark(ws.code)
+
+    def reached(conn: Connection) -> tuple[str | None, int, int]:
+        value = conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == mark))
+        top = int(conn.scalar(select(func.max(t.seq)).where(t.origin == ws.code)) or 0)
+        return value, int(value) if value and value.isdigit() else 0, top
+
+    with shared.reading() as conn:
+        _value, last, top = reached(conn)
+    if top <= last:
+        return 0  # the usual sync: no writer lock taken
     sealed = 0
     with shared.writing(PUSH_LOCK) as conn:
-        value = conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == mark))
+        value, last, top = reached(conn)  # again, under the lock
         had = value is not None
-        last = int(value) if value and value.isdigit() else 0
-        top = int(conn.scalar(select(func.max(t.seq)).where(t.origin == ws.code)) or 0)
-        if top <= last:
-            return 0
         while True:
             rows = conn.execute(
                 select(t.position, *(t[name] for name in MAC_FIELDS))
