@@ -521,6 +521,12 @@ def pull_events(
     out = PullOutcome()
     out.add(retry_quarantined(ws, identity, now_ms(), margin_ms))
     refused_now: set[str] = set()
+    # Rows from before event MACs that their origin has sealed since the last pull: before the
+    # new events, since that workstation's later steps (on the same case, say) build on them.
+    vouched = retry_unsealed(ws, shared, identity, now_ms(), margin_ms)
+    out.add(vouched)
+    if vouched is not None:
+        refused_now.update(ev.id for ev, _r in vouched.refused)
     with ws.db.read() as s:
         peer = s.get(SyncPeer, identity)
         assert peer is not None
@@ -583,12 +589,6 @@ def pull_events(
     out.add(waited)
     if waited is not None:
         refused_now -= {ev.id for ev in waited.applied}
-    # Rows from before event MACs that their origin has sealed since the last pull.
-    vouched = retry_unsealed(ws, shared, identity, now_ms(), margin_ms)
-    out.add(vouched)
-    if vouched is not None:
-        refused_now -= {ev.id for ev in vouched.applied}
-        refused_now.update(ev.id for ev, _r in vouched.refused)
     out.refused = len(refused_now)
     out.cursor = cursor
     return out
