@@ -87,11 +87,11 @@ class SyncConflict(Base):
 
 
 class SyncRefusedEvent(Base):
-    """Quarantine: a pulled event that was not applied (clock far ahead, corrupted content)."""
+    """Quarantine: a pulled event not applied (clock far ahead, corrupted, waiting, unsealed)."""
 
     __tablename__ = "sync_refused_events"
     event_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    reason_code: Mapped[str] = mapped_column(String(16), index=True)  # clock_ahead | corrupt
+    reason_code: Mapped[str] = mapped_column(String(16), index=True)  # validate.py codes
     reason: Mapped[str] = mapped_column(Text)
     shared_identity: Mapped[str] = mapped_column(String(36), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)

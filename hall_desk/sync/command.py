@@ -41,8 +41,8 @@ def run_sync_command(
         print(f"注意：{notice}", file=sys.stderr)
     if report.refused:
         print(
-            f"注意：{report.refused} 条事件因时钟超前、内容损坏或等待被删除的事件补回而被拒收，"
-            f"详见 hall-desk sync --status",
+            f"注意：{report.refused} 条事件因时钟超前、内容损坏、尚无校验码"
+            f"或等待被删除的事件补回而被拒收，详见 hall-desk sync --status",
             file=sys.stderr,
         )
     return EXIT_OK

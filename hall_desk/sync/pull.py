@@ -27,6 +27,7 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import StorageError
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import event_kinds, projections
+from hall_desk.store.eventlog import mac_ok
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent
@@ -43,7 +44,9 @@ from hall_desk.sync.shared import SharedDatabase, shared_events
 from hall_desk.sync.validate import (
     CLOCK_AHEAD,
     CORRUPT,
+    FORGED,
     HLC,
+    UNSEALED,
     WAITING,
     WAITING_REASON,
     Incoming,
@@ -271,7 +274,8 @@ def _quarantine(
         row.entity_id = str(ev.entity_id)
         # A clock-ahead or waiting event (its MAC holds) is kept whole for its retry; a
         # corrupted one is not kept at all, since whatever it holds (plaintext personal data,
-        # say) must not be stored here.
+        # say) must not be stored here. Nor is an unsealed one: nothing vouches for its content
+        # yet, and its retry reads the row again from the shared database (`retry_unsealed`).
         keep = refusal.code in (CLOCK_AHEAD, WAITING)
         row.payload = str(ev.payload) if keep else ""
         row.mac = str(ev.mac) if keep else ""
@@ -471,6 +475,37 @@ def retry_waiting(
     )
 
 
+def retry_unsealed(
+    ws: Workstation, shared: SharedDatabase, identity: str, now_ms: int, margin_ms: int
+) -> BatchOutcome | None:
+    """Events held for lack of a MAC, read again from the shared database: a row its origin
+    has sealed since is checked like any pulled event (applied when its MAC holds, refused as
+    forged when it does not); a row still without a MAC stays held, unchanged.
+
+    The release before this one refused such a row as forged and kept nothing of it: a row
+    refused so is read again too, and applied once its MAC holds (the MAC is the one gate,
+    whatever the row held before). One whose MAC still fails stays refused, not reported anew.
+    """
+    held = {r.event_id for r in _quarantined(ws, UNSEALED)}
+    refused = {r.event_id for r in _quarantined(ws, CORRUPT) if r.reason == FORGED}
+    if not held and not refused:
+        return None
+    t = shared_events.c
+    sealed: list[Incoming] = []
+    with shared.reading() as conn:
+        for chunk in _chunks(sorted(held | refused)):
+            rows = conn.execute(
+                select(shared_events).where(t.id.in_(chunk), t.mac != "").order_by(t.position)
+            ).all()
+            sealed.extend(_incoming(r) for r in rows)
+    sealed = [ev for ev in sealed if ev.id in held or mac_ok(ws.key.event_key, ev)]
+    if not sealed:
+        return None
+    return apply_pulled(
+        ws, sealed, identity=identity, cursor=None, now_ms=now_ms, margin_ms=margin_ms
+    )
+
+
 def pull_events(
     ws: Workstation,
     shared: SharedDatabase,
@@ -486,6 +521,12 @@ def pull_events(
     out = PullOutcome()
     out.add(retry_quarantined(ws, identity, now_ms(), margin_ms))
     refused_now: set[str] = set()
+    # Rows from before event MACs that their origin has sealed since the last pull: before the
+    # new events, since that workstation's later steps (on the same case, say) build on them.
+    vouched = retry_unsealed(ws, shared, identity, now_ms(), margin_ms)
+    out.add(vouched)
+    if vouched is not None:
+        refused_now.update(ev.id for ev, _r in vouched.refused)
     with ws.db.read() as s:
         peer = s.get(SyncPeer, identity)
         assert peer is not None

@@ -21,7 +21,7 @@ from hall_desk.store.scrub import scrubbed_text
 from hall_desk.sync import faults
 from hall_desk.sync.errors import SyncError
 from hall_desk.sync.history import APPLICANT_KIND, recompute_applicant, recorded_more_than_once
-from hall_desk.sync.shared import SharedDatabase, shared_events
+from hall_desk.sync.shared import PUSH_LOCK, SharedDatabase, shared_events, shared_meta
 
 PUSH_BATCH = 5000
 _VOUCH_PAGE = 500  # ids per IN (…) list
@@ -123,17 +123,53 @@ def push_events(
     return done
 
 
+def _vouch(ws: Workstation, conn: Connection, rows: Sequence[Row]) -> int:  # type: ignore[type-arg]
+    """Seal the shared rows (position and MAC fields, without a MAC) held here field for field.
+
+    A row it does not hold, or holds differently, stays without a MAC. Returns how many were
+    sealed."""
+    key = ws.key.event_key
+    with ws.db.read() as s:
+        local = {
+            ev.id: ev for ev in s.scalars(select(Event).where(Event.id.in_([r.id for r in rows])))
+        }
+    updates = []
+    for row in rows:
+        ev = local.get(row.id)
+        if ev is None:
+            continue
+        # The local copy was scrubbed of old personal data (revision 0006): the shared row
+        # is the same event when its scrub gives the local payload (store/scrub.py).
+        payload = row.payload
+        if ev.payload != payload and scrubbed_text(row.kind, payload) == ev.payload:
+            payload = ev.payload
+        same = payload == ev.payload and all(
+            getattr(ev, name) == getattr(row, name) for name in MAC_FIELDS if name != "payload"
+        )
+        if same and mac_ok(key, ev):
+            updates.append({"at": row.position, "sealed_mac": ev.mac, "clean": payload})
+    if updates:
+        t = shared_events.c
+        conn.execute(
+            shared_events.update()
+            .where(t.position == bindparam("at"), t.mac == "")
+            .values(mac=bindparam("sealed_mac"), payload=bindparam("clean")),
+            updates,
+        )
+    return len(updates)
+
+
 def vouch_unsealed(ws: Workstation, conn: Connection) -> int:
     """Give shared rows from before event MACs the MAC of the identical event held here.
 
     Run once, by the workstation that upgrades the shared schema, as migration 0004 seals its
     local log: the rows it holds (its own, and those it pulled and applied) it vouches for,
     field for field. A row it does not hold, or holds differently, stays without a MAC and
-    every puller refuses it: from this version on, nothing unsealed is applied. Returns how
-    many rows were sealed.
+    every puller holds it back (validate.UNSEALED) until its own workstation seals it
+    (`seal_own_unsealed`): from this version on, nothing unsealed is applied. Returns how many
+    rows were sealed.
     """
     t = shared_events.c
-    key = ws.key.event_key
     last, sealed = 0, 0
     while True:
         rows = conn.execute(
@@ -145,31 +181,52 @@ def vouch_unsealed(ws: Workstation, conn: Connection) -> int:
         if not rows:
             return sealed
         last = int(rows[-1].position)
-        with ws.db.read() as s:
-            local = {
-                ev.id: ev
-                for ev in s.scalars(select(Event).where(Event.id.in_([r.id for r in rows])))
-            }
-        updates = []
-        for row in rows:
-            ev = local.get(row.id)
-            if ev is None:
-                continue
-            # The local copy was scrubbed of old personal data (revision 0006): the shared row
-            # is the same event when its scrub gives the local payload (store/scrub.py).
-            payload = row.payload
-            if ev.payload != payload and scrubbed_text(row.kind, payload) == ev.payload:
-                payload = ev.payload
-            same = payload == ev.payload and all(
-                getattr(ev, name) == getattr(row, name) for name in MAC_FIELDS if name != "payload"
-            )
-            if same and mac_ok(key, ev):
-                updates.append({"at": row.position, "sealed_mac": ev.mac, "clean": payload})
-        if updates:
+        sealed += _vouch(ws, conn, rows)
+
+
+def _sealed_mark(origin: str) -> str:
+    return f"sealed_through.{origin}"
+
+
+def seal_own_unsealed(ws: Workstation, shared: SharedDatabase) -> int:
+    """Seal this workstation's own shared rows that are still without a MAC.
+
+    They were pushed before the hall had event MACs and the workstation that upgraded the
+    shared schema did not hold them yet; pullers hold them back until they are sealed. This
+    program pushes nothing unsealed, so the own rows checked once need no second look: the seq
+    reached is kept in the shared meta table (`sealed_through.<origin>`, an additive key an
+    older program ignores), and a sync with nothing new of its own costs one read."""
+    t = shared_events.c
+    mark = _sealed_mark(ws.code)
+
+    def reached(conn: Connection) -> tuple[str | None, int, int]:
+        value = conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == mark))
+        top = int(conn.scalar(select(func.max(t.seq)).where(t.origin == ws.code)) or 0)
+        return value, int(value) if value and value.isdigit() else 0, top
+
+    with shared.reading() as conn:
+        _value, last, top = reached(conn)
+    if top <= last:
+        return 0  # the usual sync: no writer lock taken
+    sealed = 0
+    with shared.writing(PUSH_LOCK) as conn:
+        value, last, top = reached(conn)  # again, under the lock
+        had = value is not None
+        while True:
+            rows = conn.execute(
+                select(t.position, *(t[name] for name in MAC_FIELDS))
+                .where(t.origin == ws.code, t.seq > last, t.seq <= top, t.mac == "")
+                .order_by(t.seq)
+                .limit(_VOUCH_PAGE)
+            ).all()
+            if not rows:
+                break
+            last = int(rows[-1].seq)
+            sealed += _vouch(ws, conn, rows)
+        if had:
             conn.execute(
-                shared_events.update()
-                .where(t.position == bindparam("at"))
-                .values(mac=bindparam("sealed_mac"), payload=bindparam("clean")),
-                updates,
+                shared_meta.update().where(shared_meta.c.key == mark).values(value=str(top))
             )
-            sealed += len(updates)
+        else:
+            conn.execute(shared_meta.insert().values(key=mark, value=str(top)))
+    return sealed

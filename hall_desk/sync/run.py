@@ -28,7 +28,7 @@ from hall_desk.sync.clock_check import clock_notices, real_time, remember
 from hall_desk.sync.errors import SyncBusy, SyncError
 from hall_desk.sync.gaps import heal_gaps
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
-from hall_desk.sync.push import PUSH_BATCH, push_events, vouch_unsealed
+from hall_desk.sync.push import PUSH_BATCH, push_events, seal_own_unsealed, vouch_unsealed
 from hall_desk.sync.reclaim import reclaim_own_events
 from hall_desk.sync.repush import repush_held_events
 from hall_desk.sync.scrub import scrub_pulled, scrub_shared
@@ -302,6 +302,8 @@ def _run(
         )
         # Before anything is pulled from it: rows still in the old shape are scrubbed first.
         scrub_shared(ws, shared)
+        # Own rows from before event MACs that the upgrader did not hold: pullers wait for them.
+        seal_own_unsealed(ws, shared)
         with ws.db.read() as s:
             known = s.get(SyncPeer, info.identity) is not None
         server_ms = shared.server_ms()

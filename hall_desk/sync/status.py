@@ -147,7 +147,8 @@ class SyncStatus:
             out.append("提示：错过了最近一次定时同步，将在程序启动时补做")
         out.append(f"待处理的同步冲突：{self.open_conflicts} 条")
         out.append(
-            f"被拒收的事件（时钟超前、内容损坏或等待被删除的事件补回）：{self.refused_events} 条"
+            "被拒收的事件（时钟超前、内容损坏、尚无校验码或等待被删除的事件补回）："
+            f"{self.refused_events} 条"
         )
         out.extend(f"上次同步发现：{notice}" for notice in self.notices)
         out.extend(f"时钟：{notice}" for notice in self.clock_notices)

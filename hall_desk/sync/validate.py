@@ -27,12 +27,20 @@ CORRUPT = "corrupt"
 # A signed event that does not fold while the shared database has holes: what it needs may be
 # the missing event, so it waits, kept whole, and is tried again after each pull.
 WAITING = "waiting"
+# A well-formed event with no MAC at all: a row from before event MACs that the workstation which
+# upgraded the shared schema did not hold, so could not vouch for. Its own workstation seals it
+# when it syncs with this program (push.seal_own_unsealed); until then it is held, and each pull
+# looks again at its shared row (pull.retry_unsealed). A MAC that is there but wrong is FORGED.
+UNSEALED = "unsealed"
 
 __all__ = [
     "CLOCK_AHEAD",
     "CORRUPT",
+    "FORGED",
     "HLC",
     "RESOLVE_KIND",
+    "UNSEALED",
+    "UNSEALED_REASON",
     "WAITING",
     "Incoming",
     "Refusal",
@@ -74,7 +82,7 @@ class Incoming:
 
 @dataclass(frozen=True)
 class Refusal:
-    code: str  # CLOCK_AHEAD | CORRUPT
+    code: str  # CLOCK_AHEAD | CORRUPT | WAITING | UNSEALED
     reason: str  # Chinese, for the team lead and the admin
 
 
@@ -86,6 +94,13 @@ class _Bad(Exception):
 FORGED = (
     "事件校验码不符：该事件不是由持有本大厅密钥的工作站写入的，或写入后在共享数据库中被改动过"
     "（可能有人直接改写了共享数据库），已拒绝应用；请管理员检查共享数据库的访问权限"
+)
+
+
+UNSEALED_REASON = (
+    "事件尚无校验码：它写于启用事件校验码之前，升级共享数据库的工作站未持有它，无法为它担保；"
+    "工作站 {origin} 升级到本版本并同步后会为它补上校验码，本机随后自动应用；"
+    "若始终补不上，它可能是有人直接写入共享数据库的记录，请管理员检查"
 )
 
 
@@ -120,6 +135,8 @@ def check_event(
         event_kinds.check(ev.kind, ev.entity_type, ev.entity_id, payload)
     except (_Bad, PayloadError) as bad:
         return Refusal(CORRUPT, f"事件内容已损坏或无法识别：{bad}")
+    if not ev.mac:
+        return Refusal(UNSEALED, UNSEALED_REASON.format(origin=ev.origin))
     if not eventlog.mac_ok(mac_key, ev):
         return Refusal(CORRUPT, FORGED)
     ahead = Timestamp.decode(ev.hlc).ms - now_ms

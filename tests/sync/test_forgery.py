@@ -22,7 +22,7 @@ from hall_desk.sync.shared import (
     shared_events,
     shared_meta,
 )
-from hall_desk.sync.validate import CORRUPT, FORGED
+from hall_desk.sync.validate import CORRUPT, FORGED, UNSEALED
 from tests.conftest import ADMIN_PASSWORD
 from tests.sync.helpers import (
     DAY,
@@ -128,7 +128,15 @@ def test_forged_shared_rows_are_refused_by_every_puller(hall, shared_url):
             refused = {r.event_id: r for r in s.scalars(select(SyncRefusedEvent))}
             expected = {str(r["id"]) for r in forged} | ({accepted.id} if ws is w3 else set())
             assert set(refused) == expected
-            assert all(r.reason_code == CORRUPT and r.reason == FORGED for r in refused.values())
+            # The row with no MAC at all is held as unsealed: only a workstation that holds the
+            # identical event could seal it, and none does. The others carry a wrong MAC.
+            unsealed = str(forged[0]["id"])
+            assert refused[unsealed].reason_code == UNSEALED
+            assert all(
+                r.reason_code == CORRUPT and r.reason == FORGED
+                for r in refused.values()
+                if r.event_id != unsealed
+            )
             assert s.get(User, "intruder") is None
             assert s.get(User, "admin").password_hash != forged_hash
             assert s.get(CaseRow, jumped.case_id).state == "accepted"
