@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +29,8 @@ CONVERSION_VERSION = "1"
 # far below what a printer at 600 dpi shows at any size a notice uses.
 MAX_ERROR = 1.0
 CACHE_ENV = "HALL_DESK_FONT_CACHE"
+# One conversion at a time: a PDF asked for during the background conversion waits for it.
+_converting = threading.Lock()
 
 _BLOCKS = (
     (0x0020, 0x007F),  # ASCII
@@ -85,6 +88,11 @@ def truetype_copy(source: Path, index: int) -> Path:
 
     The file is written under a temporary name and renamed into place, so a conversion that is
     killed halfway leaves no half-written font to be loaded next time."""
+    with _converting:
+        return _truetype_copy(source, index)
+
+
+def _truetype_copy(source: Path, index: int) -> Path:
     target = cached_path(source, index)
     if target.is_file():
         return target

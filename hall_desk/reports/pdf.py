@@ -189,23 +189,42 @@ def chinese_font() -> str:
     """Registers and returns the font name: an embedded system font when one exists, else the
     built-in CID font (which the PDF reader supplies, so it is not embedded).
 
-    It is first called when the first PDF is built, which the window does on its worker thread
-    (ui/ops.py), so a font conversion never freezes the window."""
+    A font that needs converting is converted after login (prepare_font); a
+    PDF built before that is done waits for it."""
     global _embedded_chars
     with _font_lock:
         # The built-in font also prints the characters the embedded one lacks (font_runs).
         pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
         _embedded_chars = None
-        refused: set[str] = set()  # a file that cannot be embedded refuses all its faces
-        for face in font_candidates():
-            if face.path in refused:
-                continue
-            font = embeddable(face, refused)
-            if font is not None:
-                pdfmetrics.registerFont(font)
-                _embedded_chars = set(font.face.charToGlyph)
-                return EMBEDDED_NAME
-        return FALLBACK_FONT
+        font = _first_embeddable()
+        if font is None:
+            return FALLBACK_FONT
+        pdfmetrics.registerFont(font)
+        _embedded_chars = set(font.face.charToGlyph)
+        return EMBEDDED_NAME
+
+
+def _first_embeddable() -> TTFont | None:
+    refused: set[str] = set()  # a file that cannot be embedded refuses all its faces
+    for face in font_candidates():
+        if face.path in refused:
+            continue
+        font = embeddable(face, refused)
+        if font is not None:
+            return font
+    return None
+
+
+def prepare_font() -> None:
+    """Converts the font the first PDF will embed, when it needs converting (font_convert).
+
+    The window runs this on a thread of its own after login, so the first print finds the
+    converted font in the cache instead of waiting seconds for it. A failure is left for the
+    first PDF, which tries again and falls back to the built-in font."""
+    try:
+        _first_embeddable()
+    except Exception:
+        return
 
 
 def font_runs(text: str) -> list[tuple[str, str]]:

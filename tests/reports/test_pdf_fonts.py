@@ -185,3 +185,22 @@ def test_without_any_usable_font_the_built_in_one_is_used(monkeypatch, fresh_fon
         pdf, "fontconfig_faces", lambda: [pdf.FontFace(str(DEJAVU)), pdf.FontFace("/no/such.ttc")]
     )
     assert pdf.chinese_font() == pdf.FALLBACK_FONT
+
+
+@NEEDS_NOTO
+def test_the_font_the_first_pdf_embeds_is_prepared_ahead_of_it(monkeypatch, fresh_font) -> None:
+    monkeypatch.delenv("HALL_DESK_PDF_FONT", raising=False)
+    monkeypatch.setattr(pdf, "CANDIDATE_FONTS", [])
+    monkeypatch.setattr(pdf, "fontconfig_faces", lambda: [pdf.FontFace(str(NOTO_CFF), 2)])
+    real = font_convert.truetype_copy
+    converted: list[tuple[Path, int]] = []
+
+    def recording(source: Path, index: int) -> Path:
+        converted.append((source, index))
+        return real(source, index)
+
+    monkeypatch.setattr(font_convert, "truetype_copy", recording)
+    pdf.prepare_font()
+    assert converted == [(NOTO_CFF, 2)]
+    assert font_convert.cached_path(NOTO_CFF, 2).is_file()
+    assert pdf.chinese_font.cache_info().currsize == 0, "the first PDF still chooses the font"
