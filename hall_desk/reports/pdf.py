@@ -180,7 +180,7 @@ def font_candidates() -> list[FontFace]:
 
 # The characters the embedded font has, or None while the built-in font is used.
 _embedded_chars: set[int] | None = None
-# The first PDF may convert a font (seconds): a second thread asking meanwhile waits for it.
+# Two threads building their first PDF at once register the font once.
 _font_lock = threading.Lock()
 
 
@@ -189,8 +189,8 @@ def chinese_font() -> str:
     """Registers and returns the font name: an embedded system font when one exists, else the
     built-in CID font (which the PDF reader supplies, so it is not embedded).
 
-    A font that needs converting is converted after login (prepare_font); a
-    PDF built before that is done waits for it."""
+    A font that needs converting is converted after login (prepare_font); a PDF built before
+    that is done waits for it (font_convert converts one font at a time)."""
     global _embedded_chars
     with _font_lock:
         # The built-in font also prints the characters the embedded one lacks (font_runs).
