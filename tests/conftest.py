@@ -15,6 +15,12 @@ import pytest
 from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A CFF Chinese font (Noto CJK) is converted for embedding once (seconds) and cached: every run
+# of the suite, and the program's child processes in the CLI tests, reuse one converted copy in
+# a folder of their own, not the user's cache.
+os.environ.setdefault(
+    "HALL_DESK_FONT_CACHE", str(Path(tempfile.gettempdir()) / "hall-desk-test-font-cache")
+)
 
 from hall_desk.domain.clock import WallClock
 from hall_desk.domain.roles import Actor, Role

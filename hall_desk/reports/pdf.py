@@ -10,6 +10,7 @@ import io
 import os
 import shutil
 import subprocess
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -36,6 +37,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+
+from hall_desk.reports import font_convert
 
 FALLBACK_FONT = "STSong-Light"  # reportlab's built-in CID font: every PDF reader has it
 # Fixed places of the fonts Windows and macOS ship; on Linux fontconfig names what is installed.
@@ -133,19 +136,34 @@ def fontconfig_faces(run: Callable[[list[str]], str] | None = None) -> list[Font
 def embeddable(face: FontFace, refused: set[str] | None = None) -> TTFont | None:
     """The face as a reportlab font when it can be embedded and prints Chinese, else None.
 
-    reportlab embeds TrueType outlines (glyf) only: the CFF outlines of Noto CJK's and Source
-    Han's .otf/.ttc files are refused here, and the next face is tried."""
+    reportlab embeds TrueType outlines (glyf) only: a face with CFF outlines (Noto CJK's and
+    Source Han's .otf/.ttc files) is converted once to TrueType outlines and the converted copy
+    in the user's cache folder is embedded (font_convert). A file that is neither is refused
+    and its other faces are not tried."""
     if not face.path or not Path(face.path).is_file():
         return None
     try:
         font = TTFont(EMBEDDED_NAME, face.path, subfontIndex=face.index)
     except (TTFError, OSError, ValueError, KeyError, IndexError):
-        if refused is not None:
-            refused.add(face.path)
-        return None
+        font = _converted(face)
+        if font is None:
+            if refused is not None:
+                refused.add(face.path)
+            return None
     if ord(CJK_PROBE) not in font.face.charToGlyph:
         return None
     return font
+
+
+def _converted(face: FontFace) -> TTFont | None:
+    source = Path(face.path)
+    if not font_convert.has_cff_outlines(source, face.index):
+        return None
+    try:
+        copy = font_convert.truetype_copy(source, face.index)
+        return TTFont(EMBEDDED_NAME, str(copy))
+    except (TTFError, OSError, ValueError, KeyError, IndexError):
+        return None
 
 
 def font_candidates() -> list[FontFace]:
@@ -160,20 +178,83 @@ def font_candidates() -> list[FontFace]:
     return faces
 
 
+# The characters the embedded font has, or None while the built-in font is used.
+_embedded_chars: set[int] | None = None
+# Two threads building their first PDF at once register the font once.
+_font_lock = threading.Lock()
+
+
 @cache
 def chinese_font() -> str:
-    """Registers and returns the font name: an embedded system TrueType font when one exists,
-    else the built-in CID font (which the PDF reader supplies, so it is not embedded)."""
-    refused: set[str] = set()  # a collection with CFF outlines refuses every one of its faces
+    """Registers and returns the font name: an embedded system font when one exists, else the
+    built-in CID font (which the PDF reader supplies, so it is not embedded).
+
+    A font that needs converting is converted after login (prepare_font); a PDF built before
+    that is done waits for it (font_convert converts one font at a time)."""
+    global _embedded_chars
+    with _font_lock:
+        # The built-in font also prints the characters the embedded one lacks (font_runs).
+        pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
+        _embedded_chars = None
+        font = _first_embeddable()
+        if font is None:
+            return FALLBACK_FONT
+        pdfmetrics.registerFont(font)
+        _embedded_chars = set(font.face.charToGlyph)
+        return EMBEDDED_NAME
+
+
+def _first_embeddable() -> TTFont | None:
+    refused: set[str] = set()  # a file that cannot be embedded refuses all its faces
     for face in font_candidates():
         if face.path in refused:
             continue
         font = embeddable(face, refused)
         if font is not None:
-            pdfmetrics.registerFont(font)
-            return EMBEDDED_NAME
-    pdfmetrics.registerFont(UnicodeCIDFont(FALLBACK_FONT))
-    return FALLBACK_FONT
+            return font
+    return None
+
+
+def prepare_font() -> None:
+    """Converts the font the first PDF will embed, when it needs converting (font_convert).
+
+    The window runs this on a thread of its own after login, so the first print finds the
+    converted font in the cache instead of waiting seconds for it. A failure is left for the
+    first PDF, which tries again and falls back to the built-in font."""
+    try:
+        _first_embeddable()
+    except Exception:
+        return
+
+
+def font_runs(text: str) -> list[tuple[str, str]]:
+    """The text cut into runs of (font, text): characters the embedded font lacks (a rare name
+    character outside the converted GB 2312 set) are printed by the built-in font instead of
+    as empty boxes."""
+    font = chinese_font()
+    chars = _embedded_chars
+    if font == FALLBACK_FONT or chars is None:
+        return [(font, text)] if text else []
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        which = font if ord(ch) in chars or ch.isspace() else FALLBACK_FONT
+        if runs and runs[-1][0] == which:
+            runs[-1] = (which, runs[-1][1] + ch)
+        else:
+            runs.append((which, ch))
+    return runs
+
+
+def draw_text(canvas, x: float, y: float, text: str, size: float, anchor: str = "left") -> None:  # type: ignore[no-untyped-def]
+    """canvas.drawString for Chinese text, run by run (font_runs); anchor left, centre or
+    right of x."""
+    runs = font_runs(printable(text))
+    width = sum(pdfmetrics.stringWidth(t, f, size) for f, t in runs)
+    x -= {"left": 0.0, "centre": width / 2, "right": width}[anchor]
+    for font, part in runs:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, part)
+        x += pdfmetrics.stringWidth(part, font, size)
 
 
 # The built-in CID font has no glyph for the middle dots that names of minority and foreign
@@ -206,14 +287,16 @@ def style(
     )
 
 
+def _markup(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def para(text: str, size: float = 11, **kw: object) -> Paragraph:
-    escaped = (
-        printable(text)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\n", "<br/>")
-    )
+    main = chinese_font()
+    escaped = "".join(
+        _markup(part) if font == main else f'<font name="{font}">{_markup(part)}</font>'
+        for font, part in font_runs(printable(text))
+    ).replace("\n", "<br/>")
     return Paragraph(escaped, style(size, **kw))  # type: ignore[arg-type]
 
 
@@ -305,7 +388,6 @@ def build(
     margins_mm: float = 20,
 ) -> bytes:
     """Lays out the story on A4 pages with a footer (hall, print time, 第 N 页 共 M 页)."""
-    font = chinese_font()
     printed_at = letterhead.printed_at.strftime("%Y-%m-%d %H:%M")
 
     class _NumberedCanvas(canvas_with_page_count()):  # type: ignore[misc]
@@ -313,20 +395,21 @@ def build(
 
     def footer(canvas, total: int) -> None:  # type: ignore[no-untyped-def]
         canvas.saveState()
-        canvas.setFont(font, 8)
         canvas.setFillColor(colors.HexColor("#444444"))
         width = pagesize[0]
         y = margins_mm * mm / 2
         left = letterhead.hall + (
             f"  联系电话：{letterhead.contact_phone}" if letterhead.contact_phone else ""
         )
-        canvas.drawString(margins_mm * mm, y, printable(left))
+        draw_text(canvas, margins_mm * mm, y, left, 8)
         if page_numbers:
-            canvas.drawCentredString(width / 2, y, f"第 {canvas.getPageNumber()} 页 共 {total} 页")
+            draw_text(
+                canvas, width / 2, y, f"第 {canvas.getPageNumber()} 页 共 {total} 页", 8, "centre"
+            )
         right = f"打印：{printed_at}" + (
             f"  {letterhead.printed_by}" if letterhead.printed_by else ""
         )
-        canvas.drawRightString(width - margins_mm * mm, y, printable(right))
+        draw_text(canvas, width - margins_mm * mm, y, right, 8, "right")
         canvas.restoreState()
 
     _NumberedCanvas.footer = staticmethod(footer)

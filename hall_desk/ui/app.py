@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
 from pathlib import Path
 
 import qasync
@@ -71,6 +72,13 @@ def load_translation(app: QCoreApplication, locale: QLocale) -> QTranslator | No
     return None
 
 
+def _prepare_pdf_font() -> None:
+    # Imported here, on the font's own thread: reportlab is not loaded before the first print.
+    from hall_desk.reports import pdf
+
+    pdf.prepare_font()
+
+
 class Desk:
     """Walks a person from an empty folder to the main window, and back to login on switch."""
 
@@ -120,6 +128,9 @@ class Desk:
         self.window = window
         self.sessions[actor.username] = window
         window.show()
+        # A Chinese font that must be converted before it can be embedded (Noto CJK) is
+        # converted now, off the GUI thread, rather than at the first print.
+        threading.Thread(target=_prepare_pdf_font, name="pdf-font", daemon=True).start()
         # Last night's sync missed (the program was closed)? Catch up once the window is up.
         QTimer.singleShot(0, window.sync.catch_up_at_startup)
         return window
