@@ -77,6 +77,7 @@ def test_the_number_and_address_set_on_one_workstation_print_on_another(hall, sh
     sync(w2, shared_url)
     text = notice_text(w2, 2)
     assert f"咨询电话：{PHONE}" in text and ADDRESS in text
+    assert f"联系电话：{PHONE}" in text, "the footer of every page names it too"
     assert settings.NOT_SET not in text
     reopened = Workstation(Home(w2.home.path))
     try:
