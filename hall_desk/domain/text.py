@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from hall_desk.domain.errors import ValidationError
+from hall_desk.domain.limits import MAX_ADDRESS
 
 # Names: Chinese, Latin letters, the middle dot of minority and foreign names (巴特尔·其其格),
 # and for organisations digits, brackets and a few separators (科左中旗海龙餐饮店（个体）).
@@ -70,6 +71,33 @@ def clean_hall_name(raw: str) -> str:
     if not text:
         raise ValidationError("hall", "请填写政务服务中心名称")
     return text
+
+
+# The hall's 咨询电话: one or more numbers (0475-1234567、12345), as the hall publishes them.
+CONTACT_PHONE = re.compile(r"^[0-9０-９()（）+\-—－ 、,，/转]+$")
+CONTACT_PHONE_MAX = 60
+HALL_ADDRESS_MAX = MAX_ADDRESS
+CONTACT_PHONE_HINT = "咨询电话只能包含数字、区号连字符、括号和分隔号，如 0475-1234567、12345"
+
+
+def contact_phone_problem(phone: str) -> str:
+    """Why a (cleaned) 咨询电话 is not a number a caller could dial; "" when fine or empty. The
+    settings service and a pulled event check the same thing."""
+    if phone and (not CONTACT_PHONE.match(phone) or sum(c.isdigit() for c in phone) < 5):
+        return CONTACT_PHONE_HINT
+    return ""
+
+
+def clean_contact_phone(raw: str) -> str:
+    phone = clean_text(raw, "contact_phone", "咨询电话", max_len=CONTACT_PHONE_MAX)
+    problem = contact_phone_problem(phone)
+    if problem:
+        raise ValidationError("contact_phone", problem)
+    return phone
+
+
+def clean_hall_address(raw: str) -> str:
+    return clean_text(raw, "hall_address", "大厅地址", max_len=HALL_ADDRESS_MAX)
 
 
 def clean_window_name(raw: str) -> str:

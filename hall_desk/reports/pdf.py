@@ -374,7 +374,7 @@ def letterhead(ws: Workstation, actor: Actor) -> Letterhead:
         ws.hall,
         printed_at=ws.now(),
         printed_by=actor.display_name,
-        contact_phone=str(ws.config.extra.get("contact_phone", "")),
+        contact_phone=ws.hall_setting("contact_phone"),
     )
 
 

@@ -1,17 +1,20 @@
-"""The workstation's settings (hall name, window, idle lock, sync, printer, appearance)."""
+"""The workstation's settings (window, idle lock, sync, printer, appearance) and the hall's own
+(name, 咨询电话, address: shared, set by the admin, arriving at every workstation by sync)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from hall_desk.domain.errors import StorageError, ValidationError
-from hall_desk.domain.limits import MAX_ADDRESS
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import (
     PRINTER_NAME_MAX,
+    clean_contact_phone,
+    clean_hall_address,
     clean_hall_name,
     clean_text,
     clean_window_name,
@@ -22,10 +25,6 @@ from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.db import refuse_network_path
 
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-# A hall's 咨询电话: one or more numbers (0475-1234567、12345), as the hall publishes them.
-CONTACT_PHONE = re.compile(r"^[0-9０-９()（）+\-—－ 、,，/转]+$")
-CONTACT_PHONE_MAX = 60
-HALL_ADDRESS_MAX = MAX_ADDRESS
 # What a notice says when the hall has not set its number or address yet.
 NOT_SET = "（见窗口公示）"
 
@@ -47,23 +46,16 @@ class HallContact:
 
 
 def hall_contact(ws: Workstation) -> HallContact:
-    extra = ws.config.extra
-    return HallContact(str(extra.get("contact_phone", "")), str(extra.get("hall_address", "")))
-
-
-def clean_contact_phone(raw: str) -> str:
-    phone = clean_text(raw, "contact_phone", "咨询电话", max_len=CONTACT_PHONE_MAX)
-    if phone and (not CONTACT_PHONE.match(phone) or sum(c.isdigit() for c in phone) < 5):
-        raise ValidationError(
-            "contact_phone",
-            "咨询电话只能包含数字、区号连字符、括号和分隔号，如 0475-1234567、12345",
-        )
-    return phone
+    return HallContact(ws.hall_setting("contact_phone"), ws.hall_setting("hall_address"))
 
 
 # Personal preferences any logged-in user may change for this workstation.
 APPEARANCE_KEYS = {"theme", "font_scale"}
-PUBLIC_EXTRA = ("contact_phone", "hall_address")
+# The hall's published number and address: settings of the whole hall, checked as typed here.
+CONTACT_FIELDS: dict[str, Callable[[str], str]] = {
+    "contact_phone": clean_contact_phone,
+    "hall_address": clean_hall_address,
+}
 
 
 def check_shared_url(url: str) -> None:
@@ -84,13 +76,27 @@ def check_shared_url(url: str) -> None:
     refuse_workstation_database(Path(path))
 
 
+def emit_hall_setting(tx: Tx, key: str, value: str) -> None:
+    """A setting of the whole hall: every workstation of the hall uses it after its next sync."""
+    tx.emit("hall.setting_changed", "hall_setting", key, {"value": value})
+
+
 def emit_hall_name(tx: Tx, name: str) -> None:
-    """The hall's name, shared: every workstation of the hall prints it after its next sync."""
-    tx.emit("hall.setting_changed", "hall_setting", "name", {"value": name})
+    emit_hall_setting(tx, "name", name)
+
+
+def _published(ws: Workstation, key: str, value: str) -> bool:
+    """Whether saving `value` publishes it to the hall. A value left as shown sends nothing, except
+    a number or address this workstation kept locally before they were the hall's: its first save
+    makes it the hall's."""
+    if ws.has_hall_setting(key):
+        return value != ws.hall_setting(key)
+    return bool(value)
 
 
 def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
-    """Validates every change, then saves the config file and audits what changed."""
+    """Validates every change, publishes the hall's settings that changed, audits what changed,
+    then saves the config file."""
     actor.require(Permission.MANAGE_SETTINGS)
     # Changes go to a copy: a refused value leaves the running config untouched.
     config = replace(ws.config, extra=dict(ws.config.extra))
@@ -117,12 +123,14 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
         if not TIME.match(sync_time):
             raise ValidationError("sync_time", "每晚同步时间格式应为 HH:MM，如 02:00")
         config.sync_time = sync_time
-    if "contact_phone" in changes:
-        config.extra["contact_phone"] = clean_contact_phone(str(changes["contact_phone"]))
-    if "hall_address" in changes:
-        config.extra["hall_address"] = clean_text(
-            str(changes["hall_address"]), "hall_address", "大厅地址", max_len=HALL_ADDRESS_MAX
-        )
+    published: dict[str, str] = {}
+    for key, clean in CONTACT_FIELDS.items():
+        if key in changes:
+            value = clean(str(changes[key]))
+            if _published(ws, key, value):
+                published[key] = value
+            # From now on the hall's value is the one that prints: the local copy goes.
+            config.extra.pop(key, None)
     if "printer" in changes:
         config.extra["printer"] = clean_text(
             str(changes["printer"]), "printer", "打印机名称", max_len=PRINTER_NAME_MAX
@@ -132,27 +140,26 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
         if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 30:
             raise ValidationError("ticket_reopen_days", "工单重开期限应为 0–30 个工作日")
         config.extra["ticket_reopen_days"] = days
-    ws.home.save_config(config)
-    ws.config = config
     after = asdict(config)
     changed = {k: after[k] for k in after if after[k] != before[k]}
-    # The hall's published number and address are public: the audit keeps the new values.
-    public = {
-        k: config.extra.get(k, "")
-        for k in PUBLIC_EXTRA
-        if config.extra.get(k, "") != before["extra"].get(k, "")
-    }
+    # The events first: refused there (a restored workstation not yet synced), the config file
+    # keeps everything, the number and address it held for the hall included.
     with ws.transaction(actor) as tx:
         if renamed:
             emit_hall_name(tx, renamed)
+        for key, value in published.items():
+            emit_hall_setting(tx, key, value)
         tx.audit(
             "settings.update",
             ws.code,
             {k: v for k, v in changed.items() if k != "extra"}
             | ({"extra": True} if "extra" in changed else {})
-            | public
+            # The hall's published number and address are public: the audit keeps them.
+            | published
             | ({"hall": renamed} if renamed else {}),
         )
+    ws.home.save_config(config)
+    ws.config = config
     ws.invalidate_hall()
 
 

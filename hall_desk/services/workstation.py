@@ -165,7 +165,7 @@ class Workstation:
         self.clock_notice = startup_notice(own_last, self.wall.ms(), margin_ms)
         self._calendar: WorkingCalendar | None = None
         self._items: dict[str, ServiceItem] | None = None
-        self._hall: str | None = None
+        self._hall: dict[str, str] | None = None
 
     def _refuse_old_schema_read_only(self) -> None:
         if current_revision(self.db.read_engine) != head_revision():
@@ -200,12 +200,27 @@ class Workstation:
     def hall(self) -> str:
         """The hall's name as the hall set it (shared, it arrives with a sync); until then the
         name this workstation was set up with."""
+        return self.hall_setting("name") or self.config.hall
+
+    def hall_setting(self, key: str) -> str:
+        """A setting of the whole hall (its name, 咨询电话, address) as the hall set it; until
+        the hall has one, what this workstation kept locally (its set-up name, or the number
+        and address an older release saved per workstation)."""
+        values = self._hall_values()
+        if key in values:
+            return values[key]
+        return self.config.hall if key == "name" else str(self.config.extra.get(key, ""))
+
+    def has_hall_setting(self, key: str) -> bool:
+        """Whether the hall itself has set `key` (not only this workstation's fallback)."""
+        return key in self._hall_values()
+
+    def _hall_values(self) -> dict[str, str]:
         if self._hall is None:
             with self.db.read() as s:
-                self._hall = (
-                    s.scalar(select(HallSettingRow.value).where(HallSettingRow.key == "name")) or ""
-                )
-        return self._hall or self.config.hall
+                rows = s.execute(select(HallSettingRow.key, HallSettingRow.value)).all()
+            self._hall = {key: value for key, value in rows}
+        return self._hall
 
     def invalidate_hall(self) -> None:
         self._hall = None

@@ -27,7 +27,13 @@ from sqlalchemy.orm import Session
 
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.limits import MAX_NOTE, MAX_SHORT_NOTE, MAX_STEP_NOTE, MAX_TICKET_TEXT
-from hall_desk.domain.text import HALL_NAME_MAX, stored_text_problem
+from hall_desk.domain.text import (
+    CONTACT_PHONE_MAX,
+    HALL_ADDRESS_MAX,
+    HALL_NAME_MAX,
+    contact_phone_problem,
+    stored_text_problem,
+)
 from hall_desk.domain.tickets import Step as TicketStep
 from hall_desk.store import projection_handlers as fold
 from hall_desk.store.keys import CIPHER_PREFIX
@@ -282,6 +288,8 @@ class EventKind:
     version: int = 1
     upcasters: Mapping[int, Upcaster] = field(default_factory=dict)  # n → turns vn into vn+1
     caches: frozenset[Cache] = frozenset()
+    # What the payload may hold can depend on which entity it is about (a hall setting's key).
+    about: Callable[[str, dict[str, Any]], None] | None = None
 
     def stamp(self, payload: dict[str, Any]) -> dict[str, Any]:
         """The payload as written: version 1 carries no marker (the log's oldest events)."""
@@ -338,14 +346,30 @@ HANDOFF = Entity("handoff")
 HANDOVER_SHEET = Entity("handover_sheet")
 DELIVERY = Entity("delivery")
 SYNC_CONFLICT = Entity("sync_conflict", folded=False)
-# The hall's shared settings, one entity per key (only the keys this program knows).
-HALL_SETTING_KEYS = ("name",)
+# The hall's shared settings, one entity per key (only the keys this program knows), each
+# with the limit of the field it is typed into.
+HALL_SETTING_LIMITS: Mapping[str, int] = {
+    "name": HALL_NAME_MAX,
+    "contact_phone": CONTACT_PHONE_MAX,  # 咨询电话, printed on every notice
+    "hall_address": HALL_ADDRESS_MAX,  # the hall's address, printed on every notice
+}
+HALL_SETTING_KEYS = tuple(HALL_SETTING_LIMITS)
 
 
 def _hall_setting_key(entity_id: str) -> str:
     if entity_id not in HALL_SETTING_KEYS:
         raise ValueError(entity_id)
     return entity_id
+
+
+def _hall_setting_value(key: str, body: dict[str, Any]) -> None:
+    # A pulled value passes the checks the settings service made where it was typed.
+    value = body["value"]
+    problem = stored_text_problem(value, HALL_SETTING_LIMITS[key])
+    if not problem and key == "contact_phone":
+        problem = contact_phone_problem(value)
+    if problem:
+        raise PayloadError(f"大厅设置 {key} 的值{problem}")
 
 
 HALL_SETTING = Entity("hall_setting", ((HallSettingRow, "key"),), parse_id=_hall_setting_key)
@@ -610,8 +634,13 @@ KINDS: Mapping[str, EventKind] = {
             "hall.setting_changed",
             HALL_SETTING,
             fold.hall_setting,
-            Record({"value": Value((str,), max_len=HALL_NAME_MAX)}, frozenset({"value"})),
+            # The longest any key allows; each key's own limit and format: `about`.
+            Record(
+                {"value": Value((str,), max_len=max(HALL_SETTING_LIMITS.values()))},
+                frozenset({"value"}),
+            ),
             caches=frozenset({Cache.HALL}),
+            about=_hall_setting_value,
         ),
         EventKind(
             RESOLVE_KIND,
@@ -690,3 +719,5 @@ def check(kind: str, entity_type: str, entity_id: str, payload: Any) -> None:
         )
     found.entity.check_id(entity_id)
     found.check(payload)
+    if found.about is not None:
+        found.about(entity_id, found.current(payload))

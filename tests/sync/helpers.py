@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterable
 from datetime import date
 from types import SimpleNamespace
+from typing import Any
 
 from sqlalchemy import select, text
 
+from hall_desk.domain.clock import uuid7
 from hall_desk.domain.identity import resident_id_check_char
 from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Role
 from hall_desk.services.applicants import ApplicantDraft
@@ -32,6 +35,25 @@ EVENT_FIELDS = EVENT_COLUMNS
 def signed(row: dict[str, object], key: HallKey) -> dict[str, object]:
     """A raw shared row as a workstation of the hall would have written it: with its MAC."""
     return {**row, "mac": event_mac(key.event_key, SimpleNamespace(**row))}
+
+
+def raw_event(
+    after: Workstation, seq: int, kind: str, entity_type: str, entity_id: str, payload: Any
+) -> dict[str, object]:
+    """An event as another workstation (W9) would have pushed it, later than `after`'s."""
+    ts = after.clock.now()
+    row: dict[str, object] = {
+        "id": str(uuid7(ts)),
+        "origin": "W9",
+        "seq": seq,
+        "hlc": ts.encode(),
+        "actor": "clerk-w9",
+        "kind": kind,
+        "entity_type": entity_type,
+        "entity_id": entity_id,
+        "payload": payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False),
+    }
+    return signed(row, after.key)
 
 
 def insert_shared_rows(url: str, rows: list[dict[str, object]]) -> None:

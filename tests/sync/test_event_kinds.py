@@ -13,12 +13,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from hall_desk.domain.clock import uuid7
 from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Role
 from hall_desk.services import calendar as calendar_service
 from hall_desk.services import case_clock, catalog, delivery, intake, users
 from hall_desk.services.demo import generate
-from hall_desk.services.workstation import Workstation
 from hall_desk.store import event_kinds
 from hall_desk.store.models import CaseRow, Event
 from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent
@@ -40,30 +38,13 @@ from tests.sync.helpers import (
     projections,
     resident,
     shared_rows,
-    signed,
     sync,
+)
+from tests.sync.helpers import (
+    raw_event as _raw,
 )
 
 ADMIN = Actor("admin", "管理员", Role.ADMIN)
-
-
-def _raw(
-    after: Workstation, seq: int, kind: str, entity_type: str, entity_id: str, payload: Any
-) -> dict[str, object]:
-    """An event as another workstation (W9) would have pushed it, later than `after`'s."""
-    ts = after.clock.now()
-    row: dict[str, object] = {
-        "id": str(uuid7(ts)),
-        "origin": "W9",
-        "seq": seq,
-        "hlc": ts.encode(),
-        "actor": "clerk-w9",
-        "kind": kind,
-        "entity_type": entity_type,
-        "entity_id": entity_id,
-        "payload": payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False),
-    }
-    return signed(row, after.key)
 
 
 def _others(url: str, code: str) -> int:

@@ -1,4 +1,5 @@
-"""设置 → 大厅与工作站: the hall's 咨询电话 and address, typed, checked, saved, audited, printed."""
+"""设置 → 大厅与工作站: the hall's 咨询电话 and address, typed, checked, published as the hall's,
+audited, printed."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import json
 
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
+from sqlalchemy import select
 
 from hall_desk.reports.notices import intake_notice
 from hall_desk.services import intake
 from hall_desk.services.home import Home
-from hall_desk.store.models import AuditEntry
+from hall_desk.store.models import AuditEntry, HallSettingRow
 from hall_desk.ui.forms import child
 from hall_desk.ui.settings_dialog import SettingsDialog
 from tests.conftest import TODAY
@@ -37,15 +39,19 @@ def test_the_halls_phone_and_address_are_set_in_settings_and_print(qtbot, ws, ad
     click(qtbot, _save_button(dialog))
     error = child(dialog.form, QLabel, "contact_phoneError")
     assert error.isVisible() and "咨询电话只能包含数字" in error.text()
-    assert "contact_phone" not in Home(ws.home.path).load_config().extra, "nothing saved"
+    assert not ws.has_hall_setting("contact_phone"), "nothing saved"
+    assert "contact_phone" not in Home(ws.home.path).load_config().extra
 
     fill(qtbot, phone, "0475-5212345")
     fill(qtbot, address, "科左中旗保康镇新华街 12 号")
     click(qtbot, _save_button(dialog))
     assert dialog.result() == QDialog.DialogCode.Accepted
-    extra = Home(ws.home.path).load_config().extra
-    assert extra["contact_phone"] == "0475-5212345"
-    assert extra["hall_address"] == "科左中旗保康镇新华街 12 号"
+    # The hall's, not this workstation's: in its settings table (they travel by sync).
+    with ws.reading() as s:
+        shared = dict(s.execute(select(HallSettingRow.key, HallSettingRow.value)).all())
+    assert shared["contact_phone"] == "0475-5212345"
+    assert shared["hall_address"] == "科左中旗保康镇新华街 12 号"
+    assert "contact_phone" not in Home(ws.home.path).load_config().extra
     with ws.reading() as s:
         entry = (
             s.query(AuditEntry)
