@@ -4,6 +4,7 @@ print dialog while the window stays live, and files that are the PDF itself."""
 from __future__ import annotations
 
 import io
+import itertools
 import subprocess
 import time
 from pathlib import Path
@@ -105,9 +106,12 @@ def test_print_button_spools_pages_at_the_printer_resolution_while_the_window_st
     settle(qtbot)
     finished = time.perf_counter()
     timer.stop()
-    # The GUI thread kept turning while the pages were rendered and painted elsewhere.
-    during = [t for t in ticks if started <= t <= finished]
-    assert finished - started < 0.05 or len(during) >= 3, (finished - started, len(during))
+    # The GUI thread kept turning while the pages were rendered and painted elsewhere. Painting
+    # a page onto the print engine holds Python's lock for a moment (QPainter does not release
+    # it), so the window may pause briefly, but never for the seconds a whole job once took.
+    during = [started, *(t for t in ticks if started <= t <= finished), finished]
+    longest = max(b - a for a, b in itertools.pairwise(during))
+    assert longest < 0.5, (finished - started, longest)
     assert toolbar_button(preview, "printAction").isEnabled()
     assert "已打印到文件" in preview.save_message.text()
     # Each page is its bands at min(printer, 300) dpi, not 9921 × 14031 px at 1200 dpi.
