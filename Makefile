@@ -23,8 +23,10 @@ lint: $(DEPS)
 	$(BIN)/ruff check hall_desk tests
 	$(BIN)/lint-imports
 
+# Two worker processes (the machines here have two cores): each test keeps its own home and
+# shared database, so they run apart. `pytest` alone still runs the suite in one process.
 test: $(DEPS) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n 2
 
 bench: $(DEPS)
 	$(BIN)/python -m tests.benchmarks.run
