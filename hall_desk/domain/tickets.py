@@ -1,9 +1,9 @@
 """办不成事 and 投诉/建议/咨询/表扬 tickets: their vocabulary, steps, deadlines and urgency.
 
-A ticket follows 登记 → 分析原因 → 派发工单 → 办理 → 答复 → 结果核查 → 归档, with the side
-branches 不予受理, 延期, 暂停/恢复 and 重开. The allowed steps are the hand-written table
-`TRANSITIONS`; nothing else moves a ticket. Pure rules only: the service reads the time and the
-calendar and passes them in.
+A ticket follows 登记 → 分析原因 → 派发工单 → 办理 → 答复 → 结果核查 → 监督检查 → 归档, with the
+side branches 不予受理, 延期, 暂停/恢复, 核查不通过 (back to 办理 with the reason) and 重开.
+The allowed steps are the hand-written table `TRANSITIONS`; nothing else moves a ticket. Pure
+rules only: the service reads the time and the calendar and passes them in.
 
 The deadline rule (what osTicket and others got wrong, and this must not):
 - the due date is computed once, at registration, from the tier on the hall's working calendar;
@@ -28,6 +28,7 @@ from hall_desk.domain.deadline import DeadlineFlag, deadline_text
 
 # Working days after closing within which a ticket may be reopened (a setting, this default).
 REOPEN_DAYS = 5
+REOPEN_DAYS_MAX = 30
 # A ticket's period is days, not months: it is 临近期限 when due today or on the next working day.
 TICKET_NEAR_DAYS = 1
 NUMBER_PREFIX = "FK"  # 反馈: distinct from case numbers, which start with the date
@@ -241,6 +242,8 @@ class Step(StrEnum):
     RESUME = "resumed"
     ANSWER = "answered"
     CHECK = "checked"
+    CHECK_FAILED = "check_failed"
+    SUPERVISE = "supervised"
     ARCHIVE = "archived"
     EXCLUDE = "excluded"
     EXTEND = "extended"
@@ -264,6 +267,8 @@ STEP_LABELS = {
     Step.RESUME: "恢复办理",
     Step.ANSWER: "答复",
     Step.CHECK: "结果核查",
+    Step.CHECK_FAILED: "核查不通过（退回办理）",
+    Step.SUPERVISE: "监督检查",
     Step.ARCHIVE: "归档",
     Step.EXCLUDE: "不予受理",
     Step.EXTEND: "延期",
@@ -292,6 +297,10 @@ TRANSITIONS: dict[tuple[TicketState, Step], TicketState] = {
     (_S.PAUSED, Step.PROGRESS): _S.PAUSED,  # a note while waiting keeps the clock stopped
     (_S.PAUSED, Step.RESUME): _S.HANDLING,
     (_S.ANSWERED, Step.CHECK): _S.CHECKED,
+    # Not put right: the answer is set aside and the work goes on against the same deadline.
+    (_S.ANSWERED, Step.CHECK_FAILED): _S.HANDLING,
+    # 监督检查: the lead's look at a checked ticket before it is filed (optional, may repeat).
+    (_S.CHECKED, Step.SUPERVISE): _S.CHECKED,
     (_S.CHECKED, Step.ARCHIVE): _S.ARCHIVED,
     (_S.ARCHIVED, Step.REOPEN): _S.HANDLING,
 }
@@ -301,7 +310,17 @@ PRAISE_TRANSITIONS: dict[tuple[TicketState, Step], TicketState] = {
 }
 
 # Steps that decide about the ticket rather than work on it: the team lead's (Permission.TICKETS).
-LEAD_STEPS = frozenset({Step.EXCLUDE, Step.EXTEND, Step.CHECK, Step.ARCHIVE, Step.REOPEN})
+LEAD_STEPS = frozenset(
+    {
+        Step.EXCLUDE,
+        Step.EXTEND,
+        Step.CHECK,
+        Step.CHECK_FAILED,
+        Step.SUPERVISE,
+        Step.ARCHIVE,
+        Step.REOPEN,
+    }
+)
 
 
 def next_state(state: TicketState, step: Step, ticket_class: TicketClass) -> TicketState | None:

@@ -19,6 +19,7 @@ from hall_desk.domain.text import (
     clean_text,
     clean_window_name,
 )
+from hall_desk.domain.tickets import REOPEN_DAYS_MAX
 from hall_desk.services.credentials import without_password
 from hall_desk.services.home import refuse_workstation_database
 from hall_desk.services.workstation import Tx, Workstation
@@ -137,9 +138,14 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
         )
     if "ticket_reopen_days" in changes:
         days = changes["ticket_reopen_days"]
-        if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 30:
-            raise ValidationError("ticket_reopen_days", "工单重开期限应为 0–30 个工作日")
-        config.extra["ticket_reopen_days"] = days
+        if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= REOPEN_DAYS_MAX:
+            raise ValidationError(
+                "ticket_reopen_days", f"工单重开期限应为 0–{REOPEN_DAYS_MAX} 个工作日"
+            )
+        # The hall's rule, not this window's: it travels like the hall's number and address.
+        if _published(ws, "ticket_reopen_days", str(days)):
+            published["ticket_reopen_days"] = str(days)
+        config.extra.pop("ticket_reopen_days", None)
     after = asdict(config)
     changed = {k: after[k] for k in after if after[k] != before[k]}
     # The events first: refused there (a restored workstation not yet synced), the config file

@@ -30,6 +30,7 @@ from hall_desk.domain.tickets import (
     LEAD_STEPS,
     MIN_TICKET_REASON,
     REOPEN_DAYS,
+    REOPEN_DAYS_MAX,
     AnswerMethod,
     BbcsKind,
     Callback,
@@ -82,9 +83,10 @@ class TicketResult:
 
 
 def reopen_days(ws: Workstation) -> int:
-    """重开 is allowed within this many working days of closing (设置, default 5)."""
-    value = ws.config.extra.get(REOPEN_SETTING, REOPEN_DAYS)
-    return value if isinstance(value, int) and not isinstance(value, bool) else REOPEN_DAYS
+    """重开 is allowed within this many working days of closing: the hall's setting (the same
+    at every window), default 5."""
+    value = ws.hall_setting(REOPEN_SETTING)
+    return int(value) if value.isdigit() and int(value) <= REOPEN_DAYS_MAX else REOPEN_DAYS
 
 
 def _may_work(actor: Actor) -> None:
@@ -329,7 +331,7 @@ def _refuse_step(row: TicketRow, step: Step) -> ValidationError:
     state = TicketState(row.state)
     if step is Step.ARCHIVE:
         return ValidationError("state", "尚未答复并经办理人以外的人员核查，不能归档")
-    if step is Step.CHECK:
+    if step in (Step.CHECK, Step.CHECK_FAILED):
         return ValidationError("state", f"工单当前为「{state.label}」：尚未答复，不能核查")
     return ValidationError("state", f"工单当前为「{state.label}」，不能{step.label}")
 
@@ -508,8 +510,7 @@ def check(
     remark = _text(note, "note", "核查意见")
 
     def build(tx: Tx, row: TicketRow) -> tuple[dict[str, Any], str, dict[str, Any]]:
-        if tx.actor.username in {row.handler, row.answered_by} - {""}:
-            raise ValidationError("checker", "核查须由办理人以外的人员进行，办理人本人不能核查")
+        _not_the_handler(tx, row)
         result = ""
         if not row.anonymous:
             result = _choice(
@@ -529,6 +530,35 @@ def check(
         return values, words + (f"。{remark}" if remark else ""), {"callback": result}
 
     return _run(ws, actor, ref, Step.CHECK, build)
+
+
+def _not_the_handler(tx: Tx, row: TicketRow) -> None:
+    if tx.actor.username in {row.handler, row.answered_by} - {""}:
+        raise ValidationError("checker", "核查须由办理人以外的人员进行，办理人本人不能核查")
+
+
+def fail_check(ws: Workstation, actor: Actor, ref: str, reason: str) -> TicketState:
+    """核查不通过: the problem is not put right. The answer is set aside (it stays in the
+    timeline) and the ticket goes back to 办理 against its deadline, which has not moved: the
+    clock runs again and a late new answer marks the ticket as once overdue."""
+    why = _reason(reason, "reason", "核查不通过的理由", "核查不通过须写明理由")
+
+    def build(tx: Tx, row: TicketRow) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        _not_the_handler(tx, row)
+        values = {"answered_on": None, "answered_by": "", "checked_by": "", "checked_on": None}
+        return values, f"核查不通过，退回办理：{why}", None
+
+    return _run(ws, actor, ref, Step.CHECK_FAILED, build)
+
+
+def supervise(ws: Workstation, actor: Actor, ref: str, note: str) -> TicketState:
+    """监督检查: the lead's look at a checked ticket, written down, before it is filed."""
+    finding = _text(note, "note", "监督检查意见", "请填写监督检查意见")
+
+    def build(tx: Tx, row: TicketRow) -> tuple[dict[str, Any], str, dict[str, Any]]:
+        return {}, f"监督检查：{finding}", None
+
+    return _run(ws, actor, ref, Step.SUPERVISE, build)
 
 
 def archive(ws: Workstation, actor: Actor, ref: str, note: str = "") -> TicketState:

@@ -34,6 +34,7 @@ from hall_desk.domain.text import (
     contact_phone_problem,
     stored_text_problem,
 )
+from hall_desk.domain.tickets import REOPEN_DAYS_MAX
 from hall_desk.domain.tickets import Step as TicketStep
 from hall_desk.store import projection_handlers as fold
 from hall_desk.store.keys import CIPHER_PREFIX
@@ -352,7 +353,10 @@ HALL_SETTING_LIMITS: Mapping[str, int] = {
     "name": HALL_NAME_MAX,
     "contact_phone": CONTACT_PHONE_MAX,  # 咨询电话, printed on every notice
     "hall_address": HALL_ADDRESS_MAX,  # the hall's address, printed on every notice
+    "ticket_reopen_days": 2,  # 工单重开期限: working days after closing
 }
+# Settings that are a count of working days, with their largest value.
+DAY_COUNT_SETTINGS: Mapping[str, int] = {"ticket_reopen_days": REOPEN_DAYS_MAX}
 HALL_SETTING_KEYS = tuple(HALL_SETTING_LIMITS)
 
 
@@ -368,6 +372,9 @@ def _hall_setting_value(key: str, body: dict[str, Any]) -> None:
     problem = stored_text_problem(value, HALL_SETTING_LIMITS[key])
     if not problem and key == "contact_phone":
         problem = contact_phone_problem(value)
+    largest = DAY_COUNT_SETTINGS.get(key)
+    if not problem and largest is not None and not (value.isdigit() and int(value) <= largest):
+        problem = f"应为 0–{largest} 的工作日数"
     if problem:
         raise PayloadError(f"大厅设置 {key} 的值{problem}")
 

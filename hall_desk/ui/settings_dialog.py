@@ -37,6 +37,7 @@ from hall_desk.services import backup as backup_service
 from hall_desk.services import calendar as calendar_service
 from hall_desk.services import catalog, users
 from hall_desk.services.settings import hall_contact, update_settings
+from hall_desk.services.tickets import reopen_days
 from hall_desk.services.users import UserAccount
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
@@ -84,6 +85,7 @@ class SettingsDialog(QDialog):
         self.printer = child(f, QComboBox, "printerCombo")
         self.contact_phone = child(f, QLineEdit, "contactPhoneEdit")
         self.hall_address = child(f, QLineEdit, "hallAddressEdit")
+        self.reopen_days = child(f, QSpinBox, "reopenDaysSpin")
         labels = {
             name: child(f, QLabel, f"{name}Error")
             for name in (
@@ -93,6 +95,7 @@ class SettingsDialog(QDialog):
                 "sync_time",
                 "contact_phone",
                 "hall_address",
+                "ticket_reopen_days",
             )
         }
         self.errors = FieldErrors(labels, child(f, QLabel, "generalError"), self)
@@ -117,6 +120,7 @@ class SettingsDialog(QDialog):
         self.contact_phone.setText(contact.phone)
         self.hall_address.setText(contact.address)
         self.idle.setValue(c.idle_lock_minutes)
+        self.reopen_days.setValue(reopen_days(self.ws))
         self.shared.setText(c.shared_url)
         self.sync_time.setTime(QTime.fromString(c.sync_time, "HH:mm"))
         self.printer.addItem(self.tr("（系统默认打印机）"), "")
@@ -140,11 +144,13 @@ class SettingsDialog(QDialog):
             printer=self.printer.currentData() or "",
             contact_phone=self.contact_phone.text(),
             hall_address=self.hall_address.text(),
+            ticket_reopen_days=self.reopen_days.value(),
         )
         inputs: dict[str, QWidget] = {
             "hall": self.hall,
             "contact_phone": self.contact_phone,
             "hall_address": self.hall_address,
+            "ticket_reopen_days": self.reopen_days,
             "idle_lock_minutes": self.idle,
             "shared_url": self.shared,
             "sync_time": self.sync_time,

@@ -61,6 +61,8 @@ STEP_INPUTS: dict[Step, tuple[str, ...]] = {
     Step.RESUME: ("text",),
     Step.ANSWER: ("answer_method", "text"),
     Step.CHECK: ("callback", "text"),
+    Step.CHECK_FAILED: ("text",),
+    Step.SUPERVISE: ("text",),
     Step.ARCHIVE: ("text",),
     Step.EXCLUDE: ("excluded_matter", "text"),
     Step.EXTEND: ("new_due", "text"),
@@ -73,6 +75,7 @@ TEXT_FIELD = {
     Step.EXCLUDE: "reason",
     Step.EXTEND: "reason",
     Step.REOPEN: "reason",
+    Step.CHECK_FAILED: "reason",
 }
 TEXT_LABEL = {
     Step.ANALYSE: QT_TRANSLATE_NOOP("TicketDesk", "原因分析："),
@@ -82,6 +85,8 @@ TEXT_LABEL = {
     Step.RESUME: QT_TRANSLATE_NOOP("TicketDesk", "恢复说明："),
     Step.ANSWER: QT_TRANSLATE_NOOP("TicketDesk", "答复内容："),
     Step.CHECK: QT_TRANSLATE_NOOP("TicketDesk", "核查意见："),
+    Step.CHECK_FAILED: QT_TRANSLATE_NOOP("TicketDesk", "不通过理由："),
+    Step.SUPERVISE: QT_TRANSLATE_NOOP("TicketDesk", "监督检查意见："),
     Step.ARCHIVE: QT_TRANSLATE_NOOP("TicketDesk", "归档说明："),
     Step.EXCLUDE: QT_TRANSLATE_NOOP("TicketDesk", "不予受理理由："),
     Step.EXTEND: QT_TRANSLATE_NOOP("TicketDesk", "延期理由："),
@@ -386,6 +391,8 @@ class TicketDesk(QWidget):
             Step.RESUME: tickets.resume,
             Step.ARCHIVE: tickets.archive,
             Step.REOPEN: tickets.reopen,
+            Step.CHECK_FAILED: tickets.fail_check,
+            Step.SUPERVISE: tickets.supervise,
         }[step]
         return lambda: simple(ws, actor, number, text)
 
@@ -410,9 +417,11 @@ class TicketDesk(QWidget):
 
     def _taken(self, step: Step, number: str) -> None:
         self.text.clear()
-        self.step_message.setText(
-            self.tr("{number}：已{step}").format(number=number, step=step.label)
-        )
+        if step is Step.CHECK_FAILED:
+            done = self.tr("{number}：核查不通过，已退回办理").format(number=number)
+        else:
+            done = self.tr("{number}：已{step}").format(number=number, step=step.label)
+        self.step_message.setText(done)
         self.step_combo.setFocus()
 
     def _print(self, what: str) -> None:

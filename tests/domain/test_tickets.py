@@ -36,8 +36,8 @@ EXPECTED: dict[str, dict[str, str]] = {
         "dispatched": "dispatched",
     },
     "paused": {"progressed": "paused", "resumed": "handling"},
-    "answered": {"checked": "checked"},
-    "checked": {"archived": "archived"},
+    "answered": {"checked": "checked", "check_failed": "handling"},
+    "checked": {"archived": "archived", "supervised": "checked"},
     "archived": {"reopened": "handling"},
     "excluded": {},
 }

@@ -483,3 +483,77 @@ def test_steps_name_every_kind_in_the_registry():
 
     for step in Step:
         assert KINDS[step.kind].entity.name == "ticket"
+
+
+def test_a_failed_check_sends_the_ticket_back_to_handling_against_the_same_deadline(desk):
+    ws = desk.ws
+    number = _dispatched(desk)  # due Tuesday 1 December
+    tickets.answer(ws, desk.handler, number, "已解释政策", "phone")
+    refused(
+        desk,
+        lambda: tickets.fail_check(ws, desk.lead, number, "  "),
+        "reason",
+        "核查不通过须写明理由",
+    )
+    assert tickets.fail_check(ws, desk.lead, number, "回访称问题仍未解决") is TicketState.HANDLING
+    row = row_of(desk, number)
+    assert (row.answered_on, row.answered_by, row.checked_by) == (None, "", "")
+    assert row.due_date == date(2026, 12, 1)
+    # Archiving needs a new answer and a new check.
+    refused(
+        desk,
+        lambda: tickets.archive(ws, desk.lead, number),
+        "state",
+        "尚未答复并经办理人以外的人员核查，不能归档",
+    )
+    at(desk, date(2026, 12, 2))  # the new answer comes after the deadline: once overdue
+    tickets.answer(ws, desk.handler, number, "已重新受理并办结", "in_person")
+    tickets.check(ws, desk.lead, number, callback="satisfied")
+    assert row_of(desk, number).overdue_ever is True
+    with ws.reading() as s:
+        lines = s.scalars(
+            select(TicketStepRow.note)
+            .join(TicketRow, TicketRow.id == TicketStepRow.ticket_id)
+            .where(TicketRow.ticket_no == number, TicketStepRow.step == "check_failed")
+        ).all()
+    assert lines == ["核查不通过，退回办理：回访称问题仍未解决"]
+
+
+def test_a_failed_check_by_the_handler_or_before_an_answer_is_refused(desk):
+    ws = desk.ws
+    number = _dispatched(desk)
+    refused(
+        desk,
+        lambda: tickets.fail_check(ws, desk.lead, number, "问题未解决"),
+        "state",
+        "工单当前为「已派发」：尚未答复，不能核查",
+    )
+    tickets.answer(ws, desk.lead, number, "已解释政策", "phone")  # the lead answered it
+    refused(
+        desk,
+        lambda: tickets.fail_check(ws, desk.lead, number, "问题未解决"),
+        "checker",
+        "核查须由办理人以外的人员进行，办理人本人不能核查",
+    )
+    with pytest.raises(PermissionDenied):
+        tickets.fail_check(ws, desk.handler, number, "问题未解决")
+
+
+def test_supervision_is_written_on_a_checked_ticket_before_it_is_filed(desk):
+    ws = desk.ws
+    number = _dispatched(desk)
+    refused(
+        desk,
+        lambda: tickets.supervise(ws, desk.lead, number, "抽查整改情况"),
+        "state",
+        "工单当前为「已派发」，不能监督检查",
+    )
+    tickets.answer(ws, desk.handler, number, "已办结", "phone")
+    tickets.check(ws, desk.lead, number, callback="satisfied")
+    refused(
+        desk, lambda: tickets.supervise(ws, desk.lead2, number, ""), "note", "请填写监督检查意见"
+    )
+    assert tickets.supervise(ws, desk.lead2, number, "抽查属实，已整改") is TicketState.CHECKED
+    assert tickets.archive(ws, desk.lead, number) is TicketState.ARCHIVED
+    detail = ticket_views.detail(ws, desk.lead, number)
+    assert [s.label for s in detail.steps][-2:] == ["监督检查", "归档"]

@@ -250,3 +250,24 @@ def test_a_late_entry_keeps_its_receipt_time_and_a_future_one_is_refused(qtbot, 
     click(qtbot, form.save_button)
     (row,) = rows(desk)
     assert row.received_at.startswith("2026-11-23T16:40") and str(row.due_date) == "2026-11-30"
+
+
+def test_a_failed_check_from_the_queue_sends_the_ticket_back(qtbot, desk) -> None:
+    number = tickets.register(desk.ws, desk.clerk, complaint()).ticket_no
+    tickets.analyse(desk.ws, desk.clerk, number, "材料要求不一致")
+    tickets.dispatch(desk.ws, desk.clerk, number, "person", "clerk2")
+    tickets.answer(desk.ws, desk.handler, number, "已办结", "phone")
+    page = _page(qtbot, desk, desk.lead2)
+    page.tabs.setCurrentIndex(2)
+    queue = page.queue
+    assert queue is not None
+    _choose(qtbot, queue, Step.CHECK_FAILED)
+    assert queue.rows["text"][0].text() == "不通过理由："
+    assert not queue.rows["callback"][1].isVisible()
+    click(qtbot, queue.go_button)
+    assert queue.error_labels["text"].text() == "⚠ 核查不通过须写明理由"
+    assert rows(desk)[0].state == "answered"
+    _step(qtbot, queue, Step.CHECK_FAILED, "回访称仍需再跑一次")
+    assert queue.step_message.text() == f"{number}：核查不通过，已退回办理"
+    qtbot.waitUntil(lambda: queue.model.rows == [])
+    assert rows(desk)[0].state == "handling"
