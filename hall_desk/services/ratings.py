@@ -3,7 +3,8 @@
 The record rated and who served it (RatingTarget):
 - 受理 (`RatedKind.INTAKE`): the case's latest intake decision (受理、容缺受理、一次性告知补正、
   不予受理, or the 补正/容缺 materials received on a later visit); the record is that
-  decision's event, so a 补正 visit and the later 受理 visit are two visits, each rated once. `ref` may be the event's id, the case's id or its 受理编号;
+  decision's event, so a 补正 visit and the later 受理 visit are two visits, each rated
+  once. `ref` may be the event's id, the case's id or its 受理编号;
 - 即办 (`IMMEDIATE`): the case's 即办办结 event, found the same way;
 - 出件 (`DELIVERY`): a delivery's id (or a case: its latest hand-out); posted results are not
   rated at a window;
