@@ -16,7 +16,6 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 
 from hall_desk.domain.clock import SettableClock
-from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.ratings import DEFAULT_BAD_REASONS, Level, RatedKind, RatingChannel
 from hall_desk.domain.roles import Actor
 from hall_desk.services import ratings, tickets
@@ -232,10 +231,8 @@ def _work_rectifications(
         if n % 5 == 4:
             continue  # still being put right
         handler = staffer if staffer is not None else lead
-        try:
-            tickets.dispatch(ws, lead, ticket_no, "person", handler.username, "限期整改")
-        except HallDeskError:
-            continue
+        # To the window (demo accounts are inactive outside a demo home: no person to send to).
+        tickets.dispatch(ws, lead, ticket_no, "window", handler.window or "综合窗口1", "限期整改")
         later = calendar.next_working_day(nxt)
         if later > end:
             continue
