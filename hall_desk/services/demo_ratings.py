@@ -24,6 +24,9 @@ from hall_desk.store.models import CaseRow, ConsultationRow, Event
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow
 
+# Only the services of the last RATED_DAYS working days are rated (as if the rating devices
+# came then): a benchmark home of years of cases is not slowed by a rating for each of them.
+RATED_DAYS = 60
 # Share of services asked and not answered (未评价), and the spread of the levels given.
 UNRATED_SHARE = 0.07
 NOT_ASKED_SHARE = 0.05  # the applicant left before the clerk finished: no rating asked
@@ -102,8 +105,9 @@ def _services(ws: Workstation, days: set[date]) -> dict[date, list[_Service]]:
 def generate_ratings(
     ws: Workstation, staff: dict[str, Actor], days: list[date], seed: int
 ) -> DemoRatings:
-    """Ratings of the services of the given working days (in order)."""
+    """Ratings of the services of the given working days (in order; the last RATED_DAYS)."""
     summary = DemoRatings()
+    days = days[-RATED_DAYS:]
     if not days:
         return summary
     rng = random.Random(f"{seed}:ratings")
