@@ -179,6 +179,6 @@ def ratings_between(session: Session, day_from: date, day_to: date) -> list[Rati
         session.scalars(
             select(RatingRow)
             .where(in_period(day_from, day_to))
-            .order_by(RatingRow.rated_at, RatingRow.id)
+            .order_by(RatingRow.rated_at, RatingRow.created_hlc, RatingRow.id)
         )
     )
