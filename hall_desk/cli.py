@@ -188,7 +188,9 @@ def _run(args: argparse.Namespace) -> int:
             s = generate(ws, args.days, args.per_day, seed=args.seed, end=args.end)
             print(
                 f"演示数据：{s.days} 个工作日，咨询 {s.consultations} 条，办件 {s.cases} 件，"
-                f"补正后受理 {s.supplements_received} 件，绿色通道 {s.green_channel} 件"
+                f"补正后受理 {s.supplements_received} 件，绿色通道 {s.green_channel} 件，"
+                f"评价 {s.ratings.given} 条（差评 {s.ratings.bad} 条），"
+                f"未评价 {s.ratings.unrated} 条"
             )
         elif cmd == "catalog":
             from hall_desk.services import catalog
