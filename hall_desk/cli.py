@@ -90,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="导出")
     exp_sub = p.add_subparsers(dest="export_command", required=True, parser_class=_Parser)
     led = exp_sub.add_parser("ledger", help="导出台账 .xlsx")
-    led.add_argument("kind", choices=["cases", "consultations", "routing", "deliveries", "tickets"])
+    led.add_argument(
+        "kind", choices=["cases", "consultations", "routing", "deliveries", "tickets", "ratings"]
+    )
     led.add_argument("--from", dest="start", type=_date, required=True)
     led.add_argument("--to", dest="end", type=_date, required=True)
     led.add_argument("--out", type=Path, required=True)
@@ -186,7 +188,9 @@ def _run(args: argparse.Namespace) -> int:
             s = generate(ws, args.days, args.per_day, seed=args.seed, end=args.end)
             print(
                 f"演示数据：{s.days} 个工作日，咨询 {s.consultations} 条，办件 {s.cases} 件，"
-                f"补正后受理 {s.supplements_received} 件，绿色通道 {s.green_channel} 件"
+                f"补正后受理 {s.supplements_received} 件，绿色通道 {s.green_channel} 件，"
+                f"评价 {s.ratings.given} 条（差评 {s.ratings.bad} 条），"
+                f"未评价 {s.ratings.unrated} 条"
             )
         elif cmd == "catalog":
             from hall_desk.services import catalog

@@ -19,6 +19,7 @@ KINDS = {
     "routing": "材料流转台账",
     "deliveries": "出件台账",
     "tickets": "办不成事/投诉台账",
+    "ratings": "好差评台账",
 }
 MAX_DAYS = 3660
 

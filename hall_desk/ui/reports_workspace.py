@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFileDialog,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,6 +32,7 @@ from hall_desk.services.dashboard import (
     GreenChannelRow,
     StaffFigures,
 )
+from hall_desk.services.ratings import RatingFigures
 from hall_desk.services.ticket_figures import ticket_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
@@ -47,6 +49,7 @@ FIGURES_FROM = [
     Entity.USER,
     Entity.SYNC,
     Entity.TICKET,
+    Entity.RATING,
 ]
 
 
@@ -198,6 +201,7 @@ class ReportsWorkspace(QWidget):
                 )
             self.tabs.addTab(view, label)
         self._green_tab()
+        self._ratings_tab()
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self._documents_box())
 
@@ -245,7 +249,7 @@ class ReportsWorkspace(QWidget):
             self.updated.setText(f"⚠ {exc.message}")
             return None
         self.figures = figures
-        values = {
+        values: dict[str, object] = {
             "consultations": figures.consultations,
             "accepted": figures.intake.accepted,
             "accepted_deferred": figures.intake.accepted_deferred,
@@ -270,6 +274,7 @@ class ReportsWorkspace(QWidget):
             "tickets_near": desk.near_deadline,
         }
         self.ticket_figures = desk
+        self._refresh_ratings(figures.ratings)
         for key, value in values.items():
             self.figure_labels[key].setText(str(value))
         self.overdue.set_rows(figures.overdue)
@@ -285,6 +290,49 @@ class ReportsWorkspace(QWidget):
             )
         )
         return figures
+
+    # -- 好差评 of the day ----------------------------------------------------------------------
+    def _ratings_tab(self) -> None:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.rating_labels: dict[str, QLabel] = {}
+        for key, label in (
+            ("given", self.tr("评价")),
+            ("unrated", self.tr("未评价（超时未作答）")),
+            ("by_level", self.tr("按等级")),
+            ("by_channel", self.tr("按渠道")),
+            ("bad", self.tr("差评（不满意、非常不满意）")),
+            ("bad_rate", self.tr("差评率")),
+            ("bad_rate_after_appeals", self.tr("差评率（剔除申诉成立）")),
+            ("satisfied_rate", self.tr("满意率")),
+        ):
+            value = QLabel("—")
+            value.setObjectName(f"rating_{key}")
+            value.setAccessibleName(label)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            name = QLabel(label + "：")
+            name.setBuddy(value)
+            form.addRow(name, value)
+            self.rating_labels[key] = value
+        self.tabs.addTab(page, self.tr("好差评"))
+
+    def _refresh_ratings(self, r: RatingFigures) -> None:
+        lv = r.levels
+        values = {
+            "given": str(r.given),
+            "unrated": str(r.unrated),
+            "by_level": "，".join(f"{level.label} {n}" for level, n in lv.by_level.items()),
+            "by_channel": "，".join(f"{c.label} {n}" for c, n in r.by_channel.items()),
+            "bad": str(lv.bad),
+            # Every ratio with its base: "4.0%（8/200）", "—" when nothing was rated.
+            "bad_rate": lv.bad_rate.text,
+            "bad_rate_after_appeals": self.tr("{rate}（申诉成立 {n} 条）").format(
+                rate=lv.bad_rate_after_appeals.text, n=lv.upheld
+            ),
+            "satisfied_rate": lv.satisfied_rate.text,
+        }
+        for key, text in values.items():
+            self.rating_labels[key].setText(text)
 
     # -- 帮您办 cases of the day --------------------------------------------------------------
     def _green_tab(self) -> None:

@@ -61,6 +61,26 @@ def test_figures_match_a_direct_count(page, ws) -> None:
     assert page.by_clerk.rowCount() == len(figures.by_clerk)
 
 
+def test_rating_figures_show_their_base(page, ws) -> None:
+    given = sql(
+        ws,
+        "SELECT count(*) FROM ratings WHERE rated_on = ? AND state = 'given' AND duplicate_of = ''",
+        DAY.isoformat(),
+    )
+    bad = sql(
+        ws,
+        "SELECT count(*) FROM ratings WHERE rated_on = ? AND level <= 2 AND duplicate_of = ''",
+        DAY.isoformat(),
+    )
+    assert given > 0
+    labels = page.rating_labels
+    assert labels["given"].text() == str(given)
+    assert labels["bad"].text() == str(bad)
+    assert labels["bad_rate"].text() == f"{100 * bad / given:.1f}%（{bad}/{given}）"
+    assert labels["satisfied_rate"].text().endswith(f"/{given}）")
+    assert labels["by_level"].text().startswith("非常满意 ")
+
+
 def test_another_day_chosen_with_the_keyboard(qtbot, page, ws) -> None:
     before = DAY.replace(day=DAY.day - 1)
     page.day.setFocus()
