@@ -144,7 +144,9 @@ def _not_future(ws: Workstation, at: datetime | None, field: str, what: str) -> 
 # --- registration -------------------------------------------------------------------------------
 
 
-def _checked_draft(tx: Tx, draft: TicketDraft, now: datetime) -> dict[str, Any]:
+def _checked_draft(
+    tx: Tx, draft: TicketDraft, now: datetime, due_days: int | None = None
+) -> dict[str, Any]:
     """Every problem of the form at once, each beside its field; the values to store."""
     errors: list[ValidationError] = []
     cls = _collect(
@@ -230,7 +232,7 @@ def _checked_draft(tx: Tx, draft: TicketDraft, now: datetime) -> dict[str, Any]:
     key = tx.ws.key
     due: date | None = None
     if has_deadline(cls, tier):
-        days = tier.working_days
+        days = tier.working_days if due_days is None else due_days
         assert days is not None
         due = tx.ws.calendar(tx.session).due_date(received.date(), days, "G").day
     return {
@@ -267,12 +269,18 @@ def next_ticket_no(tx: Tx, on: date) -> str:
 
 
 def register_in(
-    tx: Tx, draft: TicketDraft, *, source: Source = Source.DESK, source_ref: str = ""
+    tx: Tx,
+    draft: TicketDraft,
+    *,
+    source: Source = Source.DESK,
+    source_ref: str = "",
+    due_days: int | None = None,
 ) -> TicketResult:
-    """登记 inside the caller's transaction; raises before anything is written."""
+    """登记 inside the caller's transaction; raises before anything is written. `due_days`
+    replaces the tier's period (a 差评's 整改 has the hall's own, `rating_rectify_days`)."""
     _require(tx.actor, Step.REGISTER)
     now = tx.ws.now()
-    values = _checked_draft(tx, draft, now)
+    values = _checked_draft(tx, draft, now, due_days)
     ticket_id = str(uuid.uuid4())
     number = next_ticket_no(tx, now.date())
     values |= {

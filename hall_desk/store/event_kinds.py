@@ -51,10 +51,13 @@ from hall_desk.store.models import (
     HallSettingRow,
     User,
 )
+from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
 VERSION_KEY = "v"
+# The 差评 reasons as one text: at most 20 reasons of 40 characters, one a line.
+RATING_REASONS_MAX = 20 * 41
 
 Handler = Callable[[Session, Event, dict[str, Any]], None]
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
@@ -354,6 +357,8 @@ HALL_SETTING_LIMITS: Mapping[str, int] = {
     "contact_phone": CONTACT_PHONE_MAX,  # 咨询电话, printed on every notice
     "hall_address": HALL_ADDRESS_MAX,  # the hall's address, printed on every notice
     "ticket_reopen_days": 2,  # 工单重开期限: working days after closing
+    "rating_rectify_days": 2,  # 差评整改 period in working days (services/ratings.py)
+    "rating_bad_reasons": RATING_REASONS_MAX,  # the 差评 reasons to tick, one a line
 }
 # Settings that are a count of working days, with their largest value.
 DAY_COUNT_SETTINGS: Mapping[str, int] = {"ticket_reopen_days": REOPEN_DAYS_MAX}
@@ -381,6 +386,7 @@ def _hall_setting_value(key: str, body: dict[str, Any]) -> None:
 
 HALL_SETTING = Entity("hall_setting", ((HallSettingRow, "key"),), parse_id=_hall_setting_key)
 TICKET = Entity("ticket", ((TicketStepRow, "ticket_id"), (TicketRow, "id")))
+RATING = Entity("rating", ((RatingRow, "id"),))
 
 ENTITIES: Mapping[str, Entity] = {
     e.name: e
@@ -398,6 +404,7 @@ ENTITIES: Mapping[str, Entity] = {
         SYNC_CONFLICT,
         HALL_SETTING,
         TICKET,
+        RATING,
     )
 }
 
@@ -556,6 +563,25 @@ _TICKET_PAYLOAD = Record(
     frozenset({"set", "step"}),
 )
 
+# 好差评 (services/ratings.py): each kind sets the rating's columns; who counts when two rows
+# name one record is settled by the fold, so it is not part of the payload.
+RATING_KINDS = ("rating.given", "rating.unrated", "rating.appealed", "rating.reviewed")
+_RATING_PAYLOAD = Record(
+    {
+        "set": _with_limits(
+            columns(RatingRow, without=("id", "duplicate_of", "created_hlc", "updated_hlc")),
+            {
+                "note": MAX_NOTE,
+                "proxy_reason": MAX_NOTE,
+                "appeal_reason": MAX_NOTE,
+                "review_note": MAX_NOTE,
+                "reasons": RATING_REASONS_MAX,
+            },
+        )
+    },
+    frozenset({"set"}),
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -637,6 +663,7 @@ KINDS: Mapping[str, EventKind] = {
         EventKind("delivery.recorded", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         EventKind("delivery.mail_returned", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         *(EventKind(name, TICKET, fold.ticket, _TICKET_PAYLOAD) for name in TICKET_KINDS),
+        *(EventKind(name, RATING, fold.rating, _RATING_PAYLOAD) for name in RATING_KINDS),
         EventKind(
             "hall.setting_changed",
             HALL_SETTING,

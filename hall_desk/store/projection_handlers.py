@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, delete
+from sqlalchemy import Date, delete, select
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.catalog import pinyin_keys
@@ -33,6 +33,7 @@ from hall_desk.store.models import (
     ThemeRow,
     User,
 )
+from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
@@ -273,3 +274,26 @@ def ticket(session: Session, ev: Event, p: dict[str, Any]) -> None:
         line.ticket_id = ev.entity_id
         line.actor = ev.actor
         line.hlc = ev.hlc
+
+
+# --- ratings ---------------------------------------------------------------------------------
+def rating(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    """Sets the rating's columns, then settles "one rating per record": of all the rows about
+    the same record, the earliest by (HLC, id) counts and every other names it in
+    `duplicate_of`. Settled on every fold of any of them, so the order events arrive in (two
+    workstations rating one record offline) does not change the outcome."""
+    row = session.get(RatingRow, ev.entity_id)
+    if row is None:
+        row = RatingRow(id=ev.entity_id, created_hlc=ev.hlc, duplicate_of="")
+        session.add(row)
+    _set(row, p.get("set", {}))
+    row.updated_hlc = ev.hlc
+    session.flush()
+    rows = session.scalars(
+        select(RatingRow)
+        .where(RatingRow.rated_kind == row.rated_kind, RatingRow.record_id == row.record_id)
+        .order_by(RatingRow.created_hlc, RatingRow.id)
+    ).all()
+    first = rows[0].id
+    for other in rows:
+        other.duplicate_of = "" if other.id == first else first
