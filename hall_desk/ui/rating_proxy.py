@@ -151,16 +151,24 @@ class ProxyRatingDialog(QDialog):
         reasons = [box.text() for box in self.reason_checks if box.isChecked()]
         proxy_reason, note = self.proxy_reason.text(), self.note.text()
         name, phone = self.rater_name.text(), self.rater_phone.text()
-        return (
-            Op(
-                self,
-                lambda: ratings.rate(
-                    ws, actor, target.kind, target.ref, level, channel=RatingChannel.PROXY,
-                    reasons=reasons, note=note, proxy_reason=proxy_reason,
-                    rater_name=name, rater_phone=phone,
-                ),  # fmt: skip
-                touches=[Entity.RATING, Entity.TICKET],
+
+        def record() -> RatingResult:
+            return ratings.rate(
+                ws,
+                actor,
+                target.kind,
+                target.ref,
+                level,
+                channel=RatingChannel.PROXY,
+                reasons=reasons,
+                note=note,
+                proxy_reason=proxy_reason,
+                rater_name=name,
+                rater_phone=phone,
             )
+
+        return (
+            Op(self, record, touches=[Entity.RATING, Entity.TICKET])
             .busy(self.buttons)
             .fields(self.errors, inputs)
             .success(self._saved)

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from hall_desk.domain.errors import HallDeskError
-from hall_desk.domain.ratings import LEVELS_HIGH_TO_LOW, Level, RatingChannel
+from hall_desk.domain.ratings import LEVELS_HIGH_TO_LOW, Level
 from hall_desk.domain.roles import Actor
 from hall_desk.services import ratings
-from hall_desk.services.ratings import RatingTarget
+from hall_desk.services.ratings import RatingResult, RatingTarget
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
 from hall_desk.ui.ops import Op
@@ -90,11 +90,15 @@ class RatingScreen(QWidget):
         self.show_idle()
 
     # -- faces -----------------------------------------------------------------------------------
+    @staticmethod
+    def _font(widget: QWidget, points: int) -> None:
+        font = QFont(widget.font())
+        font.setPointSize(points)
+        widget.setFont(font)
+
     def _big(self, text: str = "", points: int = 28, name: str = "") -> QLabel:
         label = QLabel(text)
-        font = QFont(label.font())
-        font.setPointSize(points)
-        label.setFont(font)
+        self._font(label, points)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
         if name:
@@ -141,9 +145,8 @@ class RatingScreen(QWidget):
     def _reasons_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(
-            self._big(self.tr("请告诉我们哪里做得不好（可多选），我们会认真整改"), 26, "reasonsTitle")
-        )
+        title = self.tr("请告诉我们哪里做得不好（可多选），我们会认真整改")
+        layout.addWidget(self._big(title, 26, "reasonsTitle"))
         self.reason_grid = QGridLayout()
         layout.addLayout(self.reason_grid)
         self.reason_boxes: list[QCheckBox] = []
@@ -152,6 +155,8 @@ class RatingScreen(QWidget):
         self.note.setMaxLength(NOTE_MAX)
         self.note.setPlaceholderText(self.tr("其他意见（选填）"))
         self.note.setAccessibleName(self.tr("其他意见"))
+        self._font(self.note, 20)
+        self.note.setMinimumHeight(60)
         layout.addWidget(self.note)
         self.reasons_error = self._big("", 18, "reasonsError")
         layout.addWidget(self.reasons_error)
@@ -163,6 +168,7 @@ class RatingScreen(QWidget):
         for button in (self.back_button, self.submit_button):
             button.setAutoDefault(False)
             button.setMinimumHeight(90)
+            self._font(button, 24)
             row.addWidget(button)
         layout.addLayout(row)
         self.back_button.clicked.connect(lambda: self.pages.setCurrentIndex(ASK))
@@ -186,18 +192,21 @@ class RatingScreen(QWidget):
         self.showFullScreen()
 
     # -- the asking ------------------------------------------------------------------------------
-    def _who_text(self, target: RatingTarget | None) -> str:
-        if target is None:
-            return self.ws.config.window or ""
+    def _window(self) -> str:
+        """The counter's name: the clerk's own window, else the workstation's."""
+        return self.actor.window or self.ws.config.window
+
+    def _who_text(self, target: RatingTarget) -> str:
+        window = target.window or self._window()
         return self.tr("{window}　工作人员：{name}（工号 {staff}）").format(
-            window=target.window or self.ws.config.window, name=target.staff_name, staff=target.staff
+            window=window, name=target.staff_name, staff=target.staff
         )
 
     def show_idle(self) -> None:
         self.tick.stop()
         self.target = None
         self.level = None
-        self.idle_who.setText(self.ws.config.window)
+        self.idle_who.setText(self._window())
         self.pages.setCurrentIndex(IDLE)
 
     def asking(self) -> bool:
@@ -220,26 +229,21 @@ class RatingScreen(QWidget):
     def _set_large(self, large: bool) -> None:
         points = 34 if large else 24
         for button in self.level_buttons.values():
-            font = QFont(button.font())
-            font.setPointSize(points)
-            button.setFont(font)
+            self._font(button, points)
             button.setMinimumHeight(200 if large else 140)
         for label in (self.who, self.what):
-            font = QFont(label.font())
-            font.setPointSize(30 if large else 24)
-            label.setFont(font)
+            self._font(label, 30 if large else 24)
         self.setProperty("largePrint", large)
 
     def _fill_reasons(self) -> None:
         for box in self.reason_boxes:
             self.reason_grid.removeWidget(box)
+            box.hide()  # gone from the face now, not when the event loop next deletes it
             box.deleteLater()
         self.reason_boxes = []
         for i, reason in enumerate(ratings.bad_reasons(self.ws)):
             box = QCheckBox(reason)
-            font = QFont(box.font())
-            font.setPointSize(20)
-            box.setFont(font)
+            self._font(box, 20)
             box.setMinimumHeight(60)
             self.reason_grid.addWidget(box, i // 2, i % 2)
             self.reason_boxes.append(box)
@@ -278,15 +282,14 @@ class RatingScreen(QWidget):
             return None
         ws, actor = self.ws, self.actor
         self.tick.stop()
-        return (
-            Op(
-                self,
-                lambda: ratings.rate(
-                    ws, actor, target.kind, target.ref, level,
-                    channel=RatingChannel.SCREEN, reasons=reasons, note=note,
-                ),  # fmt: skip
-                touches=[Entity.RATING, Entity.TICKET],
+
+        def record() -> RatingResult:
+            return ratings.rate(
+                ws, actor, target.kind, target.ref, level, reasons=reasons, note=note
             )
+
+        return (
+            Op(self, record, touches=[Entity.RATING, Entity.TICKET])
             .busy(*self.level_buttons.values(), self.submit_button, self.back_button)
             .refused(lambda error: self._refused(target, error))
             .success(lambda _result: self._thank(target, self.tr("感谢您的评价！"), "given"))
