@@ -28,31 +28,22 @@ from hall_desk.domain.ratings import LEVELS_HIGH_TO_LOW, Level
 from hall_desk.domain.roles import Actor
 from hall_desk.services import ratings
 from hall_desk.services.ratings import RatingResult, RatingTarget
+from hall_desk.services.settings import NO_RATING_SCREEN, RATING_SCREEN, rating_timeout
 from hall_desk.services.workstation import Workstation
-from hall_desk.ui.changes import Entity
+from hall_desk.ui.changes import Entity, hub
 from hall_desk.ui.ops import Op
 
-# Workstation settings (config.extra): which screen, and how long the screen waits.
-SCREEN_SETTING = "rating_screen"  # "" the first screen that is not the clerk's; "none"; a name
-TIMEOUT_SETTING = "rating_timeout_seconds"
-DEFAULT_TIMEOUT = 60
-NO_SCREEN = "none"
 THANKS_MS = 4000  # the thanks stay this long before the idle face returns
 NOTE_MAX = 100
 
 IDLE, ASK, REASONS, THANKS = range(4)
 
 
-def timeout_seconds(ws: Workstation) -> int:
-    value = ws.config.extra.get(TIMEOUT_SETTING, DEFAULT_TIMEOUT)
-    return value if isinstance(value, int) and not isinstance(value, bool) else DEFAULT_TIMEOUT
-
-
 def chosen_screen(ws: Workstation) -> QScreen | None:
     """The screen the applicant faces, or None: the setting says 无, or names a screen that is
     not connected, or (by default) the workstation has only the clerk's screen."""
-    wanted = str(ws.config.extra.get(SCREEN_SETTING, ""))
-    if wanted == NO_SCREEN:
+    wanted = str(ws.config.extra.get(RATING_SCREEN, ""))
+    if wanted == NO_RATING_SCREEN:
         return None
     screens = QGuiApplication.screens()
     if wanted:
@@ -221,7 +212,7 @@ class RatingScreen(QWidget):
         self.what.setText(self.tr("本次办理：{what}").format(what=target.what))
         self._set_large(large)
         self._fill_reasons()
-        self.remaining = timeout_seconds(self.ws)
+        self.remaining = rating_timeout(self.ws)
         self._show_countdown()
         self.tick.start()
         self.pages.setCurrentIndex(ASK)
@@ -363,7 +354,12 @@ class RatingDesk(QObject):
         assert isinstance(app, QGuiApplication)
         app.screenAdded.connect(lambda _s: self.place())
         app.screenRemoved.connect(self._screen_removed)
+        hub().changed.connect(self._changed)
         self.place()
+
+    def _changed(self, touched: frozenset[Entity]) -> None:
+        if Entity.SETTINGS in touched:  # the admin may have chosen another display, or 无
+            self.place()
 
     def place(self) -> RatingScreen | None:
         """Shows the idle face on the chosen display, or closes it when there is none."""
@@ -403,6 +399,7 @@ class RatingDesk(QObject):
         screen.ask(target, large)
 
     def close(self) -> None:
+        hub().changed.disconnect(self._changed)
         if self.screen is not None:
             self.screen.tick.stop()
             self.screen.close()

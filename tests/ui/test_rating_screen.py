@@ -9,15 +9,26 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QSpinBox,
+)
 from sqlalchemy import select
 
-from hall_desk.services import consultations
+from hall_desk.domain.errors import ValidationError
+from hall_desk.services import consultations, settings
 from hall_desk.services.consultations import ConsultationDraft
+from hall_desk.services.home import Home
 from hall_desk.store.models_ratings import RatingRow
+from hall_desk.ui.forms import child
 from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.rating_proxy import ProxyRatingDialog
+from hall_desk.ui.settings_dialog import SettingsDialog
 from tests.ui.actions import click, settle
 from tests.ui.conftest import type_text
 
@@ -94,3 +105,32 @@ def test_a_rating_keyed_in_at_the_window_needs_a_reason(qtbot, ws, clerk) -> Non
     )
     assert row.proxy_reason == "申请人视力不便，请求代录"
     window.close()
+
+
+def test_the_screen_and_its_waiting_time_are_chosen_in_settings(qtbot, ws, admin) -> None:
+    dialog = SettingsDialog(ws, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = child(dialog.form, QComboBox, "ratingScreenCombo")
+    spin = child(dialog.form, QSpinBox, "ratingTimeoutSpin")
+    assert combo.currentText() == "自动（第二块显示器，没有则不用）" and spin.value() == 60
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # 无
+    spin.setFocus()
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin, "30")
+    buttons = child(dialog.form, QDialogButtonBox, "buttons")
+    click(qtbot, buttons.button(QDialogButtonBox.StandardButton.Save))
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    saved = Home(ws.home.path).load_config().extra
+    assert saved[settings.RATING_SCREEN] == "none" and saved[settings.RATING_TIMEOUT] == 30
+    assert settings.rating_timeout(ws) == 30
+
+
+def test_a_waiting_time_out_of_range_is_refused_and_saves_nothing(ws, admin) -> None:
+    for bad in (5, 601, True, "30"):
+        with pytest.raises(ValidationError) as refused:
+            settings.update_settings(ws, admin, rating_timeout_seconds=bad)
+        assert refused.value.message == "评价等待时间应为 10–600 秒"
+    assert settings.RATING_TIMEOUT not in Home(ws.home.path).load_config().extra
+    assert settings.rating_timeout(ws) == 60

@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.ratings import Level
+from hall_desk.services import settings
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_tickets import TicketRow
 from hall_desk.ui import rating_screen
@@ -134,8 +135,11 @@ def test_a_bad_rating_asks_for_reasons_and_opens_its_rectification(qtbot, main, 
     assert (ticket.source, ticket.source_ref, ticket.staff) == ("rating", row.id, "clerk1")
 
 
-def test_no_answer_in_time_is_recorded_as_unrated_never_as_good(qtbot, main, ws) -> None:
-    ws.config.extra[rating_screen.TIMEOUT_SETTING] = 2
+def test_no_answer_in_time_is_recorded_as_unrated_never_as_good(
+    qtbot, main, ws, monkeypatch
+) -> None:
+    monkeypatch.setattr(settings, "RATING_TIMEOUT_RANGE", (1, 600))  # a short wait for the test
+    ws.config.extra[settings.RATING_TIMEOUT] = 2
     screen = screen_of(main)
     log_consultation(qtbot, main, "公积金提取")
     qtbot.waitUntil(lambda: screen.pages.currentIndex() == ASK)
@@ -182,7 +186,7 @@ def test_a_green_channel_applicant_gets_large_print(qtbot, main, ws) -> None:
 
 
 def test_the_setting_none_keeps_the_second_display_dark(qtbot, ws, clerk) -> None:
-    ws.config.extra[rating_screen.SCREEN_SETTING] = rating_screen.NO_SCREEN
+    ws.config.extra[settings.RATING_SCREEN] = settings.NO_RATING_SCREEN
     window = MainWindow(ws, clerk)
     qtbot.addWidget(window)
     window.show()
