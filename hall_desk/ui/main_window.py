@@ -468,6 +468,7 @@ class MainWindow(QMainWindow):
                     self.tr("窗口代录评价…"), ["Ctrl+E"], self.record_rating, "proxyRatingAction"
                 )
             )
+            tools.addAction(action(self.tr("我的评价…"), [], self.my_ratings, "myRatingsAction"))
         if self.actor.may(Permission.REPORTS):
             tools.addAction(
                 action(self.tr("同步冲突…"), [], self.open_conflicts, "conflictsAction")
@@ -479,6 +480,14 @@ class MainWindow(QMainWindow):
         from hall_desk.ui.rating_proxy import ProxyRatingDialog
 
         dialog = ProxyRatingDialog(self.ws, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def my_ratings(self) -> QDialog:
+        from hall_desk.ui.ratings_page import MyRatingsDialog
+
+        dialog = MyRatingsDialog(self.ws, self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
