@@ -27,6 +27,7 @@ from hall_desk.services.dashboard import (
     day_figures,
 )
 from hall_desk.services.home import check_output_path
+from hall_desk.services.ratings import RatingFigures
 from hall_desk.services.ticket_figures import TicketFigures, ticket_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.files import create_private
@@ -102,11 +103,12 @@ def _build(ws: Workstation, actor: Actor, day: date, notes: str) -> tuple[bytes,
     story += _deadline_section(figures)
     story += _green_section(figures.green_channel_cases)
     story += _tickets_section(ticket_figures(ws, actor, day))
+    story += _ratings_section(figures.ratings)
     # The lead signs beneath the notes: both stay on one page.
     story.append(
         KeepTogether(
             [
-                _heading("八、班组长备注"),
+                _heading("九、班组长备注"),
                 pdf.para(notes.strip() or "（无）", 10),
                 pdf.spacer(6),
                 pdf.signature_lines(["班组长"], WIDTH),
@@ -447,3 +449,29 @@ def _tickets_section(t: TicketFigures) -> list[Flowable]:
         pdf.para(f"当日表扬（按工作人员）：{praise}", 10),
         pdf.spacer(4),
     ]
+
+
+def _ratings_section(r: RatingFigures) -> list[Flowable]:
+    lv = r.levels
+    levels = "，".join(f"{level.label} {n}" for level, n in lv.by_level.items())
+    channels = "，".join(f"{c.label} {n}" for c, n in r.by_channel.items())
+    rows: list[tuple[str, str, str]] = [
+        ("评价", str(r.given), channels),
+        ("未评价", str(r.unrated), "评价屏超时未作答，不计为好评"),
+        ("差评", str(lv.bad), "不满意、非常不满意，每条开具整改工单"),
+        ("差评率", lv.bad_rate.text, "差评 / 评价"),
+        ("差评率（剔除申诉成立）", lv.bad_rate_after_appeals.text, f"申诉成立 {lv.upheld} 条"),
+        ("满意率", lv.satisfied_rate.text, "非常满意、满意、基本满意 / 评价"),
+    ]
+    lines = [
+        _heading("八、好差评"),
+        _table(
+            ["项目", "数量", "说明"],
+            [[label, _Line(n), note] for label, n, note in rows],
+            [48, 40, 82],
+        ),
+        pdf.para(f"按等级：{levels}", 10),
+    ]
+    if r.duplicates:
+        lines.append(pdf.para(f"同一服务的重复评价 {r.duplicates} 条，未计入以上数字。", 10))
+    return [*lines, pdf.spacer(4)]

@@ -20,6 +20,13 @@ Definitions (the daily summary and the tests use the same ones):
   routing, under review; not stopped by a special procedure that began before the due date)
   with a due date before the day (已超期), or at most NEAR_DEADLINE_DAYS working days after it
   (临近期限). The SQL is `hall_desk.store.queries.deadline`.
+- ratings (好差评): `services.ratings.RatingFigures` of the day, by the day rated (`rated_on`),
+  a second rating of one record (two workstations offline) left out: ratings given (with a
+  level), 未评价 (the screen asked, nobody answered), by level 非常满意…非常不满意, 差评 = the
+  bottom two levels, 差评率 = 差评 / given, 满意率 = the top three levels / given, each shown
+  with its numerator and denominator and "—" when nothing was given; 差评 whose appeal was
+  upheld (申诉成立) stay in these raw counts and leave both sides of the 差评率 after appeals;
+  given by channel (评价屏 / 窗口代录 / 二维码·线上).
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ from hall_desk.domain.stations import (
     window_station,
 )
 from hall_desk.services.consultations import Channel
+from hall_desk.services.ratings import RatingFigures, rating_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.queries import dashboard as queries
 from hall_desk.store.queries import deadline as deadline_sql
@@ -208,6 +216,7 @@ class DayFigures:
     by_clerk: tuple[StaffFigures, ...]
     by_department: tuple[DepartmentFigures, ...]
     by_station: tuple[StationFigures, ...]
+    ratings: RatingFigures
 
     @property
     def delivered(self) -> int:
@@ -244,6 +253,7 @@ def day_figures(
         overdue = _deadline_rows(s, calendar, day, "overdue", 0, list_limit)
         near = _deadline_rows(s, calendar, day, "near", 0, list_limit)
         green = _green_channel_rows(s, day, names)
+        rated = rating_figures(s, day, day)
 
     channels = Counter[str]()
     for channel, _window, _clerk, n in consult_rows:
@@ -296,6 +306,7 @@ def day_figures(
         by_clerk=_breakdown(consult_rows, intake_rows, deliveries, by="clerk", names=names),
         by_department=by_department,
         by_station=deadlines.by_station,
+        ratings=rated,
     )
 
 

@@ -2,8 +2,9 @@
 
 The record rated and who served it (RatingTarget):
 - 受理 (`RatedKind.INTAKE`): the case's latest intake decision (受理、容缺受理、一次性告知补正、
-  不予受理); the record is that decision's event, so a 补正 visit and the later 受理 visit are two
-  visits, each rated once. `ref` may be the event's id, the case's id or its 受理编号;
+  不予受理, or the 补正/容缺 materials received on a later visit); the record is that
+  decision's event, so a 补正 visit and the later 受理 visit are two visits, each rated
+  once. `ref` may be the event's id, the case's id or its 受理编号;
 - 即办 (`IMMEDIATE`): the case's 即办办结 event, found the same way;
 - 出件 (`DELIVERY`): a delivery's id (or a case: its latest hand-out); posted results are not
   rated at a window;
@@ -82,6 +83,9 @@ INTAKE_KINDS = (
     CaseEvent.ACCEPT_DEFERRED.value,
     CaseEvent.REQUEST_SUPPLEMENT.value,
     CaseEvent.REFUSE.value,
+    # The applicant's return with the missing materials is a visit of its own.
+    CaseEvent.RECEIVE_SUPPLEMENT.value,
+    CaseEvent.RECEIVE_DEFERRED.value,
 )
 IMMEDIATE_KINDS = (CaseEvent.COMPLETE_AT_WINDOW.value,)
 _CASE_KINDS = {RatedKind.INTAKE: INTAKE_KINDS, RatedKind.IMMEDIATE: IMMEDIATE_KINDS}
@@ -259,9 +263,16 @@ def _case_target(session: Session, kind: RatedKind, raw: str, today: date) -> Ra
     name, window = _staff(session, event.actor, window)
     at = datetime.fromtimestamp(Timestamp.decode(event.hlc).ms / 1000).astimezone()
     return RatingTarget(
-        kind, event.id, f"{label}：{case.title}", event.actor, name, window,
-        case.case_no, case.id, iso(at),
-    )  # fmt: skip
+        kind,
+        event.id,
+        f"{label}：{case.title}",
+        event.actor,
+        name,
+        window,
+        case.case_no,
+        case.id,
+        iso(at),
+    )
 
 
 def _delivery_target(session: Session, raw: str, today: date) -> RatingTarget:
@@ -279,9 +290,16 @@ def _delivery_target(session: Session, raw: str, today: date) -> RatingTarget:
     title = case.title if case is not None else row.case_no
     name = row.clerk_name or _staff(session, row.clerk)[0]
     return RatingTarget(
-        RatedKind.DELIVERY, row.id, f"出件：{title}", row.clerk, name, row.window,
-        row.case_no, row.case_id, row.at,
-    )  # fmt: skip
+        RatedKind.DELIVERY,
+        row.id,
+        f"出件：{title}",
+        row.clerk,
+        name,
+        row.window,
+        row.case_no,
+        row.case_id,
+        row.at,
+    )
 
 
 def _consultation_target(session: Session, raw: str) -> RatingTarget:
@@ -390,12 +408,49 @@ def rate(
     rater_name: str = "",
     rater_phone: str = "",
 ) -> RatingResult:
-    """The applicant's rating of one finished service; a 差评 opens its 整改 ticket with it.
+    """The applicant's rating of one finished service; a 差评 opens its 整改 ticket with it, in
+    the same transaction.
 
     Refused (nothing written): a second rating of the record (or one after its 未评价), 窗口代录
     without a reason of at least 4 characters, reasons outside the hall's list (or with a good
     level), an invalid phone or a phone without a name, a level outside 1…5, a record not
     finished (an unknown record raises NotFound)."""
+    _may_rate(actor)
+    with ws.transaction(actor) as tx:
+        return rate_in(
+            tx,
+            kind,
+            ref,
+            level,
+            channel=channel,
+            reasons=reasons,
+            note=note,
+            proxy_reason=proxy_reason,
+            rater_name=rater_name,
+            rater_phone=rater_phone,
+        )
+
+
+def rate_in(
+    tx: Tx,
+    kind: RatedKind | str,
+    ref: str,
+    level: Level | int,
+    *,
+    channel: RatingChannel | str = RatingChannel.SCREEN,
+    reasons: Sequence[str] = (),
+    note: str = "",
+    proxy_reason: str = "",
+    rater_name: str = "",
+    rater_phone: str = "",
+) -> RatingResult:
+    """`rate` inside the caller's transaction (the bulk path: imports, demo data).
+
+    Refused (nothing written): a second rating of the record (or one after its 未评价), 窗口代录
+    without a reason of at least 4 characters, reasons outside the hall's list (or with a good
+    level), an invalid phone or a phone without a name, a level outside 1…5, a record not
+    finished (an unknown record raises NotFound)."""
+    ws, actor = tx.ws, tx.actor
     _may_rate(actor)
     rated = _kind(kind)
     errors: list[ValidationError] = []
@@ -451,37 +506,35 @@ def rate(
     if errors:
         raise ValidationErrors(errors)
     assert chosen is not None and how is not None
-    with ws.transaction(actor) as tx:
-        target = _resolve(tx.session, rated, ref, tx.ws.today())
-        _refuse_second(tx.session, target)
-        rating_id = str(uuid.uuid4())
-        key = tx.ws.key
-        values = _base_values(tx, target, RatingState.GIVEN) | {
-            "level": int(chosen),
-            "channel": how.value,
-            "reasons": "\n".join(ticked),
-            "reasons_version": BAD_REASONS_VERSION if ticked else 0,
-            "note": words,
-            "proxy_reason": why_proxy,
-            "rater_name_cipher": key.encrypt("name", name) if name else "",
-            "rater_name_masked": mask_name(name) if name else "",
-            "rater_phone_cipher": key.encrypt("phone", phone) if phone else "",
-            "rater_phone_index": key.blind_index("phone", phone) if phone else "",
-            "rater_phone_masked": mask_phone(phone) if phone else "",
-        }
-        ticket_no: str | None = None
-        if chosen.is_bad:
-            ticket = _open_rectification(tx, target, chosen, how, ticked, words, name, phone,
-                                         rating_id)  # fmt: skip
-            values |= {"ticket_id": ticket.ticket_id, "ticket_no": ticket.ticket_no}
-            ticket_no = ticket.ticket_no
-        tx.emit("rating.given", "rating", rating_id, {"set": values})
-        tx.audit(
-            "rating.give",
-            target.case_no or target.ref,
-            {"kind": rated.value, "level": int(chosen), "channel": how.value},
-        )
-        return RatingResult(rating_id, chosen, ticket_no)
+    target = _resolve(tx.session, rated, ref, tx.ws.today())
+    _refuse_second(tx.session, target)
+    rating_id = str(uuid.uuid4())
+    key = tx.ws.key
+    values = _base_values(tx, target, RatingState.GIVEN) | {
+        "level": int(chosen),
+        "channel": how.value,
+        "reasons": "\n".join(ticked),
+        "reasons_version": BAD_REASONS_VERSION if ticked else 0,
+        "note": words,
+        "proxy_reason": why_proxy,
+        "rater_name_cipher": key.encrypt("name", name) if name else "",
+        "rater_name_masked": mask_name(name) if name else "",
+        "rater_phone_cipher": key.encrypt("phone", phone) if phone else "",
+        "rater_phone_index": key.blind_index("phone", phone) if phone else "",
+        "rater_phone_masked": mask_phone(phone) if phone else "",
+    }
+    ticket_no: str | None = None
+    if chosen.is_bad:
+        ticket = _open_rectification(tx, target, chosen, how, ticked, words, name, phone, rating_id)
+        values |= {"ticket_id": ticket.ticket_id, "ticket_no": ticket.ticket_no}
+        ticket_no = ticket.ticket_no
+    tx.emit("rating.given", "rating", rating_id, {"set": values})
+    tx.audit(
+        "rating.give",
+        target.case_no or target.ref,
+        {"kind": rated.value, "level": int(chosen), "channel": how.value},
+    )
+    return RatingResult(rating_id, chosen, ticket_no)
 
 
 def _open_rectification(
@@ -521,18 +574,23 @@ def record_unrated(ws: Workstation, actor: Actor, kind: RatedKind | str, ref: st
     """未评价: the screen asked and nobody answered in time. Never a good rating; the record is
     closed (not asked again). Returns the rating row's id."""
     _may_rate(actor)
-    rated = _kind(kind)
     with ws.transaction(actor) as tx:
-        target = _resolve(tx.session, rated, ref, tx.ws.today())
-        _refuse_second(tx.session, target)
-        rating_id = str(uuid.uuid4())
-        values = _base_values(tx, target, RatingState.UNRATED) | {
-            "level": None,
-            "channel": RatingChannel.SCREEN.value,
-        }
-        tx.emit("rating.unrated", "rating", rating_id, {"set": values})
-        tx.audit("rating.unrated", target.case_no or target.ref, {"kind": rated.value})
-        return rating_id
+        return unrated_in(tx, kind, ref)
+
+
+def unrated_in(tx: Tx, kind: RatedKind | str, ref: str) -> str:
+    _may_rate(tx.actor)
+    rated = _kind(kind)
+    target = _resolve(tx.session, rated, ref, tx.ws.today())
+    _refuse_second(tx.session, target)
+    rating_id = str(uuid.uuid4())
+    values = _base_values(tx, target, RatingState.UNRATED) | {
+        "level": None,
+        "channel": RatingChannel.SCREEN.value,
+    }
+    tx.emit("rating.unrated", "rating", rating_id, {"set": values})
+    tx.audit("rating.unrated", target.case_no or target.ref, {"kind": rated.value})
+    return rating_id
 
 
 # --- appeal, review, reveal ----------------------------------------------------------------------
@@ -651,11 +709,24 @@ class RatingView:
 def _view(row: RatingRow) -> RatingView:
     rater = " ".join(x for x in (row.rater_name_masked, row.rater_phone_masked) if x)
     return RatingView(
-        row.id, RatedKind(row.rated_kind), row.what, row.case_no, row.staff, row.staff_name,
-        row.window, RatingState(row.state), Level(row.level) if row.level else None,
-        RatingChannel(row.channel), [r for r in row.reasons.split("\n") if r], row.note, rater,
-        row.rated_at, row.ticket_no, AppealState(row.appeal_state), bool(row.duplicate_of),
-    )  # fmt: skip
+        row.id,
+        RatedKind(row.rated_kind),
+        row.what,
+        row.case_no,
+        row.staff,
+        row.staff_name,
+        row.window,
+        RatingState(row.state),
+        Level(row.level) if row.level else None,
+        RatingChannel(row.channel),
+        [r for r in row.reasons.split("\n") if r],
+        row.note,
+        rater,
+        row.rated_at,
+        row.ticket_no,
+        AppealState(row.appeal_state),
+        bool(row.duplicate_of),
+    )
 
 
 def ratings_between(

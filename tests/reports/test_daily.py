@@ -253,7 +253,7 @@ def test_header_notes_signature_and_page_numbers(summary) -> None:
     text = joined(pages)
     assert text.startswith("每日工作汇总")
     assert re.search(f"{HALL}\\s*2026年11月27日（星期五）", text)
-    assert "八、班组长备注" + NOTES.replace("\n", "") in text
+    assert "九、班组长备注" + NOTES.replace("\n", "") in text
     assert "班组长（签字）" in pages[-1]
     for number, page in enumerate(pages, start=1):
         assert f"第 {number} 页 共 {len(pages)} 页" in page
@@ -271,7 +271,7 @@ def test_a_closed_day_says_so_and_prints_zeros(home) -> None:
     assert "受理0材料齐全" in text
     assert "二、按窗口统计当日无记录。" in text
     assert "六、当日绿色通道服务当日无绿色通道办件。" in text
-    assert "八、班组长备注（无）" in text
+    assert "九、班组长备注（无）" in text
 
 
 # --- writing the file -----------------------------------------------------------------------------
