@@ -6,7 +6,7 @@ The staff member rated never sees who rated: their page shows counts and what wa
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -88,6 +88,9 @@ def counts_text(counts: LevelCounts, unrated: int) -> str:
     return line
 
 
+RECENT_BAD_DAYS = 14  # longer than any appeal period of 3 working days
+
+
 def _month_start(today: date) -> date:
     return today.replace(day=1)
 
@@ -138,6 +141,7 @@ class RatingsPage(QWidget):
         for edit in (self.day_from, self.day_to):
             edit.dateChanged.connect(self.refresh)
         self.only_bad.currentIndexChanged.connect(self.refresh)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         Follower(self, [Entity.RATING], self.refresh)
         self.refresh()
 
@@ -186,10 +190,20 @@ class RatingsPage(QWidget):
             rows = ratings.ratings_between(self.ws, self.actor, day_from, day_to)
             if shown == "bad":
                 rows = [r for r in rows if r.level is not None and r.level.is_bad]
-        self.model.set_rows(rows)
+        # The newest first: the lead looks at what came in last.
+        self.model.set_rows(sorted(rows, key=lambda r: r.rated_at, reverse=True))
         figures = ratings.rating_figures(self.ws, day_from, day_to)
         self.figures.setText(counts_text(figures.levels, figures.unrated))
         self.rater.clear()
+        self._enable()
+
+    def _enable(self) -> None:
+        """Reveal needs a real-name rater; 复核 a pending appeal: the buttons say what applies."""
+        view = self._current()
+        self.reveal_button.setEnabled(view is not None and bool(view.rater_masked))
+        pending = view is not None and view.appeal is AppealState.PENDING
+        for widget in (self.decision, self.review_note, self.review_button):
+            widget.setEnabled(pending)
 
     def _current(self) -> RatingView | None:
         index = self.table.currentIndex()
@@ -256,6 +270,9 @@ class MyRatingsDialog(QDialog):
         self.model: RowsModel[RatingView] = RowsModel(OWN_COLUMNS, lambda v: v.rating_id)
         self.table = table_view(self.model, self.tr("我的差评"))
         layout.addWidget(self.table, 1)
+        self.empty = QLabel(self.tr("近期没有差评。"))
+        self.empty.setObjectName("noBadRatings")
+        layout.addWidget(self.empty)
         form = QFormLayout()
         self.reason = QLineEdit()
         self.reason.setObjectName("appealReason")
@@ -288,7 +305,11 @@ class MyRatingsDialog(QDialog):
                 figures=counts_text(mine.levels, mine.unrated),
             )
         )
-        self.model.set_rows(ratings.my_bad_ratings(self.ws, self.actor, start, today))
+        # 差评 of the last weeks, so one given at the end of last month can still be appealed.
+        recent = min(start, today - timedelta(days=RECENT_BAD_DAYS))
+        bad = ratings.my_bad_ratings(self.ws, self.actor, recent, today)
+        self.model.set_rows(sorted(bad, key=lambda r: r.rated_at, reverse=True))
+        self.empty.setVisible(not bad)
 
     def appeal(self) -> Op[object] | None:
         index = self.table.currentIndex()

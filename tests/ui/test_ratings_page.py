@@ -59,6 +59,10 @@ def test_the_lead_sees_the_rater_masked_and_reveals_with_an_audit_entry(qtbot, d
     bad_row = shown[Level.UNSATISFIED]
     rater = page.model.index(bad_row, 7).data()
     assert rater == "包** 139****1234" and "13904751234" not in rater
+    page.table.selectRow(shown[Level.VERY_SATISFIED])
+    assert page.model.index(shown[Level.VERY_SATISFIED], 7).data() == "匿名"
+    assert not page.reveal_button.isEnabled(), "nobody to reveal for an anonymous rating"
+    assert not page.review_button.isEnabled(), "no appeal to review"
     page.table.selectRow(bad_row)
     click(qtbot, page.reveal_button)
     assert page.rater.text() == "评价人：包海龙　13904751234（本次查看已记录）"
