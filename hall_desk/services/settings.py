@@ -25,6 +25,7 @@ from hall_desk.services.home import refuse_workstation_database
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.db import refuse_network_path
 
+SCREEN_NAME_MAX = 64
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 # What a notice says when the hall has not set its number or address yet.
 NOT_SET = "（见窗口公示）"
@@ -48,6 +49,22 @@ class HallContact:
 
 def hall_contact(ws: Workstation) -> HallContact:
     return HallContact(ws.hall_setting("contact_phone"), ws.hall_setting("hall_address"))
+
+
+# 好差评评价屏: which display of this workstation the applicant faces ("" the first one that is
+# not the clerk's, "none" no screen, or a display's name), and how long it waits for an answer.
+RATING_SCREEN = "rating_screen"
+NO_RATING_SCREEN = "none"
+RATING_TIMEOUT = "rating_timeout_seconds"
+DEFAULT_RATING_TIMEOUT = 60
+RATING_TIMEOUT_RANGE = (10, 600)
+
+
+def rating_timeout(ws: Workstation) -> int:
+    value = ws.config.extra.get(RATING_TIMEOUT, DEFAULT_RATING_TIMEOUT)
+    low, high = RATING_TIMEOUT_RANGE
+    ok = isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+    return value if ok else DEFAULT_RATING_TIMEOUT
 
 
 # Personal preferences any logged-in user may change for this workstation.
@@ -136,6 +153,16 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
         config.extra["printer"] = clean_text(
             str(changes["printer"]), "printer", "打印机名称", max_len=PRINTER_NAME_MAX
         )
+    if RATING_SCREEN in changes:
+        config.extra[RATING_SCREEN] = clean_text(
+            str(changes[RATING_SCREEN]), RATING_SCREEN, "评价屏", max_len=SCREEN_NAME_MAX
+        )
+    if RATING_TIMEOUT in changes:
+        seconds = changes[RATING_TIMEOUT]
+        low, high = RATING_TIMEOUT_RANGE
+        if not isinstance(seconds, int) or isinstance(seconds, bool) or not low <= seconds <= high:
+            raise ValidationError(RATING_TIMEOUT, f"评价等待时间应为 {low}–{high} 秒")
+        config.extra[RATING_TIMEOUT] = seconds
     if "ticket_reopen_days" in changes:
         days = changes["ticket_reopen_days"]
         if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= REOPEN_DAYS_MAX:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hall_desk.domain.ratings import RatedKind
 from hall_desk.domain.roles import Actor
 from hall_desk.services import catalog, consultations
 from hall_desk.services.consultations import (
@@ -74,6 +75,7 @@ class ConsultWorkspace(QWidget):
     application: whatever the person already told the clerk is not asked again."""
 
     to_intake = Signal(str, str, str, str)
+    service_finished = Signal(str, str, bool)  # (rated kind, consultation id, large print)
 
     def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -338,6 +340,7 @@ class ConsultWorkspace(QWidget):
 
     def _logged(self, draft: ConsultationDraft, consultation_id: str) -> None:
         self.last_logged = consultation_id
+        self.service_finished.emit(RatedKind.CONSULTATION.value, consultation_id, False)
         self.message.setText(
             self.tr("已登记：{topic}").format(topic=draft.topic or self.topic.text())
         )

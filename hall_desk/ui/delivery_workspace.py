@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hall_desk.domain.catalog import DeliveryMethod
 from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.ratings import RatedKind
 from hall_desk.domain.roles import Actor
 from hall_desk.services import delivery
 from hall_desk.services.delivery import DeliveryResult, MailDraft, ProxyDraft, ReadyCase
@@ -49,6 +51,7 @@ def _edit(name: str, accessible: str) -> QLineEdit:
 
 class DeliveryWorkspace(QWidget):
     open_case_requested = Signal(str)
+    service_finished = Signal(str, str, bool)  # (rated kind, delivery id, large print)
 
     def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,6 +252,8 @@ class DeliveryWorkspace(QWidget):
 
     def _delivered(self, result: DeliveryResult, after: Callable[[], None]) -> None:
         self.last = result
+        if result.method is DeliveryMethod.PICKUP:  # a posted result is not rated at the window
+            self.service_finished.emit(RatedKind.DELIVERY.value, result.delivery_id, False)
         self.receipt.setEnabled(True)
         # The button names the hand-out it prints: the one just recorded.
         self.receipt.setText(self.tr("打印签收单（{case_no}）(&P)…").format(case_no=result.case_no))

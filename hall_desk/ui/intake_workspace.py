@@ -36,6 +36,7 @@ from hall_desk.domain.catalog import MaterialForm, merge_materials
 from hall_desk.domain.errors import HallDeskError, ValidationError
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.limits import SUPPLEMENT_DAYS
+from hall_desk.domain.ratings import RatedKind
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import applicants, catalog, intake
 from hall_desk.services.applicants import ApplicantDraft
@@ -64,6 +65,8 @@ class IntakeForm(QWidget):
     """One application from the first keystroke to the printed notice."""
 
     decided = Signal(object)  # IntakeResult
+    # (rated kind, case id, large print): a service the applicant may rate (好差评)
+    service_finished = Signal(str, str, bool)
     print_requested = Signal(str)  # case id
     open_case_requested = Signal(str)
 
@@ -683,16 +686,18 @@ class IntakeForm(QWidget):
             Op(self, lambda: run(ws, actor, draft), touches=touched)
             .busy(*self.decision_buttons.values())
             .fields(self.errors, inputs)
-            .success(self._decided)
+            .success(lambda result: self._decided(result, step))
             .run()
         )
 
-    def _decided(self, result: IntakeResult) -> None:
+    def _decided(self, result: IntakeResult, step: CaseEvent) -> None:
         self.result = result
         for box in self.draft_boxes:
             box.setEnabled(False)
         self._show_result(result)
         self.decided.emit(result)
+        kind = RatedKind.IMMEDIATE if step is CaseEvent.COMPLETE_AT_WINDOW else RatedKind.INTAKE
+        self.service_finished.emit(kind.value, result.case_id, result.green_channel)
 
     # -- result --------------------------------------------------------------------------------
     def _result_box(self) -> QGroupBox:

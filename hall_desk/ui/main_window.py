@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from hall_desk.ui.changes import EVERYTHING, Follower
 from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.rating_screen import RatingDesk
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
 from hall_desk.ui.widgets import ElidedLabel, set_role
 
@@ -203,6 +204,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{ws.hall} — hall-desk")
         self.resize(1200, 780)
 
+        # 好差评: the applicant's screen on the second display, for those who serve at a window.
+        self.rating: RatingDesk | None = None
+        if any(actor.may(p) for p in (Permission.INTAKE, Permission.CONSULT, Permission.DELIVER)):
+            self.rating = RatingDesk(ws, actor, self)
+
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
         work = QWidget()
@@ -290,12 +296,14 @@ class MainWindow(QMainWindow):
             self.intake.form.print_requested.connect(self.print_intake_notice)
             self.intake.supplement.print_requested.connect(self.print_intake_notice)
             self.intake.form.open_case_requested.connect(self.open_case)
+            self._rated(self.intake.form.service_finished)
             return self.intake
         if workspace.key == "consult":
             from hall_desk.ui.consult_workspace import ConsultWorkspace
 
             self.consult = ConsultWorkspace(self.ws, self.actor)
             self.consult.to_intake.connect(self.continue_at_intake)
+            self._rated(self.consult.service_finished)
             return self.consult
         if workspace.key == "routing":
             from hall_desk.ui.routing_workspace import RoutingWorkspace
@@ -309,6 +317,7 @@ class MainWindow(QMainWindow):
 
             self.delivery = DeliveryWorkspace(self.ws, self.actor)
             self.delivery.open_case_requested.connect(self.open_case)
+            self._rated(self.delivery.service_finished)
             return self.delivery
         if workspace.key == "reports":
             from hall_desk.ui.reports_workspace import ReportsWorkspace
@@ -337,6 +346,10 @@ class MainWindow(QMainWindow):
         )
         layout.addStretch(1)
         return page
+
+    def _rated(self, finished: SignalInstance) -> None:
+        if self.rating is not None:
+            finished.connect(self.rating.service_finished)
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
@@ -449,12 +462,35 @@ class MainWindow(QMainWindow):
         tools.addAction(
             action(self.tr("修改密码…"), [], self.change_password, "changePasswordAction")
         )
+        if self.rating is not None:
+            tools.addAction(
+                action(
+                    self.tr("窗口代录评价…"), ["Ctrl+E"], self.record_rating, "proxyRatingAction"
+                )
+            )
+            tools.addAction(action(self.tr("我的评价…"), [], self.my_ratings, "myRatingsAction"))
         if self.actor.may(Permission.REPORTS):
             tools.addAction(
                 action(self.tr("同步冲突…"), [], self.open_conflicts, "conflictsAction")
             )
         if self.actor.may(Permission.MANAGE_SETTINGS) and self.open_settings:
             tools.addAction(action(self.tr("系统设置…"), [], self.open_settings, "settingsAction"))
+
+    def record_rating(self) -> QDialog:
+        from hall_desk.ui.rating_proxy import ProxyRatingDialog
+
+        dialog = ProxyRatingDialog(self.ws, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def my_ratings(self) -> QDialog:
+        from hall_desk.ui.ratings_page import MyRatingsDialog
+
+        dialog = MyRatingsDialog(self.ws, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def change_password(self) -> QDialog:
         from hall_desk.ui.password_dialog import ChangePasswordDialog
@@ -627,6 +663,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        if self.rating is not None:
+            self.rating.close()
         self.lock_guard.release()
         for view in list(self.case_views):
             view.close()

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTime
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,7 +37,14 @@ from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import backup as backup_service
 from hall_desk.services import calendar as calendar_service
 from hall_desk.services import catalog, users
-from hall_desk.services.settings import hall_contact, update_settings
+from hall_desk.services.settings import (
+    NO_RATING_SCREEN,
+    RATING_SCREEN,
+    RATING_TIMEOUT,
+    hall_contact,
+    rating_timeout,
+    update_settings,
+)
 from hall_desk.services.tickets import reopen_days
 from hall_desk.services.users import UserAccount
 from hall_desk.services.workstation import Workstation
@@ -86,6 +94,8 @@ class SettingsDialog(QDialog):
         self.contact_phone = child(f, QLineEdit, "contactPhoneEdit")
         self.hall_address = child(f, QLineEdit, "hallAddressEdit")
         self.reopen_days = child(f, QSpinBox, "reopenDaysSpin")
+        self.rating_screen = child(f, QComboBox, "ratingScreenCombo")
+        self.rating_timeout = child(f, QSpinBox, "ratingTimeoutSpin")
         labels = {
             name: child(f, QLabel, f"{name}Error")
             for name in (
@@ -96,6 +106,8 @@ class SettingsDialog(QDialog):
                 "contact_phone",
                 "hall_address",
                 "ticket_reopen_days",
+                RATING_SCREEN,
+                RATING_TIMEOUT,
             )
         }
         self.errors = FieldErrors(labels, child(f, QLabel, "generalError"), self)
@@ -132,6 +144,25 @@ class SettingsDialog(QDialog):
             self.printer.addItem(self.tr("{printer}（未连接）").format(printer=current), current)
             index = self.printer.count() - 1
         self.printer.setCurrentIndex(max(0, index))
+        self._load_rating_screens()
+        self.rating_timeout.setValue(rating_timeout(self.ws))
+
+    def _load_rating_screens(self) -> None:
+        box = self.rating_screen
+        box.addItem(self.tr("自动（第二块显示器，没有则不用）"), "")
+        box.addItem(self.tr("无"), NO_RATING_SCREEN)
+        for screen in QGuiApplication.screens():
+            size = screen.geometry()
+            shown = self.tr("{name}（{w}×{h}）").format(
+                name=screen.name(), w=size.width(), h=size.height()
+            )
+            box.addItem(shown, screen.name())
+        current = str(self.ws.config.extra.get(RATING_SCREEN, ""))
+        index = box.findData(current)
+        if index < 0:
+            box.addItem(self.tr("{name}（未连接）").format(name=current), current)
+            index = box.count() - 1
+        box.setCurrentIndex(index)
 
     def save(self) -> Op[object]:
         ws, actor = self.ws, self.actor
@@ -145,12 +176,16 @@ class SettingsDialog(QDialog):
             contact_phone=self.contact_phone.text(),
             hall_address=self.hall_address.text(),
             ticket_reopen_days=self.reopen_days.value(),
+            rating_screen=self.rating_screen.currentData() or "",
+            rating_timeout_seconds=self.rating_timeout.value(),
         )
         inputs: dict[str, QWidget] = {
             "hall": self.hall,
             "contact_phone": self.contact_phone,
             "hall_address": self.hall_address,
             "ticket_reopen_days": self.reopen_days,
+            RATING_SCREEN: self.rating_screen,
+            RATING_TIMEOUT: self.rating_timeout,
             "idle_lock_minutes": self.idle,
             "shared_url": self.shared,
             "sync_time": self.sync_time,

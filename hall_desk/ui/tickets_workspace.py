@@ -10,6 +10,7 @@ from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.ticket_views import TicketFilter
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.ratings_page import RatingsPage
 from hall_desk.ui.ticket_desk import TicketDesk
 from hall_desk.ui.ticket_register import TicketRegisterForm
 
@@ -37,6 +38,8 @@ class TicketsWorkspace(QWidget):
             self.queue = TicketDesk(ws, actor, preset=TicketFilter(awaiting_check=True))
             self.tabs.addTab(self.queue, self.tr("待核查(&3)"))
             self.queue.print_requested.connect(self.print_ticket)
+            self.ratings = RatingsPage(ws, actor)
+            self.tabs.addTab(self.ratings, self.tr("好差评(&4)"))
         self.desk.print_requested.connect(self.print_ticket)
         self.register.registered.connect(self._registered)
 
