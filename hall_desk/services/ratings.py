@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
 
@@ -610,8 +610,9 @@ def _long_enough(raw: str, field: str, label: str) -> str:
     return text
 
 
-def appeal_deadline(ws: Workstation, rated_on: date) -> date:
-    return ws.calendar().due_date(rated_on, APPEAL_DAYS, "G").day
+def appeal_deadline(ws: Workstation, rated_on: date, session: Session | None = None) -> date:
+    """The last day a 差评 of `rated_on` may be appealed (3 working days on)."""
+    return ws.calendar(session).due_date(rated_on, APPEAL_DAYS, "G").day
 
 
 def appeal(ws: Workstation, actor: Actor, rating_id: str, reason: str) -> AppealState:
@@ -629,7 +630,7 @@ def appeal(ws: Workstation, actor: Actor, rating_id: str, reason: str) -> Appeal
             raise ValidationError(
                 "rating", f"该差评已申诉过（{AppealState(row.appeal_state).label}），不能再次申诉"
             )
-        last = appeal_deadline(tx.ws, row.rated_on)
+        last = appeal_deadline(tx.ws, row.rated_on, tx.session)
         if tx.ws.today() > last:
             raise ValidationError(
                 "rating",
@@ -764,10 +765,7 @@ def my_bad_ratings(ws: Workstation, actor: Actor, day_from: date, day_to: date) 
             if r.staff == actor.username and r.level is not None and Level(r.level).is_bad
         ]
         views = [_view(r) for r in rows]
-    return [
-        RatingView(**{**v.__dict__, "rater_masked": ""})  # type: ignore[arg-type]
-        for v in views
-    ]
+    return [replace(v, rater_masked="") for v in views]
 
 
 # --- figures ------------------------------------------------------------------------------------
