@@ -21,6 +21,9 @@ APPEAL_DAYS = 3
 # Working days a 整改 ticket has (差评整改 deadline; a hall setting, this default).
 RECTIFY_DAYS = 5
 MAX_RECTIFY_DAYS = 30
+# The hall settings that hold them (a working-day count; the reasons, one a line).
+RECTIFY_SETTING = "rating_rectify_days"
+REASONS_SETTING = "rating_bad_reasons"
 MIN_PROXY_REASON = 4  # characters of a 窗口代录 reason
 MIN_APPEAL_TEXT = 4  # characters of an appeal's reason and a review's note
 MAX_REASON_LEN = 40  # one 差评 reason of the list

@@ -48,12 +48,12 @@ from hall_desk.domain.ratings import (
     APPEAL_DAYS,
     BAD_REASONS_VERSION,
     DEFAULT_BAD_REASONS,
-    MAX_REASON_LEN,
-    MAX_REASONS,
     MAX_RECTIFY_DAYS,
     MIN_APPEAL_TEXT,
     MIN_PROXY_REASON,
+    REASONS_SETTING,
     RECTIFY_DAYS,
+    RECTIFY_SETTING,
     AppealState,
     Level,
     LevelCounts,
@@ -68,15 +68,12 @@ from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.domain.tickets import Channel, Source
 from hall_desk.services import tickets
 from hall_desk.services.common import iso, lookup
-from hall_desk.services.settings import emit_hall_setting
+from hall_desk.services.settings import update_settings
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import CaseRow, ConsultationRow, Event, User
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow
 from hall_desk.store.queries import ratings as queries
-
-RECTIFY_SETTING = "rating_rectify_days"  # a hall setting: working days of a 差评's 整改
-REASONS_SETTING = "rating_bad_reasons"  # a hall setting: the 差评 reasons, one a line
 
 INTAKE_KINDS = (
     CaseEvent.ACCEPT.value,
@@ -192,25 +189,14 @@ def set_rating_settings(
     rectify: int | None = None,
     reasons: Sequence[str] | None = None,
 ) -> None:
-    """The hall's 差评整改 period and 差评 reasons: shared, every workstation gets them by sync."""
-    actor.require(Permission.MANAGE_SETTINGS)
-    values: dict[str, str] = {}
+    """The hall's 差评整改 period and 差评 reasons (设置 saves them with the rest): shared, every
+    workstation gets them by sync."""
+    changes: dict[str, Any] = {}
     if rectify is not None:
-        if isinstance(rectify, bool) or not 1 <= rectify <= MAX_RECTIFY_DAYS:
-            raise ValidationError("rectify_days", f"差评整改期限应为 1–{MAX_RECTIFY_DAYS} 个工作日")
-        values[RECTIFY_SETTING] = str(rectify)
+        changes[RECTIFY_SETTING] = rectify
     if reasons is not None:
-        cleaned = [clean_text(r, "reasons", "差评原因", max_len=MAX_REASON_LEN) for r in reasons]
-        cleaned = list(dict.fromkeys(r for r in cleaned if r))
-        if not cleaned or len(cleaned) > MAX_REASONS:
-            raise ValidationError("reasons", f"差评原因应有 1–{MAX_REASONS} 条")
-        values[REASONS_SETTING] = "\n".join(cleaned)
-    if not values:
-        return
-    with ws.transaction(actor) as tx:
-        for key, value in values.items():
-            emit_hall_setting(tx, key, value)
-        tx.audit("settings.rating", "", {"keys": sorted(values)})
+        changes[REASONS_SETTING] = list(reasons)
+    update_settings(ws, actor, **changes)
 
 
 # --- permissions ---------------------------------------------------------------------------------

@@ -10,6 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from hall_desk.domain.errors import StorageError, ValidationError
+from hall_desk.domain.ratings import (
+    MAX_REASON_LEN,
+    MAX_REASONS,
+    MAX_RECTIFY_DAYS,
+    REASONS_SETTING,
+    RECTIFY_SETTING,
+)
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import (
     PRINTER_NAME_MAX,
@@ -112,6 +119,34 @@ def _published(ws: Workstation, key: str, value: str) -> bool:
     return bool(value)
 
 
+def _rating_changes(ws: Workstation, changes: dict[str, Any]) -> dict[str, str]:
+    """好差评's hall settings that changed: the 差评整改 period and the 差评 reasons. A value
+    equal to the one in force (the default included) sends nothing."""
+    from hall_desk.services import ratings  # imported here: ratings saves through this module
+
+    out: dict[str, str] = {}
+    if RECTIFY_SETTING in changes:
+        days = changes[RECTIFY_SETTING]
+        if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_RECTIFY_DAYS:
+            raise ValidationError(
+                RECTIFY_SETTING, f"差评整改期限应为 1–{MAX_RECTIFY_DAYS} 个工作日"
+            )
+        if days != ratings.rectify_days(ws):
+            out[RECTIFY_SETTING] = str(days)
+    if REASONS_SETTING in changes:
+        raw = changes[REASONS_SETTING]
+        lines = raw.splitlines() if isinstance(raw, str) else [str(r) for r in raw]
+        cleaned = [
+            clean_text(line, REASONS_SETTING, "差评原因", max_len=MAX_REASON_LEN) for line in lines
+        ]
+        reasons = list(dict.fromkeys(r for r in cleaned if r))
+        if not 1 <= len(reasons) <= MAX_REASONS:
+            raise ValidationError(REASONS_SETTING, f"差评原因应有 1–{MAX_REASONS} 条，每行一条")
+        if reasons != ratings.bad_reasons(ws):
+            out[REASONS_SETTING] = "\n".join(reasons)
+    return out
+
+
 def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
     """Validates every change, publishes the hall's settings that changed, audits what changed,
     then saves the config file."""
@@ -163,14 +198,19 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
         if not isinstance(seconds, int) or isinstance(seconds, bool) or not low <= seconds <= high:
             raise ValidationError(RATING_TIMEOUT, f"评价等待时间应为 {low}–{high} 秒")
         config.extra[RATING_TIMEOUT] = seconds
+    for key, value in _rating_changes(ws, changes).items():
+        published[key] = value
     if "ticket_reopen_days" in changes:
         days = changes["ticket_reopen_days"]
         if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= REOPEN_DAYS_MAX:
             raise ValidationError(
                 "ticket_reopen_days", f"工单重开期限应为 0–{REOPEN_DAYS_MAX} 个工作日"
             )
-        # The hall's rule, not this window's: it travels like the hall's number and address.
-        if _published(ws, "ticket_reopen_days", str(days)):
+        # The hall's rule, not this window's: it travels like the hall's number and address,
+        # and only when it differs from the one in force (the default included).
+        from hall_desk.services import tickets
+
+        if days != tickets.reopen_days(ws):
             published["ticket_reopen_days"] = str(days)
         config.extra.pop("ticket_reopen_days", None)
     after = asdict(config)

@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 
 from hall_desk.domain.calendar import DayOverride
 from hall_desk.domain.errors import HallDeskError, ValidationErrors
+from hall_desk.domain.ratings import REASONS_SETTING, RECTIFY_SETTING
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import backup as backup_service
 from hall_desk.services import calendar as calendar_service
-from hall_desk.services import catalog, users
+from hall_desk.services import catalog, ratings, users
 from hall_desk.services.settings import (
     NO_RATING_SCREEN,
     RATING_SCREEN,
@@ -96,6 +97,8 @@ class SettingsDialog(QDialog):
         self.reopen_days = child(f, QSpinBox, "reopenDaysSpin")
         self.rating_screen = child(f, QComboBox, "ratingScreenCombo")
         self.rating_timeout = child(f, QSpinBox, "ratingTimeoutSpin")
+        self.rectify_days = child(f, QSpinBox, "rectifyDaysSpin")
+        self.bad_reasons = child(f, QPlainTextEdit, "badReasonsEdit")
         labels = {
             name: child(f, QLabel, f"{name}Error")
             for name in (
@@ -108,6 +111,8 @@ class SettingsDialog(QDialog):
                 "ticket_reopen_days",
                 RATING_SCREEN,
                 RATING_TIMEOUT,
+                RECTIFY_SETTING,
+                REASONS_SETTING,
             )
         }
         self.errors = FieldErrors(labels, child(f, QLabel, "generalError"), self)
@@ -146,6 +151,8 @@ class SettingsDialog(QDialog):
         self.printer.setCurrentIndex(max(0, index))
         self._load_rating_screens()
         self.rating_timeout.setValue(rating_timeout(self.ws))
+        self.rectify_days.setValue(ratings.rectify_days(self.ws))
+        self.bad_reasons.setPlainText("\n".join(ratings.bad_reasons(self.ws)))
 
     def _load_rating_screens(self) -> None:
         box = self.rating_screen
@@ -178,6 +185,8 @@ class SettingsDialog(QDialog):
             ticket_reopen_days=self.reopen_days.value(),
             rating_screen=self.rating_screen.currentData() or "",
             rating_timeout_seconds=self.rating_timeout.value(),
+            rating_rectify_days=self.rectify_days.value(),
+            rating_bad_reasons=self.bad_reasons.toPlainText(),
         )
         inputs: dict[str, QWidget] = {
             "hall": self.hall,
@@ -186,6 +195,8 @@ class SettingsDialog(QDialog):
             "ticket_reopen_days": self.reopen_days,
             RATING_SCREEN: self.rating_screen,
             RATING_TIMEOUT: self.rating_timeout,
+            RECTIFY_SETTING: self.rectify_days,
+            REASONS_SETTING: self.bad_reasons,
             "idle_lock_minutes": self.idle,
             "shared_url": self.shared,
             "sync_time": self.sync_time,

@@ -16,20 +16,23 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
     QSpinBox,
 )
 from sqlalchemy import select
 
 from hall_desk.domain.errors import ValidationError
-from hall_desk.services import consultations, settings
+from hall_desk.services import consultations, ratings, settings
 from hall_desk.services.consultations import ConsultationDraft
 from hall_desk.services.home import Home
+from hall_desk.store.models import Event
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.ui.forms import child
 from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.rating_proxy import ProxyRatingDialog
 from hall_desk.ui.settings_dialog import SettingsDialog
-from tests.ui.actions import click, settle
+from tests.ui.actions import click, fill, settle
 from tests.ui.conftest import type_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,3 +137,46 @@ def test_a_waiting_time_out_of_range_is_refused_and_saves_nothing(ws, admin) -> 
         assert refused.value.message == "评价等待时间应为 10–600 秒"
     assert settings.RATING_TIMEOUT not in Home(ws.home.path).load_config().extra
     assert settings.rating_timeout(ws) == 60
+
+
+def test_the_halls_rectification_period_and_reasons_are_set_in_settings(qtbot, ws, admin) -> None:
+    def setting_events() -> list[str]:
+        with ws.reading() as s:
+            return list(
+                s.scalars(select(Event.entity_id).where(Event.kind == "hall.setting_changed"))
+            )
+
+    dialog = SettingsDialog(ws, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    days = child(dialog.form, QSpinBox, "rectifyDaysSpin")
+    reasons = child(dialog.form, QPlainTextEdit, "badReasonsEdit")
+    assert days.value() == 5 and reasons.toPlainText().splitlines()[0] == "等候时间过长"
+    buttons = child(dialog.form, QDialogButtonBox, "buttons")
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    before = setting_events()
+    fill(qtbot, reasons, "")
+    click(qtbot, save)
+    error = child(dialog.form, QLabel, "rating_bad_reasonsError")
+    assert error.isVisible() and "差评原因应有 1–20 条" in error.text()
+    assert setting_events() == before, "a refusal writes nothing"
+    days.setFocus()
+    qtbot.keyClick(days, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(days, "7")
+    fill(qtbot, reasons, "排队太久")
+    qtbot.keyClick(reasons, Qt.Key.Key_Return)
+    type_text(qtbot, reasons, "态度生硬")
+    click(qtbot, save)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    assert ratings.rectify_days(ws) == 7
+    assert ratings.bad_reasons(ws) == ["排队太久", "态度生硬"]
+    assert sorted(setting_events()[len(before) :]) == ["rating_bad_reasons", "rating_rectify_days"]
+    again = SettingsDialog(ws, admin)
+    qtbot.addWidget(again)
+    again.show()
+    published = setting_events()
+    click(
+        qtbot,
+        child(again.form, QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Save),
+    )
+    assert setting_events() == published, "saved as shown: nothing sent again"
