@@ -26,7 +26,13 @@ from sqlalchemy import Boolean, Date, Integer, String, delete
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.lifecycle import CaseEvent
-from hall_desk.domain.limits import MAX_NOTE, MAX_SHORT_NOTE, MAX_STEP_NOTE, MAX_TICKET_TEXT
+from hall_desk.domain.limits import (
+    MAX_NOTE,
+    MAX_REPORT_TEXT,
+    MAX_SHORT_NOTE,
+    MAX_STEP_NOTE,
+    MAX_TICKET_TEXT,
+)
 from hall_desk.domain.text import (
     CONTACT_PHONE_MAX,
     HALL_ADDRESS_MAX,
@@ -50,6 +56,7 @@ from hall_desk.store.models import (
     HallSettingRow,
     User,
 )
+from hall_desk.store.models_monthly import MonthlyReportRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
@@ -375,6 +382,16 @@ def _hall_setting_value(key: str, body: dict[str, Any]) -> None:
 HALL_SETTING = Entity("hall_setting", ((HallSettingRow, "key"),), parse_id=_hall_setting_key)
 TICKET = Entity("ticket", ((TicketStepRow, "ticket_id"), (TicketRow, "id")))
 
+
+def _month(entity_id: str) -> str:
+    if len(entity_id) != 7 or entity_id[4] != "-":
+        raise ValueError(entity_id)
+    date.fromisoformat(entity_id + "-01")
+    return entity_id
+
+
+MONTHLY_REPORT = Entity("monthly_report", ((MonthlyReportRow, "month"),), parse_id=_month)
+
 ENTITIES: Mapping[str, Entity] = {
     e.name: e
     for e in (
@@ -391,6 +408,7 @@ ENTITIES: Mapping[str, Entity] = {
         SYNC_CONFLICT,
         HALL_SETTING,
         TICKET,
+        MONTHLY_REPORT,
     )
 }
 
@@ -549,6 +567,21 @@ _TICKET_PAYLOAD = Record(
     frozenset({"set", "step"}),
 )
 
+REPORT_TEXT = Value((str,), max_len=MAX_REPORT_TEXT)
+_REPORT_SECTIONS = {"problems": REPORT_TEXT, "plan": REPORT_TEXT}
+# The figures as published: canonical JSON (services/monthly.py), far longer than typed text.
+_PUBLISHED_REPORT = Record(
+    {
+        **_REPORT_SECTIONS,
+        "figures": TEXT,
+        "sha256": Value((str,), max_len=64),
+        "known": TEXT,
+        "published_at": Value((str,), max_len=32),
+        "publisher_name": Value((str,), max_len=64),
+    },
+    frozenset({"problems", "plan", "figures", "sha256", "known", "published_at"}),
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -630,6 +663,18 @@ KINDS: Mapping[str, EventKind] = {
         EventKind("delivery.recorded", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         EventKind("delivery.mail_returned", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         *(EventKind(name, TICKET, fold.ticket, _TICKET_PAYLOAD) for name in TICKET_KINDS),
+        EventKind(
+            "monthly_report.text_saved",
+            MONTHLY_REPORT,
+            fold.monthly_report,
+            Record(_REPORT_SECTIONS, frozenset(_REPORT_SECTIONS)),
+        ),
+        EventKind(
+            "monthly_report.published",
+            MONTHLY_REPORT,
+            fold.monthly_report,
+            _PUBLISHED_REPORT,
+        ),
         EventKind(
             "hall.setting_changed",
             HALL_SETTING,

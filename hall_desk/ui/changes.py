@@ -24,6 +24,7 @@ class Entity(StrEnum):
     CALENDAR = "calendar"
     SETTINGS = "settings"
     TICKET = "ticket"  # 办不成事 / 投诉 / 建议 / 咨询 / 表扬 and their steps
+    MONTHLY_REPORT = "monthly_report"  # the lead's sections and publication of a month
     SYNC = "sync"  # the outbox and the pull cursor; a pull may bring any of the others too
 
 
