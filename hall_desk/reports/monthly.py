@@ -321,6 +321,13 @@ def _short(name: str, limit: int = 18) -> str:
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
+def _hours(rows: Sequence[Sequence[Any]]) -> list[list[Any]]:
+    """Every hour of the hall's day (8–18) and any other hour with cases, zeros included."""
+    counts = {int(h): int(n) for h, n in rows}
+    first, last = min([8, *counts]), max([18, *counts])
+    return [[f"{h}", counts.get(h, 0)] for h in range(first, last + 1)]
+
+
 def _heading(text: str) -> Flowable:
     return pdf.heading_entry(text, 13, 0)
 
@@ -467,7 +474,7 @@ def _intake(number: _Numbering, f: dict[str, Any]) -> list[Flowable]:
         per_day_chart(f["cases_per_day"]),
         bar_chart(
             "图 2　分时段受理环节办件数（件，横轴为时）",
-            [[f"{h}时", n] for h, n in f["cases_by_hour"]],
+            _hours(f["cases_by_hour"]),
         ),
         _sub("（二）办结与时限"),
         _pairs(limit_rows, "项目", "数值"),
