@@ -357,10 +357,22 @@ class ReportsWorkspace(QWidget):
         self.export_button = export
         row.addWidget(export)
         row.addStretch(1)
+        monthly_button = QPushButton(self.tr("月度运营报告(&O)…"))
+        monthly_button.setObjectName("monthlyReportButton")
+        monthly_button.clicked.connect(self.open_monthly_report)
+        self.monthly_button = monthly_button
+        row.addWidget(monthly_button)
         layout.addLayout(row)
         self.documents_message = error_label(box)
         layout.addWidget(self.documents_message)
         return box
+
+    def open_monthly_report(self) -> None:
+        from hall_desk.ui.monthly_report import MonthlyReportDialog
+
+        dialog = MonthlyReportDialog(self.ws, self.actor, self)
+        self.monthly_dialog = dialog
+        dialog.open()
 
     def _say(self, text: str, error: bool) -> None:
         self.documents_message.setText(text)
