@@ -222,7 +222,7 @@ class MonthlyReportDialog(QDialog):
             made.pdf,
             title,
             self,
-            suggested_name=f"运营报告_{month}.pdf",
+            suggested_name=self.tr("运营报告_{month}.pdf").format(month=month),
             printer_name=str(self.ws.config.extra.get("printer", "")),
         )
         self.preview.open()
@@ -268,7 +268,10 @@ class MonthlyReportDialog(QDialog):
 
         month = self.selected_month()
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出运营报告"), f"运营报告_{month}.pdf", self.tr("PDF 文件 (*.pdf)")
+            self,
+            self.tr("导出运营报告"),
+            self.tr("运营报告_{month}.pdf").format(month=month),
+            self.tr("PDF 文件 (*.pdf)"),
         )
         if not chosen:
             return None

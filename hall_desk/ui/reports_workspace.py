@@ -325,6 +325,11 @@ class ReportsWorkspace(QWidget):
         summary.clicked.connect(self.preview_daily_summary)
         self.summary_button = summary
         notes_row.addWidget(summary, 0, Qt.AlignmentFlag.AlignTop)
+        monthly_button = QPushButton(self.tr("月度运营报告(&O)…"))
+        monthly_button.setObjectName("monthlyReportButton")
+        monthly_button.clicked.connect(self.open_monthly_report)
+        self.monthly_button = monthly_button
+        notes_row.addWidget(monthly_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(notes_row)
         row = QHBoxLayout()
         self.ledger_kind = QComboBox()
@@ -357,11 +362,6 @@ class ReportsWorkspace(QWidget):
         self.export_button = export
         row.addWidget(export)
         row.addStretch(1)
-        monthly_button = QPushButton(self.tr("月度运营报告(&O)…"))
-        monthly_button.setObjectName("monthlyReportButton")
-        monthly_button.clicked.connect(self.open_monthly_report)
-        self.monthly_button = monthly_button
-        row.addWidget(monthly_button)
         layout.addLayout(row)
         self.documents_message = error_label(box)
         layout.addWidget(self.documents_message)
