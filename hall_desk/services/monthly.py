@@ -553,7 +553,13 @@ def _late_entries(
     skip = {ENTITY, event_kinds.SYNC_CONFLICT.name}
     late = [
         ev
-        for ev in q.events_beyond(s, json.loads(row.known or "{}"))
+        for ev in q.events_beyond(
+            s,
+            json.loads(row.known or "{}"),
+            p,
+            _day_start_hlc(p.first),
+            _day_start_hlc(date.fromordinal(p.last.toordinal() + 1)),
+        )
         if ev.entity_type not in skip and p.first <= _event_day(ev) <= p.last
     ]
     if not late:

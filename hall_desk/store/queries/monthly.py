@@ -328,11 +328,22 @@ def known_sequences(s: Session) -> dict[str, int]:
     return {o: int(n) for o, n in rows}
 
 
-def events_beyond(s: Session, known: dict[str, int]) -> list[Event]:
-    """Events this database holds that `known` did not (a later sequence, or a new origin)."""
+def events_beyond(
+    s: Session, known: dict[str, int], p: Period, first_hlc: str, end_hlc: str
+) -> list[Event]:
+    """Events this database holds that `known` did not (a later sequence, or a new origin)
+    that may be dated inside the period: stamped in it, or carrying a day of it."""
     beyond = [and_(Event.origin == o, Event.seq > n) for o, n in known.items()]
     beyond.append(Event.origin.not_in(list(known)) if known else Event.origin.is_not(None))
-    return list(s.scalars(select(Event).where(or_(*beyond)).order_by(Event.hlc, Event.id)))
+    first, last = p.first.isoformat(), p.last.isoformat()
+    dated = or_(
+        and_(Event.hlc >= first_hlc, Event.hlc < end_hlc),
+        *(
+            func.json_extract(Event.payload, path).between(first, last)
+            for path in ("$.set.on", "$.step.on", "$.set.created_on")
+        ),
+    )
+    return list(s.scalars(select(Event).where(or_(*beyond), dated).order_by(Event.hlc, Event.id)))
 
 
 def open_conflicts(s: Session, first_hlc: str, end_hlc: str, p: Period) -> list[SyncConflict]:
