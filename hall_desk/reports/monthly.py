@@ -180,7 +180,7 @@ def xlsx_rows(report: MonthlyReport) -> list[list[object]]:
     rows += [["无业务部门", dept, 0, ""] for dept in f["idle_departments"]]
     rows += [["岗位停留（小时）", g, n, f"中位数 {m}，P90 {p}"] for g, n, m, p in f["dwell"]]
     for section in d["extra"].values():
-        rows += [[section["title"], str(name), value, ""] for name, value in section["rows"]]
+        rows += [[section["title"], str(name), *_cells(value)] for name, value in section["rows"]]
     late = d.get("late") or {}
     for name, before, now in late.get("effects", []):
         rows.append([f"补录（{late['month']}）", name, now, f"发布值 {before}"])
@@ -214,10 +214,13 @@ class _Numbering:
 
 
 def _table(
-    headers: Sequence[str], rows: Sequence[Sequence[object]], widths_mm: Sequence[float]
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    widths_mm: Sequence[float],
+    size: float = 9.5,
 ) -> Table:
     cells = [[str(c) for c in r] for r in rows]
-    table = pdf.grid([list(headers), *cells], [w * mm for w in widths_mm], size=9.5)
+    table = pdf.grid([list(headers), *cells], [w * mm for w in widths_mm], size=size)
     table.setStyle(TableStyle([("ALIGN", (1, 1), (-1, -1), "CENTER")]))
     return table
 
@@ -408,7 +411,8 @@ def _overview(number: _Numbering, d: dict[str, Any]) -> list[Flowable]:
         _table(
             ["指标", "本月", "上月", "环比", "上年同月", "同比"],
             monthly.key_table(d),
-            [34, 29, 27, 30, 24, 26],
+            [27, 34, 34, 27, 24, 24],
+            size=8.5,
         ),
         _note(
             f"上月（{compare['previous']['month']}）：{compare['previous']['source']}；"

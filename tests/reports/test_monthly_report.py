@@ -142,3 +142,39 @@ def test_final_report_before_the_publication_day_is_refused(tmp_path_factory, tm
         assert not (tmp_path / "a.pdf").exists()
     finally:
         ws.close()
+
+
+def test_a_registered_section_appears_only_with_its_data(home, monkeypatch) -> None:
+    """The hook 好差评 and 队伍 will use: a section with rows and a chart, or none at all."""
+    hook = monthly.SectionHook(
+        "ratings",
+        "好差评",
+        lambda _s, _p: {
+            "rows": [["评价总数", 12], ["满意率", [11, 12]]],
+            "chart": [["非常满意", 8], ["满意", 3], ["不满意", 1]],
+            "definitions": {"满意率": "非常满意与满意之和 ÷ 评价总数。"},
+        },
+    )
+    monkeypatch.setattr(monthly, "SECTION_HOOKS", [hook])
+    found = monthly.monthly_report(home, LEAD, MONTH)
+    text = flat(
+        "".join(
+            p.extract_text()
+            for p in PdfReader(io.BytesIO(report.build_monthly_pdf(home, LEAD, found))).pages
+        )
+    )
+    assert "七、好差评" in text and "11/12（91.7%）" in text and "好差评构成" in text
+    assert "满意率：非常满意与满意之和÷评价总数。" in text
+    assert ["好差评", "评价总数", 12, ""] in report.xlsx_rows(found)
+
+    empty = monthly.SectionHook("ratings", "好差评", lambda _s, _p: None)
+    monkeypatch.setattr(monthly, "SECTION_HOOKS", [empty])
+    found = monthly.monthly_report(home, LEAD, MONTH)
+    assert found.data["extra"] == {}
+    text = flat(
+        "".join(
+            p.extract_text()
+            for p in PdfReader(io.BytesIO(report.build_monthly_pdf(home, LEAD, found))).pages
+        )
+    )
+    assert "好差评" not in text
