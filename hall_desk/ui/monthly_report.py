@@ -205,6 +205,7 @@ class MonthlyReportDialog(QDialog):
                 found = replace(found, problems=problems, plan=plan)
             return _Preview(found, build_monthly_pdf(ws, actor, found))
 
+        self._say(self.tr("正在生成运营报告…"))
         return (
             Op(self, build)
             .busy(self.preview_button)
@@ -214,6 +215,7 @@ class MonthlyReportDialog(QDialog):
         )
 
     def _open_preview(self, made: _Preview) -> None:
+        self._say("")
         month = made.report.month
         title = self.tr("运营报告 {month}").format(month=month) + (
             self.tr("（草稿）") if made.report.draft else ""
@@ -278,6 +280,7 @@ class MonthlyReportDialog(QDialog):
         out = Path(chosen)
         sheet = out.with_suffix(".xlsx")
         ws, actor = self.ws, self.actor
+        self._say(self.tr("正在导出运营报告…"))
         # A published month exports as published; otherwise the draft (publishing is its own
         # button, with its own confirmation).
         return (
