@@ -66,6 +66,10 @@ class MonthlyReportDialog(QDialog):
         self.status.setObjectName("reportStatus")
         self.status.setWordWrap(True)
         form.addRow(self.tr("状态："), self.status)
+        self.summary = QLabel()
+        self.summary.setObjectName("reportSummary")
+        self.summary.setWordWrap(True)
+        form.addRow(self.tr("概况："), self.summary)
         self.problems = NoteEdit(lines=5)
         self.problems.setObjectName("problemsEdit")
         self.problems.setAccessibleName(self.tr("问题与整改"))
@@ -143,6 +147,7 @@ class MonthlyReportDialog(QDialog):
     def _loaded_refusal(self, message: str) -> None:
         self.report = None
         self.status.setText(f"⚠ {message}")
+        self.summary.clear()
 
     def _loaded(self, report: MonthlyReport) -> None:
         if report.month != self.selected_month():
@@ -154,6 +159,7 @@ class MonthlyReportDialog(QDialog):
         for widget in (self.problems, self.plan, self.save_button, self.publish_button):
             widget.setEnabled(not frozen)
         self.status.setText(self._status_text(report))
+        self.summary.setText(str(report.data.get("summary", "")))
 
     def _status_text(self, report: MonthlyReport) -> str:
         if report.published:

@@ -59,6 +59,7 @@ def test_last_month_is_chosen_and_its_draft_state_said(dialog) -> None:
     assert dialog.month.currentText() == "2026 年 11 月"
     assert "草稿" in dialog.status.text()
     assert "可于 2026-12-03 起发布" in dialog.status.text()
+    assert dialog.summary.text().startswith("2026 年 11 月共 21 个工作日，受理环节办件")
 
 
 def test_sections_typed_saved_previewed_published_exported(
