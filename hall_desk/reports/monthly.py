@@ -39,15 +39,6 @@ CHART_HEIGHT = 62 * mm
 # --- entry points ------------------------------------------------------------------------------
 
 
-def report_for(ws: Workstation, actor: Actor, month: str, *, draft: bool) -> MonthlyReport:
-    """The draft as the data stands, or the published report (publishing it first when asked
-    for a final one that is not published yet, under the publication's rules)."""
-    found = monthly.monthly_report(ws, actor, month)
-    if draft or found.published:
-        return found
-    return monthly.publish(ws, actor, month)
-
-
 def build_monthly_pdf(ws: Workstation, actor: Actor, report: MonthlyReport) -> bytes:
     """The report as PDF bytes (A4, contents, 第 N 页 共 M 页), for the preview and the printer."""
     actor.require(Permission.REPORTS)
@@ -640,7 +631,6 @@ def _appendix(number: _Numbering, d: dict[str, Any]) -> list[Flowable]:
 __all__ = [
     "Written",
     "build_monthly_pdf",
-    "report_for",
     "write_monthly_report",
     "write_monthly_xlsx",
     "xlsx_rows",
