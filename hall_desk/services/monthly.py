@@ -313,20 +313,10 @@ def _nearest_rank(values: list[float], share: float) -> float:
     return ordered[max(ceil(share * len(ordered)) - 1, 0)]
 
 
-def _dwell(rows: list[tuple[str, str, str, str, date]], p: Period) -> list[list[Any]]:
+def _dwell(rows: list[tuple[str, float]]) -> list[list[Any]]:
     stays: dict[str, list[float]] = {}
-    arrived: dict[str, tuple[str, datetime]] = {}
-    current = ""
-    for case_id, source, target, at, on in rows:
-        if case_id != current:
-            current, arrived = case_id, {}
-        moment = datetime.fromisoformat(at)
-        came = arrived.get(source)
-        if came is not None and p.first <= on <= p.last:
-            hours = (moment - came[1]).total_seconds() / 3600
-            stays.setdefault(_station_group(source), []).append(max(hours, 0.0))
-        arrived.pop(source, None)
-        arrived[target] = (target, moment)
+    for station, hours in rows:
+        stays.setdefault(_station_group(station), []).append(max(hours, 0.0))
     order = {"受理窗口": 0, "流转岗": 1, "出件窗口": 3}
     return [
         [
@@ -417,7 +407,7 @@ def month_figures(s: Session, cal: WorkingCalendar, month: str) -> dict[str, Any
         "consultation_linked": ratio(linked, to_intake),
         "dispatched": q.moved_cases(s, p, Move.DISPATCH),
         "returned": q.moved_cases(s, p, Move.RECEIVE_BACK),
-        "dwell": _dwell(q.handoffs_for_dwell(s, p), p),
+        "dwell": _dwell(q.stays(s, p)),
         "deliveries": sum(delivered.values()),
         "deliveries_by_recipient": [
             [name, delivered.get(kind, 0)] for kind, name in RECIPIENTS.items()

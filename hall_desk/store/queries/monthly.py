@@ -80,9 +80,11 @@ def supplements_received(s: Session, p: Period) -> int:
 
 def supplement_rounds(s: Session, p: Period) -> Counter[int]:
     """Cases taken in during the period by how many 补正 requests their events hold."""
+    # By kind alone (these kinds are a case's), so that the partial index ix_events_supplements
+    # serves it rather than a walk of every case event.
     rounds = (
         select(Event.entity_id, func.count().label("n"))
-        .where(Event.entity_type == "case", Event.kind.in_(SUPPLEMENT_KINDS))
+        .where(Event.kind.in_(SUPPLEMENT_KINDS))
         .group_by(Event.entity_id)
         .subquery()
     )
@@ -230,17 +232,30 @@ def moved_cases(s: Session, p: Period, move: Move) -> int:
     )
 
 
-def handoffs_for_dwell(s: Session, p: Period) -> list[tuple[str, str, str, str, date]]:
-    """(case, from, to, at, on) of every handoff of the cases that left a station during the
-    period, in each case's order: a stay is the time between arriving and leaving."""
+def stays(s: Session, p: Period) -> list[tuple[str, float]]:
+    """(station, hours) of each stay that ended during the period: from the handoff that
+    brought the folder to a station to the next handoff of that case, away from it."""
     h = HandoffRow
     moved = select(h.case_id).where(h.on.between(p.first, p.last)).distinct()
-    rows = s.execute(
-        select(h.case_id, h.from_station, h.to_station, h.at, h.on)
+    window = {"partition_by": h.case_id, "order_by": (h.at, h.hlc)}
+    steps = (
+        select(
+            h.from_station,
+            h.at,
+            h.on,
+            func.lag(h.to_station).over(**window).label("came_to"),
+            func.lag(h.at).over(**window).label("came_at"),
+        )
         .where(h.case_id.in_(moved), h.on <= p.last)
-        .order_by(h.case_id, h.at, h.hlc)
+        .subquery()
     )
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    hours = (func.julianday(steps.c.at) - func.julianday(steps.c.came_at)) * 24
+    rows = s.execute(
+        select(steps.c.from_station, hours).where(
+            steps.c.on.between(p.first, p.last), steps.c.came_to == steps.c.from_station
+        )
+    )
+    return [(station, float(n or 0.0)) for station, n in rows]
 
 
 def deliveries(s: Session, p: Period) -> dict[str, int]:

@@ -37,7 +37,22 @@ def upgrade() -> None:
         sa.Column("known", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("month", name=op.f("pk_monthly_reports")),
     )
+    # The report counts a month's completions and its supplement rounds through these.
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_cases_completed_on"), ["completed_on"], unique=False)
+    op.create_index(
+        "ix_events_supplements",
+        "events",
+        ["entity_id"],
+        unique=False,
+        sqlite_where=sa.text(
+            "kind IN ('case.supplement_requested', 'case.returned_for_supplement')"
+        ),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_events_supplements", table_name="events")
+    with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_cases_completed_on"))
     op.drop_table("monthly_reports")
