@@ -79,8 +79,8 @@ FLOOR_MONTH = [
     f"SELECT count(*) FROM cases c WHERE accepted_on BETWEEN :first AND :last"
     f" AND {INTAKE_KIND} = 'case.supplement_requested'",
     "SELECT r.n, count(*) FROM (SELECT entity_id, count(*) n FROM events"
-    " WHERE entity_type = 'case' AND kind IN ('case.supplement_requested',"
-    " 'case.returned_for_supplement') GROUP BY entity_id) r JOIN cases c ON c.id = r.entity_id"
+    " WHERE kind IN ('case.supplement_requested', 'case.returned_for_supplement')"
+    " GROUP BY entity_id) r JOIN cases c ON c.id = r.entity_id"
     " WHERE c.created_on BETWEEN :first AND :last GROUP BY r.n",
     "SELECT reason, count(*) FROM cases WHERE created_on BETWEEN :first AND :last"
     " AND state = 'refused' GROUP BY reason",
@@ -100,9 +100,11 @@ FLOOR_MONTH = [
     'SELECT topic, count(*) FROM consultations WHERE "on" BETWEEN :first AND :last GROUP BY 1',
     'SELECT move, count(DISTINCT case_id) FROM handoffs WHERE "on" BETWEEN :first AND :last'
     " GROUP BY 1",
-    "SELECT case_id, from_station, to_station, at FROM handoffs WHERE case_id IN"
-    ' (SELECT case_id FROM handoffs WHERE "on" BETWEEN :first AND :last)'
-    ' AND "on" <= :last ORDER BY case_id, at',
+    "SELECT from_station, (julianday(at) - julianday(came_at)) * 24 FROM (SELECT from_station,"
+    ' at, "on", lag(to_station) OVER w AS came_to, lag(at) OVER w AS came_at FROM handoffs'
+    ' WHERE case_id IN (SELECT DISTINCT case_id FROM handoffs WHERE "on" BETWEEN :first'
+    ' AND :last) AND "on" <= :last WINDOW w AS (PARTITION BY case_id ORDER BY at, hlc))'
+    ' WHERE "on" BETWEEN :first AND :last AND came_to = from_station',
     'SELECT recipient_kind, count(*) FROM deliveries WHERE "on" BETWEEN :first AND :last'
     " GROUP BY 1",
     "SELECT count(*) FROM deliveries WHERE returned_on BETWEEN :first AND :last",
