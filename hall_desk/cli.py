@@ -86,6 +86,11 @@ def build_parser() -> argparse.ArgumentParser:
     r = rep_sub.add_parser("daily", help="每日工作汇总 PDF")
     r.add_argument("--date", type=_date, required=True)
     r.add_argument("--out", type=Path, required=True)
+    m = rep_sub.add_parser("monthly", help="月度运营报告 PDF（及 .xlsx）")
+    m.add_argument("--month", required=True, help="月份 YYYY-MM")
+    m.add_argument("--out", type=Path, required=True)
+    m.add_argument("--xlsx", type=Path, help="同时导出相同数据的 .xlsx")
+    m.add_argument("--draft", action="store_true", help="生成草稿（不发布）")
 
     p = sub.add_parser("export", help="导出")
     exp_sub = p.add_subparsers(dest="export_command", required=True, parser_class=_Parser)
@@ -223,6 +228,17 @@ def _run(args: argparse.Namespace) -> int:
                 print("与共享数据库中的留痕锚点核对一致")
             for note in notes:
                 print(note)
+        elif cmd == "report" and args.report_command == "monthly":
+            from hall_desk.reports.monthly import write_monthly_report
+
+            done = write_monthly_report(
+                ws, _operator(), args.month, args.out, xlsx_out=args.xlsx, draft=args.draft
+            )
+            state = "已发布" if done.published else "草稿"
+            print(f"月度运营报告（{state}）已生成：{args.out}（{done.pages} 页）")
+            if args.xlsx:
+                print(f"数据表格：{args.xlsx}")
+            print(f"数据校验码（SHA-256）：{done.sha256}")
         elif cmd == "report":
             from hall_desk.reports.daily import write_daily_summary
 

@@ -796,3 +796,50 @@ def test_demo_without_home_never_touches_the_real_home(tmp_path: Path) -> None:
     assert (demo_home / "config.json").is_file()
     assert json.loads((demo_home / "config.json").read_text(encoding="utf-8"))["demo"] is True
     assert not (data / "hall-desk" / "config.json").exists()
+
+
+# --- report monthly ---------------------------------------------------------------------------
+
+
+def test_report_monthly_draft_writes_pdf_and_xlsx_with_one_checksum(fresh_seeded: Path) -> None:
+    from pypdf import PdfReader
+
+    out, sheet = fresh_seeded.parent / "月报.pdf", fresh_seeded.parent / "月报.xlsx"
+    result = run_cli(
+        "report",
+        "monthly",
+        "--month",
+        "2026-11",
+        "--out",
+        out,
+        "--xlsx",
+        sheet,
+        "--draft",
+        home=fresh_seeded,
+    )
+    assert result.returncode == 0, show(result)
+    assert "月度运营报告（草稿）已生成" in result.stdout
+    sha = re.search(r"SHA-256）：([0-9a-f]{64})", result.stdout)
+    assert sha is not None
+    text = re.sub(r"\s+", "", PdfReader(out).pages[0].extract_text())
+    assert sha.group(1) in text and "（草稿）" in text
+    rows = {r[1]: r[2] for r in load_workbook(sheet).active.iter_rows(values_only=True)}
+    assert rows["SHA-256"] == sha.group(1)
+
+
+@pytest.mark.parametrize(
+    ("month", "message"),
+    [
+        ("2099-01", "2099 年 1 月尚未开始"),
+        ("2020-01", "2020 年 1 月没有业务数据"),
+        ("2026-13", "月份「2026-13」无效"),
+    ],
+)
+def test_report_monthly_refusals_exit_1_in_chinese(
+    fresh_seeded: Path, month: str, message: str
+) -> None:
+    out = fresh_seeded.parent / "x.pdf"
+    result = run_cli("report", "monthly", "--month", month, "--out", out, home=fresh_seeded)
+    assert result.returncode == 1, show(result)
+    assert message in result.stderr
+    assert not out.exists()

@@ -16,3 +16,4 @@ MAX_REQUIREMENT = 100  # what a 一次性告知书 asks of one missing material 
 MAX_TICKET_TEXT = 1000  # a ticket's description, cause analysis or answer to the reporter
 MAX_EXTERNAL_NO = 40  # a 12345 platform's 工单号
 MAX_STEP_NOTE = 1200  # a line of a ticket's timeline: the step's words around a typed text
+MAX_REPORT_TEXT = 4000  # one of the lead's own sections of the monthly report

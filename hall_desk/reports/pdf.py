@@ -386,8 +386,14 @@ def build(
     page_numbers: bool = True,
     pagesize: tuple[float, float] = A4,
     margins_mm: float = 20,
+    watermark: str = "",
+    contents: bool = False,
 ) -> bytes:
-    """Lays out the story on A4 pages with a footer (hall, print time, 第 N 页 共 M 页)."""
+    """Lays out the story on A4 pages with a footer (hall, print time, 第 N 页 共 M 页).
+
+    `watermark` ("草稿") is printed large and light across every page; `contents`: the story
+    holds a `TableOfContents` and headings marked with `toc_level` (`heading_entry`), laid out
+    in as many passes as their page numbers need."""
     printed_at = letterhead.printed_at.strftime("%Y-%m-%d %H:%M")
 
     class _NumberedCanvas(canvas_with_page_count()):  # type: ignore[misc]
@@ -410,11 +416,18 @@ def build(
             f"  {letterhead.printed_by}" if letterhead.printed_by else ""
         )
         draw_text(canvas, width - margins_mm * mm, y, right, 8, "right")
+        if watermark:
+            # Light grey outline-weight letters: legible on a black-and-white copy, never
+            # hiding the figures beneath.
+            canvas.setFillColor(colors.Color(0, 0, 0, alpha=0.12))
+            canvas.translate(width / 2, pagesize[1] / 2)
+            canvas.rotate(35)
+            draw_text(canvas, 0, -40, watermark, 120, "centre")
         canvas.restoreState()
 
     _NumberedCanvas.footer = staticmethod(footer)
     buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = (_ContentsDocTemplate if contents else SimpleDocTemplate)(
         buffer,
         pagesize=pagesize,
         leftMargin=margins_mm * mm,
@@ -425,8 +438,45 @@ def build(
         author=letterhead.hall,
         creator="hall-desk",
     )
-    doc.build(story, canvasmaker=_NumberedCanvas)
+    if contents:
+        doc.multiBuild(story, canvasmaker=_NumberedCanvas)
+    else:
+        doc.build(story, canvasmaker=_NumberedCanvas)
     return buffer.getvalue()
+
+
+class _ContentsDocTemplate(SimpleDocTemplate):
+    """Tells the table of contents where each marked heading landed, and bookmarks it."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        level = getattr(flowable, "toc_level", None)
+        if level is None:
+            return
+        text = getattr(flowable, "toc_text", "")
+        key = f"h{id(flowable)}"
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+        self.notify("TOCEntry", (level, text, self.page, key))
+
+
+def heading_entry(text: str, size: float = 13, level: int = 0) -> Paragraph:
+    """A heading that the table of contents lists, never left alone at the foot of a page."""
+    heading = para(text, size, bold=True, leading=size * 1.7)
+    heading.keepWithNext = True
+    heading.toc_level = level  # type: ignore[attr-defined]
+    heading.toc_text = text  # type: ignore[attr-defined]
+    return heading
+
+
+def contents_table(size: float = 11) -> Flowable:
+    from reportlab.platypus.tableofcontents import TableOfContents
+
+    table = TableOfContents(dotsMinLevel=0)
+    table.levelStyles = [
+        style(size, leading=size * 1.7),
+        ParagraphStyle("toc1", parent=style(size - 1, leading=(size - 1) * 1.6), leftIndent=12),
+    ]
+    return table
 
 
 def canvas_with_page_count() -> type:

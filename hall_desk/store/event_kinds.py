@@ -26,7 +26,13 @@ from sqlalchemy import Boolean, Date, Integer, String, delete
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.lifecycle import CaseEvent
-from hall_desk.domain.limits import MAX_NOTE, MAX_SHORT_NOTE, MAX_STEP_NOTE, MAX_TICKET_TEXT
+from hall_desk.domain.limits import (
+    MAX_NOTE,
+    MAX_REPORT_TEXT,
+    MAX_SHORT_NOTE,
+    MAX_STEP_NOTE,
+    MAX_TICKET_TEXT,
+)
 from hall_desk.domain.ratings import MAX_RECTIFY_DAYS
 from hall_desk.domain.text import (
     CONTACT_PHONE_MAX,
@@ -52,6 +58,7 @@ from hall_desk.store.models import (
     HallSettingRow,
     User,
 )
+from hall_desk.store.models_monthly import MonthlyReportRow
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
@@ -392,6 +399,16 @@ HALL_SETTING = Entity("hall_setting", ((HallSettingRow, "key"),), parse_id=_hall
 TICKET = Entity("ticket", ((TicketStepRow, "ticket_id"), (TicketRow, "id")))
 RATING = Entity("rating", ((RatingRow, "id"),))
 
+
+def _month(entity_id: str) -> str:
+    if len(entity_id) != 7 or entity_id[4] != "-":
+        raise ValueError(entity_id)
+    date.fromisoformat(entity_id + "-01")
+    return entity_id
+
+
+MONTHLY_REPORT = Entity("monthly_report", ((MonthlyReportRow, "month"),), parse_id=_month)
+
 ENTITIES: Mapping[str, Entity] = {
     e.name: e
     for e in (
@@ -409,6 +426,7 @@ ENTITIES: Mapping[str, Entity] = {
         HALL_SETTING,
         TICKET,
         RATING,
+        MONTHLY_REPORT,
     )
 }
 
@@ -586,6 +604,21 @@ _RATING_PAYLOAD = Record(
     frozenset({"set"}),
 )
 
+REPORT_TEXT = Value((str,), max_len=MAX_REPORT_TEXT)
+_REPORT_SECTIONS = {"problems": REPORT_TEXT, "plan": REPORT_TEXT}
+# The figures as published: canonical JSON (services/monthly.py), far longer than typed text.
+_PUBLISHED_REPORT = Record(
+    {
+        **_REPORT_SECTIONS,
+        "figures": TEXT,
+        "sha256": Value((str,), max_len=64),
+        "known": TEXT,
+        "published_at": Value((str,), max_len=32),
+        "publisher_name": Value((str,), max_len=64),
+    },
+    frozenset({"problems", "plan", "figures", "sha256", "known", "published_at"}),
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -668,6 +701,18 @@ KINDS: Mapping[str, EventKind] = {
         EventKind("delivery.mail_returned", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         *(EventKind(name, TICKET, fold.ticket, _TICKET_PAYLOAD) for name in TICKET_KINDS),
         *(EventKind(name, RATING, fold.rating, _RATING_PAYLOAD) for name in RATING_KINDS),
+        EventKind(
+            "monthly_report.text_saved",
+            MONTHLY_REPORT,
+            fold.monthly_report,
+            Record(_REPORT_SECTIONS, frozenset(_REPORT_SECTIONS)),
+        ),
+        EventKind(
+            "monthly_report.published",
+            MONTHLY_REPORT,
+            fold.monthly_report,
+            _PUBLISHED_REPORT,
+        ),
         EventKind(
             "hall.setting_changed",
             HALL_SETTING,

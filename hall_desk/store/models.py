@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -25,6 +26,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from hall_desk.store import models_sync  # noqa: F401
 from hall_desk.store.base import NAMING as NAMING  # re-exported: it used to live here
 from hall_desk.store.base import Base
+from hall_desk.store.models_monthly import MonthlyReportRow
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
@@ -52,6 +54,14 @@ class Event(Base):
         UniqueConstraint("origin", "seq", name="uq_events_origin_seq"),
         Index("ix_events_entity", "entity_type", "entity_id", "hlc"),
         Index("ix_events_hlc", "hlc", "id"),
+        # The monthly report's 补正 rounds: the few supplement requests among all the events.
+        Index(
+            "ix_events_supplements",
+            "entity_id",
+            sqlite_where=text(
+                "kind IN ('case.supplement_requested', 'case.returned_for_supplement')"
+            ),
+        ),
     )
 
 
@@ -232,7 +242,7 @@ class CaseRow(Base):
     commitment: Mapped[str] = mapped_column(Text, default="")
     supplement_deadline: Mapped[date | None] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")  # refusal / denial / return reason
-    completed_on: Mapped[date | None] = mapped_column(Date)
+    completed_on: Mapped[date | None] = mapped_column(Date, index=True)
     green_channel: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     assistance_flags: Mapped[str] = mapped_column(String(100), default="")
     assistance_mode: Mapped[str] = mapped_column(String(16), default="")
@@ -326,4 +336,5 @@ PROJECTION_TABLES: list[type[Base]] = [
     TicketStepRow,
     TicketRow,
     RatingRow,
+    MonthlyReportRow,
 ]

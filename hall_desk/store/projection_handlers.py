@@ -33,6 +33,7 @@ from hall_desk.store.models import (
     ThemeRow,
     User,
 )
+from hall_desk.store.models_monthly import MonthlyReportRow
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
@@ -297,3 +298,40 @@ def rating(session: Session, ev: Event, p: dict[str, Any]) -> None:
     first = rows[0].id
     for other in rows:
         other.duplicate_of = "" if other.id == first else first
+
+
+# --- monthly operations report (运营报告) ---------------------------------------------------
+
+
+def monthly_report(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    """The lead's sections follow the latest save; a publication freezes the row. The first
+    publication by the hybrid clock stands (two workstations publishing the same month at once
+    fold to the same one everywhere); sections saved after it never change what was published."""
+    row = session.get(MonthlyReportRow, ev.entity_id)
+    if row is None:
+        row = MonthlyReportRow(
+            month=ev.entity_id,
+            problems="",
+            plan="",
+            text_saved_by="",
+            text_hlc="",
+            published="",
+            published_at="",
+            published_by="",
+            publisher_name="",
+            figures="",
+            sha256="",
+            known="{}",
+        )
+        session.add(row)
+    if row.published:
+        return
+    if ev.kind == "monthly_report.text_saved":
+        row.problems, row.plan = p.get("problems", ""), p.get("plan", "")
+        row.text_saved_by, row.text_hlc = ev.actor, ev.hlc
+        return
+    row.problems, row.plan = p.get("problems", ""), p.get("plan", "")
+    row.published, row.published_at = ev.hlc, p.get("published_at", "")
+    row.published_by, row.publisher_name = ev.actor, p.get("publisher_name", "")
+    row.figures, row.sha256 = p.get("figures", ""), p.get("sha256", "")
+    row.known = p.get("known", "{}")

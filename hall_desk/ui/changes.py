@@ -25,6 +25,7 @@ class Entity(StrEnum):
     SETTINGS = "settings"
     TICKET = "ticket"  # 办不成事 / 投诉 / 建议 / 咨询 / 表扬 and their steps
     RATING = "rating"  # 好差评, 未评价, 申诉 and 复核 (a 差评 touches TICKET too: its 整改)
+    MONTHLY_REPORT = "monthly_report"  # the lead's sections and publication of a month
     SYNC = "sync"  # the outbox and the pull cursor; a pull may bring any of the others too
 
 

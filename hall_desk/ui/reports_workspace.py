@@ -373,6 +373,11 @@ class ReportsWorkspace(QWidget):
         summary.clicked.connect(self.preview_daily_summary)
         self.summary_button = summary
         notes_row.addWidget(summary, 0, Qt.AlignmentFlag.AlignTop)
+        monthly_button = QPushButton(self.tr("月度运营报告(&O)…"))
+        monthly_button.setObjectName("monthlyReportButton")
+        monthly_button.clicked.connect(self.open_monthly_report)
+        self.monthly_button = monthly_button
+        notes_row.addWidget(monthly_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(notes_row)
         row = QHBoxLayout()
         self.ledger_kind = QComboBox()
@@ -409,6 +414,13 @@ class ReportsWorkspace(QWidget):
         self.documents_message = error_label(box)
         layout.addWidget(self.documents_message)
         return box
+
+    def open_monthly_report(self) -> None:
+        from hall_desk.ui.monthly_report import MonthlyReportDialog
+
+        dialog = MonthlyReportDialog(self.ws, self.actor, self)
+        self.monthly_dialog = dialog
+        dialog.open()
 
     def _say(self, text: str, error: bool) -> None:
         self.documents_message.setText(text)

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.reports import daily, ledgers
-from hall_desk.services import dashboard
+from hall_desk.reports import monthly as monthly_report
+from hall_desk.services import dashboard, monthly
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
 from tests.benchmarks.measure import row, timed
 
-TARGETS_MS = {"dashboard": 300.0, "daily": 1000.0, "ledger": 3000.0}
+TARGETS_MS = {"dashboard": 300.0, "daily": 1000.0, "ledger": 3000.0, "monthly": 5000.0}
 LEAD = Actor("lead", "白玉兰", Role.LEAD, "班组长")
 MONTH = 30  # days of ledger, ending on the bench day
 
@@ -66,6 +67,86 @@ FLOOR_LEDGER = (
     "SELECT c.*, " + INTAKE_KIND + " FROM cases c"
     " WHERE created_on BETWEEN :start AND :end ORDER BY created_on, case_no"
 )
+
+
+# The monthly report's figures as bare SQL over one calendar month (:first–:last), the same
+# tables and predicates as store/queries/monthly.py: what any implementation has to read.
+FLOOR_MONTH = [
+    f"SELECT {INTAKE_KIND}, count(*) FROM cases c WHERE created_on BETWEEN :first AND :last"
+    " GROUP BY 1",
+    "SELECT created_on, count(*) FROM cases WHERE created_on BETWEEN :first AND :last GROUP BY 1",
+    "SELECT created_hlc FROM cases WHERE created_on BETWEEN :first AND :last",
+    f"SELECT count(*) FROM cases c WHERE accepted_on BETWEEN :first AND :last"
+    f" AND {INTAKE_KIND} = 'case.supplement_requested'",
+    "SELECT r.n, count(*) FROM (SELECT entity_id, count(*) n FROM events"
+    " WHERE kind IN ('case.supplement_requested', 'case.returned_for_supplement')"
+    " GROUP BY entity_id) r JOIN cases c ON c.id = r.entity_id"
+    " WHERE c.created_on BETWEEN :first AND :last GROUP BY r.n",
+    "SELECT reason, count(*) FROM cases WHERE created_on BETWEEN :first AND :last"
+    " AND state = 'refused' GROUP BY reason",
+    "SELECT kind, accepted_on, completed_on, due_date, limit_days, limit_unit, pauses FROM cases"
+    " WHERE completed_on BETWEEN :first AND :last AND kind != 'immediate'"
+    " AND accepted_on IS NOT NULL",
+    "SELECT i.item_code, count(DISTINCT i.case_id) FROM case_items i JOIN cases c"
+    " ON c.id = i.case_id WHERE c.created_on BETWEEN :first AND :last GROUP BY 1",
+    "SELECT i.department, count(DISTINCT i.case_id) FROM case_items i JOIN cases c"
+    " ON c.id = i.case_id WHERE c.created_on BETWEEN :first AND :last GROUP BY 1",
+    "SELECT theme_code, count(*) FROM cases WHERE created_on BETWEEN :first AND :last"
+    " AND theme_code IS NOT NULL GROUP BY 1",
+    "SELECT assistance_flags, assistance_mode, count(*) FROM cases"
+    " WHERE created_on BETWEEN :first AND :last AND green_channel GROUP BY 1, 2",
+    "SELECT count(*), sum(outcome = 'to_intake') FROM consultations"
+    ' WHERE "on" BETWEEN :first AND :last',
+    'SELECT topic, count(*) FROM consultations WHERE "on" BETWEEN :first AND :last GROUP BY 1',
+    'SELECT move, count(DISTINCT case_id) FROM handoffs WHERE "on" BETWEEN :first AND :last'
+    " GROUP BY 1",
+    "SELECT from_station, (julianday(at) - julianday(came_at)) * 24 FROM (SELECT from_station,"
+    ' at, "on", lag(to_station) OVER w AS came_to, lag(at) OVER w AS came_at FROM handoffs'
+    ' WHERE case_id IN (SELECT DISTINCT case_id FROM handoffs WHERE "on" BETWEEN :first'
+    ' AND :last) AND "on" <= :last WINDOW w AS (PARTITION BY case_id ORDER BY at, hlc))'
+    ' WHERE "on" BETWEEN :first AND :last AND came_to = from_station',
+    'SELECT recipient_kind, count(*) FROM deliveries WHERE "on" BETWEEN :first AND :last'
+    " GROUP BY 1",
+    "SELECT count(*) FROM deliveries WHERE returned_on BETWEEN :first AND :last",
+    "SELECT ticket_class, bbcs_kind, count(*) FROM tickets"
+    " WHERE received_on BETWEEN :first AND :last GROUP BY 1, 2",
+    "SELECT count(*) FROM tickets WHERE closed_on BETWEEN :first AND :last",
+]
+
+
+def monthly_figures(ws: Workstation, raw: sqlite3.Connection, day: date) -> list[str]:
+    """The monthly report of the month before `day`'s (figures, and the whole PDF) beside the
+    same figures' SQL alone, run twice more for the month-on-month and year-on-year bases."""
+    month = monthly.shift(monthly.month_of(day), -1)
+    bases = [month, monthly.shift(month, -1), monthly.shift(month, -12)]
+
+    def floor() -> None:
+        for each in bases:
+            period = monthly.period_of(each)
+            params = {"first": period.first.isoformat(), "last": period.last.isoformat()}
+            for sql in FLOOR_MONTH:
+                raw.execute(sql, params).fetchall()
+
+    def whole() -> None:
+        report = monthly.monthly_report(ws, LEAD, month)
+        monthly_report.build_monthly_pdf(ws, LEAD, report)
+
+    cases = raw.execute(
+        "SELECT count(*) FROM cases WHERE created_on BETWEEN ? AND ?",
+        (monthly.period_of(month).first.isoformat(), monthly.period_of(month).last.isoformat()),
+    ).fetchone()[0]
+    floor_ms = timed(floor, 3)
+    return [
+        row(
+            f"monthly figures {month}",
+            timed(lambda: monthly.monthly_report(ws, LEAD, month), 3),
+            floor_ms,
+            None,
+        ),
+        row(f"monthly report PDF {month}", timed(whole, 3), floor_ms, TARGETS_MS["monthly"]),
+        f"monthly floor: the same figures' SQL as raw sqlite3 on the same file, for the month"
+        f" and its two comparison months ({cases:,} cases in {month}).",
+    ]
 
 
 def report_figures(ws: Workstation, raw: sqlite3.Connection, day: date) -> list[str]:
@@ -122,6 +203,7 @@ def report_figures(ws: Workstation, raw: sqlite3.Connection, day: date) -> list[
         paths = iter(Path(folder) / f"cases-{n}.xlsx" for n in range(10))
         exported = timed(lambda: ledgers.export(ws, LEAD, "cases", start, end, next(paths)), 3)
     out.append(row(f"cases ledger {MONTH} d: .xlsx", exported, ledger_floor, TARGETS_MS["ledger"]))
+    out += monthly_figures(ws, raw, day)
     out.append(
         f"report floors: the same counts and rows as raw sqlite3 SQL on the same file"
         f" ({day.isoformat()}; ledger {start.isoformat()}–{end.isoformat()}, {rows:,} cases)."

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Role
 from hall_desk.services import calendar as calendar_service
-from hall_desk.services import case_clock, catalog, delivery, intake, users
+from hall_desk.services import case_clock, catalog, delivery, intake, monthly, users
 from hall_desk.services.demo import generate
 from hall_desk.store import event_kinds
 from hall_desk.store.models import CaseRow, Event
@@ -73,6 +73,13 @@ def _every_kind_of_step(w1, w2, shared_url) -> None:  # type: ignore[no-untyped-
     converge([w1, w2], shared_url)
     [conflict] = list_conflicts(w2, LEAD)
     resolve_conflict(w2, LEAD, conflict.event_id, "已核实：第二次为重复登记")
+    converge([w1, w2], shared_url)
+    # The month's operations report: the lead's sections, then its publication.
+    month = monthly.month_of(DAY)
+    monthly.save_sections(w2, LEAD, month, "等候时间偏长", "增设窗口")
+    converge([w1, w2], shared_url)
+    w1.config.extra[monthly.PUBLISH_DAY_KEY] = 1  # the month is over: publish without waiting
+    monthly.publish(w1, LEAD, month)
     converge([w1, w2], shared_url)
 
 
