@@ -20,7 +20,7 @@ run: $(DEPS)
 	$(BIN)/hall-desk --demo
 
 lint: $(DEPS)
-	$(BIN)/ruff check hall_desk tests
+	$(BIN)/ruff check hall_desk tests setup.py
 	$(BIN)/lint-imports
 
 # Two worker processes (the machines here have two cores): each test keeps its own home and
