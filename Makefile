@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint bench clean migration
+.PHONY: run test lint bench clean migration dist
 
 $(BIN)/python:
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "hall-desk needs Python 3.11 or newer")'
@@ -20,7 +20,7 @@ run: $(DEPS)
 	$(BIN)/hall-desk --demo
 
 lint: $(DEPS)
-	$(BIN)/ruff check hall_desk tests
+	$(BIN)/ruff check hall_desk tests setup.py packaging
 	$(BIN)/lint-imports
 
 # Two worker processes (the machines here have two cores): each test keeps its own home and
@@ -32,7 +32,25 @@ bench: $(DEPS)
 	$(BIN)/python -m tests.benchmarks.run
 
 clean:
-	rm -rf $(VENV) .bench
+	rm -rf $(VENV) .bench build dist
+
+# `make dist` (Linux): the one-folder program dist/hall-desk/ (PyInstaller, packaging/hall-desk.spec),
+# smoke-tested as a hall's IT would try it (tests/smoke.py: --version, init, demo-data, report
+# daily, the window offscreen), then dist/hall-desk_<version>_<arch>.deb around it. About five
+# minutes on two cores. PyInstaller comes from the `dist` extra, which `make test` never installs.
+# The Windows installer is built on Windows: packaging/windows/build.ps1.
+DIST_DEPS := $(VENV)/.dist-installed
+$(DIST_DEPS): pyproject.toml | $(DEPS)
+	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
+	touch $@
+
+dist: $(DIST_DEPS)
+	rm -rf dist/hall-desk dist/*.deb
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/hall-desk.spec
+	$(BIN)/python -m tests.smoke dist/hall-desk/hall-desk \
+		--version "$$($(BIN)/python -c 'import hall_desk; print(hall_desk.__version__)')"
+	$(BIN)/python packaging/build_deb.py dist/hall-desk --out dist
 
 # The next numbered schema migration (0004_…) from the project's template, its operations
 # generated from the difference between the mapped tables and the schema at the current head:

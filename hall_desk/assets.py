@@ -1,21 +1,28 @@
-"""Finding resources and forms in a source checkout and in a PyInstaller bundle alike."""
+"""Finding resources and forms in a source checkout, an installed wheel and a PyInstaller bundle."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+PACKAGE_DIR = Path(__file__).resolve().parent
+FOLDERS = ("resources", "forms")
+
 
 def bundle_root() -> Path:
     """The folder that holds resources/ and forms/.
 
     In a PyInstaller build (packaging/hall-desk.spec) both are unpacked beside the program, at
-    sys._MEIPASS; from a checkout they sit at the top of the repository, above this package.
+    sys._MEIPASS. An installed wheel carries them inside the package (hall_desk/resources,
+    hall_desk/forms: setup.py maps them there). In a checkout, editable install or not, they sit
+    at the top of the repository, above this package.
     """
     frozen_root = getattr(sys, "_MEIPASS", None)
     if getattr(sys, "frozen", False) and frozen_root:
         return Path(frozen_root)
-    return Path(__file__).resolve().parent.parent
+    if all((PACKAGE_DIR / folder).is_dir() for folder in FOLDERS):
+        return PACKAGE_DIR
+    return PACKAGE_DIR.parent
 
 
 def resources_dir() -> Path:

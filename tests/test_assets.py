@@ -1,4 +1,5 @@
-"""Resources and forms are found from a checkout, and from a PyInstaller bundle when frozen."""
+"""Resources and forms are found from a checkout, from an installed wheel (inside the package)
+and from a PyInstaller bundle when frozen. tests/test_wheel.py installs a real wheel."""
 
 from __future__ import annotations
 
@@ -45,3 +46,21 @@ def test_an_unpack_folder_without_the_frozen_flag_is_not_a_bundle(tmp_path, monk
     monkeypatch.delattr(sys, "frozen", raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert assets.resources_dir() == CHECKOUT / "resources"
+
+
+def test_installed_both_folders_are_inside_the_package(tmp_path, monkeypatch):
+    """What `pip install` of the wheel lays out: hall_desk/resources and hall_desk/forms."""
+    package = tmp_path / "site-packages" / "hall_desk"
+    (package / "resources" / "catalog").mkdir(parents=True)
+    (package / "forms").mkdir()
+    monkeypatch.setattr(assets, "PACKAGE_DIR", package)
+    assert assets.resources_dir() == package / "resources"
+    assert assets.forms_dir() == package / "forms"
+    assert assets.resource("catalog") == package / "resources" / "catalog"
+
+
+def test_a_package_with_only_one_of_the_folders_is_not_an_install(tmp_path, monkeypatch):
+    # A stray resources/ folder left inside a checkout's package does not hide the real ones.
+    monkeypatch.setattr(assets, "PACKAGE_DIR", tmp_path / "hall_desk")
+    (tmp_path / "hall_desk" / "resources").mkdir(parents=True)
+    assert assets.resources_dir() == tmp_path / "resources"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from hall_desk.assets import resources_dir
@@ -36,6 +37,8 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("hall-desk")
     app.setOrganizationName("hall-desk")
+    app.setDesktopFileName("hall-desk")  # the desktop entry packaging/hall-desk.desktop
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hall-desk.png")))
     if not _translators:
         # Qt's own strings (确定/取消/保存, the file and print dialogs) in Chinese.
         for translator in load_qt_catalogs(app):
