@@ -1,4 +1,4 @@
-"""The hall's queue (取号/叫号): queues, ticket states, the calling rule, figures and the voice text.
+"""The hall's queue (取号/叫号): queues, ticket states, calling rule, figures, the voice text.
 
 Pure rules: the services keep the live state in the shared database and call these to decide.
 """

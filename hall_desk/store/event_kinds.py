@@ -25,8 +25,10 @@ from typing import Any, Protocol
 from sqlalchemy import Boolean, Date, Integer, String, delete
 from sqlalchemy.orm import Session
 
+from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.limits import MAX_NOTE, MAX_SHORT_NOTE, MAX_STEP_NOTE, MAX_TICKET_TEXT
+from hall_desk.domain.queue import QueueSettings
 from hall_desk.domain.text import (
     CONTACT_PHONE_MAX,
     HALL_ADDRESS_MAX,
@@ -50,6 +52,7 @@ from hall_desk.store.models import (
     HallSettingRow,
     User,
 )
+from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
@@ -348,10 +351,12 @@ DELIVERY = Entity("delivery")
 SYNC_CONFLICT = Entity("sync_conflict", folded=False)
 # The hall's shared settings, one entity per key (only the keys this program knows), each
 # with the limit of the field it is typed into.
+QUEUE_SETTINGS_MAX = 4000
 HALL_SETTING_LIMITS: Mapping[str, int] = {
     "name": HALL_NAME_MAX,
     "contact_phone": CONTACT_PHONE_MAX,  # 咨询电话, printed on every notice
     "hall_address": HALL_ADDRESS_MAX,  # the hall's address, printed on every notice
+    "queues": QUEUE_SETTINGS_MAX,  # the queue's settings (domain/queue.QueueSettings, JSON)
 }
 HALL_SETTING_KEYS = tuple(HALL_SETTING_LIMITS)
 
@@ -368,12 +373,19 @@ def _hall_setting_value(key: str, body: dict[str, Any]) -> None:
     problem = stored_text_problem(value, HALL_SETTING_LIMITS[key])
     if not problem and key == "contact_phone":
         problem = contact_phone_problem(value)
+    if not problem and key == "queues":
+        try:
+            QueueSettings.parse(value)
+        except HallDeskError as exc:
+            problem = f"无效：{exc.message}"
     if problem:
         raise PayloadError(f"大厅设置 {key} 的值{problem}")
 
 
 HALL_SETTING = Entity("hall_setting", ((HallSettingRow, "key"),), parse_id=_hall_setting_key)
 TICKET = Entity("ticket", ((TicketStepRow, "ticket_id"), (TicketRow, "id")))
+QUEUE_TICKET = Entity("queue_ticket", ((QueueTicketRow, "id"),))
+QUEUE_WINDOW = Entity("queue_window", folded=False)  # pauses: in the log and the audit only
 
 ENTITIES: Mapping[str, Entity] = {
     e.name: e
@@ -391,6 +403,8 @@ ENTITIES: Mapping[str, Entity] = {
         SYNC_CONFLICT,
         HALL_SETTING,
         TICKET,
+        QUEUE_TICKET,
+        QUEUE_WINDOW,
     )
 }
 
@@ -549,6 +563,26 @@ _TICKET_PAYLOAD = Record(
     frozenset({"set", "step"}),
 )
 
+# The queue: each step a window (or the kiosk) took on a ticket, recorded by the one that acted,
+# with the shared row's columns as they stood after it (folded by the row's change count).
+QUEUE_TICKET_KINDS: tuple[str, ...] = (
+    "queue.issued",
+    "queue.called",
+    "queue.recalled",
+    "queue.started",
+    "queue.finished",
+    "queue.no_show",
+    "queue.left",
+    "queue.parked",
+    "queue.resumed",
+    "queue.transferred",
+    "queue.linked",
+)
+QUEUE_WINDOW_KINDS: tuple[str, ...] = ("queue.window_paused", "queue.window_resumed")
+_QUEUE_PAYLOAD = Record(
+    {"set": _with_limits(columns(QueueTicketRow), {"reason": 100})}, frozenset({"set"})
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -630,6 +664,14 @@ KINDS: Mapping[str, EventKind] = {
         EventKind("delivery.recorded", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         EventKind("delivery.mail_returned", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         *(EventKind(name, TICKET, fold.ticket, _TICKET_PAYLOAD) for name in TICKET_KINDS),
+        *(
+            EventKind(name, QUEUE_TICKET, fold.queue_ticket, _QUEUE_PAYLOAD)
+            for name in QUEUE_TICKET_KINDS
+        ),
+        *(
+            EventKind(name, QUEUE_WINDOW, None, Record({"reason": Value((str,), max_len=100)}))
+            for name in QUEUE_WINDOW_KINDS
+        ),
         EventKind(
             "hall.setting_changed",
             HALL_SETTING,

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from hall_desk.store import models_sync  # noqa: F401
 from hall_desk.store.base import NAMING as NAMING  # re-exported: it used to live here
 from hall_desk.store.base import Base
+from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
@@ -324,4 +325,5 @@ PROJECTION_TABLES: list[type[Base]] = [
     HallSettingRow,
     TicketStepRow,
     TicketRow,
+    QueueTicketRow,
 ]
