@@ -65,7 +65,7 @@ def test_ten_windows_call_a_thousand_tickets(hall: Hall, shared_url: str, tmp_pa
         for child in children:
             if child.poll() is None:
                 child.kill()
-    for child, (out, err) in zip(children, outputs, strict=True):
+    for child, (_out, err) in zip(children, outputs, strict=True):
         assert child.returncode == 0, err
     counts = [int(out.split()[1]) for out, _ in outputs]
     p95s = [float(out.split()[2]) for out, _ in outputs]
