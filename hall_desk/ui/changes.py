@@ -24,6 +24,7 @@ class Entity(StrEnum):
     CALENDAR = "calendar"
     SETTINGS = "settings"
     TICKET = "ticket"  # 办不成事 / 投诉 / 建议 / 咨询 / 表扬 and their steps
+    QUEUE = "queue"  # 取号/叫号: the window's current ticket, the queue's waiting
     SYNC = "sync"  # the outbox and the pull cursor; a pull may bring any of the others too
 
 
