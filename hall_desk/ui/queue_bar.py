@@ -6,7 +6,7 @@ that is away the bar says so in words and the rest of the window works as before
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -30,13 +31,13 @@ from hall_desk.ui.widgets import set_role
 
 # (key, button text, shortcut)
 ACTIONS = (
-    ("call", "叫号", "F5"),
-    ("recall", "重呼", "F6"),
-    ("no_show", "过号", "F7"),
-    ("transfer", "转移", "F8"),
-    ("park", "挂起", "F9"),
-    ("resume", "恢复", "F10"),
-    ("pause", "暂停窗口", "F11"),
+    ("call", QT_TRANSLATE_NOOP("QueueBar", "叫号"), "F5"),
+    ("recall", QT_TRANSLATE_NOOP("QueueBar", "重呼"), "F6"),
+    ("no_show", QT_TRANSLATE_NOOP("QueueBar", "过号"), "F7"),
+    ("transfer", QT_TRANSLATE_NOOP("QueueBar", "转移"), "F8"),
+    ("park", QT_TRANSLATE_NOOP("QueueBar", "挂起"), "F9"),
+    ("resume", QT_TRANSLATE_NOOP("QueueBar", "恢复"), "F10"),
+    ("pause", QT_TRANSLATE_NOOP("QueueBar", "暂停窗口"), "F11"),
 )
 
 
@@ -56,6 +57,8 @@ class QueueBar(QFrame):
         super().__init__(parent)
         self.setObjectName("queueBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Never what makes the window wider than the screen: the message gives way first.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.ws = ws
         self.actor = actor
         self.link = link or QueueLink(ws)
@@ -196,7 +199,10 @@ class QueueBar(QFrame):
                 .replace("%2", current.state.label)
                 .replace("%3", mark)
             )
-        counts = "  ".join(f"{q} {n} 人" for q, n in status.waiting.items())
+        counts = "  ".join(
+            self.tr("%1 %2 人").replace("%1", q).replace("%2", str(n))
+            for q, n in status.waiting.items()
+        )
         paused = self.tr("（窗口已暂停）") if status.paused else ""
         self.waiting.setText(
             self.tr("等候：%1%2").replace("%1", counts or "—").replace("%2", paused)
