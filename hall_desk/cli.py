@@ -109,6 +109,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
 
     sub.add_parser("rebuild", help="由事件重新生成全部数据表（恢复备份后，或核对数据一致）")
+    for name, help_text in (
+        ("kiosk", "取号机（全屏）"),
+        ("display", "大厅叫号显示屏与语音（全屏）"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--windowed", action="store_true", help="以普通窗口打开（调试用）")
     return parser
 
 
@@ -242,6 +248,11 @@ def _run(args: argparse.Namespace) -> int:
 
             size = backup(ws, _operator(), args.out)
             print(f"已备份到 {args.out}（{size // 1024} KB，完整性校验通过）")
+        elif cmd in ("kiosk", "display"):
+            from hall_desk.ui.hall_screens import run_display, run_kiosk
+
+            run = run_kiosk if cmd == "kiosk" else run_display
+            return run(ws, full_screen=not args.windowed)
         elif cmd == "rebuild":
             from hall_desk.services.integrity import rebuild_projections
 

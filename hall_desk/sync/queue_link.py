@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
-from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.errors import HallDeskError, StorageError
 from hall_desk.services.credentials import passfile
 from hall_desk.services.queue import QueueUnavailable
 from hall_desk.services.workstation import Workstation
@@ -32,6 +32,14 @@ class QueueLink:
     @property
     def configured(self) -> bool:
         return bool(self.url)
+
+    def require_configured(self) -> None:
+        """The kiosk and the display exist only for the queue: without the address, refuse."""
+        if not self.url:
+            raise StorageError(
+                "本工作站未设置共享数据库：取号机与叫号显示屏需要大厅的共享数据库"
+                "（hall-desk sync --shared 地址，或在系统设置中填写）"
+            )
 
     @property
     def is_postgres(self) -> bool:
