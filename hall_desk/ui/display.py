@@ -27,8 +27,8 @@ POLL_MS = 1000
 DISPLAY_STYLE = """
 QWidget#hallDisplay { background: #000000; }
 QWidget#hallDisplay QLabel { color: #ffffff; font-size: 24pt; }
-QLabel#displayLatest { color: #ffd400; font-size: 54pt; font-weight: bold; }
-QLabel[role="windowCall"] { font-size: 34pt; }
+QWidget#hallDisplay QLabel#displayLatest { color: #ffd400; font-size: 54pt; font-weight: bold; }
+QWidget#hallDisplay QLabel[role="windowCall"] { font-size: 34pt; }
 """
 
 
@@ -53,7 +53,7 @@ class Announcer(QObject):
     """
 
     spoken = Signal(str)  # each time a text is said (or chimed)
-    showing = Signal(str)  # the text of the announcement now being said
+    showing = Signal(str)  # the written form of the announcement now being said
 
     def __init__(
         self,
@@ -67,7 +67,7 @@ class Announcer(QObject):
         self.engine = engine
         self.repeat = max(1, repeat)
         self.chime = chime or QApplication.beep
-        self.pending: deque[str] = deque()
+        self.pending: deque[tuple[str, str]] = deque()  # (spoken, written)
         self.current: str | None = None
         self.left = 0
         self.speaking = False
@@ -78,8 +78,8 @@ class Announcer(QObject):
         if engine is not None:
             engine.stateChanged.connect(self._state)
 
-    def announce(self, text: str) -> None:
-        self.pending.append(text)
+    def announce(self, text: str, written: str = "") -> None:
+        self.pending.append((text, written or text))
         if self.current is None and not self.gap.isActive():
             self._next()
 
@@ -90,9 +90,9 @@ class Announcer(QObject):
         self.current = None
         if not self.pending:
             return
-        self.current = self.pending.popleft()
+        self.current, written = self.pending.popleft()
         self.left = self.repeat
-        self.showing.emit(self.current)
+        self.showing.emit(written)
         self._say(self.current)
 
     def _say(self, text: str) -> None:
@@ -217,7 +217,7 @@ class DisplayWindow(QWidget):
 
     def show_board(self, board: queue.Board) -> None:
         self.status.setText("")
-        new: list[str] = []
+        new: list[tuple[str, str]] = []
         for n, (window, ticket) in enumerate(sorted(board.latest.items(), key=_window_order)):
             label = self.window_labels.get(window)
             if label is None:
@@ -237,8 +237,9 @@ class DisplayWindow(QWidget):
             if self.seen.get(window) != said:
                 self.seen[window] = said
                 if not self.first:
-                    new.append(announcement(ticket.label, window))
-                    self.latest.setText(display_text(ticket.label, window))
+                    new.append(
+                        (announcement(ticket.label, window), display_text(ticket.label, window))
+                    )
         self.first = False  # what was called before the display started is not said again
         self.recent.setText(
             self.tr("最近叫号：")
@@ -248,8 +249,8 @@ class DisplayWindow(QWidget):
             self.tr("等候人数：")
             + "  ".join(f"{self.names.get(q, q)} {n}" for q, n in sorted(board.waiting.items()))
         )
-        for text in new:
-            self.announcer.announce(text)
+        for spoken, written in new:
+            self.announcer.announce(spoken, written)
 
     def stop(self) -> None:
         self.timer.stop()
