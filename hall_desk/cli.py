@@ -8,7 +8,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from hall_desk import __version__
@@ -190,12 +190,16 @@ def _run(args: argparse.Namespace) -> int:
             print(f"大厅密钥已导出到 {args.out}（仅本人可读，请妥善保管）")
         elif cmd == "demo-data":
             from hall_desk.services.demo import generate
+            from hall_desk.services.demo_queue import generate_queue_days
 
             s = generate(ws, args.days, args.per_day, seed=args.seed, end=args.end)
+            last = args.end or ws.today()
+            q = generate_queue_days(ws, last - timedelta(days=args.days - 1), last, args.seed)
             print(
                 f"演示数据：{s.days} 个工作日，咨询 {s.consultations} 条，办件 {s.cases} 件，"
                 f"补正后受理 {s.supplements_received} 件，绿色通道 {s.green_channel} 件"
             )
+            print(f"排队叫号：{q.tickets} 张号，过号 {q.no_shows} 张，转移 {q.transfers} 张")
         elif cmd == "catalog":
             from hall_desk.services import catalog
 
