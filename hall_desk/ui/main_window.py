@@ -298,6 +298,9 @@ class MainWindow(QMainWindow):
             self.intake.form.print_requested.connect(self.print_intake_notice)
             self.intake.supplement.print_requested.connect(self.print_intake_notice)
             self.intake.form.open_case_requested.connect(self.open_case)
+            if self.queue_bar is not None:
+                bar = self.queue_bar
+                self.intake.form.decided.connect(lambda r: bar.link_visit("case", r.case_id))
             return self.intake
         if workspace.key == "consult":
             from hall_desk.ui.consult_workspace import ConsultWorkspace

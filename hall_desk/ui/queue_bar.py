@@ -153,6 +153,19 @@ class QueueBar(QFrame):
             button
         ).refused(self._refused).success(lambda status: (self._show(status), done(status))).run()
 
+    def link_visit(self, kind: str, visit_id: str) -> None:
+        """A visit started while a number is called belongs to it (its rating, its wait)."""
+        current = self.status.current if self.status is not None else None
+        if current is None or current.visit_id:
+            return
+        ws, actor, link = self.ws, self.actor, self.link
+
+        def work() -> queue.WindowStatus:
+            queue.link_visit(ws, actor, link, kind, visit_id)
+            return queue.status(ws, link)
+
+        Op(self, work, touches=[Entity.QUEUE]).refused(self._refused).success(self._show).run()
+
     def refresh(self) -> None:
         ws, link = self.ws, self.link
         Op(self, lambda: queue.status(ws, link)).refused(self._refused).success(self._show).run()
