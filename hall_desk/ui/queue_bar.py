@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -63,8 +64,14 @@ class QueueBar(QFrame):
         self.actor = actor
         self.link = link or QueueLink(ws)
         self.status: queue.WindowStatus | None = None
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 8, 4)
+        # Two rows: what is called now (never cut short), then the actions.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(8, 4, 8, 4)
+        rows.setSpacing(2)
+        top = QHBoxLayout()
+        row = QHBoxLayout()
+        rows.addLayout(top)
+        rows.addLayout(row)
         self.window_label = QLabel(self.tr("%1 号窗口").replace("%1", queue.window_of(ws)))
         self.current = QLabel(self.tr("当前：—"))
         self.current.setObjectName("queueCurrent")
@@ -75,9 +82,9 @@ class QueueBar(QFrame):
         self.current.setFont(font)
         self.waiting = QLabel()
         self.waiting.setObjectName("queueWaiting")
-        row.addWidget(self.window_label)
-        row.addWidget(self.current)
-        row.addWidget(self.waiting, 1)
+        top.addWidget(self.window_label)
+        top.addWidget(self.current)
+        top.addWidget(self.waiting)
         self.buttons: dict[str, QPushButton] = {}
         self.target = QComboBox()
         self.target.setObjectName("queueTransferTarget")
@@ -88,7 +95,7 @@ class QueueBar(QFrame):
         self.reason.setObjectName("queueReason")
         self.reason.setAccessibleName(self.tr("挂起或转移原因"))
         self.reason.setPlaceholderText(self.tr("原因（挂起必填）"))
-        self.reason.setMaximumWidth(180)
+        self.reason.setMinimumWidth(160)
         self.parked = QComboBox()
         self.parked.setObjectName("queueParked")
         self.parked.setAccessibleName(self.tr("挂起的号"))
@@ -110,8 +117,8 @@ class QueueBar(QFrame):
             sc.activated.connect(lambda k=key: self.act(k))
         self.message = QLabel()
         self.message.setObjectName("queueMessage")
-        self.message.setWordWrap(True)
-        row.addWidget(self.message, 2)
+        top.addWidget(self.message, 1)
+        row.addStretch(1)
         if not self.link.configured:
             self._unavailable(self.tr("本工作站未设置共享数据库：叫号不可用（办件不受影响）"))
 
