@@ -325,3 +325,31 @@ def test_schema_version_four_has_the_queue_tables(shared: SharedDatabase) -> Non
         version = conn.scalar(text("SELECT value FROM hall_sync_meta WHERE key = 'schema_version'"))
         assert version == "4"
         assert conn.scalar(text("SELECT count(*) FROM hall_queue_tickets")) == 0
+
+
+@pytest.mark.postgres
+def test_the_display_hears_a_call_by_notify(window: Workstation, pg_url: str) -> None:
+    import threading
+    import time as clock_time
+
+    from hall_desk.ui.display import NotifyListener
+
+    shared = open_shared(window, pg_url)
+    heard = threading.Event()
+    listener = NotifyListener(pg_url.replace("postgresql+psycopg://", "postgresql://"), heard.set)
+    listener.start()
+    try:
+        issue(window, shared)
+        deadline = clock_time.monotonic() + 5
+        while not heard.is_set() and clock_time.monotonic() < deadline:
+            heard.wait(0.2)  # the listener connects, then hears the next change
+            if not heard.is_set():
+                issue(window, shared, "B")
+        assert heard.is_set()
+        heard.clear()
+        queue.call_next(window, CLERK, shared)
+        assert heard.wait(2), "a call wakes the display within a second or two"
+    finally:
+        listener.stopped.set()
+        listener.join(5)
+        shared.close()
