@@ -353,3 +353,47 @@ def test_the_display_hears_a_call_by_notify(window: Workstation, pg_url: str) ->
         listener.stopped.set()
         listener.join(5)
         shared.close()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("direction", ["up", "down"])
+def test_the_network_cut_at_any_point_of_calls_neither_loses_nor_repeats(
+    window: Workstation, pg_url: str, clock: SettableClock, direction: str
+) -> None:
+    """The connection to PostgreSQL cut after so many bytes, request side or reply side (a
+    commit whose answer never came back): each call either happened or did not, and calling
+    on afterwards calls every ticket exactly once."""
+    from sqlalchemy.engine import make_url
+
+    from hall_desk.sync.shared import parse_location
+    from tests.sync.proxy import CuttingProxy
+
+    shared = open_shared(window, pg_url)
+    for _ in range(6):
+        issue(window, shared)
+        clock.advance(timedelta(seconds=1))
+    url = make_url(pg_url)
+    failures = 0
+    for cut_after in range(300, 6000, 350):
+        with CuttingProxy(
+            url.host or "127.0.0.1", url.port or 5432, cut_after=cut_after, direction=direction
+        ) as proxy:
+            via = url.set(port=proxy.port).render_as_string(hide_password=False)
+            cut = SharedDatabase(parse_location(via), live=True, connect_timeout_s=3)
+            try:
+                queue.call_next(window, CLERK, cut)
+            except queue.QueueUnavailable:
+                failures += 1
+            finally:
+                cut.close()
+        rows = tickets(shared, clock.today().isoformat())
+        seqs = [r.call_seq for r in rows if r.call_seq is not None]
+        assert len(seqs) == len(set(seqs))  # no number given to two calls
+        assert len(rows) == 6  # none lost
+    assert failures > 0
+    while queue.call_next(window, CLERK, shared) is not None:
+        pass
+    rows = tickets(shared, clock.today().isoformat())
+    assert sorted(r.call_seq for r in rows) == list(range(1, 7))  # each called exactly once
+    assert all(r.state in ("done", "called") for r in rows)
+    shared.close()
