@@ -397,3 +397,28 @@ def test_the_network_cut_at_any_point_of_calls_neither_loses_nor_repeats(
     assert sorted(r.call_seq for r in rows) == list(range(1, 7))  # each called exactly once
     assert all(r.state in ("done", "called") for r in rows)
     shared.close()
+
+
+def test_a_shared_database_of_schema_3_gains_the_queue_tables(
+    window: Workstation, shared_url: str
+) -> None:
+    from hall_desk.store.models_queue import shared_queue_metadata
+    from hall_desk.sync.shared import shared_meta
+
+    first = open_shared(window, shared_url)
+    with first.writing() as conn:  # as the program before the queue left it
+        shared_queue_metadata.drop_all(conn)
+        conn.execute(
+            shared_meta.update().where(shared_meta.c.key == "schema_version").values(value="3")
+        )
+    first.close()
+    again = open_shared(window, shared_url)
+    try:
+        assert issue(window, again).ticket.label == "A001"
+        with again.reading() as conn:
+            version = conn.scalar(
+                text("SELECT value FROM hall_sync_meta WHERE key = 'schema_version'")
+            )
+        assert version == "4"
+    finally:
+        again.close()
