@@ -109,6 +109,11 @@ class QueueTicket:
     visit_id: str
     reason: str
     target_window: str
+    flags: str = ""  # the 帮您办 flags; "help": 需要帮助 was pressed at the kiosk
+
+    @property
+    def needs_help(self) -> bool:
+        return "help" in self.flags.split(",")
 
     @property
     def wait_s(self) -> float | None:
@@ -133,6 +138,7 @@ class QueueTicket:
             visit_id=m["visit_id"],
             reason=m["reason"],
             target_window=m["target_window"],
+            flags=m["flags"],
         )
 
 

@@ -213,6 +213,8 @@ class QueueBar(QFrame):
             self.current.setText(self.tr("当前：—"))
         else:
             mark = self.tr("【绿色通道】") if current.priority is Priority.GREEN else ""
+            if current.needs_help:
+                mark = self.tr("【绿色通道·需要帮助，请帮您办岗协助】")
             self.current.setText(
                 self.tr("当前：%1 %2%3")
                 .replace("%1", current.label)

@@ -88,6 +88,15 @@ def test_a_window_works_the_queue_from_the_keyboard(qtbot, window) -> None:  # t
     assert status.current is not None and status.current.label == "A002"
 
 
+def test_a_kiosk_help_ticket_says_so_at_the_window(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    ws, link, _clock = window
+    queue.issue(ws, CLERK, link, "A", needs_help=True)
+    bar = _bar(qtbot, ws, link)
+    bar.buttons["call"].setFocus()
+    press(qtbot, bar, Qt.Key.Key_F5)
+    assert bar.current.text() == "当前：A001 已呼叫【绿色通道·需要帮助，请帮您办岗协助】"
+
+
 def test_the_bar_says_when_the_shared_database_is_away(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     ws = make_home(tmp_path / "home")
     link = QueueLink(ws, "postgresql://nobody@127.0.0.1:1/none")
