@@ -8,7 +8,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from hall_desk import __version__
@@ -96,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp_sub = p.add_subparsers(dest="export_command", required=True, parser_class=_Parser)
     led = exp_sub.add_parser("ledger", help="导出台账 .xlsx")
     led.add_argument(
-        "kind", choices=["cases", "consultations", "routing", "deliveries", "tickets", "ratings"]
+        "kind",
+        choices=["cases", "consultations", "routing", "deliveries", "tickets", "ratings", "queue"],
     )
     led.add_argument("--from", dest="start", type=_date, required=True)
     led.add_argument("--to", dest="end", type=_date, required=True)
@@ -114,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
 
     sub.add_parser("rebuild", help="由事件重新生成全部数据表（恢复备份后，或核对数据一致）")
+    for name, help_text in (
+        ("kiosk", "取号机（全屏）"),
+        ("display", "大厅叫号显示屏与语音（全屏）"),
+    ):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--windowed", action="store_true", help="以普通窗口打开（调试用）")
     return parser
 
 
@@ -189,14 +196,18 @@ def _run(args: argparse.Namespace) -> int:
             print(f"大厅密钥已导出到 {args.out}（仅本人可读，请妥善保管）")
         elif cmd == "demo-data":
             from hall_desk.services.demo import generate
+            from hall_desk.services.demo_queue import generate_queue_days
 
             s = generate(ws, args.days, args.per_day, seed=args.seed, end=args.end)
+            last = args.end or ws.today()
+            q = generate_queue_days(ws, last - timedelta(days=args.days - 1), last, args.seed)
             print(
                 f"演示数据：{s.days} 个工作日，咨询 {s.consultations} 条，办件 {s.cases} 件，"
                 f"补正后受理 {s.supplements_received} 件，绿色通道 {s.green_channel} 件，"
                 f"评价 {s.ratings.given} 条（差评 {s.ratings.bad} 条），"
                 f"未评价 {s.ratings.unrated} 条"
             )
+            print(f"排队叫号：{q.tickets} 张号，过号 {q.no_shows} 张，转移 {q.transfers} 张")
         elif cmd == "catalog":
             from hall_desk.services import catalog
 
@@ -260,6 +271,11 @@ def _run(args: argparse.Namespace) -> int:
 
             size = backup(ws, _operator(), args.out)
             print(f"已备份到 {args.out}（{size // 1024} KB，完整性校验通过）")
+        elif cmd in ("kiosk", "display"):
+            from hall_desk.ui.hall_screens import run_display, run_kiosk
+
+            run = run_kiosk if cmd == "kiosk" else run_display
+            return run(ws, full_screen=not args.windowed)
         elif cmd == "rebuild":
             from hall_desk.services.integrity import rebuild_projections
 

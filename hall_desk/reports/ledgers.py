@@ -1,4 +1,4 @@
-"""The four ledgers of DESIGN.md §4, each built by its own module from query results."""
+"""The ledgers of DESIGN.md §4, each built by its own module from query results."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ KINDS = {
     "deliveries": "出件台账",
     "tickets": "办不成事/投诉台账",
     "ratings": "好差评台账",
+    "queue": "排队叫号台账",
 }
 MAX_DAYS = 3660
 

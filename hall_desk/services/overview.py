@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import func, select
 
 from hall_desk.domain.lifecycle import CaseState
@@ -23,6 +25,10 @@ def ensure_demo_home(home: Home, days: int = DEMO_DAYS, per_day: int = DEMO_PER_
         home, hall="科尔沁左翼中旗政务服务中心（演示）", workstation="DEMO1", demo=True
     ) as ws:
         generate(ws, days, per_day, seed=2026)
+        from hall_desk.services.demo_queue import generate_queue_days
+
+        today = ws.today()
+        generate_queue_days(ws, today - timedelta(days=days - 1), today, 2026)
 
 
 def summary_lines(ws: Workstation) -> list[str]:

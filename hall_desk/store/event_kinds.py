@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from sqlalchemy import Boolean, Date, Integer, String, delete
 from sqlalchemy.orm import Session
 
+from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.limits import (
     MAX_NOTE,
@@ -33,6 +34,7 @@ from hall_desk.domain.limits import (
     MAX_STEP_NOTE,
     MAX_TICKET_TEXT,
 )
+from hall_desk.domain.queue import QueueSettings
 from hall_desk.domain.ratings import MAX_RECTIFY_DAYS
 from hall_desk.domain.text import (
     CONTACT_PHONE_MAX,
@@ -59,6 +61,7 @@ from hall_desk.store.models import (
     User,
 )
 from hall_desk.store.models_monthly import MonthlyReportRow
+from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
@@ -360,6 +363,7 @@ DELIVERY = Entity("delivery")
 SYNC_CONFLICT = Entity("sync_conflict", folded=False)
 # The hall's shared settings, one entity per key (only the keys this program knows), each
 # with the limit of the field it is typed into.
+QUEUE_SETTINGS_MAX = 4000
 HALL_SETTING_LIMITS: Mapping[str, int] = {
     "name": HALL_NAME_MAX,
     "contact_phone": CONTACT_PHONE_MAX,  # 咨询电话, printed on every notice
@@ -367,6 +371,7 @@ HALL_SETTING_LIMITS: Mapping[str, int] = {
     "ticket_reopen_days": 2,  # 工单重开期限: working days after closing
     "rating_rectify_days": 2,  # 差评整改 period in working days (services/ratings.py)
     "rating_bad_reasons": RATING_REASONS_MAX,  # the 差评 reasons to tick, one a line
+    "queues": QUEUE_SETTINGS_MAX,  # the queue's settings (domain/queue.QueueSettings, JSON)
 }
 # Settings that are a count of working days, with their largest value.
 DAY_COUNT_SETTINGS: Mapping[str, int] = {
@@ -391,6 +396,11 @@ def _hall_setting_value(key: str, body: dict[str, Any]) -> None:
     largest = DAY_COUNT_SETTINGS.get(key)
     if not problem and largest is not None and not (value.isdigit() and int(value) <= largest):
         problem = f"应为 0–{largest} 的工作日数"
+    if not problem and key == "queues":
+        try:
+            QueueSettings.parse(value)
+        except HallDeskError as exc:
+            problem = f"无效：{exc.message}"
     if problem:
         raise PayloadError(f"大厅设置 {key} 的值{problem}")
 
@@ -408,6 +418,8 @@ def _month(entity_id: str) -> str:
 
 
 MONTHLY_REPORT = Entity("monthly_report", ((MonthlyReportRow, "month"),), parse_id=_month)
+QUEUE_TICKET = Entity("queue_ticket", ((QueueTicketRow, "id"),))
+QUEUE_WINDOW = Entity("queue_window", folded=False)  # pauses: in the log and the audit only
 
 ENTITIES: Mapping[str, Entity] = {
     e.name: e
@@ -427,6 +439,8 @@ ENTITIES: Mapping[str, Entity] = {
         TICKET,
         RATING,
         MONTHLY_REPORT,
+        QUEUE_TICKET,
+        QUEUE_WINDOW,
     )
 }
 
@@ -619,6 +633,26 @@ _PUBLISHED_REPORT = Record(
     frozenset({"problems", "plan", "figures", "sha256", "known", "published_at"}),
 )
 
+# The queue: each step a window (or the kiosk) took on a ticket, recorded by the one that acted,
+# with the shared row's columns as they stood after it (folded by the row's change count).
+QUEUE_TICKET_KINDS: tuple[str, ...] = (
+    "queue.issued",
+    "queue.called",
+    "queue.recalled",
+    "queue.started",
+    "queue.finished",
+    "queue.no_show",
+    "queue.left",
+    "queue.parked",
+    "queue.resumed",
+    "queue.transferred",
+    "queue.linked",
+)
+QUEUE_WINDOW_KINDS: tuple[str, ...] = ("queue.window_paused", "queue.window_resumed")
+_QUEUE_PAYLOAD = Record(
+    {"set": _with_limits(columns(QueueTicketRow), {"reason": 100})}, frozenset({"set"})
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -712,6 +746,14 @@ KINDS: Mapping[str, EventKind] = {
             MONTHLY_REPORT,
             fold.monthly_report,
             _PUBLISHED_REPORT,
+        ),
+        *(
+            EventKind(name, QUEUE_TICKET, fold.queue_ticket, _QUEUE_PAYLOAD)
+            for name in QUEUE_TICKET_KINDS
+        ),
+        *(
+            EventKind(name, QUEUE_WINDOW, None, Record({"reason": Value((str,), max_len=100)}))
+            for name in QUEUE_WINDOW_KINDS
         ),
         EventKind(
             "hall.setting_changed",

@@ -27,6 +27,7 @@ from hall_desk.store import models_sync  # noqa: F401
 from hall_desk.store.base import NAMING as NAMING  # re-exported: it used to live here
 from hall_desk.store.base import Base
 from hall_desk.store.models_monthly import MonthlyReportRow
+from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
@@ -337,4 +338,5 @@ PROJECTION_TABLES: list[type[Base]] = [
     TicketRow,
     RatingRow,
     MonthlyReportRow,
+    QueueTicketRow,
 ]

@@ -34,6 +34,7 @@ from hall_desk.store.models import (
     User,
 )
 from hall_desk.store.models_monthly import MonthlyReportRow
+from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
@@ -335,3 +336,19 @@ def monthly_report(session: Session, ev: Event, p: dict[str, Any]) -> None:
     row.published_by, row.publisher_name = ev.actor, p.get("publisher_name", "")
     row.figures, row.sha256 = p.get("figures", ""), p.get("sha256", "")
     row.known = p.get("known", "{}")
+
+
+# --- the queue (取号/叫号) ----------------------------------------------------------------
+
+
+def queue_ticket(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    """Each event carries the shared row after its step; the row's change count orders them,
+    so an event that arrives late (another window's, by sync) never rolls a ticket back."""
+    values = p["set"]
+    row = session.get(QueueTicketRow, ev.entity_id)
+    if row is None:
+        row = QueueTicketRow(id=ev.entity_id)
+        session.add(row)
+    elif int(values.get("version", 0)) < (row.version or 0):
+        return
+    _set(row, {k: v for k, v in values.items() if k != "id"})

@@ -53,11 +53,13 @@ from sqlalchemy.engine import make_url
 from hall_desk.domain.errors import ValidationError
 from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.store.eventlog import MAC_FIELDS
+from hall_desk.store.models_queue import shared_queue_metadata
 from hall_desk.sync.errors import SyncError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAC_VERSION = 2  # the version that gave events their MAC column
 ANCHOR_VERSION = 3  # the version that keeps each workstation's audit anchor here too
+QUEUE_VERSION = 4  # the version that holds the live queue (取号/叫号, store/models_queue.py)
 # pg_advisory_xact_lock(int4, int4): a key space of our own, then one key per purpose.
 LOCK_SPACE = 0x48445359  # "HDSY"
 SCHEMA_LOCK = 1
@@ -228,14 +230,24 @@ def _add_anchors(conn: Connection) -> None:
     shared_anchors.create(conn, checkfirst=True)
 
 
-_STEPS = {1: _create_v1, 2: _add_event_mac, 3: _add_anchors}
+def _add_queue(conn: Connection) -> None:
+    shared_queue_metadata.create_all(conn)  # checkfirst: a table already there is kept
+
+
+_STEPS = {1: _create_v1, 2: _add_event_mac, 3: _add_anchors, 4: _add_queue}
 
 
 class SharedDatabase:
     """One connection target for one sync run; `close()` releases every connection."""
 
     def __init__(
-        self, location: Location, application: str = "hall-desk", passfile: Path | None = None
+        self,
+        location: Location,
+        application: str = "hall-desk",
+        passfile: Path | None = None,
+        *,
+        connect_timeout_s: int = CONNECT_TIMEOUT_S,
+        live: bool = False,
     ) -> None:
         self.location = location
         self._engine: Engine | None = None
@@ -251,8 +263,11 @@ class SharedDatabase:
                 location.url,
                 pool_size=1,
                 max_overflow=1,
+                # A window's queue connection lives all day: a server restart must not leave
+                # it a dead connection (the next action reconnects instead of failing once).
+                pool_pre_ping=live,
                 connect_args={
-                    "connect_timeout": CONNECT_TIMEOUT_S,
+                    "connect_timeout": connect_timeout_s,
                     "application_name": application[:60],
                     # The password is not in the address: libpq reads it from the home's file.
                     **({"passfile": str(passfile)} if passfile is not None else {}),
@@ -285,6 +300,19 @@ class SharedDatabase:
         """A write transaction that holds the hall-wide writer lock until it ends."""
         with self._failures_explained(), self._writing(lock) as conn:
             yield conn
+
+    @contextmanager
+    def live(self) -> Iterator[Connection]:
+        """A transaction of the live queue (services/queue.py): no hall-wide lock (the queue
+        locks its own rows); on SQLite, BEGIN IMMEDIATE. Errors are the driver's: the queue
+        service names them."""
+        if self._engine is not None:
+            with self._engine.begin() as conn:
+                yield conn
+        else:
+            assert self._db is not None
+            with self._db.write_engine.begin() as conn:
+                yield conn
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

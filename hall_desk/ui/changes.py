@@ -26,6 +26,7 @@ class Entity(StrEnum):
     TICKET = "ticket"  # 办不成事 / 投诉 / 建议 / 咨询 / 表扬 and their steps
     RATING = "rating"  # 好差评, 未评价, 申诉 and 复核 (a 差评 touches TICKET too: its 整改)
     MONTHLY_REPORT = "monthly_report"  # the lead's sections and publication of a month
+    QUEUE = "queue"  # 取号/叫号: the window's current ticket, the queue's waiting
     SYNC = "sync"  # the outbox and the pull cursor; a pull may bring any of the others too
 
 

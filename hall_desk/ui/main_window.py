@@ -38,6 +38,7 @@ from hall_desk.ui.changes import EVERYTHING, Follower
 from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.queue_bar import QueueBar
 from hall_desk.ui.rating_screen import RatingDesk
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
 from hall_desk.ui.widgets import ElidedLabel, set_role
@@ -222,6 +223,13 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         right = QVBoxLayout()
         right.addLayout(self._search_bar())
+        self.queue_bar: QueueBar | None = None
+        callers = (Permission.INTAKE, Permission.CONSULT, Permission.DELIVER)
+        if ws.config.shared_url and any(actor.may(p) for p in callers):
+            # The live queue needs the hall's shared database; when that is away, the bar says
+            # so and the rest of the window works as before.
+            self.queue_bar = QueueBar(ws, actor)
+            right.addWidget(self.queue_bar)
         right.addWidget(self.workspaces, 1)
         row.addLayout(right, 1)
         self.pages.addWidget(work)
@@ -297,6 +305,9 @@ class MainWindow(QMainWindow):
             self.intake.supplement.print_requested.connect(self.print_intake_notice)
             self.intake.form.open_case_requested.connect(self.open_case)
             self._rated(self.intake.form.service_finished)
+            if self.queue_bar is not None:
+                bar = self.queue_bar
+                self.intake.form.decided.connect(lambda r: bar.link_visit("case", r.case_id))
             return self.intake
         if workspace.key == "consult":
             from hall_desk.ui.consult_workspace import ConsultWorkspace
@@ -665,6 +676,8 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         if self.rating is not None:
             self.rating.close()
+        if self.queue_bar is not None:
+            self.queue_bar.close_link()
         self.lock_guard.release()
         for view in list(self.case_views):
             view.close()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from hall_desk.services.dashboard import (
     GreenChannelRow,
     StaffFigures,
 )
+from hall_desk.services.queue_figures import queue_figures
 from hall_desk.services.ratings import RatingFigures
 from hall_desk.services.ticket_figures import ticket_figures
 from hall_desk.services.workstation import Workstation
@@ -44,6 +46,7 @@ from hall_desk.ui.widgets import NoteEdit, error_label, set_role, table_view
 # Every kind of record a figure or a list on this page counts.
 FIGURES_FROM = [
     Entity.CASE,
+    Entity.QUEUE,  # the day's tickets and waits
     Entity.CONSULTATION,
     Entity.CALENDAR,
     Entity.USER,
@@ -176,6 +179,11 @@ class ReportsWorkspace(QWidget):
             self.grid.addWidget(value, row, col + 1)
             self.grid.setColumnStretch(col + 1, 1)
             self.figure_labels[key] = value
+        # "—" (no wait yet) is wider than a digit: it takes the room the stretch gives, and
+        # never widens the window.
+        self.figure_labels["queue_wait"].setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
         box = QGroupBox(self.tr("当日概况"))
         box.setLayout(self.grid)
         outer.addWidget(box)
@@ -240,6 +248,8 @@ class ReportsWorkspace(QWidget):
             ("tickets_closed", self.tr("工单办结归档")),
             ("tickets_overdue", self.tr("已超期工单")),
             ("tickets_near", self.tr("临近期限工单")),
+            ("queue_issued", self.tr("取号")),
+            ("queue_wait", self.tr("平均等候(分)")),
         ]
 
     def refresh(self) -> DayFigures | None:
@@ -275,6 +285,17 @@ class ReportsWorkspace(QWidget):
         }
         self.ticket_figures = desk
         self._refresh_ratings(figures.ratings)
+        waits = queue_figures(self.ws, figures.day, figures.day).total
+        self.queue_figures = waits
+        values |= {
+            "queue_issued": waits.issued,
+            "queue_wait": "—" if waits.wait_mean_s is None else f"{waits.wait_mean_s / 60:.1f}",
+        }
+        self.figure_labels["queue_wait"].setToolTip(
+            self.tr("等候 = 叫号时间 − 取号时间；90% 的人不超过 %1 分钟；过号 %2 张")
+            .replace("%1", "—" if waits.wait_p90_s is None else f"{waits.wait_p90_s / 60:.1f}")
+            .replace("%2", str(waits.no_shows))
+        )
         for key, value in values.items():
             self.figure_labels[key].setText(str(value))
         self.overdue.set_rows(figures.overdue)

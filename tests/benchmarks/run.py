@@ -282,6 +282,12 @@ def main() -> int:
 
     for line in sync_figures(path):
         print(line)
+    print()
+    print("queue (取号/叫号) on PostgreSQL:")
+    from tests.benchmarks.queue_bench import queue_figures
+
+    for line in queue_figures():
+        print(line)
     return 0
 
 

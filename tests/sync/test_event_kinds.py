@@ -73,6 +73,7 @@ def _every_kind_of_step(w1, w2, shared_url) -> None:  # type: ignore[no-untyped-
     converge([w1, w2], shared_url)
     [conflict] = list_conflicts(w2, LEAD)
     resolve_conflict(w2, LEAD, conflict.event_id, "已核实：第二次为重复登记")
+    _queue_steps(w1, shared_url)
     converge([w1, w2], shared_url)
     # The month's operations report: the lead's sections, then its publication.
     month = monthly.month_of(DAY)
@@ -81,6 +82,42 @@ def _every_kind_of_step(w1, w2, shared_url) -> None:  # type: ignore[no-untyped-
     w1.config.extra[monthly.PUBLISH_DAY_KEY] = 1  # the month is over: publish without waiting
     monthly.publish(w1, LEAD, month)
     converge([w1, w2], shared_url)
+
+
+def _queue_steps(ws, shared_url) -> None:  # type: ignore[no-untyped-def]
+    """The queue's kinds: issue, call, recall, start, park, resume, transfer, finish, pause."""
+    from datetime import time
+
+    from hall_desk.domain.queue import DEFAULT_SETTINGS
+    from hall_desk.services import queue
+    from tests.sync.queue_helpers import open_shared
+
+    all_day = tuple(
+        replace(q, opens=time(0, 0), closes=time(23, 59)) for q in DEFAULT_SETTINGS.queues
+    )
+    queue.save_settings(ws, ADMIN, replace(DEFAULT_SETTINGS, queues=all_day))
+    shared = open_shared(ws, shared_url)
+    try:
+        for code in ("A", "A", "B"):
+            queue.issue(ws, ADMIN, shared, code)
+        queue.call_next(ws, ADMIN, shared)
+        queue.recall(ws, ADMIN, shared)
+        queue.start(ws, ADMIN, shared)
+        queue.park(ws, ADMIN, shared, "回去取材料")
+        parked = queue.status(ws, shared).parked[0]
+        queue.resume(ws, ADMIN, shared, parked.id)
+        queue.link_visit(ws, ADMIN, shared, "case", "c1")
+        queue.transfer(ws, ADMIN, shared, "B")
+        queue.call_next(ws, ADMIN, shared)
+        queue.no_show(ws, ADMIN, shared)
+        queue.call_next(ws, ADMIN, shared)
+        queue.finish(ws, ADMIN, shared)
+        queue.call_next(ws, ADMIN, shared)
+        queue.leave(ws, ADMIN, shared)
+        queue.pause_window(ws, ADMIN, shared, "午休")
+        queue.resume_window(ws, ADMIN, shared)
+    finally:
+        shared.close()
 
 
 def test_every_kind_written_is_registered_and_passes_its_own_check(hall, shared_url):

@@ -145,3 +145,34 @@ def test_router_cannot_open_reports(qtbot, ws) -> None:
         from hall_desk.services import dashboard
 
         dashboard.day_figures(ws, Actor("router", "赵志刚", Role.ROUTER), DAY)
+
+
+def test_the_day_shows_its_queue_tickets_and_mean_wait(qtbot, ws, lead) -> None:  # type: ignore[no-untyped-def]
+    from datetime import timedelta
+
+    from hall_desk.services.demo_queue import generate_queue_days
+
+    generate(ws, days=2, per_day=10, seed=3, end=DAY)
+    generate_queue_days(ws, DAY - timedelta(days=1), DAY, seed=3)
+    ws.today = lambda: DAY  # type: ignore[method-assign]
+    widget = ReportsWorkspace(ws, lead)
+    qtbot.addWidget(widget)
+    widget.show()
+    issued = sql(
+        ws,
+        "SELECT count(*) FROM queue_tickets WHERE day = ? AND transferred_from = ''",
+        DAY.isoformat(),
+    )
+    con = sqlite3.connect(ws.home.db_path)
+    try:
+        [(mean_s,)] = con.execute(
+            "SELECT avg((called_ms - issued_ms) / 1000.0) FROM queue_tickets"
+            " WHERE day = ? AND called_ms IS NOT NULL AND state <> 'transferred'",
+            (DAY.isoformat(),),
+        ).fetchall()
+    finally:
+        con.close()
+    assert issued > 0
+    assert widget.figure_labels["queue_issued"].text() == str(issued)
+    assert widget.figure_labels["queue_wait"].text() == f"{mean_s / 60:.1f}"
+    assert "90% 的人不超过" in widget.figure_labels["queue_wait"].toolTip()

@@ -1,0 +1,261 @@
+"""The hall's calling display (`hall-desk display`): the latest call of each window in large
+type, recent calls, people waiting per queue, and the voice.
+
+It reads the shared database every second (the SQLite file; on PostgreSQL each change is also
+NOTIFY'd on services.queue.NOTIFY_CHANNEL, which wakes it at once). A new call, or a recall,
+is announced: announcements wait in a queue and never overlap, each said `repeat` times, the
+digits read one by one. Where no text-to-speech engine exists, a chime and the text only.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.queue import Priority, announcement, display_text
+from hall_desk.services import queue
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui.ops import Op
+
+POLL_MS = 1000
+DISPLAY_STYLE = """
+QWidget#hallDisplay { background: #000000; }
+QWidget#hallDisplay QLabel { color: #ffffff; font-size: 24pt; }
+QWidget#hallDisplay QLabel#displayLatest { color: #ffd400; font-size: 54pt; font-weight: bold; }
+QWidget#hallDisplay QLabel[role="windowCall"] { font-size: 34pt; }
+"""
+
+
+def speech_engine() -> Any | None:
+    """Qt's text-to-speech (the PySide6 add-on module), or None where it or an engine is
+    missing: then the display chimes and shows the text."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech
+    except ImportError:
+        return None
+    engines = QTextToSpeech.availableEngines()
+    if not engines:
+        return None
+    return QTextToSpeech()
+
+
+class Announcer(QObject):
+    """Says each announcement `repeat` times, one after the other, never two at once.
+
+    `engine` is a QTextToSpeech (or anything with say() and a stateChanged signal whose
+    "ready" state is `ready_state`); None: chime + text only.
+    """
+
+    spoken = Signal(str)  # each time a text is said (or chimed)
+    showing = Signal(str)  # the written form of the announcement now being said
+
+    def __init__(
+        self,
+        engine: Any | None,
+        repeat: int = 2,
+        chime: Callable[[], None] | None = None,
+        gap_ms: int = 600,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.repeat = max(1, repeat)
+        self.chime = chime or QApplication.beep
+        self.pending: deque[tuple[str, str]] = deque()  # (spoken, written)
+        self.current: str | None = None
+        self.left = 0
+        self.speaking = False
+        self.gap = QTimer(self)
+        self.gap.setSingleShot(True)
+        self.gap.setInterval(gap_ms)
+        self.gap.timeout.connect(self._next)
+        if engine is not None:
+            engine.stateChanged.connect(self._state)
+
+    def announce(self, text: str, written: str = "") -> None:
+        self.pending.append((text, written or text))
+        if self.current is None and not self.gap.isActive():
+            self._next()
+
+    def _next(self) -> None:
+        if self.current is not None and self.left > 0:
+            self._say(self.current)
+            return
+        self.current = None
+        if not self.pending:
+            return
+        self.current, written = self.pending.popleft()
+        self.left = self.repeat
+        self.showing.emit(written)
+        self._say(self.current)
+
+    def _say(self, text: str) -> None:
+        self.left -= 1
+        self.speaking = True
+        if self.engine is None:
+            self.chime()
+            self.spoken.emit(text)
+            self._finished()
+        else:
+            self.engine.say(text)
+            self.spoken.emit(text)
+
+    def _state(self, state: Any) -> None:
+        # Ready again after speaking: the utterance is over.
+        if self.speaking and getattr(state, "name", str(state)).endswith("Ready"):
+            self._finished()
+
+    def _finished(self) -> None:
+        self.speaking = False
+        if self.current is not None and self.left <= 0:
+            self.current = None
+        self.gap.start()
+
+
+class NotifyListener(threading.Thread):
+    """LISTEN on PostgreSQL: calls `wake` (thread-safe: a queued signal) on each NOTIFY."""
+
+    def __init__(self, url: str, wake: Callable[[], None], passfile: Any = None) -> None:
+        super().__init__(daemon=True)
+        self.url = url
+        self.wake = wake
+        self.passfile = str(passfile) if passfile is not None else None
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        import psycopg
+
+        while not self.stopped.is_set():
+            try:
+                extra = {"passfile": self.passfile} if self.passfile else {}
+                with psycopg.connect(self.url, autocommit=True, connect_timeout=3, **extra) as conn:
+                    conn.execute(f"LISTEN {queue.NOTIFY_CHANNEL}")
+                    for _ in conn.notifies(timeout=1.0, stop_after=None):
+                        self.wake()
+                        if self.stopped.is_set():
+                            return
+                    # notifies() ended on its timeout: loop to check `stopped`.
+            except psycopg.Error:
+                self.stopped.wait(3)
+
+
+class DisplayWindow(QWidget):
+    woken = Signal()
+
+    def __init__(
+        self,
+        ws: Workstation,
+        link: queue.LiveHall,
+        announcer: Announcer | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("hallDisplay")
+        self.setStyleSheet(DISPLAY_STYLE)
+        self.setWindowTitle(self.tr("叫号显示屏 — %1").replace("%1", ws.hall))
+        self.ws = ws
+        self.link = link
+        settings = queue.settings_of(ws)
+        self.names = {q.code: q.name for q in settings.queues}
+        self.announcer = announcer or Announcer(speech_engine(), settings.repeat, parent=self)
+        layout = QVBoxLayout(self)
+        title = QLabel(ws.hall)
+        layout.addWidget(title)
+        self.latest = QLabel(self.tr("请留意叫号"))
+        self.latest.setObjectName("displayLatest")
+        self.latest.setAccessibleName(self.tr("最新叫号"))
+        layout.addWidget(self.latest)
+        self.windows = QGridLayout()
+        layout.addLayout(self.windows, 1)
+        self.window_labels: dict[str, QLabel] = {}
+        bottom = QHBoxLayout()
+        self.recent = QLabel()
+        self.recent.setObjectName("displayRecent")
+        self.waiting = QLabel()
+        self.waiting.setObjectName("displayWaiting")
+        bottom.addWidget(self.recent, 2)
+        bottom.addWidget(self.waiting, 1)
+        layout.addLayout(bottom)
+        self.status = QLabel()
+        self.status.setObjectName("displayStatus")
+        layout.addWidget(self.status)
+        self.announcer.showing.connect(self.latest.setText)
+        self.seen: dict[str, tuple[str, int]] = {}  # window → (ticket id, recalls) said
+        self.first = True
+        self.busy = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self.woken.connect(self.poll)
+
+    def start(self) -> None:
+        self.poll()
+        self.timer.start()
+
+    def poll(self) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        link, day = self.link, self.ws.today()
+
+        def work() -> queue.Board:
+            return queue.board(link, day)
+
+        Op(self, work).refused(self._refused).success(self.show_board).always(self._idle).run()
+
+    def _idle(self) -> None:
+        self.busy = False
+
+    def _refused(self, error: HallDeskError) -> None:
+        self.status.setText(self.tr("⚠ 暂时无法读取叫号信息：%1").replace("%1", error.message))
+
+    def show_board(self, board: queue.Board) -> None:
+        self.status.setText("")
+        new: list[tuple[str, str]] = []
+        for n, (window, ticket) in enumerate(sorted(board.latest.items(), key=_window_order)):
+            label = self.window_labels.get(window)
+            if label is None:
+                label = QLabel()
+                label.setProperty("role", "windowCall")
+                label.setObjectName(f"displayWindow_{window}")
+                self.windows.addWidget(label, n // 3, n % 3)
+                self.window_labels[window] = label
+            mark = self.tr("（绿色通道）") if ticket.priority is Priority.GREEN else ""
+            label.setText(
+                self.tr("%1 号窗口：%2%3")
+                .replace("%1", window)
+                .replace("%2", ticket.label)
+                .replace("%3", mark)
+            )
+            said = (ticket.id, ticket.recalls)
+            if self.seen.get(window) != said:
+                self.seen[window] = said
+                if not self.first:
+                    new.append(
+                        (announcement(ticket.label, window), display_text(ticket.label, window))
+                    )
+        self.first = False  # what was called before the display started is not said again
+        self.recent.setText(
+            self.tr("最近叫号：")
+            + "  ".join(f"{t.label}→{t.window}" for t in board.recent if t.window)
+        )
+        self.waiting.setText(
+            self.tr("等候人数：")
+            + "  ".join(f"{self.names.get(q, q)} {n}" for q, n in sorted(board.waiting.items()))
+        )
+        for spoken, written in new:
+            self.announcer.announce(spoken, written)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+def _window_order(item: tuple[str, Any]) -> tuple[int, str]:
+    window = item[0]
+    return (int(window), window) if window.isdigit() else (10_000, window)

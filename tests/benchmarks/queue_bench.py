@@ -1,0 +1,122 @@
+"""Call-next with ten windows calling at once (ten processes), beside its floor: the same ten
+processes each taking the next ticket with one `SELECT … FOR UPDATE SKIP LOCKED` and its
+UPDATE. On a fresh PostgreSQL database (HALL_DESK_TEST_PG), 2,000 tickets waiting.
+
+The program's call includes everything the window does: the window's row, ending the current
+visit, the calling rule under the queue's lock, and the local event with its audit entry (a
+SQLite write with fsync). `queue_figures()` returns printable lines; run.py prints them, and
+`python -m tests.benchmarks.queue_bench` runs it alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+from hall_desk.domain.clock import SettableClock
+from hall_desk.services.home import Home
+from hall_desk.services.setup import init_home
+from tests.benchmarks.measure import header, row
+from tests.sync.queue_helpers import open_shared, seed_waiting
+
+DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+WINDOWS = 10
+TICKETS = 2000
+TARGET_MS = 50.0
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _libpq(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _run_windows(homes: list[Path], url: str, floor: bool) -> list[float]:
+    start = datetime.now().astimezone().replace(hour=9, minute=0, second=0, microsecond=0)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = ["floor"] if floor else []
+    children = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.sync.child_queue",
+                str(h),
+                url,
+                str(n),
+                start.isoformat(),
+                *args,
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
+        for n, h in enumerate(homes, 1)
+    ]
+    for child in children:
+        assert child.stdout is not None and child.stdout.readline().strip() == "READY"
+    for child in children:
+        assert child.stdin is not None
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    samples: list[float] = []
+    for child in children:
+        out, _ = child.communicate(timeout=600)
+        line = next(x for x in out.splitlines() if x.startswith("SAMPLES "))
+        samples += json.loads(line[len("SAMPLES ") :])
+    return samples
+
+
+def queue_figures() -> list[str]:
+    base = os.environ.get("HALL_DESK_TEST_PG", DEFAULT_PG)
+    name = f"hd_queue_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_libpq(base), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    root = Path(tempfile.mkdtemp(prefix="hall-desk-queue-bench-"))
+    try:
+        today = datetime.now().astimezone().replace(hour=8, minute=0, second=0, microsecond=0)
+        ws = init_home(Home(root / "w0"), hall="基准测试大厅", workstation="Q01")
+        ws.close()
+        homes = []
+        for n in range(1, WINDOWS + 1):
+            shutil.copytree(root / "w0", root / f"w{n}")
+            homes.append(root / f"w{n}")
+        from hall_desk.services.workstation import Workstation
+
+        with Workstation(Home(root / "w0"), SettableClock(today)) as first:
+            shared = open_shared(first, url)
+            seed_waiting(shared, today.date().isoformat(), today, TICKETS, 0.3, seed=1)
+            program = _run_windows(homes, url, floor=False)
+            with shared.live() as conn:
+                from sqlalchemy import text
+
+                conn.execute(text("UPDATE hall_queue_tickets SET state = 'waiting'"))
+            floor = _run_windows(homes, url, floor=True)
+            shared.close()
+        return [
+            f"{WINDOWS} windows in {WINDOWS} processes, {TICKETS:,} tickets waiting"
+            f" ({len(program):,} calls):",
+            header(),
+            row("call-next, ten windows", program, floor, TARGET_MS),
+        ]
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+        with psycopg.connect(_libpq(base), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+if __name__ == "__main__":
+    for line in queue_figures():
+        print(line)
