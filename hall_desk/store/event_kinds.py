@@ -51,6 +51,18 @@ from hall_desk.store.models import (
     User,
 )
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
+from hall_desk.store.models_staff import (
+    EvalSchemeRow,
+    EvaluationLineRow,
+    EvaluationReviewRow,
+    EvaluationRow,
+    FindingRow,
+    InspectionItemRow,
+    InspectionRow,
+    MeetingActionRow,
+    MeetingAttendanceRow,
+    MeetingRow,
+)
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
 VERSION_KEY = "v"
@@ -374,6 +386,23 @@ def _hall_setting_value(key: str, body: dict[str, Any]) -> None:
 
 HALL_SETTING = Entity("hall_setting", ((HallSettingRow, "key"),), parse_id=_hall_setting_key)
 TICKET = Entity("ticket", ((TicketStepRow, "ticket_id"), (TicketRow, "id")))
+MEETING = Entity(
+    "meeting",
+    ((MeetingAttendanceRow, "meeting_id"), (MeetingActionRow, "meeting_id"), (MeetingRow, "id")),
+)
+INSPECTION = Entity(
+    "inspection",
+    ((InspectionItemRow, "inspection_id"), (FindingRow, "inspection_id"), (InspectionRow, "id")),
+)
+EVAL_SCHEME = Entity("eval_scheme", ((EvalSchemeRow, "version"),), parse_id=int)
+EVALUATION = Entity(
+    "evaluation",
+    (
+        (EvaluationLineRow, "evaluation_id"),
+        (EvaluationReviewRow, "evaluation_id"),
+        (EvaluationRow, "id"),
+    ),
+)
 
 ENTITIES: Mapping[str, Entity] = {
     e.name: e
@@ -391,6 +420,10 @@ ENTITIES: Mapping[str, Entity] = {
         SYNC_CONFLICT,
         HALL_SETTING,
         TICKET,
+        MEETING,
+        INSPECTION,
+        EVAL_SCHEME,
+        EVALUATION,
     )
 }
 
@@ -549,6 +582,69 @@ _TICKET_PAYLOAD = Record(
     frozenset({"set", "step"}),
 )
 
+# Meetings, inspections and evaluations: each event sets the record's columns and adds or
+# updates its rows (attendees, action items; checklist items, findings; sheet lines, 复核).
+_LONG = {"topics": MAX_TICKET_TEXT, "decisions": MAX_TICKET_TEXT, "late_reason": MAX_NOTE}
+_MEETING_PAYLOAD = Record(
+    {
+        "set": _with_limits(columns(MeetingRow), _LONG),
+        "attendance": ListOf(
+            _with_limits(
+                columns(MeetingAttendanceRow, without=("meeting_id",)), {"reason": MAX_NOTE}
+            )
+        ),
+        "actions": ListOf(
+            _with_limits(
+                columns(MeetingActionRow, without=("meeting_id",)),
+                {"text": MAX_NOTE, "done_note": MAX_NOTE},
+            )
+        ),
+    }
+)
+MEETING_KINDS = ("meeting.recorded", "meeting.action_done")
+_INSPECTION_PAYLOAD = Record(
+    {
+        "set": _with_limits(columns(InspectionRow), {"late_reason": MAX_NOTE}),
+        "items": ListOf(
+            _with_limits(columns(InspectionItemRow, without=("inspection_id",)), {"note": MAX_NOTE})
+        ),
+        "findings": ListOf(
+            _with_limits(
+                columns(FindingRow, without=("inspection_id",)),
+                {"note": MAX_NOTE, "fix": MAX_NOTE, "recheck_note": MAX_NOTE},
+            )
+        ),
+    }
+)
+INSPECTION_KINDS = (
+    "inspection.recorded",
+    "inspection.finding_fixed",
+    "inspection.finding_rechecked",
+)
+_EVALUATION_PAYLOAD = Record(
+    {
+        "recomputed": BOOL,
+        "set": _with_limits(columns(EvaluationRow), {"objection": MAX_NOTE}),
+        "lines": ListOf(
+            _with_limits(
+                columns(EvaluationLineRow, without=("evaluation_id",)), {"reason": MAX_NOTE}
+            )
+        ),
+        "review": _with_limits(
+            columns(EvaluationReviewRow, without=("evaluation_id",)), {"reason": MAX_NOTE}
+        ),
+    }
+)
+EVALUATION_KINDS = (
+    "evaluation.computed",
+    "evaluation.adjusted",
+    "evaluation.checked",
+    "evaluation.published",
+    "evaluation.confirmed",
+    "evaluation.objected",
+    "evaluation.review_recorded",
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -630,6 +726,21 @@ KINDS: Mapping[str, EventKind] = {
         EventKind("delivery.recorded", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         EventKind("delivery.mail_returned", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         *(EventKind(name, TICKET, fold.ticket, _TICKET_PAYLOAD) for name in TICKET_KINDS),
+        *(EventKind(name, MEETING, fold.meeting, _MEETING_PAYLOAD) for name in MEETING_KINDS),
+        *(
+            EventKind(name, INSPECTION, fold.inspection, _INSPECTION_PAYLOAD)
+            for name in INSPECTION_KINDS
+        ),
+        EventKind(
+            "evaluation.scheme_saved",
+            EVAL_SCHEME,
+            fold.eval_scheme,
+            Record({"set": columns(EvalSchemeRow, without=("version", "hlc"))}, frozenset({"set"})),
+        ),
+        *(
+            EventKind(name, EVALUATION, fold.evaluation, _EVALUATION_PAYLOAD)
+            for name in EVALUATION_KINDS
+        ),
         EventKind(
             "hall.setting_changed",
             HALL_SETTING,
