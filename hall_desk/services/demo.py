@@ -18,6 +18,7 @@ from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Role
 from hall_desk.services import catalog, consultations, delivery, intake, routing, users
 from hall_desk.services.applicants import ApplicantDraft
+from hall_desk.services.demo_staff import StaffSummary, generate_staff
 from hall_desk.services.demo_tickets import generate_tickets
 from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult
 from hall_desk.services.workstation import Workstation
@@ -77,6 +78,7 @@ class DemoSummary:
     delivered_mail: int = 0
     mail_returned: int = 0
     tickets: int = 0  # 办不成事 / 投诉 / 建议 / 咨询 / 表扬
+    staff: StaffSummary = field(default_factory=StaffSummary)  # meetings, inspections, sheets
 
     @property
     def cases(self) -> int:
@@ -310,9 +312,9 @@ def generate(
                 flow.admit(step, draft, result, clerk.username, day)
         flow.run_day(day)
     worked = [end - timedelta(days=o) for o in range(days - 1, -1, -1)]
-    summary.tickets = generate_tickets(
-        ws, staff, [d for d in worked if calendar.is_working_day(d)], seed
-    )
+    working = [d for d in worked if calendar.is_working_day(d)]
+    summary.tickets = generate_tickets(ws, staff, working, seed)
+    summary.staff = generate_staff(ws, staff, working, seed)
     return summary
 
 

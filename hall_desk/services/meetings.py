@@ -166,7 +166,8 @@ def record(ws: Workstation, actor: Actor, draft: MeetingDraft) -> str:
                 ),
             )
             owner = collect(
-                errors, lambda i=item, w=where: person(tx, i.owner, w, "待办事项的负责人")
+                errors,
+                lambda i=item, w=where: person(tx, i.owner, w, "待办事项的负责人", active=True),
             )
             if item.deadline is None:
                 errors.append(ValidationError(where, f"第 {n} 项待办事项请填写完成期限"))

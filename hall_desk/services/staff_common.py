@@ -37,13 +37,14 @@ def reason(raw: str, field: str, label: str, required: str) -> str:
     return cleaned
 
 
-def person(tx: Tx, username: str, field: str, label: str) -> User:
-    """An active user named by username; refused in words otherwise."""
+def person(tx: Tx, username: str, field: str, label: str, *, active: bool = False) -> User:
+    """A user named by username; refused in words otherwise. What happened (who attended, who
+    was found at fault) may name someone who has left since; new work (`active`) may not."""
     name = username.strip()
     if not name:
         raise ValidationError(field, f"请选择{label}")
     user = tx.session.get(User, name)
-    if user is None or not user.active:
+    if user is None or (active and not user.active):
         raise ValidationError(field, f"找不到在岗的工作人员「{name[:20]}」（{label}）")
     return user
 
