@@ -90,7 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="导出")
     exp_sub = p.add_subparsers(dest="export_command", required=True, parser_class=_Parser)
     led = exp_sub.add_parser("ledger", help="导出台账 .xlsx")
-    led.add_argument("kind", choices=["cases", "consultations", "routing", "deliveries", "tickets"])
+    led.add_argument(
+        "kind",
+        choices=[
+            "cases",
+            "consultations",
+            "routing",
+            "deliveries",
+            "tickets",
+            "evaluations",
+            "inspections",
+            "meetings",
+        ],
+    )
     led.add_argument("--from", dest="start", type=_date, required=True)
     led.add_argument("--to", dest="end", type=_date, required=True)
     led.add_argument("--out", type=Path, required=True)

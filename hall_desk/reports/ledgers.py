@@ -1,4 +1,4 @@
-"""The four ledgers of DESIGN.md §4, each built by its own module from query results."""
+"""The ledgers of DESIGN.md §4, each built by its own module from query results."""
 
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ KINDS = {
     "routing": "材料流转台账",
     "deliveries": "出件台账",
     "tickets": "办不成事/投诉台账",
+    "evaluations": "绩效考评台账",
+    "inspections": "巡查台账",
+    "meetings": "会议台账",
 }
 MAX_DAYS = 3660
 
