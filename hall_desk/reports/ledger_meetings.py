@@ -1,4 +1,4 @@
-"""会议台账: every meeting held between two dates, one row each, with attendance and action items."""
+"""会议台账: every meeting held between two dates, one row each, attendance and action items."""
 
 from __future__ import annotations
 
