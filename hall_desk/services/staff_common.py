@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import select
+
 from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.limits import MAX_NOTE
+from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.domain.text import clean_text
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import User
@@ -85,3 +89,25 @@ def month_bounds(month: str) -> tuple[date, date]:
         ) from None
     following = date(year + number // 12, number % 12 + 1, 1)
     return first, following - timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Person:
+    username: str
+    display_name: str
+    window: str
+    role: Role
+
+
+def people(ws: Workstation, actor: Actor) -> list[Person]:
+    """The active staff the lead's forms name (window posts, leads), by window."""
+    actor.require(Permission.STAFF)
+    with ws.reading() as s:
+        rows = s.execute(
+            select(User.username, User.display_name, User.window, User.role)
+            .where(
+                User.active, User.role.in_((Role.CLERK.value, Role.ROUTER.value, Role.LEAD.value))
+            )
+            .order_by(User.role, User.window, User.username)
+        ).all()
+    return [Person(u, n, w, Role(r)) for u, n, w, r in rows]

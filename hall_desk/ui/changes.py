@@ -24,6 +24,7 @@ class Entity(StrEnum):
     CALENDAR = "calendar"
     SETTINGS = "settings"
     TICKET = "ticket"  # 办不成事 / 投诉 / 建议 / 咨询 / 表扬 and their steps
+    STAFF = "staff"  # meetings, inspections and findings, evaluations and their schemes
     SYNC = "sync"  # the outbox and the pull cursor; a pull may bring any of the others too
 
 

@@ -104,6 +104,15 @@ WORKSPACES = [
         ),
     ),
     Workspace(
+        "staff",
+        QT_TRANSLATE_NOOP("Workspace", "人员与巡查"),
+        Permission.STAFF,
+        QT_TRANSLATE_NOOP(
+            "Workspace",
+            "晨会、周例会和待办事项，现场巡查与整改复查，月度绩效考评的计算、审核、发布和打印。",
+        ),
+    ),
+    Workspace(
         "reports",
         QT_TRANSLATE_NOOP("Workspace", "统计报表"),
         Permission.REPORTS,
@@ -316,6 +325,11 @@ class MainWindow(QMainWindow):
             self.reports = ReportsWorkspace(self.ws, self.actor)
             self.reports.open_case_requested.connect(self.open_case)
             return self.reports
+        if workspace.key == "staff":
+            from hall_desk.ui.staff_workspace import StaffWorkspace
+
+            self.staff = StaffWorkspace(self.ws, self.actor)
+            return self.staff
         if workspace.key == "tickets":
             from hall_desk.ui.tickets_workspace import TicketsWorkspace
 

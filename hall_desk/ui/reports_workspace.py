@@ -31,6 +31,7 @@ from hall_desk.services.dashboard import (
     GreenChannelRow,
     StaffFigures,
 )
+from hall_desk.services.staff_figures import staff_figures
 from hall_desk.services.ticket_figures import ticket_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
@@ -47,6 +48,7 @@ FIGURES_FROM = [
     Entity.USER,
     Entity.SYNC,
     Entity.TICKET,
+    Entity.STAFF,
 ]
 
 
@@ -236,6 +238,9 @@ class ReportsWorkspace(QWidget):
             ("tickets_closed", self.tr("工单办结归档")),
             ("tickets_overdue", self.tr("已超期工单")),
             ("tickets_near", self.tr("临近期限工单")),
+            ("open_findings", self.tr("待整改巡查问题")),
+            ("overdue_actions", self.tr("逾期会议待办")),
+            ("missing_meetings", self.tr("缺少的会议记录")),
         ]
 
     def refresh(self) -> DayFigures | None:
@@ -270,6 +275,17 @@ class ReportsWorkspace(QWidget):
             "tickets_near": desk.near_deadline,
         }
         self.ticket_figures = desk
+        people = staff_figures(self.ws, self.actor, figures.day)
+        values |= {
+            "open_findings": people.open_findings,
+            "overdue_actions": people.overdue_actions,
+            "missing_meetings": people.missing_meetings,
+        }
+        self.staff_figures = people
+        # Which meetings are missing, in words: the count alone does not say where to look.
+        self.figure_labels["missing_meetings"].setToolTip(
+            "\n".join(m.text for m in people.missing) or self.tr("本月没有缺少的会议记录")
+        )
         for key, value in values.items():
             self.figure_labels[key].setText(str(value))
         self.overdue.set_rows(figures.overdue)
