@@ -52,6 +52,11 @@ FIGURES_FROM = [
 ]
 
 
+MISSING_COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "缺少的会议记录"), lambda m: m.text),
+]
+
+
 def _deadline_words(row: DeadlineRow) -> str:
     """Words beside every flagged case: the list is never colour alone."""
     if row.overdue:
@@ -200,6 +205,7 @@ class ReportsWorkspace(QWidget):
                 )
             self.tabs.addTab(view, label)
         self._green_tab()
+        self._people_tab()
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self._documents_box())
 
@@ -238,9 +244,6 @@ class ReportsWorkspace(QWidget):
             ("tickets_closed", self.tr("工单办结归档")),
             ("tickets_overdue", self.tr("已超期工单")),
             ("tickets_near", self.tr("临近期限工单")),
-            ("open_findings", self.tr("待整改巡查问题")),
-            ("overdue_actions", self.tr("逾期会议待办")),
-            ("missing_meetings", self.tr("缺少的会议记录")),
         ]
 
     def refresh(self) -> DayFigures | None:
@@ -275,17 +278,7 @@ class ReportsWorkspace(QWidget):
             "tickets_near": desk.near_deadline,
         }
         self.ticket_figures = desk
-        people = staff_figures(self.ws, self.actor, figures.day)
-        values |= {
-            "open_findings": people.open_findings,
-            "overdue_actions": people.overdue_actions,
-            "missing_meetings": people.missing_meetings,
-        }
-        self.staff_figures = people
-        # Which meetings are missing, in words: the count alone does not say where to look.
-        self.figure_labels["missing_meetings"].setToolTip(
-            "\n".join(m.text for m in people.missing) or self.tr("本月没有缺少的会议记录")
-        )
+        self._refresh_people(figures.day)
         for key, value in values.items():
             self.figure_labels[key].setText(str(value))
         self.overdue.set_rows(figures.overdue)
@@ -301,6 +294,43 @@ class ReportsWorkspace(QWidget):
             )
         )
         return figures
+
+    # -- 人员与巡查: open findings, overdue action items, missing meetings ---------------------
+    def _people_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.people_summary = QLabel()
+        self.people_summary.setObjectName("peopleFigures")
+        self.people_summary.setWordWrap(True)
+        layout.addWidget(self.people_summary)
+        self.missing = RowsModel(MISSING_COLUMNS, lambda m: f"{m.kind}:{m.day}", parent=self)
+        view = table_view(self.missing, self.tr("本月缺少的会议记录"))
+        view.setObjectName("missingMeetingsTable")
+        layout.addWidget(view, 1)
+        self.people_index = self.tabs.addTab(page, self.tr("人员与巡查"))
+
+    def _refresh_people(self, day: date) -> None:
+        people = staff_figures(self.ws, self.actor, day)
+        self.staff_figures = people
+        self.people_summary.setText(
+            self.tr(
+                "待整改巡查问题 {open} 条（其中已逾期 {late} 条）；"
+                "逾期未完成的会议待办 {actions} 项；本月缺少的会议记录 {missing} 次"
+            ).format(
+                open=people.open_findings,
+                late=people.overdue_findings,
+                actions=people.overdue_actions,
+                missing=people.missing_meetings,
+            )
+        )
+        self.missing.set_rows(list(people.missing))
+        # The count in the tab's title: seen without opening the tab, and not by colour.
+        flagged = people.missing_meetings + people.overdue_actions + people.overdue_findings
+        title = self.tr("人员与巡查")
+        self.tabs.setTabText(
+            self.people_index,
+            self.tr("⚠ 人员与巡查（{n}）").format(n=flagged) if flagged else title,
+        )
 
     # -- 帮您办 cases of the day --------------------------------------------------------------
     def _green_tab(self) -> None:

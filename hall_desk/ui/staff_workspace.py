@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -106,13 +106,19 @@ class _Form(QWidget):
 # --- 会议 ---------------------------------------------------------------------------------------
 
 ACTION_COLUMNS = [
-    Column("期限", lambda a: a.deadline),
-    Column("逾期", lambda a: "⚠ 已逾期" if a.overdue else ""),
-    Column("负责人", lambda a: a.owner_name),
-    Column("事项", lambda a: a.text),
-    Column("会议", lambda a: f"{a.held_on:%m-%d} {a.meeting_kind.label}"),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "期限"), lambda a: a.deadline),
+    Column(
+        QT_TRANSLATE_NOOP("RowsModel", "逾期"),
+        lambda a: QCoreApplication.translate("RowsModel", "⚠ 已逾期") if a.overdue else "",
+    ),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "负责人"), lambda a: a.owner_name),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda a: a.text),
+    Column(
+        QT_TRANSLATE_NOOP("RowsModel", "会议"),
+        lambda a: f"{a.held_on:%m-%d} " + a.meeting_kind.label,
+    ),
 ]
-MISSING_COLUMNS = [Column("缺少的会议", lambda m: m.text)]
+MISSING_COLUMNS = [Column(QT_TRANSLATE_NOOP("RowsModel", "缺少的会议"), lambda m: m.text)]
 
 
 class MeetingTab(QWidget):
@@ -126,13 +132,13 @@ class MeetingTab(QWidget):
         f = self.form
         self.kind = f.row(
             "kind",
-            self.tr("会议类型(&K)："),
+            self.tr("会议类型(&Q)："),
             _combo("meetingKind", [(k.value, k.label) for k in MeetingKind]),
         )
         self.held_at = QDateTimeEdit(_qdatetime(ws.now()))
         self.held_at.setObjectName("meetingHeldAt")
         self.held_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        f.row("held_at", self.tr("会议时间(&T)："), self.held_at)
+        f.row("held_at", self.tr("会议时间(&W)："), self.held_at)
         self.host = _combo("meetingHost", [(p.username, p.display_name) for p in people])
         if actor.username in [p.username for p in people]:
             self.host.setCurrentIndex([p.username for p in people].index(actor.username))
@@ -143,10 +149,10 @@ class MeetingTab(QWidget):
         statuses = [(a.value, a.label) for a in Attendance]
         for n, p in enumerate(x for x in people if x.role in (Role.CLERK, Role.ROUTER)):
             status = _combo(f"attendance_{p.username}", statuses)
-            status.setAccessibleName(f"{p.display_name} 出席情况")
+            status.setAccessibleName(self.tr("{name} 出席情况").format(name=p.display_name))
             why = QLineEdit()
             why.setObjectName(f"reason_{p.username}")
-            why.setAccessibleName(f"{p.display_name} 原因或代会人员")
+            why.setAccessibleName(self.tr("{name} 原因或代会人员").format(name=p.display_name))
             why.setPlaceholderText(self.tr("请假、缺席、迟到的原因；代会人员"))
             name = QLabel(p.display_name)
             name.setBuddy(status)
@@ -206,8 +212,8 @@ class MeetingTab(QWidget):
 
         right = QVBoxLayout()
         outer.addLayout(right, 2)
-        self.actions = RowsModel(ACTION_COLUMNS, lambda a: a.id, parent=self)
-        self.actions_view = table_view(self.actions, self.tr("未完成的待办事项"))
+        self.action_rows = RowsModel(ACTION_COLUMNS, lambda a: a.id, parent=self)
+        self.actions_view = table_view(self.action_rows, self.tr("未完成的待办事项"))
         self.actions_view.setObjectName("openActions")
         caption = QLabel(self.tr("未完成的待办事项(&A)"))
         caption.setBuddy(self.actions_view)
@@ -289,12 +295,12 @@ class MeetingTab(QWidget):
         if not index.isValid():
             self.message.setText(self.tr("⚠ 请先在右侧选择一项待办事项"))
             return None
-        action_id = str(self.actions.data(index, ID_ROLE))
-        ws, actor = self.ws, self.actor
+        action_id = str(self.action_rows.data(index, ID_ROLE))
+        ws, actor, done_note = self.ws, self.actor, self.tr("已完成")
         return (
             Op(
                 self,
-                lambda: meetings.mark_action_done(ws, actor, action_id, "已完成"),
+                lambda: meetings.mark_action_done(ws, actor, action_id, done_note),
                 touches=[Entity.STAFF],
             )
             .busy(self.done)
@@ -304,7 +310,7 @@ class MeetingTab(QWidget):
         )
 
     def refresh(self) -> None:
-        self.actions.set_rows(meetings.actions(self.ws))
+        self.action_rows.set_rows(meetings.actions(self.ws))
         today = self.ws.today()
         first = today.replace(day=1)
         through = date.fromordinal(today.toordinal() - 1)
@@ -314,14 +320,23 @@ class MeetingTab(QWidget):
 # --- 巡查 ---------------------------------------------------------------------------------------
 
 FINDING_COLUMNS = [
-    Column("日期", lambda f: f.found_on),
-    Column("人员/窗口", lambda f: f.staff_name or f.window),
-    Column("类别", lambda f: f.category.label),
-    Column("问题", lambda f: f.item),
-    Column("严重程度", lambda f: f.severity.label),
-    Column("整改期限", lambda f: f.fix_deadline),
-    Column("状态", lambda f: ("⚠ 逾期 " if f.overdue else "") + f.state.label),
-    Column("30 天内", lambda f: f.escalation.label if f.escalation else ""),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda f: f.found_on),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "人员/窗口"), lambda f: f.staff_name or f.window),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda f: f.category.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "问题"), lambda f: f.item),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "严重程度"), lambda f: f.severity.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "整改期限"), lambda f: f.fix_deadline),
+    Column(
+        QT_TRANSLATE_NOOP("RowsModel", "状态"),
+        lambda f: (
+            (QCoreApplication.translate("RowsModel", "⚠ 逾期 ") if f.overdue else "")
+            + f.state.label
+        ),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("RowsModel", "30 天内"),
+        lambda f: f.escalation.label if f.escalation else "",
+    ),
 ]
 
 
@@ -337,7 +352,7 @@ class InspectionTab(QWidget):
         self.at = QDateTimeEdit(_qdatetime(ws.now()))
         self.at.setObjectName("inspectedAt")
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        f.row("inspected_at", self.tr("巡查时间(&T)："), self.at)
+        f.row("inspected_at", self.tr("巡查时间(&W)："), self.at)
         leads = [p for p in people if p.role in (Role.LEAD, Role.ADMIN)] or people
         self.inspector = _combo("inspector", [(p.username, p.display_name) for p in leads])
         if actor.username in [p.username for p in leads]:
@@ -346,9 +361,9 @@ class InspectionTab(QWidget):
         self.area = QLineEdit()
         self.area.setPlaceholderText(self.tr("如：综合受理区、等候区"))
         f.row("area", self.tr("巡查区域(&E)："), self.area)
-        self.window = QLineEdit()
-        self.window.setPlaceholderText(self.tr("如：综合窗口3（可空）"))
-        f.row("window", self.tr("窗口："), self.window)
+        self.window_edit = QLineEdit()
+        self.window_edit.setPlaceholderText(self.tr("如：综合窗口3（可空）"))
+        f.row("window", self.tr("窗口："), self.window_edit)
         self.late_reason = QLineEdit()
         self.late_reason.setPlaceholderText(self.tr("超过 3 天补录时填写"))
         f.row("late_reason", self.tr("补录原因："), self.late_reason)
@@ -371,21 +386,21 @@ class InspectionTab(QWidget):
                 passed = QCheckBox(name)
                 passed.setObjectName(f"check_{n}")
                 passed.setChecked(True)
-                passed.setAccessibleName(f"{name} 合格")
+                passed.setAccessibleName(self.tr("{item} 合格").format(item=name))
                 who = _combo(f"who_{n}", staff)
-                who.setAccessibleName(f"{name} 涉及人员")
+                who.setAccessibleName(self.tr("{item} 涉及人员").format(item=name))
                 severity = _combo(
                     f"severity_{n}",
                     [("", self.tr("（严重程度）"))] + [(s.value, s.label) for s in Severity],
                 )
-                severity.setAccessibleName(f"{name} 严重程度")
+                severity.setAccessibleName(self.tr("{item} 严重程度").format(item=name))
                 deadline = QDateEdit(_qdate(ws.today()))
                 deadline.setObjectName(f"deadline_{n}")
                 deadline.setDisplayFormat("yyyy-MM-dd")
-                deadline.setAccessibleName(f"{name} 整改期限")
+                deadline.setAccessibleName(self.tr("{item} 整改期限").format(item=name))
                 note = QLineEdit()
                 note.setObjectName(f"note_{n}")
-                note.setAccessibleName(f"{name} 说明")
+                note.setAccessibleName(self.tr("{item} 说明").format(item=name))
                 note.setPlaceholderText(self.tr("说明"))
                 err = error_label(self)
                 for w in (who, severity, deadline, note):
@@ -464,7 +479,7 @@ class InspectionTab(QWidget):
                     passed=ok,
                     note="" if ok else note.text(),
                     staff="" if ok else str(who.currentData() or ""),
-                    window="" if ok or who.currentData() else self.window.text(),
+                    window="" if ok or who.currentData() else self.window_edit.text(),
                     severity="" if ok else str(severity.currentData() or ""),
                     fix_deadline=None if ok else _py_date(deadline),
                 )
@@ -473,7 +488,7 @@ class InspectionTab(QWidget):
             inspected_at=_py_datetime(self.at),
             inspectors=[str(self.inspector.currentData() or "")],
             area=self.area.text(),
-            window=self.window.text(),
+            window=self.window_edit.text(),
             items=entries,
             late_reason=self.late_reason.text(),
         )
@@ -537,37 +552,51 @@ class InspectionTab(QWidget):
 # --- 绩效考评 -----------------------------------------------------------------------------------
 
 SHEET_COLUMNS = [
-    Column("名次", lambda v: v.rank, align_right=True),
-    Column("姓名", lambda v: v.staff_name),
-    Column("窗口", lambda v: v.window),
-    Column("总分", lambda v: v.total, align_right=True),
-    Column("等次", lambda v: v.grade),
-    Column("业务量", lambda v: v.workload, align_right=True),
-    Column("状态", lambda v: v.state.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "名次"), lambda v: v.rank, align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "姓名"), lambda v: v.staff_name),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "窗口"), lambda v: v.window),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "总分"), lambda v: v.total, align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "等次"), lambda v: v.grade),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "业务量"), lambda v: v.workload, align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda v: v.state.label),
     Column(
-        "备注",
+        QT_TRANSLATE_NOOP("RowsModel", "备注"),
         lambda v: "；".join(
             x
             for x in (
-                "★ 服务标兵候选" if v.standout else "",
-                f"连续 {v.bottom_months} 个月末位" if v.bottom_months > 1 else "",
-                f"复核 {len(v.reviews)} 次" if v.reviews else "",
+                QCoreApplication.translate("RowsModel", "★ 服务标兵候选") if v.standout else "",
+                QCoreApplication.translate("RowsModel", "连续 {n} 个月末位").format(
+                    n=v.bottom_months
+                )
+                if v.bottom_months > 1
+                else "",
+                QCoreApplication.translate("RowsModel", "复核 {n} 次").format(n=len(v.reviews))
+                if v.reviews
+                else "",
             )
             if x
         ),
     ),
 ]
 LINE_COLUMNS = [
-    Column("项目", lambda line: line.item),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "项目"), lambda line: line.item),
     Column(
-        "依据",
+        QT_TRANSLATE_NOOP("RowsModel", "依据"),
         lambda line: (
-            ("【复核】" if line.review else "【人工】" if line.manual else "")
+            (
+                QCoreApplication.translate("RowsModel", "【复核】")
+                if line.review
+                else QCoreApplication.translate("RowsModel", "【人工】")
+                if line.manual
+                else ""
+            )
             + (line.text or line.kind_label)
         ),
     ),
-    Column("日期", lambda line: line.on),
-    Column("分值", lambda line: f"{line.points:+d}", align_right=True),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda line: line.on),
+    Column(
+        QT_TRANSLATE_NOOP("RowsModel", "分值"), lambda line: f"{line.points:+d}", align_right=True
+    ),
 ]
 
 
@@ -588,7 +617,7 @@ class EvaluationTab(QWidget):
         top.addWidget(self.month)
         self.compute = QPushButton(self.tr("按本月数据计算(&C)"))
         self.compute.setObjectName("computeMonth")
-        self.check = QPushButton(self.tr("审核(&V)"))
+        self.check = QPushButton(self.tr("审核(&R)"))
         self.check.setObjectName("checkMonth")
         self.publish = QPushButton(self.tr("发布(&B)"))
         self.publish.setObjectName("publishMonth")
