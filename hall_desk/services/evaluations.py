@@ -634,3 +634,17 @@ def sheet_of(ws: Workstation, actor: Actor, month: str, username: str) -> SheetV
         if view.staff == username:
             return view
     raise NotFound(f"{month} 没有「{username}」的考评表")
+
+
+def my_sheets(ws: Workstation, actor: Actor) -> list[SheetView]:
+    """The actor's own published sheets, newest month first: what they confirm or object to."""
+    published = [st.value for st in SheetState if st.is_published]
+    with ws.reading() as s:
+        months = list(
+            s.scalars(
+                select(EvaluationRow.month)
+                .where(EvaluationRow.staff == actor.username, EvaluationRow.state.in_(published))
+                .order_by(EvaluationRow.month.desc())
+            )
+        )
+    return [v for m in months for v in sheets(ws, actor, m) if v.staff == actor.username]

@@ -391,6 +391,14 @@ class MainWindow(QMainWindow):
         s["database"].setText(self.tr("数据库正常（{size:.1f} MB）").format(size=size_mb))
         self.sync.refresh()
 
+    def open_my_evaluation(self) -> None:
+        from hall_desk.ui.my_evaluation import MyEvaluationDialog
+
+        dialog = MyEvaluationDialog(self.ws, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.my_evaluation = dialog
+        dialog.open()
+
     def _actions(self) -> None:
         def action(
             text: str, shortcuts: list[QKeySequence | str], slot: Callable[[], None], name: str
@@ -462,6 +470,9 @@ class MainWindow(QMainWindow):
         tools.addAction(action(self.tr("立即同步"), [], self.sync.sync_now, "syncNowAction"))
         tools.addAction(
             action(self.tr("修改密码…"), [], self.change_password, "changePasswordAction")
+        )
+        tools.addAction(
+            action(self.tr("我的绩效考评…"), [], self.open_my_evaluation, "myEvaluationAction")
         )
         if self.actor.may(Permission.REPORTS):
             tools.addAction(

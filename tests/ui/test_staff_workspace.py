@@ -207,3 +207,32 @@ def test_the_dashboard_names_open_findings_overdue_actions_and_missing_meetings(
         "2026-11-03 缺少晨会记录",
         "2026-11-04 缺少晨会记录",
     ]
+
+
+def test_a_staff_member_objects_to_their_published_sheet_with_a_reason(qtbot, hall) -> None:
+    from hall_desk.services import evaluations
+    from hall_desk.ui.my_evaluation import MyEvaluationDialog
+
+    complaint_about(hall, "clerk1", date(2026, 11, 10))
+    hall.at(date(2026, 11, 30), 17)
+    evaluations.compute_month(hall.ws, hall.lead, "2026-11")
+    evaluations.check_month(hall.ws, hall.lead, "2026-11")
+    evaluations.publish_month(hall.ws, hall.lead, "2026-11")
+    dialog = MyEvaluationDialog(hall.ws, hall.clerk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert [(v.month, v.total, v.state.label) for v in dialog.months.rows] == [
+        ("2026-11", 95, "已发布待确认")
+    ]
+    assert [line.kind.value for line in dialog.lines.rows] == ["complaint"]
+    click(qtbot, dialog.object)
+    assert dialog.reason_error.text() == "⚠ 提出异议须写明理由"
+    assert QApplication.focusWidget() is dialog.reason
+    type_text(qtbot, dialog.reason, "投诉与事实不符，有录像为证")
+    click(qtbot, dialog.object)
+    assert dialog.message.text() == "✓ 已对 2026-11 的考评提出异议，班组长将复核"
+    assert dialog.months.rows[0].state.label == "本人有异议"
+    assert evaluations.sheet_of(hall.ws, hall.lead, "2026-11", "clerk1").objection == (
+        "投诉与事实不符，有录像为证"
+    )
