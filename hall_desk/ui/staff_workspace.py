@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 from hall_desk.domain.evaluation import BONUS_ITEM
 from hall_desk.domain.inspections import Severity
 from hall_desk.domain.meetings import Attendance, MeetingKind
-from hall_desk.domain.roles import Actor, Role
+from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.services import evaluations, inspections, meetings
 from hall_desk.services.inspections import CheckEntry, InspectionDraft
 from hall_desk.services.meetings import ActionDraft, AttendeeEntry, MeetingDraft
@@ -627,6 +628,12 @@ class EvaluationTab(QWidget):
         self.print_summary.setObjectName("printSummary")
         for b in (self.compute, self.check, self.publish, self.print_sheet, self.print_summary):
             top.addWidget(b)
+        self.scheme_button: QPushButton | None = None
+        if actor.may(Permission.MANAGE_SETTINGS):
+            self.scheme_button = QPushButton(self.tr("考评方案(&E)…"))
+            self.scheme_button.setObjectName("editScheme")
+            self.scheme_button.clicked.connect(self.edit_scheme)
+            top.addWidget(self.scheme_button)
         top.addStretch(1)
         outer.addLayout(top)
         self.message = QLabel()
@@ -688,6 +695,22 @@ class EvaluationTab(QWidget):
         self.sheets_view.selectionModel().currentRowChanged.connect(lambda *_a: self._show_lines())
         self.refresh()
         Follower(self, [Entity.STAFF, Entity.SYNC], self.refresh)
+
+    def edit_scheme(self) -> QDialog:
+        from hall_desk.ui.scheme_dialog import SchemeDialog
+
+        dialog = SchemeDialog(self.ws, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(
+            lambda: self.message.setText(
+                self.tr("✓ 已保存考评方案第 {v} 版：本月重新计算后按新版本计分").format(
+                    v=dialog.saved.version if dialog.saved else ""
+                )
+            )
+        )
+        self.scheme_dialog = dialog
+        dialog.open()
+        return dialog
 
     def month_text(self) -> str:
         return self.month.date().toString("yyyy-MM")

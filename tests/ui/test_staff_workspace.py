@@ -236,3 +236,42 @@ def test_a_staff_member_objects_to_their_published_sheet_with_a_reason(qtbot, ha
     assert evaluations.sheet_of(hall.ws, hall.lead, "2026-11", "clerk1").objection == (
         "投诉与事实不符，有录像为证"
     )
+
+
+def test_the_admin_saves_a_new_scheme_version_refused_first_when_maxima_do_not_add_up(
+    qtbot, hall
+) -> None:
+    from hall_desk.services import evaluations
+
+    page = StaffWorkspace(hall.ws, hall.admin)
+    qtbot.addWidget(page)
+    page.show()
+    page.tabs.setCurrentIndex(2)
+    tab = page.evaluations
+    assert tab.scheme_button is not None
+    click(qtbot, tab.scheme_button)
+    dialog = tab.scheme_dialog
+    name, maximum = dialog.items[0]
+    assert name.text() == "工作态度"
+    maximum.setFocus()
+    maximum.selectAll()
+    type_text(qtbot, maximum, "25")
+    click(qtbot, dialog.save)
+    assert dialog.errors.labels["total"].text() == "⚠ 各考评项目满分之和为 105，与方案总分 100 不符"
+    assert evaluations.current_scheme(hall.ws).version == 1
+    dialog.total.setFocus()
+    dialog.total.selectAll()
+    type_text(qtbot, dialog.total, "105")
+    dialog.cap.setFocus()
+    dialog.cap.selectAll()
+    type_text(qtbot, dialog.cap, "115")
+    click(qtbot, dialog.save)
+    shown = {k: v.text() for k, v in dialog.errors.labels.items() if v.text()}
+    assert shown == {}, (shown, dialog.errors.fallback.text())
+    saved = evaluations.current_scheme(hall.ws)
+    assert (saved.version, saved.total, saved.items[0].maximum) == (2, 105, 25)
+    assert tab.message.text() == "✓ 已保存考评方案第 2 版：本月重新计算后按新版本计分"
+    # A staff lead sees no scheme button: the scheme is the admin's.
+    lead_page = StaffWorkspace(hall.ws, hall.lead)
+    qtbot.addWidget(lead_page)
+    assert lead_page.evaluations.scheme_button is None
