@@ -329,6 +329,8 @@ class MainWindow(QMainWindow):
             from hall_desk.ui.staff_workspace import StaffWorkspace
 
             self.staff = StaffWorkspace(self.ws, self.actor)
+            self.staff.evaluations.open_case_requested.connect(self.open_case)
+            self.staff.evaluations.open_ticket_requested.connect(self.open_ticket)
             return self.staff
         if workspace.key == "tickets":
             from hall_desk.ui.tickets_workspace import TicketsWorkspace
@@ -583,6 +585,12 @@ class MainWindow(QMainWindow):
         self.notice_preview = preview
         preview.open()
         return preview
+
+    def open_ticket(self, ticket_no: str) -> None:
+        """A ticket named elsewhere (the evidence of an evaluation) shown in its list."""
+        if self.show_workspace("tickets"):
+            self.tickets.tabs.setCurrentWidget(self.tickets.desk)
+            self.tickets.desk.select(ticket_no)
 
     def open_case(self, case_id: str) -> CaseView:
         view = CaseView(self.ws, self.actor, case_id, self)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hall_desk.domain.evaluation import BONUS_ITEM
+from hall_desk.domain.evaluation import BONUS_ITEM, EvidenceKind
 from hall_desk.domain.inspections import Severity
 from hall_desk.domain.meetings import Attendance, MeetingKind
 from hall_desk.domain.roles import Actor, Permission, Role
@@ -602,6 +602,11 @@ LINE_COLUMNS = [
 
 
 class EvaluationTab(QWidget):
+    # A line's evidence opened with Enter or a double click: a case in its view, a ticket in
+    # the 办不成事/投诉 list.
+    open_case_requested = Signal(str)
+    open_ticket_requested = Signal(str)
+
     def __init__(self, ws: Workstation, actor: Actor) -> None:
         super().__init__()
         self.ws, self.actor = ws, actor
@@ -654,6 +659,7 @@ class EvaluationTab(QWidget):
         )
         self.lines_view = table_view(self.lines, self.tr("扣分与加分依据"))
         self.lines_view.setObjectName("sheetLines")
+        self.lines_view.activated.connect(self._open_evidence)
         side.addWidget(QLabel(self.tr("所选考评表的依据")))
         side.addWidget(self.lines_view, 1)
         self.form = _Form()
@@ -727,6 +733,13 @@ class EvaluationTab(QWidget):
             if chosen is not None and view.id == chosen.id:
                 self.sheets_view.selectRow(row)
         self._show_lines()
+
+    def _open_evidence(self, index: Any) -> None:
+        line = self.lines.row_at(index.row())
+        if line.kind is EvidenceKind.OVERDUE_CASE:
+            self.open_case_requested.emit(line.ref)
+        elif line.ref_no.startswith("FK"):
+            self.open_ticket_requested.emit(line.ref_no)
 
     def _show_lines(self) -> None:
         view = self._current()

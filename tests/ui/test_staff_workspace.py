@@ -275,3 +275,25 @@ def test_the_admin_saves_a_new_scheme_version_refused_first_when_maxima_do_not_a
     lead_page = StaffWorkspace(hall.ws, hall.lead)
     qtbot.addWidget(lead_page)
     assert lead_page.evaluations.scheme_button is None
+
+
+def test_a_lines_evidence_opens_with_enter_in_the_tickets_list(qtbot, hall) -> None:
+    from hall_desk.ui.main_window import MainWindow
+
+    complaint_about(hall, "clerk1", date(2026, 11, 10))
+    hall.at(date(2026, 11, 30), 17)
+    main = MainWindow(hall.ws, hall.lead)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.show_workspace("staff")
+    tab = main.staff.evaluations
+    main.staff.tabs.setCurrentWidget(tab)
+    click(qtbot, tab.compute)
+    tab.sheets_view.selectRow([v.staff for v in tab.sheets.rows].index("clerk1"))
+    tab.lines_view.setFocus()
+    tab.lines_view.setCurrentIndex(tab.lines.index(0, 0))
+    qtbot.keyClick(tab.lines_view, Qt.Key.Key_Return)
+    number = tab.lines.rows[0].ref_no
+    assert main.tickets.isVisible()
+    chosen = main.tickets.desk.table.currentIndex()
+    assert main.tickets.desk.model.row_at(chosen.row()).ticket_no == number
