@@ -369,14 +369,71 @@ class InspectionTab(QWidget):
         self.late_reason.setPlaceholderText(self.tr("超过 3 天补录时填写"))
         f.row("late_reason", self.tr("补录原因："), self.late_reason)
         left.addWidget(f)
-        # The checklist: each item passes unless unticked; a fail asks who, how serious, by when.
-        checks = QWidget()
-        grid = QGridLayout(checks)
         self.items: list[
             tuple[CheckEntry, QCheckBox, QComboBox, QComboBox, QDateEdit, QLineEdit, QLabel]
         ] = []
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self._build_checks()
+        left.addWidget(self.scroll, 1)
+        self.errors = f.errors()
+        buttons = QHBoxLayout()
+        self.save = QPushButton(self.tr("保存巡查记录(&S)"))
+        self.save.setObjectName("saveInspection")
+        self.save.setToolTip(self.tr("Ctrl+Enter"))
+        self.checklist_button = QPushButton(self.tr("巡查清单(&L)…"))
+        self.checklist_button.setObjectName("editChecklist")
+        self.checklist_button.clicked.connect(self.edit_checklist)
+        buttons.addWidget(self.checklist_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save)
+        left.addLayout(buttons)
+        self.message = QLabel()
+        self.message.setObjectName("inspectionMessage")
+        left.addWidget(self.message)
+
+        right = QVBoxLayout()
+        outer.addLayout(right, 2)
+        self.findings = RowsModel(FINDING_COLUMNS, lambda f: f.id, parent=self)
+        self.findings_view = table_view(self.findings, self.tr("巡查问题"))
+        self.findings_view.setObjectName("findings")
+        caption = QLabel(self.tr("未复查通过的问题(&P)"))
+        caption.setBuddy(self.findings_view)
+        right.addWidget(caption)
+        right.addWidget(self.findings_view, 1)
+        fix_line = QHBoxLayout()
+        self.fix = QLineEdit()
+        self.fix.setObjectName("fixText")
+        self.fix.setAccessibleName(self.tr("整改情况或复查意见"))
+        self.fix.setPlaceholderText(self.tr("整改情况 / 复查意见"))
+        fix_line.addWidget(self.fix, 1)
+        self.fix_button = QPushButton(self.tr("登记整改(&G)"))
+        self.fix_button.setObjectName("recordFix")
+        self.pass_button = QPushButton(self.tr("复查通过(&O)"))
+        self.pass_button.setObjectName("recheckPassed")
+        fix_line.addWidget(self.fix_button)
+        fix_line.addWidget(self.pass_button)
+        right.addLayout(fix_line)
+
+        self.save.clicked.connect(self.submit)
+        self.fix_button.clicked.connect(self.record_fix)
+        self.pass_button.clicked.connect(self.recheck)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
+        self.refresh()
+        Follower(self, [Entity.STAFF, Entity.SYNC], self.refresh)
+
+    def _build_checks(self) -> None:
+        """The checklist: each item passes unless unticked; a fail asks who, how serious, by
+        when. Built again when the hall changes its checklist."""
+        f, ws = self.form, self.ws
+        for key in [k for k in f.error_labels if k.startswith("items.")]:
+            del f.error_labels[key]
+            del f.inputs[key]
+        self.items.clear()
+        checks = QWidget()
+        grid = QGridLayout(checks)
         row = 0
-        staff = [("", self.tr("（人员）"))] + [(p.username, p.display_name) for p in people]
+        staff = [("", self.tr("（人员）"))] + [(p.username, p.display_name) for p in self.people]
         for group, names in inspections.checklist(ws).items():
             heading = QLabel(group.label)
             set_role(heading, "sectionTitle")
@@ -423,51 +480,23 @@ class InspectionTab(QWidget):
                     (CheckEntry(group.value, name), passed, who, severity, deadline, note, err)
                 )
                 row += 2
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(checks)
-        left.addWidget(scroll, 1)
-        self.errors = f.errors()
-        buttons = QHBoxLayout()
-        self.save = QPushButton(self.tr("保存巡查记录(&S)"))
-        self.save.setObjectName("saveInspection")
-        self.save.setToolTip(self.tr("Ctrl+Enter"))
-        buttons.addStretch(1)
-        buttons.addWidget(self.save)
-        left.addLayout(buttons)
-        self.message = QLabel()
-        self.message.setObjectName("inspectionMessage")
-        left.addWidget(self.message)
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(checks)
 
-        right = QVBoxLayout()
-        outer.addLayout(right, 2)
-        self.findings = RowsModel(FINDING_COLUMNS, lambda f: f.id, parent=self)
-        self.findings_view = table_view(self.findings, self.tr("巡查问题"))
-        self.findings_view.setObjectName("findings")
-        caption = QLabel(self.tr("未复查通过的问题(&P)"))
-        caption.setBuddy(self.findings_view)
-        right.addWidget(caption)
-        right.addWidget(self.findings_view, 1)
-        fix_line = QHBoxLayout()
-        self.fix = QLineEdit()
-        self.fix.setObjectName("fixText")
-        self.fix.setAccessibleName(self.tr("整改情况或复查意见"))
-        self.fix.setPlaceholderText(self.tr("整改情况 / 复查意见"))
-        fix_line.addWidget(self.fix, 1)
-        self.fix_button = QPushButton(self.tr("登记整改(&G)"))
-        self.fix_button.setObjectName("recordFix")
-        self.pass_button = QPushButton(self.tr("复查通过(&O)"))
-        self.pass_button.setObjectName("recheckPassed")
-        fix_line.addWidget(self.fix_button)
-        fix_line.addWidget(self.pass_button)
-        right.addLayout(fix_line)
+    def edit_checklist(self) -> None:
+        from hall_desk.ui.checklist_dialog import ChecklistDialog
 
-        self.save.clicked.connect(self.submit)
-        self.fix_button.clicked.connect(self.record_fix)
-        self.pass_button.clicked.connect(self.recheck)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.submit)
-        self.refresh()
-        Follower(self, [Entity.STAFF, Entity.SYNC], self.refresh)
+        dialog = ChecklistDialog(self.ws, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._checklist_saved)
+        self.checklist_dialog = dialog
+        dialog.open()
+
+    def _checklist_saved(self) -> None:
+        self._build_checks()
+        self.message.setText(self.tr("✓ 巡查清单已保存：共 {n} 项").format(n=len(self.items)))
 
     def draft(self) -> InspectionDraft:
         entries = []

@@ -297,3 +297,23 @@ def test_a_lines_evidence_opens_with_enter_in_the_tickets_list(qtbot, hall) -> N
     assert main.tickets.isVisible()
     chosen = main.tickets.desk.table.currentIndex()
     assert main.tickets.desk.model.row_at(chosen.row()).ticket_no == number
+
+
+def test_the_lead_changes_the_checklist_and_the_form_follows(qtbot, hall) -> None:
+    page = _page(qtbot, hall)
+    page.tabs.setCurrentIndex(1)
+    tab = page.inspections
+    before = len(tab.items)
+    click(qtbot, tab.checklist_button)
+    dialog = tab.checklist_dialog
+    conduct = dialog.groups[next(g for g in dialog.groups if g.value == "conduct")]
+    conduct.selectAll()
+    conduct.setFocus()
+    qtbot.keyClick(conduct, Qt.Key.Key_Delete)
+    click(qtbot, dialog.save)
+    assert dialog.errors.fallback.text() == "⚠ 巡查清单「行为规范」组至少要有一项"
+    type_text(qtbot, conduct, "仪容仪表")
+    click(qtbot, dialog.save)
+    assert len(tab.items) == before - 3
+    assert [e.item for e, *_rest in tab.items if e.group == "conduct"] == ["仪容仪表"]
+    assert tab.message.text() == f"✓ 巡查清单已保存：共 {before - 3} 项"
