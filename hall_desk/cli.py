@@ -200,6 +200,11 @@ def _run(args: argparse.Namespace) -> int:
                 f"演示数据：{s.days} 个工作日，咨询 {s.consultations} 条，办件 {s.cases} 件，"
                 f"补正后受理 {s.supplements_received} 件，绿色通道 {s.green_channel} 件"
             )
+            print(
+                f"人员与巡查：会议 {s.staff.meetings} 次（缺晨会 {s.staff.missed_morning} 天），"
+                f"巡查 {s.staff.inspections} 次、问题 {s.staff.findings} 条，"
+                f"考评表 {s.staff.sheets} 张"
+            )
         elif cmd == "catalog":
             from hall_desk.services import catalog
 

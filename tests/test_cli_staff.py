@@ -40,3 +40,21 @@ def test_the_staff_ledgers_export_from_the_command_line(
     assert result.stdout.strip() == f"{title}已导出：{out}（{expected} 行）"
     sheet = load_workbook(out).active
     assert sheet is not None and sheet.max_row - 1 == expected > 0
+
+
+def test_demo_data_says_what_it_made_of_the_people_work(seeded: Ran) -> None:  # noqa: F811
+    import re
+
+    found = re.search(
+        r"人员与巡查：会议 (\d+) 次（缺晨会 (\d+) 天），"
+        r"巡查 (\d+) 次、问题 (\d+) 条，考评表 (\d+) 张",
+        seeded.result.stdout,
+    )
+    assert found, show(seeded.result)
+    meetings, missed, walks, findings, sheets = (int(g) for g in found.groups())
+    db = db_of(seeded.home)
+    assert meetings == query(db, "SELECT count(*) FROM meetings")[0][0] > 0
+    assert 1 <= missed <= 2
+    assert walks == query(db, "SELECT count(*) FROM inspections")[0][0] > 0
+    assert findings == query(db, "SELECT count(*) FROM findings")[0][0]
+    assert sheets == query(db, "SELECT count(*) FROM evaluations")[0][0] > 0
