@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.inspections import (
@@ -250,8 +251,8 @@ def record(ws: Workstation, actor: Actor, draft: InspectionDraft) -> str:
         return inspection_id
 
 
-def _finding(ws_session: object, finding_id: str) -> FindingRow:
-    row = ws_session.get(FindingRow, finding_id.strip())  # type: ignore[attr-defined]
+def _finding(session: Session, finding_id: str) -> FindingRow:
+    row = session.get(FindingRow, finding_id.strip())
     if row is None:
         raise NotFound("找不到这条巡查问题")
     return row
