@@ -104,20 +104,20 @@ WORKSPACES = [
         ),
     ),
     Workspace(
+        "reports",
+        QT_TRANSLATE_NOOP("Workspace", "统计报表"),
+        Permission.REPORTS,
+        QT_TRANSLATE_NOOP(
+            "Workspace", "当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。"
+        ),
+    ),
+    Workspace(
         "staff",
         QT_TRANSLATE_NOOP("Workspace", "人员与巡查"),
         Permission.STAFF,
         QT_TRANSLATE_NOOP(
             "Workspace",
             "晨会、周例会和待办事项，现场巡查与整改复查，月度绩效考评的计算、审核、发布和打印。",
-        ),
-    ),
-    Workspace(
-        "reports",
-        QT_TRANSLATE_NOOP("Workspace", "统计报表"),
-        Permission.REPORTS,
-        QT_TRANSLATE_NOOP(
-            "Workspace", "当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。"
         ),
     ),
     Workspace("admin", QT_TRANSLATE_NOOP("Workspace", "系统管理"), Permission.MANAGE_SETTINGS, ""),

@@ -660,19 +660,24 @@ class EvaluationTab(QWidget):
         self.print_sheet.setObjectName("printSheet")
         self.print_summary = QPushButton(self.tr("打印汇总表(&U)"))
         self.print_summary.setObjectName("printSummary")
-        for b in (self.compute, self.check, self.publish, self.print_sheet, self.print_summary):
+        for b in (self.compute, self.check, self.publish):
             top.addWidget(b)
+        top.addStretch(1)
+        outer.addLayout(top)
+        # The papers and the scheme on a line of their own: at 150 % one line holds not all.
+        papers = QHBoxLayout()
+        self.message = QLabel()
+        self.message.setObjectName("evaluationMessage")
+        papers.addWidget(self.message, 1)
+        papers.addWidget(self.print_sheet)
+        papers.addWidget(self.print_summary)
         self.scheme_button: QPushButton | None = None
         if actor.may(Permission.MANAGE_SETTINGS):
             self.scheme_button = QPushButton(self.tr("考评方案(&E)…"))
             self.scheme_button.setObjectName("editScheme")
             self.scheme_button.clicked.connect(self.edit_scheme)
-            top.addWidget(self.scheme_button)
-        top.addStretch(1)
-        outer.addLayout(top)
-        self.message = QLabel()
-        self.message.setObjectName("evaluationMessage")
-        outer.addWidget(self.message)
+            papers.addWidget(self.scheme_button)
+        outer.addLayout(papers)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
         self.sheets = RowsModel(SHEET_COLUMNS, lambda v: v.id, parent=self)
