@@ -58,6 +58,8 @@ DEFAULT_CHECKLIST: Mapping[CheckGroup, tuple[str, ...]] = {
 }
 MAX_ITEM = 60  # characters of a checklist item
 MAX_ITEMS_PER_GROUP = 30
+CHECKLIST_SETTING = "inspection_checklist"  # the hall's setting holding its checklist
+CHECKLIST_MAX = 4 * MAX_ITEMS_PER_GROUP * (MAX_ITEM + 4) + 100  # its JSON, at the most
 
 
 class Severity(StrEnum):
@@ -124,9 +126,11 @@ def findings_within(days: Iterable[date], day: date) -> int:
 
 def checklist_problem(checklist: Mapping[str, Iterable[str]]) -> str:
     """Why a checklist from the settings cannot be used; "" when it can."""
-    if set(checklist) != {g.value for g in CheckGroup}:
+    if not isinstance(checklist, Mapping) or set(checklist) != {g.value for g in CheckGroup}:
         return "巡查清单应分为服务环境、行为规范、服务标准、服务效率四组"
     for group, items in checklist.items():
+        if not isinstance(items, list | tuple):
+            return "巡查清单的每组应为检查项的列表"
         names = list(items)
         label = CheckGroup(group).label
         if not names:

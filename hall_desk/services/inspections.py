@@ -10,9 +10,10 @@ GB/T 36112's topics (domain/inspections.py); each record keeps the item texts it
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -21,7 +22,9 @@ from sqlalchemy.orm import Session
 from hall_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from hall_desk.domain.inspections import (
     BACKDATE_DAYS,
+    CHECKLIST_SETTING,
     DEFAULT_CHECKLIST,
+    MAX_ITEM,
     CheckGroup,
     Escalation,
     FindingState,
@@ -35,11 +38,11 @@ from hall_desk.domain.limits import MAX_NOTE
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_text, clean_window_name
 from hall_desk.services.common import iso
+from hall_desk.services.settings import emit_hall_setting
 from hall_desk.services.staff_common import collect, moment, person, text
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models_staff import FindingRow, InspectionRow
 
-CHECKLIST_SETTING = "inspection_checklist"
 MAX_AREA = 100
 
 
@@ -86,10 +89,15 @@ class FindingView:
 
 
 def checklist(ws: Workstation) -> dict[CheckGroup, tuple[str, ...]]:
-    """The hall's checklist by group: the setting, or the default seeded from GB/T 36112."""
-    raw = ws.config.extra.get(CHECKLIST_SETTING)
-    if isinstance(raw, dict) and not checklist_problem(raw):
-        return {CheckGroup(g): tuple(raw[g.value]) for g in CheckGroup}
+    """The hall's checklist by group: its setting (shared, it arrives with a sync), or the
+    default seeded from GB/T 36112 until the hall saves its own."""
+    raw = ws.hall_setting(CHECKLIST_SETTING)
+    try:
+        groups = json.loads(raw) if raw else None
+    except ValueError:
+        groups = None
+    if isinstance(groups, dict) and not checklist_problem(groups):
+        return {g: tuple(groups[g.value]) for g in CheckGroup}
     return dict(DEFAULT_CHECKLIST)
 
 
@@ -99,19 +107,18 @@ def entries_from_checklist(ws: Workstation) -> list[CheckEntry]:
 
 
 def save_checklist(ws: Workstation, actor: Actor, groups: Mapping[str, Sequence[str]]) -> None:
+    """The hall's checklist: every workstation of the hall uses it after its next sync."""
     actor.require(Permission.STAFF)
     cleaned = {
-        g: [clean_text(i, "checklist", "检查项", max_len=60) for i in items]
+        g: [clean_text(i, "checklist", "检查项", max_len=MAX_ITEM) for i in items]
         for g, items in groups.items()
     }
     problem = checklist_problem(cleaned)
     if problem:
         raise ValidationError("checklist", problem)
-    config = replace(ws.config, extra={**ws.config.extra, CHECKLIST_SETTING: cleaned})
     with ws.transaction(actor) as tx:
+        emit_hall_setting(tx, CHECKLIST_SETTING, json.dumps(cleaned, ensure_ascii=False))
         tx.audit("inspection.checklist", ws.code, {g: len(i) for g, i in cleaned.items()})
-    ws.home.save_config(config)
-    ws.config = config
 
 
 def record(ws: Workstation, actor: Actor, draft: InspectionDraft) -> str:

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 from sqlalchemy import Boolean, Date, Integer, String, delete
 from sqlalchemy.orm import Session
 
+from hall_desk.domain.inspections import CHECKLIST_MAX, CHECKLIST_SETTING, checklist_problem
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.limits import MAX_NOTE, MAX_SHORT_NOTE, MAX_STEP_NOTE, MAX_TICKET_TEXT
 from hall_desk.domain.text import (
@@ -364,6 +365,8 @@ HALL_SETTING_LIMITS: Mapping[str, int] = {
     "name": HALL_NAME_MAX,
     "contact_phone": CONTACT_PHONE_MAX,  # 咨询电话, printed on every notice
     "hall_address": HALL_ADDRESS_MAX,  # the hall's address, printed on every notice
+    # The 巡查 checklist as JSON {group: [item, …]} (domain/inspections.py checks its shape).
+    CHECKLIST_SETTING: CHECKLIST_MAX,
 }
 HALL_SETTING_KEYS = tuple(HALL_SETTING_LIMITS)
 
@@ -380,6 +383,11 @@ def _hall_setting_value(key: str, body: dict[str, Any]) -> None:
     problem = stored_text_problem(value, HALL_SETTING_LIMITS[key])
     if not problem and key == "contact_phone":
         problem = contact_phone_problem(value)
+    if not problem and key == CHECKLIST_SETTING:
+        try:
+            problem = checklist_problem(json.loads(value))
+        except (ValueError, TypeError, AttributeError):
+            problem = "不是有效的巡查清单"
     if problem:
         raise PayloadError(f"大厅设置 {key} 的值{problem}")
 

@@ -79,3 +79,20 @@ def test_staff_records_made_at_two_workstations_converge(hall: Hall, shared_url:
     view = evaluations.sheet_of(window, lead, month, "clerk1")
     assert view.total == 100 - 2 - 2  # an unexcused absence, a minor finding
     assert projections(lead_desk) == projections(window)
+
+
+def test_the_halls_checklist_reaches_every_workstation(hall: Hall, shared_url: str) -> None:
+    lead_desk, window = hall.ws("W1"), hall.ws("W2")
+    lead = users.create_user(
+        lead_desk, ADMIN, "lead1", "李秀兰", Role.LEAD, STAFF_PASSWORD, "班组长"
+    )
+    groups = {
+        "environment": ["环境卫生"],
+        "conduct": ["仪容仪表", "服务用语"],
+        "standards": ["一次性告知"],
+        "efficiency": ["在岗在位"],
+    }
+    inspections.save_checklist(lead_desk, lead, groups)
+    converge([lead_desk, window], shared_url)
+    shown = {g.value: list(items) for g, items in inspections.checklist(window).items()}
+    assert shown == groups
