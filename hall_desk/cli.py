@@ -97,7 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
     led = exp_sub.add_parser("ledger", help="导出台账 .xlsx")
     led.add_argument(
         "kind",
-        choices=["cases", "consultations", "routing", "deliveries", "tickets", "ratings", "queue"],
+        choices=[
+            "cases",
+            "consultations",
+            "routing",
+            "deliveries",
+            "tickets",
+            "ratings",
+            "queue",
+            "evaluations",
+            "inspections",
+            "meetings",
+        ],
     )
     led.add_argument("--from", dest="start", type=_date, required=True)
     led.add_argument("--to", dest="end", type=_date, required=True)
@@ -208,6 +219,11 @@ def _run(args: argparse.Namespace) -> int:
                 f"未评价 {s.ratings.unrated} 条"
             )
             print(f"排队叫号：{q.tickets} 张号，过号 {q.no_shows} 张，转移 {q.transfers} 张")
+            print(
+                f"人员与巡查：会议 {s.staff.meetings} 次（缺晨会 {s.staff.missed_morning} 天），"
+                f"巡查 {s.staff.inspections} 次、问题 {s.staff.findings} 条，"
+                f"考评表 {s.staff.sheets} 张"
+            )
         elif cmd == "catalog":
             from hall_desk.services import catalog
 

@@ -38,6 +38,7 @@ class Permission(StrEnum):
     UNMASK = "unmask"  # reveal an ID number or phone in full (audited)
     REPORTS = "reports"
     TICKETS = "tickets"
+    STAFF = "staff"  # meetings, inspections and the monthly evaluation of the staff
     MANAGE_USERS = "manage_users"
     MANAGE_CATALOG = "manage_catalog"
     MANAGE_CALENDAR = "manage_calendar"
@@ -53,6 +54,7 @@ PERMISSION_LABELS = {
     Permission.UNMASK: "查看完整证件号码和电话",
     Permission.REPORTS: "统计报表",
     Permission.TICKETS: "办不成事与投诉处理",
+    Permission.STAFF: "会议、巡查与绩效考评",
     Permission.MANAGE_USERS: "用户管理",
     Permission.MANAGE_CATALOG: "事项库管理",
     Permission.MANAGE_CALENDAR: "工作日历管理",
@@ -73,6 +75,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             _P.UNMASK,
             _P.REPORTS,
             _P.TICKETS,
+            _P.STAFF,
             _P.MANAGE_CALENDAR,
         }
     ),

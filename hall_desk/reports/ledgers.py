@@ -21,6 +21,9 @@ KINDS = {
     "tickets": "办不成事/投诉台账",
     "ratings": "好差评台账",
     "queue": "排队叫号台账",
+    "evaluations": "绩效考评台账",
+    "inspections": "巡查台账",
+    "meetings": "会议台账",
 }
 MAX_DAYS = 3660
 

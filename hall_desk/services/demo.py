@@ -19,6 +19,7 @@ from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Role
 from hall_desk.services import catalog, consultations, delivery, intake, routing, users
 from hall_desk.services.applicants import ApplicantDraft
 from hall_desk.services.demo_ratings import DemoRatings, generate_ratings
+from hall_desk.services.demo_staff import StaffSummary, generate_staff
 from hall_desk.services.demo_tickets import generate_tickets
 from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult
 from hall_desk.services.workstation import Workstation
@@ -79,6 +80,7 @@ class DemoSummary:
     mail_returned: int = 0
     tickets: int = 0  # 办不成事 / 投诉 / 建议 / 咨询 / 表扬
     ratings: DemoRatings = field(default_factory=DemoRatings)  # 好差评 (their 整改 tickets apart)
+    staff: StaffSummary = field(default_factory=StaffSummary)  # meetings, inspections, sheets
 
     @property
     def cases(self) -> int:
@@ -315,6 +317,7 @@ def generate(
     working = [d for d in worked if calendar.is_working_day(d)]
     summary.tickets = generate_tickets(ws, staff, working, seed)
     summary.ratings = generate_ratings(ws, staff, working, seed)
+    summary.staff = generate_staff(ws, staff, working, seed)
     return summary
 
 

@@ -26,6 +26,7 @@ from sqlalchemy import Boolean, Date, Integer, String, delete
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.inspections import CHECKLIST_MAX, CHECKLIST_SETTING, checklist_problem
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.limits import (
     MAX_NOTE,
@@ -64,6 +65,18 @@ from hall_desk.store.models_monthly import MonthlyReportRow
 from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
+from hall_desk.store.models_staff import (
+    EvalSchemeRow,
+    EvaluationLineRow,
+    EvaluationReviewRow,
+    EvaluationRow,
+    FindingRow,
+    InspectionItemRow,
+    InspectionRow,
+    MeetingActionRow,
+    MeetingAttendanceRow,
+    MeetingRow,
+)
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
 VERSION_KEY = "v"
@@ -372,6 +385,8 @@ HALL_SETTING_LIMITS: Mapping[str, int] = {
     "rating_rectify_days": 2,  # 差评整改 period in working days (services/ratings.py)
     "rating_bad_reasons": RATING_REASONS_MAX,  # the 差评 reasons to tick, one a line
     "queues": QUEUE_SETTINGS_MAX,  # the queue's settings (domain/queue.QueueSettings, JSON)
+    # The 巡查 checklist as JSON {group: [item, …]} (domain/inspections.py checks its shape).
+    CHECKLIST_SETTING: CHECKLIST_MAX,
 }
 # Settings that are a count of working days, with their largest value.
 DAY_COUNT_SETTINGS: Mapping[str, int] = {
@@ -401,6 +416,11 @@ def _hall_setting_value(key: str, body: dict[str, Any]) -> None:
             QueueSettings.parse(value)
         except HallDeskError as exc:
             problem = f"无效：{exc.message}"
+    if not problem and key == CHECKLIST_SETTING:
+        try:
+            problem = checklist_problem(json.loads(value))
+        except (ValueError, TypeError, AttributeError):
+            problem = "不是有效的巡查清单"
     if problem:
         raise PayloadError(f"大厅设置 {key} 的值{problem}")
 
@@ -420,6 +440,23 @@ def _month(entity_id: str) -> str:
 MONTHLY_REPORT = Entity("monthly_report", ((MonthlyReportRow, "month"),), parse_id=_month)
 QUEUE_TICKET = Entity("queue_ticket", ((QueueTicketRow, "id"),))
 QUEUE_WINDOW = Entity("queue_window", folded=False)  # pauses: in the log and the audit only
+MEETING = Entity(
+    "meeting",
+    ((MeetingAttendanceRow, "meeting_id"), (MeetingActionRow, "meeting_id"), (MeetingRow, "id")),
+)
+INSPECTION = Entity(
+    "inspection",
+    ((InspectionItemRow, "inspection_id"), (FindingRow, "inspection_id"), (InspectionRow, "id")),
+)
+EVAL_SCHEME = Entity("eval_scheme", ((EvalSchemeRow, "version"),), parse_id=int)
+EVALUATION = Entity(
+    "evaluation",
+    (
+        (EvaluationLineRow, "evaluation_id"),
+        (EvaluationReviewRow, "evaluation_id"),
+        (EvaluationRow, "id"),
+    ),
+)
 
 ENTITIES: Mapping[str, Entity] = {
     e.name: e
@@ -441,6 +478,10 @@ ENTITIES: Mapping[str, Entity] = {
         MONTHLY_REPORT,
         QUEUE_TICKET,
         QUEUE_WINDOW,
+        MEETING,
+        INSPECTION,
+        EVAL_SCHEME,
+        EVALUATION,
     )
 }
 
@@ -653,6 +694,69 @@ _QUEUE_PAYLOAD = Record(
     {"set": _with_limits(columns(QueueTicketRow), {"reason": 100})}, frozenset({"set"})
 )
 
+# Meetings, inspections and evaluations: each event sets the record's columns and adds or
+# updates its rows (attendees, action items; checklist items, findings; sheet lines, 复核).
+_LONG = {"topics": MAX_TICKET_TEXT, "decisions": MAX_TICKET_TEXT, "late_reason": MAX_NOTE}
+_MEETING_PAYLOAD = Record(
+    {
+        "set": _with_limits(columns(MeetingRow), _LONG),
+        "attendance": ListOf(
+            _with_limits(
+                columns(MeetingAttendanceRow, without=("meeting_id",)), {"reason": MAX_NOTE}
+            )
+        ),
+        "actions": ListOf(
+            _with_limits(
+                columns(MeetingActionRow, without=("meeting_id",)),
+                {"text": MAX_NOTE, "done_note": MAX_NOTE},
+            )
+        ),
+    }
+)
+MEETING_KINDS = ("meeting.recorded", "meeting.action_done")
+_INSPECTION_PAYLOAD = Record(
+    {
+        "set": _with_limits(columns(InspectionRow), {"late_reason": MAX_NOTE}),
+        "items": ListOf(
+            _with_limits(columns(InspectionItemRow, without=("inspection_id",)), {"note": MAX_NOTE})
+        ),
+        "findings": ListOf(
+            _with_limits(
+                columns(FindingRow, without=("inspection_id",)),
+                {"note": MAX_NOTE, "fix": MAX_NOTE, "recheck_note": MAX_NOTE},
+            )
+        ),
+    }
+)
+INSPECTION_KINDS = (
+    "inspection.recorded",
+    "inspection.finding_fixed",
+    "inspection.finding_rechecked",
+)
+_EVALUATION_PAYLOAD = Record(
+    {
+        "recomputed": BOOL,
+        "set": _with_limits(columns(EvaluationRow), {"objection": MAX_NOTE}),
+        "lines": ListOf(
+            _with_limits(
+                columns(EvaluationLineRow, without=("evaluation_id",)), {"reason": MAX_NOTE}
+            )
+        ),
+        "review": _with_limits(
+            columns(EvaluationReviewRow, without=("evaluation_id",)), {"reason": MAX_NOTE}
+        ),
+    }
+)
+EVALUATION_KINDS = (
+    "evaluation.computed",
+    "evaluation.adjusted",
+    "evaluation.checked",
+    "evaluation.published",
+    "evaluation.confirmed",
+    "evaluation.objected",
+    "evaluation.review_recorded",
+)
+
 KINDS: Mapping[str, EventKind] = {
     k.name: k
     for k in [
@@ -754,6 +858,21 @@ KINDS: Mapping[str, EventKind] = {
         *(
             EventKind(name, QUEUE_WINDOW, None, Record({"reason": Value((str,), max_len=100)}))
             for name in QUEUE_WINDOW_KINDS
+        ),
+        *(EventKind(name, MEETING, fold.meeting, _MEETING_PAYLOAD) for name in MEETING_KINDS),
+        *(
+            EventKind(name, INSPECTION, fold.inspection, _INSPECTION_PAYLOAD)
+            for name in INSPECTION_KINDS
+        ),
+        EventKind(
+            "evaluation.scheme_saved",
+            EVAL_SCHEME,
+            fold.eval_scheme,
+            Record({"set": columns(EvalSchemeRow, without=("version", "hlc"))}, frozenset({"set"})),
+        ),
+        *(
+            EventKind(name, EVALUATION, fold.evaluation, _EVALUATION_PAYLOAD)
+            for name in EVALUATION_KINDS
         ),
         EventKind(
             "hall.setting_changed",

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 # The feature table modules map onto the same Base: importing them here completes its metadata
 # (migrations, schema checks). Each module's rows are importable from that module.
-from hall_desk.store import models_sync  # noqa: F401
+from hall_desk.store import models_staff, models_sync  # noqa: F401
 from hall_desk.store.base import NAMING as NAMING  # re-exported: it used to live here
 from hall_desk.store.base import Base
 from hall_desk.store.models_monthly import MonthlyReportRow
@@ -339,4 +339,14 @@ PROJECTION_TABLES: list[type[Base]] = [
     RatingRow,
     MonthlyReportRow,
     QueueTicketRow,
+    models_staff.MeetingAttendanceRow,
+    models_staff.MeetingActionRow,
+    models_staff.MeetingRow,
+    models_staff.InspectionItemRow,
+    models_staff.FindingRow,
+    models_staff.InspectionRow,
+    models_staff.EvalSchemeRow,
+    models_staff.EvaluationLineRow,
+    models_staff.EvaluationReviewRow,
+    models_staff.EvaluationRow,
 ]

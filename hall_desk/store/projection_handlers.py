@@ -37,6 +37,18 @@ from hall_desk.store.models_monthly import MonthlyReportRow
 from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
+from hall_desk.store.models_staff import (
+    EvalSchemeRow,
+    EvaluationLineRow,
+    EvaluationReviewRow,
+    EvaluationRow,
+    FindingRow,
+    InspectionItemRow,
+    InspectionRow,
+    MeetingActionRow,
+    MeetingAttendanceRow,
+    MeetingRow,
+)
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
 
@@ -352,3 +364,70 @@ def queue_ticket(session: Session, ev: Event, p: dict[str, Any]) -> None:
     elif int(values.get("version", 0)) < (row.version or 0):
         return
     _set(row, {k: v for k, v in values.items() if k != "id"})
+
+
+# --- meetings, inspections, evaluations ----------------------------------------------------------
+
+
+def _put(session: Session, model: type[Base], key: Any, values: dict[str, Any]) -> Any:
+    """Get-or-create by primary key, then set: a replayed event writes the same row again."""
+    row = session.get(model, key)
+    if row is None:
+        row = model()
+        session.add(row)
+    _set(row, values)
+    return row
+
+
+def _header(session: Session, model: type[Base], ev: Event, values: dict[str, Any]) -> None:
+    row = session.get(model, ev.entity_id)
+    if row is None:
+        row = model(id=ev.entity_id, created_hlc=ev.hlc)
+        session.add(row)
+    _set(row, values)
+    row.updated_hlc = ev.hlc  # type: ignore[attr-defined]
+
+
+def meeting(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    if "set" in p:
+        _header(session, MeetingRow, ev, p["set"])
+    for entry in p.get("attendance", []):
+        values = {**entry, "meeting_id": ev.entity_id}
+        _put(session, MeetingAttendanceRow, (ev.entity_id, entry["username"]), values)
+    for entry in p.get("actions", []):
+        _put(session, MeetingActionRow, entry["id"], {**entry, "meeting_id": ev.entity_id})
+
+
+def inspection(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    if "set" in p:
+        _header(session, InspectionRow, ev, p["set"])
+    for entry in p.get("items", []):
+        values = {**entry, "inspection_id": ev.entity_id}
+        _put(session, InspectionItemRow, (ev.entity_id, entry["position"]), values)
+    for entry in p.get("findings", []):
+        _put(session, FindingRow, entry["id"], {**entry, "inspection_id": ev.entity_id})
+
+
+def eval_scheme(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    row = _put(
+        session, EvalSchemeRow, int(ev.entity_id), {**p["set"], "version": int(ev.entity_id)}
+    )
+    row.hlc = ev.hlc
+
+
+def evaluation(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    """A (re)computation first drops the sheet's computed lines; manual and 复核 lines stay."""
+    if p.get("recomputed"):
+        session.execute(
+            delete(EvaluationLineRow).where(
+                EvaluationLineRow.evaluation_id == ev.entity_id,
+                EvaluationLineRow.manual.is_(False),
+            )
+        )
+    if "set" in p:
+        _header(session, EvaluationRow, ev, p["set"])
+    for entry in p.get("lines", []):
+        _put(session, EvaluationLineRow, entry["id"], {**entry, "evaluation_id": ev.entity_id})
+    review = p.get("review")
+    if review is not None:
+        _put(session, EvaluationReviewRow, review["id"], {**review, "evaluation_id": ev.entity_id})

@@ -27,6 +27,7 @@ class Entity(StrEnum):
     RATING = "rating"  # 好差评, 未评价, 申诉 and 复核 (a 差评 touches TICKET too: its 整改)
     MONTHLY_REPORT = "monthly_report"  # the lead's sections and publication of a month
     QUEUE = "queue"  # 取号/叫号: the window's current ticket, the queue's waiting
+    STAFF = "staff"  # meetings, inspections and findings, evaluations and their schemes
     SYNC = "sync"  # the outbox and the pull cursor; a pull may bring any of the others too
 
 

@@ -113,6 +113,15 @@ WORKSPACES = [
             "Workspace", "当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。"
         ),
     ),
+    Workspace(
+        "staff",
+        QT_TRANSLATE_NOOP("Workspace", "人员与巡查"),
+        Permission.STAFF,
+        QT_TRANSLATE_NOOP(
+            "Workspace",
+            "晨会、周例会和待办事项，现场巡查与整改复查，月度绩效考评的计算、审核、发布和打印。",
+        ),
+    ),
     Workspace("admin", QT_TRANSLATE_NOOP("Workspace", "系统管理"), Permission.MANAGE_SETTINGS, ""),
 ]
 
@@ -336,6 +345,13 @@ class MainWindow(QMainWindow):
             self.reports = ReportsWorkspace(self.ws, self.actor)
             self.reports.open_case_requested.connect(self.open_case)
             return self.reports
+        if workspace.key == "staff":
+            from hall_desk.ui.staff_workspace import StaffWorkspace
+
+            self.staff = StaffWorkspace(self.ws, self.actor)
+            self.staff.evaluations.open_case_requested.connect(self.open_case)
+            self.staff.evaluations.open_ticket_requested.connect(self.open_ticket)
+            return self.staff
         if workspace.key == "tickets":
             from hall_desk.ui.tickets_workspace import TicketsWorkspace
 
@@ -400,6 +416,14 @@ class MainWindow(QMainWindow):
         size_mb = self.ws.home.db_path.stat().st_size / 1_048_576
         s["database"].setText(self.tr("数据库正常（{size:.1f} MB）").format(size=size_mb))
         self.sync.refresh()
+
+    def open_my_evaluation(self) -> None:
+        from hall_desk.ui.my_evaluation import MyEvaluationDialog
+
+        dialog = MyEvaluationDialog(self.ws, self.actor, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.my_evaluation = dialog
+        dialog.open()
 
     def _actions(self) -> None:
         def action(
@@ -480,6 +504,9 @@ class MainWindow(QMainWindow):
                 )
             )
             tools.addAction(action(self.tr("我的评价…"), [], self.my_ratings, "myRatingsAction"))
+        tools.addAction(
+            action(self.tr("我的绩效考评…"), [], self.open_my_evaluation, "myEvaluationAction")
+        )
         if self.actor.may(Permission.REPORTS):
             tools.addAction(
                 action(self.tr("同步冲突…"), [], self.open_conflicts, "conflictsAction")
@@ -605,6 +632,12 @@ class MainWindow(QMainWindow):
         self.notice_preview = preview
         preview.open()
         return preview
+
+    def open_ticket(self, ticket_no: str) -> None:
+        """A ticket named elsewhere (the evidence of an evaluation) shown in its list."""
+        if self.show_workspace("tickets"):
+            self.tickets.tabs.setCurrentWidget(self.tickets.desk)
+            self.tickets.desk.select(ticket_no)
 
     def open_case(self, case_id: str) -> CaseView:
         view = CaseView(self.ws, self.actor, case_id, self)

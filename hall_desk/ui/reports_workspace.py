@@ -35,6 +35,7 @@ from hall_desk.services.dashboard import (
 )
 from hall_desk.services.queue_figures import queue_figures
 from hall_desk.services.ratings import RatingFigures
+from hall_desk.services.staff_figures import staff_figures
 from hall_desk.services.ticket_figures import ticket_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
@@ -53,6 +54,12 @@ FIGURES_FROM = [
     Entity.SYNC,
     Entity.TICKET,
     Entity.RATING,
+    Entity.STAFF,
+]
+
+
+MISSING_COLUMNS = [
+    Column(QT_TRANSLATE_NOOP("RowsModel", "缺少的会议记录"), lambda m: m.text),
 ]
 
 
@@ -210,6 +217,7 @@ class ReportsWorkspace(QWidget):
             self.tabs.addTab(view, label)
         self._green_tab()
         self._ratings_tab()
+        self._people_tab()
         outer.addWidget(self.tabs, 1)
         outer.addWidget(self._documents_box())
 
@@ -296,6 +304,7 @@ class ReportsWorkspace(QWidget):
             .replace("%1", "—" if waits.wait_p90_s is None else f"{waits.wait_p90_s / 60:.1f}")
             .replace("%2", str(waits.no_shows))
         )
+        self._refresh_people(figures.day)
         for key, value in values.items():
             self.figure_labels[key].setText(str(value))
         self.overdue.set_rows(figures.overdue)
@@ -354,6 +363,43 @@ class ReportsWorkspace(QWidget):
         }
         for key, text in values.items():
             self.rating_labels[key].setText(text)
+
+    # -- 人员与巡查: open findings, overdue action items, missing meetings ---------------------
+    def _people_tab(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.people_summary = QLabel()
+        self.people_summary.setObjectName("peopleFigures")
+        self.people_summary.setWordWrap(True)
+        layout.addWidget(self.people_summary)
+        self.missing = RowsModel(MISSING_COLUMNS, lambda m: f"{m.kind}:{m.day}", parent=self)
+        view = table_view(self.missing, self.tr("本月缺少的会议记录"))
+        view.setObjectName("missingMeetingsTable")
+        layout.addWidget(view, 1)
+        self.people_index = self.tabs.addTab(page, self.tr("人员与巡查"))
+
+    def _refresh_people(self, day: date) -> None:
+        people = staff_figures(self.ws, self.actor, day)
+        self.staff_figures = people
+        self.people_summary.setText(
+            self.tr(
+                "待整改巡查问题 {open} 条（其中已逾期 {late} 条）；"
+                "逾期未完成的会议待办 {actions} 项；本月缺少的会议记录 {missing} 次"
+            ).format(
+                open=people.open_findings,
+                late=people.overdue_findings,
+                actions=people.overdue_actions,
+                missing=people.missing_meetings,
+            )
+        )
+        self.missing.set_rows(list(people.missing))
+        # The count in the tab's title: seen without opening the tab, and not by colour.
+        flagged = people.missing_meetings + people.overdue_actions + people.overdue_findings
+        title = self.tr("人员与巡查")
+        self.tabs.setTabText(
+            self.people_index,
+            self.tr("⚠ 人员与巡查（{n}）").format(n=flagged) if flagged else title,
+        )
 
     # -- 帮您办 cases of the day --------------------------------------------------------------
     def _green_tab(self) -> None:

@@ -23,23 +23,25 @@ COLUMNS = [
     P.UNMASK,
     P.REPORTS,
     P.TICKETS,
+    P.STAFF,
     P.MANAGE_USERS,
     P.MANAGE_CATALOG,
     P.MANAGE_CALENDAR,
     P.MANAGE_SETTINGS,
 ]
-#                   受理 咨询 流转 出件 查看 解码 报表 投诉 用户 事项 日历 设置
+#                   受理 咨询 流转 出件 查看 解码 报表 投诉 考评 用户 事项 日历 设置
 MATRIX = {
     # 窗口人员: accepts and logs at the counter, hands out results, may reveal an ID to check it.
-    Role.CLERK: "   ✓    ✓    ·    ✓    ✓    ✓    ·    ·    ·    ·    ·    ·",
+    Role.CLERK: "   ✓    ✓    ·    ✓    ✓    ✓    ·    ·    ·    ·    ·    ·    ·",
     # 流转岗: carries folders between stations; sees cases, never the full ID or phone.
-    Role.ROUTER: "  ·    ·    ✓    ·    ✓    ·    ·    ·    ·    ·    ·    ·",
-    # 班组长: stands in at any post, watches the day, reports, complaints, the working calendar.
-    Role.LEAD: "    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ·    ·    ✓    ·",
+    Role.ROUTER: "  ·    ·    ✓    ·    ✓    ·    ·    ·    ·    ·    ·    ·    ·",
+    # 班组长: stands in at any post, watches the day, reports, complaints, the staff's meetings,
+    # inspections and evaluations, the working calendar.
+    Role.LEAD: "    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ·    ·    ✓    ·",
     # 系统管理员: everything, including users, the catalog and the settings.
-    Role.ADMIN: "   ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓",
+    Role.ADMIN: "   ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓",
     # The program itself (seeding at init, migrations).
-    Role.SYSTEM: "  ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓",
+    Role.SYSTEM: "  ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓    ✓",
 }
 CELLS = [
     (role, permission, mark == "✓")
@@ -63,6 +65,7 @@ PERMISSION_LABELS = {
     P.UNMASK: "查看完整证件号码和电话",
     P.REPORTS: "统计报表",
     P.TICKETS: "办不成事与投诉处理",
+    P.STAFF: "会议、巡查与绩效考评",
     P.MANAGE_USERS: "用户管理",
     P.MANAGE_CATALOG: "事项库管理",
     P.MANAGE_CALENDAR: "工作日历管理",

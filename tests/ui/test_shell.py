@@ -137,7 +137,18 @@ def test_demo_home_lists_demo_accounts_and_others_do_not(qtbot, ws, tmp_path: Pa
     [
         (Role.ROUTER, ["材料流转"]),
         (Role.CLERK, ["综合受理", "咨询登记", "统一出件"]),
-        (Role.LEAD, ["综合受理", "咨询登记", "材料流转", "统一出件", "办不成事/投诉", "统计报表"]),
+        (
+            Role.LEAD,
+            [
+                "综合受理",
+                "咨询登记",
+                "材料流转",
+                "统一出件",
+                "办不成事/投诉",
+                "统计报表",
+                "人员与巡查",
+            ],
+        ),
         (
             Role.ADMIN,
             [
@@ -147,6 +158,7 @@ def test_demo_home_lists_demo_accounts_and_others_do_not(qtbot, ws, tmp_path: Pa
                 "统一出件",
                 "办不成事/投诉",
                 "统计报表",
+                "人员与巡查",
                 "系统管理",
             ],
         ),
