@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEPS := $(VENV)/.deps-installed
 
-.PHONY: run test lint bench clean migration dist
+.PHONY: run test lint bench clean migration sysdeps dist
 
 $(BIN)/python:
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "hall-desk needs Python 3.11 or newer")'
@@ -25,7 +25,17 @@ lint: $(DEPS)
 
 # Two worker processes (the machines here have two cores): each test keeps its own home and
 # shared database, so they run apart. `pytest` alone still runs the suite in one process.
-test: $(DEPS) lint
+# Qt's text-to-speech (the hall display's voice) links PulseAudio's client library on Linux:
+# installed when missing and this is Debian run as root; otherwise the voice test is skipped.
+sysdeps:
+	@if [ "$$(uname)" = Linux ] && ! /sbin/ldconfig -p 2>/dev/null | grep -q 'libpulse.so.0 '; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get install -y -qq libpulse0 >/dev/null 2>&1 || \
+				echo "libpulse0 could not be installed: the voice test will be skipped"; \
+		else echo "libpulse0 is missing: the voice test will be skipped"; fi; \
+	fi
+
+test: $(DEPS) lint sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n 2
 
 bench: $(DEPS)

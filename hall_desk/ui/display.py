@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hall_desk.domain.errors import HallDeskError
@@ -32,17 +32,38 @@ QWidget#hallDisplay QLabel[role="windowCall"] { font-size: 34pt; }
 """
 
 
-def speech_engine() -> Any | None:
-    """Qt's text-to-speech (the PySide6 add-on module), or None where it or an engine is
-    missing: then the display chimes and shows the text."""
+def choose_engine(available: list[str], name: str = "") -> str:
+    """The engine to speak with: `name` if available, else the first real one ("" for none);
+    Qt's silent "mock" engine only by name."""
+    real = [e for e in available if e != "mock"]
+    if name:
+        return name if name in available else ""
+    return real[0] if real else ""
+
+
+def speech_engine(name: str = "") -> Any | None:
+    """Qt's text-to-speech (the PySide6 add-on module) with a Chinese voice where the engine has
+    one, or None where the module, a real engine or a working one is missing: then the display
+    chimes and shows the text. Qt's "mock" engine says nothing aloud: it is used only when asked
+    for by name (the tests)."""
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech
-    except ImportError:
+    except ImportError:  # the add-on module, or the sound library it links (libpulse), missing
         return None
-    engines = QTextToSpeech.availableEngines()
-    if not engines:
+    chosen = choose_engine(QTextToSpeech.availableEngines(), name)
+    if not chosen:
         return None
-    return QTextToSpeech()
+    engine = QTextToSpeech(chosen)
+    if engine.state() == QTextToSpeech.State.Error:  # e.g. speech-dispatcher not running
+        return None
+    chinese = [
+        locale
+        for locale in engine.availableLocales()
+        if locale.language() == QLocale.Language.Chinese
+    ]
+    if chinese:
+        engine.setLocale(chinese[0])
+    return engine
 
 
 class Announcer(QObject):

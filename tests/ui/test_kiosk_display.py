@@ -18,7 +18,7 @@ from hall_desk.services import queue
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
 from hall_desk.sync.queue_link import QueueLink
-from hall_desk.ui.display import Announcer, DisplayWindow
+from hall_desk.ui.display import Announcer, DisplayWindow, choose_engine, speech_engine
 from hall_desk.ui.kiosk import KioskWindow
 from tests.conftest import make_home, next_morning
 from tests.ui.actions import click, settle
@@ -147,3 +147,40 @@ def test_the_screens_need_the_shared_database(tmp_path, capsys, command) -> None
     make_home(tmp_path / "home").close()
     assert main(["--home", str(tmp_path / "home"), command]) == 1
     assert "未设置共享数据库：取号机与叫号显示屏需要大厅的共享数据库" in capsys.readouterr().err
+
+
+def test_announcements_through_qts_own_speech_engine(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Qt's text-to-speech module with its mock engine (it speaks silently, taking time per
+    word as a real engine does): the display's announcer says each call twice, in order, and
+    never starts one while the engine is still speaking."""
+    tts = pytest.importorskip(
+        "PySide6.QtTextToSpeech", reason="Qt's text-to-speech needs libpulse0 on Linux"
+    )
+    engine = speech_engine("mock")
+    assert engine is not None and engine.engine() == "mock"
+    speaking = tts.QTextToSpeech.State.Speaking
+    starts: list[tuple[str, bool]] = []
+    announcer = Announcer(engine, repeat=2, gap_ms=5)
+    announcer.spoken.connect(lambda text: starts.append((text, engine.state() == speaking)))
+    busy_at_start: list[bool] = []
+    original_say = engine.say
+
+    def say(text: str) -> None:
+        busy_at_start.append(engine.state() == speaking)
+        original_say(text)
+
+    engine.say = say  # type: ignore[method-assign]
+    announcer.announce("请 A 零 零 一 号 到 3 号窗口")
+    announcer.announce("请 B 零 零 二 号 到 5 号窗口")
+    qtbot.waitUntil(lambda: len(starts) == 4 and not announcer.speaking, timeout=10_000)
+    assert [text for text, _ in starts] == ["请 A 零 零 一 号 到 3 号窗口"] * 2 + [
+        "请 B 零 零 二 号 到 5 号窗口"
+    ] * 2
+    assert busy_at_start == [False] * 4, "no announcement starts over another"
+
+
+def test_the_silent_mock_engine_is_never_chosen_for_a_real_display() -> None:
+    assert choose_engine(["mock", "speechd"]) == "speechd"
+    assert choose_engine(["mock"]) == "", "no real engine: chime and text"
+    assert choose_engine(["mock", "sapi"], "mock") == "mock"
+    assert choose_engine(["speechd"], "sapi") == ""
