@@ -47,12 +47,9 @@ from hall_desk.domain.limits import MAX_NOTE, MAX_QUERY
 from hall_desk.domain.ratings import (
     APPEAL_DAYS,
     BAD_REASONS_VERSION,
-    DEFAULT_BAD_REASONS,
-    MAX_RECTIFY_DAYS,
     MIN_APPEAL_TEXT,
     MIN_PROXY_REASON,
     REASONS_SETTING,
-    RECTIFY_DAYS,
     RECTIFY_SETTING,
     AppealState,
     Level,
@@ -68,7 +65,7 @@ from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.domain.tickets import Channel, Source
 from hall_desk.services import tickets
 from hall_desk.services.common import iso, lookup
-from hall_desk.services.settings import update_settings
+from hall_desk.services.settings import bad_reasons, rectify_days, update_settings
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import CaseRow, ConsultationRow, Event, User
 from hall_desk.store.models_ratings import RatingRow
@@ -164,22 +161,6 @@ class RaterIdentity:
 
 
 # --- settings -----------------------------------------------------------------------------------
-
-
-def rectify_days(ws: Workstation) -> int:
-    """Working days of a 差评's 整改 (hall setting `rating_rectify_days`, default 5)."""
-    raw = ws.hall_setting(RECTIFY_SETTING).strip()
-    if raw.isdigit() and 1 <= int(raw) <= MAX_RECTIFY_DAYS:
-        return int(raw)
-    return RECTIFY_DAYS
-
-
-def bad_reasons(ws: Workstation) -> list[str]:
-    """The 差评 reasons the screen offers: the hall's list (hall setting `rating_bad_reasons`,
-    one a line), or DEFAULT_BAD_REASONS (version BAD_REASONS_VERSION)."""
-    raw = ws.hall_setting(REASONS_SETTING)
-    found = [line.strip() for line in raw.splitlines() if line.strip()]
-    return found or list(DEFAULT_BAD_REASONS)
 
 
 def set_rating_settings(

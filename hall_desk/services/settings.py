@@ -11,10 +11,12 @@ from typing import Any
 
 from hall_desk.domain.errors import StorageError, ValidationError
 from hall_desk.domain.ratings import (
+    DEFAULT_BAD_REASONS,
     MAX_REASON_LEN,
     MAX_REASONS,
     MAX_RECTIFY_DAYS,
     REASONS_SETTING,
+    RECTIFY_DAYS,
     RECTIFY_SETTING,
 )
 from hall_desk.domain.roles import Actor, Permission
@@ -119,11 +121,25 @@ def _published(ws: Workstation, key: str, value: str) -> bool:
     return bool(value)
 
 
+def rectify_days(ws: Workstation) -> int:
+    """Working days of a 差评's 整改 (hall setting `rating_rectify_days`, default 5)."""
+    raw = ws.hall_setting(RECTIFY_SETTING).strip()
+    if raw.isdigit() and 1 <= int(raw) <= MAX_RECTIFY_DAYS:
+        return int(raw)
+    return RECTIFY_DAYS
+
+
+def bad_reasons(ws: Workstation) -> list[str]:
+    """The 差评 reasons the screen offers: the hall's list (hall setting `rating_bad_reasons`,
+    one a line), or DEFAULT_BAD_REASONS (version BAD_REASONS_VERSION)."""
+    raw = ws.hall_setting(REASONS_SETTING)
+    found = [line.strip() for line in raw.splitlines() if line.strip()]
+    return found or list(DEFAULT_BAD_REASONS)
+
+
 def _rating_changes(ws: Workstation, changes: dict[str, Any]) -> dict[str, str]:
     """好差评's hall settings that changed: the 差评整改 period and the 差评 reasons. A value
     equal to the one in force (the default included) sends nothing."""
-    from hall_desk.services import ratings  # imported here: ratings saves through this module
-
     out: dict[str, str] = {}
     if RECTIFY_SETTING in changes:
         days = changes[RECTIFY_SETTING]
@@ -131,7 +147,7 @@ def _rating_changes(ws: Workstation, changes: dict[str, Any]) -> dict[str, str]:
             raise ValidationError(
                 RECTIFY_SETTING, f"差评整改期限应为 1–{MAX_RECTIFY_DAYS} 个工作日"
             )
-        if days != ratings.rectify_days(ws):
+        if days != rectify_days(ws):
             out[RECTIFY_SETTING] = str(days)
     if REASONS_SETTING in changes:
         raw = changes[REASONS_SETTING]
@@ -142,7 +158,7 @@ def _rating_changes(ws: Workstation, changes: dict[str, Any]) -> dict[str, str]:
         reasons = list(dict.fromkeys(r for r in cleaned if r))
         if not 1 <= len(reasons) <= MAX_REASONS:
             raise ValidationError(REASONS_SETTING, f"差评原因应有 1–{MAX_REASONS} 条，每行一条")
-        if reasons != ratings.bad_reasons(ws):
+        if reasons != bad_reasons(ws):
             out[REASONS_SETTING] = "\n".join(reasons)
     return out
 
