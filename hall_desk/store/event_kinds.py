@@ -260,12 +260,19 @@ def _day(entity_id: str) -> date:
 
 @dataclass(frozen=True)
 class Entity:
-    """What events are about. `clears`: rows deleted before a re-fold replays the entity."""
+    """What events are about. `clears`: rows deleted before a re-fold replays the entity;
+    `reads`: other rows its folds read by the entity's id (a batch of folds reads both kinds in
+    one query per table before the first fold)."""
 
     name: str
     clears: tuple[tuple[type[Base], str], ...] = ()  # (table, column holding the entity id)
     parse_id: Callable[[str], Any] = str
     folded: bool = True  # False: the entity lives only in the log (no projection)
+    reads: tuple[tuple[type[Base], str], ...] = ()
+
+    @property
+    def tables(self) -> tuple[tuple[type[Base], str], ...]:
+        return self.clears + self.reads
 
     def clear(self, session: Session, entity_id: str) -> None:
         key = self.parse_id(entity_id)
@@ -342,9 +349,9 @@ CASE = Entity(
 )
 CONSULTATION = Entity("consultation", ((ConsultationRow, "id"),))
 # Handoffs, sheets and deliveries fold by get-or-create then set: replaying changes nothing.
-HANDOFF = Entity("handoff")
-HANDOVER_SHEET = Entity("handover_sheet")
-DELIVERY = Entity("delivery")
+HANDOFF = Entity("handoff", reads=((HandoffRow, "id"),))
+HANDOVER_SHEET = Entity("handover_sheet", reads=((HandoverSheetRow, "id"),))
+DELIVERY = Entity("delivery", reads=((DeliveryRow, "id"),))
 SYNC_CONFLICT = Entity("sync_conflict", folded=False)
 # The hall's shared settings, one entity per key (only the keys this program knows), each
 # with the limit of the field it is typed into.

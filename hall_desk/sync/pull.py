@@ -175,6 +175,8 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
     session.execute(insert(Event), [ev.as_row() for ev in events])
     conflict_cases: set[str] = cases_of_resolutions(events)  # type: ignore[arg-type]
     history_applicants: set[str] = applicants_of_resolutions(events)  # type: ignore[arg-type]
+    onto_current: list[Incoming] = []
+    late: list[tuple[str, str]] = []
     for entity, group in groups.items():
         entity_type, entity_id = entity
         before = known.get(entity)
@@ -182,17 +184,20 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
             if before is None or group[0].hlc > before.tip:
                 # Everything new sorts after everything here (the usual case): folding the new
                 # events onto the current rows is exactly the refold, at a fraction of its cost.
-                for ev in group:
-                    projections.apply(session, Event(**ev.as_row()))
+                onto_current.extend(group)
             else:
-                # A late event re-folds its entity in (HLC, id) order, whatever arrived before.
-                projections.refold(session, entity_type, entity_id, key.event_key)
+                late.append(entity)
         # Conflicts need two workstations; one origin's own steps were checked when taken.
         origins = {ev.origin for ev in group} | (before.origins if before else set())
         if entity_type == "case" and len(origins) > 1:
             conflict_cases.add(entity_id)
         if entity_type == "applicant" and (before is not None or len(group) > 1):
             history_applicants.add(entity_id)
+    # Entities fold independently of each other: the new ones together, in (HLC, id) order.
+    projections.apply_many(session, sorted(onto_current, key=lambda e: (e.hlc, e.id)))
+    for entity_type, entity_id in late:
+        # A late event re-folds its entity in (HLC, id) order, whatever arrived before.
+        projections.refold(session, entity_type, entity_id, key.event_key)
     session.flush()
     new_conflicts = 0
     for case_id in sorted(conflict_cases):
