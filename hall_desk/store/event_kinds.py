@@ -90,7 +90,8 @@ def _plaintext_check(values: dict[str, Any], where: str) -> None:
     # Personal data travels as ciphertext only, whether or not this program knows the field.
     for key, value in values.items():
         if (
-            isinstance(key, str)
+            value
+            and isinstance(key, str)
             and key.endswith("_cipher")
             and value
             and not str(value).startswith(CIPHER_PREFIX)
@@ -164,16 +165,20 @@ class Record:
         if not isinstance(value, dict):
             raise PayloadError(f"{where or '事件内容'} 应为对象")
         _plaintext_check(value, where)
+        keys = self.keys
         if strict:
-            unknown = set(value) - set(self.keys)
+            unknown = [key for key in value if key not in keys]
             if unknown:
                 raise _unknown(unknown, where or "事件内容")
-        missing = self.required - set(value)
-        if missing:
+        if self.required and not self.required.issubset(value):
+            missing = self.required.difference(value)
             raise PayloadError(f"{where or '事件内容'} 缺少字段：{'、'.join(sorted(missing))}")
-        for key, shape in self.keys.items():
-            if key in value:
-                shape.check(value[key], _at(where, key), strict)
+        if len(value) * 2 < len(keys):
+            present = [(key, keys[key]) for key in keys if key in value]
+        else:
+            present = [(key, shape) for key, shape in keys.items() if key in value]
+        for key, shape in present:
+            shape.check(value[key], f"{where}.{key}" if where else key, strict)
 
     def known(self, value: Any) -> Any:
         # The same object back when nothing is dropped: replaying a large log copies nothing.
@@ -210,9 +215,10 @@ class _ColumnShape:
             if self.nullable:
                 return
             raise PayloadError(f"{where} 不能为空")
-        if not _of_type(value, self.types):
+        # Exact types: what JSON decodes to (a boolean is not an integer here).
+        if type(value) not in self.types:
             raise PayloadError(f"{where} 的值类型不对")
-        if isinstance(value, str):
+        if type(value) is str and value:
             problem = stored_text_problem(value)
             if problem:
                 raise PayloadError(f"{where} {problem}")

@@ -78,9 +78,31 @@ class _TableRows:
         # column → values whose rows are all known here (read in bulk, or deleted together)
         self.complete: dict[str, set[Any]] = {}
         self.cleared: list[tuple[str, Any]] = []  # (column, value): delete from the database
+        self.index: dict[str, dict[Any, dict[Key, None]]] = {}  # column → value → keys
 
     def key_of(self, row: Row) -> Key:
         return tuple(row[name] for name in self.pk)
+
+    def put(self, key: Key, row: Row) -> None:
+        if key in self.rows:
+            self.pop(key)
+        self.rows[key] = row
+        for column, by_value in self.index.items():
+            by_value.setdefault(row[column], {})[key] = None
+
+    def pop(self, key: Key) -> None:
+        row = self.rows.pop(key, None)
+        if row is not None:
+            for column, by_value in self.index.items():
+                by_value.get(row[column], {}).pop(key, None)
+
+    def with_value(self, column: str, value: Any) -> list[Key]:
+        by_value = self.index.get(column)
+        if by_value is None:
+            by_value = self.index[column] = {}
+            for key, row in self.rows.items():
+                by_value.setdefault(row[column], {})[key] = None
+        return list(by_value.get(value, ()))
 
     def known_absent(self, key: Key) -> bool:
         if key in self.absent:
@@ -111,7 +133,7 @@ class FoldRows:
         key = t.key_of(row)
         if key in t.gone or key in t.rows:
             return  # what this batch did to it is newer than the database
-        t.rows[key] = row
+        t.put(key, row)
         t.stored.add(key)
 
     def load(self, model: type[Base], column: str, values: Iterable[Any]) -> None:
@@ -146,7 +168,7 @@ class FoldRows:
     def children(self, model: type[Base], column: str, value: Any) -> list[Row]:
         self.load(model, column, [value])
         t = self._t(model)
-        return [row for row in t.rows.values() if row[column] == value]
+        return [t.rows[key] for key in t.with_value(column, value)]
 
     # -- changing -----------------------------------------------------------------------------
 
@@ -155,15 +177,20 @@ class FoldRows:
         t = self._t(model)
         row = {**t.defaults, **values}
         key = t.key_of(row)
-        t.rows[key] = row  # a key in `absent` stays there: the database does not hold it
+        t.put(key, row)  # a key in `absent` stays there: the database does not hold it
         t.new[key] = None
         t.dirty.pop(key, None)
         return row
 
     def update(self, model: type[Base], row: Row, values: Row) -> None:
-        row.update(values)
         t = self._t(model)
         key = t.key_of(row)
+        if any(column in values for column in t.index):
+            t.pop(key)
+            row.update(values)
+            t.put(key, row)
+        else:
+            row.update(values)
         if key not in t.new:
             t.dirty[key] = None
 
@@ -176,15 +203,16 @@ class FoldRows:
         """Every row whose `column` is `value`, here and in the database."""
         t = self._t(model)
         known = value in t.complete.get(column, ())
-        in_db = [k for k, r in t.rows.items() if r[column] == value and k in t.stored]
-        for key in [k for k, r in t.rows.items() if r[column] == value]:
+        keys = t.with_value(column, value)
+        in_db = [k for k in keys if k in t.stored]
+        for key in keys:
             self._drop(t, key)
         if not known or in_db:
             t.cleared.append((column, value))
         t.complete.setdefault(column, set()).add(value)
 
     def _drop(self, t: _TableRows, key: Key) -> None:
-        t.rows.pop(key, None)
+        t.pop(key)
         t.dirty.pop(key, None)
         t.new.pop(key, None)
         if key in t.stored or not t.known_absent(key):

@@ -8,6 +8,7 @@ the payload already brought to its kind's current version by the registry.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Date, delete
@@ -41,16 +42,26 @@ from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 def _typed(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
     """JSON carries dates as ISO text; give Date columns real dates. Masked ID numbers from
     older events are narrowed to today's mask, which is safe beside the stored birth year."""
-    out: dict[str, Any] = {}
-    columns = model.__table__.columns
+    names, dates = _columns_of(model)
+    out = dict(values)
     for key, value in values.items():
-        column = columns[key]
-        if isinstance(column.type, Date) and isinstance(value, str):
-            value = date.fromisoformat(value)
-        elif key.endswith("id_masked") and isinstance(value, str):
-            value = remask_resident_id(value)
-        out[key] = value
+        if key not in names:
+            raise KeyError(key)  # the registry's shape lets no such key through: a defect
+        if isinstance(value, str):
+            if key in dates:
+                out[key] = date.fromisoformat(value)
+            elif key.endswith("id_masked"):
+                out[key] = remask_resident_id(value)
     return out
+
+
+@cache
+def _columns_of(model: type[Base]) -> tuple[frozenset[str], frozenset[str]]:
+    columns = model.__table__.columns
+    return (
+        frozenset(c.name for c in columns),
+        frozenset(c.name for c in columns if isinstance(c.type, Date)),
+    )
 
 
 def _get_or_add(rows: FoldRows, model: type[Base], key: Any, **new: Any) -> Row:
