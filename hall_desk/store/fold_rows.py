@@ -17,9 +17,10 @@ reload what the fold wrote.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Select, Table, and_, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -53,6 +54,17 @@ def of(session: Session) -> FoldRows:
     return rows  # type: ignore[no-any-return]
 
 
+@cache
+def _by_column(table: Table, column: str) -> Select[Any]:
+    return select(table).where(table.c[column].in_(bindparam("values", expanding=True)))
+
+
+@cache
+def _by_key(table: Table) -> Select[Any]:
+    pk = [c.name for c in table.primary_key.columns]
+    return select(table).where(and_(*(table.c[name] == bindparam(f"k_{name}") for name in pk)))
+
+
 def _order(table: Table) -> int:
     if not _ORDER:
         for n, t in enumerate(Base.metadata.sorted_tables):
@@ -60,15 +72,20 @@ def _order(table: Table) -> int:
     return _ORDER.get(table, len(_ORDER))
 
 
+@cache
+def _shape(table: Table) -> tuple[tuple[str, ...], tuple[str, ...], Row]:
+    """(primary key, columns, each column's default) of a table."""
+    return (
+        tuple(c.name for c in table.primary_key.columns),
+        tuple(c.name for c in table.columns),
+        {c.name: (c.default.arg if c.default is not None else None) for c in table.columns},  # type: ignore[attr-defined]
+    )
+
+
 class _TableRows:
     def __init__(self, table: Table) -> None:
         self.table = table
-        self.pk = tuple(c.name for c in table.primary_key.columns)
-        self.columns = tuple(c.name for c in table.columns)
-        self.defaults: Row = {
-            c.name: (c.default.arg if c.default is not None else None)  # type: ignore[attr-defined]
-            for c in table.columns
-        }
+        self.pk, self.columns, self.defaults = _shape(table)
         self.rows: dict[Key, Row] = {}  # present: read from the database or added here
         self.absent: set[Key] = set()
         self.new: dict[Key, None] = {}  # to insert, in the order added
@@ -137,18 +154,31 @@ class FoldRows:
         t.stored.add(key)
 
     def load(self, model: type[Base], column: str, values: Iterable[Any]) -> None:
-        """Reads every row whose `column` is one of `values` (the pk, or a pk's leading part)."""
+        """Reads every row whose `column` is one of `values` (the pk, or a pk's leading part).
+
+        Rows that reference a parent by a foreign key are not looked for under a parent this
+        batch already knows is absent: a new case has no items in the database."""
         t = self._t(model)
-        wanted = [v for v in dict.fromkeys(values) if v not in t.complete.get(column, ())]
+        done = t.complete.setdefault(column, set())
+        wanted = [v for v in dict.fromkeys(values) if v not in done]
+        if not wanted:
+            return
+        for fk in t.table.c[column].foreign_keys:
+            parent = self._tables.get(fk.column.table)  # type: ignore[arg-type]
+            if parent is None or parent.pk != (fk.column.name,):
+                continue
+            known = parent.complete.get(fk.column.name, set())
+            orphans = {v for v in wanted if v in known and (v,) not in parent.rows}
+            done.update(orphans)
+            wanted = [v for v in wanted if v not in orphans]
         if not wanted:
             return
         conn = self.session.connection()
-        col = t.table.c[column]
+        stmt = _by_column(t.table, column)
         for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            for found in conn.execute(select(t.table).where(col.in_(chunk))):
+            for found in conn.execute(stmt, {"values": wanted[start : start + _CHUNK]}):
                 self._take(t, dict(found._mapping))
-        t.complete.setdefault(column, set()).update(wanted)
+        done.update(wanted)
 
     def get(self, model: type[Base], *key: Any) -> Row | None:
         """The row's current values, or None when there is no such row."""
@@ -157,8 +187,8 @@ class FoldRows:
         if row is not None or t.known_absent(key):
             return row
         conn = self.session.connection()
-        cond = and_(*(t.table.c[name] == value for name, value in zip(t.pk, key, strict=True)))
-        found = conn.execute(select(t.table).where(cond)).first()
+        params = {f"k_{name}": value for name, value in zip(t.pk, key, strict=True)}
+        found = conn.execute(_by_key(t.table), params).first()
         if found is None:
             t.absent.add(key)
             return None

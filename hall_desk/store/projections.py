@@ -19,7 +19,7 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from hall_desk.store import event_kinds, eventlog, fold_rows
-from hall_desk.store.models import PROJECTION_TABLES, Event
+from hall_desk.store.models import PROJECTION_TABLES, Base, Event
 
 REBUILD_BATCH = 2000  # events folded (and written) together by a rebuild
 
@@ -43,7 +43,8 @@ def apply_many(session: Session, events: Sequence[Any]) -> None:
         if entity is None or not entity.folded:
             continue
         keys = [entity.parse_id(i) for i in dict.fromkeys(ids)]
-        for model, column in entity.tables:
+        # The entity's own rows first: children of a parent that is not there are not read.
+        for model, column in sorted(entity.tables, key=lambda t: not _is_key(t[0], t[1])):
             rows.load(model, column, keys)
     outer = session.info.get("fold_rows")
     session.info["fold_rows"] = rows
@@ -66,6 +67,10 @@ def apply_many(session: Session, events: Sequence[Any]) -> None:
         rows.flush()
     finally:
         session.info["fold_rows"] = outer
+
+
+def _is_key(model: type[Base], column: str) -> bool:
+    return [c.name for c in model.__table__.primary_key.columns] == [column]
 
 
 def refold(session: Session, entity_type: str, entity_id: str, mac_key: bytes) -> None:
