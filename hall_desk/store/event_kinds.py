@@ -86,19 +86,6 @@ class Shape(Protocol):
     def known(self, value: Any) -> Any: ...
 
 
-def _plaintext_check(values: dict[str, Any], where: str) -> None:
-    # Personal data travels as ciphertext only, whether or not this program knows the field.
-    for key, value in values.items():
-        if (
-            value
-            and isinstance(key, str)
-            and key.endswith("_cipher")
-            and value
-            and not str(value).startswith(CIPHER_PREFIX)
-        ):
-            raise PayloadError(f"{_at(where, key)} 不是密文（个人信息必须加密传输）")
-
-
 def _at(where: str, key: object) -> str:
     return f"{where}.{key}" if where else str(key)
 
@@ -164,21 +151,33 @@ class Record:
     def check(self, value: Any, where: str, strict: bool) -> None:
         if not isinstance(value, dict):
             raise PayloadError(f"{where or '事件内容'} 应为对象")
-        _plaintext_check(value, where)
+        # One pass over what the payload holds (a large replay checks every payload): personal
+        # data first, then unknown and missing keys, then each known key's value.
         keys = self.keys
-        if strict:
-            unknown = [key for key in value if key not in keys]
-            if unknown:
-                raise _unknown(unknown, where or "事件内容")
+        present: list[tuple[str, Any, Shape]] = []
+        unknown: list[Any] = []
+        for key, entry in value.items():
+            if (
+                entry
+                and isinstance(key, str)
+                and key.endswith("_cipher")
+                and not str(entry).startswith(CIPHER_PREFIX)
+            ):
+                # Personal data travels as ciphertext only, whether or not this program knows
+                # the field.
+                raise PayloadError(f"{_at(where, key)} 不是密文（个人信息必须加密传输）")
+            shape = keys.get(key)
+            if shape is None:
+                unknown.append(key)
+            else:
+                present.append((key, entry, shape))
+        if strict and unknown:
+            raise _unknown(unknown, where or "事件内容")
         if self.required and not self.required.issubset(value):
             missing = self.required.difference(value)
             raise PayloadError(f"{where or '事件内容'} 缺少字段：{'、'.join(sorted(missing))}")
-        if len(value) * 2 < len(keys):
-            present = [(key, keys[key]) for key in keys if key in value]
-        else:
-            present = [(key, shape) for key, shape in keys.items() if key in value]
-        for key, shape in present:
-            shape.check(value[key], f"{where}.{key}" if where else key, strict)
+        for key, entry, shape in present:
+            shape.check(entry, f"{where}.{key}" if where else key, strict)
 
     def known(self, value: Any) -> Any:
         # The same object back when nothing is dropped: replaying a large log copies nothing.
@@ -337,9 +336,12 @@ class EventKind:
         self.payload.check(body, "", strict=version <= self.version)
 
     def current(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """The payload in this program's shape: upcast, and only the keys this program knows."""
-        body, _version = self._up(payload)
-        return self.payload.known(body)
+        """The payload in this program's shape: upcast, and only the keys this program knows.
+
+        A payload of this version or older holds no key this program does not know (the
+        checks refuse one, and versions only add keys), so only a newer one is filtered."""
+        body, version = self._up(payload)
+        return body if version <= self.version else self.payload.known(body)
 
 
 # Entities -----------------------------------------------------------------------------------

@@ -17,10 +17,11 @@ reload what the fold wrote.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from functools import cache
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, Table, and_, bindparam, delete, insert, select, update
+from sqlalchemy import Date, Select, Table, and_, bindparam, delete, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -52,6 +53,45 @@ def of(session: Session) -> FoldRows:
     if rows is None:
         raise RuntimeError("a batched fold handler runs inside projections.apply / apply_many")
     return rows  # type: ignore[no-any-return]
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@cache
+def _insert_sql(table: Table) -> str:
+    names = [c.name for c in table.columns]
+    return (
+        f"INSERT INTO {_quoted(table.name)} ({', '.join(map(_quoted, names))})"
+        f" VALUES ({', '.join('?' for _ in names)})"
+    )
+
+
+@cache
+def _update_sql(table: Table) -> tuple[str, tuple[str, ...]]:
+    """The statement, and the columns its parameters follow (the set ones, then the key)."""
+    pk = [c.name for c in table.primary_key.columns]
+    rest = [c.name for c in table.columns if c.name not in pk]
+    sql = (
+        f"UPDATE {_quoted(table.name)} SET {', '.join(f'{_quoted(c)} = ?' for c in rest)}"
+        f" WHERE {' AND '.join(f'{_quoted(c)} = ?' for c in pk)}"
+    )
+    return sql, (*rest, *pk)
+
+
+@cache
+def _dates(table: Table) -> frozenset[str]:
+    return frozenset(c.name for c in table.columns if isinstance(c.type, Date))
+
+
+def _values(t: _TableRows, row: Row, columns: tuple[str, ...]) -> tuple[Any, ...]:
+    dates = _dates(t.table)
+    if not dates:
+        return tuple(row[c] for c in columns)
+    return tuple(
+        row[c].isoformat() if c in dates and isinstance(row[c], date) else row[c] for c in columns
+    )
 
 
 @cache
@@ -274,22 +314,15 @@ class FoldRows:
             if t.cleared:
                 self._expire_where(t, by_column)
         for t in tables:
+            # Straight to the driver: the local database is SQLite, and its parameters are plain
+            # values once dates are ISO text (as SQLAlchemy's SQLite Date stores them).
             if t.new:
-                conn.execute(insert(t.table), [t.rows[key] for key in t.new])
+                sql = _insert_sql(t.table)
+                conn.exec_driver_sql(sql, [_values(t, t.rows[key], t.columns) for key in t.new])
                 t.stored.update(t.new)
             if t.dirty:
-                cond = and_(*(t.table.c[name] == bindparam(f"k_{name}") for name in t.pk))
-                values = {c: bindparam(f"v_{c}") for c in t.columns if c not in t.pk}
-                conn.execute(
-                    update(t.table).where(cond).values(values),
-                    [
-                        {
-                            **{f"k_{n}": v for n, v in zip(t.pk, key, strict=True)},
-                            **{f"v_{c}": t.rows[key][c] for c in values},
-                        }
-                        for key in t.dirty
-                    ],
-                )
+                sql, columns = _update_sql(t.table)
+                conn.exec_driver_sql(sql, [_values(t, t.rows[key], columns) for key in t.dirty])
             written.extend((t.table, key, False) for key in (*t.new, *t.dirty))
             t.new, t.dirty, t.gone, t.cleared = {}, {}, set(), []
         self._expire(written)

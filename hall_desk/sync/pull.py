@@ -18,8 +18,9 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Row, func, insert, select
+from sqlalchemy import Row, func, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
@@ -58,6 +59,12 @@ from hall_desk.sync.validate import (
 log = logging.getLogger("hall_desk.sync")
 
 PULL_BATCH = 2000
+_EVENT_FIELDS = ("id", "origin", "seq", "hlc", "actor", "kind", "entity_type", "entity_id")
+_EVENT_FIELDS += ("payload", "mac")
+_INSERT_EVENTS = (
+    f"INSERT INTO events ({', '.join(_EVENT_FIELDS)})"
+    f" VALUES ({', '.join('?' for _ in _EVENT_FIELDS)})"
+)
 _CHUNK = 500  # ids per IN (…) list
 
 
@@ -166,13 +173,22 @@ def _known(session: Session, entities: list[tuple[str, str]]) -> dict[tuple[str,
     return known
 
 
-def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: str) -> int:
+def _fold(
+    session: Session,
+    key: HallKey,
+    events: list[Incoming],
+    detected_at: str,
+    bodies: dict[str, dict[str, Any]] | None = None,
+) -> int:
     """Insert events (sorted by HLC, id) and bring every entity they touch up to date."""
     groups: dict[tuple[str, str], list[Incoming]] = {}
     for ev in events:
         groups.setdefault((ev.entity_type, ev.entity_id), []).append(ev)
     known = _known(session, list(groups))
-    session.execute(insert(Event), [ev.as_row() for ev in events])
+    # Straight to the driver (the local database is SQLite): no ORM work per row.
+    session.connection().exec_driver_sql(
+        _INSERT_EVENTS, [tuple(getattr(ev, name) for name in _EVENT_FIELDS) for ev in events]
+    )
     conflict_cases: set[str] = cases_of_resolutions(events)  # type: ignore[arg-type]
     history_applicants: set[str] = applicants_of_resolutions(events)  # type: ignore[arg-type]
     onto_current: list[Incoming] = []
@@ -194,7 +210,9 @@ def _fold(session: Session, key: HallKey, events: list[Incoming], detected_at: s
         if entity_type == "applicant" and (before is not None or len(group) > 1):
             history_applicants.add(entity_id)
     # Entities fold independently of each other: the new ones together, in (HLC, id) order.
-    projections.apply_many(session, sorted(onto_current, key=lambda e: (e.hlc, e.id)))
+    projections.apply_many(
+        session, sorted(onto_current, key=lambda e: (e.hlc, e.id)), bodies=bodies
+    )
     for entity_type, entity_id in late:
         # A late event re-folds its entity in (HLC, id) order, whatever arrived before.
         projections.refold(session, entity_type, entity_id, key.event_key)
@@ -216,6 +234,7 @@ def _fold_safely(
     detected_at: str,
     out: BatchOutcome,
     holes: bool = False,
+    bodies: dict[str, dict[str, Any]] | None = None,
 ) -> None:
     """All at once if every event folds; else entity by entity, then event by event.
 
@@ -225,7 +244,7 @@ def _fold_safely(
         return
     try:
         with session.begin_nested():
-            out.conflicts += _fold(session, key, events, detected_at)
+            out.conflicts += _fold(session, key, events, detected_at, bodies)
         out.applied.extend(events)
         return
     except Exception as exc:
@@ -237,7 +256,7 @@ def _fold_safely(
     for group in groups.values():
         try:
             with session.begin_nested():
-                out.conflicts += _fold(session, key, group, detected_at)
+                out.conflicts += _fold(session, key, group, detected_at, bodies)
             out.applied.extend(group)
             continue
         except Exception as exc:
@@ -246,7 +265,7 @@ def _fold_safely(
         for ev in group:
             try:
                 with session.begin_nested():
-                    out.conflicts += _fold(session, key, [ev], detected_at)
+                    out.conflicts += _fold(session, key, [ev], detected_at, bodies)
                 out.applied.append(ev)
             except Exception as exc:
                 if _is_environment(exc):
@@ -319,8 +338,11 @@ def apply_batch(
     at = _ms_text(now_ms)
     out = BatchOutcome()
     good: list[Incoming] = []
+    bodies: dict[str, dict[str, Any]] = {}
     for ev in events:
-        refusal = check_event(ev, now_ms, margin_ms, key.event_key, hold_ahead=hold_ahead)
+        refusal = check_event(
+            ev, now_ms, margin_ms, key.event_key, hold_ahead=hold_ahead, bodies=bodies
+        )
         if refusal is None:
             good.append(ev)
         else:
@@ -342,7 +364,7 @@ def apply_batch(
                 )
             )
     fresh = sorted((ev for ev in fresh if ev.id not in clashes), key=lambda e: (e.hlc, e.id))
-    _fold_safely(session, key, fresh, at, out, holes)
+    _fold_safely(session, key, fresh, at, out, holes, bodies)
     _quarantine(session, out.refused, identity, at)
     _release(session, [ev.id for ev in out.applied] + sorted(present), at)
     if out.applied:
