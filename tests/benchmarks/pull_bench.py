@@ -32,6 +32,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.sync import sync_once
 from hall_desk.sync.run import SyncProgress
 from hall_desk.sync.shared import EVENT_COLUMNS
+from tests.benchmarks.measure import FIGURES
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 FLOOR_BATCH = 2000
@@ -82,17 +83,11 @@ class _Progress:
             print(f"  {p.text}", flush=True)
 
 
-def pull_figures(home_path: Path) -> list[str]:
-    base = os.environ.get("HALL_DESK_TEST_PG", DEFAULT_PG)
-    name = f"hd_pull_{uuid.uuid4().hex[:10]}"
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    admin_dsn = _libpq(base)
+def first_pull_figures(url: str, home_path: Path) -> list[str]:
+    """A new workstation joins the hall whose events the shared database at `url` holds."""
     scratch = Path(tempfile.mkdtemp(prefix="hd-pull-"))
-    with psycopg.connect(admin_dsn, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
     try:
         with Workstation(Home(home_path)) as source:
-            sync_once(source, SYSTEM_ACTOR, shared_url=url)
             source.key.write(scratch / "hall.key")
         with psycopg.connect(_libpq(url), autocommit=True) as conn:
             conn.execute("ANALYZE hall_sync_events")
@@ -110,14 +105,11 @@ def pull_figures(home_path: Path) -> list[str]:
             wall, cpu = time.perf_counter() - started, _cpu() - cpu
         floor_wall, floor_cpu, rows = _pull_floor(_libpq(url), empty)
     finally:
-        with psycopg.connect(admin_dsn, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         shutil.rmtree(scratch, ignore_errors=True)
+    FIGURES["first pull"] = (wall * 1000, floor_wall * 1000)
     ratio = wall / max(floor_wall, 1e-6)
     verdict = "ok" if ratio <= TARGET_RATIO else "OVER"
-    header = ("measure (s)", "measured", "floor", "ratio", "target")
     return [
-        "{:<34} {:>9} {:>9} {:>8} {:>7}".format(*header),
         f"{f'first pull ({report.pulled:,} ev)':<34} {wall:>9.2f} {floor_wall:>9.2f}"
         f" {ratio:>7.1f}x {'≤ 3x':>7} {verdict:>5}",
         f"{'first pull CPU':<34} {cpu:>9.2f} {floor_cpu:>9.2f} {cpu / max(floor_cpu, 1e-6):>7.1f}x",
@@ -126,6 +118,27 @@ def pull_figures(home_path: Path) -> list[str]:
         "pull floor: the same rows read from PostgreSQL and inserted into a fresh SQLite events"
         f" table, {FLOOR_BATCH:,} per transaction (WAL, synchronous=FULL).",
     ]
+
+
+def pull_figures(home_path: Path) -> list[str]:
+    """The home pushed to a fresh PostgreSQL database, then the first pull from it."""
+    base = os.environ.get("HALL_DESK_TEST_PG", DEFAULT_PG)
+    name = f"hd_pull_{uuid.uuid4().hex[:10]}"
+    url = make_url(base).set(database=name).render_as_string(hide_password=False)
+    admin_dsn = _libpq(base)
+    with psycopg.connect(admin_dsn, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        with Workstation(Home(home_path)) as source:
+            sync_once(source, SYSTEM_ACTOR, shared_url=url)
+        header = ("measure (s)", "measured", "floor", "ratio", "target")
+        return [
+            "{:<34} {:>9} {:>9} {:>8} {:>7}".format(*header),
+            *first_pull_figures(url, home_path),
+        ]
+    finally:
+        with psycopg.connect(admin_dsn, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 if __name__ == "__main__":
