@@ -1,5 +1,9 @@
 """Projection handlers: how each kind of event changes the tables (the registry names them).
 
+Handlers marked `@batched` fold into the batch's plain rows (store/fold_rows.py: one read
+per table and one write per table for a whole pulled batch); a handler without the mark folds
+through the ORM session as before (get the row, `_set` its columns), only slower in bulk.
+
 Handlers are lenient on purpose: the service validated each step when it was taken, and sync
 checked a pulled payload against its kind's declared shape; a fold only replays. Each receives
 the payload already brought to its kind's current version by the registry.
@@ -62,6 +66,12 @@ def _columns_of(model: type[Base]) -> tuple[frozenset[str], frozenset[str]]:
         frozenset(c.name for c in columns),
         frozenset(c.name for c in columns if isinstance(c.type, Date)),
     )
+
+
+def _set(row: Base, values: dict[str, Any]) -> None:
+    """For a handler that folds through the ORM (not `@batched`): set an ORM row's columns."""
+    for key, value in _typed(type(row), values).items():
+        setattr(row, key, value)
 
 
 def _get_or_add(rows: FoldRows, model: type[Base], key: Any, **new: Any) -> Row:
