@@ -10,9 +10,6 @@ from pathlib import Path
 from typing import Any
 from zipfile import BadZipFile
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import or_, select
 
 from hall_desk.assets import resource
@@ -255,6 +252,11 @@ def read_catalog_xlsx(
     path: Path,
 ) -> tuple[dict[str, Any], dict[tuple[str, str], int], list[RowProblem]]:
     """Parse the three sheets; returns the data, where each row came from, and parse problems."""
+    # The spreadsheet library is imported when a spreadsheet is read or written, not when the
+    # program starts (it was an eighth of the window's start-up).
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
@@ -365,6 +367,9 @@ def import_catalog_xlsx(ws: Workstation, actor: Actor, path: Path) -> tuple[int,
 
 
 def export_catalog_xlsx(ws: Workstation, path: Path) -> int:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     check_output_path(path)
     items, themes = load_catalog(ws)
     wb = Workbook()

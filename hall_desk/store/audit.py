@@ -131,7 +131,10 @@ def anchor_ok(key: bytes, anchor: Anchor, mac: str, owner: str = "") -> bool:
 
 def head(session: Session, origin: str | None = None) -> Anchor | None:
     """The chain's newest entry and, with `origin`, that workstation's newest own event."""
-    last = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    # Two columns, not the entry as an ORM object: every audited action reads the head.
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
     tip = own_tip(session, origin) if origin is not None else None
     if last is None and tip is None:
         return None

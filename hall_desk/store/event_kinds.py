@@ -114,18 +114,6 @@ class Shape(Protocol):
     def known(self, value: Any) -> Any: ...
 
 
-def _plaintext_check(values: dict[str, Any], where: str) -> None:
-    # Personal data travels as ciphertext only, whether or not this program knows the field.
-    for key, value in values.items():
-        if (
-            isinstance(key, str)
-            and key.endswith("_cipher")
-            and value
-            and not str(value).startswith(CIPHER_PREFIX)
-        ):
-            raise PayloadError(f"{_at(where, key)} 不是密文（个人信息必须加密传输）")
-
-
 def _at(where: str, key: object) -> str:
     return f"{where}.{key}" if where else str(key)
 
@@ -191,17 +179,33 @@ class Record:
     def check(self, value: Any, where: str, strict: bool) -> None:
         if not isinstance(value, dict):
             raise PayloadError(f"{where or '事件内容'} 应为对象")
-        _plaintext_check(value, where)
-        if strict:
-            unknown = set(value) - set(self.keys)
-            if unknown:
-                raise _unknown(unknown, where or "事件内容")
-        missing = self.required - set(value)
-        if missing:
+        # One pass over what the payload holds (a large replay checks every payload): personal
+        # data first, then unknown and missing keys, then each known key's value.
+        keys = self.keys
+        present: list[tuple[str, Any, Shape]] = []
+        unknown: list[Any] = []
+        for key, entry in value.items():
+            if (
+                entry
+                and isinstance(key, str)
+                and key.endswith("_cipher")
+                and not str(entry).startswith(CIPHER_PREFIX)
+            ):
+                # Personal data travels as ciphertext only, whether or not this program knows
+                # the field.
+                raise PayloadError(f"{_at(where, key)} 不是密文（个人信息必须加密传输）")
+            shape = keys.get(key)
+            if shape is None:
+                unknown.append(key)
+            else:
+                present.append((key, entry, shape))
+        if strict and unknown:
+            raise _unknown(unknown, where or "事件内容")
+        if self.required and not self.required.issubset(value):
+            missing = self.required.difference(value)
             raise PayloadError(f"{where or '事件内容'} 缺少字段：{'、'.join(sorted(missing))}")
-        for key, shape in self.keys.items():
-            if key in value:
-                shape.check(value[key], _at(where, key), strict)
+        for key, entry, shape in present:
+            shape.check(entry, f"{where}.{key}" if where else key, strict)
 
     def known(self, value: Any) -> Any:
         # The same object back when nothing is dropped: replaying a large log copies nothing.
@@ -238,9 +242,10 @@ class _ColumnShape:
             if self.nullable:
                 return
             raise PayloadError(f"{where} 不能为空")
-        if not _of_type(value, self.types):
+        # Exact types: what JSON decodes to (a boolean is not an integer here).
+        if type(value) not in self.types:
             raise PayloadError(f"{where} 的值类型不对")
-        if isinstance(value, str):
+        if type(value) is str and value:
             problem = stored_text_problem(value)
             if problem:
                 raise PayloadError(f"{where} {problem}")
@@ -288,12 +293,19 @@ def _day(entity_id: str) -> date:
 
 @dataclass(frozen=True)
 class Entity:
-    """What events are about. `clears`: rows deleted before a re-fold replays the entity."""
+    """What events are about. `clears`: rows deleted before a re-fold replays the entity;
+    `reads`: other rows its folds read by the entity's id (a batch of folds reads both kinds in
+    one query per table before the first fold)."""
 
     name: str
     clears: tuple[tuple[type[Base], str], ...] = ()  # (table, column holding the entity id)
     parse_id: Callable[[str], Any] = str
     folded: bool = True  # False: the entity lives only in the log (no projection)
+    reads: tuple[tuple[type[Base], str], ...] = ()
+
+    @property
+    def tables(self) -> tuple[tuple[type[Base], str], ...]:
+        return self.clears + self.reads
 
     def clear(self, session: Session, entity_id: str) -> None:
         key = self.parse_id(entity_id)
@@ -352,9 +364,12 @@ class EventKind:
         self.payload.check(body, "", strict=version <= self.version)
 
     def current(self, payload: dict[str, Any]) -> dict[str, Any]:
-        """The payload in this program's shape: upcast, and only the keys this program knows."""
-        body, _version = self._up(payload)
-        return self.payload.known(body)
+        """The payload in this program's shape: upcast, and only the keys this program knows.
+
+        A payload of this version or older holds no key this program does not know (the
+        checks refuse one, and versions only add keys), so only a newer one is filtered."""
+        body, version = self._up(payload)
+        return body if version <= self.version else self.payload.known(body)
 
 
 # Entities -----------------------------------------------------------------------------------
@@ -370,9 +385,9 @@ CASE = Entity(
 )
 CONSULTATION = Entity("consultation", ((ConsultationRow, "id"),))
 # Handoffs, sheets and deliveries fold by get-or-create then set: replaying changes nothing.
-HANDOFF = Entity("handoff")
-HANDOVER_SHEET = Entity("handover_sheet")
-DELIVERY = Entity("delivery")
+HANDOFF = Entity("handoff", reads=((HandoffRow, "id"),))
+HANDOVER_SHEET = Entity("handover_sheet", reads=((HandoverSheetRow, "id"),))
+DELIVERY = Entity("delivery", reads=((DeliveryRow, "id"),))
 SYNC_CONFLICT = Entity("sync_conflict", folded=False)
 # The hall's shared settings, one entity per key (only the keys this program knows), each
 # with the limit of the field it is typed into.

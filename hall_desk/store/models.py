@@ -212,6 +212,9 @@ class ApplicantRow(Base):
 
 class CaseRow(Base):
     __tablename__ = "cases"
+    # The deadline lists and counts read the cases whose clock may run, by state then due
+    # date: what they read grows with today's open work, not with the closed history.
+    __table_args__ = (Index("ix_cases_state_due", "state", "due_date"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_no: Mapped[str] = mapped_column(String(32), unique=True)
     state: Mapped[str] = mapped_column(String(24), index=True)

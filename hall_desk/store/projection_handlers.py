@@ -1,5 +1,9 @@
 """Projection handlers: how each kind of event changes the tables (the registry names them).
 
+Handlers marked `@batched` fold into the batch's plain rows (store/fold_rows.py: one read
+per table and one write per table for a whole pulled batch); a handler without the mark folds
+through the ORM session as before (get the row, `_set` its columns), only slower in bulk.
+
 Handlers are lenient on purpose: the service validated each step when it was taken, and sync
 checked a pulled payload against its kind's declared shape; a fold only replays. Each receives
 the payload already brought to its kind's current version by the registry.
@@ -8,6 +12,7 @@ the payload already brought to its kind's current version by the registry.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Date, delete, select
@@ -16,6 +21,7 @@ from sqlalchemy.orm import Session
 from hall_desk.domain.catalog import pinyin_keys
 from hall_desk.domain.identity import remask_resident_id
 from hall_desk.domain.lifecycle import event_for_kind
+from hall_desk.store.fold_rows import FoldRows, Row, batched, of
 from hall_desk.store.models import (
     ApplicantRow,
     Base,
@@ -55,32 +61,55 @@ from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 def _typed(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
     """JSON carries dates as ISO text; give Date columns real dates. Masked ID numbers from
     older events are narrowed to today's mask, which is safe beside the stored birth year."""
-    out: dict[str, Any] = {}
-    columns = model.__table__.columns
+    names, dates = _columns_of(model)
+    out = dict(values)
     for key, value in values.items():
-        column = columns[key]
-        if isinstance(column.type, Date) and isinstance(value, str):
-            value = date.fromisoformat(value)
-        elif key.endswith("id_masked") and isinstance(value, str):
-            value = remask_resident_id(value)
-        out[key] = value
+        if key not in names:
+            raise KeyError(key)  # the registry's shape lets no such key through: a defect
+        if isinstance(value, str):
+            if key in dates:
+                out[key] = date.fromisoformat(value)
+            elif key.endswith("id_masked"):
+                out[key] = remask_resident_id(value)
     return out
 
 
+@cache
+def _columns_of(model: type[Base]) -> tuple[frozenset[str], frozenset[str]]:
+    columns = model.__table__.columns
+    return (
+        frozenset(c.name for c in columns),
+        frozenset(c.name for c in columns if isinstance(c.type, Date)),
+    )
+
+
 def _set(row: Base, values: dict[str, Any]) -> None:
+    """For a handler that folds through the ORM (not `@batched`): set an ORM row's columns."""
     for key, value in _typed(type(row), values).items():
         setattr(row, key, value)
+
+
+def _get_or_add(rows: FoldRows, model: type[Base], key: Any, **new: Any) -> Row:
+    found = rows.get(model, key)
+    return found if found is not None else rows.add(model, new)
 
 
 # --- users ----------------------------------------------------------------------------------
 
 
+@batched
 def user(session: Session, ev: Event, p: dict[str, Any]) -> None:
-    row = session.get(User, ev.entity_id)
-    if row is None:
-        row = User(username=ev.entity_id, display_name="", role="clerk", password_hash="")
-        session.add(row)
-    _set(row, p["set"])
+    rows = of(session)
+    row = _get_or_add(
+        rows,
+        User,
+        ev.entity_id,
+        username=ev.entity_id,
+        display_name="",
+        role="clerk",
+        password_hash="",
+    )
+    rows.update(User, row, _typed(User, p["set"]))
 
 
 # --- catalog --------------------------------------------------------------------------------
@@ -143,86 +172,82 @@ def catalog(session: Session, ev: Event, p: dict[str, Any]) -> None:
 # --- working calendar -----------------------------------------------------------------------
 
 
+@batched
 def override_set(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    rows = of(session)
     day = date.fromisoformat(ev.entity_id)
-    row = session.get(CalendarOverrideRow, day) or CalendarOverrideRow(day=day)
-    row.kind = p["kind"]
-    row.note = p.get("note", "")
-    session.add(row)
+    row = _get_or_add(rows, CalendarOverrideRow, day, day=day)
+    rows.update(CalendarOverrideRow, row, {"kind": p["kind"], "note": p.get("note", "")})
 
 
+@batched
 def override_removed(session: Session, ev: Event, p: dict[str, Any]) -> None:
-    session.execute(
-        delete(CalendarOverrideRow).where(
-            CalendarOverrideRow.day == date.fromisoformat(ev.entity_id)
-        )
-    )
+    of(session).delete(CalendarOverrideRow, date.fromisoformat(ev.entity_id))
 
 
+@batched
 def year_covered(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    rows = of(session)
     year = int(ev.entity_id)
-    row = session.get(CalendarYearRow, year) or CalendarYearRow(year=year)
-    row.note = p.get("note", "")
-    session.add(row)
+    row = _get_or_add(rows, CalendarYearRow, year, year=year)
+    rows.update(CalendarYearRow, row, {"note": p.get("note", "")})
 
 
+@batched
 def year_uncovered(session: Session, ev: Event, p: dict[str, Any]) -> None:
-    session.execute(delete(CalendarYearRow).where(CalendarYearRow.year == int(ev.entity_id)))
+    of(session).delete(CalendarYearRow, int(ev.entity_id))
 
 
 # --- applicants -----------------------------------------------------------------------------
 
 
+@batched
 def applicant(session: Session, ev: Event, p: dict[str, Any]) -> None:
-    row = session.get(ApplicantRow, ev.entity_id)
-    if row is None:
-        row = ApplicantRow(id=ev.entity_id)
-        session.add(row)
-    _set(row, p["set"])
-    row.updated_hlc = ev.hlc
+    rows = of(session)
+    row = _get_or_add(rows, ApplicantRow, ev.entity_id, id=ev.entity_id)
+    rows.update(ApplicantRow, row, {**_typed(ApplicantRow, p["set"]), "updated_hlc": ev.hlc})
 
 
 # --- cases ----------------------------------------------------------------------------------
 
 
+@batched
 def case(session: Session, ev: Event, p: dict[str, Any]) -> None:
-    row = session.get(CaseRow, ev.entity_id)
-    is_new = row is None
-    if row is None:
-        row = CaseRow(id=ev.entity_id, created_hlc=ev.hlc)
-        session.add(row)
+    rows = of(session)
+    row = _get_or_add(rows, CaseRow, ev.entity_id, id=ev.entity_id, created_hlc=ev.hlc)
+    values = _typed(CaseRow, p.get("set", {}))
     step = event_for_kind(ev.kind)
     if step is not None and step.transition.target is not None:
-        row.state = step.transition.target.value
-    _set(row, p.get("set", {}))
-    row.updated_hlc = ev.hlc
-    if is_new:
-        session.flush()  # the case row before its items and materials (foreign keys)
+        values = {"state": step.transition.target.value, **values}
+    rows.update(CaseRow, row, {**values, "updated_hlc": ev.hlc})
     if "items" in p:
-        if not is_new:
-            session.execute(delete(CaseItemRow).where(CaseItemRow.case_id == ev.entity_id))
+        rows.delete_where(CaseItemRow, "case_id", ev.entity_id)
         for position, item in enumerate(p["items"]):
-            session.add(CaseItemRow(case_id=ev.entity_id, position=position, **item))
+            rows.add(
+                CaseItemRow,
+                {**_typed(CaseItemRow, item), "case_id": ev.entity_id, "position": position},
+            )
     if "materials" in p:
-        if not is_new:
-            session.execute(delete(CaseMaterialRow).where(CaseMaterialRow.case_id == ev.entity_id))
+        rows.delete_where(CaseMaterialRow, "case_id", ev.entity_id)
         for position, m in enumerate(p["materials"]):
-            session.add(CaseMaterialRow(case_id=ev.entity_id, position=position, **m))
+            rows.add(
+                CaseMaterialRow,
+                {**_typed(CaseMaterialRow, m), "case_id": ev.entity_id, "position": position},
+            )
     for position, changes in p.get("material_updates", {}).items():
-        material = session.get(CaseMaterialRow, (ev.entity_id, int(position)))
+        material = rows.get(CaseMaterialRow, ev.entity_id, int(position))
         if material is not None:
-            _set(material, changes)
+            rows.update(CaseMaterialRow, material, _typed(CaseMaterialRow, changes))
 
 
 # --- consultations --------------------------------------------------------------------------
 
 
+@batched
 def consultation(session: Session, ev: Event, p: dict[str, Any]) -> None:
-    row = session.get(ConsultationRow, ev.entity_id)
-    if row is None:
-        row = ConsultationRow(id=ev.entity_id)
-        session.add(row)
-    _set(row, p["set"])
+    rows = of(session)
+    row = _get_or_add(rows, ConsultationRow, ev.entity_id, id=ev.entity_id)
+    rows.update(ConsultationRow, row, _typed(ConsultationRow, p["set"]))
 
 
 # --- 材料流转 and 统一出件 ----------------------------------------------------------------------
@@ -231,63 +256,65 @@ def consultation(session: Session, ev: Event, p: dict[str, Any]) -> None:
 
 
 def _upsert(session: Session, model: type[Base], ev: Event, p: dict[str, Any]) -> None:
-    row = session.get(model, ev.entity_id)
-    if row is None:
-        row = model(id=ev.entity_id)
-        session.add(row)
-    _set(row, p.get("set", {}))
-    row.hlc = ev.hlc  # type: ignore[attr-defined]
+    rows = of(session)
+    row = _get_or_add(rows, model, ev.entity_id, id=ev.entity_id)
+    rows.update(model, row, {**_typed(model, p.get("set", {})), "hlc": ev.hlc})
 
 
+@batched
 def handoff(session: Session, ev: Event, p: dict[str, Any]) -> None:
     _upsert(session, HandoffRow, ev, p)
 
 
+@batched
 def handover_sheet(session: Session, ev: Event, p: dict[str, Any]) -> None:
     _upsert(session, HandoverSheetRow, ev, p)
 
 
+@batched
 def delivery(session: Session, ev: Event, p: dict[str, Any]) -> None:
-    row = session.get(DeliveryRow, ev.entity_id)
-    if row is None:
-        row = DeliveryRow(id=ev.entity_id, hlc=ev.hlc)
-        session.add(row)
+    rows = of(session)
+    row = _get_or_add(rows, DeliveryRow, ev.entity_id, id=ev.entity_id, hlc=ev.hlc)
+    values = _typed(DeliveryRow, p.get("set", {}))
     if ev.kind == "delivery.recorded":
-        row.hlc = ev.hlc  # the hand-out's clock, whichever event arrived first
-    _set(row, p.get("set", {}))
+        values["hlc"] = ev.hlc  # the hand-out's clock, whichever event arrived first
+    rows.update(DeliveryRow, row, values)
 
 
+@batched
 def hall_setting(session: Session, ev: Event, p: dict[str, Any]) -> None:
     # The latest change wins, whichever arrives first (pulls come from several origins).
-    row = session.get(HallSettingRow, ev.entity_id)
+    rows = of(session)
+    row = rows.get(HallSettingRow, ev.entity_id)
     if row is None:
-        session.add(HallSettingRow(key=ev.entity_id, value=p["value"], hlc=ev.hlc))
-    elif ev.hlc > row.hlc:
-        row.value, row.hlc = p["value"], ev.hlc
+        rows.add(HallSettingRow, {"key": ev.entity_id, "value": p["value"], "hlc": ev.hlc})
+    elif ev.hlc > row["hlc"]:
+        rows.update(HallSettingRow, row, {"value": p["value"], "hlc": ev.hlc})
 
 
 # --- tickets (办不成事 / 投诉 / 建议 / 咨询 / 表扬) ---------------------------------------
 
 
+@batched
 def ticket(session: Session, ev: Event, p: dict[str, Any]) -> None:
     """Each step sets the ticket's columns and adds its line to the timeline, keyed by the
     event: a replayed or re-folded event writes the same line again."""
-    row = session.get(TicketRow, ev.entity_id)
-    if row is None:
-        row = TicketRow(id=ev.entity_id, created_hlc=ev.hlc)
-        session.add(row)
-    _set(row, p.get("set", {}))
-    row.updated_hlc = ev.hlc
+    rows = of(session)
+    row = _get_or_add(rows, TicketRow, ev.entity_id, id=ev.entity_id, created_hlc=ev.hlc)
+    rows.update(TicketRow, row, {**_typed(TicketRow, p.get("set", {})), "updated_hlc": ev.hlc})
     step = p.get("step")
     if step is not None:
-        line = session.get(TicketStepRow, ev.id)
-        if line is None:
-            line = TicketStepRow(id=ev.id)
-            session.add(line)
-        _set(line, step)
-        line.ticket_id = ev.entity_id
-        line.actor = ev.actor
-        line.hlc = ev.hlc
+        line = _get_or_add(rows, TicketStepRow, ev.id, id=ev.id)
+        rows.update(
+            TicketStepRow,
+            line,
+            {
+                **_typed(TicketStepRow, step),
+                "ticket_id": ev.entity_id,
+                "actor": ev.actor,
+                "hlc": ev.hlc,
+            },
+        )
 
 
 # --- ratings ---------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -51,12 +52,53 @@ class SyncProgress:
     phase: str
     done: int
     total: int
+    seconds: float = 0.0  # since the phase began
+
+    @property
+    def rate(self) -> float:
+        """Events a second so far in this phase (0 before the first batch)."""
+        return self.done / self.seconds if self.seconds > 0 and self.done else 0.0
+
+    @property
+    def seconds_left(self) -> float | None:
+        """At this phase's rate so far; None until there is a rate."""
+        rate = self.rate
+        return max(0.0, (self.total - self.done) / rate) if rate else None
 
     @property
     def text(self) -> str:
         names = {"connect": "连接共享数据库", "push": "推送", "pull": "拉取", "done": "同步完成"}
         name = names.get(self.phase, self.phase)
-        return f"{name} {self.done}/{self.total}" if self.total else name
+        if not self.total:
+            return name
+        text = f"{name} {self.done:,}/{self.total:,} 条"
+        left = self.seconds_left
+        if left is not None and self.done < self.total:
+            text += f"，每秒 {self.rate:,.0f} 条，约剩 {_duration(left)}"
+        return text
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} 秒"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} 分 {seconds} 秒"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} 小时 {minutes} 分"
+
+
+def _phase(progress: Callable[[SyncProgress], None], name: str) -> Callable[[int, int], None]:
+    """progress(done, total) for one phase, timed from its first report."""
+    started: list[float] = []
+
+    def report(done: int, total: int) -> None:
+        if not started:
+            started.append(time.monotonic())
+        progress(SyncProgress(name, done, total, time.monotonic() - started[0]))
+
+    return report
 
 
 @dataclass(frozen=True)
@@ -324,7 +366,7 @@ def _run(
             shared,
             info.identity,
             batch_size=opts.push_batch,
-            progress=lambda d, t: progress(SyncProgress("push", d, t)),
+            progress=_phase(progress, "push"),
         )
         # A shared database that replaced the one this workstation knew (rebuilt from scratch)
         # lacks what only retired workstations made. Not after a restore of the same one: every
@@ -343,7 +385,7 @@ def _run(
             batch_size=opts.pull_batch,
             margin_ms=int(margin.total_seconds() * 1000),
             now_ms=now_ms,
-            progress=lambda d, t: progress(SyncProgress("pull", d, t)),
+            progress=_phase(progress, "pull"),
             holes=gaps.holes,
         )
         with ws.db.read() as s:

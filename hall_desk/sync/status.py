@@ -212,10 +212,11 @@ def sync_status(ws: Workstation, now: datetime | None = None) -> SyncStatus:
     with ws.reading() as s:
         peer = s.scalars(select(SyncPeer).order_by(SyncPeer.last_seen_at.desc()).limit(1)).first()
         pushed_seq = peer.pushed_seq if peer is not None else 0
-        unsent = int(
-            s.scalar(select(func.count()).where(Event.origin == ws.code, Event.seq > pushed_seq))
-            or 0
-        )
+        # Own events are numbered without gaps: the newest seq tells how many are unsent, from
+        # the (origin, seq) index, where a count read every unsent row (every row of a home
+        # that never synced) each time the status bar refreshed.
+        newest = s.scalar(select(func.max(Event.seq)).where(Event.origin == ws.code)) or 0
+        unsent = max(0, int(newest) - pushed_seq)
         oldest_hlc = s.scalar(
             select(Event.hlc).where(Event.origin == ws.code, Event.seq == pushed_seq + 1)
         )

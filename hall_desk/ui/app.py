@@ -6,6 +6,7 @@ import asyncio
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qasync
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
@@ -23,9 +24,11 @@ from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.ops import wait_for_workers
 from hall_desk.ui.qt_language import load_qt_catalogs
-from hall_desk.ui.settings_dialog import SettingsDialog
 from hall_desk.ui.setup_dialog import SetupDialog
 from hall_desk.ui.widgets import install_wheel_guard
+
+if TYPE_CHECKING:
+    from hall_desk.ui.settings_dialog import SettingsDialog
 
 _translators: list[QTranslator] = []  # Qt drops a translator whose Python object is collected
 
@@ -141,6 +144,10 @@ class Desk:
     def open_settings(self) -> SettingsDialog | None:
         if self.window is None or self.ws is None:
             return None
+        # Imported when first opened: it pulls in the spreadsheet library (catalog import and
+        # export), which no one needs for the window to come up.
+        from hall_desk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ws, self.window.actor, self.window)
         dialog.finished.connect(lambda _=0, d=dialog: self._settings_closed(d))
         self.dialogs.append(dialog)

@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable
 
 HEADER = ("measure (ms)", "p50", "p95", "floor p95", "ratio", "target")
+# name → (p95, floor p95) of every row printed in this process: run.py compares two sizes.
+FIGURES: dict[str, tuple[float, float]] = {}
 
 
 def timed(fn: Callable[[], object], n: int = 300) -> list[float]:
@@ -26,6 +28,7 @@ def percentile(samples: list[float], p: float) -> float:
 def row(name: str, samples: list[float], floor: list[float], target: float | None) -> str:
     """One line: p50 and p95 of the program, p95 of the floor, their ratio, and the target."""
     p50, p95, f95 = percentile(samples, 50), percentile(samples, 95), percentile(floor, 95)
+    FIGURES[name] = (p95, f95)
     verdict = "" if target is None else ("ok" if p95 <= target else "OVER")
     target_text = "" if target is None else f"≤ {target:.0f}"
     return (

@@ -32,7 +32,8 @@ INTAKE_KIND = (
     " 'case.refused', 'case.completed_at_window') ORDER BY e.hlc LIMIT 1)"
 )
 # The dashboard's figures as bare SQL through the same indexes: what any implementation has to
-# read (likely() steers SQLite's planner exactly as the dashboard's queries do).
+# read (the deadline lists through the (state, due_date) index, as the dashboard's queries do;
+# likely() steers the green-channel list exactly as they do).
 FLOOR_COUNTS = [
     'SELECT channel, "window", clerk, count(*) FROM consultations WHERE "on" = :day'
     " GROUP BY 1, 2, 3",
@@ -53,11 +54,11 @@ FLOOR_COUNTS = [
 ]
 FLOOR_LISTS = [
     'SELECT id, case_no, title, applicant_name, due_date, state, station, "window"'
-    f" FROM cases WHERE likely(state IN {CLOCK_STATES}) AND due_date < :day"
+    f" FROM cases WHERE state IN {CLOCK_STATES} AND due_date < :day"
     " AND (paused_since IS NULL OR paused_since >= due_date)"
     " ORDER BY due_date, green_channel DESC, case_no LIMIT :limit",
     'SELECT id, case_no, title, applicant_name, due_date, state, station, "window"'
-    f" FROM cases WHERE likely(state IN {CLOCK_STATES}) AND due_date BETWEEN :day AND :near"
+    f" FROM cases WHERE state IN {CLOCK_STATES} AND due_date BETWEEN :day AND :near"
     " AND (paused_since IS NULL OR paused_since >= due_date)"
     " ORDER BY due_date, green_channel DESC, case_no LIMIT :limit",
     "SELECT case_no, applicant_name, title, assistance_flags, assistance_mode, state"

@@ -30,6 +30,7 @@ from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
 from hall_desk.sync import sync_once
 from hall_desk.sync.shared import EVENT_COLUMNS
+from tests.benchmarks.measure import FIGURES
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 TARGET_FULL_S = 60.0
@@ -79,6 +80,7 @@ def _empty_floor(dsn: str) -> float:
 
 
 def _row(name: str, seconds: float, floor: float, target: float) -> str:
+    FIGURES[name.split(" (")[0]] = (seconds * 1000, floor * 1000)
     verdict = "ok" if seconds <= target else "OVER"
     return (
         f"{name:<34} {seconds:>9.3f} {floor:>9.3f} {seconds / max(floor, 1e-6):>7.1f}x"
@@ -86,7 +88,11 @@ def _row(name: str, seconds: float, floor: float, target: float) -> str:
     )
 
 
-def sync_figures(home_path: Path) -> list[str]:
+def sync_figures(
+    home_path: Path, then: Callable[[str, Path], list[str]] | None = None
+) -> list[str]:
+    """`then(url, home)`: more figures on the shared database the home was synced to, taken
+    before it is dropped (a new workstation's first pull)."""
     base = os.environ.get("HALL_DESK_TEST_PG", DEFAULT_PG)
     name = f"hd_bench_{uuid.uuid4().hex[:10]}"
     url = make_url(base).set(database=name).render_as_string(hide_password=False)
@@ -113,6 +119,7 @@ def sync_figures(home_path: Path) -> list[str]:
             conn.execute("CREATE TABLE floor_events (LIKE hall_sync_events INCLUDING ALL)")
         floor_full = _copy_floor(home_path / "local.sqlite3", dsn, code)
         floor_empty = statistics.median(_empty_floor(dsn) for _ in range(EMPTY_RUNS))
+        more = then(url, home_path) if then is not None else []
     finally:
         with psycopg.connect(admin_dsn, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -123,6 +130,7 @@ def sync_figures(home_path: Path) -> list[str]:
         _row(f"empty sync (median of {EMPTY_RUNS})", empty, floor_empty, TARGET_EMPTY_S),
         "sync floors: the same event rows read from the home's SQLite file and COPYed (psycopg)"
         " into a table of the same shape; for the empty sync, a connection, a COPY of no rows.",
+        *more,
     ]
 
 

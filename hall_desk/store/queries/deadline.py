@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, and_, func, or_
+from sqlalchemy import ColumnElement, and_, or_
 
 from hall_desk.domain.calendar import WorkingCalendar
 from hall_desk.domain.deadline import NEAR_DEADLINE_DAYS
@@ -27,12 +27,13 @@ def near_deadline_last_day(calendar: WorkingCalendar, day: date) -> date:
 
 
 def clock_running(*, by_due_date: bool = False) -> ColumnElement[bool]:
-    """`domain.deadline.clock_counts` in SQL. `by_due_date`: tell SQLite's planner that the
-    state test passes for most rows, so it walks the due-date index (lists sorted by due date
-    stop after one page; counts are faster through the state index)."""
-    running = CaseRow.state.in_([st.value for st in CLOCK_STATES])
+    """`domain.deadline.clock_counts` in SQL. Lists and counts alike read the (state, due_date)
+    index: only the cases whose clock may run, never the closed history (walking the due-date
+    index instead read every closed case with a past due date). `by_due_date` is kept for the
+    callers that sort by due date; it no longer changes the plan."""
+    running = CaseRow.state.in_(sorted(st.value for st in CLOCK_STATES))
     return and_(
-        func.likely(running) if by_due_date else running,
+        running,
         CaseRow.due_date.is_not(None),
         or_(CaseRow.paused_since.is_(None), CaseRow.paused_since >= CaseRow.due_date),
     )

@@ -1,0 +1,358 @@
+"""The rows a run of folds changes: read in bulk, changed as plain values, written back together.
+
+Folding through the ORM costs a `Session.get` (with its autoflush) and a flush per event, which
+made a new workstation's first pull and the bulk paths (demo data, the bench home) slow. Here a
+batch of events reads the rows of every entity it is about in one query per table, the
+handlers change plain dicts, and the batch ends with one INSERT, UPDATE or DELETE statement per
+table and shape (executemany), parents before children (the tables' foreign keys).
+
+Handlers that take part say so with `@batched` and reach the batch through `of(session)`. Any
+other handler (a kind added without it) still folds through the ORM: the batch writes what it
+holds first and forgets what it read, so both ways see the same rows.
+
+ORM objects of the rows written here that a service holds in its session are expired, so they
+reload what the fold wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from functools import cache
+from typing import Any, TypeVar
+
+from sqlalchemy import Date, Select, Table, and_, bindparam, delete, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
+
+from hall_desk.store.models import PROJECTION_TABLES, Base
+
+Key = tuple[Any, ...]
+Row = dict[str, Any]
+_CHUNK = 500
+_INFO = "fold_rows"
+_ORDER: dict[Table, int] = {}  # parents first (the tables' foreign keys)
+_MODEL: dict[Table, type[Base]] = {m.__table__: m for m in PROJECTION_TABLES}  # type: ignore[misc]
+
+F = TypeVar("F", bound=Callable[..., None])
+
+
+def batched(handler: F) -> F:
+    """Marks a handler that folds through `of(session)` instead of the ORM."""
+    handler.__fold_rows__ = True  # type: ignore[attr-defined]
+    return handler
+
+
+def is_batched(handler: Callable[..., None]) -> bool:
+    return bool(getattr(handler, "__fold_rows__", False))
+
+
+def of(session: Session) -> FoldRows:
+    """The batch the session is folding (one is opened for a handler called on its own)."""
+    rows = session.info.get(_INFO)
+    if rows is None:
+        raise RuntimeError("a batched fold handler runs inside projections.apply / apply_many")
+    return rows  # type: ignore[no-any-return]
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@cache
+def _insert_sql(table: Table) -> str:
+    names = [c.name for c in table.columns]
+    return (
+        f"INSERT INTO {_quoted(table.name)} ({', '.join(map(_quoted, names))})"
+        f" VALUES ({', '.join('?' for _ in names)})"
+    )
+
+
+@cache
+def _update_sql(table: Table) -> tuple[str, tuple[str, ...]]:
+    """The statement, and the columns its parameters follow (the set ones, then the key)."""
+    pk = [c.name for c in table.primary_key.columns]
+    rest = [c.name for c in table.columns if c.name not in pk]
+    sql = (
+        f"UPDATE {_quoted(table.name)} SET {', '.join(f'{_quoted(c)} = ?' for c in rest)}"
+        f" WHERE {' AND '.join(f'{_quoted(c)} = ?' for c in pk)}"
+    )
+    return sql, (*rest, *pk)
+
+
+@cache
+def _dates(table: Table) -> frozenset[str]:
+    return frozenset(c.name for c in table.columns if isinstance(c.type, Date))
+
+
+def _values(t: _TableRows, row: Row, columns: tuple[str, ...]) -> tuple[Any, ...]:
+    dates = _dates(t.table)
+    if not dates:
+        return tuple(row[c] for c in columns)
+    return tuple(
+        row[c].isoformat() if c in dates and isinstance(row[c], date) else row[c] for c in columns
+    )
+
+
+@cache
+def _by_column(table: Table, column: str) -> Select[Any]:
+    return select(table).where(table.c[column].in_(bindparam("values", expanding=True)))
+
+
+@cache
+def _by_key(table: Table) -> Select[Any]:
+    pk = [c.name for c in table.primary_key.columns]
+    return select(table).where(and_(*(table.c[name] == bindparam(f"k_{name}") for name in pk)))
+
+
+def _order(table: Table) -> int:
+    if not _ORDER:
+        for n, t in enumerate(Base.metadata.sorted_tables):
+            _ORDER[t] = n
+    return _ORDER.get(table, len(_ORDER))
+
+
+@cache
+def _shape(table: Table) -> tuple[tuple[str, ...], tuple[str, ...], Row]:
+    """(primary key, columns, each column's default) of a table."""
+    return (
+        tuple(c.name for c in table.primary_key.columns),
+        tuple(c.name for c in table.columns),
+        {c.name: (c.default.arg if c.default is not None else None) for c in table.columns},  # type: ignore[attr-defined]
+    )
+
+
+class _TableRows:
+    def __init__(self, table: Table) -> None:
+        self.table = table
+        self.pk, self.columns, self.defaults = _shape(table)
+        self.rows: dict[Key, Row] = {}  # present: read from the database or added here
+        self.absent: set[Key] = set()
+        self.new: dict[Key, None] = {}  # to insert, in the order added
+        self.dirty: dict[Key, None] = {}  # read from the database and changed
+        self.gone: set[Key] = set()  # in the database, to delete
+        self.stored: set[Key] = set()  # keys the database holds (as far as this batch knows)
+        # column → values whose rows are all known here (read in bulk, or deleted together)
+        self.complete: dict[str, set[Any]] = {}
+        self.cleared: list[tuple[str, Any]] = []  # (column, value): delete from the database
+        self.index: dict[str, dict[Any, dict[Key, None]]] = {}  # column → value → keys
+
+    def key_of(self, row: Row) -> Key:
+        return tuple(row[name] for name in self.pk)
+
+    def put(self, key: Key, row: Row) -> None:
+        if key in self.rows:
+            self.pop(key)
+        self.rows[key] = row
+        for column, by_value in self.index.items():
+            by_value.setdefault(row[column], {})[key] = None
+
+    def pop(self, key: Key) -> None:
+        row = self.rows.pop(key, None)
+        if row is not None:
+            for column, by_value in self.index.items():
+                by_value.get(row[column], {}).pop(key, None)
+
+    def with_value(self, column: str, value: Any) -> list[Key]:
+        by_value = self.index.get(column)
+        if by_value is None:
+            by_value = self.index[column] = {}
+            for key, row in self.rows.items():
+                by_value.setdefault(row[column], {})[key] = None
+        return list(by_value.get(value, ()))
+
+    def known_absent(self, key: Key) -> bool:
+        if key in self.absent:
+            return True
+        # Read in bulk by a column of the key: a key not read then is not in the database.
+        return any(
+            key[self.pk.index(column)] in values
+            for column, values in self.complete.items()
+            if column in self.pk
+        )
+
+
+class FoldRows:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._tables: dict[Table, _TableRows] = {}
+
+    def _t(self, model: type[Base]) -> _TableRows:
+        table: Table = model.__table__  # type: ignore[assignment]
+        found = self._tables.get(table)
+        if found is None:
+            found = self._tables[table] = _TableRows(table)
+        return found
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def _take(self, t: _TableRows, row: Row) -> None:
+        key = t.key_of(row)
+        if key in t.gone or key in t.rows:
+            return  # what this batch did to it is newer than the database
+        t.put(key, row)
+        t.stored.add(key)
+
+    def load(self, model: type[Base], column: str, values: Iterable[Any]) -> None:
+        """Reads every row whose `column` is one of `values` (the pk, or a pk's leading part).
+
+        Rows that reference a parent by a foreign key are not looked for under a parent this
+        batch already knows is absent: a new case has no items in the database."""
+        t = self._t(model)
+        done = t.complete.setdefault(column, set())
+        wanted = [v for v in dict.fromkeys(values) if v not in done]
+        if not wanted:
+            return
+        for fk in t.table.c[column].foreign_keys:
+            parent = self._tables.get(fk.column.table)  # type: ignore[arg-type]
+            if parent is None or parent.pk != (fk.column.name,):
+                continue
+            known = parent.complete.get(fk.column.name, set())
+            orphans = {v for v in wanted if v in known and (v,) not in parent.rows}
+            done.update(orphans)
+            wanted = [v for v in wanted if v not in orphans]
+        if not wanted:
+            return
+        conn = self.session.connection()
+        stmt = _by_column(t.table, column)
+        for start in range(0, len(wanted), _CHUNK):
+            for found in conn.execute(stmt, {"values": wanted[start : start + _CHUNK]}):
+                self._take(t, dict(found._mapping))
+        done.update(wanted)
+
+    def get(self, model: type[Base], *key: Any) -> Row | None:
+        """The row's current values, or None when there is no such row."""
+        t = self._t(model)
+        row = t.rows.get(key)
+        if row is not None or t.known_absent(key):
+            return row
+        conn = self.session.connection()
+        params = {f"k_{name}": value for name, value in zip(t.pk, key, strict=True)}
+        found = conn.execute(_by_key(t.table), params).first()
+        if found is None:
+            t.absent.add(key)
+            return None
+        self._take(t, dict(found._mapping))
+        return t.rows[key]
+
+    def children(self, model: type[Base], column: str, value: Any) -> list[Row]:
+        self.load(model, column, [value])
+        t = self._t(model)
+        return [t.rows[key] for key in t.with_value(column, value)]
+
+    # -- changing -----------------------------------------------------------------------------
+
+    def add(self, model: type[Base], values: Row) -> Row:
+        """A new row: the columns' defaults, then `values`."""
+        t = self._t(model)
+        row = {**t.defaults, **values}
+        key = t.key_of(row)
+        t.put(key, row)  # a key in `absent` stays there: the database does not hold it
+        t.new[key] = None
+        t.dirty.pop(key, None)
+        return row
+
+    def update(self, model: type[Base], row: Row, values: Row) -> None:
+        t = self._t(model)
+        key = t.key_of(row)
+        if any(column in values for column in t.index):
+            t.pop(key)
+            row.update(values)
+            t.put(key, row)
+        else:
+            row.update(values)
+        if key not in t.new:
+            t.dirty[key] = None
+
+    def delete(self, model: type[Base], *key: Any) -> None:
+        t = self._t(model)
+        self._drop(t, key)
+        t.absent.add(key)
+
+    def delete_where(self, model: type[Base], column: str, value: Any) -> None:
+        """Every row whose `column` is `value`, here and in the database."""
+        t = self._t(model)
+        known = value in t.complete.get(column, ())
+        keys = t.with_value(column, value)
+        in_db = [k for k in keys if k in t.stored]
+        for key in keys:
+            self._drop(t, key)
+        if not known or in_db:
+            t.cleared.append((column, value))
+        t.complete.setdefault(column, set()).add(value)
+
+    def _drop(self, t: _TableRows, key: Key) -> None:
+        t.pop(key)
+        t.dirty.pop(key, None)
+        t.new.pop(key, None)
+        if key in t.stored or not t.known_absent(key):
+            t.gone.add(key)
+        t.stored.discard(key)
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Writes every change: deletes (children first), inserts and updates (parents first)."""
+        conn = self.session.connection()
+        tables = sorted(self._tables.values(), key=lambda t: _order(t.table))
+        written: list[tuple[Table, Key, bool]] = []
+        for t in reversed(tables):
+            if t.gone:
+                cond = and_(*(t.table.c[name] == bindparam(f"k_{name}") for name in t.pk))
+                conn.execute(
+                    delete(t.table).where(cond),
+                    [{f"k_{n}": v for n, v in zip(t.pk, key, strict=True)} for key in t.gone],
+                )
+                written.extend((t.table, key, True) for key in t.gone)
+            by_column: dict[str, list[Any]] = {}
+            for column, value in t.cleared:
+                by_column.setdefault(column, []).append(value)
+            for column, values in by_column.items():
+                col = t.table.c[column]
+                for start in range(0, len(values), _CHUNK):
+                    conn.execute(delete(t.table).where(col.in_(values[start : start + _CHUNK])))
+            if t.cleared:
+                self._expire_where(t, by_column)
+        for t in tables:
+            # Straight to the driver: the local database is SQLite, and its parameters are plain
+            # values once dates are ISO text (as SQLAlchemy's SQLite Date stores them).
+            if t.new:
+                sql = _insert_sql(t.table)
+                conn.exec_driver_sql(sql, [_values(t, t.rows[key], t.columns) for key in t.new])
+                t.stored.update(t.new)
+            if t.dirty:
+                sql, columns = _update_sql(t.table)
+                conn.exec_driver_sql(sql, [_values(t, t.rows[key], columns) for key in t.dirty])
+            written.extend((t.table, key, False) for key in (*t.new, *t.dirty))
+            t.new, t.dirty, t.gone, t.cleared = {}, {}, set(), []
+        self._expire(written)
+
+    def forget(self) -> None:
+        """Drop what was read (after a fold through the ORM, which may have changed anything)."""
+        self._tables.clear()
+
+    # -- the session's own objects ------------------------------------------------------------
+
+    def _expire(self, written: list[tuple[Table, Key, bool]]) -> None:
+        session = self.session
+        if not session.identity_map:
+            return
+        for table, key, gone in written:
+            model = _MODEL.get(table)
+            obj = session.identity_map.get(identity_key(model, key)) if model else None
+            if obj is not None:
+                if gone:
+                    session.expunge(obj)
+                else:
+                    session.expire(obj)
+
+    def _expire_where(self, t: _TableRows, by_column: dict[str, list[Any]]) -> None:
+        session = self.session
+        model = _MODEL.get(t.table)
+        if not session.identity_map or model is None:
+            return
+        for obj in list(session.identity_map.values()):
+            if isinstance(obj, model) and any(
+                getattr(obj, column) in values for column, values in by_column.items()
+            ):
+                session.expunge(obj)
