@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -45,6 +47,8 @@ RESTORE_PENDING = "restore_pending"
 # and how far ahead of it a peer's timestamp may be before its event is held (sync/validate.py).
 DEFAULT_CLOCK_MARGIN = timedelta(minutes=10)
 CLOCK_MARGIN_KEY = "sync_clock_margin_minutes"  # in HomeConfig.extra
+
+log = logging.getLogger(__name__)
 
 
 def clock_margin_of(config: HomeConfig) -> timedelta:
@@ -243,7 +247,14 @@ class Workstation:
             head = audit.head(session, self.code) if tx.audited or tx.events else None
         if head is not None:
             # After the commit: an anchor never names an entry the database does not hold.
-            audit.write_anchor(self.home.audit_anchor_path, self.key.audit_key, head)
+            try:
+                audit.write_anchor(self.home.audit_anchor_path, self.key.audit_key, head)
+            except OSError as exc:
+                if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+                    raise
+                # The work is committed and stays: a full disk keeps the anchor where it was
+                # (behind, never ahead, of the chain), and the next commit that fits moves it on.
+                log.warning("audit anchor not moved (disk full): %s", exc)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
