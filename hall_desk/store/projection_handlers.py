@@ -2,7 +2,10 @@
 
 Handlers are lenient on purpose: the service validated each step when it was taken, and sync
 checked a pulled payload against its kind's declared shape; a fold only replays. Each receives
-the payload already brought to its kind's current version by the registry.
+the payload already brought to its kind's current version by the registry. The one check a
+fold makes is the lifecycle's: a case step not allowed from the state the case has reached in
+the full order (two workstations moved it before either synced) does not move the case
+(`lifecycle.takes_effect`); sync records it as a conflict for the team lead.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from hall_desk.domain.catalog import pinyin_keys
 from hall_desk.domain.identity import remask_resident_id
-from hall_desk.domain.lifecycle import event_for_kind
+from hall_desk.domain.lifecycle import CaseState, event_for_kind, takes_effect
 from hall_desk.store.models import (
     ApplicantRow,
     Base,
@@ -173,6 +176,8 @@ def applicant(session: Session, ev: Event, p: dict[str, Any]) -> None:
 
 def case(session: Session, ev: Event, p: dict[str, Any]) -> None:
     row = session.get(CaseRow, ev.entity_id)
+    if not takes_effect(CaseState(row.state) if row is not None else None, ev.kind):
+        return  # a conflicting step: kept in the log and in the conflicts, not in the case
     is_new = row is None
     if row is None:
         row = CaseRow(id=ev.entity_id, created_hlc=ev.hlc)
