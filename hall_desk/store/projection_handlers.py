@@ -176,7 +176,7 @@ def applicant(session: Session, ev: Event, p: dict[str, Any]) -> None:
 
 def case(session: Session, ev: Event, p: dict[str, Any]) -> None:
     row = session.get(CaseRow, ev.entity_id)
-    if not takes_effect(CaseState(row.state) if row is not None else None, ev.kind):
+    if row is not None and not takes_effect(CaseState(row.state), ev.kind):
         return  # a conflicting step: kept in the log and in the conflicts, not in the case
     is_new = row is None
     if row is None:

@@ -79,10 +79,11 @@ def detect_case(session: Session, case_id: str, detected_at: str) -> int:
     for ev in eventlog.entity_events(session, "case", case_id):
         step = event_for_kind(ev.kind)
         if not takes_effect(state, ev.kind):
-            # Mirror the projection: the step is kept in the log but does not move the case;
-            # the conflict names the step that stands before it.
             found[ev.id] = (ev, last, state)
-            continue
+            if state is not None:
+                # Mirror the projection: the step is kept in the log but does not move the
+                # case; the conflict names the step that stands before it.
+                continue
         # An event may also name the state outright (a returned mailing re-opens delivery).
         after = step.transition.target if step is not None else None
         named = _named_state(ev)
