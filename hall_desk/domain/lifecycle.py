@@ -182,6 +182,18 @@ def can_apply(state: CaseState | None, event: CaseEvent) -> bool:
     return state in event.transition.sources
 
 
+def takes_effect(state: CaseState | None, kind: str) -> bool:
+    """Whether an event of `kind` changes a case that has reached `state` when its events are
+    folded in (HLC, id) order. Every event that is not a lifecycle step does; a step does only
+    from a state it is allowed from. A step taken at a workstation that had not yet seen the
+    case move on elsewhere (预审通过 there after the folder came back from the department here)
+    stays in the log and is recorded as a conflict, but leaves the case where the steps that
+    stand have brought it: otherwise the case would fold back to a state its own handoffs and
+    department decisions contradict, and no routing or delivery step could take it further."""
+    step = event_for_kind(kind)
+    return step is None or can_apply(state, step)
+
+
 def apply(state: CaseState | None, event: CaseEvent) -> CaseState:
     """The state after `event`, or a TransitionError naming the current state and the step."""
     transition = event.transition

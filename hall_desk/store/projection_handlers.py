@@ -6,7 +6,10 @@ through the ORM session as before (get the row, `_set` its columns), only slower
 
 Handlers are lenient on purpose: the service validated each step when it was taken, and sync
 checked a pulled payload against its kind's declared shape; a fold only replays. Each receives
-the payload already brought to its kind's current version by the registry.
+the payload already brought to its kind's current version by the registry. The one check a
+fold makes is the lifecycle's: a case step not allowed from the state the case has reached in
+the full order (two workstations moved it before either synced) does not move the case
+(`lifecycle.takes_effect`); sync records it as a conflict for the team lead.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from hall_desk.domain.catalog import pinyin_keys
 from hall_desk.domain.identity import remask_resident_id
-from hall_desk.domain.lifecycle import event_for_kind
+from hall_desk.domain.lifecycle import CaseState, event_for_kind, takes_effect
 from hall_desk.store.fold_rows import FoldRows, Row, batched, of
 from hall_desk.store.models import (
     ApplicantRow,
@@ -214,7 +217,14 @@ def applicant(session: Session, ev: Event, p: dict[str, Any]) -> None:
 @batched
 def case(session: Session, ev: Event, p: dict[str, Any]) -> None:
     rows = of(session)
-    row = _get_or_add(rows, CaseRow, ev.entity_id, id=ev.entity_id, created_hlc=ev.hlc)
+    found = rows.get(CaseRow, ev.entity_id)
+    if found is not None and not takes_effect(CaseState(found["state"]), ev.kind):
+        return  # a conflicting step: kept in the log and in the conflicts, not in the case
+    row = (
+        found
+        if found is not None
+        else rows.add(CaseRow, {"id": ev.entity_id, "created_hlc": ev.hlc})
+    )
     values = _typed(CaseRow, p.get("set", {}))
     step = event_for_kind(ev.kind)
     if step is not None and step.transition.target is not None:

@@ -11,7 +11,9 @@ Two sorts share one queue, one record table and one resolution event:
 
 Both events are kept (events are the truth); the case folds as usual in (HLC, id) order. When a
 step was not allowed from the state its case had reached in that order (handed out twice,
-handed out and withdrawn at once), a conflict record names the case, the two events, their
+handed out and withdrawn at once, 预审通过 at one routing post after the folder came back from
+the department at another), the step does not move the case (`lifecycle.takes_effect`: the
+first step in clock order stands) and a conflict record names the case, the two events, their
 kinds, workstations and clerks. The record set of a case is a pure function of its events, so
 every workstation that holds the same events shows the same conflicts. Resolving one is itself
 an event (`sync.conflict_resolved`), so it travels to every workstation like any other step.
@@ -29,7 +31,7 @@ from sqlalchemy.orm import Session
 from hall_desk.domain import identity
 from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import HallDeskError, NotFound, PermissionDenied, ValidationError
-from hall_desk.domain.lifecycle import CaseState, can_apply, event_for_kind, state_label
+from hall_desk.domain.lifecycle import CaseState, event_for_kind, state_label, takes_effect
 from hall_desk.domain.limits import MAX_NOTE
 from hall_desk.domain.mailing import mask_address
 from hall_desk.domain.roles import Actor, Permission, Role
@@ -76,10 +78,13 @@ def detect_case(session: Session, case_id: str, detected_at: str) -> int:
     last: Event | None = None
     for ev in eventlog.entity_events(session, "case", case_id):
         step = event_for_kind(ev.kind)
-        if step is not None and not can_apply(state, step):
+        if not takes_effect(state, ev.kind):
             found[ev.id] = (ev, last, state)
-        # Mirror the projection: the later step wins the state (the earlier one is kept), and
-        # an event may also name the state outright (a returned mailing re-opens delivery).
+            if state is not None:
+                # Mirror the projection: the step is kept in the log but does not move the
+                # case; the conflict names the step that stands before it.
+                continue
+        # An event may also name the state outright (a returned mailing re-opens delivery).
         after = step.transition.target if step is not None else None
         named = _named_state(ev)
         if named is not None:

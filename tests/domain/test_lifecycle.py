@@ -21,6 +21,7 @@ from hall_desk.domain.lifecycle import (
     can_apply,
     event_for_kind,
     state_label,
+    takes_effect,
 )
 
 S = CaseState
@@ -339,3 +340,15 @@ def test_any_sequence_of_steps_follows_the_hand_written_matrix(steps: list[CaseE
         else:
             state = apply(state, event)
             assert state is expected
+
+
+def test_a_stale_step_does_not_take_effect_when_folded() -> None:
+    """预审通过 taken at a workstation that had not seen the folder come back from the
+    department: folded after 审批办结 it leaves the case 已办结; events that are not steps
+    (a clock pause, a note) always fold."""
+    assert takes_effect(S.PREREVIEW, "case.prereview_passed")
+    assert not takes_effect(S.CONCLUDED, "case.prereview_passed")
+    assert not takes_effect(S.DELIVERED, "case.delivered")  # handed out twice: the first stands
+    assert not takes_effect(S.DELIVERED, "case.withdrawn")
+    assert takes_effect(S.CONCLUDED, "case.clock_paused")
+    assert takes_effect(None, "case.accepted")

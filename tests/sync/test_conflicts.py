@@ -7,7 +7,7 @@ from sqlalchemy import delete, select
 
 from hall_desk.domain.errors import NotFound, PermissionDenied, ValidationError
 from hall_desk.domain.lifecycle import CaseState
-from hall_desk.services import delivery, intake
+from hall_desk.services import delivery, intake, routing
 from hall_desk.store.models import AuditEntry, CaseRow, Event
 from hall_desk.store.models_sync import SyncConflict
 from hall_desk.sync import list_conflicts, resolve_conflict, sync_status
@@ -26,6 +26,7 @@ from tests.sync.helpers import (
     local_events,
     projections,
     resident,
+    router,
     shared_events_set,
     sync,
 )
@@ -124,10 +125,73 @@ def test_conflicts_depend_on_the_events_not_on_the_order_they_arrived(hall, tmp_
         ordered = s.scalars(
             select(Event.id).where(Event.kind == "case.delivered").order_by(Event.hlc, Event.id)
         ).all()
-    # The first hand-out in clock order stands; each later one is recorded against it in turn.
-    assert {(c[0], c[1]) for c in found} == {(ordered[1], ordered[0]), (ordered[2], ordered[1])}
+    # The first hand-out in clock order stands; each later one is recorded against it.
+    assert {(c[0], c[1]) for c in found} == {(ordered[1], ordered[0]), (ordered[2], ordered[0])}
     # The records are a function of the log: recomputed from scratch, they come out the same.
     with w1.db.write() as s:
         s.execute(delete(SyncConflict))
         assert redetect_all(s, "2026-11-24T00:00:00+08:00") == 2
     assert conflicts(w1) == found
+
+
+def _department(ws, case_id: str) -> str:  # type: ignore[no-untyped-def]
+    with ws.reading() as s:
+        case = s.get(CaseRow, case_id)
+        assert case is not None
+        return routing.case_departments(case)[0]
+
+
+def _state(ws, case_id: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    with ws.reading() as s:
+        case = s.get(CaseRow, case_id)
+        assert case is not None
+        return case.state, case.station
+
+
+@pytest.mark.parametrize("carried", ["dispatched", "received_back", "sent_to_delivery"])
+def test_a_stale_prereview_pass_does_not_fold_the_folder_back(hall, tmp_path, carried):
+    """Routing post W1 carries a folder on; W2, which synced while it was in 预审, passes its
+    pre-review later by the clock. The folder stays where W1 brought it (the later pass is a
+    conflict for the lead), and the next step W1's post takes is accepted at every station."""
+    url = str(tmp_path / "shared.sqlite3")
+    w1, w2 = hall.ws("W1"), hall.ws("W2")
+    case_id = intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(33)), on=DAY).case_id
+    staff = router(w1)
+    assert routing.collect(w1, staff, [case_id], on=DAY).sheet is not None
+    converge([w1, w2], url)
+    department = _department(w1, case_id)
+    assert routing.pass_prereview(w1, staff, [case_id], on=DAY).sheet is None
+    assert routing.dispatch(w1, staff, department, [case_id], receiver="李主任", on=DAY).sheet
+    if carried != "dispatched":
+        back = routing.receive_back(
+            w1, staff, department, [routing.Decision(case_id)], giver="李主任", on=DAY
+        )
+        assert back.sheet is not None
+    if carried == "sent_to_delivery":
+        assert routing.send_to_delivery(w1, staff, [case_id], receiver="王晓燕", on=DAY).sheet
+    expected = _state(w1, case_id)
+    [passed] = routing.pass_prereview(w2, router(w2), [case_id], on=DAY).lines
+    assert passed.ok  # W2 had not seen the folder move on
+    converge([w1, w2], url)
+
+    assert _state(w1, case_id) == _state(w2, case_id) == expected
+    assert projections(w1) == projections(w2)
+    [c] = list_conflicts(w2, LEAD)
+    assert c.kind == "case.prereview_passed" and c.workstation == "W2"
+    assert c.other_workstation == "W1"
+    assert c.state_before == CaseState(expected[0]).label
+    assert conflicts(w1) == conflicts(w2)
+    # The routing post goes on with the folder from where it is, at either workstation.
+    if carried == "dispatched":
+        done = routing.receive_back(
+            w2, router(w2), department, [routing.Decision(case_id)], giver="李主任", on=DAY
+        )
+    elif carried == "received_back":
+        done = routing.send_to_delivery(w2, router(w2), [case_id], receiver="王晓燕", on=DAY)
+    else:
+        delivery.pickup_by_applicant(w2, clerk(w2), case_id, resident(33), on=DAY)
+        done = None
+    assert done is None or all(line.ok for line in done.lines), done and done.lines
+    converge([w2, w1], url)
+    assert projections(w1) == projections(w2)
+    assert len(list_conflicts(w1, LEAD)) == 1
