@@ -260,18 +260,21 @@ def value_text(value: Any) -> str:
 
 @dataclass(frozen=True)
 class SectionHook:
-    """A section whose records another part of the program keeps: 好差评 (ratings) is to be
-    numbered 6 beside the tickets, 队伍 (evaluations, inspections, meetings) 7. `compute` returns
-    {"rows": [[名称, 数值], …], "note": "…", "definitions": {key: "名称：定义"}} over the month, or
-    None when it has nothing for it — then the section is left out. Register with
-    `register_section`; the PDF and the .xlsx print every registered section's rows."""
+    """A section whose records another part of the program keeps: 好差评 (ratings, beside the
+    tickets), 队伍 (evaluations, inspections, meetings), 排队 (the queue); see
+    `services.monthly_sections`. `compute(ws, session, period)` returns, over the month,
+    {"rows": [[名称, 数值], …], "tables": [{"title", "headers", "rows"}, …], "chart": {…},
+    "note": "…", "definitions": {名称: 定义}} (all but "rows" optional), or None when it has
+    nothing for it — then the section is left out. Its definitions travel with its figures, so a
+    month published before a section existed keeps the appendix and the figures it had. The PDF
+    and the .xlsx print every registered section's rows and tables."""
 
     key: str
     title: str
-    compute: Callable[[Session, Period], dict[str, Any] | None]
+    compute: Callable[[Workstation, Session, Period], dict[str, Any] | None]
 
 
-SECTION_HOOKS: list[SectionHook] = []  # 好差评 and 队伍 register here when they exist
+SECTION_HOOKS: list[SectionHook] = []  # services.monthly_sections registers its sections here
 
 
 def register_section(hook: SectionHook) -> None:
@@ -607,7 +610,7 @@ def report_data(ws: Workstation, s: Session, month: str) -> dict[str, Any]:
     last_year, last_year_source = _compare_values(s, cal, shift(month, -12), published)
     extra = {}
     for hook in SECTION_HOOKS:
-        found = hook.compute(s, period_of(month))
+        found = hook.compute(ws, s, period_of(month))
         if found:
             extra[hook.key] = {"title": hook.title, **found}
     p = period_of(month)
@@ -834,3 +837,7 @@ def publish(
         published_at=at,
         publisher=actor.display_name,
     )
+
+
+# The sections of the feedback desk, the team and the queue register themselves on import.
+from hall_desk.services import monthly_sections  # noqa: E402, F401
