@@ -503,14 +503,22 @@ def _compare_values(
 
 def _event_day(ev: Event) -> date:
     """The business day of an event: the day its record carries (a handoff's, delivery's,
-    consultation's or ticket step's `on`, a case's intake day), else its clock's day."""
+    consultation's or ticket step's `on`, a case's intake day, a rating's, meeting's,
+    inspection's or queue ticket's day), else its clock's day."""
     try:
         body = json.loads(ev.payload)
     except ValueError:
         body = {}
     values = body.get("set") if isinstance(body.get("set"), dict) else {}
     step = body.get("step") if isinstance(body.get("step"), dict) else {}
-    for text in (values.get("on"), step.get("on"), values.get("created_on")):
+    dated = (
+        values.get("on"),
+        step.get("on"),
+        values.get("created_on"),
+        *(values.get(k) for k in ("rated_on", "held_on", "inspected_on")),
+        values.get("day") if ev.entity_type == "queue_ticket" else None,
+    )
+    for text in dated:
         if isinstance(text, str):
             try:
                 return date.fromisoformat(text)
@@ -533,11 +541,25 @@ def _kind_label(kind: str) -> str:
         "case.updated": "办件信息更新",
         "case.clock_paused": "中止计时",
         "case.clock_resumed": "恢复计时",
-    }.get(kind, "工单" if kind.startswith("ticket.") else kind)
+    }.get(kind) or _prefix_label(kind)
+
+
+def _prefix_label(kind: str) -> str:
+    for prefix, name in (
+        ("ticket.", "工单"),
+        ("rating.", "好差评"),
+        ("meeting.", "会议"),
+        ("inspection.", "巡查"),
+        ("queue_ticket.", "排队"),
+        ("evaluation.", "绩效考评"),
+    ):
+        if kind.startswith(prefix):
+            return name
+    return kind
 
 
 def _late_entries(
-    s: Session, cal: WorkingCalendar, previous: str, published: dict[str, Any]
+    ws: Workstation, s: Session, cal: WorkingCalendar, previous: str, published: dict[str, Any]
 ) -> dict[str, Any] | None:
     row = published.get(previous)
     if row is None:
@@ -565,6 +587,7 @@ def _late_entries(
         for k in KEY_FIGURES
         if frozen.get(k) != now.get(k)
     ]
+    effects += _section_effects(s, ws, p, _frozen(row).get("extra", {}))
     return {
         "month": previous,
         "count": len(late),
@@ -579,6 +602,21 @@ def _late_entries(
         ],
         "effects": effects,
     }
+
+
+def _section_effects(
+    s: Session, ws: Workstation, p: Period, frozen: dict[str, Any]
+) -> list[list[str]]:
+    """What late events changed in the rows of the sections the month was published with."""
+    out = []
+    for hook in SECTION_HOOKS:
+        if hook.key not in frozen:
+            continue
+        now = {name: value for name, value in (hook.compute(ws, s, p) or {}).get("rows", [])}
+        for name, before in frozen[hook.key].get("rows", []):
+            if now.get(name) != before:
+                out.append([f"{hook.title}：{name}", value_text(before), value_text(now.get(name))])
+    return out
 
 
 def _summary(month: str, f: dict[str, Any], previous: dict[str, Any] | None) -> str:
@@ -632,7 +670,7 @@ def report_data(ws: Workstation, s: Session, month: str) -> dict[str, Any]:
                 "values": last_year,
             },
         },
-        "late": _late_entries(s, cal, shift(month, -1), published),
+        "late": _late_entries(ws, s, cal, shift(month, -1), published),
         "extra": extra,
     }
 
