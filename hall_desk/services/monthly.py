@@ -264,7 +264,8 @@ class SectionHook:
     tickets), 队伍 (evaluations, inspections, meetings), 排队 (the queue); see
     `services.monthly_sections`. `compute(ws, session, period)` returns, over the month,
     {"rows": [[名称, 数值], …], "tables": [{"title", "headers", "rows"}, …], "chart": {…},
-    "note": "…", "definitions": {名称: 定义}} (all but "rows" optional), or None when it has
+    "note": "…", "summary": "a sentence for 概况", "definitions": {名称: 定义}} (all but "rows"
+    optional), or None when it has
     nothing for it — then the section is left out. Its definitions travel with its figures, so a
     month published before a section existed keeps the appendix and the figures it had. The PDF
     and the .xlsx print every registered section's rows and tables."""
@@ -639,6 +640,11 @@ def _summary(month: str, f: dict[str, Any], previous: dict[str, Any] | None) -> 
     return "".join(parts)
 
 
+def _extra_summary(extra: dict[str, Any]) -> str:
+    """The sentences the registered sections give for 概况 (their optional "summary")."""
+    return "".join(str(section.get("summary", "")) for section in extra.values())
+
+
 def report_data(ws: Workstation, s: Session, month: str) -> dict[str, Any]:
     """The canonical figures of `month` as counted now (a draft, or what a publication freezes)."""
     cal = ws.calendar(s)
@@ -659,7 +665,7 @@ def report_data(ws: Workstation, s: Session, month: str) -> dict[str, Any]:
         "last": p.last.isoformat(),
         "has_data": has_data(f),
         "sections": sections_present(f),
-        "summary": _summary(month, f, previous),
+        "summary": _summary(month, f, previous) + _extra_summary(extra),
         "figures": f,
         "compare": {
             "keys": list(KEY_FIGURES),

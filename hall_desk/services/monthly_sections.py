@@ -21,7 +21,7 @@ from hall_desk.domain.meetings import MeetingKind, MissingMeeting, weeks_due
 from hall_desk.domain.queue import DEFAULT_SETTINGS
 from hall_desk.domain.ratings import LEVELS_HIGH_TO_LOW, AppealState, RatingChannel
 from hall_desk.services import monthly
-from hall_desk.services.monthly import SectionHook, ratio, register_section
+from hall_desk.services.monthly import SectionHook, ratio, ratio_text, register_section, value_text
 from hall_desk.services.queue_figures import QueueFigure, figures_in
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.queries import monthly_sections as q
@@ -109,6 +109,8 @@ def ratings_section(ws: Workstation, s: Session, p: Period) -> dict[str, Any] | 
             "categories": [*channels, TOTAL],
             "series": series,
         },
+        "summary": f"好差评已评价 {given} 条，评价率 {ratio_text(rows[2][1])}，满意率 "
+        f"{ratio_text(rows[3][1])}，差评 {bad} 条（申诉成立 {upheld} 条）。",
         "note": "差评率列出原始值与扣除申诉成立后的值；申诉成立的差评仍计入原始数。"
         "办不成事与投诉工单（含差评整改工单）的办理情况见“办不成事与投诉”一节。",
         "definitions": RATING_DEFINITIONS,
@@ -318,6 +320,8 @@ def queue_section(ws: Workstation, s: Session, p: Period) -> dict[str, Any] | No
                 "rows": [*by_queue, _queue_row(TOTAL, total)],
             }
         ],
+        "summary": f"取号 {total.issued} 个，平均等候 {value_text(rows[3][1])} 分钟，"
+        f"过号 {total.no_shows} 个。",
         "note": "时间单位为分钟。",
         "definitions": QUEUE_DEFINITIONS,
     }

@@ -93,6 +93,8 @@ def test_charts_are_vector_and_not_blank(draft_pdf, tmp_path: Path) -> None:
         "departments": report.department_chart(f["top_departments"]),
         "tickets": report.bar_chart("图 4", f["tickets_by_class"]),
     }
+    mix = found.data["extra"]["ratings"]["chart"]
+    drawings["rating_mix"] = report.stacked_chart(mix["title"], mix["categories"], mix["series"])
     for name, drawing in drawings.items():
         source = tmp_path / f"{name}.pdf"
         source.write_bytes(renderPDF.drawToString(drawing))
