@@ -215,7 +215,15 @@ class _Numbering:
 
     def next(self, title: str) -> str:
         self.n += 1
-        return f"{NUMERALS[self.n - 1] if self.n <= 10 else self.n}、{title}"
+        return f"{cn_numeral(self.n)}、{title}"
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (up to 99)."""
+    if n <= 10:
+        return NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
 def _table(

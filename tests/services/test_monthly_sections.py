@@ -345,6 +345,8 @@ def test_sections_print_with_their_definitions_and_chart(home, found) -> None:
     for title in ("好差评", "队伍", "排队"):
         assert re.search(f"[一二三四五六七八九十]、{title}", text), title
     assert "好差评等级构成（条，按评价渠道）" in text
+    # Nine sections with data, then the lead's two and the appendix: numbered in Chinese.
+    assert "十、问题与整改" in text and "十一、下月工作计划" in text and "十二、附录" in text
     ratings = rows_of(found.data["extra"]["ratings"])
     assert flat(f"评价率 {monthly.ratio_text(ratings['评价率'])}") in text
     appendix = text[text.rindex("附录：指标定义") :]
