@@ -265,10 +265,10 @@ class SectionHook:
     `services.monthly_sections`. `compute(ws, session, period)` returns, over the month,
     {"rows": [[名称, 数值], …], "tables": [{"title", "headers", "rows"}, …], "chart": {…},
     "note": "…", "summary": "a sentence for 概况", "definitions": {名称: 定义}} (all but "rows"
-    optional), or None when it has
-    nothing for it — then the section is left out. Its definitions travel with its figures, so a
-    month published before a section existed keeps the appendix and the figures it had. The PDF
-    and the .xlsx print every registered section's rows and tables."""
+    optional), or None when it has nothing for it — then the section is left out. Its
+    definitions travel with its figures, so a month published before a section existed keeps the
+    appendix and the figures it had. The PDF and the .xlsx print every registered section's rows
+    and tables."""
 
     key: str
     title: str
