@@ -10,7 +10,9 @@ database later (a late sync) are listed in the next month's report as 补录, wi
 
 Every figure is defined once, here; the report's appendix (附录) prints these lines as they
 stand (`definitions()` reads them), so the definition a reader audits is the one in the code.
-Each line is "- `key` 名称：定义", continued on indented lines.
+Each line is "- `key` 名称：定义", continued on indented lines. The 好差评, 队伍 and 排队 sections
+(`services.monthly_sections`) define their own figures beside their SQL, and those definitions
+travel with their figures.
 
 - `intake_total` 受理环节办件：登记日（办件的 created_on）在本月的办件，每件按其第一个受理环节事件
   （受理、容缺受理、一次性告知补正、不予受理、即办办结）计一次；与每日工作汇总的“受理环节合计”同一
