@@ -93,12 +93,14 @@ from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
 from hall_desk.domain.calendar import WorkingCalendar
 from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import ValidationError, ValidationErrors
+from hall_desk.domain.figures import NOT_COMPUTED, ratio, ratio_text, value_text
 from hall_desk.domain.lifecycle import CaseEvent, event_for_kind
 from hall_desk.domain.limits import MAX_REPORT_TEXT
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import DEPT_PREFIX, Move, is_window, station_department
 from hall_desk.domain.text import clean_text
 from hall_desk.domain.tickets import BbcsKind, TicketClass
+from hall_desk.services import monthly_sections
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import event_kinds
 from hall_desk.store.models import Event
@@ -112,7 +114,6 @@ PUBLISH_DAY_KEY = "monthly_publish_working_day"  # in HomeConfig.extra
 DEFAULT_PUBLISH_DAY = 3  # the lead publishes from the 3rd working day of the next month
 TOP = 10
 LATE_LIST_LIMIT = 50
-NOT_COMPUTED = "—"
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 # The figures of 概况, compared month on month and year on year, in the order printed.
@@ -236,27 +237,6 @@ def digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(data).encode("utf-8")).hexdigest()
 
 
-def ratio(numerator: int, denominator: int) -> list[int]:
-    """A ratio as [numerator, denominator]; `ratio_text` prints it."""
-    return [int(numerator), int(denominator)]
-
-
-def ratio_text(value: Any) -> str:
-    """ "45/50（90.0%）"; "0/0（—）" when the denominator is 0, never 0% or 100%."""
-    numerator, denominator = value
-    if not denominator:
-        return f"{numerator}/{denominator}（{NOT_COMPUTED}）"
-    return f"{numerator}/{denominator}（{numerator * 100 / denominator:.1f}%）"
-
-
-def value_text(value: Any) -> str:
-    if isinstance(value, list):
-        return ratio_text(value)
-    if value is None:
-        return NOT_COMPUTED
-    return str(value)
-
-
 # --- hooks for sections other modules add ----------------------------------------------------
 
 
@@ -277,12 +257,17 @@ class SectionHook:
     compute: Callable[[Workstation, Session, Period], dict[str, Any] | None]
 
 
-SECTION_HOOKS: list[SectionHook] = []  # services.monthly_sections registers its sections here
+SECTION_HOOKS: list[SectionHook] = []  # the sections of services.monthly_sections, below
 
 
 def register_section(hook: SectionHook) -> None:
     if all(h.key != hook.key for h in SECTION_HOOKS):
         SECTION_HOOKS.append(hook)
+
+
+register_section(SectionHook("ratings", "好差评", monthly_sections.ratings_section))
+register_section(SectionHook("staff", "队伍", monthly_sections.staff_section))
+register_section(SectionHook("queue", "排队", monthly_sections.queue_section))
 
 
 # --- figures ----------------------------------------------------------------------------------
@@ -883,7 +868,3 @@ def publish(
         published_at=at,
         publisher=actor.display_name,
     )
-
-
-# The sections of the feedback desk, the team and the queue register themselves on import.
-from hall_desk.services import monthly_sections  # noqa: E402, F401

@@ -1,4 +1,4 @@
-"""The monthly report's 好差评, 队伍 and 排队 sections, registered as `monthly.SectionHook`s.
+"""The monthly report's 好差评, 队伍 and 排队 sections (`services.monthly` registers them).
 
 Each section's figures are counted from the projections over the month's days (SQL:
 `hall_desk.store.queries.monthly_sections`); each is defined once, in the section's
@@ -16,12 +16,11 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.evaluation import SheetState, standouts
+from hall_desk.domain.figures import ratio, ratio_text, value_text
 from hall_desk.domain.inspections import CheckGroup, FindingState, escalation_for, window_start
 from hall_desk.domain.meetings import MeetingKind, MissingMeeting, weeks_due
 from hall_desk.domain.queue import DEFAULT_SETTINGS
 from hall_desk.domain.ratings import LEVELS_HIGH_TO_LOW, AppealState, RatingChannel
-from hall_desk.services import monthly
-from hall_desk.services.monthly import SectionHook, ratio, ratio_text, register_section, value_text
 from hall_desk.services.queue_figures import QueueFigure, figures_in
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.queries import monthly_sections as q
@@ -157,7 +156,7 @@ def _when(m: MissingMeeting) -> str:
 
 
 def staff_section(ws: Workstation, s: Session, p: Period) -> dict[str, Any] | None:
-    month = monthly.month_of(p.first)
+    month = f"{p.first.year:04d}-{p.first.month:02d}"
     sheets = q.sheets(s, month)
     held, checked, failed = q.inspections(s, p)
     found = q.findings(s, p)
@@ -325,8 +324,3 @@ def queue_section(ws: Workstation, s: Session, p: Period) -> dict[str, Any] | No
         "note": "时间单位为分钟。",
         "definitions": QUEUE_DEFINITIONS,
     }
-
-
-register_section(SectionHook("ratings", "好差评", ratings_section))
-register_section(SectionHook("staff", "队伍", staff_section))
-register_section(SectionHook("queue", "排队", queue_section))
