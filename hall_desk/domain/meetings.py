@@ -117,14 +117,26 @@ def missing_meetings(
         if calendar.is_working_day(day) and day not in held
     ]
     weeks_held = {d - timedelta(days=d.weekday()) for d in weekly_days}
+    out += [
+        MissingMeeting(MeetingKind.WEEKLY, monday)
+        for monday in weeks_due(calendar, start, through)
+        if monday not in weeks_held
+    ]
+    return out
+
+
+def weeks_due(calendar: Calendar, start: date, through: date) -> list[date]:
+    """The Mondays of the weeks that owe a 周例会 for [start, through]: weeks with a working day
+    on or after `start` whose last working day is on or before `through`."""
+    out = []
     monday = start - timedelta(days=start.weekday())
     while monday <= through:
         working = [
             d for d in _days(monday, monday + timedelta(days=6)) if calendar.is_working_day(d)
         ]
         in_range = [d for d in working if start <= d]
-        if in_range and working[-1] <= through and monday not in weeks_held:
-            out.append(MissingMeeting(MeetingKind.WEEKLY, monday))
+        if in_range and working[-1] <= through:
+            out.append(monday)
         monday += timedelta(days=7)
     return out
 

@@ -172,6 +172,20 @@ def xlsx_rows(report: MonthlyReport) -> list[list[object]]:
     rows += [["岗位停留（小时）", g, n, f"中位数 {m}，P90 {p}"] for g, n, m, p in f["dwell"]]
     for section in d["extra"].values():
         rows += [[section["title"], str(name), *_cells(value)] for name, value in section["rows"]]
+        for table in section.get("tables", []):
+            headers = table["headers"]
+            for row in table["rows"]:
+                detail = "；".join(
+                    f"{h} {value_text(v)}" for h, v in zip(headers[2:], row[2:], strict=True)
+                )
+                rows.append(
+                    [
+                        f"{section['title']}：{table['title']}",
+                        str(row[0]),
+                        *_cells(row[1])[:1],
+                        detail,
+                    ]
+                )
     late = d.get("late") or {}
     for name, before, now in late.get("effects", []):
         rows.append([f"补录（{late['month']}）", name, now, f"发布值 {before}"])
@@ -201,7 +215,15 @@ class _Numbering:
 
     def next(self, title: str) -> str:
         self.n += 1
-        return f"{NUMERALS[self.n - 1] if self.n <= 10 else self.n}、{title}"
+        return f"{cn_numeral(self.n)}、{title}"
+
+
+def cn_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (up to 99)."""
+    if n <= 10:
+        return NUMERALS[n - 1]
+    tens, ones = divmod(n, 10)
+    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
 
 
 def _table(
@@ -608,13 +630,89 @@ def _extra(number: _Numbering, section: dict[str, Any]) -> list[Flowable]:
     out: list[Flowable] = [
         _heading(number.next(section["title"])),
         _pairs([[name, value_text(v)] for name, v in section["rows"]], "项目", "数值"),
+        pdf.spacer(2),
     ]
-    if section.get("chart"):
-        out.append(bar_chart(f"{section['title']}构成", section["chart"]))
+    chart = section.get("chart")
+    for table in section.get("tables", []):
+        out += [_sub(table["title"]), _section_table(table), pdf.spacer(2)]
+    if isinstance(chart, dict) and chart.get("kind") == "stacked":
+        out.append(stacked_chart(chart["title"], chart["categories"], chart["series"]))
+    elif chart:
+        out.append(bar_chart(f"{section['title']}构成", chart))
     if section.get("note"):
         out.append(_note(section["note"]))
     out.append(pdf.spacer(4))
     return out
+
+
+def _section_table(table: dict[str, Any]) -> Table:
+    headers = table["headers"]
+    rest = len(headers) - 1
+    other = min(30.0, (WIDTH / mm - 40) / rest) if rest > 1 else 50.0
+    widths = [WIDTH / mm - other * rest, *([other] * rest)]
+    rows = [[value_text(v) for v in row] for row in table["rows"]]
+    return _table(headers, rows, widths, size=9 if rest < 5 else 8)
+
+
+# Five fills from white to black, far enough apart to tell in black and white, each outlined.
+STACK_FILLS = ("#ffffff", "#c8c8c8", "#8c8c8c", "#505050", "#000000")
+
+
+def stacked_chart(
+    title: str, categories: Sequence[str], series: Sequence[Sequence[Any]]
+) -> Drawing:
+    """One bar per category, stacked by series (outlined greys, white to black), a legend in
+    words and each bar's total above it: readable in black and white."""
+    from reportlab.graphics.charts.legends import Legend
+
+    d = Drawing(WIDTH, CHART_HEIGHT)
+    _chart_title(d, title)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 28, 24
+    chart.width, chart.height = WIDTH - 40 - 36 * mm, CHART_HEIGHT - 44
+    data = [[int(v) for v in values] for _, values in series] or [[0]]
+    chart.data = data
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.categoryNames = [str(c) for c in categories] or [""]
+    for axis in (chart.categoryAxis, chart.valueAxis):
+        axis.labels.fontName = _font()
+        axis.labels.fontSize = 7.5
+    totals = [sum(col) for col in zip(*data, strict=True)] or [0]
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = max(totals) * 1.15 + 1
+    for i in range(len(data)):
+        chart.bars[i].fillColor = colors.HexColor(STACK_FILLS[i % len(STACK_FILLS)])
+        chart.bars[i].strokeColor = colors.black
+        chart.bars[i].strokeWidth = 0.6
+    d.add(chart)
+    step = chart.width / max(len(totals), 1)
+    for i, total in enumerate(totals):
+        top = chart.y + chart.height * total / chart.valueAxis.valueMax
+        d.add(
+            String(
+                chart.x + step * (i + 0.5),
+                top + 3,
+                str(total),
+                fontName=_font(),
+                fontSize=7,
+                textAnchor="middle",
+            )
+        )
+    legend = Legend()
+    legend.x, legend.y = WIDTH - 30 * mm, CHART_HEIGHT - 22
+    legend.columnMaximum = max(len(series), 1)
+    legend.fontName = _font()
+    legend.fontSize = 7.5
+    legend.dx, legend.dy = 8, 8
+    legend.deltay = 11
+    legend.strokeColor = colors.black
+    legend.strokeWidth = 0.6
+    legend.colorNamePairs = [
+        (colors.HexColor(STACK_FILLS[i % len(STACK_FILLS)]), str(name))
+        for i, (name, _) in enumerate(series)
+    ]
+    d.add(legend)
+    return d
 
 
 def _appendix(number: _Numbering, d: dict[str, Any]) -> list[Flowable]:

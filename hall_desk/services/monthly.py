@@ -10,7 +10,9 @@ database later (a late sync) are listed in the next month's report as 补录, wi
 
 Every figure is defined once, here; the report's appendix (附录) prints these lines as they
 stand (`definitions()` reads them), so the definition a reader audits is the one in the code.
-Each line is "- `key` 名称：定义", continued on indented lines.
+Each line is "- `key` 名称：定义", continued on indented lines. The 好差评, 队伍 and 排队 sections
+(`services.monthly_sections`) define their own figures beside their SQL, and those definitions
+travel with their figures.
 
 - `intake_total` 受理环节办件：登记日（办件的 created_on）在本月的办件，每件按其第一个受理环节事件
   （受理、容缺受理、一次性告知补正、不予受理、即办办结）计一次；与每日工作汇总的“受理环节合计”同一
@@ -91,12 +93,14 @@ from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
 from hall_desk.domain.calendar import WorkingCalendar
 from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import ValidationError, ValidationErrors
+from hall_desk.domain.figures import NOT_COMPUTED, ratio, ratio_text, value_text
 from hall_desk.domain.lifecycle import CaseEvent, event_for_kind
 from hall_desk.domain.limits import MAX_REPORT_TEXT
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import DEPT_PREFIX, Move, is_window, station_department
 from hall_desk.domain.text import clean_text
 from hall_desk.domain.tickets import BbcsKind, TicketClass
+from hall_desk.services import monthly_sections
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import event_kinds
 from hall_desk.store.models import Event
@@ -110,7 +114,6 @@ PUBLISH_DAY_KEY = "monthly_publish_working_day"  # in HomeConfig.extra
 DEFAULT_PUBLISH_DAY = 3  # the lead publishes from the 3rd working day of the next month
 TOP = 10
 LATE_LIST_LIMIT = 50
-NOT_COMPUTED = "—"
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 # The figures of 概况, compared month on month and year on year, in the order printed.
@@ -234,49 +237,37 @@ def digest(data: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(data).encode("utf-8")).hexdigest()
 
 
-def ratio(numerator: int, denominator: int) -> list[int]:
-    """A ratio as [numerator, denominator]; `ratio_text` prints it."""
-    return [int(numerator), int(denominator)]
-
-
-def ratio_text(value: Any) -> str:
-    """ "45/50（90.0%）"; "0/0（—）" when the denominator is 0, never 0% or 100%."""
-    numerator, denominator = value
-    if not denominator:
-        return f"{numerator}/{denominator}（{NOT_COMPUTED}）"
-    return f"{numerator}/{denominator}（{numerator * 100 / denominator:.1f}%）"
-
-
-def value_text(value: Any) -> str:
-    if isinstance(value, list):
-        return ratio_text(value)
-    if value is None:
-        return NOT_COMPUTED
-    return str(value)
-
-
 # --- hooks for sections other modules add ----------------------------------------------------
 
 
 @dataclass(frozen=True)
 class SectionHook:
-    """A section whose records another part of the program keeps: 好差评 (ratings) is to be
-    numbered 6 beside the tickets, 队伍 (evaluations, inspections, meetings) 7. `compute` returns
-    {"rows": [[名称, 数值], …], "note": "…", "definitions": {key: "名称：定义"}} over the month, or
-    None when it has nothing for it — then the section is left out. Register with
-    `register_section`; the PDF and the .xlsx print every registered section's rows."""
+    """A section whose records another part of the program keeps: 好差评 (ratings, beside the
+    tickets), 队伍 (evaluations, inspections, meetings), 排队 (the queue); see
+    `services.monthly_sections`. `compute(ws, session, period)` returns, over the month,
+    {"rows": [[名称, 数值], …], "tables": [{"title", "headers", "rows"}, …], "chart": {…},
+    "note": "…", "summary": "a sentence for 概况", "definitions": {名称: 定义}} (all but "rows"
+    optional), or None when it has nothing for it — then the section is left out. Its
+    definitions travel with its figures, so a month published before a section existed keeps the
+    appendix and the figures it had. The PDF and the .xlsx print every registered section's rows
+    and tables."""
 
     key: str
     title: str
-    compute: Callable[[Session, Period], dict[str, Any] | None]
+    compute: Callable[[Workstation, Session, Period], dict[str, Any] | None]
 
 
-SECTION_HOOKS: list[SectionHook] = []  # 好差评 and 队伍 register here when they exist
+SECTION_HOOKS: list[SectionHook] = []  # the sections of services.monthly_sections, below
 
 
 def register_section(hook: SectionHook) -> None:
     if all(h.key != hook.key for h in SECTION_HOOKS):
         SECTION_HOOKS.append(hook)
+
+
+register_section(SectionHook("ratings", "好差评", monthly_sections.ratings_section))
+register_section(SectionHook("staff", "队伍", monthly_sections.staff_section))
+register_section(SectionHook("queue", "排队", monthly_sections.queue_section))
 
 
 # --- figures ----------------------------------------------------------------------------------
@@ -500,14 +491,22 @@ def _compare_values(
 
 def _event_day(ev: Event) -> date:
     """The business day of an event: the day its record carries (a handoff's, delivery's,
-    consultation's or ticket step's `on`, a case's intake day), else its clock's day."""
+    consultation's or ticket step's `on`, a case's intake day, a rating's, meeting's,
+    inspection's or queue ticket's day), else its clock's day."""
     try:
         body = json.loads(ev.payload)
     except ValueError:
         body = {}
     values = body.get("set") if isinstance(body.get("set"), dict) else {}
     step = body.get("step") if isinstance(body.get("step"), dict) else {}
-    for text in (values.get("on"), step.get("on"), values.get("created_on")):
+    dated = (
+        values.get("on"),
+        step.get("on"),
+        values.get("created_on"),
+        *(values.get(k) for k in ("rated_on", "held_on", "inspected_on")),
+        values.get("day") if ev.entity_type == "queue_ticket" else None,
+    )
+    for text in dated:
         if isinstance(text, str):
             try:
                 return date.fromisoformat(text)
@@ -530,11 +529,25 @@ def _kind_label(kind: str) -> str:
         "case.updated": "办件信息更新",
         "case.clock_paused": "中止计时",
         "case.clock_resumed": "恢复计时",
-    }.get(kind, "工单" if kind.startswith("ticket.") else kind)
+    }.get(kind) or _prefix_label(kind)
+
+
+def _prefix_label(kind: str) -> str:
+    for prefix, name in (
+        ("ticket.", "工单"),
+        ("rating.", "好差评"),
+        ("meeting.", "会议"),
+        ("inspection.", "巡查"),
+        ("queue_ticket.", "排队"),
+        ("evaluation.", "绩效考评"),
+    ):
+        if kind.startswith(prefix):
+            return name
+    return kind
 
 
 def _late_entries(
-    s: Session, cal: WorkingCalendar, previous: str, published: dict[str, Any]
+    ws: Workstation, s: Session, cal: WorkingCalendar, previous: str, published: dict[str, Any]
 ) -> dict[str, Any] | None:
     row = published.get(previous)
     if row is None:
@@ -562,6 +575,7 @@ def _late_entries(
         for k in KEY_FIGURES
         if frozen.get(k) != now.get(k)
     ]
+    effects += _section_effects(s, ws, p, _frozen(row).get("extra", {}))
     return {
         "month": previous,
         "count": len(late),
@@ -576,6 +590,21 @@ def _late_entries(
         ],
         "effects": effects,
     }
+
+
+def _section_effects(
+    s: Session, ws: Workstation, p: Period, frozen: dict[str, Any]
+) -> list[list[str]]:
+    """What late events changed in the rows of the sections the month was published with."""
+    out = []
+    for hook in SECTION_HOOKS:
+        if hook.key not in frozen:
+            continue
+        now = {name: value for name, value in (hook.compute(ws, s, p) or {}).get("rows", [])}
+        for name, before in frozen[hook.key].get("rows", []):
+            if now.get(name) != before:
+                out.append([f"{hook.title}：{name}", value_text(before), value_text(now.get(name))])
+    return out
 
 
 def _summary(month: str, f: dict[str, Any], previous: dict[str, Any] | None) -> str:
@@ -598,6 +627,11 @@ def _summary(month: str, f: dict[str, Any], previous: dict[str, Any] | None) -> 
     return "".join(parts)
 
 
+def _extra_summary(extra: dict[str, Any]) -> str:
+    """The sentences the registered sections give for 概况 (their optional "summary")."""
+    return "".join(str(section.get("summary", "")) for section in extra.values())
+
+
 def report_data(ws: Workstation, s: Session, month: str) -> dict[str, Any]:
     """The canonical figures of `month` as counted now (a draft, or what a publication freezes)."""
     cal = ws.calendar(s)
@@ -607,7 +641,7 @@ def report_data(ws: Workstation, s: Session, month: str) -> dict[str, Any]:
     last_year, last_year_source = _compare_values(s, cal, shift(month, -12), published)
     extra = {}
     for hook in SECTION_HOOKS:
-        found = hook.compute(s, period_of(month))
+        found = hook.compute(ws, s, period_of(month))
         if found:
             extra[hook.key] = {"title": hook.title, **found}
     p = period_of(month)
@@ -618,7 +652,7 @@ def report_data(ws: Workstation, s: Session, month: str) -> dict[str, Any]:
         "last": p.last.isoformat(),
         "has_data": has_data(f),
         "sections": sections_present(f),
-        "summary": _summary(month, f, previous),
+        "summary": _summary(month, f, previous) + _extra_summary(extra),
         "figures": f,
         "compare": {
             "keys": list(KEY_FIGURES),
@@ -629,7 +663,7 @@ def report_data(ws: Workstation, s: Session, month: str) -> dict[str, Any]:
                 "values": last_year,
             },
         },
-        "late": _late_entries(s, cal, shift(month, -1), published),
+        "late": _late_entries(ws, s, cal, shift(month, -1), published),
         "extra": extra,
     }
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hall_desk.domain.queue import TicketState, mean, p90
 from hall_desk.services.workstation import Workstation
@@ -89,13 +90,18 @@ def _grouped(
 
 def queue_figures(ws: Workstation, start: date, end: date) -> QueueFigures:
     with ws.reading() as s:
-        rows = list(
-            s.scalars(
-                select(QueueTicketRow).where(QueueTicketRow.day >= start, QueueTicketRow.day <= end)
-            )
+        return figures_in(s, start, end)
+
+
+def figures_in(session: Session, start: date, end: date) -> QueueFigures:
+    """The figures of [start, end] (issue days) read in an open session (the monthly report's)."""
+    rows = list(
+        session.scalars(
+            select(QueueTicketRow).where(QueueTicketRow.day >= start, QueueTicketRow.day <= end)
         )
-        for r in rows:
-            s.expunge(r)
+    )
+    for r in rows:
+        session.expunge(r)
     return QueueFigures(
         start,
         end,

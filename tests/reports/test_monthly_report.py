@@ -93,6 +93,8 @@ def test_charts_are_vector_and_not_blank(draft_pdf, tmp_path: Path) -> None:
         "departments": report.department_chart(f["top_departments"]),
         "tickets": report.bar_chart("图 4", f["tickets_by_class"]),
     }
+    mix = found.data["extra"]["ratings"]["chart"]
+    drawings["rating_mix"] = report.stacked_chart(mix["title"], mix["categories"], mix["series"])
     for name, drawing in drawings.items():
         source = tmp_path / f"{name}.pdf"
         source.write_bytes(renderPDF.drawToString(drawing))
@@ -145,11 +147,11 @@ def test_final_report_before_the_publication_day_is_refused(tmp_path_factory, tm
 
 
 def test_a_registered_section_appears_only_with_its_data(home, monkeypatch) -> None:
-    """The hook 好差评 and 队伍 will use: a section with rows and a chart, or none at all."""
+    """The hook the 好差评, 队伍 and 排队 sections use: a section with rows and a chart, or none."""
     hook = monthly.SectionHook(
         "ratings",
         "好差评",
-        lambda _s, _p: {
+        lambda _ws, _s, _p: {
             "rows": [["评价总数", 12], ["满意率", [11, 12]]],
             "chart": [["非常满意", 8], ["满意", 3], ["不满意", 1]],
             "definitions": {"满意率": "非常满意与满意之和 ÷ 评价总数。"},
@@ -167,7 +169,7 @@ def test_a_registered_section_appears_only_with_its_data(home, monkeypatch) -> N
     assert "满意率：非常满意与满意之和÷评价总数。" in text
     assert ["好差评", "评价总数", 12, ""] in report.xlsx_rows(found)
 
-    empty = monthly.SectionHook("ratings", "好差评", lambda _s, _p: None)
+    empty = monthly.SectionHook("ratings", "好差评", lambda _ws, _s, _p: None)
     monkeypatch.setattr(monthly, "SECTION_HOOKS", [empty])
     found = monthly.monthly_report(home, LEAD, MONTH)
     assert found.data["extra"] == {}

@@ -11,6 +11,7 @@ import pytest
 from hall_desk.domain.clock import WallClock
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services.demo import generate
+from hall_desk.services.demo_queue import generate_queue_days
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
 from tests.conftest import make_home
@@ -42,6 +43,7 @@ def demo_month_home(
         path = tmp_path_factory.mktemp("monthly-pristine") / "home"
         ws = make_home(path)
         generate(ws, DAYS, PER_DAY, seed=SEED, end=END)
+        generate_queue_days(ws, date(2026, 11, 1), END, SEED)
         ws.close()
         _PRISTINE["home"] = path
     copy = tmp_path_factory.mktemp(name) / "home"

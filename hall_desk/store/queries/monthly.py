@@ -355,7 +355,15 @@ def events_beyond(
         and_(Event.hlc >= first_hlc, Event.hlc < end_hlc),
         *(
             func.json_extract(Event.payload, path).between(first, last)
-            for path in ("$.set.on", "$.step.on", "$.set.created_on")
+            for path in (
+                "$.set.on",
+                "$.step.on",
+                "$.set.created_on",
+                "$.set.rated_on",
+                "$.set.held_on",
+                "$.set.inspected_on",
+                "$.set.day",
+            )
         ),
     )
     return list(s.scalars(select(Event).where(or_(*beyond), dated).order_by(Event.hlc, Event.id)))
