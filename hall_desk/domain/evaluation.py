@@ -29,9 +29,7 @@ MIN_REASON = 4
 class EvidenceKind(StrEnum):
     WORKLOAD = "workload"
     COMPLAINT = "complaint"  # a substantiated complaint naming the person
-    RATING_UPHELD = (
-        "rating_upheld"  # a 差评 upheld after 复核 (the feedback desk's, when it exists)
-    )
+    RATING_UPHELD = "rating_upheld"  # a 差评 of the person not taken out by an upheld appeal
     OVERDUE_CASE = "overdue_case"  # a case of theirs closed past its promised deadline
     FINDING_MINOR = "finding_minor"
     FINDING_MAJOR = "finding_major"

@@ -11,7 +11,7 @@ Evidence (SQL: `hall_desk.store.queries.evaluation`), each for one person and on
   person (`handoffs.recorded_by`, `on`); scored against the scheme's monthly target.
 - 投诉属实: complaints (`tickets.ticket_class = complaint`) naming the person whose 结果核查
   (`checked_on`) falls in the month.
-- 差评经复核维持: the hook `upheld_bad_ratings` (empty until ratings exist).
+- 差评: the person's 差评 of the month not taken out by an upheld appeal (`upheld_bad_ratings`).
 - 办件超期办结: the person's cases whose `completed_on` is in the month and after `due_date`.
 - 巡查问题: findings against the person (`findings.staff`) found in the month, by severity.
 - 会议缺席 / 迟到: the person's attendance rows of the month with status absent / late.

@@ -9,7 +9,9 @@ from sqlalchemy import text
 
 from hall_desk.domain.errors import PermissionDenied, ValidationError
 from hall_desk.domain.evaluation import DEFAULT_SCHEME, EvidenceKind, SheetState
-from hall_desk.services import evaluations, inspections, meetings, tickets
+from hall_desk.domain.roles import Actor
+from hall_desk.services import consultations, evaluations, inspections, meetings, ratings, tickets
+from hall_desk.services.consultations import ConsultationDraft
 from hall_desk.services.demo import generate
 from hall_desk.services.evaluations import sheet_id
 from hall_desk.services.inspections import CheckEntry, InspectionDraft
@@ -310,3 +312,42 @@ def test_inspection_findings_count_by_severity(hall):
     theirs = sheet(hall, "clerk2")
     assert dict((n, v) for n, _m, v in theirs.items)["行为规范"] == 3  # 20 − 15 − 2
     assert theirs.total == 83
+
+
+def _rated(h: Hall, who: Actor, day: date, level: int) -> str:
+    h.at(day, 10)
+    consulted = consultations.log_consultation(h.ws, who, ConsultationDraft(topic="社保卡补办"))
+    return ratings.rate(h.ws, who, "consultation", consulted, level).rating_id
+
+
+def test_a_bad_rating_counts_unless_its_appeal_is_upheld_and_its_rectification_is_no_complaint(
+    hall,
+):
+    standing = _rated(hall, hall.clerk, date(2026, 11, 10), 1)
+    appealed = _rated(hall, hall.clerk, date(2026, 11, 16), 2)
+    _rated(hall, hall.clerk, date(2026, 11, 17), 5)
+    _rated(hall, hall.clerk, date(2026, 10, 29), 1)  # last month: counts nowhere here
+    hall.at(date(2026, 11, 17), 11)
+    ratings.appeal(hall.ws, hall.clerk, appealed, "当日系统故障，排队非本人原因")
+    ratings.review(hall.ws, hall.lead, appealed, True, "经核实系统故障属实")
+    # The standing 差评's 整改 ticket is worked through to 结果核查 like a complaint.
+    with hall.ws.reading() as s:
+        ticket_no = s.scalar(text(f"SELECT ticket_no FROM ratings WHERE id = '{standing}'"))
+    tickets.analyse(hall.ws, hall.lead, ticket_no, "核实属实")
+    tickets.dispatch(hall.ws, hall.lead, ticket_no, "person", "clerk2")
+    tickets.answer(hall.ws, hall.clerk2, ticket_no, "已致歉", "phone")
+    tickets.check(hall.ws, hall.lead, ticket_no, "整改到位")
+    hall.at(date(2026, 11, 30), 17)
+    evaluations.compute_month(hall.ws, hall.lead, MONTH)
+    mine = sheet(hall)
+    kinds = sorted((line.kind.value, line.points) for line in mine.lines)
+    assert kinds == [("rating_upheld", -5)], "one 差评 stands; its 整改 ticket is not a complaint"
+    with hall.ws.reading() as s:
+        counted = s.scalar(
+            text(
+                "SELECT count(*) FROM ratings WHERE staff = 'clerk1' AND state = 'given'"
+                " AND level <= 2 AND duplicate_of = '' AND appeal_state <> 'upheld'"
+                " AND rated_on BETWEEN '2026-11-01' AND '2026-11-30'"
+            )
+        )
+    assert counted == 1 and mine.total == 100 - 5 * counted

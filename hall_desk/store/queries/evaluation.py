@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hall_desk.store.models import CaseRow, ConsultationRow
+from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow
 from hall_desk.store.models_staff import FindingRow, MeetingAttendanceRow, MeetingRow
 from hall_desk.store.models_tickets import TicketRow
@@ -81,6 +82,8 @@ def complaints(s: Session, username: str, start: date, end: date) -> list[Found]
         select(t.id, t.ticket_no, t.checked_on, t.description)
         .where(
             t.ticket_class == "complaint",
+            # A 差评's 整改 ticket is not a complaint of its own: the rating is the evidence.
+            t.source != "rating",
             t.staff == username,
             t.checked_on >= start,
             t.checked_on <= end,
@@ -171,14 +174,25 @@ def meeting_absences(s: Session, username: str, start: date, end: date) -> list[
 
 
 def upheld_bad_ratings(s: Session, username: str, start: date, end: date) -> list[Found]:
-    """EVIDENCE HOOK — 差评 upheld after 复核 (kind "rating_upheld").
-
-    The feedback desk's ratings (好差评) are not in this program yet. When they are, return here
-    the person's ratings of 不满意/非常不满意 whose appeal (申诉) was decided against them
-    (复核维持) within [start, end], one Found per rating (ref: the rating's id, on: the day of the
-    复核). The scheme already prices the kind (domain/evaluation.py DEFAULT_SCHEME).
-    """
-    return []
+    """差评 that stand against the person (kind "rating_upheld"): their ratings of 不满意 or
+    非常不满意 given within [start, end] (by the day rated, as the 差评率 counts), not a repeat
+    rating of the same visit, and not taken out by an upheld appeal (申诉成立). A pending appeal
+    still counts until a lead upholds it; the sheet is recomputed after the 复核."""
+    r = RatingRow
+    rows = s.execute(
+        select(r.id, r.ticket_no, r.rated_on, r.what)
+        .where(
+            r.staff == username,
+            r.state == "given",
+            r.level <= 2,
+            r.duplicate_of == "",
+            r.appeal_state != "upheld",
+            r.rated_on >= start,
+            r.rated_on <= end,
+        )
+        .order_by(r.rated_on, r.id)
+    )
+    return [Found("rating_upheld", i, n or i, on, f"差评 {n}：{w[:40]}") for i, n, on, w in rows]
 
 
 def evidence(s: Session, username: str, start: date, end: date) -> list[Found]:
