@@ -78,7 +78,11 @@ WORKS = [
 REFUSED = [
     pytest.param(["init"], "已经初始化过", id="init"),
     pytest.param(["hall-key", "export", "--out", "{out}/hall.key"], READ_ONLY, id="hall-key"),
-    pytest.param(["demo-data", "--days", "1", "--per-day", "2"], READ_ONLY, id="demo-data"),
+    pytest.param(
+        ["demo-data", "--days", "1", "--per-day", "2", "--end", END.isoformat()],
+        READ_ONLY,
+        id="demo-data",
+    ),
     pytest.param(["catalog", "import", "{seed}/catalog.xlsx"], READ_ONLY, id="catalog-import"),
     pytest.param(
         ["report", "daily", "--date", END.isoformat(), "--out", "{out}/daily.pdf"],
