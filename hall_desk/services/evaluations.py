@@ -9,8 +9,10 @@ Evidence (SQL: `hall_desk.store.queries.evaluation`), each for one person and on
   decisions as the dashboard counts them), consultations logged (`consultations.clerk`, `on`),
   hand-outs at the 出件 window (`deliveries.clerk`, `on`), and folder moves recorded by the
   person (`handoffs.recorded_by`, `on`); scored against the scheme's monthly target.
-- 投诉属实: complaints (`tickets.ticket_class = complaint`) naming the person whose 结果核查
-  (`checked_on`) falls in the month.
+- 投诉属实: complaints (`tickets.ticket_class = complaint`, not a 差评's 整改 ticket) naming the
+  person whose 结果核查 (`checked_on`) falls in the month and whose 核查结论 (`finding`) is 属实 or
+  部分属实; 不属实 counts nothing. A complaint checked before findings were recorded
+  (`finding = ""`) counts as 属实, and its line says "未记核查结论，按属实计".
 - 差评: the person's 差评 of the month not taken out by an upheld appeal (`upheld_bad_ratings`).
 - 办件超期办结: the person's cases whose `completed_on` is in the month and after `due_date`.
 - 巡查问题: findings against the person (`findings.staff`) found in the month, by severity.

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hall_desk.domain.tickets import NO_FINDING_TEXT, Finding
 from hall_desk.store.models import CaseRow, ConsultationRow
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow
@@ -77,9 +78,11 @@ class Found:
 
 
 def complaints(s: Session, username: str, start: date, end: date) -> list[Found]:
+    """Complaints naming the person, checked in [start, end], found 属实 or 部分属实. One checked
+    before findings were recorded has none: it counts as 属实 and its line says so."""
     t = TicketRow
     rows = s.execute(
-        select(t.id, t.ticket_no, t.checked_on, t.description)
+        select(t.id, t.ticket_no, t.checked_on, t.description, t.finding)
         .where(
             t.ticket_class == "complaint",
             # A 差评's 整改 ticket is not a complaint of its own: the rating is the evidence.
@@ -87,10 +90,20 @@ def complaints(s: Session, username: str, start: date, end: date) -> list[Found]
             t.staff == username,
             t.checked_on >= start,
             t.checked_on <= end,
+            t.finding != Finding.UNFOUNDED.value,
         )
         .order_by(t.checked_on, t.ticket_no)
     )
-    return [Found("complaint", i, n, on, f"投诉 {n}：{d[:40]}") for i, n, on, d in rows]
+    return [
+        Found(
+            "complaint",
+            i,
+            n,
+            on,
+            f"投诉 {n}（{Finding(f).label if f else NO_FINDING_TEXT}）：{d[:40]}",
+        )
+        for i, n, on, d, f in rows
+    ]
 
 
 def praise(s: Session, username: str, start: date, end: date) -> list[Found]:
