@@ -391,3 +391,49 @@ def test_a_bad_rating_counts_unless_its_appeal_is_upheld_and_its_rectification_i
             )
         )
     assert counted == 1 and mine.total == 100 - 5 * counted
+
+
+def test_a_month_is_not_published_while_a_bad_rating_may_still_be_taken_out(hall):
+    late = _rated(hall, hall.clerk, date(2026, 11, 26), 1)  # window to Tuesday 1 December
+    waiting = _rated(hall, hall.clerk2, date(2026, 11, 10), 2)
+    old = _rated(hall, hall.clerk, date(2026, 11, 3), 1)  # window long past, not appealed
+    hall.at(date(2026, 11, 11), 9)
+    ratings.appeal(hall.ws, hall.clerk2, waiting, "当日系统故障，排队非本人原因")
+    hall.at(date(2026, 11, 30), 17)
+    evaluations.compute_month(hall.ws, hall.lead, MONTH)
+    evaluations.check_month(hall.ws, hall.lead, MONTH)
+    with hall.ws.reading() as s:
+        numbers = dict(s.execute(text("SELECT id, ticket_no FROM ratings")).all())
+    before = hall.counts()
+    with pytest.raises(ValidationError) as refused:
+        evaluations.publish_month(hall.ws, hall.lead, MONTH)
+    message = refused.value.message
+    assert refused.value.field == "month"
+    assert message.startswith("考评结果可能还会变化，暂不能发布：")
+    assert f"刘海涛的差评 {numbers[waiting]}（11-10）申诉待复核" in message
+    assert f"王晓燕的差评 {numbers[late]}（11-26）仍在申诉期内（至 2026-12-01）" in message
+    assert numbers[old] not in message
+    assert hall.counts() == before
+    # Recounted by hand: the sheets that hold the month back.
+    with hall.ws.reading() as s:
+        pending = s.scalar(
+            text(
+                "SELECT count(*) FROM ratings WHERE appeal_state = 'pending' AND level <= 2"
+                " AND rated_on BETWEEN '2026-11-01' AND '2026-11-30'"
+            )
+        )
+        unappealed = s.execute(
+            text(
+                "SELECT rated_on FROM ratings WHERE appeal_state = '' AND level <= 2"
+                " AND state = 'given' AND rated_on BETWEEN '2026-11-01' AND '2026-11-30'"
+            )
+        ).all()
+    assert pending == 1 and message.count("申诉待复核") == pending
+    assert len(unappealed) == 2 and message.count("仍在申诉期内") == 1  # 11-03 is long past
+    # Decided, and a day past the last window: the month publishes.
+    ratings.review(hall.ws, hall.lead, waiting, False, "经核实非系统原因")
+    with pytest.raises(ValidationError, match="仍在申诉期内"):
+        evaluations.publish_month(hall.ws, hall.lead, MONTH)
+    hall.at(date(2026, 12, 2), 9)
+    evaluations.publish_month(hall.ws, hall.lead, MONTH)
+    assert sheet(hall).state is SheetState.PUBLISHED

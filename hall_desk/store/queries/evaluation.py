@@ -208,6 +208,29 @@ def upheld_bad_ratings(s: Session, username: str, start: date, end: date) -> lis
     return [Found("rating_upheld", i, n or i, on, f"差评 {n}：{w[:40]}") for i, n, on, w in rows]
 
 
+def bad_ratings_in_appeal(
+    s: Session, username: str, start: date, end: date
+) -> list[tuple[str, str, date, str]]:
+    """The person's counted 差评 of [start, end] whose appeal is not decided: (id, 整改 ticket
+    number, day rated, appeal state) for those pending 复核 ("pending") or not appealed yet
+    (""); the service keeps of the latter those still inside their appeal window."""
+    r = RatingRow
+    rows = s.execute(
+        select(r.id, r.ticket_no, r.rated_on, r.appeal_state)
+        .where(
+            r.staff == username,
+            r.state == "given",
+            r.level <= 2,
+            r.duplicate_of == "",
+            r.appeal_state.in_(("", "pending")),
+            r.rated_on >= start,
+            r.rated_on <= end,
+        )
+        .order_by(r.rated_on, r.id)
+    )
+    return [(i, n, on, a) for i, n, on, a in rows]
+
+
 def evidence(s: Session, username: str, start: date, end: date) -> list[Found]:
     """Every piece of evidence of the person in [start, end], by kind then day."""
     return [
