@@ -658,6 +658,15 @@ def sheets(ws: Workstation, actor: Actor, month: str) -> list[SheetView]:
     return sorted(out, key=lambda v: (v.rank, v.staff))
 
 
+def evidence_source(ws: Workstation, actor: Actor, ref: str) -> tuple[str, str] | None:
+    """The record a sheet line cites, to open it: ("ticket", number), ("case", id),
+    ("finding", id), ("meeting", id) or ("rating", id); None for a line without one (the
+    workload, a manual line citing nothing)."""
+    actor.require(Permission.STAFF)
+    with ws.reading() as s:
+        return queries.source_of(s, ref.strip())
+
+
 def sheet_of(ws: Workstation, actor: Actor, month: str, username: str) -> SheetView:
     for view in sheets(ws, actor, month):
         if view.staff == username:

@@ -258,3 +258,22 @@ def evidence_day(s: Session, ref: str) -> tuple[str, date] | None:
     if meeting is not None:
         return "", meeting.held_on
     return None
+
+
+def source_of(s: Session, ref: str) -> tuple[str, str] | None:
+    """What record a line's evidence id names, and how to open it: ("ticket", its number),
+    ("case" | "finding" | "meeting" | "rating", the id). Ids are UUIDs: one table holds it."""
+    if not ref:
+        return None
+    number = s.scalar(select(TicketRow.ticket_no).where(TicketRow.id == ref))
+    if number is not None:
+        return "ticket", number
+    for what, model in (
+        ("case", CaseRow),
+        ("finding", FindingRow),
+        ("meeting", MeetingRow),
+        ("rating", RatingRow),
+    ):
+        if s.scalar(select(model.id).where(model.id == ref)) is not None:
+            return what, ref
+    return None
