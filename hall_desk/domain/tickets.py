@@ -169,6 +169,48 @@ class Callback(StrEnum):
         return {"satisfied": "满意", "basically": "基本满意", "unsatisfied": "不满意"}[self.value]
 
 
+class Finding(StrEnum):
+    """核查结论 of a complaint at 结果核查: whether what was complained of was so."""
+
+    SUBSTANTIATED = "substantiated"
+    PARTLY = "partly"
+    UNFOUNDED = "unfounded"
+
+    @property
+    def label(self) -> str:
+        return FINDING_LABELS[self]
+
+    @property
+    def counts_against(self) -> bool:
+        """属实 and 部分属实 count against the staff member named; 不属实 does not."""
+        return self is not Finding.UNFOUNDED
+
+
+FINDING_LABELS = {
+    Finding.SUBSTANTIATED: "属实",
+    Finding.PARTLY: "部分属实",
+    Finding.UNFOUNDED: "不属实",
+}
+# A complaint checked before findings were recorded carries none: it counts as 属实, and says so.
+NO_FINDING_TEXT = "未记核查结论，按属实计"
+
+
+def finding_shown(ticket_class: str, source: str, finding: str, checked: bool) -> str:
+    """The finding as lists, ledgers and papers show it: its label; for a complaint checked
+    before findings were recorded, how it is counted; "" when none is needed or not yet."""
+    if finding:
+        return Finding(finding).label
+    if checked and needs_finding(TicketClass(ticket_class), Source(source)):
+        return NO_FINDING_TEXT
+    return ""
+
+
+def needs_finding(ticket_class: TicketClass, source: Source) -> bool:
+    """A complaint from the desk needs a finding at 结果核查. A 差评's 整改 ticket does not: the
+    rating itself is the evidence, and its appeal and 复核 decide whether it stands."""
+    return ticket_class is TicketClass.COMPLAINT and source is Source.DESK
+
+
 class AnswerMethod(StrEnum):
     PHONE = "phone"
     IN_PERSON = "in_person"

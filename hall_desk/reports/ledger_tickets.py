@@ -21,6 +21,7 @@ from hall_desk.domain.tickets import (
     TicketClass,
     TicketState,
     Tier,
+    finding_shown,
 )
 from hall_desk.reports.xlsx import Ledger
 from hall_desk.services.workstation import Workstation
@@ -50,6 +51,7 @@ COLUMNS: list[tuple[str, float]] = [
     ("答复内容", 36),
     ("核查人", 9),
     ("回访结果", 9),
+    ("核查结论", 9),
     ("归档日期", 11),
     ("曾超期", 7),
     ("重开", 5),
@@ -121,6 +123,7 @@ def build(ws: Workstation, actor: Actor, start: date, end: date, *, unmask: bool
                     t.answer,
                     names.get(t.checked_by, t.checked_by),
                     _label(Callback, t.callback),
+                    finding_shown(t.ticket_class, t.source, t.finding, t.checked_on is not None),
                     t.closed_on,
                     "是" if t.overdue_ever else "否",
                     "是" if t.reopened else "否",

@@ -9,8 +9,10 @@ Evidence (SQL: `hall_desk.store.queries.evaluation`), each for one person and on
   decisions as the dashboard counts them), consultations logged (`consultations.clerk`, `on`),
   hand-outs at the 出件 window (`deliveries.clerk`, `on`), and folder moves recorded by the
   person (`handoffs.recorded_by`, `on`); scored against the scheme's monthly target.
-- 投诉属实: complaints (`tickets.ticket_class = complaint`) naming the person whose 结果核查
-  (`checked_on`) falls in the month.
+- 投诉属实: complaints (`tickets.ticket_class = complaint`, not a 差评's 整改 ticket) naming the
+  person whose 结果核查 (`checked_on`) falls in the month and whose 核查结论 (`finding`) is 属实 or
+  部分属实; 不属实 counts nothing. A complaint checked before findings were recorded
+  (`finding = ""`) counts as 属实, and its line says "未记核查结论，按属实计".
 - 差评: the person's 差评 of the month not taken out by an upheld appeal (`upheld_bad_ratings`).
 - 办件超期办结: the person's cases whose `completed_on` is in the month and after `due_date`.
 - 巡查问题: findings against the person (`findings.staff`) found in the month, by severity.
@@ -20,8 +22,9 @@ Evidence (SQL: `hall_desk.store.queries.evaluation`), each for one person and on
 Each counts once in its item (`domain.evaluation.check_line`). A manual adjustment needs a
 written reason, is marked as such, may cite evidence (which must fall in the month and not be
 counted in that item already) and never lifts an item above its maximum. The sheet goes
-草稿 → 已审核 → 已发布; the staff member confirms or objects within 3 working days; after
-publication only a 复核 record (who, why, before → after) changes it.
+草稿 → 已审核 → 已发布 (not while a 差评 of the month waits for 复核 or is still inside its
+appeal window: the sheet could still change); the staff member confirms or objects within 3
+working days; after publication only a 复核 record (who, why, before → after) changes it.
 """
 
 from __future__ import annotations
@@ -53,8 +56,10 @@ from hall_desk.domain.evaluation import (
     standouts,
     workload_points,
 )
+from hall_desk.domain.ratings import AppealState
 from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.services.common import iso
+from hall_desk.services.ratings import appeal_deadline
 from hall_desk.services.staff_common import month_bounds, reason
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import User
@@ -395,8 +400,9 @@ def publish_month(ws: Workstation, actor: Actor, month: str) -> date:
         if waiting:
             raise ValidationError("month", f"尚有未审核的考评表：{'、'.join(waiting[:5])}")
         today = ws.today()
-        respond_by = ws.calendar(tx.session).due_date(today, RESPOND_WORKING_DAYS, "G").day
         rows = [r for r in rows if r.state == SheetState.CHECKED.value]
+        _refuse_while_appeals_open(tx, rows, today)
+        respond_by = ws.calendar(tx.session).due_date(today, RESPOND_WORKING_DAYS, "G").day
         for row in rows:
             tx.emit(
                 "evaluation.published",
@@ -412,6 +418,29 @@ def publish_month(ws: Workstation, actor: Actor, month: str) -> date:
             )
         tx.audit("evaluation.publish", month, {"sheets": len(rows)})
         return respond_by
+
+
+def _refuse_while_appeals_open(tx: Tx, rows: list[EvaluationRow], today: date) -> None:
+    """A sheet is not published while a 差评 of its month may still be taken out of it: an
+    appeal waiting for 复核, or a 差评 still inside its appeal window (3 working days)."""
+    problems = []
+    for row in rows:
+        start, end = month_bounds(row.month)
+        for _id, number, rated_on, appeal in queries.bad_ratings_in_appeal(
+            tx.session, row.staff, start, end
+        ):
+            what = f"{row.staff_name}的差评 {number}（{rated_on:%m-%d}）"
+            if appeal == AppealState.PENDING.value:
+                problems.append(f"{what}申诉待复核")
+                continue
+            last = appeal_deadline(tx.ws, rated_on, tx.session)
+            if today <= last:
+                problems.append(f"{what}仍在申诉期内（至 {last:%Y-%m-%d}）")
+    if problems:
+        shown = "；".join(problems[:5]) + ("等" if len(problems) > 5 else "")
+        raise ValidationError(
+            "month", f"考评结果可能还会变化，暂不能发布：{shown}。请待复核完成或申诉期满后再发布"
+        )
 
 
 def _respond(ws: Workstation, actor: Actor, evaluation_id: str, objection: str | None) -> None:
@@ -627,6 +656,15 @@ def sheets(ws: Workstation, actor: Actor, month: str) -> list[SheetView]:
                 )
             )
     return sorted(out, key=lambda v: (v.rank, v.staff))
+
+
+def evidence_source(ws: Workstation, actor: Actor, ref: str) -> tuple[str, str] | None:
+    """The record a sheet line cites, to open it: ("ticket", number), ("case", id),
+    ("finding", id), ("meeting", id) or ("rating", id); None for a line without one (the
+    workload, a manual line citing nothing)."""
+    actor.require(Permission.STAFF)
+    with ws.reading() as s:
+        return queries.source_of(s, ref.strip())
 
 
 def sheet_of(ws: Workstation, actor: Actor, month: str, username: str) -> SheetView:

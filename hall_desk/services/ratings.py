@@ -706,6 +706,17 @@ def ratings_between(
         return [_view(r) for r in queries.ratings_between(s, day_from, day_to)]
 
 
+def rating_of(ws: Workstation, actor: Actor, rating_id: str) -> RatingView:
+    """One rating as the team lead reads it (the evidence of a sheet): the rater masked."""
+    if not actor.may(Permission.STAFF):
+        actor.require(Permission.TICKETS)
+    with ws.reading() as s:
+        row = s.get(RatingRow, str(rating_id).strip()[:64])
+        if row is None:
+            raise NotFound(f"找不到评价记录「{str(rating_id)[:40]}」")
+        return _view(row)
+
+
 def pending_appeals(ws: Workstation, actor: Actor) -> list[RatingView]:
     actor.require(Permission.TICKETS)
     with ws.reading() as s:

@@ -19,12 +19,15 @@ from hall_desk.domain.tickets import (
     Channel,
     DispatchTo,
     ExcludedMatter,
+    Source,
     Step,
     TicketClass,
     TicketState,
     TicketUrgency,
     Tier,
     allowed_steps,
+    finding_shown,
+    needs_finding,
     urgency,
 )
 from hall_desk.services.common import display_names
@@ -77,6 +80,8 @@ class TicketDetail:
     answer: str
     answer_method: str
     callback: str
+    finding: str  # 核查结论 of a complaint in words ("" when none is needed or not yet)
+    finding_needed: bool  # 结果核查 asks for a 核查结论 (a complaint from the desk)
     excluded: str  # 涉访：reason
     registered_by: str
     reopened: bool
@@ -218,6 +223,10 @@ def detail(ws: Workstation, actor: Actor, ref: str) -> TicketDetail:
         answer=row.answer,
         answer_method=row.answer_method,
         callback=Callback(row.callback).label if row.callback else "",
+        finding=finding_shown(
+            row.ticket_class, row.source, row.finding, row.checked_on is not None
+        ),
+        finding_needed=needs_finding(TicketClass(row.ticket_class), Source(row.source)),
         excluded=(
             f"{ExcludedMatter(row.excluded_matter).label}：{row.reason}"
             if row.excluded_matter

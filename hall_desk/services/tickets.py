@@ -37,6 +37,7 @@ from hall_desk.domain.tickets import (
     Channel,
     DispatchTo,
     ExcludedMatter,
+    Finding,
     Source,
     Step,
     TicketClass,
@@ -44,6 +45,7 @@ from hall_desk.domain.tickets import (
     Tier,
     has_deadline,
     is_late,
+    needs_finding,
     next_state,
 )
 from hall_desk.services.common import iso, lookup
@@ -512,30 +514,70 @@ def answer(
 
 
 def check(
-    ws: Workstation, actor: Actor, ref: str, note: str = "", callback: str = ""
+    ws: Workstation,
+    actor: Actor,
+    ref: str,
+    note: str = "",
+    callback: str = "",
+    finding: str = "",
 ) -> TicketState:
-    """结果核查 by someone other than the handler; a real-name reporter's 回访 result with it."""
+    """结果核查 by someone other than the handler; a real-name reporter's 回访 result with it,
+    and for a complaint the 核查结论 (属实 / 部分属实 / 不属实), which the evaluation reads."""
     remark = _text(note, "note", "核查意见")
 
     def build(tx: Tx, row: TicketRow) -> tuple[dict[str, Any], str, dict[str, Any]]:
         _not_the_handler(tx, row)
+        errors: list[ValidationError] = []
         result = ""
         if not row.anonymous:
-            result = _choice(
-                Callback,
-                callback,
-                "callback",
-                "实名反映须填写回访结果：满意、基本满意或不满意",
-            ).value
+            result = (
+                _collect(
+                    errors,
+                    lambda: (
+                        _choice(
+                            Callback,
+                            callback,
+                            "callback",
+                            "实名反映须填写回访结果：满意、基本满意或不满意",
+                        ).value
+                    ),
+                )
+                or ""
+            )
         elif callback:
-            raise ValidationError("callback", "匿名反映无法回访，请不要填写回访结果")
+            errors.append(ValidationError("callback", "匿名反映无法回访，请不要填写回访结果"))
+        concluded = ""
+        if needs_finding(TicketClass(row.ticket_class), Source(row.source)):
+            concluded = (
+                _collect(
+                    errors,
+                    lambda: (
+                        _choice(
+                            Finding,
+                            finding,
+                            "finding",
+                            "投诉须填写核查结论：属实、部分属实或不属实",
+                        ).value
+                    ),
+                )
+                or ""
+            )
+        elif finding:
+            errors.append(ValidationError("finding", "只有投诉需要核查结论，请不要填写"))
+        if errors:
+            raise ValidationErrors(errors)
         values = {
             "checked_by": tx.actor.username,
             "checked_on": tx.ws.today().isoformat(),
             "callback": result,
+            "finding": concluded,
         }
-        words = "核查通过" + (f"，回访：{Callback(result).label}" if result else "（匿名，未回访）")
-        return values, words + (f"。{remark}" if remark else ""), {"callback": result}
+        words = "核查通过"
+        if concluded:
+            words += f"，核查结论：{Finding(concluded).label}"
+        words += f"，回访：{Callback(result).label}" if result else "（匿名，未回访）"
+        audit = {"callback": result, "finding": concluded}
+        return values, words + (f"。{remark}" if remark else ""), audit
 
     return _run(ws, actor, ref, Step.CHECK, build)
 
@@ -553,7 +595,13 @@ def fail_check(ws: Workstation, actor: Actor, ref: str, reason: str) -> TicketSt
 
     def build(tx: Tx, row: TicketRow) -> tuple[dict[str, Any], str, dict[str, Any]]:
         _not_the_handler(tx, row)
-        values = {"answered_on": None, "answered_by": "", "checked_by": "", "checked_on": None}
+        values = {
+            "answered_on": None,
+            "answered_by": "",
+            "checked_by": "",
+            "checked_on": None,
+            "finding": "",
+        }
         return values, f"核查不通过，退回办理：{why}", None
 
     return _run(ws, actor, ref, Step.CHECK_FAILED, build)
@@ -661,6 +709,7 @@ def reopen(ws: Workstation, actor: Actor, ref: str, reason: str) -> TicketState:
             "checked_by": "",
             "checked_on": None,
             "callback": "",
+            "finding": "",
         }
         tier = Tier(row.tier)
         text = f"重开：{why}"

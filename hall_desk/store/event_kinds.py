@@ -75,6 +75,7 @@ from hall_desk.store.models_staff import (
     InspectionRow,
     MeetingActionRow,
     MeetingAttendanceRow,
+    MeetingCorrectionRow,
     MeetingRow,
 )
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
@@ -457,7 +458,12 @@ QUEUE_TICKET = Entity("queue_ticket", ((QueueTicketRow, "id"),))
 QUEUE_WINDOW = Entity("queue_window", folded=False)  # pauses: in the log and the audit only
 MEETING = Entity(
     "meeting",
-    ((MeetingAttendanceRow, "meeting_id"), (MeetingActionRow, "meeting_id"), (MeetingRow, "id")),
+    (
+        (MeetingAttendanceRow, "meeting_id"),
+        (MeetingActionRow, "meeting_id"),
+        (MeetingCorrectionRow, "meeting_id"),
+        (MeetingRow, "id"),
+    ),
 )
 INSPECTION = Entity(
     "inspection",
@@ -729,6 +735,18 @@ _MEETING_PAYLOAD = Record(
     }
 )
 MEETING_KINDS = ("meeting.recorded", "meeting.action_done")
+# 更正 of a saved meeting: the changed columns and rows, the whole attendance list when it
+# changed (`attendance_replaced`), and the correction record (who, why, before → after).
+_MEETING_CORRECTED = Record(
+    {
+        **_MEETING_PAYLOAD.keys,
+        "attendance_replaced": BOOL,
+        "correction": _with_limits(
+            columns(MeetingCorrectionRow, without=("meeting_id",)), {"reason": MAX_NOTE}
+        ),
+    },
+    frozenset({"correction"}),
+)
 _INSPECTION_PAYLOAD = Record(
     {
         "set": _with_limits(columns(InspectionRow), {"late_reason": MAX_NOTE}),
@@ -852,7 +870,11 @@ KINDS: Mapping[str, EventKind] = {
         ),
         EventKind("delivery.recorded", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
         EventKind("delivery.mail_returned", DELIVERY, fold.delivery, _set_of(DeliveryRow)),
-        *(EventKind(name, TICKET, fold.ticket, _TICKET_PAYLOAD) for name in TICKET_KINDS),
+        # v2 adds "finding" (a complaint's 核查结论): an older program ignores the key.
+        *(
+            EventKind(name, TICKET, fold.ticket, _TICKET_PAYLOAD, version=2, upcasters={1: _same})
+            for name in TICKET_KINDS
+        ),
         *(EventKind(name, RATING, fold.rating, _RATING_PAYLOAD) for name in RATING_KINDS),
         EventKind(
             "monthly_report.text_saved",
@@ -875,6 +897,7 @@ KINDS: Mapping[str, EventKind] = {
             for name in QUEUE_WINDOW_KINDS
         ),
         *(EventKind(name, MEETING, fold.meeting, _MEETING_PAYLOAD) for name in MEETING_KINDS),
+        EventKind("meeting.corrected", MEETING, fold.meeting, _MEETING_CORRECTED),
         *(
             EventKind(name, INSPECTION, fold.inspection, _INSPECTION_PAYLOAD)
             for name in INSPECTION_KINDS

@@ -344,6 +344,7 @@ PROJECTION_TABLES: list[type[Base]] = [
     QueueTicketRow,
     models_staff.MeetingAttendanceRow,
     models_staff.MeetingActionRow,
+    models_staff.MeetingCorrectionRow,
     models_staff.MeetingRow,
     models_staff.InspectionItemRow,
     models_staff.FindingRow,

@@ -62,6 +62,20 @@ class MeetingActionRow(Base):
     done_note: Mapped[str] = mapped_column(Text, default="")
 
 
+class MeetingCorrectionRow(Base):
+    """更正 of a saved meeting: who, why, and what it said before and after (one line each)."""
+
+    __tablename__ = "meeting_corrections"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    meeting_id: Mapped[str] = mapped_column(String(36), index=True)
+    by: Mapped[str] = mapped_column(String(64))
+    at: Mapped[str] = mapped_column(String(32))
+    on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    before: Mapped[str] = mapped_column(Text)  # the changed parts as they were, one a line
+    after: Mapped[str] = mapped_column(Text)  # the same parts after the correction
+
+
 # --- 巡查 ---------------------------------------------------------------------------------------
 
 

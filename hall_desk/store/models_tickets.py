@@ -52,6 +52,8 @@ class TicketRow(Base):
     checked_by: Mapped[str] = mapped_column(String(64), default="")
     checked_on: Mapped[date | None] = mapped_column(Date)
     callback: Mapped[str] = mapped_column(String(16), default="")  # 回访 result
+    # 核查结论 of a complaint (domain.tickets.Finding); "" before it was recorded, or not needed.
+    finding: Mapped[str] = mapped_column(String(16), default="")
     closed_on: Mapped[date | None] = mapped_column(Date, index=True)
     excluded_matter: Mapped[str] = mapped_column(String(16), default="")
     reason: Mapped[str] = mapped_column(Text, default="")  # 不予受理 reason

@@ -56,6 +56,7 @@ from hall_desk.store.models_staff import (
     InspectionRow,
     MeetingActionRow,
     MeetingAttendanceRow,
+    MeetingCorrectionRow,
     MeetingRow,
 )
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
@@ -426,13 +427,22 @@ def _header(session: Session, model: type[Base], ev: Event, values: dict[str, An
 
 
 def meeting(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    """A correction that changed the attendance carries the whole list: the old rows go first."""
     if "set" in p:
         _header(session, MeetingRow, ev, p["set"])
+    if p.get("attendance_replaced"):
+        session.execute(
+            delete(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == ev.entity_id)
+        )
     for entry in p.get("attendance", []):
         values = {**entry, "meeting_id": ev.entity_id}
         _put(session, MeetingAttendanceRow, (ev.entity_id, entry["username"]), values)
     for entry in p.get("actions", []):
         _put(session, MeetingActionRow, entry["id"], {**entry, "meeting_id": ev.entity_id})
+    correction = p.get("correction")
+    if correction is not None:
+        values = {**correction, "meeting_id": ev.entity_id}
+        _put(session, MeetingCorrectionRow, correction["id"], values)
 
 
 def inspection(session: Session, ev: Event, p: dict[str, Any]) -> None:

@@ -334,3 +334,40 @@ class MyRatingsDialog(QDialog):
     def _appealed(self) -> None:
         self.reason.clear()
         self.message.setText(self.tr("已提出申诉，等待班组长复核"))
+
+
+class RatingRecordDialog(QDialog):
+    """One rating shown read-only (the evidence of an evaluation line): what was rated, the
+    level and reasons, the staff member, the 整改 ticket and the appeal; the rater masked."""
+
+    def __init__(self, view: RatingView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ratingRecordDialog")
+        self.setWindowTitle(self.tr("评价记录"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        rows = [
+            ("rated_at", self.tr("评价时间："), view.rated_at[:16].replace("T", " ")),
+            ("level", self.tr("评价等级："), _level(view)),
+            ("what", self.tr("服务："), view.what),
+            ("staff", self.tr("工作人员："), f"{view.staff_name}（{view.window}）"),
+            ("channel", self.tr("渠道："), view.channel.label),
+            ("reasons", self.tr("差评原因："), "、".join(view.reasons)),
+            ("note", self.tr("评价意见："), view.note),
+            ("rater", self.tr("评价人："), view.rater_masked or self.tr("匿名")),
+            ("ticket", self.tr("整改工单："), view.ticket_no),
+            ("appeal", self.tr("申诉："), _appeal(view) or self.tr("未申诉")),
+        ]
+        for name, caption, value in rows:
+            label = QLabel(value)
+            label.setObjectName(f"rating_{name}")
+            label.setWordWrap(True)
+            form.addRow(caption, label)
+            self.values[name] = label
+        layout.addLayout(form)
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.close_button.setObjectName("closeRating")
+        self.close_button.setDefault(True)
+        self.close_button.clicked.connect(self.accept)
+        layout.addWidget(self.close_button)

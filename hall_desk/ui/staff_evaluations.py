@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hall_desk.domain.evaluation import BONUS_ITEM, EvidenceKind
+from hall_desk.domain.evaluation import BONUS_ITEM
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services import evaluations
 from hall_desk.services.workstation import Workstation
@@ -80,9 +80,11 @@ LINE_COLUMNS = [
 
 class EvaluationTab(QWidget):
     # A line's evidence opened with Enter or a double click: a case in its view, a ticket in
-    # the 办不成事/投诉 list.
+    # the 办不成事/投诉 list, a finding or a meeting in its tab; a rating opens here, read-only.
     open_case_requested = Signal(str)
     open_ticket_requested = Signal(str)
+    open_finding_requested = Signal(str)
+    open_meeting_requested = Signal(str)
 
     def __init__(self, ws: Workstation, actor: Actor) -> None:
         super().__init__()
@@ -218,10 +220,33 @@ class EvaluationTab(QWidget):
 
     def _open_evidence(self, index: Any) -> None:
         line = self.lines.row_at(index.row())
-        if line.kind is EvidenceKind.OVERDUE_CASE:
-            self.open_case_requested.emit(line.ref)
-        elif line.ref_no.startswith("FK"):
-            self.open_ticket_requested.emit(line.ref_no)
+        source = evaluations.evidence_source(self.ws, self.actor, line.ref) if line.ref else None
+        if source is None:
+            self.message.setText(
+                self.tr("ⓘ 该项依据为本月业务数据统计或人工调整，没有单独的记录可打开")
+            )
+            return
+        what, key = source
+        if what == "rating":
+            self.show_rating(key)
+            return
+        signal = {
+            "case": self.open_case_requested,
+            "ticket": self.open_ticket_requested,
+            "finding": self.open_finding_requested,
+            "meeting": self.open_meeting_requested,
+        }[what]
+        signal.emit(key)
+
+    def show_rating(self, rating_id: str) -> QDialog:
+        from hall_desk.services import ratings
+        from hall_desk.ui.ratings_page import RatingRecordDialog
+
+        dialog = RatingRecordDialog(ratings.rating_of(self.ws, self.actor, rating_id), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.rating_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _show_lines(self) -> None:
         view = self._current()

@@ -67,11 +67,29 @@ class InspectionTab(QWidget):
         self.at.setObjectName("inspectedAt")
         self.at.setDisplayFormat("yyyy-MM-dd HH:mm")
         f.row("inspected_at", self.tr("巡查时间(&W)："), self.at)
+        # One or more inspectors: a box each (Space ticks it), the lead keying in ticked.
         leads = [p for p in people if p.role in (Role.LEAD, Role.ADMIN)] or people
-        self.inspector = combo("inspector", [(p.username, p.display_name) for p in leads])
-        if actor.username in [p.username for p in leads]:
-            self.inspector.setCurrentIndex([p.username for p in leads].index(actor.username))
-        f.row("inspectors", self.tr("巡查人员(&R)："), self.inspector)
+        team = QWidget()
+        team_line = QHBoxLayout(team)
+        team_line.setContentsMargins(0, 0, 0, 0)
+        self.inspectors: dict[str, QCheckBox] = {}
+        for p in leads:
+            box = QCheckBox(p.display_name)
+            box.setObjectName(f"inspector_{p.username}")
+            box.setAccessibleName(self.tr("巡查人员：{name}").format(name=p.display_name))
+            box.setChecked(p.username == actor.username)
+            team_line.addWidget(box)
+            self.inspectors[p.username] = box
+        team_line.addStretch(1)
+        caption = QLabel(self.tr("巡查人员(&R)："))
+        first = next(iter(self.inspectors.values()), None)
+        caption.setBuddy(first)
+        f.layout_.addRow(caption, team)
+        err = error_label(f)
+        f.layout_.addRow("", err)
+        f.error_labels["inspectors"] = err
+        if first is not None:
+            f.inputs["inspectors"] = first
         self.area = QLineEdit()
         self.area.setPlaceholderText(self.tr("如：综合受理区、等候区"))
         f.row("area", self.tr("巡查区域(&E)："), self.area)
@@ -113,6 +131,10 @@ class InspectionTab(QWidget):
         caption = QLabel(self.tr("未复查通过的问题(&P)"))
         caption.setBuddy(self.findings_view)
         right.addWidget(caption)
+        self.all_findings = QCheckBox(self.tr("含已复查通过的问题(&H)"))
+        self.all_findings.setObjectName("allFindings")
+        self.all_findings.toggled.connect(lambda _on: self.refresh())
+        right.addWidget(self.all_findings)
         right.addWidget(self.findings_view, 1)
         fix_line = QHBoxLayout()
         self.fix = QLineEdit()
@@ -229,7 +251,7 @@ class InspectionTab(QWidget):
             )
         return InspectionDraft(
             inspected_at=py_datetime(self.at),
-            inspectors=[str(self.inspector.currentData() or "")],
+            inspectors=[name for name, box in self.inspectors.items() if box.isChecked()],
             area=self.area.text(),
             window=self.window_edit.text(),
             items=entries,
@@ -289,4 +311,22 @@ class InspectionTab(QWidget):
         )
 
     def refresh(self) -> None:
-        self.findings.set_rows(inspections.findings(self.ws, open_only=True))
+        index = self.findings_view.currentIndex()
+        chosen = str(self.findings.data(index, ID_ROLE)) if index.isValid() else ""
+        rows = inspections.findings(self.ws, open_only=not self.all_findings.isChecked())
+        self.findings.set_rows(rows)
+        for row, finding in enumerate(rows):
+            if finding.id == chosen:
+                self.findings_view.selectRow(row)
+
+    def show_finding(self, finding_id: str) -> bool:
+        """Selects a finding (a closed one too: the list then shows them all)."""
+        for attempt in range(2):
+            for row, finding in enumerate(self.findings.rows):
+                if finding.id == finding_id:
+                    self.findings_view.selectRow(row)
+                    self.findings_view.setFocus()
+                    return True
+            if attempt == 0 and not self.all_findings.isChecked():
+                self.all_findings.setChecked(True)  # refreshes with every finding
+        return False

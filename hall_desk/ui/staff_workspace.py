@@ -42,3 +42,15 @@ class StaffWorkspace(QWidget):
         self.tabs.addTab(self.inspections, self.tr("巡查(&2)"))
         self.tabs.addTab(self.evaluations, self.tr("绩效考评(&3)"))
         outer.addWidget(self.tabs, 1)
+        self.evaluations.open_finding_requested.connect(self.open_finding)
+        self.evaluations.open_meeting_requested.connect(self.open_meeting)
+
+    def open_finding(self, finding_id: str) -> None:
+        """A sheet's evidence: the finding chosen in the 巡查 tab."""
+        self.tabs.setCurrentWidget(self.inspections)
+        self.inspections.show_finding(finding_id)
+
+    def open_meeting(self, meeting_id: str) -> None:
+        """A sheet's evidence: the meeting chosen in the 会议 tab, its record beside it."""
+        self.tabs.setCurrentWidget(self.meetings)
+        self.meetings.show_meeting(meeting_id)

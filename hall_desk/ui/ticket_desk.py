@@ -28,6 +28,7 @@ from hall_desk.domain.tickets import (
     Callback,
     DispatchTo,
     ExcludedMatter,
+    Finding,
     Step,
     TicketClass,
     TicketState,
@@ -60,7 +61,7 @@ STEP_INPUTS: dict[Step, tuple[str, ...]] = {
     Step.PAUSE: ("text",),
     Step.RESUME: ("text",),
     Step.ANSWER: ("answer_method", "text"),
-    Step.CHECK: ("callback", "text"),
+    Step.CHECK: ("finding", "callback", "text"),
     Step.CHECK_FAILED: ("text",),
     Step.SUPERVISE: ("text",),
     Step.ARCHIVE: ("text",),
@@ -237,6 +238,11 @@ class TicketDesk(QWidget):
         row("dispatch_to", self.tr("派发对象："), self.dispatch_to)
         self.answer_method = combo("answer_method", [(m.value, m.label) for m in AnswerMethod])
         row("answer_method", self.tr("答复方式："), self.answer_method)
+        self.finding = combo(
+            "finding",
+            [("", self.tr("（请选择核查结论）")), *[(f.value, f.label) for f in Finding]],
+        )
+        row("finding", self.tr("核查结论(&J)："), self.finding)
         self.callback = combo(
             "callback", [("", self.tr("（匿名，无回访）")), *[(c.value, c.label) for c in Callback]]
         )
@@ -287,6 +293,8 @@ class TicketDesk(QWidget):
     def _show_inputs(self) -> None:
         step = self._step()
         wanted = STEP_INPUTS.get(step, ()) if step else ()
+        if self.current is None or not self.current.finding_needed:
+            wanted = tuple(name for name in wanted if name != "finding")
         for name, (caption, widget) in self.rows.items():
             if name == "step":
                 continue
@@ -342,6 +350,8 @@ class TicketDesk(QWidget):
         ]
         if shown.dispatch:
             parts.append(self.tr("派发：{to}").format(to=shown.dispatch))
+        if shown.finding:
+            parts.append(self.tr("核查结论：{finding}").format(finding=shown.finding))
         self.header.setText("\n".join(parts))
         self.timeline.clear()
         for st in shown.steps:
@@ -358,6 +368,8 @@ class TicketDesk(QWidget):
         self.step_combo.blockSignals(False)
         self._show_inputs()
         self.callback.setCurrentIndex(0 if shown.anonymous else 1)
+        if not same:
+            self.finding.setCurrentIndex(0)  # chosen each time, never taken over by default
         if line.due_date is not None and not same:
             later = line.due_date + timedelta(days=1)
             self.new_due.setDate(QDate(later.year, later.month, later.day))
@@ -377,7 +389,9 @@ class TicketDesk(QWidget):
             return lambda: tickets.answer(ws, actor, number, text, method)
         if step is Step.CHECK:
             result = str(self.callback.currentData())
-            return lambda: tickets.check(ws, actor, number, text, result)
+            needed = self.current is not None and self.current.finding_needed
+            finding = str(self.finding.currentData() or "") if needed else ""
+            return lambda: tickets.check(ws, actor, number, text, result, finding)
         if step is Step.EXCLUDE:
             matter = str(self.excluded_matter.currentData())
             return lambda: tickets.exclude(ws, actor, number, matter, text)

@@ -20,13 +20,15 @@ from hall_desk.services.tickets import TicketDraft
 from hall_desk.store import projections
 from tests.services import staff_helpers
 from tests.services.staff_helpers import Hall
+from tests.services.tickets_helpers import checked_the_old_way
 
 hall = staff_helpers.hall
 MONTH = "2026-11"
 
 
-def complaint_about(h: Hall, who: str, day: date) -> str:
-    """A complaint naming `who`, taken through to 结果核查 on `day`; returns its id."""
+def complaint_about(h: Hall, who: str, day: date, finding: str = "substantiated") -> str:
+    """A complaint naming `who`, taken through to 结果核查 on `day` with `finding` ("" as a
+    complaint checked before findings were recorded); returns its id."""
     h.at(day, 9)
     draft = TicketDraft(
         ticket_class="complaint",
@@ -41,7 +43,10 @@ def complaint_about(h: Hall, who: str, day: date) -> str:
     tickets.analyse(h.ws, h.lead, result.ticket_no, "服务意识不强")
     tickets.dispatch(h.ws, h.lead, result.ticket_no, "person", "clerk2")
     tickets.answer(h.ws, h.clerk2, result.ticket_no, "已当面致歉并办结", "phone")
-    tickets.check(h.ws, h.lead, result.ticket_no, "核查属实", "satisfied")
+    if finding:
+        tickets.check(h.ws, h.lead, result.ticket_no, "核查属实", "satisfied", finding=finding)
+    else:
+        checked_the_old_way(h.ws, h.lead, result.ticket_no)
     return result.ticket_id
 
 
@@ -110,6 +115,7 @@ def test_base_100_minus_a_complaint_three_absences_plus_praise_is_92(hall):
         complaints = s.scalar(
             text(
                 "SELECT count(*) FROM tickets WHERE ticket_class = 'complaint'"
+                " AND source = 'desk' AND finding <> 'unfounded'"
                 " AND staff = 'clerk1' AND checked_on BETWEEN '2026-11-01' AND '2026-11-30'"
             )
         )
@@ -129,6 +135,40 @@ def test_base_100_minus_a_complaint_three_absences_plus_praise_is_92(hall):
     # Ranked: the others have no deductions (100); clerk1 is last, in the first month at the bottom.
     assert (mine.rank, mine.of, mine.bottom_months) == (3, 3, 1)
     assert sheet(hall, "clerk2").rank == 1 and sheet(hall, "clerk2").standout
+
+
+def test_only_substantiated_and_partly_substantiated_complaints_deduct(hall):
+    true = complaint_about(hall, "clerk1", date(2026, 11, 9), "substantiated")
+    partly = complaint_about(hall, "clerk1", date(2026, 11, 10), "partly")
+    complaint_about(hall, "clerk1", date(2026, 11, 11), "unfounded")
+    old = complaint_about(hall, "clerk1", date(2026, 11, 12), "")
+    hall.at(date(2026, 11, 30), 17)
+    evaluations.compute_month(hall.ws, hall.lead, MONTH)
+    mine = sheet(hall)
+    lines = {line.ref: line for line in mine.lines if line.kind is EvidenceKind.COMPLAINT}
+    assert set(lines) == {true, partly, old}  # 不属实 counts nothing
+    assert "（属实）" in lines[true].text and "（部分属实）" in lines[partly].text
+    assert "（未记核查结论，按属实计）" in lines[old].text
+    with hall.ws.reading() as s:
+        findings = dict(
+            s.execute(
+                text(
+                    "SELECT finding, count(*) FROM tickets WHERE ticket_class = 'complaint'"
+                    " AND staff = 'clerk1' AND checked_on BETWEEN '2026-11-01' AND '2026-11-30'"
+                    " GROUP BY finding"
+                )
+            ).all()
+        )
+    assert findings == {"substantiated": 1, "partly": 1, "unfounded": 1, "": 1}
+    counted = findings["substantiated"] + findings["partly"] + findings[""]
+    assert dict((n, v) for n, _m, v in mine.items)["投诉情况"] == 15 - 5 * counted
+    assert mine.total == 100 - 5 * counted
+    # A rebuild from the events gives the same findings (the old check's stays "").
+    with hall.ws.db.write() as s:
+        projections.rebuild_all(s, hall.ws.key.event_key)
+    with hall.ws.reading() as s:
+        again = dict(s.execute(text("SELECT id, finding FROM tickets")).all())
+    assert again[true] == "substantiated" and again[partly] == "partly" and again[old] == ""
 
 
 def test_deductions_worth_130_in_one_item_floor_at_zero(hall):
@@ -351,3 +391,49 @@ def test_a_bad_rating_counts_unless_its_appeal_is_upheld_and_its_rectification_i
             )
         )
     assert counted == 1 and mine.total == 100 - 5 * counted
+
+
+def test_a_month_is_not_published_while_a_bad_rating_may_still_be_taken_out(hall):
+    late = _rated(hall, hall.clerk, date(2026, 11, 26), 1)  # window to Tuesday 1 December
+    waiting = _rated(hall, hall.clerk2, date(2026, 11, 10), 2)
+    old = _rated(hall, hall.clerk, date(2026, 11, 3), 1)  # window long past, not appealed
+    hall.at(date(2026, 11, 11), 9)
+    ratings.appeal(hall.ws, hall.clerk2, waiting, "当日系统故障，排队非本人原因")
+    hall.at(date(2026, 11, 30), 17)
+    evaluations.compute_month(hall.ws, hall.lead, MONTH)
+    evaluations.check_month(hall.ws, hall.lead, MONTH)
+    with hall.ws.reading() as s:
+        numbers = dict(s.execute(text("SELECT id, ticket_no FROM ratings")).all())
+    before = hall.counts()
+    with pytest.raises(ValidationError) as refused:
+        evaluations.publish_month(hall.ws, hall.lead, MONTH)
+    message = refused.value.message
+    assert refused.value.field == "month"
+    assert message.startswith("考评结果可能还会变化，暂不能发布：")
+    assert f"刘海涛的差评 {numbers[waiting]}（11-10）申诉待复核" in message
+    assert f"王晓燕的差评 {numbers[late]}（11-26）仍在申诉期内（至 2026-12-01）" in message
+    assert numbers[old] not in message
+    assert hall.counts() == before
+    # Recounted by hand: the sheets that hold the month back.
+    with hall.ws.reading() as s:
+        pending = s.scalar(
+            text(
+                "SELECT count(*) FROM ratings WHERE appeal_state = 'pending' AND level <= 2"
+                " AND rated_on BETWEEN '2026-11-01' AND '2026-11-30'"
+            )
+        )
+        unappealed = s.execute(
+            text(
+                "SELECT rated_on FROM ratings WHERE appeal_state = '' AND level <= 2"
+                " AND state = 'given' AND rated_on BETWEEN '2026-11-01' AND '2026-11-30'"
+            )
+        ).all()
+    assert pending == 1 and message.count("申诉待复核") == pending
+    assert len(unappealed) == 2 and message.count("仍在申诉期内") == 1  # 11-03 is long past
+    # Decided, and a day past the last window: the month publishes.
+    ratings.review(hall.ws, hall.lead, waiting, False, "经核实非系统原因")
+    with pytest.raises(ValidationError, match="仍在申诉期内"):
+        evaluations.publish_month(hall.ws, hall.lead, MONTH)
+    hall.at(date(2026, 12, 2), 9)
+    evaluations.publish_month(hall.ws, hall.lead, MONTH)
+    assert sheet(hall).state is SheetState.PUBLISHED

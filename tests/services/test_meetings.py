@@ -217,3 +217,103 @@ def test_a_meeting_is_refused_beside_each_wrong_field_and_nothing_is_written(hal
     )
     with pytest.raises(PermissionDenied):
         meetings.record(hall.ws, hall.clerk, morning(hall, date(2026, 11, 27)))
+
+
+def _draft_of(view: meetings.MeetingView) -> MeetingDraft:
+    """The saved meeting as the form loads it for a correction."""
+    return MeetingDraft(
+        kind=view.kind.value,
+        held_at=view.held_at,
+        host=view.host,
+        attendees=[
+            AttendeeEntry(a.username, a.status, a.reason, a.substitute) for a in view.attendance
+        ],
+        topics=view.topics,
+        decisions=view.decisions,
+        actions=[ActionDraft(a.text, a.owner, a.deadline) for a in view.actions],
+    )
+
+
+def test_a_saved_meeting_changes_only_by_a_correction_record(hall):
+    draft = morning(
+        hall,
+        date(2026, 11, 2),
+        actions=[
+            ActionDraft("更新办事指南", "clerk1", date(2026, 11, 6)),
+            ActionDraft("检查叫号机", "router", date(2026, 11, 4)),
+        ],
+    )
+    meeting_id = meetings.record(hall.ws, hall.lead, draft)
+    action_ids = [a.id for a in meetings.meeting(hall.ws, meeting_id).actions]
+    meetings.mark_action_done(hall.ws, hall.lead, action_ids[1], "已检修")
+    hall.at(date(2026, 11, 10), 17)  # eight days later: a correction needs no 补录 reason
+    fixed = _draft_of(meetings.meeting(hall.ws, meeting_id))
+    fixed.attendees[0] = AttendeeEntry("clerk1", "absent", reason="未请假未到会")
+    fixed.actions[0] = ActionDraft("更新办事指南并上墙", "clerk2", date(2026, 11, 13))
+    fixed.actions.append(ActionDraft("补充一次性告知书模板", "clerk1", date(2026, 11, 20)))
+    refused(
+        hall,
+        lambda: meetings.correct(hall.ws, hall.lead, meeting_id, fixed, ""),
+        "correction_reason",
+        "更正会议记录须写明理由",
+    )
+    unchanged = _draft_of(meetings.meeting(hall.ws, meeting_id))
+    refused(
+        hall,
+        lambda: meetings.correct(hall.ws, hall.lead, meeting_id, unchanged, "核对签到表"),
+        "correction_reason",
+        "与原记录相同，没有需要更正的内容",
+    )
+    dropped = _draft_of(meetings.meeting(hall.ws, meeting_id))
+    dropped.actions.pop()
+    refused(
+        hall,
+        lambda: meetings.correct(hall.ws, hall.lead, meeting_id, dropped, "核对签到表"),
+        "actions.2",
+        "已记录的待办事项不能删除：不再需要的请标记完成并写明情况",
+    )
+    with pytest.raises(PermissionDenied):
+        meetings.correct(hall.ws, hall.clerk, meeting_id, fixed, "核对签到表")
+    meetings.correct(hall.ws, hall.lead, meeting_id, fixed, "核对签到表，王晓燕当日未到会")
+    view = meetings.meeting(hall.ws, meeting_id)
+    (correction,) = view.corrections
+    assert (correction.by, correction.reason) == ("lead1", "核对签到表，王晓燕当日未到会")
+    assert correction.before.split("\n") == [
+        "出席·王晓燕：王晓燕：出席",
+        "待办1：更新办事指南（王晓燕，2026-11-06 前）",
+        "待办3：（无）",
+    ]
+    assert correction.after.split("\n") == [
+        "出席·王晓燕：王晓燕：缺席（未请假未到会）",
+        "待办1：更新办事指南并上墙（刘海涛，2026-11-13 前）",
+        "待办3：补充一次性告知书模板（王晓燕，2026-11-20 前）",
+    ]
+    # The tables say the same, counted by hand; the done action stays done, ids stay.
+    with hall.ws.reading() as s:
+        statuses = dict(
+            s.execute(
+                text("SELECT username, status FROM meeting_attendance WHERE meeting_id = :m"),
+                {"m": meeting_id},
+            ).all()
+        )
+        actions = s.execute(
+            text(
+                "SELECT id, position, owner, done_on FROM meeting_actions"
+                " WHERE meeting_id = :m ORDER BY position"
+            ),
+            {"m": meeting_id},
+        ).all()
+        corrections = s.scalar(
+            text("SELECT count(*) FROM meeting_corrections WHERE meeting_id = :m"),
+            {"m": meeting_id},
+        )
+    assert statuses == {"clerk1": "absent", "clerk2": "present", "router": "present"}
+    assert [a[0] for a in actions[:2]] == action_ids and len(actions) == 3
+    assert [a[2] for a in actions] == ["clerk2", "router", "clerk1"]
+    assert actions[1][3] is not None and actions[0][3] is None
+    assert corrections == 1
+    # A rebuild from the events gives the corrected meeting again.
+    with hall.ws.db.write() as s:
+        projections.rebuild_all(s, hall.ws.key.event_key)
+    again = meetings.meeting(hall.ws, meeting_id)
+    assert again == view

@@ -23,7 +23,7 @@ from hall_desk.store.models_tickets import TicketRow
 from tests.conftest import make_home
 from tests.reports.test_daily import run_cli
 from tests.services import tickets_helpers
-from tests.services.tickets_helpers import Desk, complaint
+from tests.services.tickets_helpers import START, Desk, checked_the_old_way, complaint
 
 desk = tickets_helpers.desk
 END = date(2026, 11, 27)
@@ -230,6 +230,17 @@ def test_the_tickets_ledger_is_masked_and_read_back(demo, tmp_path: Path) -> Non
     assert "不予受理" in {r[state] for r in body}
     classes = [r[headers.index("类别")] for r in body]
     assert classes == sorted(classes, key=["投诉", "建议", "咨询", "表扬"].index)
+    # 核查结论 beside each checked complaint, as many of each as the table holds.
+    finding = headers.index("核查结论")
+    shown_findings = Counter(r[finding] for r in body if r[finding])
+    stored = _sql(
+        ws,
+        "SELECT finding, count(*) FROM tickets WHERE finding <> ''"
+        " AND received_on BETWEEN '2026-11-01' AND ? GROUP BY finding",
+        END.isoformat(),
+    )
+    labels = {"substantiated": "属实", "partly": "部分属实", "unfounded": "不属实"}
+    assert shown_findings == {labels[f]: n for f, n in stored}
 
 
 def test_the_list_agrees_with_the_figures(demo) -> None:
@@ -242,3 +253,32 @@ def test_the_list_agrees_with_the_figures(demo) -> None:
     f = ticket_figures(ws, lead, today)
     assert len(list_tickets(ws, lead, TicketFilter(state="", overdue=True))) == f.overdue
     assert len(list_tickets(ws, lead, TicketFilter(state="", near=True))) == f.near_deadline
+
+
+def test_the_tickets_ledger_shows_each_complaints_finding(desk: Desk) -> None:
+    from hall_desk.reports import ledger_tickets
+
+    ws = desk.ws
+    numbers = {}
+    for finding in ("substantiated", "partly", "unfounded", ""):
+        number = tickets.register(ws, desk.clerk, complaint()).ticket_no
+        tickets.analyse(ws, desk.clerk, number, "材料要求不一致")
+        tickets.dispatch(ws, desk.clerk, number, "person", "clerk2")
+        tickets.answer(ws, desk.handler, number, "已办结", "phone")
+        if finding:
+            tickets.check(ws, desk.lead, number, callback="satisfied", finding=finding)
+        else:
+            checked_the_old_way(ws, desk.lead, number)
+        numbers[number] = finding
+    waiting = tickets.register(ws, desk.clerk, complaint()).ticket_no  # not checked yet
+    ledger = ledger_tickets.build(ws, desk.lead, START.date(), START.date(), unmask=False)
+    column = ledger.headers.index("核查结论")
+    shown = {row[0]: row[column] for row in ledger.rows}
+    assert shown == {
+        **{
+            n: {"substantiated": "属实", "partly": "部分属实", "unfounded": "不属实"}.get(f)
+            or "未记核查结论，按属实计"
+            for n, f in numbers.items()
+        },
+        waiting: None,
+    }

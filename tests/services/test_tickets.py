@@ -77,7 +77,9 @@ def test_the_whole_way_from_registration_to_the_archive(desk):
     tickets.progress(ws, desk.handler, number, "已电话联系反映人，约定周四来办")
     tickets.answer(ws, desk.handler, number, "已为您办结变更登记", "phone")
     assert [t.ticket_no for t in ticket_views.awaiting_check(ws, desk.lead)] == [number]
-    tickets.check(ws, desk.lead, number, "材料齐全，已办结", callback="satisfied")
+    tickets.check(
+        ws, desk.lead, number, "材料齐全，已办结", callback="satisfied", finding="substantiated"
+    )
     assert ticket_views.awaiting_check(ws, desk.lead) == []
     state = tickets.archive(ws, desk.lead, number)
     assert state is TicketState.ARCHIVED
@@ -185,7 +187,9 @@ def test_a_check_by_the_handler_is_refused(desk):
     message = "核查须由办理人以外的人员进行，办理人本人不能核查"
     refused(
         desk,
-        lambda: tickets.check(ws, desk.lead2, number, callback="satisfied"),
+        lambda: tickets.check(
+            ws, desk.lead2, number, callback="satisfied", finding="substantiated"
+        ),
         "checker",
         message,
     )
@@ -195,9 +199,12 @@ def test_a_check_by_the_handler_is_refused(desk):
     tickets.dispatch(ws, desk.lead, other, "window", "综合窗口3")
     tickets.answer(ws, desk.lead, other, "已办结", "phone")
     refused(
-        desk, lambda: tickets.check(ws, desk.lead, other, callback="satisfied"), "checker", message
+        desk,
+        lambda: tickets.check(ws, desk.lead, other, callback="satisfied", finding="substantiated"),
+        "checker",
+        message,
     )
-    tickets.check(ws, desk.lead2, other, callback="basically")
+    tickets.check(ws, desk.lead2, other, callback="basically", finding="substantiated")
 
 
 def test_an_extension_after_the_deadline_is_refused_and_before_it_is_logged(desk):
@@ -299,9 +306,10 @@ def test_a_real_name_check_needs_the_callback_and_an_anonymous_one_has_none(desk
     tickets.analyse(ws, desk.clerk, anonymous, "材料要求不一致")
     tickets.dispatch(ws, desk.clerk, anonymous, "window", "综合窗口3")
     tickets.answer(ws, desk.clerk, anonymous, "已在意见箱旁公示答复", "written")
-    tickets.check(ws, desk.lead, anonymous)
+    tickets.check(ws, desk.lead, anonymous, finding="substantiated")
     assert (
-        ticket_views.detail(ws, desk.lead, anonymous).steps[-1].note == "核查通过（匿名，未回访）"
+        ticket_views.detail(ws, desk.lead, anonymous).steps[-1].note
+        == "核查通过，核查结论：属实（匿名，未回访）"
     )
 
 
@@ -356,7 +364,7 @@ def test_was_ever_overdue_stays_after_closing_and_reopening_starts_no_alarm(desk
         ticket_views.list_tickets(ws, desk.lead, TicketFilter(overdue=True))[0].ticket_no == number
     )
     tickets.answer(ws, desk.handler, number, "已办结", "phone")
-    tickets.check(ws, desk.lead, number, callback="basically")
+    tickets.check(ws, desk.lead, number, callback="basically", finding="substantiated")
     tickets.archive(ws, desk.lead, number)
     row = row_of(desk, number)
     assert (row.state, row.overdue_ever) == ("archived", True)
@@ -385,7 +393,7 @@ def test_reopening_is_allowed_within_the_set_working_days_of_closing(desk):
     )
     complaint_no = _dispatched(desk)
     tickets.answer(ws, desk.handler, complaint_no, "已办结", "phone")
-    tickets.check(ws, desk.lead, complaint_no, callback="satisfied")
+    tickets.check(ws, desk.lead, complaint_no, callback="satisfied", finding="substantiated")
     tickets.archive(ws, desk.lead, complaint_no)  # Wednesday 2 December
     at(desk, date(2026, 12, 10))  # six working days later
     refused(
@@ -508,7 +516,7 @@ def test_a_failed_check_sends_the_ticket_back_to_handling_against_the_same_deadl
     )
     at(desk, date(2026, 12, 2))  # the new answer comes after the deadline: once overdue
     tickets.answer(ws, desk.handler, number, "已重新受理并办结", "in_person")
-    tickets.check(ws, desk.lead, number, callback="satisfied")
+    tickets.check(ws, desk.lead, number, callback="satisfied", finding="substantiated")
     assert row_of(desk, number).overdue_ever is True
     with ws.reading() as s:
         lines = s.scalars(
@@ -549,7 +557,7 @@ def test_supervision_is_written_on_a_checked_ticket_before_it_is_filed(desk):
         "工单当前为「已派发」，不能监督检查",
     )
     tickets.answer(ws, desk.handler, number, "已办结", "phone")
-    tickets.check(ws, desk.lead, number, callback="satisfied")
+    tickets.check(ws, desk.lead, number, callback="satisfied", finding="substantiated")
     refused(
         desk, lambda: tickets.supervise(ws, desk.lead2, number, ""), "note", "请填写监督检查意见"
     )
@@ -557,3 +565,47 @@ def test_supervision_is_written_on_a_checked_ticket_before_it_is_filed(desk):
     assert tickets.archive(ws, desk.lead, number) is TicketState.ARCHIVED
     detail = ticket_views.detail(ws, desk.lead, number)
     assert [s.label for s in detail.steps][-2:] == ["监督检查", "归档"]
+
+
+def test_a_complaint_is_checked_with_a_finding_and_other_tickets_without(desk):
+    ws = desk.ws
+    number = _dispatched(desk)
+    tickets.answer(ws, desk.handler, number, "已办结", "phone")
+    refused(
+        desk,
+        lambda: tickets.check(ws, desk.lead, number, callback="satisfied"),
+        "finding",
+        "投诉须填写核查结论：属实、部分属实或不属实",
+    )
+    refused(
+        desk,
+        lambda: tickets.check(ws, desk.lead, number, callback="satisfied", finding="maybe"),
+        "finding",
+        "投诉须填写核查结论：属实、部分属实或不属实",
+    )
+    tickets.check(ws, desk.lead, number, callback="satisfied", finding="unfounded")
+    row = row_of(desk, number)
+    assert (row.state, row.finding) == ("checked", "unfounded")
+    assert ticket_views.detail(ws, desk.lead, number).finding == "不属实"
+    with ws.reading() as s:
+        payload = json.loads(
+            s.scalars(
+                select(Event.payload).where(Event.kind == "ticket.checked").order_by(Event.hlc)
+            ).all()[-1]
+        )
+    assert payload["set"]["finding"] == "unfounded" and payload["v"] == 2
+    # A suggestion needs none, and is refused one.
+    other = _dispatched(desk, ticket_class="suggestion", bbcs_kind="")
+    tickets.answer(ws, desk.handler, other, "已采纳", "phone")
+    refused(
+        desk,
+        lambda: tickets.check(ws, desk.lead, other, callback="satisfied", finding="partly"),
+        "finding",
+        "只有投诉需要核查结论，请不要填写",
+    )
+    tickets.check(ws, desk.lead, other, callback="satisfied")
+    assert row_of(desk, other).finding == ""
+    # Reopening sets the finding aside with the check: the next 结果核查 gives a new one.
+    tickets.archive(ws, desk.lead, number)
+    tickets.reopen(ws, desk.lead, number, "反映人补充了新的情况")
+    assert row_of(desk, number).finding == ""

@@ -40,7 +40,7 @@ def t(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tickets]:
             lambda: tickets.analyse(ws, clerk, number, "材料要求不一致"),
             lambda: tickets.dispatch(ws, clerk, number, "window", "综合窗口3"),
             lambda: tickets.answer(ws, clerk, number, "已办结", "phone"),
-            lambda: tickets.check(ws, lead, number, callback="satisfied"),
+            lambda: tickets.check(ws, lead, number, callback="satisfied", finding="substantiated"),
             lambda: tickets.archive(ws, lead, number),
         ]
         for step in steps[:n]:
@@ -122,7 +122,9 @@ INPUTS: list[tuple[str, str, str, Call]] = [
         "check.note",
         "note",
         "核查属实",
-        lambda t, x: tickets.check(t.desk.ws, t.desk.lead, t.answered, x, "satisfied"),
+        lambda t, x: tickets.check(
+            t.desk.ws, t.desk.lead, t.answered, x, "satisfied", finding="substantiated"
+        ),
     ),
     (
         "archive.note",

@@ -60,7 +60,9 @@ def test_a_ticket_registered_at_one_workstation_is_checked_from_another(
     tickets.answer(window, handler, number, "已为您办结变更登记", "phone")
     converge([window, lead_desk], shared_url)
     assert [t.ticket_no for t in ticket_views.awaiting_check(lead_desk, lead)] == [number]
-    tickets.check(lead_desk, lead, number, "材料齐全，已办结", callback="satisfied")
+    tickets.check(
+        lead_desk, lead, number, "材料齐全，已办结", callback="satisfied", finding="substantiated"
+    )
     tickets.archive(lead_desk, lead, number)
     converge([window, lead_desk], shared_url)
 

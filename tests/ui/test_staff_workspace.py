@@ -9,7 +9,7 @@ from datetime import date
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from hall_desk.store.models_staff import (
     EvaluationReviewRow,
@@ -315,3 +315,199 @@ def test_the_lead_changes_the_checklist_and_the_form_follows(qtbot, hall) -> Non
     assert len(tab.items) == before - 3
     assert [e.item for e, *_rest in tab.items if e.group == "conduct"] == ["仪容仪表"]
     assert tab.message.text() == f"✓ 巡查清单已保存：共 {before - 3} 项"
+
+
+def _enter_on_line(qtbot, tab, kind: str):  # type: ignore[no-untyped-def]
+    """Enter on the first line of `kind` in the chosen sheet; returns that line."""
+    row = [line.kind.value for line in tab.lines.rows].index(kind)
+    tab.lines_view.setFocus()
+    tab.lines_view.setCurrentIndex(tab.lines.index(row, 0))
+    qtbot.keyClick(tab.lines_view, Qt.Key.Key_Return)
+    return tab.lines.rows[row]
+
+
+def test_every_kind_of_evidence_opens_its_record(qtbot, hall) -> None:
+    from hall_desk.services import inspections, meetings, ratings
+    from hall_desk.services.inspections import CheckEntry, InspectionDraft
+    from tests.services.test_evaluations import (
+        _rated,
+        absent_from_morning_meeting,
+        praise_for,
+    )
+
+    ticket = complaint_about(hall, "clerk1", date(2026, 11, 10))
+    bad = _rated(hall, hall.clerk, date(2026, 11, 12), 1)
+    meeting = absent_from_morning_meeting(hall, "clerk1", date(2026, 11, 3))
+    praise_for(hall, "clerk1", date(2026, 11, 20))
+    day = date(2026, 11, 16)
+    held = hall.at(day)
+    inspections.record(
+        hall.ws,
+        hall.lead,
+        InspectionDraft(
+            inspected_at=held,
+            inspectors=["lead1"],
+            area="综合受理区",
+            items=[
+                CheckEntry("conduct", "仪容仪表", False, "未佩戴工牌", "clerk1", "", "minor", day)
+            ],
+        ),
+    )
+    with hall.ws.reading() as s:
+        (finding,) = s.scalars(select(FindingRow.id)).all()
+    # Fixed and re-checked: the finding is no longer in the open list, and still opens.
+    inspections.record_fix(hall.ws, hall.lead, finding, "已佩戴")
+    inspections.recheck(hall.ws, hall.lead, finding, True, "复查合格")
+    hall.at(date(2026, 11, 30), 17)
+    page = _page(qtbot, hall)
+    page.tabs.setCurrentIndex(2)
+    tab = page.evaluations
+    click(qtbot, tab.compute)
+    tab.sheets_view.selectRow([v.staff for v in tab.sheets.rows].index("clerk1"))
+    kinds = {line.kind.value for line in tab.lines.rows}
+    assert kinds == {"complaint", "rating_upheld", "meeting_absent", "praise", "finding_minor"}
+    with qtbot.waitSignal(tab.open_ticket_requested) as opened:
+        line = _enter_on_line(qtbot, tab, "complaint")
+    assert line.ref == ticket and opened.args == [line.ref_no]
+    # A 差评 opens its own record, read-only, not its 整改 ticket.
+    _enter_on_line(qtbot, tab, "rating_upheld")
+    dialog = tab.rating_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    view = ratings.rating_of(hall.ws, hall.lead, bad)
+    assert dialog.values["level"].text() == view.level.label == "非常不满意"
+    assert dialog.values["staff"].text() == "王晓燕（综合窗口1）"
+    assert dialog.values["ticket"].text() == view.ticket_no
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    # A finding: the 巡查 tab, with closed findings shown, the finding chosen.
+    _enter_on_line(qtbot, tab, "finding_minor")
+    assert page.tabs.currentWidget() is page.inspections
+    chosen = page.inspections.findings_view.currentIndex()
+    assert page.inspections.findings.rows[chosen.row()].id == finding
+    assert page.inspections.all_findings.isChecked()
+    # A meeting: by a double click this time; the 会议 tab shows its record.
+    page.tabs.setCurrentIndex(2)
+    row = [line.kind.value for line in tab.lines.rows].index("meeting_absent")
+    rect = tab.lines_view.visualRect(tab.lines.index(row, 1))
+    qtbot.mouseClick(tab.lines_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.lines_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.tabs.currentWidget() is page.meetings
+    shown = page.meetings.meetings_view.currentIndex()
+    assert page.meetings.meeting_rows.rows[shown.row()].id == meeting
+    assert "王晓燕：缺席（未请假未到会）" in page.meetings.meeting_text.text()
+    assert meetings.meeting(hall.ws, meeting).kind.label in page.meetings.meeting_text.text()
+    # Praise is a ticket too.
+    page.tabs.setCurrentIndex(2)
+    with qtbot.waitSignal(tab.open_ticket_requested) as opened:
+        line = _enter_on_line(qtbot, tab, "praise")
+    assert opened.args == [line.ref_no] and line.ref_no.startswith("FK")
+
+
+def test_a_meeting_with_two_action_items_is_corrected_with_a_reason(qtbot, hall) -> None:
+    hall.at(date(2026, 11, 30), 17)
+    page = _page(qtbot, hall)
+    tab = page.meetings
+    type_text(qtbot, tab.topics, "月底工作安排")
+    first, owner, _deadline, _err = tab.action_rows_[0]
+    first.setFocus()
+    type_text(qtbot, first, "整理本月台账")
+    _pick(qtbot, owner, "clerk1")
+    qtbot.keyClick(owner, Qt.Key.Key_T, CTRL)  # another action item row, focused
+    assert len(tab.action_rows_) == 2 and QApplication.focusWidget() is tab.action_rows_[1][0]
+    type_text(qtbot, tab.action_rows_[1][0], "检查叫号机")
+    _pick(qtbot, tab.action_rows_[1][1], "router")
+    # Not expected today: 刘海涛 is left out with Space.
+    tab.expected["clerk2"].setFocus()
+    qtbot.keyClick(tab.expected["clerk2"], Qt.Key.Key_Space)
+    qtbot.keyClick(tab.topics, Qt.Key.Key_Return, CTRL)
+    settle(qtbot)
+    assert tab.message.text() == "✓ 已保存晨会记录"
+    with hall.ws.reading() as s:
+        (meeting,) = s.scalars(select(MeetingRow)).all()
+        expected = s.scalars(select(MeetingAttendanceRow.username)).all()
+        actions = s.execute(text("SELECT text, owner FROM meeting_actions ORDER BY position")).all()
+    assert sorted(expected) == ["clerk1", "router"]
+    assert [tuple(a) for a in actions] == [("整理本月台账", "clerk1"), ("检查叫号机", "router")]
+    assert len(tab.action_rows_) == 1  # the form is empty again
+    # The saved meeting, chosen in the list, is corrected: 王晓燕 was in fact absent.
+    assert [m.id for m in tab.meeting_rows.rows] == [meeting.id]
+    tab.meetings_view.setFocus()
+    tab.meetings_view.selectRow(0)
+    click(qtbot, tab.correct_button)
+    assert QApplication.focusWidget() is tab.correction_reason
+    assert tab.topics.toPlainText() == "月底工作安排" and len(tab.action_rows_) == 2
+    status, reason = tab.attendance["clerk1"]
+    _pick(qtbot, status, "absent")
+    reason.setFocus()
+    type_text(qtbot, reason, "未请假未到会")
+    qtbot.keyClick(reason, Qt.Key.Key_Return, CTRL)
+    settle(qtbot)
+    assert tab.form.error_labels["correction_reason"].text() == "⚠ 更正会议记录须写明理由"
+    assert QApplication.focusWidget() is tab.correction_reason
+    type_text(qtbot, tab.correction_reason, "核对签到表")
+    qtbot.keyClick(tab.correction_reason, Qt.Key.Key_Return, CTRL)
+    settle(qtbot)
+    assert tab.message.text() == "✓ 已更正晨会记录，更正记录已留存"
+    with hall.ws.reading() as s:
+        (meetings_now,) = [s.scalar(text("SELECT count(*) FROM meetings"))]
+        status_now = s.scalar(
+            text("SELECT status FROM meeting_attendance WHERE username = 'clerk1'")
+        )
+        (correction,) = s.execute(
+            text('SELECT "by", reason, before, after FROM meeting_corrections')
+        ).all()
+    assert meetings_now == 1 and status_now == "absent"
+    assert tuple(correction) == (
+        "lead1",
+        "核对签到表",
+        "出席·王晓燕：王晓燕：出席",
+        "出席·王晓燕：王晓燕：缺席（未请假未到会）",
+    )
+    tab.meetings_view.selectRow(0)
+    assert "更正" in tab.meeting_text.text() and "核对签到表" in tab.meeting_text.text()
+    assert tab.meeting_rows.rows[0].corrections
+
+
+def test_an_inspection_is_saved_with_two_inspectors(qtbot, hall) -> None:
+    from hall_desk.domain.roles import Role
+    from hall_desk.services import users
+    from tests.conftest import STAFF_PASSWORD
+
+    users.create_user(hall.ws, hall.admin, "lead2", "孙立军", Role.LEAD, STAFF_PASSWORD, "班组长")
+    page = _page(qtbot, hall)
+    page.tabs.setCurrentIndex(1)
+    tab = page.inspections
+    assert tab.inspectors["lead1"].isChecked() and not tab.inspectors["lead2"].isChecked()
+    tab.inspectors["lead1"].setFocus()
+    qtbot.keyClick(tab.inspectors["lead1"], Qt.Key.Key_Space)  # nobody ticked
+    type_text(qtbot, tab.area, "综合受理区")
+    click(qtbot, tab.save)
+    assert tab.form.error_labels["inspectors"].text() == "⚠ 请选择巡查人员"
+    assert QApplication.focusWidget() is tab.inspectors["lead1"]
+    qtbot.keyClick(tab.inspectors["lead1"], Qt.Key.Key_Space)
+    tab.inspectors["lead2"].setFocus()
+    qtbot.keyClick(tab.inspectors["lead2"], Qt.Key.Key_Space)
+    click(qtbot, tab.save)
+    assert tab.message.text() == "✓ 已保存巡查记录：不合格 0 项"
+    with hall.ws.reading() as s:
+        (row,) = s.execute(text("SELECT inspectors, inspector_names FROM inspections")).all()
+    assert tuple(row) == ("lead1,lead2", "李秀兰、孙立军")
+
+
+def test_publishing_is_refused_on_screen_while_an_appeal_waits(qtbot, hall) -> None:
+    from hall_desk.services import ratings
+    from tests.services.test_evaluations import _rated
+
+    bad = _rated(hall, hall.clerk, date(2026, 11, 10), 2)
+    hall.at(date(2026, 11, 11), 9)
+    ratings.appeal(hall.ws, hall.clerk, bad, "当日系统故障，排队非本人原因")
+    hall.at(date(2026, 11, 30), 17)
+    page = _page(qtbot, hall)
+    page.tabs.setCurrentIndex(2)
+    tab = page.evaluations
+    click(qtbot, tab.compute)
+    click(qtbot, tab.check)
+    click(qtbot, tab.publish)
+    assert tab.message.text().startswith("⚠ 考评结果可能还会变化，暂不能发布：王晓燕的差评")
+    assert "申诉待复核" in tab.message.text()
+    assert {v.state.label for v in tab.sheets.rows} == {"已审核"}

@@ -164,13 +164,48 @@ def test_the_second_lead_checks_from_the_queue(qtbot, desk) -> None:
     queue = page.queue
     assert queue is not None and [r.ticket_no for r in queue.model.rows] == [number]
     _choose(qtbot, queue, Step.CHECK)
+    assert queue.finding.isVisible() and queue.finding.currentData() == ""
     queue.callback.setFocus()
     key(qtbot, queue.callback, Qt.Key.Key_Home)
     key(qtbot, queue.callback, Qt.Key.Key_Down)  # 满意
+    events = desk.counts()
+    click(qtbot, queue.go_button)
+    # A complaint's 核查结论 is asked for beside its field, the focus on it, nothing written.
+    assert queue.error_labels["finding"].text() == "⚠ 投诉须填写核查结论：属实、部分属实或不属实"
+    assert focus(qtbot) is queue.finding
+    assert desk.counts() == events and rows(desk)[0].state == "answered"
+    key(qtbot, queue.finding, Qt.Key.Key_Down)  # 属实
+    key(qtbot, queue.finding, Qt.Key.Key_Down)  # 部分属实
+    assert queue.finding.currentText() == "部分属实"
+    key(qtbot, queue.finding, Qt.Key.Key_Tab)
+    assert focus(qtbot) is queue.callback
     click(qtbot, queue.go_button)
     assert queue.model.rows == []
     row = rows(desk)[0]
-    assert (row.state, row.checked_by, row.callback) == ("checked", "lead2", "satisfied")
+    assert (row.state, row.checked_by, row.callback, row.finding) == (
+        "checked",
+        "lead2",
+        "satisfied",
+        "partly",
+    )
+
+
+def test_a_suggestion_is_checked_without_a_finding(qtbot, desk) -> None:
+    number = tickets.register(
+        desk.ws, desk.clerk, complaint(ticket_class="suggestion", bbcs_kind="")
+    ).ticket_no
+    tickets.analyse(desk.ws, desk.clerk, number, "窗口指引不清")
+    tickets.dispatch(desk.ws, desk.clerk, number, "person", "clerk2")
+    tickets.answer(desk.ws, desk.handler, number, "已增设指引牌", "phone")
+    page = _page(qtbot, desk, desk.lead2)
+    page.tabs.setCurrentIndex(2)
+    queue = page.queue
+    assert queue is not None
+    _choose(qtbot, queue, Step.CHECK)
+    assert not queue.finding.isVisible()
+    click(qtbot, queue.go_button)
+    row = rows(desk)[0]
+    assert (row.state, row.finding) == ("checked", "")
 
 
 def test_filters_by_class_and_overdue(qtbot, desk) -> None:

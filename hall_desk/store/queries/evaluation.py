@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hall_desk.domain.tickets import NO_FINDING_TEXT, Finding
 from hall_desk.store.models import CaseRow, ConsultationRow
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow
@@ -77,9 +78,11 @@ class Found:
 
 
 def complaints(s: Session, username: str, start: date, end: date) -> list[Found]:
+    """Complaints naming the person, checked in [start, end], found 属实 or 部分属实. One checked
+    before findings were recorded has none: it counts as 属实 and its line says so."""
     t = TicketRow
     rows = s.execute(
-        select(t.id, t.ticket_no, t.checked_on, t.description)
+        select(t.id, t.ticket_no, t.checked_on, t.description, t.finding)
         .where(
             t.ticket_class == "complaint",
             # A 差评's 整改 ticket is not a complaint of its own: the rating is the evidence.
@@ -87,10 +90,20 @@ def complaints(s: Session, username: str, start: date, end: date) -> list[Found]
             t.staff == username,
             t.checked_on >= start,
             t.checked_on <= end,
+            t.finding != Finding.UNFOUNDED.value,
         )
         .order_by(t.checked_on, t.ticket_no)
     )
-    return [Found("complaint", i, n, on, f"投诉 {n}：{d[:40]}") for i, n, on, d in rows]
+    return [
+        Found(
+            "complaint",
+            i,
+            n,
+            on,
+            f"投诉 {n}（{Finding(f).label if f else NO_FINDING_TEXT}）：{d[:40]}",
+        )
+        for i, n, on, d, f in rows
+    ]
 
 
 def praise(s: Session, username: str, start: date, end: date) -> list[Found]:
@@ -195,6 +208,29 @@ def upheld_bad_ratings(s: Session, username: str, start: date, end: date) -> lis
     return [Found("rating_upheld", i, n or i, on, f"差评 {n}：{w[:40]}") for i, n, on, w in rows]
 
 
+def bad_ratings_in_appeal(
+    s: Session, username: str, start: date, end: date
+) -> list[tuple[str, str, date, str]]:
+    """The person's counted 差评 of [start, end] whose appeal is not decided: (id, 整改 ticket
+    number, day rated, appeal state) for those pending 复核 ("pending") or not appealed yet
+    (""); the service keeps of the latter those still inside their appeal window."""
+    r = RatingRow
+    rows = s.execute(
+        select(r.id, r.ticket_no, r.rated_on, r.appeal_state)
+        .where(
+            r.staff == username,
+            r.state == "given",
+            r.level <= 2,
+            r.duplicate_of == "",
+            r.appeal_state.in_(("", "pending")),
+            r.rated_on >= start,
+            r.rated_on <= end,
+        )
+        .order_by(r.rated_on, r.id)
+    )
+    return [(i, n, on, a) for i, n, on, a in rows]
+
+
 def evidence(s: Session, username: str, start: date, end: date) -> list[Found]:
     """Every piece of evidence of the person in [start, end], by kind then day."""
     return [
@@ -221,4 +257,23 @@ def evidence_day(s: Session, ref: str) -> tuple[str, date] | None:
     meeting = s.get(MeetingRow, ref)
     if meeting is not None:
         return "", meeting.held_on
+    return None
+
+
+def source_of(s: Session, ref: str) -> tuple[str, str] | None:
+    """What record a line's evidence id names, and how to open it: ("ticket", its number),
+    ("case" | "finding" | "meeting" | "rating", the id). Ids are UUIDs: one table holds it."""
+    if not ref:
+        return None
+    number = s.scalar(select(TicketRow.ticket_no).where(TicketRow.id == ref))
+    if number is not None:
+        return "ticket", number
+    for what, model in (
+        ("case", CaseRow),
+        ("finding", FindingRow),
+        ("meeting", MeetingRow),
+        ("rating", RatingRow),
+    ):
+        if s.scalar(select(model.id).where(model.id == ref)) is not None:
+            return what, ref
     return None
