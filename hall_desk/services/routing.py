@@ -101,10 +101,10 @@ from hall_desk.store.queries.routing import DENIAL_NOTE
 __all__ = [
     "APPLICANT",
     "DELIVERY",
+    "PAGE_ROWS",
     "ROUTING",
     "WINDOW",
     "BatchResult",
-    "PAGE_ROWS",
     "Board",
     "BoardPage",
     "BoardRow",
