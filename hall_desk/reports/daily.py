@@ -160,7 +160,9 @@ def _table(
 ) -> Table:
     """A ruled table whose columns from `centred_from` on are centred (the counts)."""
     head = [pdf.para(h, size, center=True) for h in headers]
-    fitted_rows, fitted_sizes = _fit_lines(rows, widths_mm, size)
+    fitted_rows, fitted_sizes = _fit_lines(
+        _plain_where_it_fits(rows, widths_mm, size), widths_mm, size
+    )
     table = pdf.grid([head, *fitted_rows], [w * mm for w in widths_mm], size=size)
     commands: list[tuple[object, ...]] = [
         ("FONTNAME", (0, 1), (-1, -1), pdf.chinese_font()),
@@ -169,6 +171,12 @@ def _table(
     ]
     if centred_from < len(headers):
         commands.append(("ALIGN", (centred_from, 1), (-1, -1), "CENTER"))
+        # Text (a note, a name) stays at the left as its paragraph did; counts are centred.
+        commands += [
+            ("ALIGN", (column, 1), (column, -1), "LEFT")
+            for column in range(centred_from, len(headers))
+            if any(column < len(r) and isinstance(r[column], str) for r in rows)
+        ]
     if size <= LIST_SIZE:
         # Narrow columns of a long list: less padding, so case numbers and dates stay whole.
         commands += [
@@ -188,6 +196,37 @@ def _table(
     return table
 
 
+def _room(widths_mm: Sequence[float], size: float) -> list[float]:
+    """Each column's width less its cell padding (narrower for the long lists)."""
+    return [w * mm - (6 if size <= LIST_SIZE else 12) for w in widths_mm]
+
+
+def _plain_where_it_fits(
+    rows: Sequence[Sequence[object]], widths_mm: Sequence[float], size: float
+) -> list[list[object]]:
+    """Text cells that fit their column on one line, in the one font, become plain lines: a
+    paragraph is laid out again on every page a table is split across, and most cells of a
+    summary (a name, an item, a station) never wrap. Longer text, and text that needs the
+    built-in font for a rare character, stays a paragraph and wraps as before."""
+    font = pdf.chinese_font()
+    room = _room(widths_mm, size)
+    out: list[list[object]] = []
+    for row in rows:
+        cells: list[object] = []
+        for column, cell in enumerate(row):
+            if isinstance(cell, str) and column < len(room) and "\n" not in cell:
+                runs = pdf.font_runs(pdf.printable(cell))
+                if (
+                    len(runs) == 1
+                    and runs[0][0] == font
+                    and pdfmetrics.stringWidth(runs[0][1], font, size) <= room[column]
+                ):
+                    cell = _Line(runs[0][1])
+            cells.append(cell)
+        out.append(cells)
+    return out
+
+
 def _fit_lines(
     rows: Sequence[Sequence[object]], widths_mm: Sequence[float], size: float
 ) -> tuple[list[list[object]], dict[int, float]]:
@@ -195,7 +234,7 @@ def _fit_lines(
     the smaller type size of the columns that needed it. A long workstation code or a wide font
     first gets smaller type; a number still too wide then breaks after its date part."""
     font = pdf.chinese_font()
-    room = [w * mm - (6 if size <= LIST_SIZE else 12) for w in widths_mm]
+    room = _room(widths_mm, size)
 
     def widest(cells: list[list[object]], column: int, at: float) -> float:
         return max(

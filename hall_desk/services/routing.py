@@ -47,7 +47,16 @@ from hall_desk.domain.stations import (
     window_station,
 )
 from hall_desk.domain.text import clean_text
-from hall_desk.services.board import Board, BoardRow, StationCount, board, returned_for_supplement
+from hall_desk.services.board import (
+    PAGE_ROWS,
+    Board,
+    BoardPage,
+    BoardRow,
+    StationCount,
+    board,
+    board_page,
+    returned_for_supplement,
+)
 from hall_desk.services.common import (
     arrived_at,
     case_by_ref,
@@ -92,10 +101,12 @@ from hall_desk.store.queries.routing import DENIAL_NOTE
 __all__ = [
     "APPLICANT",
     "DELIVERY",
+    "PAGE_ROWS",
     "ROUTING",
     "WINDOW",
     "BatchResult",
     "Board",
+    "BoardPage",
     "BoardRow",
     "DeadlineFlag",
     "Decision",
@@ -112,6 +123,7 @@ __all__ = [
     "Stop",
     "arrived_at",
     "board",
+    "board_page",
     "case_departments",
     "case_or_refusal",
     "check_scan",

@@ -102,3 +102,45 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     def row_at(self, row: int) -> T:
         return self.rows[row]
+
+
+class PagedRowsModel(RowsModel[T]):
+    """Rows that arrive a page at a time: the view asks for more as it scrolls down
+    (canFetchMore/fetchMore), and `request_page(offset)` — the owner's, which reads the page
+    off the GUI thread — hands it back to `add_page`. `total` is the whole list's length."""
+
+    def __init__(
+        self,
+        columns: Sequence[Column[T]],
+        row_id: Callable[[T], str],
+        request_page: Callable[[int], object],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(columns, row_id, parent=parent)
+        self.request_page = request_page
+        self.total = 0
+        self.loading = False
+
+    def set_first_page(self, rows: Sequence[T], total: int) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.total = max(total, len(self.rows))
+        self.loading = False
+        self.endResetModel()
+
+    def add_page(self, offset: int, rows: Sequence[T]) -> None:
+        """Appends a page read from `offset`; one that no longer follows on is dropped."""
+        self.loading = False
+        if offset != len(self.rows) or not rows:
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt API
+        return not parent.isValid() and not self.loading and len(self.rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt API
+        if self.canFetchMore(parent):
+            self.loading = True
+            self.request_page(len(self.rows))

@@ -14,6 +14,7 @@ from hall_desk.services import routing
 from hall_desk.services.routing import BoardRow, Move
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import error_label, set_role, table_view
 
 
@@ -78,16 +79,22 @@ class ReturnedFoldersPanel(QWidget):
         )
         self.refresh()
 
-    def refresh(self) -> None:
-        try:
-            rows = routing.returned_for_supplement(
-                self.ws, self.actor, everyone=self.everyone.isChecked()
-            )
-            folders = [self._folder(r) for r in rows]
-        except HallDeskError as exc:
-            self.message.setText(f"⚠ {exc.message}")
-            self.message.setVisible(True)
-            return
+    def refresh(self) -> Op[list[ReturnedFolder]]:
+        """Read off the GUI thread: the window comes up before its queue, which reads each
+        returned folder's journey for the reason given."""
+        ws, actor, everyone = self.ws, self.actor, self.everyone.isChecked()
+        return (
+            Op(self, lambda: returned_folders(ws, actor, everyone=everyone))
+            .refused(self._refused)
+            .success(self._show)
+            .run()
+        )
+
+    def _refused(self, exc: HallDeskError) -> None:
+        self.message.setText(f"⚠ {exc.message}")
+        self.message.setVisible(True)
+
+    def _show(self, folders: list[ReturnedFolder]) -> None:
         self.message.setVisible(False)
         self.model.set_rows(folders)
         if folders:
@@ -101,15 +108,22 @@ class ReturnedFoldersPanel(QWidget):
             set_role(self.summary, "")
         self.take.setEnabled(bool(folders))
 
-    def _folder(self, row: BoardRow) -> ReturnedFolder:
-        # The reason travels with the return handoff: the last stop that a 退回 brought.
-        stops = routing.journey(self.ws, self.actor, row.case_id).stops
-        back = next((s for s in reversed(stops) if s.arrived_by == Move.RETURN.label), None)
-        if back is None:
-            return ReturnedFolder(row, "", "", None)
-        return ReturnedFolder(row, back.note, back.giver, back.since)
-
     def _take_current(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
             self.supplement_requested.emit(self.model.data(index, ID_ROLE))
+
+
+def returned_folders(ws: Workstation, actor: Actor, *, everyone: bool) -> list[ReturnedFolder]:
+    """The returned folders with the reason each was sent back with: the last stop that a
+    退回 brought (the reason travels with the return handoff)."""
+    folders = []
+    for row in routing.returned_for_supplement(ws, actor, everyone=everyone):
+        stops = routing.journey(ws, actor, row.case_id).stops
+        back = next((s for s in reversed(stops) if s.arrived_by == Move.RETURN.label), None)
+        folders.append(
+            ReturnedFolder(row, "", "", None)
+            if back is None
+            else ReturnedFolder(row, back.note, back.giver, back.since)
+        )
+    return folders

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -26,6 +27,7 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services import routing
 from hall_desk.services.routing import (
     BatchResult,
+    BoardPage,
     BoardRow,
     Decision,
     LineResult,
@@ -34,7 +36,7 @@ from hall_desk.services.routing import (
 )
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
-from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.models import ID_ROLE, Column, PagedRowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import error_label, set_role, table_view
@@ -405,6 +407,7 @@ class BoardPanel(QWidget):
     """Where every folder is, how long it has been there, and how close its deadline is."""
 
     open_case_requested = Signal(str)
+    PAGE = routing.PAGE_ROWS  # rows read at a time
 
     def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -439,8 +442,16 @@ class BoardPanel(QWidget):
         row.addWidget(refresh)
         row.addWidget(self.summary, 1)
         layout.addLayout(row)
-        self.model = RowsModel(BOARD_COLUMNS, lambda r: r.case_id, parent=self)
+        # A page at a time, read off the GUI thread: the first screen costs the same with
+        # fifty folders out or fifty thousand.
+        self.model = PagedRowsModel(
+            BOARD_COLUMNS, lambda r: r.case_id, self._fetch_page, parent=self
+        )
         self.table = table_view(self.model, self.tr("材料袋位置"))
+        # Sized once to the first page, not to every row as pages arrive.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._sized = False
+        self._generation = 0
         self.table.activated.connect(
             lambda index: self.open_case_requested.emit(self.model.data(index, ID_ROLE))
         )
@@ -452,17 +463,57 @@ class BoardPanel(QWidget):
         # Folders moved anywhere (this desk, intake, delivery, a sync) show without 刷新.
         Follower(self, [Entity.CASE, Entity.SYNC], self.refresh)
 
-    def refresh(self) -> None:
+    def _read(self, offset: int) -> Op[BoardPage]:
+        ws, actor = self.ws, self.actor
         department = str(self.department.currentData() or "")
-        board = routing.board(
-            self.ws,
-            self.actor,
-            involving=department or None,
-            flagged_only=self.flagged.isChecked(),
+        flagged = self.flagged.isChecked()
+        generation, limit = self._generation, self.PAGE
+
+        def shown(page: BoardPage) -> None:
+            if generation != self._generation:
+                return  # the filters changed, or a newer refresh is on its way
+            if offset == 0:
+                self._show_first(page, department)
+            else:
+                self.model.add_page(page.offset, page.rows)
+
+        def done() -> None:
+            if generation == self._generation:
+                self.model.loading = False
+
+        return (
+            Op(
+                self,
+                lambda: routing.board_page(
+                    ws,
+                    actor,
+                    involving=department or None,
+                    flagged_only=flagged,
+                    offset=offset,
+                    limit=limit,
+                ),
+            )
+            .success(shown)
+            .always(done)
+            .run()
         )
-        self.model.set_rows(board.rows)
+
+    def refresh(self) -> Op[BoardPage]:
+        """Reads the board's first page again (and its counts); later pages follow the scroll."""
+        self._generation += 1
+        self.model.loading = True  # no page of the old list while the new one is read
+        return self._read(0)
+
+    def _fetch_page(self, offset: int) -> None:
+        self._read(offset)
+
+    def _show_first(self, page: BoardPage, department: str) -> None:
+        self.model.set_first_page(page.rows, page.total)
+        if not self._sized and page.rows:
+            self.table.resizeColumnsToContents()
+            self._sized = True
         text = self.tr("共 {n} 件在途：已超期 {overdue} 件，临近期限 {near} 件").format(
-            n=len(board.rows), overdue=board.overdue, near=board.near
+            n=page.total, overdue=page.overdue, near=page.near
         )
         if department:
             text = self.tr("{department}的办件：").format(department=department) + text

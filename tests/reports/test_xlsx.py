@@ -62,3 +62,24 @@ def test_round_trip_through_openpyxl(tmp_path: Path) -> None:
     assert sheet["B3"].value is None and sheet["F3"].value == "'); DROP TABLE cases; --"
     assert sheet.column_dimensions["A"].width == 20
     assert sheet.auto_filter.ref == "A1:F3"
+
+
+def test_repeated_values_keep_their_own_type_and_place(tmp_path: Path) -> None:
+    # Equal in a dict, different in a cell: 1, 1.0 and True; a date and the same day's midnight.
+    rows = [
+        [1, True, 1.0, date(2026, 11, 27), "甲<乙>&丙"],
+        [True, 1, None, datetime(2026, 11, 27, 0, 0), "甲<乙>&丙"],
+        [None, "", 1.5, date(2026, 11, 27), "甲<乙>&丙"],
+    ]
+    out = tmp_path / "repeat.xlsx"
+    assert write(Ledger("重复", ["a", "b", "c", "d", "e"], [8] * 5, rows), out) == 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        sheet = load_workbook(out).active
+    got = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert got[0][:3] == [1, "是", 1] and got[1][:3] == ["是", 1, None]
+    assert got[2][:3] == [None, None, 1.5]
+    assert [row[3] for row in got] == [datetime(2026, 11, 27)] * 3
+    assert [row[4] for row in got] == ["甲<乙>&丙"] * 3
+    assert sheet["D2"].number_format == "yyyy-mm-dd"
+    assert sheet["D3"].number_format == "yyyy-mm-dd hh:mm"

@@ -147,6 +147,8 @@ def test_the_board_shows_outstanding_departments_and_filters_by_department(
     assert [cell(board.table, r, 2) for r in range(model.rowCount())] == [restaurant]
     assert board.summary.text().startswith(f"{FIRE}的办件：共 1 件在途")
     pick(qtbot, board.department, LABOUR)
+    settle(qtbot)
     assert [cell(board.table, r, 2) for r in range(model.rowCount())] == [card.case_no]
     pick(qtbot, board.department, "全部部门")
+    settle(qtbot)
     assert model.rowCount() == 2

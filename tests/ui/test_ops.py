@@ -209,6 +209,7 @@ def test_a_case_accepted_at_intake_shows_on_every_open_view_without_refresh(
     show(qtbot, routing_page)
     reports = show(qtbot, ReportsWorkspace(ws, lead))
     window = show(qtbot, MainWindow(ws, admin))
+    settle(qtbot)  # the board reads its first page off the GUI thread
     board = routing_page.board
     assert board.model.rowCount() == 0 and "共 0 件在途" in board.summary.text()
     assert reports.figure_labels["accepted"].text() == "0"
@@ -238,6 +239,7 @@ def test_the_routing_board_in_a_background_tab_catches_up_when_opened(
         Qt.MouseButton.LeftButton,
         pos=bar.tabRect(routing_page.indexOf(routing_page.board)).center(),
     )
+    settle(qtbot)
     model = routing_page.board.table.model()
     assert model.rowCount() == 1 and model.data(model.index(0, 2)) == case_no
 

@@ -267,6 +267,7 @@ def test_clerk_sees_the_folders_returned_with_the_reason_and_takes_one_to_supple
     page.show()
     qtbot.waitExposed(page)
     click_tab(qtbot, page, "预审退回")
+    settle(qtbot)  # the queue is read off the GUI thread
     panel = page.returned
     assert panel.model.rowCount() == 1
     assert cell(panel.model, 0, "受理编号") == refs[1]
@@ -301,11 +302,13 @@ def test_returned_list_is_the_clerks_own_unless_asked_for_all(
     qtbot.addWidget(page)
     page.show()
     click_tab(qtbot, page, "预审退回")
+    settle(qtbot)
     panel = page.returned
     assert [cell(panel.model, r, "受理编号") for r in range(panel.model.rowCount())] == [
         mine.case_no
     ]
     qtbot.mouseClick(panel.everyone, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert panel.everyone.isChecked()
     assert {cell(panel.model, r, "受理编号") for r in range(panel.model.rowCount())} == {
         mine.case_no,
@@ -318,6 +321,7 @@ def test_no_returned_folders_says_so(qtbot, ws, clerk) -> None:
     qtbot.addWidget(page)
     page.show()
     click_tab(qtbot, page, "预审退回")
+    settle(qtbot)
     assert page.returned.summary.text() == "没有预审退回的材料袋"
     assert not page.returned.take.isEnabled()
 

@@ -153,6 +153,7 @@ def test_dispatch_batch_prints_a_handover_sheet(qtbot, routing_page, ws, router,
         (1,)
     ]
     open_tab(qtbot, routing_page, "材料袋位置")
+    settle(qtbot)  # the board reads its first page off the GUI thread
     board = routing_page.board
     assert board.model.rowCount() == 2 and "共 2 件在途" in board.summary.text()
     assert {cell(board.table, r, 2) for r in range(2)} == set(refs)
