@@ -130,7 +130,7 @@ class MeetingTab(QWidget):
         self.actions_layout = QVBoxLayout(self.actions_box)
         self.actions_layout.setContentsMargins(0, 0, 0, 0)
         self.action_rows_: list[tuple[QLineEdit, QComboBox, QDateEdit, QLabel]] = []
-        self.add_action = QPushButton(self.tr("再加一项待办(&T)"))
+        self.add_action = QPushButton(self.tr("再加一项待办(&Z)"))
         self.add_action.setObjectName("addAction")
         self.add_action.setToolTip(self.tr("Ctrl+T"))
         self.actions_layout.addWidget(self.add_action)
