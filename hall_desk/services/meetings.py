@@ -80,6 +80,24 @@ class ActionView:
     overdue: bool
 
 
+def _action_view(
+    a: MeetingActionRow, kind: MeetingKind, held_on: date, today: date
+) -> ActionView:
+    """One stored action item as shown, `overdue` as of `today`."""
+    return ActionView(
+        a.id,
+        a.meeting_id,
+        kind,
+        held_on,
+        a.text,
+        a.owner,
+        a.owner_name,
+        a.deadline,
+        a.done_on,
+        action_overdue(a.deadline, a.done_on, today),
+    )
+
+
 @dataclass
 class _Checked:
     """A meeting form that passed every check: the values to store."""
@@ -500,21 +518,7 @@ def meeting(ws: Workstation, meeting_id: str) -> MeetingView:
                 )
                 for a in people
             ),
-            tuple(
-                ActionView(
-                    a.id,
-                    row.id,
-                    kind,
-                    row.held_on,
-                    a.text,
-                    a.owner,
-                    a.owner_name,
-                    a.deadline,
-                    a.done_on,
-                    action_overdue(a.deadline, a.done_on, today),
-                )
-                for a in items
-            ),
+            tuple(_action_view(a, kind, row.held_on, today) for a in items),
             tuple(Correction(c.by, c.on, c.reason, c.before, c.after) for c in fixes),
         )
 
@@ -577,18 +581,4 @@ def actions(ws: Workstation, *, open_only: bool = True) -> list[ActionView]:
         if open_only:
             query = query.where(MeetingActionRow.done_on.is_(None))
         rows = s.execute(query.order_by(MeetingActionRow.deadline, MeetingActionRow.position)).all()
-    return [
-        ActionView(
-            a.id,
-            a.meeting_id,
-            MeetingKind(kind),
-            held_on,
-            a.text,
-            a.owner,
-            a.owner_name,
-            a.deadline,
-            a.done_on,
-            action_overdue(a.deadline, a.done_on, today),
-        )
-        for a, kind, held_on in rows
-    ]
+    return [_action_view(a, MeetingKind(kind), held_on, today) for a, kind, held_on in rows]
