@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.tickets import NO_FINDING_TEXT, Finding
@@ -186,6 +186,20 @@ def meeting_absences(s: Session, username: str, start: date, end: date) -> list[
     return out
 
 
+def _counted_bad(username: str, start: date, end: date) -> tuple[ColumnElement[bool], ...]:
+    """The person's 差评 of [start, end] that the 差评率 counts: given, 不满意 or 非常不满意,
+    not a repeat rating of the same visit."""
+    r = RatingRow
+    return (
+        r.staff == username,
+        r.state == "given",
+        r.level <= 2,
+        r.duplicate_of == "",
+        r.rated_on >= start,
+        r.rated_on <= end,
+    )
+
+
 def upheld_bad_ratings(s: Session, username: str, start: date, end: date) -> list[Found]:
     """差评 that stand against the person (kind "rating_upheld"): their ratings of 不满意 or
     非常不满意 given within [start, end] (by the day rated, as the 差评率 counts), not a repeat
@@ -194,15 +208,7 @@ def upheld_bad_ratings(s: Session, username: str, start: date, end: date) -> lis
     r = RatingRow
     rows = s.execute(
         select(r.id, r.ticket_no, r.rated_on, r.what)
-        .where(
-            r.staff == username,
-            r.state == "given",
-            r.level <= 2,
-            r.duplicate_of == "",
-            r.appeal_state != "upheld",
-            r.rated_on >= start,
-            r.rated_on <= end,
-        )
+        .where(*_counted_bad(username, start, end), r.appeal_state != "upheld")
         .order_by(r.rated_on, r.id)
     )
     return [Found("rating_upheld", i, n or i, on, f"差评 {n}：{w[:40]}") for i, n, on, w in rows]
@@ -217,15 +223,7 @@ def bad_ratings_in_appeal(
     r = RatingRow
     rows = s.execute(
         select(r.id, r.ticket_no, r.rated_on, r.appeal_state)
-        .where(
-            r.staff == username,
-            r.state == "given",
-            r.level <= 2,
-            r.duplicate_of == "",
-            r.appeal_state.in_(("", "pending")),
-            r.rated_on >= start,
-            r.rated_on <= end,
-        )
+        .where(*_counted_bad(username, start, end), r.appeal_state.in_(("", "pending")))
         .order_by(r.rated_on, r.id)
     )
     return [(i, n, on, a) for i, n, on, a in rows]
