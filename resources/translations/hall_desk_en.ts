@@ -4,96 +4,269 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hall_desk/ui/app.py" line="50"/>
+        <location filename="../../hall_desk/ui/app.py" line="57"/>
         <source>政务服务中心前台</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BoardPanel</name>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="418"/>
+        <source>只看超期和临近期限(&amp;F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="420"/>
+        <source>审批部门(&amp;D)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="423"/>
+        <source>按审批部门筛选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="424"/>
+        <source>全部部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="428"/>
+        <source>刷新(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="450"/>
+        <source>材料袋位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="515"/>
+        <source>共 {n} 件在途：已超期 {overdue} 件，临近期限 {near} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="519"/>
+        <source>{department}的办件：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="33"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="45"/>
         <source>办件查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="68"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="91"/>
         <source>、</source>
         <extracomment>Between the kinds of help a case gets (AssistanceFlag labels).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="72"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="95"/>
         <source>♿ 帮您办：{kinds}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="74"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="97"/>
         <source>♿ 帮您办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="76"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="99"/>
         <source>（{mode}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="80"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="103"/>
         <source>，帮办人 {helper}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="133"/>
-        <source>办件 {case_no}</source>
+        <location filename="../../hall_desk/ui/case_view.py" line="141"/>
+        <source>材料袋位置：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="138"/>
-        <source>{item}（{department}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="142"/>
-        <source>单位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="142"/>
-        <source>个人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="144"/>
-        <source>；代理人 {name}（{id}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="149"/>
-        <source>{name}（{kind}）{agent}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="160"/>
-        <source>—（未受理或已结束）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="162"/>
-        <source>已办结，待出件</source>
+        <location filename="../../hall_desk/ui/case_view.py" line="145"/>
+        <source>材料袋位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="181"/>
+        <source>办件 {case_no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="185"/>
+        <source>{item}（{department}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="191"/>
+        <source>主办：{lead}；协办：{others}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="196"/>
+        <source>单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="196"/>
+        <source>个人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="198"/>
+        <source>；代理人 {name}（{id}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="203"/>
+        <source>{name}（{kind}）{agent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="214"/>
+        <source>—（未受理或已结束）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="216"/>
+        <source>已办结，待出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="234"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="200"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="253"/>
+        <source>材料流转记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="257"/>
+        <source>材料流转(&amp;J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="272"/>
+        <source>{station}，已停留 {dwell}；接收人 {receiver}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="282"/>
+        <source>材料袋现在：{station}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="286"/>
+        <source>材料袋最后在：{station}（{state}），共经过 {n} 处</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="292"/>
+        <source>材料袋现在：{station}，已停留 {dwell}；接收人 {receiver}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="301"/>
+        <source>特别程序（暂停计时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="310"/>
+        <source>特别程序</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="313"/>
+        <source>程序(&amp;G)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="317"/>
+        <source>暂停原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="318"/>
+        <source>必填，如：送检机构、鉴定事项、听证安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="320"/>
+        <source>原因(&amp;W)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="322"/>
+        <source>暂停计时(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="324"/>
+        <source>恢复计时(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="358"/>
+        <source>⏸ 自 {day} 起暂停计时：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="363"/>
+        <source>计时进行中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="366"/>
+        <source>办件当前状态为「{state}」，计时未在进行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="406"/>
+        <source>已恢复计时，办结期限顺延至 {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="432"/>
         <source>已显示（已记录）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="209"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="438"/>
+        <source>通知书(&amp;O)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="441"/>
+        <source>要补打的通知书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="443"/>
+        <source>补打通知书(&amp;R)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="456"/>
+        <source>{title}（{day}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="482"/>
+        <source>{title} {case_no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="498"/>
         <source>办件信息单 {case_no}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -225,606 +398,1536 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="82"/>
+        <source>修改密码 — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="84"/>
+        <source>原密码(&amp;O)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="84"/>
+        <source>原密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="85"/>
+        <source>新密码(&amp;N)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="85"/>
+        <source>新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="86"/>
+        <source>确认新密码(&amp;C)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="86"/>
+        <source>确认新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="88"/>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/checklist_dialog.py" line="29"/>
+        <source>巡查清单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/checklist_dialog.py" line="31"/>
+        <source>每行一个检查项；四组各至少一项。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/checklist_dialog.py" line="50"/>
+        <source>保存(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/checklist_dialog.py" line="52"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="183"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="197"/>
+        <source>同步冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="189"/>
+        <source>以下办件在不同工作站上被同时办理了不能同时成立的步骤，或申请人信息被两个窗口在互不知情时改成了不同的值。请核实后写明处理结果；申请人信息须选定保留哪一个值。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="204"/>
+        <source>没有待处理的冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="209"/>
+        <source>保留(&amp;K)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="212"/>
+        <source>保留哪一个值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="214"/>
+        <source>查看完整值(&amp;V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="227"/>
+        <source>处理结果(&amp;N)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="230"/>
+        <source>处理结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="232"/>
+        <source>标记为已处理(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="278"/>
+        <source>请先选择一条申请人信息冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="296"/>
+        <source>请先选择一条冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsultWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="42"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="97"/>
         <source>咨询登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="45"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="100"/>
         <source>常用主题（Alt+1…9 直接填入）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="65"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="122"/>
         <source>咨询内容，或输入事项名称/拼音首字母后从下方选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="66"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="123"/>
         <source>咨询内容(&amp;Q)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="66"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="61"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="123"/>
         <source>咨询内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="69"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="62"/>
+        <source>渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="63"/>
+        <source>处理结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="64"/>
+        <source>引导窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="65"/>
+        <source>咨询人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="66"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="126"/>
         <source>相关事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="74"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="131"/>
         <source>渠道：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="76"/>
-        <source>现场(&amp;1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="77"/>
-        <source>电话(&amp;2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="78"/>
-        <source>其他(&amp;3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="83"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="140"/>
         <source>处理结果：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="85"/>
-        <source>已解答(&amp;4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="86"/>
-        <source>引导至窗口(&amp;5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="87"/>
-        <source>转入受理(&amp;6)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="91"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="148"/>
         <source>引导到的窗口：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="91"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="148"/>
         <source>引导到的窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="95"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="152"/>
         <source>咨询人（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="97"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="154"/>
         <source>咨询人姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="100"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="157"/>
         <source>联系电话（可不填）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="100"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="157"/>
         <source>咨询人联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="102"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="159"/>
         <source>备注：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="102"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="67"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="159"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="104"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="133"/>
+        <source>现场(&amp;X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="134"/>
+        <source>电话(&amp;D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="135"/>
+        <source>其他(&amp;E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="142"/>
+        <source>已解答(&amp;J)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="143"/>
+        <source>引导至窗口(&amp;Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="144"/>
+        <source>转入受理(&amp;Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="161"/>
         <source>登记(&amp;S)  Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/consult_workspace.py" line="206"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="193"/>
+        <source>更正所选(&amp;G)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="199"/>
+        <source>今日咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="214"/>
+        <source>今日咨询（全部，{n} 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="216"/>
+        <source>本人今日咨询（{n} 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="218"/>
+        <source>，选中后按回车更正：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="226"/>
+        <source>⚠ 请先在列表中选择一条咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="245"/>
+        <source>已更正 {time} 的咨询：{fields}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="345"/>
         <source>已登记：{topic}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectConsultationDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="46"/>
+        <source>更正咨询登记 — {time} {topic}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="67"/>
+        <source>咨询内容(&amp;Q)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="67"/>
+        <source>咨询内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="72"/>
+        <source>渠道(&amp;D)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="72"/>
+        <source>咨询渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="77"/>
+        <source>处理结果(&amp;J)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="77"/>
+        <source>处理结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="81"/>
+        <source>引导到的窗口(&amp;Y)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="83"/>
+        <source>引导到的窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="86"/>
+        <source>咨询人(&amp;M)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="86"/>
+        <source>咨询人姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="89"/>
+        <source>不修改（现为 {masked}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="91"/>
+        <source>未登记电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="93"/>
+        <source>联系电话(&amp;P)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="93"/>
+        <source>咨询人联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="95"/>
+        <source>备注(&amp;B)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="95"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="97"/>
+        <source>如：渠道登记错了，是电话咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="98"/>
+        <source>更正原因(&amp;R)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="98"/>
+        <source>更正原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="106"/>
+        <source>保存更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_correction.py" line="108"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryWorkspace</name>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="63"/>
+        <source>查找待出件(&amp;F)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="64"/>
+        <source>查找待出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="65"/>
+        <source>受理编号、条码、证件号码、电话或姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="71"/>
+        <source>待出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="78"/>
+        <source>本人领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="79"/>
+        <source>代领</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="80"/>
+        <source>邮寄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="81"/>
+        <source>邮件退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="84"/>
+        <source>打印签收单(&amp;P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="115"/>
+        <source>申请人出示的证件号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="116"/>
+        <source>出示的证件号码(&amp;I)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="117"/>
+        <source>核验并出件(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="127"/>
+        <source>代领人姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="128"/>
+        <source>代领人身份证号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="129"/>
+        <source>授权依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="130"/>
+        <source>如：授权委托书（申请人签字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="131"/>
+        <source>代领人姓名：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="132"/>
+        <source>代领人身份证号：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="133"/>
+        <source>授权依据：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="134"/>
+        <source>代领出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="143"/>
+        <source>收件人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="144"/>
+        <source>收件人电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="145"/>
+        <source>收件地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="148"/>
+        <source>快递公司</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="150"/>
+        <source>中国邮政 EMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="151"/>
+        <source>顺丰速运</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="152"/>
+        <source>其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="155"/>
+        <source>运单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="156"/>
+        <source>调出申请人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="161"/>
+        <source>收件人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="162"/>
+        <source>电话：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="163"/>
+        <source>地址：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="164"/>
+        <source>快递：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="165"/>
+        <source>运单号：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="166"/>
+        <source>登记邮寄(&amp;M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="175"/>
+        <source>退回邮件的受理编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="176"/>
+        <source>退回原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="177"/>
+        <source>受理编号：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="178"/>
+        <source>退回原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="179"/>
+        <source>登记退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="211"/>
+        <source>（没有待出件的办件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="214"/>
+        <source>；受理时代理人：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="219"/>
+        <source>{case_no}&#x3000;{name}（{id}，{phone}）&#x3000;{result}{agent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="239"/>
+        <source>请先在待出件中选择办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="259"/>
+        <source>打印签收单（{case_no}）(&amp;P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="261"/>
+        <source>已出件：{case_no}，{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="340"/>
+        <source>已登记退回，办件回到待出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="350"/>
+        <source>领取签收单 {case_no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DisplayWindow</name>
+    <message>
+        <location filename="../../hall_desk/ui/display.py" line="182"/>
+        <source>叫号显示屏 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/display.py" line="191"/>
+        <source>请留意叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/display.py" line="193"/>
+        <source>最新叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/display.py" line="237"/>
+        <source>⚠ 暂时无法读取叫号信息：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/display.py" line="250"/>
+        <source>（绿色通道）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/display.py" line="252"/>
+        <source>%1 号窗口：%2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/display.py" line="266"/>
+        <source>最近叫号：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/display.py" line="270"/>
+        <source>等候人数：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ErrorReporter</name>
     <message>
-        <location filename="../../hall_desk/ui/errors.py" line="58"/>
+        <location filename="../../hall_desk/ui/errors.py" line="78"/>
+        <location filename="../../hall_desk/ui/errors.py" line="105"/>
         <source>未处理的异常</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/errors.py" line="61"/>
+        <location filename="../../hall_desk/ui/errors.py" line="47"/>
         <source>程序遇到一个意外错误，刚才的操作可能没有完成，已保存的数据不受影响。
 错误详情已记录在：{path}
 请把这个文件交给系统管理员。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/errors.py" line="67"/>
+        <location filename="../../hall_desk/ui/errors.py" line="57"/>
         <source>出错了</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationTab</name>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="95"/>
+        <source>考评月份(&amp;M)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="98"/>
+        <source>考评月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="103"/>
+        <source>按本月数据计算(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="105"/>
+        <source>审核(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="107"/>
+        <source>发布(&amp;B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="109"/>
+        <source>打印考评表(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="111"/>
+        <source>打印汇总表(&amp;U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="126"/>
+        <source>考评方案(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="134"/>
+        <source>本月考评表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="144"/>
+        <source>扣分与加分依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="147"/>
+        <source>所选考评表的依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="152"/>
+        <source>调整项目(&amp;I)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="156"/>
+        <source>分值(&amp;N)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="159"/>
+        <source>理由(&amp;Y)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="162"/>
+        <source>依据编号（可空）：办件、工单或问题的编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="163"/>
+        <source>依据：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="166"/>
+        <source>人工调整 / 复核(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="173"/>
+        <source>✓ 已审核 {n} 张考评表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="178"/>
+        <source>✓ 已发布，本人应在 {n} 前确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="196"/>
+        <source>✓ 已保存考评方案第 {v} 版：本月重新计算后按新版本计分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="226"/>
+        <source>ⓘ 该项依据为本月业务数据统计或人工调整，没有单独的记录可打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="268"/>
+        <source>✓ 已按本月数据计算 {n} 张考评表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="287"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="334"/>
+        <source>⚠ 请先选择一张考评表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="315"/>
+        <source>✓ 已调整，总分 {total}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Forms</name>
     <message>
-        <location filename="../../hall_desk/ui/forms.py" line="29"/>
+        <location filename="../../hall_desk/ui/forms.py" line="22"/>
         <source>缺少界面文件：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/forms.py" line="37"/>
+        <location filename="../../hall_desk/ui/forms.py" line="30"/>
         <source>界面文件无法解析：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectionTab</name>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="69"/>
+        <source>巡查时间(&amp;W)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="79"/>
+        <source>巡查人员：{name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="84"/>
+        <source>巡查人员(&amp;R)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="94"/>
+        <source>如：综合受理区、等候区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="95"/>
+        <source>巡查区域(&amp;E)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="97"/>
+        <source>如：综合窗口3（可空）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="98"/>
+        <source>窗口：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="100"/>
+        <source>超过 3 天补录时填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="101"/>
+        <source>补录原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="112"/>
+        <source>保存巡查记录(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="114"/>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="115"/>
+        <source>巡查清单(&amp;L)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="129"/>
+        <source>巡查问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="131"/>
+        <source>未复查通过的问题(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="134"/>
+        <source>含已复查通过的问题(&amp;H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="142"/>
+        <source>整改情况或复查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="143"/>
+        <source>整改情况 / 复查意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="145"/>
+        <source>登记整改(&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="147"/>
+        <source>复查通过(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="171"/>
+        <source>（人员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="182"/>
+        <source>{item} 合格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="184"/>
+        <source>{item} 涉及人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="187"/>
+        <source>（严重程度）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="189"/>
+        <source>{item} 严重程度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="193"/>
+        <source>{item} 整改期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="196"/>
+        <source>{item} 说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="197"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="234"/>
+        <source>✓ 巡查清单已保存：共 {n} 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="273"/>
+        <source>✓ 已保存巡查记录：不合格 {n} 项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="286"/>
+        <source>⚠ 请先在右侧选择一条问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="302"/>
+        <source>✓ 已登记整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="310"/>
+        <source>✓ 复查通过</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="87"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="103"/>
         <source>① 申请事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="90"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="106"/>
         <source>查找事项(&amp;F)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="93"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="109"/>
         <source>查找事项或一件事</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="95"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="111"/>
         <source>名称、事项编码或拼音首字母，如 gtgsh；回车加入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="103"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="119"/>
         <source>查找结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="106"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="122"/>
         <source>已选(&amp;L)（Delete 键移除）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="109"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="125"/>
         <source>已选事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="126"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="142"/>
         <source>一件事</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="150"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="166"/>
         <source>一件事：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="189"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="205"/>
         <source>② 申请人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="205"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="221"/>
         <source>个人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="206"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="222"/>
         <source>单位（统一社会信用代码）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="207"/>
-        <source>申请人类型(&amp;T)：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="207"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="223"/>
         <source>申请人类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="212"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="223"/>
+        <source>申请人类型(&amp;E)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="228"/>
         <source>证件类型：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="212"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="228"/>
         <source>证件类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="214"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
         <source>证件号码(&amp;I)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="214"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
         <source>证件号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="219"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="235"/>
         <source>姓名/名称(&amp;M)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="219"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="235"/>
         <source>申请人姓名或单位名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="221"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
         <source>联系电话(&amp;P)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="221"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
         <source>联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="223"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="239"/>
         <source>地址：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="223"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="239"/>
         <source>地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="226"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="242"/>
         <source>法定代表人：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="226"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="242"/>
         <source>法定代表人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="229"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="245"/>
         <source>联系人：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="229"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="245"/>
         <source>联系人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="246"/>
         <source>代理人代为办理(&amp;G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="234"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="250"/>
         <source>代理人姓名：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="234"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="250"/>
         <source>代理人姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="238"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="254"/>
         <source>代理人身份证号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="240"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="256"/>
         <source>代理人身份证号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="270"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="288"/>
         <source>✓ 统一社会信用代码校验通过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="281"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="299"/>
         <source>✓ 校验通过：{birth} 出生，{sex}，{age} 岁</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="288"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="306"/>
         <source>；已满 60 周岁，建议走绿色通道（已勾选“老年人”，可取消）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="304"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="329"/>
         <source>；已调出既往登记信息，请核对</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="321"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="346"/>
         <source>③ 帮您办（绿色通道）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="325"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="350"/>
         <source>老年人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="326"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="351"/>
         <source>残疾人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="327"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="352"/>
         <source>孕妇</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="328"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="353"/>
         <source>伤病/行动不便</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="329"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="354"/>
         <source>其他</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="338"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="363"/>
         <source>帮办方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="340"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="365"/>
         <source>全程帮办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="341"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="366"/>
         <source>导办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="342"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="367"/>
         <source>代办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="343"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="368"/>
         <source>上门服务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="349"/>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="350"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="374"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="375"/>
         <source>帮办人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="362"/>
-        <source>④ 材料核对（空格键勾选已收取）</source>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="387"/>
+        <source>④ 材料核对（空格键勾选已收取；F2 修改收取份数或填写补正要求）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="366"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="397"/>
+        <source>收取份数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="713"/>
+        <source>打印通知书(&amp;Y)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="715"/>
+        <source>查看办件(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="391"/>
         <source>材料清单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="369"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="394"/>
         <source>已收取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="370"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="395"/>
         <source>材料名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="371"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="396"/>
         <source>形式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="372"/>
-        <source>份数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="373"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="398"/>
         <source>要求</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="385"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="399"/>
+        <source>补正要求</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="403"/>
+        <source>未收取材料的补正要求，印在一次性告知书上，如：须加盖公章的原件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="425"/>
         <source>全部收取(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="418"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="469"/>
         <source>原件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="419"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="470"/>
         <source>复印件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="420"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="471"/>
         <source>原件和复印件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="422"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="473"/>
         <source>必要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="422"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="473"/>
         <source>非必要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="423"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="474"/>
         <source>，可容缺</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="448"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="529"/>
         <source>⑤ 办理决定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="453"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="533"/>
         <source>容缺承诺</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="459"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="538"/>
         <source>容缺材料补齐期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="464"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="543"/>
+        <source>补正期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="548"/>
         <source>不予受理理由</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="468"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="552"/>
         <source>容缺承诺：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="469"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="553"/>
         <source>容缺补齐期限：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="470"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="554"/>
+        <source>补正期限(&amp;Q)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="555"/>
         <source>不予受理理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="481"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="567"/>
         <source>受理(&amp;S)  Ctrl+Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="482"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="568"/>
         <source>容缺受理(&amp;R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="483"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="569"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="484"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="570"/>
         <source>不予受理(&amp;N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="485"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="571"/>
         <source>即办办结(&amp;J)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="549"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="628"/>
+        <source>再受理一件？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="630"/>
+        <source>{when}已为该申请人受理同一事项：受理编号 {case_no}（{title}，{state}）。
+确定要再受理一件新的办件吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="633"/>
+        <source>{minutes} 分钟前</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="635"/>
+        <source>刚才</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="704"/>
         <source>办理结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="558"/>
-        <source>打印通知书(&amp;P)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="560"/>
-        <source>查看办件(&amp;V)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="561"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="716"/>
         <source>下一位(&amp;X)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="580"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="719"/>
+        <source>打印材料袋标签(&amp;D)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="739"/>
         <source>已受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="581"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="740"/>
         <source>已容缺受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="582"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="741"/>
         <source>已一次性告知补正</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="583"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="742"/>
         <source>已不予受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="584"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="743"/>
         <source>已当场办结，待出件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="586"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="745"/>
         <source>{decision}：受理编号 {case_no}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="590"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="749"/>
         <source>，办结期限 {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="592"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="752"/>
+        <source>；不予受理理由：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="754"/>
         <source>；待补材料：{names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="596"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="758"/>
         <source>。♿ 绿色通道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="612"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="779"/>
+        <source>材料袋标签 {case_no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="803"/>
         <source>由咨询转入受理：首问负责人为接待咨询的工作人员</source>
         <translation type="unfinished"></translation>
     </message>
@@ -832,45 +1935,98 @@
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="762"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="989"/>
         <source>新受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="764"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="991"/>
         <source>补正收件/容缺补齐</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="995"/>
+        <source>预审退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <location filename="../../hall_desk/ui/kiosk.py" line="53"/>
+        <source>取号机 — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/kiosk.py" line="63"/>
+        <source>请点选您要办理的业务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/kiosk.py" line="77"/>
+        <source>需要帮助（老年人、残疾人、孕妇、伤病）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/kiosk.py" line="107"/>
+        <source>您的号码：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/kiosk.py" line="108"/>
+        <source>%1&#x3000;您前面还有 %2 人，预计等候约 %3 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/kiosk.py" line="114"/>
+        <source>绿色通道：已通知帮您办工作人员，请在此稍候</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/kiosk.py" line="115"/>
+        <source>请取走号票</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/kiosk.py" line="124"/>
+        <source>⚠ 未出号：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/kiosk.py" line="130"/>
+        <source>⚠ 号票打印失败，请记下号码或联系工作人员</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="83"/>
+        <location filename="../../hall_desk/ui/lock.py" line="153"/>
         <source>已锁定：{name}（{username}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="92"/>
+        <location filename="../../hall_desk/ui/lock.py" line="162"/>
         <source>为保护群众个人信息，闲置后自动锁定。请输入密码解锁，未保存的填写内容都还在。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="97"/>
+        <location filename="../../hall_desk/ui/lock.py" line="167"/>
         <source>密码(&amp;P)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="101"/>
+        <location filename="../../hall_desk/ui/lock.py" line="171"/>
         <source>解锁密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="105"/>
+        <location filename="../../hall_desk/ui/lock.py" line="175"/>
         <source>解锁(&amp;U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="109"/>
+        <location filename="../../hall_desk/ui/lock.py" line="179"/>
         <source>切换用户(&amp;S)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -900,7 +2056,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/login.py" line="44"/>
+        <location filename="../../hall_desk/ui/login.py" line="43"/>
         <source>演示数据，可用账户：{accounts}；密码均为 {password}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -949,285 +2105,1983 @@
     </message>
 </context>
 <context>
+    <name>MailingListBar</name>
+    <message>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="26"/>
+        <source>交寄日期(&amp;Y)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="30"/>
+        <source>交寄日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="36"/>
+        <source>快递公司</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="37"/>
+        <source>全部快递</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="40"/>
+        <source>打印邮寄交寄清单(&amp;Q)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="67"/>
+        <source>邮寄交寄清单 {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="196"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="229"/>
         <source>工作区导航</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="228"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="274"/>
         <source>查找办件(&amp;K)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="231"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="313"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="277"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="442"/>
         <source>查找办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="233"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="279"/>
         <source>受理编号、证件号码、电话或姓名，扫码枪可直接扫入（Ctrl+K）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="253"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="367"/>
         <source>系统设置(&amp;S)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="258"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="372"/>
         <source>大厅与工作站、自动锁定、同步、打印、工作日历、事项库、用户与角色。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="278"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="409"/>
         <source>工作站 {code}{window}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="281"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="412"/>
         <source>{name}（{role}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="286"/>
-        <source>本地数据库：正常（{size:.1f} MB）</source>
+        <location filename="../../hall_desk/ui/main_window.py" line="417"/>
+        <source>数据库正常（{size:.1f} MB）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="292"/>
-        <source>同步：未设置共享数据库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="296"/>
-        <source>同步：尚未同步</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="311"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="440"/>
         <source>视图(&amp;V)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="318"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="447"/>
         <source>放大字体</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="326"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="455"/>
         <source>缩小字体</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="333"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="462"/>
         <source>恢复字体大小</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="335"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="467"/>
+        <source>切换工作区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="480"/>
         <source>主题</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="345"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="491"/>
         <source>工具(&amp;T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="346"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="492"/>
         <source>锁定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="348"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="494"/>
         <source>切换用户…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="351"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="496"/>
+        <source>立即同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="498"/>
+        <source>修改密码…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="503"/>
+        <source>窗口代录评价…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="506"/>
+        <source>我的评价…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="508"/>
+        <source>我的绩效考评…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="512"/>
+        <source>同步冲突…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="515"/>
         <source>系统设置…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="364"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="538"/>
+        <source>密码已修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="561"/>
         <source>⚠ 没有找到「{text}」对应的办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="367"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="564"/>
         <source>找到 {count} 个办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="401"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="661"/>
         <source>字体大小：{percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MeetingTab</name>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="85"/>
+        <source>会议类型(&amp;Q)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="91"/>
+        <source>会议时间(&amp;W)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="95"/>
+        <source>主持人(&amp;H)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="96"/>
+        <source>应到人员与出席情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="106"/>
+        <source>{name} 应到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="108"/>
+        <source>{name} 出席情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="111"/>
+        <source>{name} 原因或代会人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="112"/>
+        <source>请假、缺席、迟到的原因；代会人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="119"/>
+        <source>出席：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="123"/>
+        <source>会议内容(&amp;N)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="127"/>
+        <source>会议决定(&amp;J)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="133"/>
+        <source>再加一项待办(&amp;Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="135"/>
+        <source>Ctrl+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="137"/>
+        <source>待办事项(&amp;D)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="140"/>
+        <source>超过 3 天补录时填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="141"/>
+        <source>补录原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="144"/>
+        <source>更正已保存的会议记录时填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="145"/>
+        <source>更正理由(&amp;Y)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="155"/>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="471"/>
+        <source>保存会议记录(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="157"/>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="158"/>
+        <source>放弃更正(&amp;X)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="174"/>
+        <source>会议记录(&amp;R)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="177"/>
+        <source>会议记录月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="184"/>
+        <source>会议记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="193"/>
+        <source>更正所选会议(&amp;G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="197"/>
+        <source>未完成的待办事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="199"/>
+        <source>未完成的待办事项(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="203"/>
+        <source>标记完成(&amp;F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="207"/>
+        <source>本月缺少的会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="209"/>
+        <source>本月缺少的会议记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="269"/>
+        <source>第 {n} 项待办事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="270"/>
+        <source>待办事项（可空）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="273"/>
+        <source>（负责人）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="275"/>
+        <source>第 {n} 项待办事项负责人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="278"/>
+        <source>第 {n} 项待办事项完成期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="336"/>
+        <source>✓ 已更正{kind}记录，更正记录已留存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="338"/>
+        <source>✓ 已保存{kind}记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="384"/>
+        <source>（选择一次会议查看记录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="388"/>
+        <source>主持人：{host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="389"/>
+        <source>出席：{who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="390"/>
+        <source>会议内容：{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="393"/>
+        <source>会议决定：{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="395"/>
+        <source>（已完成）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="397"/>
+        <source>待办：{text}（{owner}，{deadline} 前）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="404"/>
+        <source>更正 {on}（{by}）：{reason}
+&#x3000;原：{before}
+&#x3000;改为：{after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="458"/>
+        <source>保存更正(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="460"/>
+        <source>正在更正 {day} 的{kind}记录：改好后写明更正理由再保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="480"/>
+        <source>⚠ 请先在右侧选择一项待办事项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="483"/>
+        <source>已完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="492"/>
+        <source>✓ 待办事项已标记完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="51"/>
+        <source>月度运营报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="56"/>
+        <source>报告月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="62"/>
+        <source>月份(&amp;M)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="68"/>
+        <source>状态：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="72"/>
+        <source>概况：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="75"/>
+        <source>问题与整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="78"/>
+        <source>下月工作计划</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="81"/>
+        <source>问题与整改(&amp;W)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="82"/>
+        <source>下月工作计划(&amp;J)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="97"/>
+        <source>保存文字(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="98"/>
+        <source>预览(&amp;V)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="99"/>
+        <source>发布(&amp;P)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="100"/>
+        <source>导出 PDF 和表格(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="101"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="166"/>
+        <source>✔ 已发布：{at}，{who}。数据已冻结，只能预览、打印和导出。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="169"/>
+        <source>草稿（未发布）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="171"/>
+        <source>本月没有业务数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="174"/>
+        <source>可于 {day} 起发布</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="179"/>
+        <source>⚠ 有 {n} 个未处理的同步冲突：{cases}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="197"/>
+        <source>已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="214"/>
+        <source>正在生成运营报告…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="226"/>
+        <source>运营报告 {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="227"/>
+        <source>（草稿）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="233"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="281"/>
+        <source>运营报告_{month}.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="241"/>
+        <source>发布运营报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="242"/>
+        <source>发布后，{month}的数据与文字将冻结，不能再修改。确定发布？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="249"/>
+        <source>发布(&amp;Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="250"/>
+        <source>取消(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="272"/>
+        <source>已发布，数据校验码 {sha}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="280"/>
+        <source>导出运营报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="282"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="289"/>
+        <source>正在导出运营报告…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="301"/>
+        <source>已导出 {pdf}（{pages} 页）和 {xlsx}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MyEvaluationDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="50"/>
+        <source>我的绩效考评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="54"/>
+        <source>已发布的考评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="56"/>
+        <source>已发布的考评(&amp;M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="61"/>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="63"/>
+        <source>扣分与加分依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="66"/>
+        <source>异议理由(&amp;R)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="79"/>
+        <source>确认无异议(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="81"/>
+        <source>提出异议(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="83"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="106"/>
+        <source>还没有已发布的考评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="120"/>
+        <source>✓ 已确认 {month} 的考评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="123"/>
+        <source>✓ 已对 {month} 的考评提出异议，班组长将复核</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MyRatingsDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="263"/>
+        <source>我的评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="271"/>
+        <source>我的差评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="273"/>
+        <source>近期没有差评。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="279"/>
+        <source>申诉理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="280"/>
+        <source>申诉理由(&amp;R)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="283"/>
+        <source>提出申诉(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="302"/>
+        <source>本月（{start} 至 {today}）：{figures}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="317"/>
+        <source>请先选择要申诉的差评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="336"/>
+        <source>已提出申诉，等待班组长复核</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PageView</name>
+    <message>
+        <location filename="../../hall_desk/ui/page_view.py" line="71"/>
+        <source>打印预览页面</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PdfDocument</name>
     <message>
-        <location filename="../../hall_desk/ui/printing.py" line="25"/>
+        <location filename="../../hall_desk/ui/print_job.py" line="76"/>
         <source>PDF 无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/print_job.py" line="137"/>
+        <source>无法保存到 {path}：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/print_job.py" line="171"/>
+        <source>打印机「{name}」无法开始打印</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../hall_desk/ui/printing.py" line="72"/>
+        <location filename="../../hall_desk/ui/printing.py" line="47"/>
         <source>打印预览 — {title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/printing.py" line="77"/>
+        <location filename="../../hall_desk/ui/printing.py" line="72"/>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/printing.py" line="75"/>
         <source>另存为 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/printing.py" line="93"/>
+        <location filename="../../hall_desk/ui/printing.py" line="80"/>
+        <source>放大</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/printing.py" line="82"/>
+        <source>缩小</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/printing.py" line="84"/>
+        <source>适合宽度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/printing.py" line="86"/>
+        <source>整页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/printing.py" line="128"/>
+        <source>{percent}% · 共 {pages} 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/printing.py" line="152"/>
+        <source>正在打印 {pages} 页…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/printing.py" line="172"/>
+        <source>已打印到文件：{name}（{pages} 页）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/printing.py" line="177"/>
+        <source>已送往打印机：{pages} 页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/printing.py" line="193"/>
         <source>另存为 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/printing.py" line="93"/>
+        <location filename="../../hall_desk/ui/printing.py" line="193"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/printing.py" line="103"/>
+        <location filename="../../hall_desk/ui/printing.py" line="203"/>
         <source>保存失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/printing.py" line="104"/>
+        <location filename="../../hall_desk/ui/printing.py" line="204"/>
         <source>无法保存到 {path}：{reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/printing.py" line="207"/>
+        <source>已保存：{name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="134"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="161"/>
         <source>本工作区尚在建设中，下一版本提供：{coming}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProxyRatingDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="46"/>
+        <source>窗口代录评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="50"/>
+        <source>仅在申请人请求协助时代为录入；评价等级须由申请人本人说出，不得引导。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="68"/>
+        <source>评价的服务(&amp;F)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="70"/>
+        <source>（请申请人选择）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="73"/>
+        <source>评价等级(&amp;L)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="83"/>
+        <source>差评原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="85"/>
+        <source>如：申请人视力不便，请求窗口代为录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="86"/>
+        <source>代录原因(&amp;R)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="88"/>
+        <source>评价意见：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="90"/>
+        <source>实名评价时填写，否则留空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="91"/>
+        <source>评价人姓名：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="93"/>
+        <source>联系电话：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="100"/>
+        <source>保存(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="101"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="120"/>
+        <source>今天没有待评价的服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="147"/>
+        <source>请选择要评价的服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueBar</name>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="35"/>
+        <source>叫号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="36"/>
+        <source>重呼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="37"/>
+        <source>过号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="38"/>
+        <source>转移</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="39"/>
+        <source>挂起</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="40"/>
+        <source>恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="41"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="236"/>
+        <source>暂停窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="75"/>
+        <source>%1 号窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="76"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="205"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="213"/>
+        <source>当前：—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="78"/>
+        <source>当前号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="91"/>
+        <source>转至队列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="96"/>
+        <source>挂起或转移原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="97"/>
+        <source>原因（挂起必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="101"/>
+        <source>挂起的号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="123"/>
+        <source>本工作站未设置共享数据库：叫号不可用（办件不受影响）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="184"/>
+        <source>没有正在呼叫的号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="187"/>
+        <source>已重呼 %1 号（第 %2 次）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="206"/>
+        <source>⚠ 叫号不可用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="215"/>
+        <source>【绿色通道】</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="217"/>
+        <source>【绿色通道·需要帮助，请帮您办岗协助】</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="219"/>
+        <source>当前：%1 %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="225"/>
+        <source>%1 %2 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="228"/>
+        <source>（窗口已暂停）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="230"/>
+        <source>等候：%1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="236"/>
+        <source>恢复窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingRecordDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="346"/>
+        <source>评价记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="351"/>
+        <source>评价时间：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="352"/>
+        <source>评价等级：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="353"/>
+        <source>服务：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="354"/>
+        <source>工作人员：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="355"/>
+        <source>渠道：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="356"/>
+        <source>差评原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="357"/>
+        <source>评价意见：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="358"/>
+        <source>评价人：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="358"/>
+        <source>匿名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="359"/>
+        <source>整改工单：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="360"/>
+        <source>申诉：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="360"/>
+        <source>未申诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="369"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingScreen</name>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="65"/>
+        <source>服务评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="103"/>
+        <source>请对本次服务进行评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="114"/>
+        <source>您对本次服务满意吗？请点击一项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="139"/>
+        <source>请告诉我们哪里做得不好（可多选），我们会认真整改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="147"/>
+        <source>其他意见（选填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="148"/>
+        <source>其他意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="155"/>
+        <source>返回重选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="157"/>
+        <source>提交评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="192"/>
+        <source>{window}&#x3000;工作人员：{name}（工号 {staff}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="212"/>
+        <source>本次办理：{what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="253"/>
+        <source>{n} 秒后未评价将记为「未评价」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="286"/>
+        <source>感谢您的评价！</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="302"/>
+        <source>感谢您的参与</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RatingsPage</name>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="54"/>
+        <source>匿名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="72"/>
+        <source>评价 {given} 次（{levels}），未评价 {unrated} 次；差评 {bad} 次，差评率 {bad_rate}；满意率 {satisfied}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="85"/>
+        <source>；申诉成立 {n} 次，扣除后差评率 {rate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="118"/>
+        <source>评价日期(&amp;D)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="122"/>
+        <source>至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="126"/>
+        <source>显示范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="127"/>
+        <source>全部评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="128"/>
+        <source>仅差评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="129"/>
+        <source>待复核的申诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="138"/>
+        <source>评价列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="151"/>
+        <source>查看评价人(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="161"/>
+        <source>申诉不成立（差评保留）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="162"/>
+        <source>申诉成立（不计入差评率）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="163"/>
+        <source>复核结论：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="166"/>
+        <source>复核意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="167"/>
+        <source>复核意见(&amp;N)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="168"/>
+        <source>复核(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="215"/>
+        <source>请先选择一条评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="219"/>
+        <source>差评核实回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="230"/>
+        <source>匿名评价，无评价人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="231"/>
+        <source>评价人：{who}（本次查看已记录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="236"/>
+        <source>请先选择一条待复核的申诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWorkspace</name>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="151"/>
+        <source>统计报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="158"/>
+        <source>日期(&amp;D)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="161"/>
+        <source>统计日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="168"/>
+        <source>刷新(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="194"/>
+        <source>当日概况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="205"/>
+        <source>已超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="206"/>
+        <source>临近期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="207"/>
+        <source>按窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="208"/>
+        <source>按人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="209"/>
+        <source>按部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="240"/>
+        <source>咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="241"/>
+        <source>受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="242"/>
+        <source>容缺受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="243"/>
+        <source>一次性告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="244"/>
+        <source>不予受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="245"/>
+        <source>即办办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="246"/>
+        <source>补正后受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="247"/>
+        <source>移交部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="248"/>
+        <source>部门办结返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="249"/>
+        <source>窗口领取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="250"/>
+        <source>邮寄</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="251"/>
+        <source>绿色通道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="252"/>
+        <source>已超期（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="253"/>
+        <source>临近期限（件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="254"/>
+        <source>办不成事/投诉登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="255"/>
+        <source>工单答复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="256"/>
+        <source>工单办结归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="257"/>
+        <source>已超期工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="258"/>
+        <source>临近期限工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="259"/>
+        <source>取号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="260"/>
+        <source>平均等候(分)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="303"/>
+        <source>等候 = 叫号时间 − 取号时间；90% 的人不超过 %1 分钟；过号 %2 张</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="316"/>
+        <source>（非工作日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="318"/>
+        <source>{day}{closed} 的数据，办理后自动更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="330"/>
+        <source>评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="331"/>
+        <source>未评价（超时未作答）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="332"/>
+        <source>按等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="333"/>
+        <source>按渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="334"/>
+        <source>差评（不满意、非常不满意）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="335"/>
+        <source>差评率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="336"/>
+        <source>差评率（剔除申诉成立）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="337"/>
+        <source>满意率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="347"/>
+        <source>好差评</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="359"/>
+        <source>{rate}（申诉成立 {n} 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="376"/>
+        <source>本月缺少的会议记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="379"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="398"/>
+        <source>人员与巡查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="386"/>
+        <source>待整改巡查问题 {open} 条（其中已逾期 {late} 条）；逾期未完成的会议待办 {actions} 项；本月缺少的会议记录 {missing} 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="401"/>
+        <source>⚠ 人员与巡查（{n}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="407"/>
+        <source>绿色通道办件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="413"/>
+        <source>♿ 绿色通道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="418"/>
+        <source>♿ 绿色通道（{n}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="428"/>
+        <source>班组长备注(&amp;B)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="430"/>
+        <source>印在每日工作汇总上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="432"/>
+        <source>班组长备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="438"/>
+        <source>每日工作汇总(&amp;S)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="443"/>
+        <source>月度运营报告(&amp;O)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="452"/>
+        <source>台账类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="454"/>
+        <source>办件台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="455"/>
+        <source>咨询登记台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="456"/>
+        <source>材料流转台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="457"/>
+        <source>出件台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="464"/>
+        <source>起始日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="465"/>
+        <source>截止日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="471"/>
+        <source>含完整证件号码和电话（记入留痕）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="474"/>
+        <source>导出台账(&amp;E)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="510"/>
+        <source>每日工作汇总 {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="525"/>
+        <source>导出台账</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="525"/>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="539"/>
+        <source>已导出 {rows} 行到 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="115"/>
+        <source>重设密码 — {name}（{username}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="119"/>
+        <source>新密码(&amp;N)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="119"/>
+        <source>新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="120"/>
+        <source>确认新密码(&amp;C)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="120"/>
+        <source>确认新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="122"/>
+        <source>重设</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPanel</name>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="353"/>
+        <source>预审退回补正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="359"/>
+        <source>退回的受理编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="362"/>
+        <source>退回原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="363"/>
+        <source>受理编号：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="364"/>
+        <source>退回原因：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="365"/>
+        <source>退回窗口(&amp;B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="395"/>
+        <source>{case_no} 已退回 {window}，补正期限 {deadline}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedFoldersPanel</name>
+    <message>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="54"/>
+        <source>显示所有窗口的(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="56"/>
+        <source>刷新(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="63"/>
+        <source>预审退回的材料袋</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="66"/>
+        <source>办理补正收件(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="103"/>
+        <source>预审退回待补正 {n} 件：请通知申请人补齐材料</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="107"/>
+        <source>没有预审退回的材料袋</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoutingWorkspace</name>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="532"/>
+        <source>扫码交接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="534"/>
+        <source>材料袋位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="539"/>
+        <source>交接单与标签</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="38"/>
-        <location filename="../../hall_desk/ui/case_view.py" line="54"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="50"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="66"/>
         <source>必要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="39"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="51"/>
         <source>非必要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="44"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="56"/>
         <source>已收取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="46"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="58"/>
         <source>容缺待补</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="47"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="59"/>
         <source>未收取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="51"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="63"/>
         <source>材料名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="52"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="64"/>
         <source>形式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="53"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="65"/>
         <source>应交份数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="55"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="67"/>
         <source>收取情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="58"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="70"/>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="50"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="36"/>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="55"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="59"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="71"/>
         <source>操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="60"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="72"/>
         <source>经办人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="61"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="73"/>
         <source>工作站</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="62"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="52"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="74"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="85"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="68"/>
         <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="112"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="78"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="89"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="53"/>
+        <source>所在位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="79"/>
+        <source>方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="80"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="34"/>
+        <source>交出人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="81"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="35"/>
+        <source>接收人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="82"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="29"/>
+        <source>交接单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="83"/>
+        <source>到达时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="84"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="54"/>
+        <source>停留</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="130"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="78"/>
         <source>♿ 帮您办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="116"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="35"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="142"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="84"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="126"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="30"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="51"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="166"/>
         <source>受理编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="117"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="36"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="143"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="85"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="127"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="32"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="52"/>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="47"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="167"/>
         <source>事项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="118"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="37"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="144"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="86"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="128"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="33"/>
         <source>申请人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="119"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="38"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="145"/>
         <source>证件号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="120"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="59"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="39"/>
+        <source>结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="40"/>
+        <source>等待</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="146"/>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="33"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="88"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="132"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="56"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="75"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="39"/>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="44"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="49"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="121"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="147"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="87"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="55"/>
         <source>办结期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="122"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="148"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="82"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="49"/>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="41"/>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="34"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="149"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="83"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="113"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="31"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="50"/>
         <source>绿色通道</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1242,50 +4096,691 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="45"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="61"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="46"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="62"/>
         <source>已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="50"/>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="29"/>
+        <source>月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="30"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="36"/>
+        <source>总分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="31"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="37"/>
+        <source>等次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="32"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="33"/>
+        <source>名次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="34"/>
+        <source>确认期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="37"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="60"/>
+        <source>项目</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="38"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="62"/>
+        <source>依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="39"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="66"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="74"/>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="37"/>
         <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="51"/>
+        <location filename="../../hall_desk/ui/my_evaluation.py" line="41"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="76"/>
+        <source>分值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="67"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="55"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="71"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="56"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="34"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="57"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="73"/>
         <source>角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="58"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="45"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="60"/>
+        <source>评价时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="46"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="61"/>
+        <source>评价等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="47"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="62"/>
+        <source>服务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="48"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="52"/>
+        <source>工作人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="49"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="134"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="35"/>
         <source>窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="51"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="63"/>
+        <source>差评原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="53"/>
+        <source>评价人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="56"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="64"/>
+        <source>整改工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="57"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="65"/>
+        <source>申诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="51"/>
+        <source>咨询内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="52"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="50"/>
+        <source>渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="53"/>
+        <source>处理结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="54"/>
+        <source>咨询人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="55"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="56"/>
+        <source>登记人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/consult_workspace.py" line="57"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="41"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="41"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="62"/>
+        <source>缺少的会议记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="69"/>
+        <source>已超期 {n} 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="72"/>
+        <source>临近期限：剩余 {n} 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="92"/>
+        <source>窗口/人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="93"/>
+        <source>咨询</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="94"/>
+        <source>受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="96"/>
+        <source>容缺受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="101"/>
+        <source>一次性告知</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="106"/>
+        <source>不予受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="109"/>
+        <source>即办办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="114"/>
+        <source>出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="117"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="118"/>
+        <source>申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="119"/>
+        <source>移交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="120"/>
+        <source>退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="121"/>
+        <source>超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="122"/>
+        <source>临近期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="129"/>
+        <source>帮办对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="130"/>
+        <source>服务方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="131"/>
+        <source>帮办人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="133"/>
+        <source>受理人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="34"/>
+        <source>退回人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="35"/>
+        <source>退回时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="37"/>
+        <source>退回原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="30"/>
+        <source>环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="31"/>
+        <source>件数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="32"/>
+        <source>交出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="33"/>
+        <source>接收</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="59"/>
+        <source>待审批部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="38"/>
+        <source>业务量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="45"/>
+        <source>★ 服务标兵候选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="46"/>
+        <source>连续 {n} 个月末位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="51"/>
+        <source>复核 {n} 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="65"/>
+        <source>【复核】</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="67"/>
+        <source>【人工】</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="38"/>
+        <source>人员/窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="39"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="48"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="40"/>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="41"/>
+        <source>严重程度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="42"/>
+        <source>整改期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="46"/>
+        <source>⚠ 逾期 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_inspections.py" line="51"/>
+        <source>30 天内</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="43"/>
+        <source>逾期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="44"/>
+        <source>⚠ 已逾期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="46"/>
+        <source>负责人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="49"/>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="56"/>
+        <source>会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="53"/>
+        <source>缺少的会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="57"/>
+        <source>主持人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="59"/>
+        <source>未出席</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="64"/>
+        <source>更正</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_meetings.py" line="66"/>
+        <source>更正 {n} 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="168"/>
+        <source>冲突</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="169"/>
+        <source>处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="46"/>
+        <source>紧急程度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="47"/>
+        <source>工单编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="50"/>
+        <source>办理期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="51"/>
+        <source>反映人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="53"/>
+        <source>反映内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="79"/>
+        <source>流转环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="82"/>
+        <source>环节(&amp;M)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="85"/>
+        <source>审批部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="87"/>
+        <source>审批部门(&amp;D)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="90"/>
+        <source>交接人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="91"/>
+        <source>交接人(&amp;P)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="94"/>
+        <source>扫码或输入受理编号(&amp;S)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="97"/>
+        <source>扫码或输入受理编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="104"/>
+        <source>本批材料袋</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="109"/>
+        <source>不予许可理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="110"/>
+        <source>不予许可理由（接收审批结果时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="111"/>
+        <source>所选为不予许可(&amp;N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="113"/>
+        <source>移出所选(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="115"/>
+        <source>确认本批(&amp;C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="117"/>
+        <source>打印交接单(&amp;J)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="231"/>
+        <source>已加入：{case_no}（本批 {n} 件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="235"/>
+        <source>，移交「{department}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="251"/>
+        <source>审批部门已改为「{department}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="260"/>
+        <source>请先填写不予许可理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="264"/>
+        <source>✖ 不予许可：{case_no}（{reason}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="277"/>
+        <source>本批还没有材料袋</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="322"/>
+        <source>{move}：{n} 件已办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="324"/>
+        <source>，交接单 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="327"/>
+        <source>；{lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="329"/>
+        <source>；未办理：{lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="340"/>
+        <source>交接单 {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchemeDialog</name>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="49"/>
+        <source>考评方案（当前第 {v} 版）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="55"/>
+        <source>不封顶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="57"/>
+        <source>不设目标（满分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="59"/>
+        <source>方案总分(&amp;T)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="60"/>
+        <source>加分后封顶(&amp;C)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="61"/>
+        <source>月业务量目标(&amp;W)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="70"/>
+        <source>考评项目与满分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="76"/>
+        <source>第 {n} 项名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="80"/>
+        <source>第 {n} 项满分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="88"/>
+        <source>依据计分（每条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="116"/>
+        <source>（不用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="120"/>
+        <source>≥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="124"/>
+        <source>等次（从高到低，最低一档从 0 分起）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="133"/>
+        <source>保存为新版本(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/scheme_dialog.py" line="135"/>
+        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="149"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="176"/>
         <source>找到 {count} 个办件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,216 +4788,393 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="84"/>
         <source>系统设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="106"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="133"/>
         <source>{code}（编码是受理编号的一部分，不能修改）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="112"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="143"/>
         <source>（系统默认打印机）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="118"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="149"/>
         <source>{printer}（未连接）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="157"/>
-        <source>法定节假日和调休由程序内置；这里录入本地节日、大厅闭厅日、临时调整，或尚未内置年份的全年安排。</source>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="159"/>
+        <source>自动（第二块显示器，没有则不用）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="164"/>
-        <source>工作日历例外日</source>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="160"/>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="163"/>
+        <source>{name}（{w}×{h}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="170"/>
+        <source>{name}（未连接）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="227"/>
+        <source>法定节假日和调休由程序内置；这里录入本地节日、大厅闭厅日、临时调整，或尚未内置年份的全年安排。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="234"/>
+        <source>工作日历例外日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="241"/>
         <source>例外日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="243"/>
         <source>例外类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="176"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="247"/>
         <source>说明，如：那达慕大会闭厅</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="177"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="248"/>
         <source>例外说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="178"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="249"/>
         <source>添加(&amp;A)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="180"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="251"/>
         <source>删除所选(&amp;D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="217"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="271"/>
+        <source>全年安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="278"/>
+        <source>年份(&amp;Y)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="281"/>
+        <source>年份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="287"/>
+        <source>全年安排说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="289"/>
+        <source>依据，如：国务院办公厅通知（国办发明电〔2026〕×号）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="291"/>
+        <source>声明该年已全部录入(&amp;E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="293"/>
+        <source>撤销声明(&amp;W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="312"/>
+        <source>已声明全部录入的年份：{years}（这些年份的办结期限不再标注“估算”）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="318"/>
+        <source>尚无声明全部录入的年份：内置安排之外的年份，办结期限标注“估算”。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="324"/>
+        <source>⚠ {year} 年没有声明过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="361"/>
         <source>⚠ 请先在表中选择要删除的日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="235"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="379"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="237"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="381"/>
         <source>导出为 Excel(&amp;E)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="245"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="389"/>
         <source>导入结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="256"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="400"/>
         <source>当前事项库：{items} 项事项，{departments} 个实施部门，{themes} 个一件事。导入时有任何错误行则全部不导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="264"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="408"/>
         <source>导入事项库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="264"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="294"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="408"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="438"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="273"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="417"/>
         <source>未导入。请修改以下各行后重新导入：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="280"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="424"/>
         <source>未导入：{message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="284"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="428"/>
         <source>已导入：事项 {items} 项，一件事 {themes} 个。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="294"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="438"/>
         <source>导出事项库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="294"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="438"/>
         <source>事项库.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="303"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="447"/>
         <source>未导出：{message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="307"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="451"/>
         <source>已导出 {count} 项事项到 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="316"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="460"/>
         <source>用户列表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="320"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="464"/>
         <source>停用/启用所选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="321"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="465"/>
         <source>解锁所选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="322"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="466"/>
         <source>所选改为下方角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="329"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="467"/>
+        <source>重设所选用户的密码(&amp;W)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="474"/>
         <source>角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="336"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="481"/>
         <source>新用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="338"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="483"/>
         <source>新用户姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="340"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="485"/>
         <source>新用户窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="343"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="488"/>
         <source>新用户初始密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="344"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="489"/>
         <source>用户名：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="345"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="490"/>
         <source>姓名：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="346"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="491"/>
         <source>角色：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="347"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="492"/>
         <source>窗口：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="348"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="493"/>
         <source>初始密码：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="349"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="494"/>
         <source>添加用户(&amp;N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="393"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="401"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="409"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="537"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="544"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="553"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="579"/>
         <source>⚠ 请先在表中选择用户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="565"/>
+        <source>已重设 {name}（{username}）的密码，账户如被锁定已一并解锁。请当面告知本人，并请其登录后在“工具 → 修改密码”中改为自己的密码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="587"/>
+        <source>备份与恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="591"/>
+        <source>备份是本机数据库的完整副本（含全部办件与个人信息，请妥善保管）。从备份恢复时，当前数据库改名保留在本机目录中；恢复后程序将关闭，请重新打开，并先同步一次以取回本机在备份之后推送过的记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="599"/>
+        <source>立即备份(&amp;B)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="601"/>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="621"/>
+        <source>hall-desk 备份 (*.sqlite3);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="624"/>
+        <source>备份到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="626"/>
+        <source>选择备份文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="630"/>
+        <source>未完成：{message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="643"/>
+        <source>已备份到 {path}（{kb} KB，完整性校验通过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="657"/>
+        <source>从备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="660"/>
+        <source>用备份 {path} 替换本机数据库？
+当前数据库将改名保留；恢复后程序将关闭，请重新打开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="664"/>
+        <source>恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="665"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="683"/>
+        <source>已从备份恢复，工作站 {code}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="685"/>
+        <source>原数据库已改名保留为 {path}。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="687"/>
+        <source>重新打开后请先同步一次，取回本机在备份之后推送过的记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="688"/>
+        <source>程序现在关闭，请重新打开。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="694"/>
+        <source>恢复完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="696"/>
+        <source>关闭程序</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1554,67 +5226,183 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../forms/settings.ui" line="21"/>
+        <source>大厅咨询电话：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="22"/>
+        <source>大厅咨询电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="22"/>
+        <source>全大厅共用，同步到各工作站，印在每份通知书上，如 0475-5212345</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../forms/settings.ui" line="24"/>
+        <source>大厅地址：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="25"/>
+        <source>大厅地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="25"/>
+        <source>全大厅共用，同步到各工作站，印在每份通知书上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="27"/>
+        <source>工单重开期限（工作日）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="28"/>
+        <location filename="../../forms/settings.ui" line="55"/>
+        <source> 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="28"/>
+        <source>工单归档后多少个工作日内可以重开；全大厅共用，同步到各工作站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="28"/>
+        <source>工单重开期限工作日数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="33"/>
         <source>同步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="26"/>
+        <location filename="../../forms/settings.ui" line="35"/>
         <source>共享数据库地址：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="27"/>
+        <location filename="../../forms/settings.ui" line="36"/>
         <source>共享数据库地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="27"/>
+        <location filename="../../forms/settings.ui" line="36"/>
         <source>postgresql://用户@服务器/数据库，或本机 SQLite 文件路径</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="29"/>
+        <location filename="../../forms/settings.ui" line="38"/>
         <source>每晚同步时间：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="30"/>
+        <location filename="../../forms/settings.ui" line="39"/>
         <source>HH:mm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="30"/>
+        <location filename="../../forms/settings.ui" line="39"/>
         <source>每晚同步时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="35"/>
-        <source>打印</source>
+        <location filename="../../forms/settings.ui" line="44"/>
+        <source>打印与评价屏</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="37"/>
+        <location filename="../../forms/settings.ui" line="46"/>
         <source>默认打印机：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="38"/>
+        <location filename="../../forms/settings.ui" line="47"/>
         <source>默认打印机</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="42"/>
+        <location filename="../../forms/settings.ui" line="48"/>
+        <source>好差评评价屏：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="49"/>
+        <source>好差评评价屏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="49"/>
+        <source>面向申请人的显示器：办完一项服务后在这里请申请人评价</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="51"/>
+        <source>评价等待时间：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="52"/>
+        <source> 秒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="52"/>
+        <source>申请人在这段时间内未评价，记为「未评价」（不计为好评）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="52"/>
+        <source>评价等待秒数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="54"/>
+        <source>差评整改期限：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="55"/>
+        <source>每条差评自动生成整改工单的办理期限；全大厅共用，同步到各工作站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="55"/>
+        <source>差评整改期限工作日数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="57"/>
+        <source>差评原因（每行一条）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="58"/>
+        <source>评价屏上供申请人勾选的差评原因；全大厅共用，同步到各工作站</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="58"/>
+        <source>差评原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="63"/>
         <source>工作日历</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="45"/>
+        <location filename="../../forms/settings.ui" line="66"/>
         <source>事项库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="48"/>
+        <location filename="../../forms/settings.ui" line="69"/>
         <source>用户与角色</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1796,50 +5584,175 @@
     </message>
 </context>
 <context>
+    <name>SheetsPanel</name>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="50"/>
+        <source>环节(&amp;H)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="53"/>
+        <source>交接单环节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="54"/>
+        <source>全部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="63"/>
+        <source>交接单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="67"/>
+        <source>重印交接单(&amp;J)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="69"/>
+        <source>打印本单材料袋标签(&amp;L)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="74"/>
+        <source>按受理编号打印标签(&amp;N)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="77"/>
+        <source>要打印标签的受理编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="78"/>
+        <source>可扫码，多个编号用空格或逗号分开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="80"/>
+        <source>打印标签(&amp;B)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="113"/>
+        <source>请先在表中选择交接单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="144"/>
+        <source>交接单 {no}（重印）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="173"/>
+        <source>材料袋标签 {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffWorkspace</name>
+    <message>
+        <location filename="../../hall_desk/ui/staff_workspace.py" line="32"/>
+        <source>人员与巡查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_workspace.py" line="41"/>
+        <source>会议(&amp;1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_workspace.py" line="42"/>
+        <source>巡查(&amp;2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/staff_workspace.py" line="43"/>
+        <source>绩效考评(&amp;3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SupplementForm</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="659"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="855"/>
         <source>受理编号或证件号码(&amp;F)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="662"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="858"/>
         <source>受理编号或证件号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="663"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="859"/>
         <source>扫描告知书上的条码，或输入受理编号、证件号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="674"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="870"/>
         <source>待补材料</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="676"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="872"/>
         <source>确认收取(&amp;C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="697"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="879"/>
+        <source>打印受理通知书(&amp;Y)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="906"/>
         <source>⚠ 没有找到待补正或待补齐容缺材料的办件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="704"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="912"/>
         <source>{case_no}&#x3000;{title}&#x3000;{name}（{state}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="737"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="955"/>
         <source>材料已收齐：{case_no} 已受理，办结期限 {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="743"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="961"/>
         <source>已登记收取，{case_no} 仍有材料待补</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="60"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="62"/>
+        <source>立即同步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="88"/>
+        <source>同步：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="132"/>
+        <source>同步：正在同步…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="141"/>
+        <source>同步：{step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="160"/>
+        <source>同步失败：{reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1857,70 +5770,472 @@
     </message>
 </context>
 <context>
-    <name>Workspace</name>
+    <name>TicketDesk</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="59"/>
-        <source>综合受理</source>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="82"/>
+        <source>原因分析：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="61"/>
-        <source>选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。</source>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="83"/>
+        <source>派发说明：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="68"/>
-        <source>咨询登记</source>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="84"/>
+        <source>办理进展：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="70"/>
-        <source>快速登记现场和电话咨询，常用主题一键录入，转入受理时记录首问负责人。</source>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="85"/>
+        <source>暂停原因：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="76"/>
-        <source>材料流转</source>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="86"/>
+        <source>恢复说明：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="78"/>
-        <source>扫码收取材料袋、预审、按部门批量移交并打印交接单，随时掌握每个材料袋的位置和剩余期限。</source>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="87"/>
+        <source>答复内容：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="85"/>
-        <source>统一出件</source>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="88"/>
+        <source>核查意见：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="87"/>
-        <source>待出件队列，本人或代领核验身份后领取，邮寄登记运单号，出件台账。</source>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="89"/>
+        <source>不通过理由：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="93"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="90"/>
+        <source>监督检查意见：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="91"/>
+        <source>归档说明：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="92"/>
+        <source>不予受理理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="93"/>
+        <source>延期理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="94"/>
+        <source>重开理由：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="121"/>
+        <source>工单列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="139"/>
+        <source>全部类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="144"/>
+        <source>未归档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="145"/>
+        <source>全部状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="149"/>
+        <source>已超期(&amp;O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="151"/>
+        <source>临近期限(&amp;E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="153"/>
+        <source>全部人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="156"/>
+        <source>工单编号、反映人或内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="157"/>
+        <source>查找工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="198"/>
+        <source>办理过程</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="201"/>
+        <source>打印交办单(&amp;P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="203"/>
+        <source>打印答复函(&amp;H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="233"/>
+        <source>下一步(&amp;W)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="235"/>
+        <source>派发给：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="238"/>
+        <source>派发对象：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="240"/>
+        <source>答复方式：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="243"/>
+        <source>（请选择核查结论）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="245"/>
+        <source>核查结论(&amp;J)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="247"/>
+        <source>（匿名，无回访）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="249"/>
+        <source>回访结果：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="253"/>
+        <source>不予受理类别：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="257"/>
+        <source>新的期限：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="261"/>
+        <source>说明：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="262"/>
+        <source>执行(&amp;Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="313"/>
+        <source>共 {n} 张工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="334"/>
+        <source>没有符合条件的工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="345"/>
+        <source>状态：{state}&#x3000;{mark}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="346"/>
+        <source>反映人：{who}&#x3000;涉及：{staff}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="349"/>
+        <source>反映内容：{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="352"/>
+        <source>派发：{to}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="354"/>
+        <source>核查结论：{finding}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="435"/>
+        <source>{number}：核查不通过，已退回办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="437"/>
+        <source>{number}：已{step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketRegisterForm</name>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="71"/>
+        <source>类别(&amp;L)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="74"/>
+        <source>渠道(&amp;Q)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="76"/>
+        <source>12345 转办时填写平台工单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="77"/>
+        <source>12345 工单号：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="79"/>
+        <source>（非办不成事）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="82"/>
+        <source>办不成事类型(&amp;B)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="85"/>
+        <source>办理层级(&amp;J)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="89"/>
+        <source>反映内容(&amp;N)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="90"/>
+        <source>匿名反映(&amp;M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="94"/>
+        <source>反映人姓名(&amp;X)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="96"/>
+        <source>联系电话(&amp;D)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="98"/>
+        <source>涉及办件的受理编号（可不填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="99"/>
+        <source>涉及办件：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="100"/>
+        <source>（不涉及具体人员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="101"/>
+        <source>涉及工作人员(&amp;G)：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="103"/>
+        <source>涉及窗口：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="105"/>
+        <source>补登时填写，如 2026-11-24 09:30；不填为现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="106"/>
+        <source>接收时间：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="108"/>
+        <source>登记(&amp;R)  Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="140"/>
+        <source>接收时间应写成 年-月-日 时:分，如 2026-11-24 09:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="194"/>
+        <source>办理期限 {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="196"/>
+        <source>无办理期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="199"/>
+        <source>已登记 {number}，{due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketsWorkspace</name>
+    <message>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="25"/>
         <source>办不成事/投诉</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="95"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="34"/>
+        <source>登记(&amp;1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="35"/>
+        <source>工单列表(&amp;2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="39"/>
+        <source>待核查(&amp;3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="42"/>
+        <source>好差评(&amp;4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="68"/>
+        <source>综合受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="70"/>
+        <source>选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="77"/>
+        <source>咨询登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="79"/>
+        <source>快速登记现场和电话咨询，常用主题一键录入，转入受理时记录首问负责人。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="85"/>
+        <source>材料流转</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="87"/>
+        <source>扫码收取材料袋、预审、按部门批量移交并打印交接单，随时掌握每个材料袋的位置和剩余期限。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="94"/>
+        <source>统一出件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="96"/>
+        <source>待出件队列，本人或代领核验身份后领取，邮寄登记运单号，出件台账。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="102"/>
+        <source>办不成事/投诉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="104"/>
         <source>办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="101"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="110"/>
         <source>统计报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="103"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="112"/>
         <source>当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="107"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="118"/>
+        <source>人员与巡查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="120"/>
+        <source>晨会、周例会和待办事项，现场巡查与整改复查，月度绩效考评的计算、审核、发布和打印。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/main_window.py" line="125"/>
         <source>系统管理</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_PasswordForm</name>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="37"/>
+        <source>新密码至少 {n} 位，须同时包含字母和数字。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/password_dialog.py" line="66"/>
+        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
