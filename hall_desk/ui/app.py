@@ -18,7 +18,7 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services import users
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
-from hall_desk.ui import appearance
+from hall_desk.ui import appearance, collector
 from hall_desk.ui.errors import ErrorReporter, setup_logging
 from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.main_window import MainWindow
@@ -53,6 +53,7 @@ def application() -> QApplication:
             app.installTranslator(own)
             _translators.append(own)
     install_wheel_guard(app)
+    collector.install(app)
     # After the translators, so the name is in the window's language.
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "政务服务中心前台"))
     return app

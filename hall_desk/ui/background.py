@@ -10,6 +10,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from hall_desk.domain.errors import HallDeskError
@@ -22,6 +23,35 @@ class _Signals(QObject):
     finished = Signal(object)
     failed = Signal(str, str)  # message for the person, traceback for the log ("" for refusals)
     refused = Signal(object)  # the HallDeskError itself, so a form can put it beside its field
+
+
+class _Runner(QRunnable):
+    """One class for every task (a class made per call is freed only by the cycle collector)."""
+
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = signals
+
+    def run(self) -> None:
+        signals = self.signals
+
+        def progress(done: int, total: int, text: str) -> None:
+            if shiboken6.isValid(signals):
+                signals.progress.emit(done, total, text)
+
+        try:
+            result = self.work(progress)
+        except HallDeskError as exc:
+            outcome: tuple[tuple[Any, ...], ...] = ("refused", exc), ("failed", exc.message, "")
+        except Exception as exc:
+            outcome = (("failed", str(exc) or type(exc).__name__, traceback.format_exc()),)
+        else:
+            outcome = (("finished", result),)
+        # A task deleted while its work ran (its window closed) has nobody left to tell.
+        if shiboken6.isValid(signals):
+            for name, *args in outcome:
+                getattr(signals, name).emit(*args)
 
 
 class BackgroundTask(QObject):
@@ -37,7 +67,9 @@ class BackgroundTask(QObject):
         super().__init__(parent)
         self.work = work
         self.running = False
-        self._signals = _Signals()
+        # A child of the task: its C++ side goes with the task, in the GUI thread, whichever
+        # thread drops the last Python reference to it.
+        self._signals = _Signals(self)
         # Signals cross threads queued: the slots below run in the GUI thread.
         self._signals.progress.connect(self.progress)
         self._signals.refused.connect(self.refused)
@@ -48,23 +80,7 @@ class BackgroundTask(QObject):
         if self.running:
             return
         self.running = True
-        signals, work = self._signals, self.work
-
-        class _Runner(QRunnable):
-            def run(self) -> None:
-                try:
-                    result = work(
-                        lambda done, total, text: signals.progress.emit(done, total, text)
-                    )
-                except HallDeskError as exc:
-                    signals.refused.emit(exc)
-                    signals.failed.emit(exc.message, "")
-                except Exception as exc:
-                    signals.failed.emit(str(exc) or type(exc).__name__, traceback.format_exc())
-                else:
-                    signals.finished.emit(result)
-
-        (pool or QThreadPool.globalInstance()).start(_Runner())
+        (pool or QThreadPool.globalInstance()).start(_Runner(self.work, self._signals))
 
     def _finish(self, result: object) -> None:
         self.running = False
