@@ -391,10 +391,18 @@ class ReportsWorkspace(QWidget):
                 actions=people.overdue_actions,
                 missing=people.missing_meetings,
             )
+            + "".join(
+                self.tr("\n提醒：{sheet}").format(sheet=sheet.text) for sheet in people.unanswered
+            )
         )
         self.missing.set_rows(list(people.missing))
         # The count in the tab's title: seen without opening the tab, and not by colour.
-        flagged = people.missing_meetings + people.overdue_actions + people.overdue_findings
+        flagged = (
+            people.missing_meetings
+            + people.overdue_actions
+            + people.overdue_findings
+            + len(people.unanswered)
+        )
         title = self.tr("人员与巡查")
         self.tabs.setTabText(
             self.people_index,

@@ -383,6 +383,12 @@ def one_size(cases_wanted: int) -> None:
 
     for line in queue_figures():
         print(line)
+    print()
+    print("a hall's night: every workstation syncs at once (processes, PostgreSQL):")
+    from tests.benchmarks.hall_night import hall_night_figures
+
+    for line in hall_night_figures():
+        print(line)
 
     # After the sync: a workstation that has synced starts without a backlog of unsent events.
     print(f"window start-up over {WINDOW_RUNS} starts (ms, MB):")

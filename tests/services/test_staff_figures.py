@@ -12,6 +12,8 @@ from hall_desk.services.demo import generate
 from hall_desk.services.staff_figures import staff_figures
 from tests.services import staff_helpers
 
+hall = staff_helpers.hall
+
 
 def test_the_figures_equal_a_direct_count_over_the_demo_month(tmp_path):
     h = staff_helpers.open_hall(tmp_path / "home")
@@ -51,3 +53,29 @@ def test_the_figures_equal_a_direct_count_over_the_demo_month(tmp_path):
         assert inspections.escalation(h.ws, "clerk2", date(2026, 11, 27)).escalation.label == "约谈"
     finally:
         h.ws.close()
+
+
+def test_a_published_sheet_nobody_answered_is_named_for_the_lead_after_its_deadline(hall):
+    from hall_desk.services import evaluations
+    from hall_desk.services.evaluations import sheet_id
+
+    hall.at(date(2026, 11, 30), 17)
+    evaluations.compute_month(hall.ws, hall.lead, "2026-11")
+    evaluations.check_month(hall.ws, hall.lead, "2026-11")
+    assert evaluations.publish_month(hall.ws, hall.lead, "2026-11") == date(2026, 12, 3)
+    hall.at(date(2026, 12, 1), 9)
+    evaluations.confirm(hall.ws, hall.clerk2, sheet_id("2026-11", "clerk2"))
+    # On the last day to answer nobody is late yet.
+    assert staff_figures(hall.ws, hall.lead, date(2026, 12, 3)).unanswered == ()
+    late = staff_figures(hall.ws, hall.lead, date(2026, 12, 4)).unanswered
+    with hall.ws.reading() as s:
+        direct = s.execute(
+            text(
+                "SELECT staff FROM evaluations WHERE state = 'published'"
+                " AND respond_by < '2026-12-04' ORDER BY staff"
+            )
+        ).all()
+    assert [u.staff for u in late] == [r[0] for r in direct]
+    assert "clerk1" in [u.staff for u in late] and "clerk2" not in [u.staff for u in late]
+    [clerk1] = [u for u in late if u.staff == "clerk1"]
+    assert clerk1.text == "王晓燕（clerk1）2026-11 考评表逾期未确认（应于 2026-12-03 前确认或提出异议）"

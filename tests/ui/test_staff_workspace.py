@@ -209,6 +209,33 @@ def test_the_dashboard_names_open_findings_overdue_actions_and_missing_meetings(
     ]
 
 
+def test_the_dashboard_reminds_the_lead_of_a_published_sheet_nobody_answered(qtbot, hall) -> None:
+    from hall_desk.services import evaluations
+    from hall_desk.ui.reports_workspace import ReportsWorkspace
+
+    hall.at(date(2026, 11, 30), 17)
+    evaluations.compute_month(hall.ws, hall.lead, "2026-11")
+    evaluations.check_month(hall.ws, hall.lead, "2026-11")
+    evaluations.publish_month(hall.ws, hall.lead, "2026-11")
+    hall.at(date(2026, 12, 1), 9)
+    for clerk in (hall.clerk2, hall.router):
+        evaluations.confirm(hall.ws, clerk, evaluations.sheet_id("2026-11", clerk.username))
+    hall.at(date(2026, 12, 4), 9)
+    page = ReportsWorkspace(hall.ws, hall.lead)
+    qtbot.addWidget(page)
+    page.day.setFocus()
+    qtbot.keyClick(page.day, Qt.Key.Key_Up)  # the dashboard's day: from 12-04 back is the arrows'
+    qtbot.keyClick(page.day, Qt.Key.Key_Down)
+    settle(qtbot)
+    reminders = [
+        line for line in page.people_summary.text().splitlines() if line.startswith("提醒：")
+    ]
+    assert reminders == [
+        "提醒：王晓燕（clerk1）2026-11 考评表逾期未确认（应于 2026-12-03 前确认或提出异议）"
+    ]
+    assert page.tabs.tabText(page.people_index).startswith("⚠ 人员与巡查（")
+
+
 def test_a_staff_member_objects_to_their_published_sheet_with_a_reason(qtbot, hall) -> None:
     from hall_desk.services import evaluations
     from hall_desk.ui.my_evaluation import MyEvaluationDialog
