@@ -80,9 +80,7 @@ class ActionView:
     overdue: bool
 
 
-def _action_view(
-    a: MeetingActionRow, kind: MeetingKind, held_on: date, today: date
-) -> ActionView:
+def _action_view(a: MeetingActionRow, kind: MeetingKind, held_on: date, today: date) -> ActionView:
     """One stored action item as shown, `overdue` as of `today`."""
     return ActionView(
         a.id,

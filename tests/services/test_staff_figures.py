@@ -78,4 +78,7 @@ def test_a_published_sheet_nobody_answered_is_named_for_the_lead_after_its_deadl
     assert [u.staff for u in late] == [r[0] for r in direct]
     assert "clerk1" in [u.staff for u in late] and "clerk2" not in [u.staff for u in late]
     [clerk1] = [u for u in late if u.staff == "clerk1"]
-    assert clerk1.text == "王晓燕（clerk1）2026-11 考评表逾期未确认（应于 2026-12-03 前确认或提出异议）"
+    assert (
+        clerk1.text
+        == "王晓燕（clerk1）2026-11 考评表逾期未确认（应于 2026-12-03 前确认或提出异议）"
+    )
