@@ -54,7 +54,7 @@ $(DIST_DEPS): pyproject.toml | $(DEPS)
 	$(BIN)/python -m pip install --quiet -e '.[test,dist]'
 	touch $@
 
-dist: $(DIST_DEPS)
+dist: $(DIST_DEPS) qm
 	rm -rf dist/hall-desk dist/*.deb
 	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/hall-desk.spec
@@ -77,12 +77,13 @@ migration: $(DEPS)
 # Refresh the Qt translation source from the window's strings (tr(), translate(),
 # QT_TRANSLATE_NOOP() in hall_desk/ui and the texts of forms/*.ui). Translate the .ts in
 # Qt Linguist (pyside6-linguist); pyside6-lrelease makes the hall_desk_en.qm that start-up loads
-# on an English system. Strings no longer in the code stay in the .ts, marked obsolete.
+# when English is chosen (settings, or an English system). Strings no longer in the code are
+# dropped (-no-obsolete); packaging/fill_translations.py fills translations from JSON lists.
 .PHONY: ts qm
 TRANSLATIONS := resources/translations/hall_desk_en.ts
 ts: $(DEPS)
 	mkdir -p resources/translations
-	$(BIN)/pyside6-lupdate -source-language zh_CN -target-language en \
+	$(BIN)/pyside6-lupdate -source-language zh_CN -target-language en -no-obsolete \
 		hall_desk/ui/*.py forms/*.ui -ts $(TRANSLATIONS)
 
 # The few Qt labels the shipped Chinese qtbase catalog lacks, compiled for start-up to load
@@ -90,3 +91,6 @@ ts: $(DEPS)
 qm: $(DEPS)
 	$(BIN)/pyside6-lrelease resources/translations/qt_gaps_zh_CN.ts \
 		-qm resources/translations/qt_gaps_zh_CN.qm
+	# Unfinished messages are left out: the window shows their Chinese source instead.
+	$(BIN)/pyside6-lrelease -nounfinished $(TRANSLATIONS) \
+		-qm resources/translations/hall_desk_en.qm

@@ -163,6 +163,10 @@ def _rating_changes(ws: Workstation, changes: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+# The window's language (config.extra["language"]): the system's, Chinese or English.
+LANGUAGES = ("system", "zh", "en")
+
+
 def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
     """Validates every change, publishes the hall's settings that changed, audits what changed,
     then saves the config file."""
@@ -200,6 +204,11 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
                 published[key] = value
             # From now on the hall's value is the one that prints: the local copy goes.
             config.extra.pop(key, None)
+    if "language" in changes:
+        choice = str(changes["language"])
+        if choice not in LANGUAGES:
+            raise ValidationError("language", "界面语言应为 跟随系统、中文 或 English")
+        config.extra["language"] = choice
     if "printer" in changes:
         config.extra["printer"] = clean_text(
             str(changes["printer"]), "printer", "打印机名称", max_len=PRINTER_NAME_MAX

@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 import sys
 import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -18,8 +17,8 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services import users
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
-from hall_desk.ui import appearance, collector
-from hall_desk.ui.errors import ErrorReporter, setup_logging
+from hall_desk.ui import appearance, collector, language
+from hall_desk.ui.errors import ErrorReporter, setup_logging, teardown_logging
 from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.ops import wait_for_workers
@@ -47,36 +46,14 @@ def application() -> QApplication:
         for translator in load_qt_catalogs(app):
             app.installTranslator(translator)
             _translators.append(translator)
-        # This program's own strings, when a translation for the system's language is bundled.
-        own = load_translation(app, QLocale.system())
-        if own is not None:
-            app.installTranslator(own)
-            _translators.append(own)
+    # This program's own strings: the system's language until the workstation's choice is read.
+    if language.current() is None:
+        language.apply(app, language.SYSTEM)
     install_wheel_guard(app)
     collector.install(app)
     # After the translators, so the name is in the window's language.
-    app.setApplicationDisplayName(QCoreApplication.translate("Application", "政务服务中心前台"))
+    language.set_display_name(app)
     return app
-
-
-def translations_dir() -> Path:
-    return resources_dir() / "translations"
-
-
-def load_translation(app: QCoreApplication, locale: QLocale) -> QTranslator | None:
-    """resources/translations/hall_desk_<locale>.qm (e.g. _en_US, then _en), loaded, or None.
-
-    Only the locale itself is tried, not Qt's list of fallback UI languages: the source strings
-    are Chinese, so a Chinese desktop that also lists English must stay in Chinese.
-    """
-    name = locale.name()  # "en_US"; "C" for the C locale
-    for candidate in dict.fromkeys((name, name.split("_")[0])):
-        path = translations_dir() / f"hall_desk_{candidate}.qm"
-        if path.is_file():
-            translator = QTranslator(app)
-            if translator.load(str(path)):
-                return translator
-    return None
 
 
 def _prepare_pdf_font() -> None:
@@ -111,6 +88,7 @@ class Desk:
         extra = self.ws.config.extra
         appearance.apply_theme(self.app, str(extra.get("theme", "light")))
         appearance.apply_font_scale(self.app, float(extra.get("font_scale", 1.0)))
+        language.apply(self.app, language.choice_of(extra))
         if not users.has_admin(self.ws):
             first_admin = SetupDialog(self.home, self.ws)
             if first_admin.exec() != QDialog.DialogCode.Accepted:
@@ -158,11 +136,29 @@ class Desk:
     def _settings_closed(self, dialog: SettingsDialog) -> None:
         if dialog in self.dialogs:
             self.dialogs.remove(dialog)
+        if self.window is not None and language.apply(
+            self.app, language.choice_of(self.window.ws.config.extra)
+        ):
+            self._rebuild_in_new_language()
         if self.window is not None:
             self.window.setWindowTitle(f"{self.window.ws.hall} — hall-desk")
             self.window.idle.set_interval(max(1, self.window.ws.config.idle_lock_minutes) * 60_000)
             self.window.refresh_status()
         dialog.deleteLater()
+
+    def _rebuild_in_new_language(self) -> None:
+        """Widgets keep the texts they were built with: the person's window is built anew in the
+        new language. Other people's kept (locked) windows are dropped; they get a new one at
+        their next login."""
+        old = self.window
+        assert old is not None
+        for window in list(self.sessions.values()):
+            if window is not old:
+                self._discard(window)
+        new = self.show_main(old.actor)
+        new.setGeometry(old.geometry())
+        self._discard(old)
+        self.sessions[new.actor.username] = new
 
     def switch_user(self) -> None:
         """Someone else takes the window at a shift change.
@@ -213,6 +209,7 @@ class Desk:
         if self.ws is not None:
             self.ws.close()
         self.reporter.uninstall()
+        teardown_logging(self.reporter.log_path)
 
 
 def run(home: Home) -> int:

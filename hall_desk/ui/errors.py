@@ -32,6 +32,15 @@ def setup_logging(log_dir: Path) -> Path:
     return path
 
 
+def teardown_logging(path: Path) -> None:
+    """Removes and closes the handler `setup_logging(path)` added: a later desk (another home,
+    a test after this one) must not name this log in its error dialog."""
+    for handler in list(log.handlers):
+        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path:
+            log.removeHandler(handler)
+            handler.close()
+
+
 _open_dialogs: list[QMessageBox] = []  # kept referenced while open, or they vanish
 
 

@@ -149,10 +149,31 @@ class SettingsDialog(QDialog):
             self.printer.addItem(self.tr("{printer}（未连接）").format(printer=current), current)
             index = self.printer.count() - 1
         self.printer.setCurrentIndex(max(0, index))
+        self._add_language_row()
         self._load_rating_screens()
         self.rating_timeout.setValue(rating_timeout(self.ws))
         self.rectify_days.setValue(ratings.rectify_days(self.ws))
         self.bad_reasons.setPlainText("\n".join(ratings.bad_reasons(self.ws)))
+
+    def _add_language_row(self) -> None:
+        # Applied when the dialog closes saved: the window is then rebuilt (ui/language.py).
+        self.language = QComboBox(self.form)
+        self.language.setObjectName("languageCombo")
+        self.language.setAccessibleName(self.tr("界面语言"))
+        for label, value in (
+            (self.tr("跟随系统"), "system"),
+            (self.tr("中文"), "zh"),
+            ("English", "en"),  # its own name, in any language
+        ):
+            self.language.addItem(label, value)
+        self.language.setCurrentIndex(
+            max(0, self.language.findData(str(self.ws.config.extra.get("language", "system"))))
+        )
+        label = QLabel(self.tr("界面语言(&G)："), self.form)
+        label.setBuddy(self.language)
+        rows = self.form.findChild(QFormLayout, "hallForm")
+        assert rows is not None
+        rows.addRow(label, self.language)
 
     def _load_rating_screens(self) -> None:
         box = self.rating_screen
@@ -187,6 +208,7 @@ class SettingsDialog(QDialog):
             rating_timeout_seconds=self.rating_timeout.value(),
             rating_rectify_days=self.rectify_days.value(),
             rating_bad_reasons=self.bad_reasons.toPlainText(),
+            language=self.language.currentData(),
         )
         inputs: dict[str, QWidget] = {
             "hall": self.hall,

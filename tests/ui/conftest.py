@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import weakref
 from collections.abc import Iterator
+from logging.handlers import RotatingFileHandler
 
 import pytest
 import shiboken6
@@ -21,7 +22,7 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services import intake
 from hall_desk.services.intake import IntakeResult
 from hall_desk.services.workstation import Workstation
-from hall_desk.ui import appearance
+from hall_desk.ui import appearance, errors, language
 from hall_desk.ui.app import application
 from hall_desk.ui.main_window import MainWindow
 from tests.conftest import TODAY
@@ -101,10 +102,19 @@ def _no_leaks(qapp, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:  # type:
 @pytest.fixture(autouse=True)
 def _app(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     app = application()
+    # In Chinese, the source language, whatever the machine's locale.
+    language.apply(app, language.CHINESE)
     yield
     # Each test starts from the default look.
     appearance.apply_theme(app, "light")
     appearance.apply_font_scale(app, 1.0)
+    language.apply(app, language.CHINESE)
+    # A desk that did not close (or a test that set up logging) leaves no handler behind: the
+    # next test's error dialog must name its own log.
+    for handler in list(errors.log.handlers):
+        if isinstance(handler, RotatingFileHandler):
+            errors.log.removeHandler(handler)
+            handler.close()
 
 
 @pytest.fixture

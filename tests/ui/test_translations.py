@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel
 
 from hall_desk.services import cases as case_service
 from hall_desk.ui import app as app_module
-from hall_desk.ui import appearance
+from hall_desk.ui import appearance, language
 from hall_desk.ui.main_window import HIT_COLUMNS, WORKSPACES, MainWindow
 from hall_desk.ui.models import RowsModel
 
@@ -92,18 +92,18 @@ def test_the_window_shows_translated_tables_workspaces_and_themes(
 
 def test_start_up_loads_the_translation_for_the_system_locale(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     compile_qm(tmp_path, "hall_desk_en", ENGLISH)
-    monkeypatch.setattr(app_module, "translations_dir", lambda: tmp_path)
+    monkeypatch.setattr(language, "translations_dir", lambda: tmp_path)
     app = QCoreApplication.instance()
     assert app is not None
     for locale in ("en_US", "en_GB", "en"):
-        translator = app_module.load_translation(app, QLocale(locale))
+        translator = language.load_translation(app, QLocale(locale))
         assert translator is not None, locale
         assert translator.translate("Workspace", "综合受理") == "Intake"
     # Chinese (the source language) and languages without a file get no translator.
     for locale in ("zh_CN", "zh_TW", "fr_FR"):
-        assert app_module.load_translation(app, QLocale(locale)) is None, locale
+        assert language.load_translation(app, QLocale(locale)) is None, locale
 
 
 def test_the_bundled_translation_folder_is_found_via_the_resources() -> None:
-    assert app_module.translations_dir().is_dir()
-    assert (app_module.translations_dir() / "hall_desk_en.ts").is_file()
+    assert language.translations_dir().is_dir()
+    assert (language.translations_dir() / "hall_desk_en.ts").is_file()
