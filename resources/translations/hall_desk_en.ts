@@ -6,7 +6,7 @@
     <message>
         <location filename="../../hall_desk/ui/app.py" line="57"/>
         <source>政务服务中心前台</source>
-        <translation type="unfinished"></translation>
+        <translation>Government Service Center Front Desk</translation>
     </message>
 </context>
 <context>
@@ -14,42 +14,42 @@
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="418"/>
         <source>只看超期和临近期限(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Only overdue and near-deadline (&amp;F)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="420"/>
         <source>审批部门(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Approving &amp;department:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="423"/>
         <source>按审批部门筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by approving department</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="424"/>
         <source>全部部门</source>
-        <translation type="unfinished"></translation>
+        <translation>All departments</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="428"/>
         <source>刷新(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="450"/>
         <source>材料袋位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder location</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="515"/>
         <source>共 {n} 件在途：已超期 {overdue} 件，临近期限 {near} 件</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} cases in progress: {overdue} overdue, {near} near deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="519"/>
         <source>{department}的办件：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases at {department}:</translation>
     </message>
 </context>
 <context>
@@ -57,218 +57,218 @@
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="45"/>
         <source>办件查看</source>
-        <translation type="unfinished"></translation>
+        <translation>Case View</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="91"/>
         <source>、</source>
         <extracomment>Between the kinds of help a case gets (AssistanceFlag labels).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="95"/>
         <source>♿ 帮您办：{kinds}</source>
-        <translation type="unfinished"></translation>
+        <translation>♿ Help-Desk: {kinds}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="97"/>
         <source>♿ 帮您办</source>
-        <translation type="unfinished"></translation>
+        <translation>♿ Help-Desk</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="99"/>
         <source>（{mode}）</source>
-        <translation type="unfinished"></translation>
+        <translation> ({mode})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="103"/>
         <source>，帮办人 {helper}</source>
-        <translation type="unfinished"></translation>
+        <translation>, helper {helper}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="141"/>
         <source>材料袋位置：</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder location:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="145"/>
         <source>材料袋位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder location</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="181"/>
         <source>办件 {case_no}</source>
-        <translation type="unfinished"></translation>
+        <translation>Case {case_no}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="185"/>
         <source>{item}（{department}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{item} ({department})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="191"/>
         <source>主办：{lead}；协办：{others}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead: {lead}; assisting: {others}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="196"/>
         <source>单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Organization</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="196"/>
         <source>个人</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="198"/>
         <source>；代理人 {name}（{id}）</source>
-        <translation type="unfinished"></translation>
+        <translation>; agent {name} ({id})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="203"/>
         <source>{name}（{kind}）{agent}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({kind}){agent}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="214"/>
         <source>—（未受理或已结束）</source>
-        <translation type="unfinished"></translation>
+        <translation>— (not accepted or already closed)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="216"/>
         <source>已办结，待出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed, awaiting delivery</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="234"/>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="253"/>
         <source>材料流转记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing history</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="257"/>
         <source>材料流转(&amp;J)</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing (&amp;J)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="272"/>
         <source>{station}，已停留 {dwell}；接收人 {receiver}</source>
-        <translation type="unfinished"></translation>
+        <translation>{station}, here for {dwell}; received by {receiver}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="282"/>
         <source>材料袋现在：{station}</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder now at: {station}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="286"/>
         <source>材料袋最后在：{station}（{state}），共经过 {n} 处</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder last at: {station} ({state}), {n} stops in total</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="292"/>
         <source>材料袋现在：{station}，已停留 {dwell}；接收人 {receiver}</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder now at: {station}, here for {dwell}; received by {receiver}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="301"/>
         <source>特别程序（暂停计时）</source>
-        <translation type="unfinished"></translation>
+        <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="310"/>
         <source>特别程序</source>
-        <translation type="unfinished"></translation>
+        <translation>Special procedure</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="313"/>
         <source>程序(&amp;G)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedure (&amp;G):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="317"/>
         <source>暂停原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause reason</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="318"/>
         <source>必填，如：送检机构、鉴定事项、听证安排</source>
-        <translation type="unfinished"></translation>
+        <translation>Required, e.g. testing agency, appraisal matter, hearing schedule</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="320"/>
         <source>原因(&amp;W)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (&amp;W):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="322"/>
         <source>暂停计时(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause &amp;timer</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="324"/>
         <source>恢复计时(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume timer (&amp;U)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="358"/>
         <source>⏸ 自 {day} 起暂停计时：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>⏸ Clock paused since {day}: {reason}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="363"/>
         <source>计时进行中</source>
-        <translation type="unfinished"></translation>
+        <translation>Clock running</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="366"/>
         <source>办件当前状态为「{state}」，计时未在进行</source>
-        <translation type="unfinished"></translation>
+        <translation>Case status is "{state}"; the clock is not running</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="406"/>
         <source>已恢复计时，办结期限顺延至 {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>Clock resumed; deadline extended to {due}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="432"/>
         <source>已显示（已记录）</source>
-        <translation type="unfinished"></translation>
+        <translation>Shown (logged)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="438"/>
         <source>通知书(&amp;O)：</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;otice:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="441"/>
         <source>要补打的通知书</source>
-        <translation type="unfinished"></translation>
+        <translation>Notice to reprint</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="443"/>
         <source>补打通知书(&amp;R)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reprint notice…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="456"/>
         <source>{title}（{day}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ({day})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="482"/>
         <source>{title} {case_no}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} {case_no}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="498"/>
         <source>办件信息单 {case_no}</source>
-        <translation type="unfinished"></translation>
+        <translation>Case information sheet {case_no}</translation>
     </message>
 </context>
 <context>
@@ -276,125 +276,125 @@
     <message>
         <location filename="../../forms/case_view.ui" line="8"/>
         <source>pageTitle</source>
-        <translation type="unfinished"></translation>
+        <translation>pageTitle</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="14"/>
         <source>受理编号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Intake no.:</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="20"/>
         <source>受理编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Intake no.</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="24"/>
         <source>办理事项：</source>
-        <translation type="unfinished"></translation>
+        <translation>Service item:</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="30"/>
         <source>办理事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Service item</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="34"/>
         <source>申请人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant:</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="40"/>
         <source>申请人</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="44"/>
         <source>证件号码：</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number:</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="50"/>
         <source>证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="54"/>
         <location filename="../../forms/case_view.ui" line="68"/>
         <source>显示完整号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Show full number</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="55"/>
         <source>显示完整证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Show full ID number</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="58"/>
         <source>联系电话：</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone:</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="64"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="69"/>
         <source>显示完整联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Show full phone number</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="72"/>
         <source>办件状态：</source>
-        <translation type="unfinished"></translation>
+        <translation>Case status:</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="78"/>
         <source>办件状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Case status</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="82"/>
         <source>办结期限：</source>
-        <translation type="unfinished"></translation>
+        <translation>Completion deadline:</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="88"/>
         <source>办结期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Completion deadline</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="92"/>
         <source>绿色通道：</source>
-        <translation type="unfinished"></translation>
+        <translation>Green channel:</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="98"/>
         <source>绿色通道</source>
-        <translation type="unfinished"></translation>
+        <translation>Green channel</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="109"/>
         <location filename="../../forms/case_view.ui" line="111"/>
         <source>申请材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Application materials</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="115"/>
         <location filename="../../forms/case_view.ui" line="117"/>
         <source>办理过程</source>
-        <translation type="unfinished"></translation>
+        <translation>Processing history</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="125"/>
         <source>打印办件信息(&amp;P)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print case information…</translation>
     </message>
     <message>
         <location filename="../../forms/case_view.ui" line="126"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -402,42 +402,42 @@
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="82"/>
         <source>修改密码 — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password — {name}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="84"/>
         <source>原密码(&amp;O)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Old password:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="84"/>
         <source>原密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Old password</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="85"/>
         <source>新密码(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New password:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="85"/>
         <source>新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="86"/>
         <source>确认新密码(&amp;C)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirm new password:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="86"/>
         <source>确认新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm new password</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="88"/>
         <source>修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
 </context>
 <context>
@@ -445,22 +445,22 @@
     <message>
         <location filename="../../hall_desk/ui/checklist_dialog.py" line="29"/>
         <source>巡查清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection checklist</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/checklist_dialog.py" line="31"/>
         <source>每行一个检查项；四组各至少一项。</source>
-        <translation type="unfinished"></translation>
+        <translation>One check item per line; at least one item in each of the four groups.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/checklist_dialog.py" line="50"/>
         <source>保存(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/checklist_dialog.py" line="52"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -469,57 +469,57 @@
         <location filename="../../hall_desk/ui/sync_panel.py" line="183"/>
         <location filename="../../hall_desk/ui/sync_panel.py" line="197"/>
         <source>同步冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync conflicts</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="189"/>
         <source>以下办件在不同工作站上被同时办理了不能同时成立的步骤，或申请人信息被两个窗口在互不知情时改成了不同的值。请核实后写明处理结果；申请人信息须选定保留哪一个值。</source>
-        <translation type="unfinished"></translation>
+        <translation>The cases below had incompatible steps performed at the same time on different workstations, or their applicant details were changed to different values by two windows unaware of each other. Please verify and record the resolution; for applicant details, choose which value to keep.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="204"/>
         <source>没有待处理的冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>No pending conflicts</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="209"/>
         <source>保留(&amp;K)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Keep:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="212"/>
         <source>保留哪一个值</source>
-        <translation type="unfinished"></translation>
+        <translation>Which value to keep</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="214"/>
         <source>查看完整值(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View full value</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="227"/>
         <source>处理结果(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolutio&amp;n:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="230"/>
         <source>处理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="232"/>
         <source>标记为已处理(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as &amp;resolved</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="278"/>
         <source>请先选择一条申请人信息冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select an applicant-details conflict first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="296"/>
         <source>请先选择一条冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a conflict first</translation>
     </message>
 </context>
 <context>
@@ -527,184 +527,184 @@
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="97"/>
         <source>咨询登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation log</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="100"/>
         <source>常用主题（Alt+1…9 直接填入）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Common topics (Alt+1…9 to fill in):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="122"/>
         <source>咨询内容，或输入事项名称/拼音首字母后从下方选择</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation content, or type an item name/pinyin initials and pick below</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="123"/>
         <source>咨询内容(&amp;Q)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Question:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="61"/>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="123"/>
         <source>咨询内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation content</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="62"/>
         <source>渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="63"/>
         <source>处理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="64"/>
         <source>引导窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="65"/>
         <source>咨询人</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquirer</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="66"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="126"/>
         <source>相关事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Related item</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="131"/>
         <source>渠道：</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="140"/>
         <source>处理结果：</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="148"/>
         <source>引导到的窗口：</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred to window:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="148"/>
         <source>引导到的窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred to window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="152"/>
         <source>咨询人（可不填）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquirer (optional):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="154"/>
         <source>咨询人姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquirer name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="157"/>
         <source>联系电话（可不填）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone (optional):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="157"/>
         <source>咨询人联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquirer phone</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="159"/>
         <source>备注：</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="67"/>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="159"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="133"/>
         <source>现场(&amp;X)</source>
-        <translation type="unfinished"></translation>
+        <translation>In person (&amp;X)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="134"/>
         <source>电话(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone (&amp;D)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="135"/>
         <source>其他(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Oth&amp;er</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="142"/>
         <source>已解答(&amp;J)</source>
-        <translation type="unfinished"></translation>
+        <translation>Answered (&amp;J)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="143"/>
         <source>引导至窗口(&amp;Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Refer to window (&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="144"/>
         <source>转入受理(&amp;Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Convert to intake (&amp;Z)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="161"/>
         <source>登记(&amp;S)  Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Log (&amp;S)  Ctrl+Enter</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="193"/>
         <source>更正所选(&amp;G)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct selected (&amp;G)…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="199"/>
         <source>今日咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>Today's consultations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="214"/>
         <source>今日咨询（全部，{n} 条）</source>
-        <translation type="unfinished"></translation>
+        <translation>Today's consultations (all, {n})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="216"/>
         <source>本人今日咨询（{n} 条）</source>
-        <translation type="unfinished"></translation>
+        <translation>My consultations today ({n})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="218"/>
         <source>，选中后按回车更正：</source>
-        <translation type="unfinished"></translation>
+        <translation>; select one and press Enter to correct:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="226"/>
         <source>⚠ 请先在列表中选择一条咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Please select a consultation in the list first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="245"/>
         <source>已更正 {time} 的咨询：{fields}</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrected the {time} consultation: {fields}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="345"/>
         <source>已登记：{topic}</source>
-        <translation type="unfinished"></translation>
+        <translation>Logged: {topic}</translation>
     </message>
 </context>
 <context>
@@ -712,112 +712,112 @@
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="46"/>
         <source>更正咨询登记 — {time} {topic}</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct consultation — {time} {topic}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="67"/>
         <source>咨询内容(&amp;Q)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Question:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="67"/>
         <source>咨询内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation content</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="72"/>
         <source>渠道(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel (&amp;D):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="72"/>
         <source>咨询渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation channel</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="77"/>
         <source>处理结果(&amp;J)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome (&amp;J):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="77"/>
         <source>处理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="81"/>
         <source>引导到的窗口(&amp;Y)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred to window (&amp;Y):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="83"/>
         <source>引导到的窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Referred to window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="86"/>
         <source>咨询人(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquirer (&amp;M):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="86"/>
         <source>咨询人姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquirer name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="89"/>
         <source>不修改（现为 {masked}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unchanged (currently {masked})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="91"/>
         <source>未登记电话</source>
-        <translation type="unfinished"></translation>
+        <translation>No phone on record</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="93"/>
         <source>联系电话(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phone:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="93"/>
         <source>咨询人联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquirer phone</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="95"/>
         <source>备注(&amp;B)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes (&amp;B):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="95"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="97"/>
         <source>如：渠道登记错了，是电话咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. wrong channel logged; it was a phone inquiry</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="98"/>
         <source>更正原因(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Correction &amp;reason:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="98"/>
         <source>更正原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Correction reason</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="106"/>
         <source>保存更正</source>
-        <translation type="unfinished"></translation>
+        <translation>Save correction</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_correction.py" line="108"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -825,242 +825,242 @@
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="63"/>
         <source>查找待出件(&amp;F)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find pending delivery:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="64"/>
         <source>查找待出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Find pending delivery</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="65"/>
         <source>受理编号、条码、证件号码、电话或姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Intake no., barcode, ID number, phone or name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="71"/>
         <source>待出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending delivery</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="78"/>
         <source>本人领取</source>
-        <translation type="unfinished"></translation>
+        <translation>Collected in person</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="79"/>
         <source>代领</source>
-        <translation type="unfinished"></translation>
+        <translation>Collected by proxy</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="80"/>
         <source>邮寄</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="81"/>
         <source>邮件退回</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail returned</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="84"/>
         <source>打印签收单(&amp;P)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print receipt…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="115"/>
         <source>申请人出示的证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number shown by applicant</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="116"/>
         <source>出示的证件号码(&amp;I)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID number shown:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="117"/>
         <source>核验并出件(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify and deliver (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="127"/>
         <source>代领人姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="128"/>
         <source>代领人身份证号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy ID number</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="129"/>
         <source>授权依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorization basis</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="130"/>
         <source>如：授权委托书（申请人签字）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. power of attorney (signed by applicant)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="131"/>
         <source>代领人姓名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy name:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="132"/>
         <source>代领人身份证号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy ID number:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="133"/>
         <source>授权依据：</source>
-        <translation type="unfinished"></translation>
+        <translation>Authorization basis:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="134"/>
         <source>代领出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Deliver to proxy</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="143"/>
         <source>收件人</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="144"/>
         <source>收件人电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient phone</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="145"/>
         <source>收件地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery address</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="148"/>
         <source>快递公司</source>
-        <translation type="unfinished"></translation>
+        <translation>Courier</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="150"/>
         <source>中国邮政 EMS</source>
-        <translation type="unfinished"></translation>
+        <translation>China Post EMS</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="151"/>
         <source>顺丰速运</source>
-        <translation type="unfinished"></translation>
+        <translation>SF Express</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="152"/>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="155"/>
         <source>运单号</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking no.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="156"/>
         <source>调出申请人信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill from applicant details</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="161"/>
         <source>收件人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="162"/>
         <source>电话：</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="163"/>
         <source>地址：</source>
-        <translation type="unfinished"></translation>
+        <translation>Address:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="164"/>
         <source>快递：</source>
-        <translation type="unfinished"></translation>
+        <translation>Courier:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="165"/>
         <source>运单号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracking no.:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="166"/>
         <source>登记邮寄(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Register &amp;mailing</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="175"/>
         <source>退回邮件的受理编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Intake no. of returned mail</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="176"/>
         <source>退回原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Return reason</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="177"/>
         <source>受理编号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Intake no.:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="178"/>
         <source>退回原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Return reason:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="179"/>
         <source>登记退回</source>
-        <translation type="unfinished"></translation>
+        <translation>Register return</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="211"/>
         <source>（没有待出件的办件）</source>
-        <translation type="unfinished"></translation>
+        <translation>(No cases pending delivery)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="214"/>
         <source>；受理时代理人：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>; agent at intake: {name}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="219"/>
-        <source>{case_no}&#x3000;{name}（{id}，{phone}）&#x3000;{result}{agent}</source>
-        <translation type="unfinished"></translation>
+        <source>{case_no}　{name}（{id}，{phone}）　{result}{agent}</source>
+        <translation>{case_no}  {name} ({id}, {phone})  {result}{agent}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="239"/>
         <source>请先在待出件中选择办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a case under Pending delivery first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="259"/>
         <source>打印签收单（{case_no}）(&amp;P)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print receipt ({case_no})…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="261"/>
         <source>已出件：{case_no}，{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivered: {case_no}, {name}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="340"/>
         <source>已登记退回，办件回到待出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Return registered; case is back in Pending delivery</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="350"/>
         <source>领取签收单 {case_no}</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection receipt {case_no}</translation>
     </message>
 </context>
 <context>
@@ -1068,42 +1068,42 @@
     <message>
         <location filename="../../hall_desk/ui/display.py" line="182"/>
         <source>叫号显示屏 — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue display — %1</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/display.py" line="191"/>
         <source>请留意叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Please watch for your number</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/display.py" line="193"/>
         <source>最新叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Now calling</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/display.py" line="237"/>
         <source>⚠ 暂时无法读取叫号信息：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Cannot read queue information right now: %1</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/display.py" line="250"/>
         <source>（绿色通道）</source>
-        <translation type="unfinished"></translation>
+        <translation> (green channel)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/display.py" line="252"/>
         <source>%1 号窗口：%2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Window %1: %2%3</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/display.py" line="266"/>
         <source>最近叫号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Recent calls:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/display.py" line="270"/>
         <source>等候人数：</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting:</translation>
     </message>
 </context>
 <context>
@@ -1112,19 +1112,21 @@
         <location filename="../../hall_desk/ui/errors.py" line="78"/>
         <location filename="../../hall_desk/ui/errors.py" line="105"/>
         <source>未处理的异常</source>
-        <translation type="unfinished"></translation>
+        <translation>Unhandled exception</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/errors.py" line="47"/>
         <source>程序遇到一个意外错误，刚才的操作可能没有完成，已保存的数据不受影响。
 错误详情已记录在：{path}
 请把这个文件交给系统管理员。</source>
-        <translation type="unfinished"></translation>
+        <translation>The program hit an unexpected error. The last action may not have finished; saved data is not affected.
+Error details were written to: {path}
+Please give this file to the system administrator.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/errors.py" line="57"/>
         <source>出错了</source>
-        <translation type="unfinished"></translation>
+        <translation>Something went wrong</translation>
     </message>
 </context>
 <context>
@@ -1132,123 +1134,123 @@
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="95"/>
         <source>考评月份(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation &amp;month:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="98"/>
         <source>考评月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation month</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="103"/>
         <source>按本月数据计算(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Calculate from this month's data</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="105"/>
         <source>审核(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Review</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="107"/>
         <source>发布(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pu&amp;blish</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="109"/>
         <source>打印考评表(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print evaluation forms</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="111"/>
         <source>打印汇总表(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print s&amp;ummary</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="126"/>
         <source>考评方案(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation sch&amp;eme…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="134"/>
         <source>本月考评表</source>
-        <translation type="unfinished"></translation>
+        <translation>This month's evaluation forms</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="144"/>
         <source>扣分与加分依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis for deductions and bonuses</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="147"/>
         <source>所选考评表的依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis for the selected evaluation form</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="152"/>
         <source>调整项目(&amp;I)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjustment &amp;item:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="156"/>
         <source>分值(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Poi&amp;nts:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="159"/>
         <source>理由(&amp;Y)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (&amp;Y):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="162"/>
         <source>依据编号（可空）：办件、工单或问题的编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference no. (optional): case, ticket or issue number</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="163"/>
         <source>依据：</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="166"/>
         <source>人工调整 / 复核(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual &amp;adjustment / review</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="173"/>
         <source>✓ 已审核 {n} 张考评表</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Reviewed {n} evaluation forms</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="178"/>
         <source>✓ 已发布，本人应在 {n} 前确认</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Published; staff must confirm by {n}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="196"/>
         <source>✓ 已保存考评方案第 {v} 版：本月重新计算后按新版本计分</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Evaluation scheme version {v} saved: scores will use the new version when this month is recalculated</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="226"/>
         <source>ⓘ 该项依据为本月业务数据统计或人工调整，没有单独的记录可打开</source>
-        <translation type="unfinished"></translation>
+        <translation>ⓘ This item is based on this month's statistics or a manual adjustment; there is no separate record to open</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="268"/>
         <source>✓ 已按本月数据计算 {n} 张考评表</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Calculated {n} evaluation forms from this month's data</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="287"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="334"/>
         <source>⚠ 请先选择一张考评表</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Please select an evaluation form first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="315"/>
         <source>✓ 已调整，总分 {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Adjusted, total {total}</translation>
     </message>
 </context>
 <context>
@@ -1256,12 +1258,12 @@
     <message>
         <location filename="../../hall_desk/ui/forms.py" line="22"/>
         <source>缺少界面文件：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>UI file missing: {path}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/forms.py" line="30"/>
         <source>界面文件无法解析：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>UI file cannot be parsed: {path}</translation>
     </message>
 </context>
 <context>
@@ -1269,162 +1271,162 @@
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="69"/>
         <source>巡查时间(&amp;W)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection time (&amp;W):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="79"/>
         <source>巡查人员：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspector: {name}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="84"/>
         <source>巡查人员(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspecto&amp;r:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="94"/>
         <source>如：综合受理区、等候区</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. general intake area, waiting area</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="95"/>
         <source>巡查区域(&amp;E)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection ar&amp;ea:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="97"/>
         <source>如：综合窗口3（可空）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. General Window 3 (optional)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="98"/>
         <source>窗口：</source>
-        <translation type="unfinished"></translation>
+        <translation>Window:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="100"/>
         <source>超过 3 天补录时填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Required when entering more than 3 days late</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="101"/>
         <source>补录原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Late-entry reason:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="112"/>
         <source>保存巡查记录(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save inspection record</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="114"/>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="115"/>
         <source>巡查清单(&amp;L)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection check&amp;list…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="129"/>
         <source>巡查问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection issues</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="131"/>
         <source>未复查通过的问题(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Issues not yet &amp;passed review</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="134"/>
         <source>含已复查通过的问题(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Include issues that passed review (&amp;H)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="142"/>
         <source>整改情况或复查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification status or review comments</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="143"/>
         <source>整改情况 / 复查意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification / review comments</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="145"/>
         <source>登记整改(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Log rectification (&amp;G)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="147"/>
         <source>复查通过(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Review passed (&amp;O)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="171"/>
         <source>（人员）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Staff)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="182"/>
         <source>{item} 合格</source>
-        <translation type="unfinished"></translation>
+        <translation>{item} passed</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="184"/>
         <source>{item} 涉及人员</source>
-        <translation type="unfinished"></translation>
+        <translation>{item} staff involved</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="187"/>
         <source>（严重程度）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Severity)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="189"/>
         <source>{item} 严重程度</source>
-        <translation type="unfinished"></translation>
+        <translation>{item} severity</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="193"/>
         <source>{item} 整改期限</source>
-        <translation type="unfinished"></translation>
+        <translation>{item} rectification deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="196"/>
         <source>{item} 说明</source>
-        <translation type="unfinished"></translation>
+        <translation>{item} notes</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="197"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="234"/>
         <source>✓ 巡查清单已保存：共 {n} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Inspection checklist saved: {n} items</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="273"/>
         <source>✓ 已保存巡查记录：不合格 {n} 项</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Inspection record saved: {n} items failed</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="286"/>
         <source>⚠ 请先在右侧选择一条问题</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Please select an issue on the right first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="302"/>
         <source>✓ 已登记整改</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Rectification logged</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="310"/>
         <source>✓ 复查通过</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Review passed</translation>
     </message>
 </context>
 <context>
@@ -1432,504 +1434,505 @@
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="103"/>
         <source>① 申请事项</source>
-        <translation type="unfinished"></translation>
+        <translation>① Service items</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="106"/>
         <source>查找事项(&amp;F)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find item:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="109"/>
         <source>查找事项或一件事</source>
-        <translation type="unfinished"></translation>
+        <translation>Find an item or bundled service</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="111"/>
         <source>名称、事项编码或拼音首字母，如 gtgsh；回车加入</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, item code or pinyin initials, e.g. gtgsh; Enter to add</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="119"/>
         <source>查找结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Search results</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="122"/>
         <source>已选(&amp;L)（Delete 键移除）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;lected (Delete to remove):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="125"/>
         <source>已选事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Selected items</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="142"/>
         <source>一件事</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundled service</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="166"/>
         <source>一件事：</source>
-        <translation type="unfinished"></translation>
+        <translation>Bundled service:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="205"/>
         <source>② 申请人</source>
-        <translation type="unfinished"></translation>
+        <translation>② Applicant</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="221"/>
         <source>个人</source>
-        <translation type="unfinished"></translation>
+        <translation>Individual</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="222"/>
         <source>单位（统一社会信用代码）</source>
-        <translation type="unfinished"></translation>
+        <translation>Organization (unified social credit code)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="223"/>
         <source>申请人类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant type</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="223"/>
         <source>申请人类型(&amp;E)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant typ&amp;e:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="228"/>
         <source>证件类型：</source>
-        <translation type="unfinished"></translation>
+        <translation>ID type:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="228"/>
         <source>证件类型</source>
-        <translation type="unfinished"></translation>
+        <translation>ID type</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
         <source>证件号码(&amp;I)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ID number:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
         <source>证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="235"/>
         <source>姓名/名称(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;me:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="235"/>
         <source>申请人姓名或单位名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant or organization name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
         <source>联系电话(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Phone:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="239"/>
         <source>地址：</source>
-        <translation type="unfinished"></translation>
+        <translation>Address:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="239"/>
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="242"/>
         <source>法定代表人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="242"/>
         <source>法定代表人</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="245"/>
         <source>联系人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="245"/>
         <source>联系人</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="246"/>
         <source>代理人代为办理(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by an a&amp;gent</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="250"/>
         <source>代理人姓名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent name:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="250"/>
         <source>代理人姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="254"/>
         <source>代理人身份证号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent ID number:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="256"/>
         <source>代理人身份证号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent ID number</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="288"/>
         <source>✓ 统一社会信用代码校验通过</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Unified social credit code is valid</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="299"/>
         <source>✓ 校验通过：{birth} 出生，{sex}，{age} 岁</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Valid: born {birth}, {sex}, age {age}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="306"/>
         <source>；已满 60 周岁，建议走绿色通道（已勾选“老年人”，可取消）</source>
-        <translation type="unfinished"></translation>
+        <translation>; aged 60 or over, green channel suggested ("Senior" is checked; you can uncheck it)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="329"/>
         <source>；已调出既往登记信息，请核对</source>
-        <translation type="unfinished"></translation>
+        <translation>; previous registration details loaded, please verify</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="346"/>
         <source>③ 帮您办（绿色通道）</source>
-        <translation type="unfinished"></translation>
+        <translation>③ Help-Desk (green channel)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="350"/>
         <source>老年人</source>
-        <translation type="unfinished"></translation>
+        <translation>Senior</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="351"/>
         <source>残疾人</source>
-        <translation type="unfinished"></translation>
+        <translation>Person with disability</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="352"/>
         <source>孕妇</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregnant</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="353"/>
         <source>伤病/行动不便</source>
-        <translation type="unfinished"></translation>
+        <translation>Ill/injured or limited mobility</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="354"/>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="363"/>
         <source>帮办方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistance type</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="365"/>
         <source>全程帮办</source>
-        <translation type="unfinished"></translation>
+        <translation>Full assistance</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="366"/>
         <source>导办</source>
-        <translation type="unfinished"></translation>
+        <translation>Guided</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="367"/>
         <source>代办</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled on behalf</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="368"/>
         <source>上门服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Home visit</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="374"/>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="375"/>
         <source>帮办人</source>
-        <translation type="unfinished"></translation>
+        <translation>Helper</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="387"/>
         <source>④ 材料核对（空格键勾选已收取；F2 修改收取份数或填写补正要求）</source>
-        <translation type="unfinished"></translation>
+        <translation>④ Materials check (Space marks as received; F2 edits copies received or supplement requirement)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="397"/>
         <source>收取份数</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies received</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="713"/>
         <source>打印通知书(&amp;Y)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print notice (&amp;Y)…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="715"/>
         <source>查看办件(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>View &amp;case</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="391"/>
         <source>材料清单</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials list</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="394"/>
         <source>已收取</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="395"/>
         <source>材料名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Material</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="396"/>
         <source>形式</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="398"/>
         <source>要求</source>
-        <translation type="unfinished"></translation>
+        <translation>Requirement</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="399"/>
         <source>补正要求</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplement requirement</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="403"/>
         <source>未收取材料的补正要求，印在一次性告知书上，如：须加盖公章的原件</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplement requirement for materials not received, printed on the one-time notice, e.g. original bearing the official seal</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="425"/>
         <source>全部收取(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Receive &amp;all</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="469"/>
         <source>原件</source>
-        <translation type="unfinished"></translation>
+        <translation>Original</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="470"/>
         <source>复印件</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="471"/>
         <source>原件和复印件</source>
-        <translation type="unfinished"></translation>
+        <translation>Original and copy</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="473"/>
         <source>必要</source>
-        <translation type="unfinished"></translation>
+        <translation>Required</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="473"/>
         <source>非必要</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="474"/>
         <source>，可容缺</source>
-        <translation type="unfinished"></translation>
+        <translation>, accept-with-gaps allowed</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="529"/>
         <source>⑤ 办理决定</source>
-        <translation type="unfinished"></translation>
+        <translation>⑤ Decision</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="533"/>
         <source>容缺承诺</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept-with-gaps pledge</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="538"/>
         <source>容缺材料补齐期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline to provide missing materials</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="543"/>
         <source>补正期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplement deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="548"/>
         <source>不予受理理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for rejection</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="552"/>
         <source>容缺承诺：</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept-with-gaps pledge:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="553"/>
         <source>容缺补齐期限：</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing-materials deadline:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="554"/>
         <source>补正期限(&amp;Q)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplement deadline (&amp;Q):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="555"/>
         <source>不予受理理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for rejection:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="567"/>
         <source>受理(&amp;S)  Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept (&amp;S)  Ctrl+Enter</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="568"/>
         <source>容缺受理(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept with gaps (&amp;R)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="569"/>
         <source>一次性告知补正(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>One-time supplement notice (&amp;B)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="570"/>
         <source>不予受理(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reject (&amp;N)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="571"/>
         <source>即办办结(&amp;J)</source>
-        <translation type="unfinished"></translation>
+        <translation>Complete as instant case (&amp;J)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="628"/>
         <source>再受理一件？</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept another case?</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="630"/>
         <source>{when}已为该申请人受理同一事项：受理编号 {case_no}（{title}，{state}）。
 确定要再受理一件新的办件吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>{when} the same item was already accepted for this applicant: intake no. {case_no} ({title}, {state}).
+Are you sure you want to accept a new case?</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="633"/>
         <source>{minutes} 分钟前</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} minutes ago</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="635"/>
         <source>刚才</source>
-        <translation type="unfinished"></translation>
+        <translation>Just now</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="704"/>
         <source>办理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="716"/>
         <source>下一位(&amp;X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne&amp;xt</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="719"/>
         <source>打印材料袋标签(&amp;D)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print fol&amp;der label…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="739"/>
         <source>已受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="740"/>
         <source>已容缺受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted with gaps</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="741"/>
         <source>已一次性告知补正</source>
-        <translation type="unfinished"></translation>
+        <translation>One-time supplement notice issued</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="742"/>
         <source>已不予受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="743"/>
         <source>已当场办结，待出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed on the spot, awaiting delivery</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="745"/>
         <source>{decision}：受理编号 {case_no}</source>
-        <translation type="unfinished"></translation>
+        <translation>{decision}: intake no. {case_no}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="749"/>
         <source>，办结期限 {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>, deadline {due}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="752"/>
         <source>；不予受理理由：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>; reason for rejection: {reason}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="754"/>
         <source>；待补材料：{names}</source>
-        <translation type="unfinished"></translation>
+        <translation>; materials to supplement: {names}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="758"/>
         <source>。♿ 绿色通道</source>
-        <translation type="unfinished"></translation>
+        <translation>. ♿ Green channel</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="779"/>
         <source>材料袋标签 {case_no}</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder label {case_no}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="803"/>
         <source>由咨询转入受理：首问负责人为接待咨询的工作人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Converted from consultation: the first-contact officer is the staff member who handled the consultation</translation>
     </message>
 </context>
 <context>
@@ -1937,17 +1940,17 @@
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="989"/>
         <source>新受理</source>
-        <translation type="unfinished"></translation>
+        <translation>New intake</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="991"/>
         <source>补正收件/容缺补齐</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplements / missing materials</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="995"/>
         <source>预审退回</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned from pre-review</translation>
     </message>
 </context>
 <context>
@@ -1955,47 +1958,47 @@
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="53"/>
         <source>取号机 — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket kiosk — %1</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="63"/>
         <source>请点选您要办理的业务</source>
-        <translation type="unfinished"></translation>
+        <translation>Please tap the service you need</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="77"/>
         <source>需要帮助（老年人、残疾人、孕妇、伤病）</source>
-        <translation type="unfinished"></translation>
+        <translation>I need assistance (senior, disability, pregnancy, illness/injury)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="107"/>
         <source>您的号码：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Your number: %1</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="108"/>
-        <source>%1&#x3000;您前面还有 %2 人，预计等候约 %3 分钟</source>
-        <translation type="unfinished"></translation>
+        <source>%1　您前面还有 %2 人，预计等候约 %3 分钟</source>
+        <translation>%1  %2 people ahead of you, estimated wait about %3 minutes</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="114"/>
         <source>绿色通道：已通知帮您办工作人员，请在此稍候</source>
-        <translation type="unfinished"></translation>
+        <translation>Green channel: Help-Desk staff have been notified, please wait here</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="115"/>
         <source>请取走号票</source>
-        <translation type="unfinished"></translation>
+        <translation>Please take your ticket</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="124"/>
         <source>⚠ 未出号：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ No number issued: %1</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="130"/>
         <source>⚠ 号票打印失败，请记下号码或联系工作人员</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Ticket printing failed; please note your number or ask staff</translation>
     </message>
 </context>
 <context>
@@ -2003,32 +2006,32 @@
     <message>
         <location filename="../../hall_desk/ui/lock.py" line="153"/>
         <source>已锁定：{name}（{username}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked: {name} ({username})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/lock.py" line="162"/>
         <source>为保护群众个人信息，闲置后自动锁定。请输入密码解锁，未保存的填写内容都还在。</source>
-        <translation type="unfinished"></translation>
+        <translation>To protect personal information, the screen locks when idle. Enter your password to unlock; anything you had not saved is still there.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/lock.py" line="167"/>
         <source>密码(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/lock.py" line="171"/>
         <source>解锁密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock password</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/lock.py" line="175"/>
         <source>解锁(&amp;U)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unlock</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/lock.py" line="179"/>
         <source>切换用户(&amp;S)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Switch user…</translation>
     </message>
 </context>
 <context>
@@ -2036,29 +2039,30 @@
     <message>
         <location filename="../../hall_desk/ui/login.py" line="20"/>
         <source>登录 — {hall}</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in — {hall}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/login.py" line="24"/>
         <source>{hall}
 工作站 {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>{hall}
+Workstation {code}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/login.py" line="36"/>
         <source>，</source>
         <extracomment>Between the demo accounts listed on the login dialog.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/login.py" line="37"/>
         <source>{username}（{name}·{role}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{username} ({name} · {role})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/login.py" line="43"/>
         <source>演示数据，可用账户：{accounts}；密码均为 {password}</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data, available accounts: {accounts}; password for all: {password}</translation>
     </message>
 </context>
 <context>
@@ -2066,42 +2070,42 @@
     <message>
         <location filename="../../forms/login.ui" line="5"/>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Log in</translation>
     </message>
     <message>
         <location filename="../../forms/login.ui" line="10"/>
         <source>政务服务中心</source>
-        <translation type="unfinished"></translation>
+        <translation>Government Service Center</translation>
     </message>
     <message>
         <location filename="../../forms/login.ui" line="12"/>
         <source>pageTitle</source>
-        <translation type="unfinished"></translation>
+        <translation>pageTitle</translation>
     </message>
     <message>
         <location filename="../../forms/login.ui" line="19"/>
         <source>用户名(&amp;U)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Username:</translation>
     </message>
     <message>
         <location filename="../../forms/login.ui" line="25"/>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <location filename="../../forms/login.ui" line="30"/>
         <source>密码(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Password:</translation>
     </message>
     <message>
         <location filename="../../forms/login.ui" line="37"/>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location filename="../../forms/login.ui" line="45"/>
         <source>fieldError</source>
-        <translation type="unfinished"></translation>
+        <translation>fieldError</translation>
     </message>
 </context>
 <context>
@@ -2109,32 +2113,32 @@
     <message>
         <location filename="../../hall_desk/ui/mailing_list.py" line="26"/>
         <source>交寄日期(&amp;Y)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailing date (&amp;Y):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/mailing_list.py" line="30"/>
         <source>交寄日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailing date</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/mailing_list.py" line="36"/>
         <source>快递公司</source>
-        <translation type="unfinished"></translation>
+        <translation>Courier</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/mailing_list.py" line="37"/>
         <source>全部快递</source>
-        <translation type="unfinished"></translation>
+        <translation>All couriers</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/mailing_list.py" line="40"/>
         <source>打印邮寄交寄清单(&amp;Q)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print mailing handover list (&amp;Q)…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/mailing_list.py" line="67"/>
         <source>邮寄交寄清单 {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailing handover list {day}</translation>
     </message>
 </context>
 <context>
@@ -2142,148 +2146,148 @@
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="229"/>
         <source>工作区导航</source>
-        <translation type="unfinished"></translation>
+        <translation>Workspace navigation</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="274"/>
         <source>查找办件(&amp;K)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Find case (&amp;K):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="277"/>
         <location filename="../../hall_desk/ui/main_window.py" line="442"/>
         <source>查找办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Find case</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="279"/>
         <source>受理编号、证件号码、电话或姓名，扫码枪可直接扫入（Ctrl+K）</source>
-        <translation type="unfinished"></translation>
+        <translation>Intake no., ID number, phone or name; scanners can scan directly (Ctrl+K)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="367"/>
         <source>系统设置(&amp;S)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Settings…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="372"/>
         <source>大厅与工作站、自动锁定、同步、打印、工作日历、事项库、用户与角色。</source>
-        <translation type="unfinished"></translation>
+        <translation>Hall and workstations, auto-lock, sync, printing, work calendar, item catalog, users and roles.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="409"/>
         <source>工作站 {code}{window}</source>
-        <translation type="unfinished"></translation>
+        <translation>Workstation {code}{window}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="412"/>
         <source>{name}（{role}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({role})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="417"/>
         <source>数据库正常（{size:.1f} MB）</source>
-        <translation type="unfinished"></translation>
+        <translation>Database OK ({size:.1f} MB)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="440"/>
         <source>视图(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="447"/>
         <source>放大字体</source>
-        <translation type="unfinished"></translation>
+        <translation>Larger font</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="455"/>
         <source>缩小字体</source>
-        <translation type="unfinished"></translation>
+        <translation>Smaller font</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="462"/>
         <source>恢复字体大小</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset font size</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="467"/>
         <source>切换工作区</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch workspace</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="480"/>
         <source>主题</source>
-        <translation type="unfinished"></translation>
+        <translation>Theme</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="491"/>
         <source>工具(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tools</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="492"/>
         <source>锁定</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="494"/>
         <source>切换用户…</source>
-        <translation type="unfinished"></translation>
+        <translation>Switch user…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="496"/>
         <source>立即同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="498"/>
         <source>修改密码…</source>
-        <translation type="unfinished"></translation>
+        <translation>Change password…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="503"/>
         <source>窗口代录评价…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record rating for applicant…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="506"/>
         <source>我的评价…</source>
-        <translation type="unfinished"></translation>
+        <translation>My ratings…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="508"/>
         <source>我的绩效考评…</source>
-        <translation type="unfinished"></translation>
+        <translation>My staff evaluation…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="512"/>
         <source>同步冲突…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync conflicts…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="515"/>
         <source>系统设置…</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="538"/>
         <source>密码已修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Password changed</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="561"/>
         <source>⚠ 没有找到「{text}」对应的办件</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ No case found for "{text}"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="564"/>
         <source>找到 {count} 个办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Found {count} cases</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="661"/>
         <source>字体大小：{percent}%</source>
-        <translation type="unfinished"></translation>
+        <translation>Font size: {percent}%</translation>
     </message>
 </context>
 <context>
@@ -2291,255 +2295,257 @@
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="85"/>
         <source>会议类型(&amp;Q)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting type (&amp;Q):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="91"/>
         <source>会议时间(&amp;W)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting time (&amp;W):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="95"/>
         <source>主持人(&amp;H)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Host:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="96"/>
         <source>应到人员与出席情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Expected attendees and attendance</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="106"/>
         <source>{name} 应到</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} expected</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="108"/>
         <source>{name} 出席情况</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} attendance</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="111"/>
         <source>{name} 原因或代会人员</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} reason or substitute</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="112"/>
         <source>请假、缺席、迟到的原因；代会人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for leave, absence or lateness; substitute attendee</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="119"/>
         <source>出席：</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="123"/>
         <source>会议内容(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting co&amp;ntent:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="127"/>
         <source>会议决定(&amp;J)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisions (&amp;J):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="133"/>
         <source>再加一项待办(&amp;Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add another action item (&amp;Z)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="135"/>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="137"/>
         <source>待办事项(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Action items (&amp;D):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="140"/>
         <source>超过 3 天补录时填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Required when entering more than 3 days late</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="141"/>
         <source>补录原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Late-entry reason:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="144"/>
         <source>更正已保存的会议记录时填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Required when correcting a saved meeting record</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="145"/>
         <source>更正理由(&amp;Y)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Correction reason (&amp;Y):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="155"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="471"/>
         <source>保存会议记录(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save meeting record</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="157"/>
         <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Enter</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="158"/>
         <source>放弃更正(&amp;X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Discard correction (&amp;X)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="174"/>
         <source>会议记录(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting &amp;records:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="177"/>
         <source>会议记录月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting records month</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="184"/>
         <source>会议记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting records</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="193"/>
         <source>更正所选会议(&amp;G)</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct selected meetin&amp;g</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="197"/>
         <source>未完成的待办事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Open action items</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="199"/>
         <source>未完成的待办事项(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open &amp;action items</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="203"/>
         <source>标记完成(&amp;F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark as &amp;finished</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="207"/>
         <source>本月缺少的会议</source>
-        <translation type="unfinished"></translation>
+        <translation>Meetings missing this month</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="209"/>
         <source>本月缺少的会议记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting records missing this month</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="269"/>
         <source>第 {n} 项待办事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Action item {n}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="270"/>
         <source>待办事项（可空）</source>
-        <translation type="unfinished"></translation>
+        <translation>Action item (optional)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="273"/>
         <source>（负责人）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Owner)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="275"/>
         <source>第 {n} 项待办事项负责人</source>
-        <translation type="unfinished"></translation>
+        <translation>Action item {n} owner</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="278"/>
         <source>第 {n} 项待办事项完成期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Action item {n} deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="336"/>
         <source>✓ 已更正{kind}记录，更正记录已留存</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ {kind} record corrected; the correction has been kept on file</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="338"/>
         <source>✓ 已保存{kind}记录</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ {kind} record saved</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="384"/>
         <source>（选择一次会议查看记录）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Select a meeting to view its record)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="388"/>
         <source>主持人：{host}</source>
-        <translation type="unfinished"></translation>
+        <translation>Host: {host}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="389"/>
         <source>出席：{who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Attendance: {who}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="390"/>
         <source>会议内容：{text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Content: {text}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="393"/>
         <source>会议决定：{text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisions: {text}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="395"/>
         <source>（已完成）</source>
-        <translation type="unfinished"></translation>
+        <translation> (done)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="397"/>
         <source>待办：{text}（{owner}，{deadline} 前）</source>
-        <translation type="unfinished"></translation>
+        <translation>Action: {text} ({owner}, by {deadline})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="404"/>
         <source>更正 {on}（{by}）：{reason}
-&#x3000;原：{before}
-&#x3000;改为：{after}</source>
-        <translation type="unfinished"></translation>
+　原：{before}
+　改为：{after}</source>
+        <translation>Correction {on} ({by}): {reason}
+  Before: {before}
+  After: {after}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="458"/>
         <source>保存更正(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save correction</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="460"/>
         <source>正在更正 {day} 的{kind}记录：改好后写明更正理由再保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Correcting the {kind} record of {day}: make your changes, then enter a correction reason and save</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="480"/>
         <source>⚠ 请先在右侧选择一项待办事项</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Please select an action item on the right first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="483"/>
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="492"/>
         <source>✓ 待办事项已标记完成</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Action item marked as done</translation>
     </message>
 </context>
 <context>
@@ -2547,168 +2553,168 @@
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="51"/>
         <source>月度运营报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly Operations Report</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="56"/>
         <source>报告月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Report month</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="62"/>
         <source>月份(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Month:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="68"/>
         <source>状态：</source>
-        <translation type="unfinished"></translation>
+        <translation>Status:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="72"/>
         <source>概况：</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="75"/>
         <source>问题与整改</source>
-        <translation type="unfinished"></translation>
+        <translation>Issues and rectification</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="78"/>
         <source>下月工作计划</source>
-        <translation type="unfinished"></translation>
+        <translation>Next month's work plan</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="81"/>
         <source>问题与整改(&amp;W)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Issues and rectification (&amp;W):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="82"/>
         <source>下月工作计划(&amp;J)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Next month's work plan (&amp;J):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="97"/>
         <source>保存文字(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save text</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="98"/>
         <source>预览(&amp;V)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pre&amp;view…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="99"/>
         <source>发布(&amp;P)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Publish…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="100"/>
         <source>导出 PDF 和表格(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export PDF and spreadsheet…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="101"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="166"/>
         <source>✔ 已发布：{at}，{who}。数据已冻结，只能预览、打印和导出。</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Published: {at}, {who}. Data is frozen; it can only be previewed, printed and exported.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="169"/>
         <source>草稿（未发布）</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft (not published)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="171"/>
         <source>本月没有业务数据</source>
-        <translation type="unfinished"></translation>
+        <translation>No business data this month</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="174"/>
         <source>可于 {day} 起发布</source>
-        <translation type="unfinished"></translation>
+        <translation>Can be published from {day}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="179"/>
         <source>⚠ 有 {n} 个未处理的同步冲突：{cases}</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {n} unresolved sync conflicts: {cases}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="197"/>
         <source>已保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="214"/>
         <source>正在生成运营报告…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generating operations report…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="226"/>
         <source>运营报告 {month}</source>
-        <translation type="unfinished"></translation>
+        <translation>Operations report {month}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="227"/>
         <source>（草稿）</source>
-        <translation type="unfinished"></translation>
+        <translation> (draft)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="233"/>
         <location filename="../../hall_desk/ui/monthly_report.py" line="281"/>
         <source>运营报告_{month}.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Operations_Report_{month}.pdf</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="241"/>
         <source>发布运营报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish operations report</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="242"/>
         <source>发布后，{month}的数据与文字将冻结，不能再修改。确定发布？</source>
-        <translation type="unfinished"></translation>
+        <translation>After publishing, the data and text for {month} will be frozen and can no longer be changed. Publish now?</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="249"/>
         <source>发布(&amp;Y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Publish (&amp;Y)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="250"/>
         <source>取消(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel (&amp;N)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="272"/>
         <source>已发布，数据校验码 {sha}</source>
-        <translation type="unfinished"></translation>
+        <translation>Published, data checksum {sha}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="280"/>
         <source>导出运营报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Export operations report</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="282"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="289"/>
         <source>正在导出运营报告…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting operations report…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="301"/>
         <source>已导出 {pdf}（{pages} 页）和 {xlsx}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {pdf} ({pages} pages) and {xlsx}</translation>
     </message>
 </context>
 <context>
@@ -2716,58 +2722,58 @@
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="50"/>
         <source>我的绩效考评</source>
-        <translation type="unfinished"></translation>
+        <translation>My Staff Evaluation</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="54"/>
         <source>已发布的考评</source>
-        <translation type="unfinished"></translation>
+        <translation>Published evaluations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="56"/>
         <source>已发布的考评(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Published evaluations (&amp;M)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="61"/>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="63"/>
         <source>扣分与加分依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis for deductions and bonuses</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="66"/>
         <source>异议理由(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Objection &amp;reason:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="79"/>
         <source>确认无异议(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirm, no objection</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="81"/>
         <source>提出异议(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Raise &amp;objection</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="83"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="106"/>
         <source>还没有已发布的考评</source>
-        <translation type="unfinished"></translation>
+        <translation>No published evaluations yet</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="120"/>
         <source>✓ 已确认 {month} 的考评</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Evaluation for {month} confirmed</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="123"/>
         <source>✓ 已对 {month} 的考评提出异议，班组长将复核</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Objection raised to the {month} evaluation; the team lead will review it</translation>
     </message>
 </context>
 <context>
@@ -2775,47 +2781,47 @@
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="263"/>
         <source>我的评价</source>
-        <translation type="unfinished"></translation>
+        <translation>My Ratings</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="271"/>
         <source>我的差评</source>
-        <translation type="unfinished"></translation>
+        <translation>My poor ratings</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="273"/>
         <source>近期没有差评。</source>
-        <translation type="unfinished"></translation>
+        <translation>No recent poor ratings.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="279"/>
         <source>申诉理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Appeal reason</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="280"/>
         <source>申诉理由(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Appeal &amp;reason:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="283"/>
         <source>提出申诉(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit &amp;appeal</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="302"/>
         <source>本月（{start} 至 {today}）：{figures}</source>
-        <translation type="unfinished"></translation>
+        <translation>This month ({start} to {today}): {figures}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="317"/>
         <source>请先选择要申诉的差评</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select the poor rating to appeal first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="336"/>
         <source>已提出申诉，等待班组长复核</source>
-        <translation type="unfinished"></translation>
+        <translation>Appeal submitted, awaiting team lead review</translation>
     </message>
 </context>
 <context>
@@ -2823,7 +2829,7 @@
     <message>
         <location filename="../../hall_desk/ui/page_view.py" line="71"/>
         <source>打印预览页面</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview page</translation>
     </message>
 </context>
 <context>
@@ -2831,17 +2837,17 @@
     <message>
         <location filename="../../hall_desk/ui/print_job.py" line="76"/>
         <source>PDF 无法读取</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF cannot be read</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/print_job.py" line="137"/>
         <source>无法保存到 {path}：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save to {path}: {reason}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/print_job.py" line="171"/>
         <source>打印机「{name}」无法开始打印</source>
-        <translation type="unfinished"></translation>
+        <translation>Printer "{name}" could not start printing</translation>
     </message>
 </context>
 <context>
@@ -2849,82 +2855,82 @@
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="47"/>
         <source>打印预览 — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Print preview — {title}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="72"/>
         <source>打印…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="75"/>
         <source>另存为 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="80"/>
         <source>放大</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom in</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="82"/>
         <source>缩小</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom out</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="84"/>
         <source>适合宽度</source>
-        <translation type="unfinished"></translation>
+        <translation>Fit width</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="86"/>
         <source>整页</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole page</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="128"/>
         <source>{percent}% · 共 {pages} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent}% · {pages} pages</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="152"/>
         <source>正在打印 {pages} 页…</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing {pages} pages…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="172"/>
         <source>已打印到文件：{name}（{pages} 页）</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed to file: {name} ({pages} pages)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="177"/>
         <source>已送往打印机：{pages} 页</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent to printer: {pages} pages</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="193"/>
         <source>另存为 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as PDF</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="193"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="203"/>
         <source>保存失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Save failed</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="204"/>
         <source>无法保存到 {path}：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot save to {path}: {reason}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/printing.py" line="207"/>
         <source>已保存：{name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {name}</translation>
     </message>
 </context>
 <context>
@@ -2932,7 +2938,7 @@
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="161"/>
         <source>本工作区尚在建设中，下一版本提供：{coming}</source>
-        <translation type="unfinished"></translation>
+        <translation>This workspace is under construction; coming in the next version: {coming}</translation>
     </message>
 </context>
 <context>
@@ -2940,82 +2946,82 @@
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="46"/>
         <source>窗口代录评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Record Rating for Applicant</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="50"/>
         <source>仅在申请人请求协助时代为录入；评价等级须由申请人本人说出，不得引导。</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter on the applicant's behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="68"/>
         <source>评价的服务(&amp;F)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Service being rated (&amp;F):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="70"/>
         <source>（请申请人选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Ask the applicant to choose)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="73"/>
         <source>评价等级(&amp;L)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating &amp;level:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="83"/>
         <source>差评原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor rating reason:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="85"/>
         <source>如：申请人视力不便，请求窗口代为录入</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. applicant has poor eyesight and asked the window to enter it</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="86"/>
         <source>代录原因(&amp;R)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Proxy entry &amp;reason:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="88"/>
         <source>评价意见：</source>
-        <translation type="unfinished"></translation>
+        <translation>Comments:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="90"/>
         <source>实名评价时填写，否则留空</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in for named ratings; otherwise leave blank</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="91"/>
         <source>评价人姓名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rater name:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="93"/>
         <source>联系电话：</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="100"/>
         <source>保存(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="101"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="120"/>
         <source>今天没有待评价的服务</source>
-        <translation type="unfinished"></translation>
+        <translation>No services awaiting rating today</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="147"/>
         <source>请选择要评价的服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select the service to rate</translation>
     </message>
 </context>
 <context>
@@ -3023,130 +3029,130 @@
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="35"/>
         <source>叫号</source>
-        <translation type="unfinished"></translation>
+        <translation>Call</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="36"/>
         <source>重呼</source>
-        <translation type="unfinished"></translation>
+        <translation>Recall</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="37"/>
         <source>过号</source>
-        <translation type="unfinished"></translation>
+        <translation>No-show</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="38"/>
         <source>转移</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="39"/>
         <source>挂起</source>
-        <translation type="unfinished"></translation>
+        <translation>Hold</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="40"/>
         <source>恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="41"/>
         <location filename="../../hall_desk/ui/queue_bar.py" line="236"/>
         <source>暂停窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="75"/>
         <source>%1 号窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Window %1</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="76"/>
         <location filename="../../hall_desk/ui/queue_bar.py" line="205"/>
         <location filename="../../hall_desk/ui/queue_bar.py" line="213"/>
         <source>当前：—</source>
-        <translation type="unfinished"></translation>
+        <translation>Current: —</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="78"/>
         <source>当前号</source>
-        <translation type="unfinished"></translation>
+        <translation>Current number</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="91"/>
         <source>转至队列</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer to queue</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="96"/>
         <source>挂起或转移原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for hold or transfer</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="97"/>
         <source>原因（挂起必填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason (required for hold)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="101"/>
         <source>挂起的号</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbers on hold</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="123"/>
         <source>本工作站未设置共享数据库：叫号不可用（办件不受影响）</source>
-        <translation type="unfinished"></translation>
+        <translation>No shared database set up on this workstation: calling is unavailable (cases are not affected)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="184"/>
         <source>没有正在呼叫的号</source>
-        <translation type="unfinished"></translation>
+        <translation>No number is being called</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="187"/>
         <source>已重呼 %1 号（第 %2 次）</source>
-        <translation type="unfinished"></translation>
+        <translation>Recalled number %1 (call %2)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="206"/>
         <source>⚠ 叫号不可用</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Calling unavailable</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="215"/>
         <source>【绿色通道】</source>
-        <translation type="unfinished"></translation>
+        <translation>[Green channel]</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="217"/>
         <source>【绿色通道·需要帮助，请帮您办岗协助】</source>
-        <translation type="unfinished"></translation>
+        <translation>[Green channel · needs help, Help-Desk staff please assist]</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="219"/>
         <source>当前：%1 %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Current: %1 %2%3</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="225"/>
         <source>%1 %2 人</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 people</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="228"/>
         <source>（窗口已暂停）</source>
-        <translation type="unfinished"></translation>
+        <translation> (window paused)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="230"/>
         <source>等候：%1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting: %1%2</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="236"/>
         <source>恢复窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Resume window</translation>
     </message>
 </context>
 <context>
@@ -3154,72 +3160,72 @@
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="346"/>
         <source>评价记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating record</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="351"/>
         <source>评价时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rated at:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="352"/>
         <source>评价等级：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating level:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="353"/>
         <source>服务：</source>
-        <translation type="unfinished"></translation>
+        <translation>Service:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="354"/>
         <source>工作人员：</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff member:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="355"/>
         <source>渠道：</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="356"/>
         <source>差评原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor-rating reasons:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="357"/>
         <source>评价意见：</source>
-        <translation type="unfinished"></translation>
+        <translation>Comments:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="358"/>
         <source>评价人：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rated by:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="358"/>
         <source>匿名</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="359"/>
         <source>整改工单：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification ticket:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="360"/>
         <source>申诉：</source>
-        <translation type="unfinished"></translation>
+        <translation>Appeal:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="360"/>
         <source>未申诉</source>
-        <translation type="unfinished"></translation>
+        <translation>No appeal</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="369"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -3227,67 +3233,67 @@
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="65"/>
         <source>服务评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Service rating</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="103"/>
         <source>请对本次服务进行评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Please rate this service</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="114"/>
         <source>您对本次服务满意吗？请点击一项</source>
-        <translation type="unfinished"></translation>
+        <translation>Are you satisfied with this service? Please tap one option</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="139"/>
         <source>请告诉我们哪里做得不好（可多选），我们会认真整改</source>
-        <translation type="unfinished"></translation>
+        <translation>Please tell us what went wrong (choose all that apply); we will rectify it</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="147"/>
         <source>其他意见（选填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Other comments (optional)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="148"/>
         <source>其他意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Other comments</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="155"/>
         <source>返回重选</source>
-        <translation type="unfinished"></translation>
+        <translation>Go back and choose again</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="157"/>
         <source>提交评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit rating</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="192"/>
-        <source>{window}&#x3000;工作人员：{name}（工号 {staff}）</source>
-        <translation type="unfinished"></translation>
+        <source>{window}　工作人员：{name}（工号 {staff}）</source>
+        <translation>{window} · Staff: {name} (staff no. {staff})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="212"/>
         <source>本次办理：{what}</source>
-        <translation type="unfinished"></translation>
+        <translation>This visit: {what}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="253"/>
         <source>{n} 秒后未评价将记为「未评价」</source>
-        <translation type="unfinished"></translation>
+        <translation>If no rating is given within {n} s, it will be recorded as "Not rated"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="286"/>
         <source>感谢您的评价！</source>
-        <translation type="unfinished"></translation>
+        <translation>Thank you for your rating!</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="302"/>
         <source>感谢您的参与</source>
-        <translation type="unfinished"></translation>
+        <translation>Thank you for taking part</translation>
     </message>
 </context>
 <context>
@@ -3295,112 +3301,112 @@
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="54"/>
         <source>匿名</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymous</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="72"/>
         <source>评价 {given} 次（{levels}），未评价 {unrated} 次；差评 {bad} 次，差评率 {bad_rate}；满意率 {satisfied}</source>
-        <translation type="unfinished"></translation>
+        <translation>{given} ratings ({levels}), {unrated} not rated; {bad} poor ratings, poor-rating rate {bad_rate}; satisfaction rate {satisfied}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="85"/>
         <source>；申诉成立 {n} 次，扣除后差评率 {rate}</source>
-        <translation type="unfinished"></translation>
+        <translation>; {n} appeals upheld, poor-rating rate after deduction {rate}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="118"/>
         <source>评价日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating &amp;date:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="122"/>
         <source>至</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="126"/>
         <source>显示范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Show</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="127"/>
         <source>全部评价</source>
-        <translation type="unfinished"></translation>
+        <translation>All ratings</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="128"/>
         <source>仅差评</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor ratings only</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="129"/>
         <source>待复核的申诉</source>
-        <translation type="unfinished"></translation>
+        <translation>Appeals awaiting review</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="138"/>
         <source>评价列表</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratings</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="151"/>
         <source>查看评价人(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>View rater (&amp;P)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="161"/>
         <source>申诉不成立（差评保留）</source>
-        <translation type="unfinished"></translation>
+        <translation>Appeal rejected (poor rating stands)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="162"/>
         <source>申诉成立（不计入差评率）</source>
-        <translation type="unfinished"></translation>
+        <translation>Appeal upheld (excluded from poor-rating rate)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="163"/>
         <source>复核结论：</source>
-        <translation type="unfinished"></translation>
+        <translation>Review conclusion:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="166"/>
         <source>复核意见</source>
-        <translation type="unfinished"></translation>
+        <translation>Review notes</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="167"/>
         <source>复核意见(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Review &amp;notes:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="168"/>
         <source>复核(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Review</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="215"/>
         <source>请先选择一条评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a rating first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="219"/>
         <source>差评核实回访</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor-rating follow-up call</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="230"/>
         <source>匿名评价，无评价人信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Anonymous rating; no rater information</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="231"/>
         <source>评价人：{who}（本次查看已记录）</source>
-        <translation type="unfinished"></translation>
+        <translation>Rated by: {who} (this view has been logged)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="236"/>
         <source>请先选择一条待复核的申诉</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select an appeal awaiting review first</translation>
     </message>
 </context>
 <context>
@@ -3408,348 +3414,348 @@
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="151"/>
         <source>统计报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics &amp; reports</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="158"/>
         <source>日期(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Date:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="161"/>
         <source>统计日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Report date</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="168"/>
         <source>刷新(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="194"/>
         <source>当日概况</source>
-        <translation type="unfinished"></translation>
+        <translation>Day overview</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="205"/>
         <source>已超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="206"/>
         <source>临近期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Nearing deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="207"/>
         <source>按窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>By window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="208"/>
         <source>按人员</source>
-        <translation type="unfinished"></translation>
+        <translation>By staff</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="209"/>
         <source>按部门</source>
-        <translation type="unfinished"></translation>
+        <translation>By department</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="240"/>
         <source>咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="241"/>
         <source>受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Intake</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="242"/>
         <source>容缺受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept-with-gaps intake</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="243"/>
         <source>一次性告知</source>
-        <translation type="unfinished"></translation>
+        <translation>One-time notice</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="244"/>
         <source>不予受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="245"/>
         <source>即办办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Instant case completed</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="246"/>
         <source>补正后受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted after supplement</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="247"/>
         <source>移交部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferred to department</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="248"/>
         <source>部门办结返回</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned by department (done)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="249"/>
         <source>窗口领取</source>
-        <translation type="unfinished"></translation>
+        <translation>Collected at window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="250"/>
         <source>邮寄</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailed</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="251"/>
         <source>绿色通道</source>
-        <translation type="unfinished"></translation>
+        <translation>Green channel</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="252"/>
         <source>已超期（件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue (cases)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="253"/>
         <source>临近期限（件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Nearing deadline (cases)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="254"/>
         <source>办不成事/投诉登记</source>
-        <translation type="unfinished"></translation>
+        <translation>"Can't-get-it-done" / complaint registrations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="255"/>
         <source>工单答复</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket replies</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="256"/>
         <source>工单办结归档</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets closed and archived</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="257"/>
         <source>已超期工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue tickets</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="258"/>
         <source>临近期限工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets nearing deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="259"/>
         <source>取号</source>
-        <translation type="unfinished"></translation>
+        <translation>Numbers taken</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="260"/>
         <source>平均等候(分)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avg. wait (min)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="303"/>
         <source>等候 = 叫号时间 − 取号时间；90% 的人不超过 %1 分钟；过号 %2 张</source>
-        <translation type="unfinished"></translation>
+        <translation>Wait = call time − number-taken time; 90% waited no more than %1 min; %2 no-shows</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="316"/>
         <source>（非工作日）</source>
-        <translation type="unfinished"></translation>
+        <translation> (non-working day)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="318"/>
         <source>{day}{closed} 的数据，办理后自动更新</source>
-        <translation type="unfinished"></translation>
+        <translation>Data for {day}{closed}; updates automatically as work is done</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="330"/>
         <source>评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratings</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="331"/>
         <source>未评价（超时未作答）</source>
-        <translation type="unfinished"></translation>
+        <translation>Not rated (timed out)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="332"/>
         <source>按等级</source>
-        <translation type="unfinished"></translation>
+        <translation>By level</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="333"/>
         <source>按渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>By channel</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="334"/>
         <source>差评（不满意、非常不满意）</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor ratings (dissatisfied, very dissatisfied)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="335"/>
         <source>差评率</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor-rating rate</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="336"/>
         <source>差评率（剔除申诉成立）</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor-rating rate (excl. upheld appeals)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="337"/>
         <source>满意率</source>
-        <translation type="unfinished"></translation>
+        <translation>Satisfaction rate</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="347"/>
         <source>好差评</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratings</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="359"/>
         <source>{rate}（申诉成立 {n} 条）</source>
-        <translation type="unfinished"></translation>
+        <translation>{rate} ({n} appeals upheld)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="376"/>
         <source>本月缺少的会议记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting records missing this month</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="379"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="398"/>
         <source>人员与巡查</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff &amp; inspections</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="386"/>
         <source>待整改巡查问题 {open} 条（其中已逾期 {late} 条）；逾期未完成的会议待办 {actions} 项；本月缺少的会议记录 {missing} 次</source>
-        <translation type="unfinished"></translation>
+        <translation>{open} inspection issues awaiting rectification ({late} overdue); {actions} meeting action items overdue; {missing} meeting records missing this month</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="401"/>
         <source>⚠ 人员与巡查（{n}）</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Staff &amp; inspections ({n})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="407"/>
         <source>绿色通道办件</source>
-        <translation type="unfinished"></translation>
+        <translation>Green channel cases</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="413"/>
         <source>♿ 绿色通道</source>
-        <translation type="unfinished"></translation>
+        <translation>♿ Green channel</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="418"/>
         <source>♿ 绿色通道（{n}）</source>
-        <translation type="unfinished"></translation>
+        <translation>♿ Green channel ({n})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="428"/>
         <source>班组长备注(&amp;B)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Team lead note (&amp;B):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="430"/>
         <source>印在每日工作汇总上</source>
-        <translation type="unfinished"></translation>
+        <translation>Printed on the daily work summary</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="432"/>
         <source>班组长备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Team lead note</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="438"/>
         <source>每日工作汇总(&amp;S)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily work &amp;summary…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="443"/>
         <source>月度运营报告(&amp;O)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly &amp;operations report…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="452"/>
         <source>台账类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Ledger type</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="454"/>
         <source>办件台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Case ledger</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="455"/>
         <source>咨询登记台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation ledger</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="456"/>
         <source>材料流转台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing ledger</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="457"/>
         <source>出件台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery ledger</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="464"/>
         <source>起始日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Start date</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="465"/>
         <source>截止日期</source>
-        <translation type="unfinished"></translation>
+        <translation>End date</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="471"/>
         <source>含完整证件号码和电话（记入留痕）</source>
-        <translation type="unfinished"></translation>
+        <translation>Include full ID numbers and phone numbers (logged)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="474"/>
         <source>导出台账(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export ledger…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="510"/>
         <source>每日工作汇总 {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Daily work summary {day}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="525"/>
         <source>导出台账</source>
-        <translation type="unfinished"></translation>
+        <translation>Export ledger</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="525"/>
         <source>Excel 文件 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="539"/>
         <source>已导出 {rows} 行到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {rows} rows to {path}</translation>
     </message>
 </context>
 <context>
@@ -3757,32 +3763,32 @@
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="115"/>
         <source>重设密码 — {name}（{username}）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset password — {name} ({username})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="119"/>
         <source>新密码(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New password:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="119"/>
         <source>新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>New password</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="120"/>
         <source>确认新密码(&amp;C)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirm new password:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="120"/>
         <source>确认新密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm new password</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="122"/>
         <source>重设</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset</translation>
     </message>
 </context>
 <context>
@@ -3790,37 +3796,37 @@
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="353"/>
         <source>预审退回补正</source>
-        <translation type="unfinished"></translation>
+        <translation>Return for supplement at pre-review</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="359"/>
         <source>退回的受理编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Case no. to return</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="362"/>
         <source>退回原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Return reason</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="363"/>
         <source>受理编号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Case no.:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="364"/>
         <source>退回原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Return reason:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="365"/>
         <source>退回窗口(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Send &amp;back to window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="395"/>
         <source>{case_no} 已退回 {window}，补正期限 {deadline}</source>
-        <translation type="unfinished"></translation>
+        <translation>{case_no} returned to {window}; supplement deadline {deadline}</translation>
     </message>
 </context>
 <context>
@@ -3828,32 +3834,32 @@
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="54"/>
         <source>显示所有窗口的(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Show &amp;all windows'</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="56"/>
         <source>刷新(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Refresh</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="63"/>
         <source>预审退回的材料袋</source>
-        <translation type="unfinished"></translation>
+        <translation>Folders returned at pre-review</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="66"/>
         <source>办理补正收件(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pr&amp;ocess supplement</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="103"/>
         <source>预审退回待补正 {n} 件：请通知申请人补齐材料</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} cases returned at pre-review awaiting supplement: please notify the applicants to complete their materials</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="107"/>
         <source>没有预审退回的材料袋</source>
-        <translation type="unfinished"></translation>
+        <translation>No folders returned at pre-review</translation>
     </message>
 </context>
 <context>
@@ -3861,17 +3867,17 @@
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="532"/>
         <source>扫码交接</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan handover</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="534"/>
         <source>材料袋位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder locations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="539"/>
         <source>交接单与标签</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover slips &amp; labels</translation>
     </message>
 </context>
 <context>
@@ -3880,47 +3886,47 @@
         <location filename="../../hall_desk/ui/case_view.py" line="50"/>
         <location filename="../../hall_desk/ui/case_view.py" line="66"/>
         <source>必要</source>
-        <translation type="unfinished"></translation>
+        <translation>Required</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="51"/>
         <source>非必要</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="56"/>
         <source>已收取</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="58"/>
         <source>容缺待补</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending (accept-with-gaps)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="59"/>
         <source>未收取</source>
-        <translation type="unfinished"></translation>
+        <translation>Not received</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="63"/>
         <source>材料名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Material</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="64"/>
         <source>形式</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="65"/>
         <source>应交份数</source>
-        <translation type="unfinished"></translation>
+        <translation>Copies required</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="67"/>
         <source>收取情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="70"/>
@@ -3928,76 +3934,76 @@
         <location filename="../../hall_desk/ui/routing_papers.py" line="36"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="55"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="71"/>
         <source>操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="72"/>
         <source>经办人</source>
-        <translation type="unfinished"></translation>
+        <translation>Handled by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="73"/>
         <source>工作站</source>
-        <translation type="unfinished"></translation>
+        <translation>Workstation</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="74"/>
         <location filename="../../hall_desk/ui/case_view.py" line="85"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="68"/>
         <source>说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="78"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="89"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="53"/>
         <source>所在位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="79"/>
         <source>方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="80"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="34"/>
         <source>交出人</source>
-        <translation type="unfinished"></translation>
+        <translation>Handed over by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="81"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="35"/>
         <source>接收人</source>
-        <translation type="unfinished"></translation>
+        <translation>Received by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="82"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="29"/>
         <source>交接单号</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover slip no.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="83"/>
         <source>到达时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrived</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="84"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="54"/>
         <source>停留</source>
-        <translation type="unfinished"></translation>
+        <translation>Dwell time</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="130"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="78"/>
         <source>♿ 帮您办</source>
-        <translation type="unfinished"></translation>
+        <translation>♿ Help-Desk</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="35"/>
@@ -4008,7 +4014,7 @@
         <location filename="../../hall_desk/ui/routing_workspace.py" line="51"/>
         <location filename="../../hall_desk/ui/sync_panel.py" line="166"/>
         <source>受理编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Case no.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="36"/>
@@ -4020,7 +4026,7 @@
         <location filename="../../hall_desk/ui/staff_meetings.py" line="47"/>
         <location filename="../../hall_desk/ui/sync_panel.py" line="167"/>
         <source>事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Service item</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="37"/>
@@ -4029,23 +4035,23 @@
         <location filename="../../hall_desk/ui/reports_workspace.py" line="128"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="33"/>
         <source>申请人</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="38"/>
         <location filename="../../hall_desk/ui/main_window.py" line="145"/>
         <source>证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="39"/>
         <source>结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Result</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="40"/>
         <source>等待</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="146"/>
@@ -4058,14 +4064,14 @@
         <location filename="../../hall_desk/ui/staff_inspections.py" line="44"/>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="49"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="147"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="87"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="55"/>
         <source>办结期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Completion deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="148"/>
@@ -4073,7 +4079,7 @@
         <location filename="../../hall_desk/ui/routing_workspace.py" line="49"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="41"/>
         <source>期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="34"/>
@@ -4083,67 +4089,67 @@
         <location filename="../../hall_desk/ui/returned_folders.py" line="31"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="50"/>
         <source>绿色通道</source>
-        <translation type="unfinished"></translation>
+        <translation>Green channel</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/models.py" line="39"/>
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/models.py" line="41"/>
         <source>否</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="61"/>
         <source>启用</source>
-        <translation type="unfinished"></translation>
+        <translation>Active</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="62"/>
         <source>已停用</source>
-        <translation type="unfinished"></translation>
+        <translation>Disabled</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="29"/>
         <source>月份</source>
-        <translation type="unfinished"></translation>
+        <translation>Month</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="30"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="36"/>
         <source>总分</source>
-        <translation type="unfinished"></translation>
+        <translation>Total score</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="31"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="37"/>
         <source>等次</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="32"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="33"/>
         <source>名次</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="34"/>
         <source>确认期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmation deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="37"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="60"/>
         <source>项目</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="38"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="62"/>
         <source>依据</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="39"/>
@@ -4151,58 +4157,58 @@
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="74"/>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="37"/>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="41"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="76"/>
         <source>分值</source>
-        <translation type="unfinished"></translation>
+        <translation>Points</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="67"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="71"/>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Username</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="72"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="34"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="73"/>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="45"/>
         <location filename="../../hall_desk/ui/ratings_page.py" line="60"/>
         <source>评价时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Rated at</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="46"/>
         <location filename="../../hall_desk/ui/ratings_page.py" line="61"/>
         <source>评价等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating level</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="47"/>
         <location filename="../../hall_desk/ui/ratings_page.py" line="62"/>
         <source>服务</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="48"/>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="52"/>
         <source>工作人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff member</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="49"/>
@@ -4210,360 +4216,360 @@
         <location filename="../../hall_desk/ui/settings_dialog.py" line="74"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="35"/>
         <source>窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="51"/>
         <location filename="../../hall_desk/ui/ratings_page.py" line="63"/>
         <source>差评原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor-rating reasons</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="53"/>
         <source>评价人</source>
-        <translation type="unfinished"></translation>
+        <translation>Rated by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="56"/>
         <location filename="../../hall_desk/ui/ratings_page.py" line="64"/>
         <source>整改工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification ticket</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="57"/>
         <location filename="../../hall_desk/ui/ratings_page.py" line="65"/>
         <source>申诉</source>
-        <translation type="unfinished"></translation>
+        <translation>Appeal</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="51"/>
         <source>咨询内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation content</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="52"/>
         <location filename="../../hall_desk/ui/ratings_page.py" line="50"/>
         <source>渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="53"/>
         <source>处理结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="54"/>
         <source>咨询人</source>
-        <translation type="unfinished"></translation>
+        <translation>Enquirer</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="55"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="56"/>
         <source>登记人</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="57"/>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="41"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="41"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarks</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="62"/>
         <source>缺少的会议记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing meeting records</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="69"/>
         <source>已超期 {n} 个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue by {n} working days</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="72"/>
         <source>临近期限：剩余 {n} 个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation>Nearing deadline: {n} working days left</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="92"/>
         <source>窗口/人员</source>
-        <translation type="unfinished"></translation>
+        <translation>Window/staff</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="93"/>
         <source>咨询</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultation</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="94"/>
         <source>受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Intake</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="96"/>
         <source>容缺受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept-with-gaps</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="101"/>
         <source>一次性告知</source>
-        <translation type="unfinished"></translation>
+        <translation>One-time notice</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="106"/>
         <source>不予受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="109"/>
         <source>即办办结</source>
-        <translation type="unfinished"></translation>
+        <translation>Instant case completed</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="114"/>
         <source>出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="117"/>
         <source>部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="118"/>
         <source>申请</source>
-        <translation type="unfinished"></translation>
+        <translation>Applications</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="119"/>
         <source>移交</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferred</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="120"/>
         <source>退回</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="121"/>
         <source>超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="122"/>
         <source>临近期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Nearing deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="129"/>
         <source>帮办对象</source>
-        <translation type="unfinished"></translation>
+        <translation>Person assisted</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="130"/>
         <source>服务方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Service mode</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="131"/>
         <source>帮办人</source>
-        <translation type="unfinished"></translation>
+        <translation>Assisted by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="133"/>
         <source>受理人</source>
-        <translation type="unfinished"></translation>
+        <translation>Accepted by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="34"/>
         <source>退回人</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="35"/>
         <source>退回时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned at</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="37"/>
         <source>退回原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Return reason</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="30"/>
         <source>环节</source>
-        <translation type="unfinished"></translation>
+        <translation>Step</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="31"/>
         <source>件数</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="32"/>
         <source>交出</source>
-        <translation type="unfinished"></translation>
+        <translation>Handed over</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="33"/>
         <source>接收</source>
-        <translation type="unfinished"></translation>
+        <translation>Received</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="59"/>
         <source>待审批部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending at approving department</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="38"/>
         <source>业务量</source>
-        <translation type="unfinished"></translation>
+        <translation>Workload</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="45"/>
         <source>★ 服务标兵候选</source>
-        <translation type="unfinished"></translation>
+        <translation>★ Service star candidate</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="46"/>
         <source>连续 {n} 个月末位</source>
-        <translation type="unfinished"></translation>
+        <translation>Last place {n} months in a row</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="51"/>
         <source>复核 {n} 次</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewed {n} times</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="65"/>
         <source>【复核】</source>
-        <translation type="unfinished"></translation>
+        <translation>[Review]</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="67"/>
         <source>【人工】</source>
-        <translation type="unfinished"></translation>
+        <translation>[Manual]</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="38"/>
         <source>人员/窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff/window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="39"/>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="48"/>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="40"/>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Issue</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="41"/>
         <source>严重程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Severity</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="42"/>
         <source>整改期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="46"/>
         <source>⚠ 逾期 </source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Overdue </translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="51"/>
         <source>30 天内</source>
-        <translation type="unfinished"></translation>
+        <translation>Within 30 days</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="43"/>
         <source>逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="44"/>
         <source>⚠ 已逾期</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Overdue</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="46"/>
         <source>负责人</source>
-        <translation type="unfinished"></translation>
+        <translation>Owner</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="49"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="56"/>
         <source>会议</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="53"/>
         <source>缺少的会议</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing meetings</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="57"/>
         <source>主持人</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaired by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="59"/>
         <source>未出席</source>
-        <translation type="unfinished"></translation>
+        <translation>Absent</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="64"/>
         <source>更正</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrections</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="66"/>
         <source>更正 {n} 次</source>
-        <translation type="unfinished"></translation>
+        <translation>Corrected {n} times</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="168"/>
         <source>冲突</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="169"/>
         <source>处理</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="46"/>
         <source>紧急程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Urgency</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="47"/>
         <source>工单编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket no.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="50"/>
         <source>办理期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="51"/>
         <source>反映人</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="53"/>
         <source>反映内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Report content</translation>
     </message>
 </context>
 <context>
@@ -4571,132 +4577,132 @@
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="79"/>
         <source>流转环节</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing step</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="82"/>
         <source>环节(&amp;M)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Step (&amp;M):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="85"/>
         <source>审批部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Approving department</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="87"/>
         <source>审批部门(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Approving &amp;department:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="90"/>
         <source>交接人</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover person</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="91"/>
         <source>交接人(&amp;P)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover &amp;person:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="94"/>
         <source>扫码或输入受理编号(&amp;S)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Scan or enter case no.:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="97"/>
         <source>扫码或输入受理编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan or enter case no.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="104"/>
         <source>本批材料袋</source>
-        <translation type="unfinished"></translation>
+        <translation>Folders in this batch</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="109"/>
         <source>不予许可理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for denial</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="110"/>
         <source>不予许可理由（接收审批结果时）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for denial (when receiving approval results)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="111"/>
         <source>所选为不予许可(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mark selected as &amp;not approved</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="113"/>
         <source>移出所选(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Remove selected</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="115"/>
         <source>确认本批(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirm batch</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="117"/>
         <source>打印交接单(&amp;J)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print handover slip (&amp;J)…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="231"/>
         <source>已加入：{case_no}（本批 {n} 件）</source>
-        <translation type="unfinished"></translation>
+        <translation>Added: {case_no} ({n} in this batch)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="235"/>
         <source>，移交「{department}」</source>
-        <translation type="unfinished"></translation>
+        <translation>, transferred to "{department}"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="251"/>
         <source>审批部门已改为「{department}」</source>
-        <translation type="unfinished"></translation>
+        <translation>Approving department changed to "{department}"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="260"/>
         <source>请先填写不予许可理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the reason for denial first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="264"/>
         <source>✖ 不予许可：{case_no}（{reason}）</source>
-        <translation type="unfinished"></translation>
+        <translation>✖ Not approved: {case_no} ({reason})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="277"/>
         <source>本批还没有材料袋</source>
-        <translation type="unfinished"></translation>
+        <translation>No folders in this batch yet</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="322"/>
         <source>{move}：{n} 件已办理</source>
-        <translation type="unfinished"></translation>
+        <translation>{move}: {n} cases processed</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="324"/>
         <source>，交接单 {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>, handover slip {no}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="327"/>
         <source>；{lines}</source>
-        <translation type="unfinished"></translation>
+        <translation>; {lines}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="329"/>
         <source>；未办理：{lines}</source>
-        <translation type="unfinished"></translation>
+        <translation>; not processed: {lines}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="340"/>
         <source>交接单 {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover slip {no}</translation>
     </message>
 </context>
 <context>
@@ -4704,77 +4710,77 @@
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="49"/>
         <source>考评方案（当前第 {v} 版）</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation scheme (current version {v})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="55"/>
         <source>不封顶</source>
-        <translation type="unfinished"></translation>
+        <translation>No cap</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="57"/>
         <source>不设目标（满分）</source>
-        <translation type="unfinished"></translation>
+        <translation>No target (full marks)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="59"/>
         <source>方案总分(&amp;T)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheme &amp;total:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="60"/>
         <source>加分后封顶(&amp;C)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cap after bonus:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="61"/>
         <source>月业务量目标(&amp;W)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly &amp;workload target:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="70"/>
         <source>考评项目与满分</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation items and full marks</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="76"/>
         <source>第 {n} 项名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {n} name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="80"/>
         <source>第 {n} 项满分</source>
-        <translation type="unfinished"></translation>
+        <translation>Item {n} full marks</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="88"/>
         <source>依据计分（每条）</source>
-        <translation type="unfinished"></translation>
+        <translation>Points per basis entry</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="116"/>
         <source>（不用）</source>
-        <translation type="unfinished"></translation>
+        <translation>(unused)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="120"/>
         <source>≥</source>
-        <translation type="unfinished"></translation>
+        <translation>≥</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="124"/>
         <source>等次（从高到低，最低一档从 0 分起）</source>
-        <translation type="unfinished"></translation>
+        <translation>Grades (highest to lowest; the lowest starts at 0)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="133"/>
         <source>保存为新版本(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save as new version</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/scheme_dialog.py" line="135"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -4782,7 +4788,7 @@
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="176"/>
         <source>找到 {count} 个办件</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} cases found</translation>
     </message>
 </context>
 <context>
@@ -4790,283 +4796,283 @@
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="84"/>
         <source>系统设置</source>
-        <translation type="unfinished"></translation>
+        <translation>System settings</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="133"/>
         <source>{code}（编码是受理编号的一部分，不能修改）</source>
-        <translation type="unfinished"></translation>
+        <translation>{code} (the code is part of case numbers and cannot be changed)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="143"/>
         <source>（系统默认打印机）</source>
-        <translation type="unfinished"></translation>
+        <translation>(system default printer)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="149"/>
         <source>{printer}（未连接）</source>
-        <translation type="unfinished"></translation>
+        <translation>{printer} (not connected)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="159"/>
         <source>自动（第二块显示器，没有则不用）</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic (second monitor; none if absent)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="160"/>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="163"/>
         <source>{name}（{w}×{h}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({w}×{h})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="170"/>
         <source>{name}（未连接）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (not connected)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="227"/>
         <source>法定节假日和调休由程序内置；这里录入本地节日、大厅闭厅日、临时调整，或尚未内置年份的全年安排。</source>
-        <translation type="unfinished"></translation>
+        <translation>Statutory holidays and make-up working days are built in; enter local holidays, hall closure days, temporary changes, or full-year schedules for years not yet built in here.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="234"/>
         <source>工作日历例外日</source>
-        <translation type="unfinished"></translation>
+        <translation>Working-calendar exceptions</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="241"/>
         <source>例外日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Exception date</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="243"/>
         <source>例外类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Exception type</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="247"/>
         <source>说明，如：那达慕大会闭厅</source>
-        <translation type="unfinished"></translation>
+        <translation>Description, e.g. hall closed for the Naadam Festival</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="248"/>
         <source>例外说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Exception description</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="249"/>
         <source>添加(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="251"/>
         <source>删除所选(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete selected</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="271"/>
         <source>全年安排</source>
-        <translation type="unfinished"></translation>
+        <translation>Full-year schedule</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="278"/>
         <source>年份(&amp;Y)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Year:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="281"/>
         <source>年份</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="287"/>
         <source>全年安排说明</source>
-        <translation type="unfinished"></translation>
+        <translation>Full-year schedule description</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="289"/>
         <source>依据，如：国务院办公厅通知（国办发明电〔2026〕×号）</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis, e.g. State Council General Office notice (Guo Ban Fa Ming Dian [2026] No. ×)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="291"/>
         <source>声明该年已全部录入(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Declare year fully &amp;entered</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="293"/>
         <source>撤销声明(&amp;W)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Withdraw declaration</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="312"/>
         <source>已声明全部录入的年份：{years}（这些年份的办结期限不再标注“估算”）</source>
-        <translation type="unfinished"></translation>
+        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked "estimated")</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="318"/>
         <source>尚无声明全部录入的年份：内置安排之外的年份，办结期限标注“估算”。</source>
-        <translation type="unfinished"></translation>
+        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked "estimated".</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="324"/>
         <source>⚠ {year} 年没有声明过</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ {year} has not been declared</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="361"/>
         <source>⚠ 请先在表中选择要删除的日期</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Please select the dates to delete in the table first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="379"/>
         <source>从 Excel 导入(&amp;I)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="381"/>
         <source>导出为 Excel(&amp;E)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="389"/>
         <source>导入结果</source>
-        <translation type="unfinished"></translation>
+        <translation>Import results</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="400"/>
         <source>当前事项库：{items} 项事项，{departments} 个实施部门，{themes} 个一件事。导入时有任何错误行则全部不导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} "one-thing" bundles. If any row has errors, nothing is imported.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="408"/>
         <source>导入事项库</source>
-        <translation type="unfinished"></translation>
+        <translation>Import service catalog</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="408"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="438"/>
         <source>Excel 文件 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="417"/>
         <source>未导入。请修改以下各行后重新导入：</source>
-        <translation type="unfinished"></translation>
+        <translation>Not imported. Please fix the following rows and import again:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="424"/>
         <source>未导入：{message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not imported: {message}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="428"/>
         <source>已导入：事项 {items} 项，一件事 {themes} 个。</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported: {items} service items, {themes} "one-thing" bundles.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="438"/>
         <source>导出事项库</source>
-        <translation type="unfinished"></translation>
+        <translation>Export service catalog</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="438"/>
         <source>事项库.xlsx</source>
-        <translation type="unfinished"></translation>
+        <translation>service-catalog.xlsx</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="447"/>
         <source>未导出：{message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not exported: {message}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="451"/>
         <source>已导出 {count} 项事项到 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {count} service items to {path}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="460"/>
         <source>用户列表</source>
-        <translation type="unfinished"></translation>
+        <translation>Users</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="464"/>
         <source>停用/启用所选</source>
-        <translation type="unfinished"></translation>
+        <translation>Disable/enable selected</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="465"/>
         <source>解锁所选</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlock selected</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="466"/>
         <source>所选改为下方角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Change selected to the role below</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="467"/>
         <source>重设所选用户的密码(&amp;W)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset selected user's pass&amp;word…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="474"/>
         <source>角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="481"/>
         <source>新用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>New username</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="483"/>
         <source>新用户姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>New user's name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="485"/>
         <source>新用户窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>New user's window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="488"/>
         <source>新用户初始密码</source>
-        <translation type="unfinished"></translation>
+        <translation>New user's initial password</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="489"/>
         <source>用户名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Username:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="490"/>
         <source>姓名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="491"/>
         <source>角色：</source>
-        <translation type="unfinished"></translation>
+        <translation>Role:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="492"/>
         <source>窗口：</source>
-        <translation type="unfinished"></translation>
+        <translation>Window:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="493"/>
         <source>初始密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial password:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="494"/>
         <source>添加用户(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add &amp;new user</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="537"/>
@@ -5074,108 +5080,109 @@
         <location filename="../../hall_desk/ui/settings_dialog.py" line="553"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="579"/>
         <source>⚠ 请先在表中选择用户</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Please select a user in the table first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="565"/>
         <source>已重设 {name}（{username}）的密码，账户如被锁定已一并解锁。请当面告知本人，并请其登录后在“工具 → 修改密码”中改为自己的密码。</source>
-        <translation type="unfinished"></translation>
+        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under "Tools → Change password" after signing in.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="587"/>
         <source>备份与恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup &amp; restore</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="591"/>
         <source>备份是本机数据库的完整副本（含全部办件与个人信息，请妥善保管）。从备份恢复时，当前数据库改名保留在本机目录中；恢复后程序将关闭，请重新打开，并先同步一次以取回本机在备份之后推送过的记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>A backup is a full copy of this computer's database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="599"/>
         <source>立即备份(&amp;B)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back up now…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="601"/>
         <source>从备份恢复(&amp;R)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="621"/>
         <source>hall-desk 备份 (*.sqlite3);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>hall-desk backups (*.sqlite3);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="624"/>
         <source>备份到</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="626"/>
         <source>选择备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose backup file</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="630"/>
         <source>未完成：{message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not completed: {message}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="643"/>
         <source>已备份到 {path}（{kb} KB，完整性校验通过）</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up to {path} ({kb} KB, integrity check passed)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="657"/>
         <source>从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="660"/>
         <source>用备份 {path} 替换本机数据库？
 当前数据库将改名保留；恢复后程序将关闭，请重新打开。</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace this computer's database with backup {path}?
+The current database will be renamed and kept; the program closes after restoring — please reopen it.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="664"/>
         <source>恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="665"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="683"/>
         <source>已从备份恢复，工作站 {code}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored from backup, workstation {code}.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="685"/>
         <source>原数据库已改名保留为 {path}。</source>
-        <translation type="unfinished"></translation>
+        <translation>The original database has been renamed and kept as {path}.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="687"/>
         <source>重新打开后请先同步一次，取回本机在备份之后推送过的记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>After reopening, sync once first to retrieve records this computer pushed after the backup.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="688"/>
         <source>程序现在关闭，请重新打开。</source>
-        <translation type="unfinished"></translation>
+        <translation>The program will now close; please reopen it.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="694"/>
         <source>恢复完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore complete</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="696"/>
         <source>关闭程序</source>
-        <translation type="unfinished"></translation>
+        <translation>Close program</translation>
     </message>
 </context>
 <context>
@@ -5183,93 +5190,93 @@
     <message>
         <location filename="../../forms/settings.ui" line="9"/>
         <source>大厅与工作站</source>
-        <translation type="unfinished"></translation>
+        <translation>Hall &amp; workstation</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="11"/>
         <source>政务服务中心名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Service center name:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="12"/>
         <source>政务服务中心名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Service center name</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="14"/>
         <source>工作站编码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Workstation code:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="15"/>
         <source>工作站编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Workstation code</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="16"/>
         <source>窗口名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Window name:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="17"/>
         <source>窗口名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Window name</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="18"/>
         <source>闲置自动锁定（分钟）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Auto-lock when idle (minutes):</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="19"/>
         <source>闲置自动锁定分钟数</source>
-        <translation type="unfinished"></translation>
+        <translation>Idle auto-lock minutes</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="21"/>
         <source>大厅咨询电话：</source>
-        <translation type="unfinished"></translation>
+        <translation>Hall enquiry phone:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="22"/>
         <source>大厅咨询电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Hall enquiry phone</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="22"/>
         <source>全大厅共用，同步到各工作站，印在每份通知书上，如 0475-5212345</source>
-        <translation type="unfinished"></translation>
+        <translation>Shared by the whole hall, synced to every workstation, printed on every notice, e.g. 0475-5212345</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="24"/>
         <source>大厅地址：</source>
-        <translation type="unfinished"></translation>
+        <translation>Hall address:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="25"/>
         <source>大厅地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Hall address</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="25"/>
         <source>全大厅共用，同步到各工作站，印在每份通知书上</source>
-        <translation type="unfinished"></translation>
+        <translation>Shared by the whole hall, synced to every workstation, printed on every notice</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="27"/>
         <source>工单重开期限（工作日）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket reopen period (working days):</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="28"/>
         <location filename="../../forms/settings.ui" line="55"/>
         <source> 个工作日</source>
-        <translation type="unfinished"></translation>
+        <translation> working days</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="28"/>
         <source>工单归档后多少个工作日内可以重开；全大厅共用，同步到各工作站</source>
-        <translation type="unfinished"></translation>
+        <translation>How many working days after archiving a ticket can be reopened; shared by the whole hall, synced to every workstation</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="28"/>
@@ -5713,7 +5720,7 @@
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="912"/>
-        <source>{case_no}&#x3000;{title}&#x3000;{name}（{state}）</source>
+        <source>{case_no}　{title}　{name}（{state}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5968,12 +5975,12 @@
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="345"/>
-        <source>状态：{state}&#x3000;{mark}</source>
+        <source>状态：{state}　{mark}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="346"/>
-        <source>反映人：{who}&#x3000;涉及：{staff}</source>
+        <source>反映人：{who}　涉及：{staff}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
