@@ -3414,7 +3414,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="151"/>
         <source>统计报表</source>
-        <translation>Statistics &amp; reports</translation>
+        <translation>Statistics and reports</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="158"/>
@@ -3574,7 +3574,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="316"/>
         <source>（非工作日）</source>
-        <translation> (non-working day)</translation>
+        <translation>, non-working day</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="318"/>
@@ -3640,7 +3640,7 @@ Workstation {code}</translation>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="379"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="398"/>
         <source>人员与巡查</source>
-        <translation>Staff &amp; inspections</translation>
+        <translation>Staff and inspections</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="386"/>
@@ -3650,7 +3650,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="401"/>
         <source>⚠ 人员与巡查（{n}）</source>
-        <translation>⚠ Staff &amp; inspections ({n})</translation>
+        <translation>⚠ Staff and inspections ({n})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="407"/>
@@ -3877,7 +3877,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="539"/>
         <source>交接单与标签</source>
-        <translation>Handover slips &amp; labels</translation>
+        <translation>Handover slips and labels</translation>
     </message>
 </context>
 <context>
@@ -5090,7 +5090,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="587"/>
         <source>备份与恢复</source>
-        <translation>Backup &amp; restore</translation>
+        <translation>Backup and restore</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="591"/>
@@ -5190,7 +5190,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/settings.ui" line="9"/>
         <source>大厅与工作站</source>
-        <translation>Hall &amp; workstation</translation>
+        <translation>Hall and workstation</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="11"/>
@@ -5281,137 +5281,137 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/settings.ui" line="28"/>
         <source>工单重开期限工作日数</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket reopen period in working days</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="33"/>
         <source>同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="35"/>
         <source>共享数据库地址：</source>
-        <translation type="unfinished"></translation>
+        <translation>Shared database address:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="36"/>
         <source>共享数据库地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Shared database address</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="36"/>
         <source>postgresql://用户@服务器/数据库，或本机 SQLite 文件路径</source>
-        <translation type="unfinished"></translation>
+        <translation>postgresql://user@server/database, or a local SQLite file path</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="38"/>
         <source>每晚同步时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Nightly sync time:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="39"/>
         <source>HH:mm</source>
-        <translation type="unfinished"></translation>
+        <translation>HH:mm</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="39"/>
         <source>每晚同步时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Nightly sync time</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="44"/>
         <source>打印与评价屏</source>
-        <translation type="unfinished"></translation>
+        <translation>Printing and rating screen</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="46"/>
         <source>默认打印机：</source>
-        <translation type="unfinished"></translation>
+        <translation>Default printer:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="47"/>
         <source>默认打印机</source>
-        <translation type="unfinished"></translation>
+        <translation>Default printer</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="48"/>
         <source>好差评评价屏：</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratings screen:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="49"/>
         <source>好差评评价屏</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratings screen</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="49"/>
         <source>面向申请人的显示器：办完一项服务后在这里请申请人评价</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant-facing display: after each service the applicant is asked to rate it here</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="51"/>
         <source>评价等待时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating wait time:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="52"/>
         <source> 秒</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="52"/>
         <source>申请人在这段时间内未评价，记为「未评价」（不计为好评）</source>
-        <translation type="unfinished"></translation>
+        <translation>If the applicant does not rate within this time, it is recorded as "Not rated" (not counted as positive)</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="52"/>
         <source>评价等待秒数</source>
-        <translation type="unfinished"></translation>
+        <translation>Rating wait seconds</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="54"/>
         <source>差评整改期限：</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor-rating rectification deadline:</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="55"/>
         <source>每条差评自动生成整改工单的办理期限；全大厅共用，同步到各工作站</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline of the rectification ticket created automatically for each poor rating; shared by the whole hall, synced to every workstation</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="55"/>
         <source>差评整改期限工作日数</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor-rating rectification deadline in working days</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="57"/>
         <source>差评原因（每行一条）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor-rating reasons (one per line):</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="58"/>
         <source>评价屏上供申请人勾选的差评原因；全大厅共用，同步到各工作站</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor-rating reasons the applicant can tick on the rating screen; shared by the whole hall, synced to every workstation</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="58"/>
         <source>差评原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Poor-rating reasons</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="63"/>
         <source>工作日历</source>
-        <translation type="unfinished"></translation>
+        <translation>Working calendar</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="66"/>
         <source>事项库</source>
-        <translation type="unfinished"></translation>
+        <translation>Service catalog</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="69"/>
         <source>用户与角色</source>
-        <translation type="unfinished"></translation>
+        <translation>Users and roles</translation>
     </message>
 </context>
 <context>
@@ -5419,47 +5419,47 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/setup_dialog.py" line="40"/>
         <source>设置管理员账户</source>
-        <translation type="unfinished"></translation>
+        <translation>Set up admin account</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/setup_dialog.py" line="40"/>
         <source>首次设置 — hall-desk</source>
-        <translation type="unfinished"></translation>
+        <translation>First-time setup — hall-desk</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/setup_dialog.py" line="71"/>
         <source>{hall}（工作站 {code}）还没有管理员账户，请先设置。</source>
-        <translation type="unfinished"></translation>
+        <translation>{hall} (workstation {code}) has no admin account yet; please set one up first.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/setup_dialog.py" line="89"/>
         <source>两次输入的密码不一致</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords do not match</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/setup_dialog.py" line="92"/>
         <source>请填写政务服务中心名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter the service center name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/setup_dialog.py" line="114"/>
         <source>选择大厅密钥文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose hall key file</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/setup_dialog.py" line="114"/>
         <source>大厅密钥 (*.key);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hall keys (*.key);;All files (*)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/setup_dialog.py" line="132"/>
         <source>系统管理员</source>
-        <translation type="unfinished"></translation>
+        <translation>System admin</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/setup_dialog.py" line="142"/>
         <source>加入已有大厅须选择该大厅导出的密钥文件</source>
-        <translation type="unfinished"></translation>
+        <translation>To join an existing hall, choose the key file exported by that hall</translation>
     </message>
 </context>
 <context>
@@ -5467,127 +5467,127 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/setup.ui" line="8"/>
         <source>首次使用：请设置本工作站。新大厅的第一台工作站选择“新建大厅”；其他工作站选择“加入已有大厅”，并使用第一台工作站导出的大厅密钥文件。</source>
-        <translation type="unfinished"></translation>
+        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose "New hall"; for other workstations, choose "Join existing hall" and use the hall key file exported by the first workstation.</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="14"/>
         <source>新建大厅(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New hall</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="15"/>
         <source>加入已有大厅(&amp;J)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Join existing hall</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="20"/>
         <source>政务服务中心名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Service center name:</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="21"/>
         <source>政务服务中心名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Service center name</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="21"/>
         <source>如：科尔沁左翼中旗政务服务中心</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. Horqin Left Middle Banner Government Service Center</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="23"/>
         <source>工作站编码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Workstation code:</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="24"/>
         <source>工作站编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Workstation code</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="24"/>
         <source>全大厅唯一，如 W01</source>
-        <translation type="unfinished"></translation>
+        <translation>Unique in the hall, e.g. W01</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="26"/>
         <source>窗口名称：</source>
-        <translation type="unfinished"></translation>
+        <translation>Window name:</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="27"/>
         <source>窗口名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Window name</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="27"/>
         <source>如：综合窗口1</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. General Window 1</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="28"/>
         <source>大厅密钥文件：</source>
-        <translation type="unfinished"></translation>
+        <translation>Hall key file:</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="31"/>
         <source>大厅密钥文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Hall key file</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="32"/>
         <source>选择…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose…</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="36"/>
         <source>管理员用户名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin username:</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="37"/>
         <source>管理员用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin username</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="37"/>
         <source>admin</source>
-        <translation type="unfinished"></translation>
+        <translation>admin</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="39"/>
         <source>管理员姓名：</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin name:</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="40"/>
         <source>管理员姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin name</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="42"/>
         <source>管理员密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin password:</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="43"/>
         <source>管理员密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Admin password</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="43"/>
         <source>至少 8 位，含字母和数字</source>
-        <translation type="unfinished"></translation>
+        <translation>At least 8 characters, with letters and digits</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="44"/>
         <source>再次输入密码：</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-enter password:</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="45"/>
         <source>再次输入密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-enter password</translation>
     </message>
 </context>
 <context>
@@ -5595,67 +5595,67 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="50"/>
         <source>环节(&amp;H)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Handover step:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="53"/>
         <source>交接单环节</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover slip step</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="54"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="63"/>
         <source>交接单</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover slips</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="67"/>
         <source>重印交接单(&amp;J)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprint handover slip (&amp;J)…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="69"/>
         <source>打印本单材料袋标签(&amp;L)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print folder &amp;labels for this slip…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="74"/>
         <source>按受理编号打印标签(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Print labels by case &amp;no.:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="77"/>
         <source>要打印标签的受理编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Case numbers to print labels for</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="78"/>
         <source>可扫码，多个编号用空格或逗号分开</source>
-        <translation type="unfinished"></translation>
+        <translation>You can scan; separate multiple numbers with spaces or commas</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="80"/>
         <source>打印标签(&amp;B)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print la&amp;bels…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="113"/>
         <source>请先在表中选择交接单</source>
-        <translation type="unfinished"></translation>
+        <translation>Please select a handover slip in the table first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="144"/>
         <source>交接单 {no}（重印）</source>
-        <translation type="unfinished"></translation>
+        <translation>Handover slip {no} (reprint)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_papers.py" line="173"/>
         <source>材料袋标签 {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder labels {what}</translation>
     </message>
 </context>
 <context>
@@ -5663,22 +5663,22 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/staff_workspace.py" line="32"/>
         <source>人员与巡查</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff and inspections</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_workspace.py" line="41"/>
         <source>会议(&amp;1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Meetings (&amp;1)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_workspace.py" line="42"/>
         <source>巡查(&amp;2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspections (&amp;2)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_workspace.py" line="43"/>
         <source>绩效考评(&amp;3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff evaluation (&amp;3)</translation>
     </message>
 </context>
 <context>
@@ -5686,52 +5686,52 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="855"/>
         <source>受理编号或证件号码(&amp;F)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find by case no. or ID number:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="858"/>
         <source>受理编号或证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Case no. or ID number</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="859"/>
         <source>扫描告知书上的条码，或输入受理编号、证件号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the barcode on the notice, or enter the case no. or ID number</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="870"/>
         <source>待补材料</source>
-        <translation type="unfinished"></translation>
+        <translation>Materials to supplement</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="872"/>
         <source>确认收取(&amp;C)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confirm receipt</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="879"/>
         <source>打印受理通知书(&amp;Y)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print intake notice (&amp;Y)…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="906"/>
         <source>⚠ 没有找到待补正或待补齐容缺材料的办件</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ No case found awaiting supplement or accept-with-gaps materials</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="912"/>
         <source>{case_no}　{title}　{name}（{state}）</source>
-        <translation type="unfinished"></translation>
+        <translation>{case_no} · {title} · {name} ({state})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="955"/>
         <source>材料已收齐：{case_no} 已受理，办结期限 {due}</source>
-        <translation type="unfinished"></translation>
+        <translation>All materials received: {case_no} accepted, completion deadline {due}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="961"/>
         <source>已登记收取，{case_no} 仍有材料待补</source>
-        <translation type="unfinished"></translation>
+        <translation>Receipt recorded; {case_no} still has materials outstanding</translation>
     </message>
 </context>
 <context>
@@ -5740,27 +5740,27 @@ The current database will be renamed and kept; the program closes after restorin
         <location filename="../../hall_desk/ui/sync_panel.py" line="60"/>
         <location filename="../../hall_desk/ui/sync_panel.py" line="62"/>
         <source>立即同步</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync now</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="88"/>
         <source>同步：</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="132"/>
         <source>同步：正在同步…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync: syncing…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="141"/>
         <source>同步：{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync: {step}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="160"/>
         <source>同步失败：{reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync failed: {reason}</translation>
     </message>
 </context>
 <context>
@@ -5768,12 +5768,12 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/appearance.py" line="13"/>
         <source>默认</source>
-        <translation type="unfinished"></translation>
+        <translation>Default</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/appearance.py" line="14"/>
         <source>高对比度</source>
-        <translation type="unfinished"></translation>
+        <translation>High contrast</translation>
     </message>
 </context>
 <context>
@@ -5781,232 +5781,232 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="82"/>
         <source>原因分析：</source>
-        <translation type="unfinished"></translation>
+        <translation>Cause analysis:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="83"/>
         <source>派发说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Assignment notes:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="84"/>
         <source>办理进展：</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="85"/>
         <source>暂停原因：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for pause:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="86"/>
         <source>恢复说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumption notes:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="87"/>
         <source>答复内容：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="88"/>
         <source>核查意见：</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification opinion:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="89"/>
         <source>不通过理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for failing:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="90"/>
         <source>监督检查意见：</source>
-        <translation type="unfinished"></translation>
+        <translation>Supervision opinion:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="91"/>
         <source>归档说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiving notes:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="92"/>
         <source>不予受理理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for not accepting:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="93"/>
         <source>延期理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for extension:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="94"/>
         <source>重开理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for reopening:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="121"/>
         <source>工单列表</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="139"/>
         <source>全部类别</source>
-        <translation type="unfinished"></translation>
+        <translation>All categories</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="144"/>
         <source>未归档</source>
-        <translation type="unfinished"></translation>
+        <translation>Not archived</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="145"/>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="149"/>
         <source>已超期(&amp;O)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Overdue</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="151"/>
         <source>临近期限(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;earing deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="153"/>
         <source>全部人员</source>
-        <translation type="unfinished"></translation>
+        <translation>All staff</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="156"/>
         <source>工单编号、反映人或内容</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket no., reporter or content</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="157"/>
         <source>查找工单</source>
-        <translation type="unfinished"></translation>
+        <translation>Find tickets</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="198"/>
         <source>办理过程</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling history</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="201"/>
         <source>打印交办单(&amp;P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Print assignment slip</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="203"/>
         <source>打印答复函(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Print reply letter (&amp;H)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="233"/>
         <source>下一步(&amp;W)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Next step (&amp;W):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="235"/>
         <source>派发给：</source>
-        <translation type="unfinished"></translation>
+        <translation>Assign to:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="238"/>
         <source>派发对象：</source>
-        <translation type="unfinished"></translation>
+        <translation>Assignee:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="240"/>
         <source>答复方式：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reply method:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="243"/>
         <source>（请选择核查结论）</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose a verification conclusion)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="245"/>
         <source>核查结论(&amp;J)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification &amp;judgment:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="247"/>
         <source>（匿名，无回访）</source>
-        <translation type="unfinished"></translation>
+        <translation>(anonymous, no follow-up call)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="249"/>
         <source>回访结果：</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up result:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="253"/>
         <source>不予受理类别：</source>
-        <translation type="unfinished"></translation>
+        <translation>Non-acceptance category:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="257"/>
         <source>新的期限：</source>
-        <translation type="unfinished"></translation>
+        <translation>New deadline:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="261"/>
         <source>说明：</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="262"/>
         <source>执行(&amp;Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>Execute (&amp;Z)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="313"/>
         <source>共 {n} 张工单</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} tickets</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="334"/>
         <source>没有符合条件的工单</source>
-        <translation type="unfinished"></translation>
+        <translation>No matching tickets</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="345"/>
         <source>状态：{state}　{mark}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: {state}  {mark}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="346"/>
         <source>反映人：{who}　涉及：{staff}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported by: {who} · Staff involved: {staff}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="349"/>
         <source>反映内容：{text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Report content: {text}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="352"/>
         <source>派发：{to}</source>
-        <translation type="unfinished"></translation>
+        <translation>Assigned to: {to}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="354"/>
         <source>核查结论：{finding}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification conclusion: {finding}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="435"/>
         <source>{number}：核查不通过，已退回办理</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}: failed verification, returned for handling</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="437"/>
         <source>{number}：已{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}: {step} done</translation>
     </message>
 </context>
 <context>
@@ -6014,117 +6014,117 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="71"/>
         <source>类别(&amp;L)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Category (&amp;L):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="74"/>
         <source>渠道(&amp;Q)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel (&amp;Q):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="76"/>
         <source>12345 转办时填写平台工单号</source>
-        <translation type="unfinished"></translation>
+        <translation>For 12345 referrals, enter the platform ticket no.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="77"/>
         <source>12345 工单号：</source>
-        <translation type="unfinished"></translation>
+        <translation>12345 ticket no.:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="79"/>
         <source>（非办不成事）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not "can't-get-it-done")</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="82"/>
         <source>办不成事类型(&amp;B)：</source>
-        <translation type="unfinished"></translation>
+        <translation>"Can't-get-it-done" type (&amp;B):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="85"/>
         <source>办理层级(&amp;J)：</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jurisdiction level:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="89"/>
         <source>反映内容(&amp;N)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Report co&amp;ntent:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="90"/>
         <source>匿名反映(&amp;M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anony&amp;mous report</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="94"/>
         <source>反映人姓名(&amp;X)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporter name (&amp;X):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="96"/>
         <source>联系电话(&amp;D)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact phone (&amp;D):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="98"/>
         <source>涉及办件的受理编号（可不填）</source>
-        <translation type="unfinished"></translation>
+        <translation>Case no. of the related case (optional)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="99"/>
         <source>涉及办件：</source>
-        <translation type="unfinished"></translation>
+        <translation>Related case:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="100"/>
         <source>（不涉及具体人员）</source>
-        <translation type="unfinished"></translation>
+        <translation>(no specific staff involved)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="101"/>
         <source>涉及工作人员(&amp;G)：</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff involved (&amp;G):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="103"/>
         <source>涉及窗口：</source>
-        <translation type="unfinished"></translation>
+        <translation>Window involved:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="105"/>
         <source>补登时填写，如 2026-11-24 09:30；不填为现在</source>
-        <translation type="unfinished"></translation>
+        <translation>For late entries, e.g. 2026-11-24 09:30; leave blank for now</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="106"/>
         <source>接收时间：</source>
-        <translation type="unfinished"></translation>
+        <translation>Received at:</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="108"/>
         <source>登记(&amp;R)  Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Register  Ctrl+Enter</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="140"/>
         <source>接收时间应写成 年-月-日 时:分，如 2026-11-24 09:30</source>
-        <translation type="unfinished"></translation>
+        <translation>Received time must be year-month-day hour:minute, e.g. 2026-11-24 09:30</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="194"/>
         <source>办理期限 {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling deadline {day}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="196"/>
         <source>无办理期限</source>
-        <translation type="unfinished"></translation>
+        <translation>No handling deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="199"/>
         <source>已登记 {number}，{due}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered {number}, {due}</translation>
     </message>
 </context>
 <context>
@@ -6132,27 +6132,27 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="25"/>
         <source>办不成事/投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>"Can't-get-it-done" / complaints</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="34"/>
         <source>登记(&amp;1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Registration (&amp;1)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="35"/>
         <source>工单列表(&amp;2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tickets (&amp;2)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="39"/>
         <source>待核查(&amp;3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting verification (&amp;3)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="42"/>
         <source>好差评(&amp;4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratings (&amp;4)</translation>
     </message>
 </context>
 <context>
@@ -6160,77 +6160,77 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="68"/>
         <source>综合受理</source>
-        <translation type="unfinished"></translation>
+        <translation>One-window intake</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="70"/>
         <source>选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a service item or "one-thing" bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="77"/>
         <source>咨询登记</source>
-        <translation type="unfinished"></translation>
+        <translation>Consultations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="79"/>
         <source>快速登记现场和电话咨询，常用主题一键录入，转入受理时记录首问负责人。</source>
-        <translation type="unfinished"></translation>
+        <translation>Quickly register walk-in and phone consultations, enter common topics with one click, and record the first-contact owner when passing to intake.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="85"/>
         <source>材料流转</source>
-        <translation type="unfinished"></translation>
+        <translation>Routing</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="87"/>
         <source>扫码收取材料袋、预审、按部门批量移交并打印交接单，随时掌握每个材料袋的位置和剩余期限。</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan in folders, pre-review, transfer in batches by department and print handover slips; always know where each folder is and how much time is left.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="94"/>
         <source>统一出件</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified delivery</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="96"/>
         <source>待出件队列，本人或代领核验身份后领取，邮寄登记运单号，出件台账。</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivery queue, pickup by the applicant or a proxy after ID check, mail registration with tracking number, delivery ledger.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="102"/>
         <source>办不成事/投诉</source>
-        <translation type="unfinished"></translation>
+        <translation>"Can't-get-it-done" / complaints</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="104"/>
         <source>办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。</source>
-        <translation type="unfinished"></translation>
+        <translation>Register, assign, resolve within deadlines and verify "can't-get-it-done" reports, complaints, suggestions, praise and ratings.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="110"/>
         <source>统计报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics and reports</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="112"/>
         <source>当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。</source>
-        <translation type="unfinished"></translation>
+        <translation>Day overview, overdue and near-deadline cases, daily work summary, monthly reports and ledger exports.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="118"/>
         <source>人员与巡查</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff and inspections</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="120"/>
         <source>晨会、周例会和待办事项，现场巡查与整改复查，月度绩效考评的计算、审核、发布和打印。</source>
-        <translation type="unfinished"></translation>
+        <translation>Morning meetings, weekly meetings and action items, on-site inspections and rectification follow-up, and calculation, review, publishing and printing of monthly staff evaluations.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="125"/>
         <source>系统管理</source>
-        <translation type="unfinished"></translation>
+        <translation>System administration</translation>
     </message>
 </context>
 <context>
@@ -6238,12 +6238,12 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="37"/>
         <source>新密码至少 {n} 位，须同时包含字母和数字。</source>
-        <translation type="unfinished"></translation>
+        <translation>The new password must be at least {n} characters and contain both letters and digits.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/password_dialog.py" line="66"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
