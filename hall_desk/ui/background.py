@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 import shiboken6
@@ -37,8 +38,7 @@ class _Runner(QRunnable):
         signals = self.signals
 
         def progress(done: int, total: int, text: str) -> None:
-            if shiboken6.isValid(signals):
-                signals.progress.emit(done, total, text)
+            _emit(signals, "progress", done, total, text)
 
         try:
             result = self.work(progress)
@@ -48,10 +48,17 @@ class _Runner(QRunnable):
             outcome = (("failed", str(exc) or type(exc).__name__, traceback.format_exc()),)
         else:
             outcome = (("finished", result),)
-        # A task deleted while its work ran (its window closed) has nobody left to tell.
-        if shiboken6.isValid(signals):
-            for name, *args in outcome:
-                getattr(signals, name).emit(*args)
+        for name, *args in outcome:
+            _emit(signals, name, *args)
+
+
+def _emit(signals: _Signals, name: str, *args: Any) -> None:
+    """A task deleted while its work ran (its window closed, or it was dropped once its first
+    answer came) has nobody left to tell: the signal is dropped, not raised in the worker."""
+    if not shiboken6.isValid(signals):
+        return
+    with suppress(RuntimeError):  # deleted between the check and the emit
+        getattr(signals, name).emit(*args)
 
 
 class BackgroundTask(QObject):
@@ -67,9 +74,8 @@ class BackgroundTask(QObject):
         super().__init__(parent)
         self.work = work
         self.running = False
-        # A child of the task: its C++ side goes with the task, in the GUI thread, whichever
-        # thread drops the last Python reference to it.
-        self._signals = _Signals(self)
+        # Not a child of the task: the worker may still emit through it after the task is gone.
+        self._signals = _Signals()
         # Signals cross threads queued: the slots below run in the GUI thread.
         self._signals.progress.connect(self.progress)
         self._signals.refused.connect(self.refused)
