@@ -294,8 +294,14 @@ def _run(args: argparse.Namespace) -> int:
             return run(ws, full_screen=not args.windowed)
         elif cmd == "rebuild":
             from hall_desk.services.integrity import rebuild_projections
+            from hall_desk.sync.command import ProgressOutput
+            from hall_desk.sync.run import phase_progress
 
-            rebuilt = rebuild_projections(ws, _operator())
+            shown = ProgressOutput(sys.stderr)
+            try:
+                rebuilt = rebuild_projections(ws, _operator(), phase_progress(shown, "rebuild"))
+            finally:
+                shown.close()
             print(f"已由事件重新生成全部数据表：重放 {rebuilt.events} 条事件")
             if rebuilt.rejected:
                 print(

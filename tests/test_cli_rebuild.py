@@ -104,3 +104,38 @@ def test_an_edited_event_is_reported_by_audit_verify_and_left_out_by_rebuild(
     assert "1 条事件校验码不符" in rebuilt.stderr and event_id in rebuilt.stderr
     assert query(db, "SELECT count(*) FROM cases WHERE id = ?", [case_id]) == [(0,)]
     assert query(db, "SELECT case_no FROM cases") == [(case_nos[1],)]
+
+
+def test_a_rebuild_reports_how_far_its_replay_is(tmp_path: Path, monkeypatch) -> None:
+    """A large hall's rebuild takes minutes: it reports events replayed of all, batch by batch,
+    and the command line draws it like a sync (SyncProgress with the phase 'rebuild')."""
+    import io
+
+    from hall_desk.services.home import Home
+    from hall_desk.services.integrity import rebuild_projections
+    from hall_desk.services.workstation import Workstation
+    from hall_desk.store import projections
+    from hall_desk.sync.command import ProgressOutput
+    from hall_desk.sync.run import SyncProgress, phase_progress
+
+    home = tmp_path / "home"
+    _home_with_cases(home)
+    events = query(db_of(home), "SELECT count(*) FROM events")[0][0]
+    monkeypatch.setattr(projections, "REBUILD_BATCH", 3)
+    seen: list[tuple[int, int]] = []
+    admin = Actor("admin", "张建国", Role.ADMIN)
+    with Workstation(Home(home)) as ws:
+        rebuilt = rebuild_projections(ws, admin, lambda done, total: seen.append((done, total)))
+    assert rebuilt.events == events > 5
+    assert seen[0] == (0, events) and seen[-1] == (events, events)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert (3, events) in seen and (6, events) in seen
+
+    out = io.StringIO()
+    shown = ProgressOutput(out, terminal=True)
+    report = phase_progress(shown, "rebuild")
+    report(0, events)
+    report(events, events)
+    shown.close()
+    assert f"重放事件 {events:,}/{events:,} 条" in out.getvalue()
+    assert SyncProgress("rebuild", 10, 40, seconds=1.0).text.startswith("重放事件 10/40 条")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from hall_desk.domain.roles import Actor, Permission
@@ -37,14 +38,17 @@ def verify_events(ws: Workstation) -> LogCheck:
         return eventlog.check_log(s, ws.key.event_key, ws.code, tip=tip)
 
 
-def rebuild_projections(ws: Workstation, actor: Actor) -> RebuildResult:
+def rebuild_projections(
+    ws: Workstation, actor: Actor, progress: Callable[[int, int], None] | None = None
+) -> RebuildResult:
     """Re-derive every table from the events (after a restore, or to prove they agree).
 
     An event whose MAC fails (edited in the database file) is left out and named, never folded.
+    progress(events replayed, events in the log) as the replay goes.
     """
     actor.require(Permission.MANAGE_SETTINGS)
     with ws.transaction(actor) as tx:
-        rebuilt = projections.rebuild_all(tx.session, ws.key.event_key)
+        rebuilt = projections.rebuild_all(tx.session, ws.key.event_key, progress)
         detail: dict[str, object] = {"events": rebuilt.events}
         if rebuilt.rejected:
             detail["rejected"] = len(rebuilt.rejected)

@@ -16,11 +16,11 @@ tables' truth); the rebuild names them, and `hall-desk audit verify` reports the
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from hall_desk.store import event_kinds, eventlog, fold_rows
@@ -106,8 +106,16 @@ class Rebuilt:
     rejected: tuple[str, ...]  # ids of events whose MAC fails, left out of every table
 
 
-def rebuild_all(session: Session, mac_key: bytes) -> Rebuilt:
-    """Empty every projection and replay the whole log, leaving out events whose MAC fails."""
+def rebuild_all(
+    session: Session, mac_key: bytes, progress: Callable[[int, int], None] | None = None
+) -> Rebuilt:
+    """Empty every projection and replay the whole log, leaving out events whose MAC fails.
+
+    progress(events read, events in the log) after every batch: a large hall's rebuild takes
+    minutes, and whoever runs it must see that it moves."""
+    total = session.scalar(select(func.count()).select_from(Event)) or 0
+    report = progress or (lambda _done, _total: None)
+    report(0, total)
     for model in PROJECTION_TABLES:
         session.execute(delete(model))
     count = 0
@@ -124,6 +132,8 @@ def rebuild_all(session: Session, mac_key: bytes) -> Rebuilt:
             batch.clear()
             # Keep memory flat on a large log: written rows need not stay in the session.
             session.expunge_all()
+            report(count + len(rejected), total)
     apply_many(session, batch)
     session.flush()
+    report(count + len(rejected), total)
     return Rebuilt(count, tuple(rejected))

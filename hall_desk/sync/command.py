@@ -19,8 +19,9 @@ LINE_EVERY_S = 5.0  # without a terminal: a progress line at most this often
 
 
 class ProgressOutput:
-    """A long sync's progress on stderr (stdout keeps the one summary line schedulers read):
-    a bar redrawn in place on a terminal, otherwise a plain line every few seconds."""
+    """A long sync's (or rebuild's) progress on stderr (stdout keeps the one summary line
+    schedulers read): a bar redrawn in place on a terminal, otherwise a plain line every few
+    seconds."""
 
     def __init__(self, out: TextIO, *, terminal: bool | None = None) -> None:
         self.out = out
@@ -29,7 +30,7 @@ class ProgressOutput:
         self.drawn = False
 
     def __call__(self, p: SyncProgress) -> None:
-        if p.phase not in ("push", "pull") or not p.total:
+        if p.phase in ("connect", "done") or not p.total:
             return
         if self.terminal:
             width = 24

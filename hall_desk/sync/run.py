@@ -47,7 +47,8 @@ NOTICES = "sync_notices"  # in meta: the last successful sync's notices, a JSON 
 
 @dataclass(frozen=True)
 class SyncProgress:
-    """Reported from the worker thread: phase 'connect' | 'push' | 'pull' | 'done'."""
+    """Reported from the worker thread: phase 'connect' | 'push' | 'pull' | 'done'; the same
+    shape tells a rebuild's replay ('rebuild') on the command line."""
 
     phase: str
     done: int
@@ -67,7 +68,13 @@ class SyncProgress:
 
     @property
     def text(self) -> str:
-        names = {"connect": "连接共享数据库", "push": "推送", "pull": "拉取", "done": "同步完成"}
+        names = {
+            "connect": "连接共享数据库",
+            "push": "推送",
+            "pull": "拉取",
+            "done": "同步完成",
+            "rebuild": "重放事件",
+        }
         name = names.get(self.phase, self.phase)
         if not self.total:
             return name
@@ -89,7 +96,9 @@ def _duration(seconds: float) -> str:
     return f"{hours} 小时 {minutes} 分"
 
 
-def _phase(progress: Callable[[SyncProgress], None], name: str) -> Callable[[int, int], None]:
+def phase_progress(
+    progress: Callable[[SyncProgress], None], name: str
+) -> Callable[[int, int], None]:
     """progress(done, total) for one phase, timed from its first report."""
     started: list[float] = []
 
@@ -366,7 +375,7 @@ def _run(
             shared,
             info.identity,
             batch_size=opts.push_batch,
-            progress=_phase(progress, "push"),
+            progress=phase_progress(progress, "push"),
         )
         # A shared database that replaced the one this workstation knew (rebuilt from scratch)
         # lacks what only retired workstations made. Not after a restore of the same one: every
@@ -385,7 +394,7 @@ def _run(
             batch_size=opts.pull_batch,
             margin_ms=int(margin.total_seconds() * 1000),
             now_ms=now_ms,
-            progress=_phase(progress, "pull"),
+            progress=phase_progress(progress, "pull"),
             holes=gaps.holes,
         )
         with ws.db.read() as s:
