@@ -40,6 +40,9 @@ _LOCAL_COLUMNS = (
 )
 
 
+ANALYZE_AFTER = 10_000  # events pushed in one run: enough to outdate the planner's row counts
+
+
 def unsent_count(ws: Workstation, pushed_seq: int) -> int:
     with ws.db.read() as s:
         return int(
@@ -120,6 +123,8 @@ def push_events(
                 recompute_applicant(s, ws.key, applicant_id)
         done += len(rows)
         progress(done, max(total, done))
+    if done >= ANALYZE_AFTER:
+        shared.refresh_statistics()
     return done
 
 

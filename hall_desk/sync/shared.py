@@ -424,6 +424,22 @@ class SharedDatabase:
     def max_position(self, conn: Connection) -> int:
         return int(conn.scalar(select(func.coalesce(func.max(shared_events.c.position), 0))))
 
+    def refresh_statistics(self) -> None:
+        """ANALYZE the events table, after a push big enough to outdate the planner's row
+        counts: until autovacuum gets to it, PostgreSQL takes a cursor's `position > n` for a
+        third of the table and scans it whole, so the next empty sync costs as much as a full
+        read. Outside any lock (it only reads a sample); a role that may not ANALYZE leaves it
+        to autovacuum. SQLite's planner needs no statistics for these ranged reads."""
+        if self._engine is None:
+            return
+        try:
+            with self._engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").execute(
+                    text(f"ANALYZE {shared_events.name}")
+                )
+        except sa_exc.DBAPIError:
+            pass
+
     def insert_events(self, conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
         """Rows of (position, *EVENT_COLUMNS), inside `writing()`."""
         if not rows:
