@@ -40,6 +40,7 @@ from hall_desk.domain.queue import (
     AT_WINDOW_STATES,
     DEFAULT_SERVICE_S,
     DEFAULT_SETTINGS,
+    WINDOW_KEY,
     Candidate,
     Priority,
     QueueAction,
@@ -67,9 +68,9 @@ from hall_desk.store.models_queue import (
 )
 
 NOTIFY_CHANNEL = "hall_queue"  # PostgreSQL LISTEN/NOTIFY: the display hears each change
-WINDOW_KEY = "queue_window"  # HomeConfig.extra: this workstation's window number ("3")
 SETTINGS_KEY = "queues"  # the hall setting holding QueueSettings
 REASON_MAX = 100
+NO_WINDOW = "本工作站不叫号：系统设置中的叫号窗口号为空"
 RECENT_SERVICE = 20  # finished visits the service-time estimate averages
 _CALLER_PERMISSIONS = (Permission.INTAKE, Permission.CONSULT, Permission.DELIVER)
 VISIT_KINDS = ("case", "consultation", "delivery", "ticket")
@@ -202,9 +203,21 @@ def save_settings(ws: Workstation, actor: Actor, settings: QueueSettings) -> Non
 
 
 def window_of(ws: Workstation) -> str:
-    """This workstation's window number as the hall calls it (3 → 叫到 3 号窗口)."""
-    value = ws.config.extra.get(WINDOW_KEY)
-    return str(value) if value else window_from_code(ws.code)
+    """This workstation's window number as the hall calls it (3 → 叫到 3 号窗口): the one set
+    in 设置 (HomeConfig.extra[WINDOW_KEY]), else the number in the workstation's code. Set
+    empty, the workstation calls no numbers: every window action is refused here, before the
+    shared database is touched."""
+    if WINDOW_KEY not in ws.config.extra:
+        return window_from_code(ws.code)
+    value = str(ws.config.extra[WINDOW_KEY] or "")
+    if not value:
+        raise ValidationError(WINDOW_KEY, NO_WINDOW)
+    return value
+
+
+def calls_here(ws: Workstation) -> bool:
+    """Whether this workstation calls numbers at all (its window number is not set empty)."""
+    return WINDOW_KEY not in ws.config.extra or bool(ws.config.extra[WINDOW_KEY])
 
 
 def _may_call(actor: Actor) -> None:

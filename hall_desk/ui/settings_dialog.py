@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 
 from hall_desk.domain.calendar import DayOverride
 from hall_desk.domain.errors import HallDeskError, ValidationErrors
+from hall_desk.domain.queue import WINDOW_KEY
 from hall_desk.domain.ratings import REASONS_SETTING, RECTIFY_SETTING
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import backup as backup_service
 from hall_desk.services import calendar as calendar_service
-from hall_desk.services import catalog, ratings, users
+from hall_desk.services import catalog, queue, ratings, users
 from hall_desk.services.settings import (
     NO_RATING_SCREEN,
     RATING_SCREEN,
@@ -88,6 +89,7 @@ class SettingsDialog(QDialog):
         f = self.form
         self.hall = child(f, QLineEdit, "hallEdit")
         self.window_name = child(f, QLineEdit, "windowEdit")
+        self.queue_window = child(f, QLineEdit, "queueWindowEdit")
         self.idle = child(f, QSpinBox, "idleSpin")
         self.shared = child(f, QLineEdit, "sharedEdit")
         self.sync_time = child(f, QTimeEdit, "syncTimeEdit")
@@ -103,6 +105,7 @@ class SettingsDialog(QDialog):
             name: child(f, QLabel, f"{name}Error")
             for name in (
                 "hall",
+                WINDOW_KEY,
                 "idle_lock_minutes",
                 "shared_url",
                 "sync_time",
@@ -133,6 +136,7 @@ class SettingsDialog(QDialog):
             self.tr("{code}（编码是受理编号的一部分，不能修改）").format(code=c.workstation)
         )
         self.window_name.setText(c.window)
+        self.queue_window.setText(queue.window_of(self.ws) if queue.calls_here(self.ws) else "")
         contact = hall_contact(self.ws)
         self.contact_phone.setText(contact.phone)
         self.hall_address.setText(contact.address)
@@ -197,6 +201,7 @@ class SettingsDialog(QDialog):
         values = dict(
             hall=self.hall.text(),
             window=self.window_name.text(),
+            queue_window=self.queue_window.text(),
             idle_lock_minutes=self.idle.value(),
             shared_url=self.shared.text(),
             sync_time=self.sync_time.time().toString("HH:mm"),
@@ -212,6 +217,7 @@ class SettingsDialog(QDialog):
         )
         inputs: dict[str, QWidget] = {
             "hall": self.hall,
+            WINDOW_KEY: self.queue_window,
             "contact_phone": self.contact_phone,
             "hall_address": self.hall_address,
             "ticket_reopen_days": self.reopen_days,
