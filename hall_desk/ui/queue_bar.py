@@ -165,13 +165,18 @@ class QueueBar(QFrame):
         )
 
     def link_visit(self, kind: str, visit_id: str) -> None:
-        """A visit started while a number is called belongs to it (its rating, its wait)."""
-        current = self.status.current if self.status is not None else None
-        if current is None or current.visit_id:
+        """A visit started while a number is called belongs to it (its rating, its wait).
+        Asked of the shared database, not of what the bar last showed (a window restarted
+        with a number still called has shown nothing yet); a number that already has its
+        visit keeps it."""
+        if not queue.calls_here(self.ws) or not self.link.configured:
             return
         ws, actor, link = self.ws, self.actor, self.link
 
         def work() -> queue.WindowStatus:
+            now = queue.status(ws, link)
+            if now.current is None or now.current.visit_id:
+                return now
             queue.link_visit(ws, actor, link, kind, visit_id)
             return queue.status(ws, link)
 
