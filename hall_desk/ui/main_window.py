@@ -720,6 +720,8 @@ class MainWindow(QMainWindow):
             self.rating.close()
         if self.queue_bar is not None:
             self.queue_bar.close_link()
+        if "reports" in self.built:
+            self.reports.waiting_now.close_link()
         self.lock_guard.release()
         for view in list(self.case_views):
             view.close()

@@ -4,16 +4,14 @@ the visit up or refuses it."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 
 from hall_desk.domain.queue import DEFAULT_SETTINGS, QueueSettings, TicketState
 from hall_desk.domain.roles import Actor, Role
@@ -25,6 +23,7 @@ from hall_desk.ui import ops
 from hall_desk.ui.main_window import MainWindow
 from tests.conftest import STAFF_PASSWORD
 from tests.services.helpers import draft_for, person, resident_id
+from tests.sync.queue_helpers import GatedLink
 from tests.ui.actions import click, fill, settle
 from tests.ui.conftest import type_text
 
@@ -143,22 +142,6 @@ def test_a_ticket_registered_from_a_called_number_is_its_visit(  # type: ignore[
     assert form.message.text().startswith(f"已登记 {ticket_no}，")
     assert _visit(ws, hall) == ("ticket", ticket_id, TicketState.SERVING)
     main.close()
-
-
-class GatedLink(QueueLink):
-    """The shared database hanging (a server that takes its time): every transaction waits
-    until the gate opens."""
-
-    def __init__(self, ws, url: str) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(ws, url)
-        self.gate = threading.Event()
-        self.gate.set()
-
-    @contextmanager
-    def live(self) -> Iterator[Connection]:
-        assert self.gate.wait(20)
-        with super().live() as conn:
-            yield conn
 
 
 def test_a_hanging_shared_database_never_holds_the_visit_up(qtbot, ws, clerk, hall) -> None:  # type: ignore[no-untyped-def]
