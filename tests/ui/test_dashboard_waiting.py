@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from hall_desk.domain.queue import DEFAULT_SETTINGS, QueueSettings
 from hall_desk.domain.roles import Actor, Role
@@ -129,3 +129,22 @@ def test_no_figure_says_why(qtbot, ws) -> None:  # type: ignore[no-untyped-def]
     assert page.waiting_now.counts is None
     assert page.figures is not None  # the rest of the page stands
     page.waiting_now.close_link()
+
+
+def test_the_figure_reads_whole_at_150_percent_on_1366(qtbot, ws, admin, shared_file) -> None:  # type: ignore[no-untyped-def]
+    from hall_desk.ui import appearance
+    from hall_desk.ui.main_window import MainWindow
+    from tests.ui.test_layout_150 import text_fits
+
+    appearance.apply_font_scale(QApplication.instance(), 1.5)  # the conftest puts it back
+    main = MainWindow(ws, admin)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.show_workspace("reports")
+    settle(qtbot)
+    label = main.reports.waiting_now
+    assert label.text() == "当前等候：共 0 人（A 0，B 0，C 0，D 0）"
+    assert text_fits(label), (label.contentsRect().width(), label.text())
+    main.close()
