@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -435,3 +436,36 @@ def clean_window_number(raw: str, field: str = WINDOW_KEY) -> str:
             f"本工作站不叫号则留空；「{text}」不是这样的数字",
         )
     return str(int(text))
+
+
+def typed_windows(raw: str) -> tuple[str, ...]:
+    """The windows serving a queue as typed in 设置 ("1,2、3" or "1 2 3"); empty: every window."""
+    text = clean_text(raw, "windows", "服务窗口", max_len=200)
+    parts = [p for p in re.split(r"[,，、;；\s]+", unicodedata.normalize("NFKC", text)) if p]
+    numbers = [clean_window_number(p, "windows") for p in parts]
+    return tuple(sorted(set(numbers), key=int))
+
+
+def typed_queue(
+    code: str,
+    name: str,
+    windows: str,
+    *,
+    quota: int,
+    first: int,
+    last: int,
+    opens: time,
+    closes: time,
+) -> QueueSpec:
+    """One queue as the admin typed it; QueueSettings.check() then judges it with the others."""
+    letter = clean_text(code, "code", "队列代码", max_len=4).upper()
+    return QueueSpec(
+        letter,
+        clean_text(name, "name", "队列名称", max_len=40),
+        typed_windows(windows),
+        quota=quota,
+        first=first,
+        last=last,
+        opens=opens,
+        closes=closes,
+    )

@@ -23,7 +23,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
@@ -45,6 +45,7 @@ from hall_desk.domain.queue import (
     Priority,
     QueueAction,
     QueueSettings,
+    QueueSpec,
     TicketState,
     after,
     choose,
@@ -200,6 +201,33 @@ def save_settings(ws: Workstation, actor: Actor, settings: QueueSettings) -> Non
     with ws.transaction(actor) as tx:
         emit_hall_setting(tx, SETTINGS_KEY, settings.encode())
         tx.audit("queue.settings", SETTINGS_KEY, {"queues": [q.code for q in settings.queues]})
+
+
+def save_queue(ws: Workstation, actor: Actor, spec: QueueSpec, replacing: str = "") -> None:
+    """设置 → 叫号队列: one queue added, or the queue `replacing` changed (its code too), checked
+    with the others; refused whole, nothing written."""
+    current = settings_of(ws)
+    if replacing and replacing not in {q.code for q in current.queues}:
+        raise ValidationError(
+            "code", f"没有代码为「{replacing}」的队列（可能已被删除），请重新选择"
+        )
+    queues = (
+        tuple(spec if q.code == replacing else q for q in current.queues)
+        if replacing
+        else (*current.queues, spec)
+    )
+    save_settings(ws, actor, replace(current, queues=queues))
+
+
+def remove_queue(ws: Workstation, actor: Actor, code: str) -> None:
+    """A queue no longer offered at the kiosk (today's tickets in it are still called)."""
+    current = settings_of(ws)
+    queues = tuple(q for q in current.queues if q.code != code)
+    if len(queues) == len(current.queues):
+        raise ValidationError("code", f"没有代码为「{code}」的队列")
+    if not queues:
+        raise ValidationError("code", "至少须设一个队列：最后一个队列不能删除")
+    save_settings(ws, actor, replace(current, queues=queues))
 
 
 def window_of(ws: Workstation) -> str:

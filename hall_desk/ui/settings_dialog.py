@@ -54,6 +54,7 @@ from hall_desk.ui.changes import Entity
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
+from hall_desk.ui.queue_settings import QueueSettingsTab
 from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
 
 
@@ -126,6 +127,8 @@ class SettingsDialog(QDialog):
         self._build_calendar_tab(child(f, QWidget, "calendarTab"))
         self._build_catalog_tab(child(f, QWidget, "catalogTab"))
         self._build_users_tab(child(f, QWidget, "usersTab"))
+        self.queues = QueueSettingsTab(ws, actor)
+        child(f, QTabWidget, "tabs").addTab(self.queues, self.tr("叫号队列"))
         self._build_backup_tab(child(f, QTabWidget, "tabs"))
 
     # -- general -------------------------------------------------------------------------------
