@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -15,6 +17,7 @@ from typing import Any
 
 from hall_desk.domain.assistance import AssistanceFlag
 from hall_desk.domain.errors import ValidationError, ValidationErrors
+from hall_desk.domain.text import clean_text
 
 
 class TicketState(StrEnum):
@@ -413,3 +416,56 @@ def window_from_code(code: str) -> str:
     """W03 → "3": the window number in a workstation code, else the code itself."""
     digits = "".join(ch for ch in code if ch.isdigit())
     return str(int(digits)) if digits else code
+
+
+WINDOW_KEY = "queue_window"  # HomeConfig.extra: the window number this workstation calls for
+WINDOW_NUMBER_MAX = 999
+
+
+def clean_window_number(raw: str, field: str = WINDOW_KEY) -> str:
+    """The window number as typed in 设置: 1–999 ("03" is 3), or "" for a workstation that
+    calls no numbers. A number the display says aloud must be a plain one: no letters."""
+    # Full-width digits (a Chinese input method's ３) are the same number.
+    text = unicodedata.normalize("NFKC", clean_text(raw, field, "叫号窗口号", max_len=8))
+    if not text:
+        return ""
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= WINDOW_NUMBER_MAX:
+        raise ValidationError(
+            field,
+            f"叫号窗口号应为 1–{WINDOW_NUMBER_MAX} 的数字（如 3），"
+            f"本工作站不叫号则留空；「{text}」不是这样的数字",
+        )
+    return str(int(text))
+
+
+def typed_windows(raw: str) -> tuple[str, ...]:
+    """The windows serving a queue as typed in 设置 ("1,2、3" or "1 2 3"); empty: every window."""
+    text = clean_text(raw, "windows", "服务窗口", max_len=200)
+    parts = [p for p in re.split(r"[,，、;；\s]+", unicodedata.normalize("NFKC", text)) if p]
+    numbers = [clean_window_number(p, "windows") for p in parts]
+    return tuple(sorted(set(numbers), key=int))
+
+
+def typed_queue(
+    code: str,
+    name: str,
+    windows: str,
+    *,
+    quota: int,
+    first: int,
+    last: int,
+    opens: time,
+    closes: time,
+) -> QueueSpec:
+    """One queue as the admin typed it; QueueSettings.check() then judges it with the others."""
+    letter = clean_text(code, "code", "队列代码", max_len=4).upper()
+    return QueueSpec(
+        letter,
+        clean_text(name, "name", "队列名称", max_len=40),
+        typed_windows(windows),
+        quota=quota,
+        first=first,
+        last=last,
+        opens=opens,
+        closes=closes,
+    )

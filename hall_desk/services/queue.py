@@ -23,7 +23,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
@@ -40,10 +40,12 @@ from hall_desk.domain.queue import (
     AT_WINDOW_STATES,
     DEFAULT_SERVICE_S,
     DEFAULT_SETTINGS,
+    WINDOW_KEY,
     Candidate,
     Priority,
     QueueAction,
     QueueSettings,
+    QueueSpec,
     TicketState,
     after,
     choose,
@@ -67,9 +69,9 @@ from hall_desk.store.models_queue import (
 )
 
 NOTIFY_CHANNEL = "hall_queue"  # PostgreSQL LISTEN/NOTIFY: the display hears each change
-WINDOW_KEY = "queue_window"  # HomeConfig.extra: this workstation's window number ("3")
 SETTINGS_KEY = "queues"  # the hall setting holding QueueSettings
 REASON_MAX = 100
+NO_WINDOW = "本工作站不叫号：系统设置中的叫号窗口号为空"
 RECENT_SERVICE = 20  # finished visits the service-time estimate averages
 _CALLER_PERMISSIONS = (Permission.INTAKE, Permission.CONSULT, Permission.DELIVER)
 VISIT_KINDS = ("case", "consultation", "delivery", "ticket")
@@ -201,10 +203,49 @@ def save_settings(ws: Workstation, actor: Actor, settings: QueueSettings) -> Non
         tx.audit("queue.settings", SETTINGS_KEY, {"queues": [q.code for q in settings.queues]})
 
 
+def save_queue(ws: Workstation, actor: Actor, spec: QueueSpec, replacing: str = "") -> None:
+    """设置 → 叫号队列: one queue added, or the queue `replacing` changed (its code too), checked
+    with the others; refused whole, nothing written."""
+    current = settings_of(ws)
+    if replacing and replacing not in {q.code for q in current.queues}:
+        raise ValidationError(
+            "code", f"没有代码为「{replacing}」的队列（可能已被删除），请重新选择"
+        )
+    queues = (
+        tuple(spec if q.code == replacing else q for q in current.queues)
+        if replacing
+        else (*current.queues, spec)
+    )
+    save_settings(ws, actor, replace(current, queues=queues))
+
+
+def remove_queue(ws: Workstation, actor: Actor, code: str) -> None:
+    """A queue no longer offered at the kiosk (today's tickets in it are still called)."""
+    current = settings_of(ws)
+    queues = tuple(q for q in current.queues if q.code != code)
+    if len(queues) == len(current.queues):
+        raise ValidationError("code", f"没有代码为「{code}」的队列")
+    if not queues:
+        raise ValidationError("code", "至少须设一个队列：最后一个队列不能删除")
+    save_settings(ws, actor, replace(current, queues=queues))
+
+
 def window_of(ws: Workstation) -> str:
-    """This workstation's window number as the hall calls it (3 → 叫到 3 号窗口)."""
-    value = ws.config.extra.get(WINDOW_KEY)
-    return str(value) if value else window_from_code(ws.code)
+    """This workstation's window number as the hall calls it (3 → 叫到 3 号窗口): the one set
+    in 设置 (HomeConfig.extra[WINDOW_KEY]), else the number in the workstation's code. Set
+    empty, the workstation calls no numbers: every window action is refused here, before the
+    shared database is touched."""
+    if WINDOW_KEY not in ws.config.extra:
+        return window_from_code(ws.code)
+    value = str(ws.config.extra[WINDOW_KEY] or "")
+    if not value:
+        raise ValidationError(WINDOW_KEY, NO_WINDOW)
+    return value
+
+
+def calls_here(ws: Workstation) -> bool:
+    """Whether this workstation calls numbers at all (its window number is not set empty)."""
+    return WINDOW_KEY not in ws.config.extra or bool(ws.config.extra[WINDOW_KEY])
 
 
 def _may_call(actor: Actor) -> None:

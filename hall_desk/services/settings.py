@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from hall_desk.domain.errors import StorageError, ValidationError
+from hall_desk.domain.queue import WINDOW_KEY, clean_window_number, window_from_code
 from hall_desk.domain.ratings import (
     DEFAULT_BAD_REASONS,
     MAX_REASON_LEN,
@@ -204,6 +205,12 @@ def update_settings(ws: Workstation, actor: Actor, **changes: Any) -> None:
                 published[key] = value
             # From now on the hall's value is the one that prints: the local copy goes.
             config.extra.pop(key, None)
+    if WINDOW_KEY in changes:
+        number = clean_window_number(str(changes[WINDOW_KEY]))
+        # The number the workstation code gives, left as shown, writes nothing; anything else
+        # (empty included: no queue at this workstation) is this window's own setting.
+        if WINDOW_KEY in config.extra or number != window_from_code(ws.code):
+            config.extra[WINDOW_KEY] = number
     if "language" in changes:
         choice = str(changes["language"])
         if choice not in LANGUAGES:

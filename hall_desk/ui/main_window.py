@@ -314,9 +314,7 @@ class MainWindow(QMainWindow):
             self.intake.supplement.print_requested.connect(self.print_intake_notice)
             self.intake.form.open_case_requested.connect(self.open_case)
             self._rated(self.intake.form.service_finished)
-            if self.queue_bar is not None:
-                bar = self.queue_bar
-                self.intake.form.decided.connect(lambda r: bar.link_visit("case", r.case_id))
+            self._visit(self.intake.form.decided, "case", lambda r: r.case_id)
             return self.intake
         if workspace.key == "consult":
             from hall_desk.ui.consult_workspace import ConsultWorkspace
@@ -324,6 +322,7 @@ class MainWindow(QMainWindow):
             self.consult = ConsultWorkspace(self.ws, self.actor)
             self.consult.to_intake.connect(self.continue_at_intake)
             self._rated(self.consult.service_finished)
+            self._visit(self.consult.service_finished, "consultation", lambda _k, i, _l: i)
             return self.consult
         if workspace.key == "routing":
             from hall_desk.ui.routing_workspace import RoutingWorkspace
@@ -337,7 +336,8 @@ class MainWindow(QMainWindow):
 
             self.delivery = DeliveryWorkspace(self.ws, self.actor)
             self.delivery.open_case_requested.connect(self.open_case)
-            self._rated(self.delivery.service_finished)
+            self._rated(self.delivery.service_finished)  # a pickup: a posted one has no visit
+            self._visit(self.delivery.service_finished, "delivery", lambda _k, i, _l: i)
             return self.delivery
         if workspace.key == "reports":
             from hall_desk.ui.reports_workspace import ReportsWorkspace
@@ -356,6 +356,7 @@ class MainWindow(QMainWindow):
             from hall_desk.ui.tickets_workspace import TicketsWorkspace
 
             self.tickets = TicketsWorkspace(self.ws, self.actor)
+            self._visit(self.tickets.register.recorded, "ticket", lambda i: i)
             return self.tickets
         if workspace.key != "admin":
             return Placeholder(workspace)
@@ -373,6 +374,14 @@ class MainWindow(QMainWindow):
         )
         layout.addStretch(1)
         return page
+
+    def _visit(self, started: SignalInstance, kind: str, visit_id: Callable[..., str]) -> None:
+        """A visit recorded while this window has a number called becomes that number's visit
+        (its rating and its wait are one visit's). The link runs on the queue's own worker:
+        the visit is saved already, and a shared database that is away only says so."""
+        if self.queue_bar is not None:
+            bar = self.queue_bar
+            started.connect(lambda *args: bar.link_visit(kind, visit_id(*args)))
 
     def _rated(self, finished: SignalInstance) -> None:
         if self.rating is not None:
@@ -711,6 +720,8 @@ class MainWindow(QMainWindow):
             self.rating.close()
         if self.queue_bar is not None:
             self.queue_bar.close_link()
+        if "reports" in self.built:
+            self.reports.waiting_now.close_link()
         self.lock_guard.release()
         for view in list(self.case_views):
             view.close()

@@ -32,6 +32,7 @@ from hall_desk.ui.widgets import FieldErrors
 T = TypeVar("T")
 
 _pool: QThreadPool | None = None
+_queue_pool: QThreadPool | None = None
 _running: set[Op[object]] = set()  # referenced until done, or Python collects them mid-flight
 
 
@@ -44,14 +45,25 @@ def pool() -> QThreadPool:
     return _pool
 
 
+def queue_pool() -> QThreadPool:
+    """One worker for the live queue's actions (services/queue.py): a shared database that is
+    slow or away (a connect waits seconds before it gives up) never holds the person's next
+    intake up behind it — intake never waits on the queue."""
+    global _queue_pool
+    if _queue_pool is None:
+        _queue_pool = QThreadPool()
+        _queue_pool.setMaxThreadCount(1)
+    return _queue_pool
+
+
 def running() -> int:
     """How many actions have not finished yet (tests wait for 0)."""
     return len(_running)
 
 
 def wait_for_workers(msecs: int = 30_000) -> bool:
-    """Blocks until the worker is idle: the database must not close under a running action."""
-    return _pool.waitForDone(msecs) if _pool is not None else True
+    """Blocks until the workers are idle: the database must not close under a running action."""
+    return all(p.waitForDone(msecs) for p in (_pool, _queue_pool) if p is not None)
 
 
 class Op(Generic[T]):

@@ -26,8 +26,8 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services import queue
 from hall_desk.services.workstation import Workstation
 from hall_desk.sync.queue_link import QueueLink
-from hall_desk.ui.changes import Entity
-from hall_desk.ui.ops import Op
+from hall_desk.ui.changes import Entity, Follower
+from hall_desk.ui.ops import Op, queue_pool
 from hall_desk.ui.widgets import set_role
 
 # (key, button text, shortcut)
@@ -72,7 +72,8 @@ class QueueBar(QFrame):
         row = QHBoxLayout()
         rows.addLayout(top)
         rows.addLayout(row)
-        self.window_label = QLabel(self.tr("%1 号窗口").replace("%1", queue.window_of(ws)))
+        self.window_label = QLabel()
+        self.window_label.setObjectName("queueWindow")
         self.current = QLabel(self.tr("当前：—"))
         self.current.setObjectName("queueCurrent")
         self.current.setAccessibleName(self.tr("当前号"))
@@ -89,8 +90,6 @@ class QueueBar(QFrame):
         self.target = QComboBox()
         self.target.setObjectName("queueTransferTarget")
         self.target.setAccessibleName(self.tr("转至队列"))
-        for spec in queue.settings_of(ws).queues:
-            self.target.addItem(f"{spec.code} {spec.name}", spec.code)
         self.reason = QLineEdit()
         self.reason.setObjectName("queueReason")
         self.reason.setAccessibleName(self.tr("挂起或转移原因"))
@@ -119,13 +118,16 @@ class QueueBar(QFrame):
         self.message.setObjectName("queueMessage")
         top.addWidget(self.message, 1)
         row.addStretch(1)
+        self._reread()
         if not self.link.configured:
             self._unavailable(self.tr("本工作站未设置共享数据库：叫号不可用（办件不受影响）"))
+        # The window number and the hall's queues are settings: a change in 设置 shows at once.
+        self.follower = Follower(self, [Entity.SETTINGS], self.refresh)
 
     # -- actions ------------------------------------------------------------------------------
     def act(self, key: str) -> None:
         button = self.buttons[key]
-        if not button.isEnabled():
+        if not button.isEnabled() or not queue.calls_here(self.ws):
             return
         ws, actor, link = self.ws, self.actor, self.link
         if key == "call":
@@ -158,24 +160,59 @@ class QueueBar(QFrame):
 
         Op(self, lambda: (work(), queue.status(ws, link))[1], touches=[Entity.QUEUE]).busy(
             button
-        ).refused(self._refused).success(lambda status: (self._show(status), done(status))).run()
+        ).refused(self._refused).success(lambda status: (self._show(status), done(status))).run(
+            on=queue_pool()
+        )
 
     def link_visit(self, kind: str, visit_id: str) -> None:
-        """A visit started while a number is called belongs to it (its rating, its wait)."""
-        current = self.status.current if self.status is not None else None
-        if current is None or current.visit_id:
+        """A visit started while a number is called belongs to it (its rating, its wait).
+        Asked of the shared database, not of what the bar last showed (a window restarted
+        with a number still called has shown nothing yet); a number that already has its
+        visit keeps it."""
+        if not queue.calls_here(self.ws) or not self.link.configured:
             return
         ws, actor, link = self.ws, self.actor, self.link
 
         def work() -> queue.WindowStatus:
+            now = queue.status(ws, link)
+            if now.current is None or now.current.visit_id:
+                return now
             queue.link_visit(ws, actor, link, kind, visit_id)
             return queue.status(ws, link)
 
-        Op(self, work, touches=[Entity.QUEUE]).refused(self._refused).success(self._show).run()
+        Op(self, work, touches=[Entity.QUEUE]).refused(self._refused).success(self._show).run(
+            on=queue_pool()
+        )
 
     def refresh(self) -> None:
+        """Re-reads the window number and the queues (either may have changed in 设置), then
+        the window's status from the shared database."""
+        self._reread()
+        if not queue.calls_here(self.ws) or not self.link.configured:
+            return
         ws, link = self.ws, self.link
-        Op(self, lambda: queue.status(ws, link)).refused(self._refused).success(self._show).run()
+        Op(self, lambda: queue.status(ws, link)).refused(self._refused).success(self._show).run(
+            on=queue_pool()
+        )
+
+    def _reread(self) -> None:
+        chosen = self.target.currentData()
+        self.target.clear()
+        for spec in queue.settings_of(self.ws).queues:
+            self.target.addItem(f"{spec.code} {spec.name}", spec.code)
+        self.target.setCurrentIndex(max(0, self.target.findData(chosen)))
+        if not queue.calls_here(self.ws):
+            self.status = None
+            self.window_label.setText(self.tr("本工作站不叫号"))
+            self._unavailable(self.tr("系统设置中的叫号窗口号为空：本工作站不叫号"))
+            self.refresh_buttons()
+            return
+        window = queue.window_of(self.ws)
+        if self.status is not None and self.status.window != window:
+            self.status = None  # another window's ticket is not this one's
+            self.current.setText(self.tr("当前：—"))
+        self.window_label.setText(self.tr("%1 号窗口").replace("%1", window))
+        self.refresh_buttons()
 
     # -- showing ------------------------------------------------------------------------------
     def _said(self, _result: object) -> None:
@@ -240,6 +277,11 @@ class QueueBar(QFrame):
         self.refresh_buttons()
 
     def refresh_buttons(self) -> None:
+        if not queue.calls_here(self.ws):
+            for button in self.buttons.values():
+                button.setEnabled(False)
+            return
+        self.buttons["pause"].setEnabled(True)
         status = self.status
         current = status.current if status is not None else None
         at_window = current is not None and current.state in (

@@ -42,6 +42,7 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.queue_waiting import WaitingNow
 from hall_desk.ui.widgets import NoteEdit, error_label, set_role, table_view
 
 # Every kind of record a figure or a list on this page counts.
@@ -155,6 +156,11 @@ class ReportsWorkspace(QWidget):
         self.updated.setObjectName("updatedLabel")
         top.addSpacing(12)
         top.addWidget(self.updated)
+        # People waiting now: live, from the shared database, read on the queue's worker; in
+        # the top line, so that the lists below keep their room.
+        self.waiting_now = WaitingNow(ws, parent=self)
+        top.addSpacing(12)
+        top.addWidget(self.waiting_now, 1)
         caption = QLabel(self.tr("日期(&D)："))
         self.day = QDateEdit(self._qdate(ws.today()))
         self.day.setObjectName("reportDay")
@@ -162,7 +168,6 @@ class ReportsWorkspace(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
         caption.setBuddy(self.day)
-        top.addStretch(1)
         top.addWidget(caption)
         top.addWidget(self.day)
         refresh = QPushButton(self.tr("刷新(&R)"))
@@ -261,6 +266,7 @@ class ReportsWorkspace(QWidget):
         ]
 
     def refresh(self) -> DayFigures | None:
+        self.waiting_now.refresh()
         try:
             figures = dashboard.day_figures(self.ws, self.actor, self.selected_day())
         except HallDeskError as exc:

@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 
 from hall_desk.domain.calendar import DayOverride
 from hall_desk.domain.errors import HallDeskError, ValidationErrors
+from hall_desk.domain.queue import WINDOW_KEY
 from hall_desk.domain.ratings import REASONS_SETTING, RECTIFY_SETTING
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import backup as backup_service
 from hall_desk.services import calendar as calendar_service
-from hall_desk.services import catalog, ratings, users
+from hall_desk.services import catalog, queue, ratings, users
 from hall_desk.services.settings import (
     NO_RATING_SCREEN,
     RATING_SCREEN,
@@ -53,6 +54,7 @@ from hall_desk.ui.changes import Entity
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
+from hall_desk.ui.queue_settings import QueueSettingsTab
 from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
 
 
@@ -88,6 +90,7 @@ class SettingsDialog(QDialog):
         f = self.form
         self.hall = child(f, QLineEdit, "hallEdit")
         self.window_name = child(f, QLineEdit, "windowEdit")
+        self.queue_window = child(f, QLineEdit, "queueWindowEdit")
         self.idle = child(f, QSpinBox, "idleSpin")
         self.shared = child(f, QLineEdit, "sharedEdit")
         self.sync_time = child(f, QTimeEdit, "syncTimeEdit")
@@ -103,6 +106,7 @@ class SettingsDialog(QDialog):
             name: child(f, QLabel, f"{name}Error")
             for name in (
                 "hall",
+                WINDOW_KEY,
                 "idle_lock_minutes",
                 "shared_url",
                 "sync_time",
@@ -123,6 +127,8 @@ class SettingsDialog(QDialog):
         self._build_calendar_tab(child(f, QWidget, "calendarTab"))
         self._build_catalog_tab(child(f, QWidget, "catalogTab"))
         self._build_users_tab(child(f, QWidget, "usersTab"))
+        self.queues = QueueSettingsTab(ws, actor)
+        child(f, QTabWidget, "tabs").addTab(self.queues, self.tr("叫号队列"))
         self._build_backup_tab(child(f, QTabWidget, "tabs"))
 
     # -- general -------------------------------------------------------------------------------
@@ -133,6 +139,7 @@ class SettingsDialog(QDialog):
             self.tr("{code}（编码是受理编号的一部分，不能修改）").format(code=c.workstation)
         )
         self.window_name.setText(c.window)
+        self.queue_window.setText(queue.window_of(self.ws) if queue.calls_here(self.ws) else "")
         contact = hall_contact(self.ws)
         self.contact_phone.setText(contact.phone)
         self.hall_address.setText(contact.address)
@@ -197,6 +204,7 @@ class SettingsDialog(QDialog):
         values = dict(
             hall=self.hall.text(),
             window=self.window_name.text(),
+            queue_window=self.queue_window.text(),
             idle_lock_minutes=self.idle.value(),
             shared_url=self.shared.text(),
             sync_time=self.sync_time.time().toString("HH:mm"),
@@ -212,6 +220,7 @@ class SettingsDialog(QDialog):
         )
         inputs: dict[str, QWidget] = {
             "hall": self.hall,
+            WINDOW_KEY: self.queue_window,
             "contact_phone": self.contact_phone,
             "hall_address": self.hall_address,
             "ticket_reopen_days": self.reopen_days,

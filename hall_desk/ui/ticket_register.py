@@ -47,6 +47,7 @@ def staff_combo(ws: Workstation, actor: Actor, name: str, empty: str) -> QComboB
 
 class TicketRegisterForm(QWidget):
     registered = Signal(str)  # the new ticket's number
+    recorded = Signal(str)  # the new ticket's id: the visit of a called number (叫号)
 
     def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -212,3 +213,4 @@ class TicketRegisterForm(QWidget):
         self.staff.setCurrentIndex(0)
         self.ticket_class.setFocus()
         self.registered.emit(result.ticket_no)
+        self.recorded.emit(result.ticket_id)

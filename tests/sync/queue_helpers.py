@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from hall_desk.domain.roles import SYSTEM_ACTOR
 from hall_desk.services import queue
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models_queue import shared_queue_days, shared_queue_tickets
+from hall_desk.sync.queue_link import QueueLink
 from hall_desk.sync.shared import SharedDatabase, parse_location
 
 
@@ -112,3 +114,19 @@ class FailingHall:
                 yield conn
             finally:
                 conn.execute = real  # type: ignore[method-assign]
+
+
+class GatedLink(QueueLink):
+    """A shared database that takes its time (a server under load, a slow link): every
+    transaction waits until `gate` is set."""
+
+    def __init__(self, ws: Workstation, url: str) -> None:
+        super().__init__(ws, url)
+        self.gate = threading.Event()
+        self.gate.set()
+
+    @contextmanager
+    def live(self) -> Iterator[Connection]:
+        assert self.gate.wait(20)
+        with super().live() as conn:
+            yield conn

@@ -1,0 +1,91 @@
+"""当前等候 on the lead's dashboard: the people waiting now in each queue, read from the hall's
+shared database on the queue's own worker (a server that is slow or away never freezes the
+page, nor holds the lead's next action up); when it is away the figure says so, in words."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from hall_desk.domain.errors import HallDeskError
+from hall_desk.services import queue
+from hall_desk.services.workstation import Workstation
+from hall_desk.sync.queue_link import QueueLink
+from hall_desk.ui.ops import Op, queue_pool
+
+
+class WaitingNow(QLabel):
+    """ "当前等候：A 综合受理 3 人，B 综合咨询 0 人…" — or "—" and why there is no figure."""
+
+    def __init__(
+        self, ws: Workstation, link: QueueLink | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("queueWaitingNow")
+        self.setAccessibleName(self.tr("当前等候"))
+        # However many queues the hall has, the line never widens the window.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.ws = ws
+        self.link = link or QueueLink(ws)
+        self.counts: dict[str, int] | None = None  # the last figure read (None: none)
+        self._reading: Op[dict[str, int]] | None = None
+        self._again = False
+
+    def refresh(self) -> None:
+        if not self.link.configured:
+            self._no_figure(self.tr("本工作站未设置共享数据库，无法读取排队情况"))
+            return
+        if self._reading is not None and not self._reading.finished:
+            self._again = True  # one read at a time; the latest wish is read next
+            return
+        if self.counts is None:
+            self.setText(self.tr("当前等候：读取中…"))
+        ws, link = self.ws, self.link
+        self._reading = (
+            Op(self, lambda: queue.waiting_now(link, ws.today()))
+            .refused(self._refused)
+            .success(self._show)
+            .always(self._read_done)
+            .run(on=queue_pool())
+        )
+
+    def _read_done(self) -> None:
+        if self._again:
+            self._again = False
+            self._reading = None
+            self.refresh()
+
+    def _show(self, waiting: dict[str, int]) -> None:
+        queues = queue.settings_of(self.ws).queues
+        counts = {q.code: waiting.get(q.code, 0) for q in queues}
+        # A queue removed from the settings with people still in it: they wait all the same.
+        counts |= {code: n for code, n in waiting.items() if code not in counts}
+        self.counts = counts
+        names = {q.code: q.name for q in queues}
+        # Short enough for the page's top line; the queues' names in the tooltip.
+        self.setText(
+            self.tr("当前等候：共 %1 人（%2）")
+            .replace("%1", str(sum(counts.values())))
+            .replace("%2", "，".join(f"{code} {n}" for code, n in counts.items()))
+        )
+        self.setToolTip(
+            "\n".join(
+                self.tr("%1 %2 人")
+                .replace("%1", f"{code} {names[code]}" if code in names else code)
+                .replace("%2", str(n))
+                for code, n in counts.items()
+            )
+        )
+
+    def _refused(self, error: HallDeskError) -> None:
+        if isinstance(error, queue.QueueUnavailable):
+            self._no_figure(self.tr("共享数据库暂时无法连接，排队人数暂不可知"))
+        else:
+            self._no_figure(error.message)
+
+    def _no_figure(self, why: str) -> None:
+        self.counts = None
+        self.setText(self.tr("当前等候：—（%1）").replace("%1", why))
+        self.setToolTip(why)
+
+    def close_link(self) -> None:
+        self.link.close()
