@@ -3,7 +3,7 @@ quota, number range, hours), one at a time, every refusal beside its field."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -100,14 +100,22 @@ class QueueSettingsTab(QWidget):
         self.closes.setObjectName("queueClosesEdit")
         for edit in (self.opens, self.closes):
             edit.setDisplayFormat("HH:mm")
+        # A number and a time need a few characters, not the dialog's width: the pairs sit
+        # together at the left, as "1 至 999" reads.
+        for spin in (self.quota, self.first, self.last, self.opens, self.closes):
+            spin.setMinimumWidth(110)
+            spin.setMaximumWidth(160)
+        self.quota.setAlignment(Qt.AlignmentFlag.AlignRight)
         range_row = QHBoxLayout()
         range_row.addWidget(self.first)
         range_row.addWidget(QLabel(self.tr("至")))
         range_row.addWidget(self.last)
+        range_row.addStretch(1)
         hours_row = QHBoxLayout()
         hours_row.addWidget(self.opens)
         hours_row.addWidget(QLabel(self.tr("至")))
         hours_row.addWidget(self.closes)
+        hours_row.addStretch(1)
         labels: dict[str, QLabel] = {}
         for field, caption, widget, accessible in (
             ("code", self.tr("代码(&C)："), self.code, self.tr("队列代码")),
