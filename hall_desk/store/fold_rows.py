@@ -24,9 +24,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
+from operator import itemgetter
 from typing import Any, TypeVar, overload
 
-from sqlalchemy import Date, Select, Table, and_, bindparam, delete, select
+from sqlalchemy import Date, Dialect, Table, and_, bindparam, delete
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -112,34 +113,44 @@ def _update_sql(table: Table) -> tuple[str, tuple[str, ...]]:
 
 
 @cache
-def _dates(table: Table) -> frozenset[str]:
-    return frozenset(c.name for c in table.columns if isinstance(c.type, Date))
+def _reader(table: Table, columns: tuple[str, ...]) -> tuple[Callable[[Row], Any], tuple[int, ...]]:
+    """Picks `columns` out of a row as a tuple, and which of them are dates."""
+    dates = {c.name for c in table.columns if isinstance(c.type, Date)}
+    pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    return pick, tuple(n for n, c in enumerate(columns) if c in dates)
 
 
 def _values(t: _TableRows, row: Row, columns: tuple[str, ...]) -> tuple[Any, ...]:
-    dates = _dates(t.table)
+    pick, dates = _reader(t.table, columns)
+    values = pick(row)
     if not dates:
-        return tuple(row[c] for c in columns)
-    return tuple(
-        row[c].isoformat() if c in dates and isinstance(row[c], date) else row[c] for c in columns
-    )
+        return values  # type: ignore[no-any-return]
+    out = list(values)
+    for n in dates:
+        if isinstance(out[n], date):
+            out[n] = out[n].isoformat()
+    return tuple(out)
 
 
 @cache
-def _by_column(table: Table, column: Column) -> Select[Any]:
-    """Rows whose (last) column is in `values`; the columns before it equal `p_<name>`, so a
-    composite lookup follows its index."""
+def _select_sql(table: Table, column: Column, count: int) -> str:
+    """Rows whose (last) column is one of `count` values; the columns before it equal one value
+    each, so a composite lookup follows its index."""
     *fixed, last = _names(column)
-    return select(table).where(
-        *(table.c[name] == bindparam(f"p_{name}") for name in fixed),
-        table.c[last].in_(bindparam("values", expanding=True)),
-    )
+    where = [f"{_quoted(name)} = ?" for name in fixed]
+    where.append(f"{_quoted(last)} IN ({', '.join('?' * count)})")
+    names = ", ".join(_quoted(c.name) for c in table.columns)
+    return f"SELECT {names} FROM {_quoted(table.name)} WHERE {' AND '.join(where)}"
 
 
 @cache
-def _by_key(table: Table) -> Select[Any]:
-    pk = [c.name for c in table.primary_key.columns]
-    return select(table).where(and_(*(table.c[name] == bindparam(f"k_{name}") for name in pk)))
+def _converters(table: Table, dialect: Dialect) -> tuple[Row, list[tuple[str, Any]]]:
+    """What SQLAlchemy would do to values going in (by column) and coming out (column, function)
+    of this table: rows read straight from the driver are the rows a Core select gives."""
+    types = {c.name: c.type.dialect_impl(dialect) for c in table.columns}
+    binds = {name: t.bind_processor(dialect) for name, t in types.items()}
+    results = [(name, t.result_processor(dialect, None)) for name, t in types.items()]
+    return {k: f for k, f in binds.items() if f is not None}, [(k, f) for k, f in results if f]
 
 
 def _order(table: Table) -> int:
@@ -249,7 +260,7 @@ class FoldRows:
             done.update(wanted)
             return
         if not isinstance(column, str):
-            self._load_tuples(t, column, wanted)
+            self._read(t, column, wanted)
             done.update(wanted)
             return
         for fk in t.table.c[column].foreign_keys:
@@ -262,25 +273,38 @@ class FoldRows:
             wanted = [v for v in wanted if v not in orphans]
         if not wanted:
             return
-        conn = self.session.connection()
-        stmt = _by_column(t.table, column)
-        for start in range(0, len(wanted), _CHUNK):
-            for found in conn.execute(stmt, {"values": wanted[start : start + _CHUNK]}):
-                self._take(t, dict(found._mapping))
+        self._read(t, column, wanted)
         done.update(wanted)
 
-    def _load_tuples(self, t: _TableRows, columns: tuple[str, ...], wanted: list[Any]) -> None:
+    def _read(self, t: _TableRows, column: Column, wanted: list[Any]) -> None:
+        """Rows by `column` straight from the driver (one statement per 500 values, per value
+        of the leading columns when there are several)."""
+        names = _names(column)
         groups: dict[tuple[Any, ...], list[Any]] = {}
         for value in wanted:
-            groups.setdefault(tuple(value[:-1]), []).append(value[-1])
+            fixed, last = (value[:-1], value[-1]) if len(names) > 1 else ((), value)
+            groups.setdefault(tuple(fixed), []).append(last)
         conn = self.session.connection()
-        stmt = _by_column(t.table, columns)
-        for fixed, lasts in groups.items():
-            params = {f"p_{name}": v for name, v in zip(columns, fixed, strict=False)}
-            for start in range(0, len(lasts), _CHUNK):
-                chunk = {**params, "values": lasts[start : start + _CHUNK]}
-                for found in conn.execute(stmt, chunk):
-                    self._take(t, dict(found._mapping))
+        binds, results = _converters(t.table, conn.dialect)
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        to_db = [binds.get(name) for name in names]
+        columns = t.columns
+        try:
+            for fixed, lasts in groups.items():
+                params = [f(v) if f else v for f, v in zip(to_db, fixed, strict=False)]
+                last_bind = to_db[-1]
+                if last_bind is not None:
+                    lasts = [last_bind(v) for v in lasts]
+                for start in range(0, len(lasts), _CHUNK):
+                    chunk = lasts[start : start + _CHUNK]
+                    sql = _select_sql(t.table, column, len(chunk))
+                    for values in cursor.execute(sql, (*params, *chunk)):
+                        row = dict(zip(columns, values, strict=True))
+                        for name, convert in results:
+                            row[name] = convert(row[name])
+                        self._take(t, row)
+        finally:
+            cursor.close()
 
     def get(self, model: type[Base], *key: Any) -> Row | None:
         """The row's current values, or None when there is no such row."""
@@ -288,14 +312,11 @@ class FoldRows:
         row = t.rows.get(key)
         if row is not None or t.known_absent(key):
             return row
-        conn = self.session.connection()
-        params = {f"k_{name}": value for name, value in zip(t.pk, key, strict=True)}
-        found = conn.execute(_by_key(t.table), params).first()
-        if found is None:
+        self._read(t, t.pk if len(t.pk) > 1 else t.pk[0], [key if len(t.pk) > 1 else key[0]])
+        row = t.rows.get(key)
+        if row is None:
             t.absent.add(key)
-            return None
-        self._take(t, dict(found._mapping))
-        return t.rows[key]
+        return row
 
     def children(self, model: type[Base], column: Column, value: Any) -> list[Row]:
         self.load(model, column, [value])

@@ -66,25 +66,31 @@ from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 def _typed(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
     """JSON carries dates as ISO text; give Date columns real dates. Masked ID numbers from
     older events are narrowed to today's mask, which is safe beside the stored birth year."""
-    names, dates = _columns_of(model)
+    names, dates, masked = _columns_of(model)
+    if not names.issuperset(values):
+        # The registry's shape lets no such key through: a defect.
+        raise KeyError(next(key for key in values if key not in names))
     out = dict(values)
-    for key, value in values.items():
-        if key not in names:
-            raise KeyError(key)  # the registry's shape lets no such key through: a defect
+    for key in dates.intersection(values):
+        value = values[key]
         if isinstance(value, str):
-            if key in dates:
-                out[key] = date.fromisoformat(value)
-            elif key.endswith("id_masked"):
-                out[key] = remask_resident_id(value)
+            out[key] = date.fromisoformat(value)
+    for key in masked.intersection(values):
+        value = values[key]
+        if isinstance(value, str):
+            out[key] = remask_resident_id(value)
     return out
 
 
 @cache
-def _columns_of(model: type[Base]) -> tuple[frozenset[str], frozenset[str]]:
+def _columns_of(model: type[Base]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(every column, the Date ones, the masked ID numbers) of a table."""
     columns = model.__table__.columns
+    dates = frozenset(c.name for c in columns if isinstance(c.type, Date))
     return (
         frozenset(c.name for c in columns),
-        frozenset(c.name for c in columns if isinstance(c.type, Date)),
+        dates,
+        frozenset(c.name for c in columns if c.name.endswith("id_masked")) - dates,
     )
 
 
