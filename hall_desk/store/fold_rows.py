@@ -6,9 +6,14 @@ batch of events reads the rows of every entity it is about in one query per tabl
 handlers change plain dicts, and the batch ends with one INSERT, UPDATE or DELETE statement per
 table and shape (executemany), parents before children (the tables' foreign keys).
 
-Handlers that take part say so with `@batched` and reach the batch through `of(session)`. Any
-other handler (a kind added without it) still folds through the ORM: the batch writes what it
-holds first and forgets what it read, so both ways see the same rows.
+Handlers that take part say so with `@batched` and reach the batch through `of(session)`; one
+that reads rows by something other than its entity's id (a rating's record, a meeting's action
+items) names them with `@batched(reads=…)`, so the batch reads them ahead for all its events in
+one query per table. Any other handler (a kind added without it) still folds through the ORM:
+the batch writes what it holds first and forgets what it read, so both ways see the same rows.
+
+Rows are read by one column, or by several together (`("rated_kind", "record_id")`, the
+columns of an index, matched as a tuple).
 
 ORM objects of the rows written here that a service holds in its session are expired, so they
 reload what the fold wrote.
@@ -19,9 +24,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from functools import cache
-from typing import Any, TypeVar
+from operator import itemgetter
+from typing import Any, TypeVar, overload
 
-from sqlalchemy import Date, Select, Table, and_, bindparam, delete, select
+from sqlalchemy import Date, Dialect, Table, and_, bindparam, delete
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -29,22 +35,48 @@ from hall_desk.store.models import PROJECTION_TABLES, Base
 
 Key = tuple[Any, ...]
 Row = dict[str, Any]
+Column = str | tuple[str, ...]  # one column, or several matched together as a tuple
 _CHUNK = 500
 _INFO = "fold_rows"
 _ORDER: dict[Table, int] = {}  # parents first (the tables' foreign keys)
 _MODEL: dict[Table, type[Base]] = {m.__table__: m for m in PROJECTION_TABLES}  # type: ignore[misc]
 
 F = TypeVar("F", bound=Callable[..., None])
+# What a handler will read besides its entity's rows: (table, column(s), value) for one event,
+# given the batch (holding the entity's rows already), the event and its payload.
+Reads = Callable[["FoldRows", Any, dict[str, Any]], Iterable[tuple[type[Base], Column, Any]]]
 
 
-def batched(handler: F) -> F:
-    """Marks a handler that folds through `of(session)` instead of the ORM."""
-    handler.__fold_rows__ = True  # type: ignore[attr-defined]
-    return handler
+@overload
+def batched(handler: F, *, reads: Reads | None = None) -> F: ...
+@overload
+def batched(handler: None = None, *, reads: Reads | None = None) -> Callable[[F], F]: ...
+def batched(handler: F | None = None, *, reads: Reads | None = None) -> F | Callable[[F], F]:
+    """Marks a handler that folds through `of(session)` instead of the ORM; `reads` names the
+    rows it will look for beyond its entity's, read ahead for the whole batch."""
+
+    def mark(h: F) -> F:
+        h.__fold_rows__ = True  # type: ignore[attr-defined]
+        h.__fold_reads__ = reads  # type: ignore[attr-defined]
+        return h
+
+    return mark(handler) if handler is not None else mark
 
 
 def is_batched(handler: Callable[..., None]) -> bool:
     return bool(getattr(handler, "__fold_rows__", False))
+
+
+def reads_of(handler: Callable[..., None]) -> Reads | None:
+    return getattr(handler, "__fold_reads__", None)  # type: ignore[no-any-return]
+
+
+def _names(column: Column) -> tuple[str, ...]:
+    return (column,) if isinstance(column, str) else column
+
+
+def _value(row: Row, column: Column) -> Any:
+    return row[column] if isinstance(column, str) else tuple(row[c] for c in column)
 
 
 def of(session: Session) -> FoldRows:
@@ -81,28 +113,44 @@ def _update_sql(table: Table) -> tuple[str, tuple[str, ...]]:
 
 
 @cache
-def _dates(table: Table) -> frozenset[str]:
-    return frozenset(c.name for c in table.columns if isinstance(c.type, Date))
+def _reader(table: Table, columns: tuple[str, ...]) -> tuple[Callable[[Row], Any], tuple[int, ...]]:
+    """Picks `columns` out of a row as a tuple, and which of them are dates."""
+    dates = {c.name for c in table.columns if isinstance(c.type, Date)}
+    pick = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+    return pick, tuple(n for n, c in enumerate(columns) if c in dates)
 
 
 def _values(t: _TableRows, row: Row, columns: tuple[str, ...]) -> tuple[Any, ...]:
-    dates = _dates(t.table)
+    pick, dates = _reader(t.table, columns)
+    values = pick(row)
     if not dates:
-        return tuple(row[c] for c in columns)
-    return tuple(
-        row[c].isoformat() if c in dates and isinstance(row[c], date) else row[c] for c in columns
-    )
+        return values  # type: ignore[no-any-return]
+    out = list(values)
+    for n in dates:
+        if isinstance(out[n], date):
+            out[n] = out[n].isoformat()
+    return tuple(out)
 
 
 @cache
-def _by_column(table: Table, column: str) -> Select[Any]:
-    return select(table).where(table.c[column].in_(bindparam("values", expanding=True)))
+def _select_sql(table: Table, column: Column, count: int) -> str:
+    """Rows whose (last) column is one of `count` values; the columns before it equal one value
+    each, so a composite lookup follows its index."""
+    *fixed, last = _names(column)
+    where = [f"{_quoted(name)} = ?" for name in fixed]
+    where.append(f"{_quoted(last)} IN ({', '.join('?' * count)})")
+    names = ", ".join(_quoted(c.name) for c in table.columns)
+    return f"SELECT {names} FROM {_quoted(table.name)} WHERE {' AND '.join(where)}"
 
 
 @cache
-def _by_key(table: Table) -> Select[Any]:
-    pk = [c.name for c in table.primary_key.columns]
-    return select(table).where(and_(*(table.c[name] == bindparam(f"k_{name}") for name in pk)))
+def _converters(table: Table, dialect: Dialect) -> tuple[Row, list[tuple[str, Any]]]:
+    """What SQLAlchemy would do to values going in (by column) and coming out (column, function)
+    of this table: rows read straight from the driver are the rows a Core select gives."""
+    types = {c.name: c.type.dialect_impl(dialect) for c in table.columns}
+    binds = {name: t.bind_processor(dialect) for name, t in types.items()}
+    results = [(name, t.result_processor(dialect, None)) for name, t in types.items()]
+    return {k: f for k, f in binds.items() if f is not None}, [(k, f) for k, f in results if f]
 
 
 def _order(table: Table) -> int:
@@ -133,9 +181,11 @@ class _TableRows:
         self.gone: set[Key] = set()  # in the database, to delete
         self.stored: set[Key] = set()  # keys the database holds (as far as this batch knows)
         # column → values whose rows are all known here (read in bulk, or deleted together)
-        self.complete: dict[str, set[Any]] = {}
+        self.complete: dict[Column, set[Any]] = {}
         self.cleared: list[tuple[str, Any]] = []  # (column, value): delete from the database
-        self.index: dict[str, dict[Any, dict[Key, None]]] = {}  # column → value → keys
+        self.index: dict[Column, dict[Any, dict[Key, None]]] = {}  # column(s) → value → keys
+        self.whole = False  # every row of the table is here (it was emptied in this batch)
+        self.wipe = False  # empty the table in the database before this batch's inserts
 
     def key_of(self, row: Row) -> Key:
         return tuple(row[name] for name in self.pk)
@@ -145,24 +195,28 @@ class _TableRows:
             self.pop(key)
         self.rows[key] = row
         for column, by_value in self.index.items():
-            by_value.setdefault(row[column], {})[key] = None
+            by_value.setdefault(_value(row, column), {})[key] = None
 
     def pop(self, key: Key) -> None:
         row = self.rows.pop(key, None)
         if row is not None:
             for column, by_value in self.index.items():
-                by_value.get(row[column], {}).pop(key, None)
+                by_value.get(_value(row, column), {}).pop(key, None)
 
-    def with_value(self, column: str, value: Any) -> list[Key]:
+    def with_value(self, column: Column, value: Any) -> list[Key]:
         by_value = self.index.get(column)
         if by_value is None:
             by_value = self.index[column] = {}
             for key, row in self.rows.items():
-                by_value.setdefault(row[column], {})[key] = None
+                by_value.setdefault(_value(row, column), {})[key] = None
         return list(by_value.get(value, ()))
 
+    def indexed(self, values: Row) -> bool:
+        """Whether changing these columns moves a row in an index."""
+        return any(name in values for column in self.index for name in _names(column))
+
     def known_absent(self, key: Key) -> bool:
-        if key in self.absent:
+        if key in self.absent or self.whole:
             return True
         # Read in bulk by a column of the key: a key not read then is not in the database.
         return any(
@@ -193,15 +247,21 @@ class FoldRows:
         t.put(key, row)
         t.stored.add(key)
 
-    def load(self, model: type[Base], column: str, values: Iterable[Any]) -> None:
-        """Reads every row whose `column` is one of `values` (the pk, or a pk's leading part).
+    def load(self, model: type[Base], column: Column, values: Iterable[Any]) -> None:
+        """Reads every row whose `column` is one of `values`: the pk, or a pk's leading part, or
+        indexed columns (several: each value a tuple, read per value of all but the last).
 
         Rows that reference a parent by a foreign key are not looked for under a parent this
         batch already knows is absent: a new case has no items in the database."""
         t = self._t(model)
         done = t.complete.setdefault(column, set())
         wanted = [v for v in dict.fromkeys(values) if v not in done]
-        if not wanted:
+        if not wanted or t.whole:
+            done.update(wanted)
+            return
+        if not isinstance(column, str):
+            self._read(t, column, wanted)
+            done.update(wanted)
             return
         for fk in t.table.c[column].foreign_keys:
             parent = self._tables.get(fk.column.table)  # type: ignore[arg-type]
@@ -213,12 +273,38 @@ class FoldRows:
             wanted = [v for v in wanted if v not in orphans]
         if not wanted:
             return
-        conn = self.session.connection()
-        stmt = _by_column(t.table, column)
-        for start in range(0, len(wanted), _CHUNK):
-            for found in conn.execute(stmt, {"values": wanted[start : start + _CHUNK]}):
-                self._take(t, dict(found._mapping))
+        self._read(t, column, wanted)
         done.update(wanted)
+
+    def _read(self, t: _TableRows, column: Column, wanted: list[Any]) -> None:
+        """Rows by `column` straight from the driver (one statement per 500 values, per value
+        of the leading columns when there are several)."""
+        names = _names(column)
+        groups: dict[tuple[Any, ...], list[Any]] = {}
+        for value in wanted:
+            fixed, last = (value[:-1], value[-1]) if len(names) > 1 else ((), value)
+            groups.setdefault(tuple(fixed), []).append(last)
+        conn = self.session.connection()
+        binds, results = _converters(t.table, conn.dialect)
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        to_db = [binds.get(name) for name in names]
+        columns = t.columns
+        try:
+            for fixed, lasts in groups.items():
+                params = [f(v) if f else v for f, v in zip(to_db, fixed, strict=False)]
+                last_bind = to_db[-1]
+                if last_bind is not None:
+                    lasts = [last_bind(v) for v in lasts]
+                for start in range(0, len(lasts), _CHUNK):
+                    chunk = lasts[start : start + _CHUNK]
+                    sql = _select_sql(t.table, column, len(chunk))
+                    for values in cursor.execute(sql, (*params, *chunk)):
+                        row = dict(zip(columns, values, strict=True))
+                        for name, convert in results:
+                            row[name] = convert(row[name])
+                        self._take(t, row)
+        finally:
+            cursor.close()
 
     def get(self, model: type[Base], *key: Any) -> Row | None:
         """The row's current values, or None when there is no such row."""
@@ -226,16 +312,13 @@ class FoldRows:
         row = t.rows.get(key)
         if row is not None or t.known_absent(key):
             return row
-        conn = self.session.connection()
-        params = {f"k_{name}": value for name, value in zip(t.pk, key, strict=True)}
-        found = conn.execute(_by_key(t.table), params).first()
-        if found is None:
+        self._read(t, t.pk if len(t.pk) > 1 else t.pk[0], [key if len(t.pk) > 1 else key[0]])
+        row = t.rows.get(key)
+        if row is None:
             t.absent.add(key)
-            return None
-        self._take(t, dict(found._mapping))
-        return t.rows[key]
+        return row
 
-    def children(self, model: type[Base], column: str, value: Any) -> list[Row]:
+    def children(self, model: type[Base], column: Column, value: Any) -> list[Row]:
         self.load(model, column, [value])
         t = self._t(model)
         return [t.rows[key] for key in t.with_value(column, value)]
@@ -255,7 +338,7 @@ class FoldRows:
     def update(self, model: type[Base], row: Row, values: Row) -> None:
         t = self._t(model)
         key = t.key_of(row)
-        if any(column in values for column in t.index):
+        if t.indexed(values):
             t.pop(key)
             row.update(values)
             t.put(key, row)
@@ -281,6 +364,14 @@ class FoldRows:
             t.cleared.append((column, value))
         t.complete.setdefault(column, set()).add(value)
 
+    def clear(self, model: type[Base]) -> None:
+        """Every row of the table, here and in the database (a catalog import replaces it)."""
+        t = self._t(model)
+        for key in list(t.rows):
+            self._drop(t, key)
+        t.gone, t.cleared, t.stored = set(), [], set()
+        t.whole = t.wipe = True
+
     def _drop(self, t: _TableRows, key: Key) -> None:
         t.pop(key)
         t.dirty.pop(key, None)
@@ -297,6 +388,10 @@ class FoldRows:
         tables = sorted(self._tables.values(), key=lambda t: _order(t.table))
         written: list[tuple[Table, Key, bool]] = []
         for t in reversed(tables):
+            if t.wipe:
+                conn.execute(delete(t.table))
+                self._expire_all(t)
+                t.wipe = False
             if t.gone:
                 cond = and_(*(t.table.c[name] == bindparam(f"k_{name}") for name in t.pk))
                 conn.execute(
@@ -345,6 +440,13 @@ class FoldRows:
                     session.expunge(obj)
                 else:
                     session.expire(obj)
+
+    def _expire_all(self, t: _TableRows) -> None:
+        model = _MODEL.get(t.table)
+        if model is not None:
+            for obj in list(self.session.identity_map.values()):
+                if isinstance(obj, model):
+                    self.session.expunge(obj)
 
     def _expire_where(self, t: _TableRows, by_column: dict[str, list[Any]]) -> None:
         session = self.session

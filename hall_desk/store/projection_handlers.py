@@ -1,8 +1,9 @@
 """Projection handlers: how each kind of event changes the tables (the registry names them).
 
-Handlers marked `@batched` fold into the batch's plain rows (store/fold_rows.py: one read
-per table and one write per table for a whole pulled batch); a handler without the mark folds
-through the ORM session as before (get the row, `_set` its columns), only slower in bulk.
+Every handler here is `@batched`: it folds into the batch's plain rows (store/fold_rows.py:
+one read per table and one write per table for a whole pulled batch), never through the ORM.
+Rows a handler looks up by something other than its entity's id are named in `reads=`, so the
+batch reads them ahead for all its events at once.
 
 Handlers are lenient on purpose: the service validated each step when it was taken, and sync
 checked a pulled payload against its kind's declared shape; a fold only replays. Each receives
@@ -18,13 +19,13 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Date, delete, select
+from sqlalchemy import Date
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.catalog import pinyin_keys
 from hall_desk.domain.identity import remask_resident_id
 from hall_desk.domain.lifecycle import CaseState, event_for_kind, takes_effect
-from hall_desk.store.fold_rows import FoldRows, Row, batched, of
+from hall_desk.store.fold_rows import FoldRows, Reads, Row, batched, of
 from hall_desk.store.models import (
     ApplicantRow,
     Base,
@@ -65,32 +66,32 @@ from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 def _typed(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
     """JSON carries dates as ISO text; give Date columns real dates. Masked ID numbers from
     older events are narrowed to today's mask, which is safe beside the stored birth year."""
-    names, dates = _columns_of(model)
+    names, dates, masked = _columns_of(model)
+    if not names.issuperset(values):
+        # The registry's shape lets no such key through: a defect.
+        raise KeyError(next(key for key in values if key not in names))
     out = dict(values)
-    for key, value in values.items():
-        if key not in names:
-            raise KeyError(key)  # the registry's shape lets no such key through: a defect
+    for key in dates.intersection(values):
+        value = values[key]
         if isinstance(value, str):
-            if key in dates:
-                out[key] = date.fromisoformat(value)
-            elif key.endswith("id_masked"):
-                out[key] = remask_resident_id(value)
+            out[key] = date.fromisoformat(value)
+    for key in masked.intersection(values):
+        value = values[key]
+        if isinstance(value, str):
+            out[key] = remask_resident_id(value)
     return out
 
 
 @cache
-def _columns_of(model: type[Base]) -> tuple[frozenset[str], frozenset[str]]:
+def _columns_of(model: type[Base]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(every column, the Date ones, the masked ID numbers) of a table."""
     columns = model.__table__.columns
+    dates = frozenset(c.name for c in columns if isinstance(c.type, Date))
     return (
         frozenset(c.name for c in columns),
-        frozenset(c.name for c in columns if isinstance(c.type, Date)),
+        dates,
+        frozenset(c.name for c in columns if c.name.endswith("id_masked")) - dates,
     )
-
-
-def _set(row: Base, values: dict[str, Any]) -> None:
-    """For a handler that folds through the ORM (not `@batched`): set an ORM row's columns."""
-    for key, value in _typed(type(row), values).items():
-        setattr(row, key, value)
 
 
 def _get_or_add(rows: FoldRows, model: type[Base], key: Any, **new: Any) -> Row:
@@ -119,58 +120,63 @@ def user(session: Session, ev: Event, p: dict[str, Any]) -> None:
 # --- catalog --------------------------------------------------------------------------------
 
 
+@batched
 def catalog(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    """An import replaces the whole catalog: the four tables are emptied and written again."""
+    rows = of(session)
     for model in (ThemeItemRow, ThemeRow, MaterialRequirementRow, ServiceItemRow):
-        session.execute(delete(model))
-    # No ORM relationships here, so parents are flushed before children by hand.
+        rows.clear(model)
     for position, item in enumerate(p["items"]):
         full, initials = pinyin_keys(item["name"])
-        session.add(
-            ServiceItemRow(
-                code=item["code"],
-                name=item["name"],
-                department=item["department"],
-                kind=item["kind"],
-                legal_limit=item["legal_limit"],
-                promised_limit=item["promised_limit"],
-                limit_unit=item["limit_unit"],
-                fee=item["fee"],
-                delivery=",".join(item["delivery"]),
-                produces="\n".join(item.get("produces", [])),
-                pinyin_full=full,
-                pinyin_initials=initials,
-                position=position,
-            )
+        rows.add(
+            ServiceItemRow,
+            {
+                "code": item["code"],
+                "name": item["name"],
+                "department": item["department"],
+                "kind": item["kind"],
+                "legal_limit": item["legal_limit"],
+                "promised_limit": item["promised_limit"],
+                "limit_unit": item["limit_unit"],
+                "fee": item["fee"],
+                "delivery": ",".join(item["delivery"]),
+                "produces": "\n".join(item.get("produces", [])),
+                "pinyin_full": full,
+                "pinyin_initials": initials,
+                "position": position,
+            },
         )
-    session.flush()
     for item in p["items"]:
         for mpos, m in enumerate(item["materials"]):
-            session.add(
-                MaterialRequirementRow(
-                    item_code=item["code"],
-                    position=mpos,
-                    name=m["name"],
-                    form=m["form"],
-                    copies=m["copies"],
-                    required=m["required"],
-                    deferrable=m["deferrable"],
-                )
+            rows.add(
+                MaterialRequirementRow,
+                {
+                    "item_code": item["code"],
+                    "position": mpos,
+                    "name": m["name"],
+                    "form": m["form"],
+                    "copies": m["copies"],
+                    "required": m["required"],
+                    "deferrable": m["deferrable"],
+                },
             )
     for position, theme in enumerate(p["themes"]):
         full, initials = pinyin_keys(theme["name"])
-        session.add(
-            ThemeRow(
-                code=theme["code"],
-                name=theme["name"],
-                pinyin_full=full,
-                pinyin_initials=initials,
-                position=position,
-            )
+        rows.add(
+            ThemeRow,
+            {
+                "code": theme["code"],
+                "name": theme["name"],
+                "pinyin_full": full,
+                "pinyin_initials": initials,
+                "position": position,
+            },
         )
-    session.flush()
     for theme in p["themes"]:
         for ipos, code in enumerate(theme["items"]):
-            session.add(ThemeItemRow(theme_code=theme["code"], position=ipos, item_code=code))
+            rows.add(
+                ThemeItemRow, {"theme_code": theme["code"], "position": ipos, "item_code": code}
+            )
 
 
 # --- working calendar -----------------------------------------------------------------------
@@ -329,152 +335,193 @@ def ticket(session: Session, ev: Event, p: dict[str, Any]) -> None:
 
 
 # --- ratings ---------------------------------------------------------------------------------
+RECORD = ("rated_kind", "record_id")  # the record a rating is about (ix_ratings_record)
+
+
+def _rated_record(rows: FoldRows, ev: Event, p: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The other ratings of the same record, read ahead: the record as the event sets it, or
+    as the rating row (read with the entity) holds it."""
+    values = p.get("set", {})
+    row = rows.get(RatingRow, ev.entity_id) if not all(c in values for c in RECORD) else None
+    record = tuple(values.get(c, row[c] if row is not None else None) for c in RECORD)
+    return [(RatingRow, RECORD, record)] if None not in record else []
+
+
+@batched(reads=_rated_record)
 def rating(session: Session, ev: Event, p: dict[str, Any]) -> None:
     """Sets the rating's columns, then settles "one rating per record": of all the rows about
     the same record, the earliest by (HLC, id) counts and every other names it in
     `duplicate_of`. Settled on every fold of any of them, so the order events arrive in (two
     workstations rating one record offline) does not change the outcome."""
-    row = session.get(RatingRow, ev.entity_id)
-    if row is None:
-        row = RatingRow(id=ev.entity_id, created_hlc=ev.hlc, duplicate_of="")
-        session.add(row)
-    _set(row, p.get("set", {}))
-    row.updated_hlc = ev.hlc
-    session.flush()
-    rows = session.scalars(
-        select(RatingRow)
-        .where(RatingRow.rated_kind == row.rated_kind, RatingRow.record_id == row.record_id)
-        .order_by(RatingRow.created_hlc, RatingRow.id)
-    ).all()
-    first = rows[0].id
-    for other in rows:
-        other.duplicate_of = "" if other.id == first else first
+    rows = of(session)
+    row = _get_or_add(
+        rows, RatingRow, ev.entity_id, id=ev.entity_id, created_hlc=ev.hlc, duplicate_of=""
+    )
+    rows.update(RatingRow, row, {**_typed(RatingRow, p.get("set", {})), "updated_hlc": ev.hlc})
+    same = sorted(
+        rows.children(RatingRow, RECORD, tuple(row[c] for c in RECORD)),
+        key=lambda r: (r["created_hlc"], r["id"]),
+    )
+    first = same[0]["id"]
+    for other in same:
+        duplicate_of = "" if other["id"] == first else first
+        if other["duplicate_of"] != duplicate_of:
+            rows.update(RatingRow, other, {"duplicate_of": duplicate_of})
 
 
 # --- monthly operations report (运营报告) ---------------------------------------------------
 
+_BLANK_REPORT = {
+    "problems": "",
+    "plan": "",
+    "text_saved_by": "",
+    "text_hlc": "",
+    "published": "",
+    "published_at": "",
+    "published_by": "",
+    "publisher_name": "",
+    "figures": "",
+    "sha256": "",
+    "known": "{}",
+}
 
+
+@batched
 def monthly_report(session: Session, ev: Event, p: dict[str, Any]) -> None:
     """The lead's sections follow the latest save; a publication freezes the row. The first
     publication by the hybrid clock stands (two workstations publishing the same month at once
     fold to the same one everywhere); sections saved after it never change what was published."""
-    row = session.get(MonthlyReportRow, ev.entity_id)
-    if row is None:
-        row = MonthlyReportRow(
-            month=ev.entity_id,
-            problems="",
-            plan="",
-            text_saved_by="",
-            text_hlc="",
-            published="",
-            published_at="",
-            published_by="",
-            publisher_name="",
-            figures="",
-            sha256="",
-            known="{}",
-        )
-        session.add(row)
-    if row.published:
+    rows = of(session)
+    row = _get_or_add(rows, MonthlyReportRow, ev.entity_id, month=ev.entity_id, **_BLANK_REPORT)
+    if row["published"]:
         return
+    sections = {"problems": p.get("problems", ""), "plan": p.get("plan", "")}
     if ev.kind == "monthly_report.text_saved":
-        row.problems, row.plan = p.get("problems", ""), p.get("plan", "")
-        row.text_saved_by, row.text_hlc = ev.actor, ev.hlc
+        rows.update(
+            MonthlyReportRow, row, {**sections, "text_saved_by": ev.actor, "text_hlc": ev.hlc}
+        )
         return
-    row.problems, row.plan = p.get("problems", ""), p.get("plan", "")
-    row.published, row.published_at = ev.hlc, p.get("published_at", "")
-    row.published_by, row.publisher_name = ev.actor, p.get("publisher_name", "")
-    row.figures, row.sha256 = p.get("figures", ""), p.get("sha256", "")
-    row.known = p.get("known", "{}")
+    rows.update(
+        MonthlyReportRow,
+        row,
+        {
+            **sections,
+            "published": ev.hlc,
+            "published_at": p.get("published_at", ""),
+            "published_by": ev.actor,
+            "publisher_name": p.get("publisher_name", ""),
+            "figures": p.get("figures", ""),
+            "sha256": p.get("sha256", ""),
+            "known": p.get("known", "{}"),
+        },
+    )
 
 
 # --- the queue (取号/叫号) ----------------------------------------------------------------
 
 
+@batched
 def queue_ticket(session: Session, ev: Event, p: dict[str, Any]) -> None:
     """Each event carries the shared row after its step; the row's change count orders them,
     so an event that arrives late (another window's, by sync) never rolls a ticket back."""
+    rows = of(session)
     values = p["set"]
-    row = session.get(QueueTicketRow, ev.entity_id)
+    row = rows.get(QueueTicketRow, ev.entity_id)
     if row is None:
-        row = QueueTicketRow(id=ev.entity_id)
-        session.add(row)
-    elif int(values.get("version", 0)) < (row.version or 0):
+        row = rows.add(QueueTicketRow, {"id": ev.entity_id})
+    elif int(values.get("version", 0)) < (row["version"] or 0):
         return
-    _set(row, {k: v for k, v in values.items() if k != "id"})
+    rows.update(
+        QueueTicketRow, row, _typed(QueueTicketRow, {k: v for k, v in values.items() if k != "id"})
+    )
 
 
 # --- meetings, inspections, evaluations ----------------------------------------------------------
+# Their child rows with ids of their own (action items, findings, evaluation lines, …) are read
+# ahead by id (`reads=`): the batch cannot tell from the parent's rows that an id is new.
 
 
-def _put(session: Session, model: type[Base], key: Any, values: dict[str, Any]) -> Any:
+def _put(rows: FoldRows, model: type[Base], key: tuple[Any, ...], values: dict[str, Any]) -> None:
     """Get-or-create by primary key, then set: a replayed event writes the same row again."""
-    row = session.get(model, key)
+    row = rows.get(model, *key)
     if row is None:
-        row = model()
-        session.add(row)
-    _set(row, values)
-    return row
+        rows.add(model, _typed(model, values))
+    else:
+        rows.update(model, row, _typed(model, values))
 
 
-def _header(session: Session, model: type[Base], ev: Event, values: dict[str, Any]) -> None:
-    row = session.get(model, ev.entity_id)
-    if row is None:
-        row = model(id=ev.entity_id, created_hlc=ev.hlc)
-        session.add(row)
-    _set(row, values)
-    row.updated_hlc = ev.hlc  # type: ignore[attr-defined]
+def _header(rows: FoldRows, model: type[Base], ev: Event, values: dict[str, Any]) -> None:
+    row = _get_or_add(rows, model, ev.entity_id, id=ev.entity_id, created_hlc=ev.hlc)
+    rows.update(model, row, {**_typed(model, values), "updated_hlc": ev.hlc})
 
 
+def _by_id(*parts: tuple[type[Base], str, bool]) -> Reads:
+    """Reads ahead the rows whose ids the payload's `key` carries: a list of entries (`many`)
+    or one entry."""
+
+    def reads(rows: FoldRows, ev: Event, p: dict[str, Any]) -> list[tuple[Any, ...]]:
+        found: list[tuple[Any, ...]] = []
+        for model, key, many in parts:
+            entries = p.get(key, []) if many else [p[key]] if p.get(key) is not None else []
+            found.extend((model, "id", entry["id"]) for entry in entries)
+        return found
+
+    return reads
+
+
+@batched(
+    reads=_by_id((MeetingActionRow, "actions", True), (MeetingCorrectionRow, "correction", False))
+)
 def meeting(session: Session, ev: Event, p: dict[str, Any]) -> None:
     """A correction that changed the attendance carries the whole list: the old rows go first."""
+    rows = of(session)
     if "set" in p:
-        _header(session, MeetingRow, ev, p["set"])
+        _header(rows, MeetingRow, ev, p["set"])
     if p.get("attendance_replaced"):
-        session.execute(
-            delete(MeetingAttendanceRow).where(MeetingAttendanceRow.meeting_id == ev.entity_id)
-        )
+        rows.delete_where(MeetingAttendanceRow, "meeting_id", ev.entity_id)
     for entry in p.get("attendance", []):
         values = {**entry, "meeting_id": ev.entity_id}
-        _put(session, MeetingAttendanceRow, (ev.entity_id, entry["username"]), values)
+        _put(rows, MeetingAttendanceRow, (ev.entity_id, entry["username"]), values)
     for entry in p.get("actions", []):
-        _put(session, MeetingActionRow, entry["id"], {**entry, "meeting_id": ev.entity_id})
+        _put(rows, MeetingActionRow, (entry["id"],), {**entry, "meeting_id": ev.entity_id})
     correction = p.get("correction")
     if correction is not None:
         values = {**correction, "meeting_id": ev.entity_id}
-        _put(session, MeetingCorrectionRow, correction["id"], values)
+        _put(rows, MeetingCorrectionRow, (correction["id"],), values)
 
 
+@batched(reads=_by_id((FindingRow, "findings", True)))
 def inspection(session: Session, ev: Event, p: dict[str, Any]) -> None:
+    rows = of(session)
     if "set" in p:
-        _header(session, InspectionRow, ev, p["set"])
+        _header(rows, InspectionRow, ev, p["set"])
     for entry in p.get("items", []):
         values = {**entry, "inspection_id": ev.entity_id}
-        _put(session, InspectionItemRow, (ev.entity_id, entry["position"]), values)
+        _put(rows, InspectionItemRow, (ev.entity_id, entry["position"]), values)
     for entry in p.get("findings", []):
-        _put(session, FindingRow, entry["id"], {**entry, "inspection_id": ev.entity_id})
+        _put(rows, FindingRow, (entry["id"],), {**entry, "inspection_id": ev.entity_id})
 
 
+@batched
 def eval_scheme(session: Session, ev: Event, p: dict[str, Any]) -> None:
-    row = _put(
-        session, EvalSchemeRow, int(ev.entity_id), {**p["set"], "version": int(ev.entity_id)}
-    )
-    row.hlc = ev.hlc
+    version = int(ev.entity_id)
+    values = {**p["set"], "version": version, "hlc": ev.hlc}
+    _put(of(session), EvalSchemeRow, (version,), values)
 
 
+@batched(reads=_by_id((EvaluationLineRow, "lines", True), (EvaluationReviewRow, "review", False)))
 def evaluation(session: Session, ev: Event, p: dict[str, Any]) -> None:
     """A (re)computation first drops the sheet's computed lines; manual and 复核 lines stay."""
+    rows = of(session)
     if p.get("recomputed"):
-        session.execute(
-            delete(EvaluationLineRow).where(
-                EvaluationLineRow.evaluation_id == ev.entity_id,
-                EvaluationLineRow.manual.is_(False),
-            )
-        )
+        for line in rows.children(EvaluationLineRow, "evaluation_id", ev.entity_id):
+            if line["manual"] is not None and not line["manual"]:
+                rows.delete(EvaluationLineRow, line["id"])
     if "set" in p:
-        _header(session, EvaluationRow, ev, p["set"])
+        _header(rows, EvaluationRow, ev, p["set"])
     for entry in p.get("lines", []):
-        _put(session, EvaluationLineRow, entry["id"], {**entry, "evaluation_id": ev.entity_id})
+        _put(rows, EvaluationLineRow, (entry["id"],), {**entry, "evaluation_id": ev.entity_id})
     review = p.get("review")
     if review is not None:
-        _put(session, EvaluationReviewRow, review["id"], {**review, "evaluation_id": ev.entity_id})
+        values = {**review, "evaluation_id": ev.entity_id}
+        _put(rows, EvaluationReviewRow, (review["id"],), values)

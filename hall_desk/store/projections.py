@@ -42,8 +42,18 @@ def apply_many(
     # What the caller changed through the ORM is written first, so the batch reads it.
     session.flush()
     rows = fold_rows.FoldRows(session)
+    folds: list[tuple[Any, event_kinds.Handler, dict[str, Any]]] = []
     by_entity: dict[str, list[str]] = {}
     for ev in events:
+        kind = event_kinds.get(ev.kind)
+        if kind is None or kind.handler is None:
+            # A newer program's event: kept in the log, folded once this program is upgraded.
+            continue
+        body = bodies.get(ev.id) if bodies is not None else None
+        payload = (
+            kind.current(body) if body is not None else event_kinds.payload_of(ev.kind, ev.payload)
+        )
+        folds.append((ev, kind.handler, payload))
         by_entity.setdefault(ev.entity_type, []).append(ev.entity_id)
     for entity_type, ids in by_entity.items():
         entity = event_kinds.ENTITIES.get(entity_type)
@@ -53,32 +63,38 @@ def apply_many(
         # The entity's own rows first: children of a parent that is not there are not read.
         for model, column in sorted(entity.tables, key=lambda t: not _is_key(t[0], t[1])):
             rows.load(model, column, keys)
+    _read_ahead(rows, folds)
     outer = session.info.get("fold_rows")
     session.info["fold_rows"] = rows
     try:
-        for ev in events:
-            kind = event_kinds.get(ev.kind)
-            if kind is None or kind.handler is None:
-                # A newer program's event: kept in the log, folded once this program is upgraded.
-                continue
-            body = bodies.get(ev.id) if bodies is not None else None
-            payload = (
-                kind.current(body)
-                if body is not None
-                else event_kinds.payload_of(ev.kind, ev.payload)
-            )
-            if fold_rows.is_batched(kind.handler):
-                kind.handler(session, ev, payload)
+        for ev, handler, payload in folds:
+            if fold_rows.is_batched(handler):
+                handler(session, ev, payload)
             else:
                 # A handler that folds through the ORM sees every row the batch changed, and the
                 # batch reads again whatever it may have changed.
                 rows.flush()
                 rows.forget()
-                kind.handler(session, ev, payload)
+                handler(session, ev, payload)
                 session.flush()
         rows.flush()
     finally:
         session.info["fold_rows"] = outer
+
+
+def _read_ahead(
+    rows: fold_rows.FoldRows, folds: list[tuple[Any, event_kinds.Handler, dict[str, Any]]]
+) -> None:
+    """The rows handlers name beyond their entities' (`@batched(reads=…)`), one read per table
+    and column for the whole batch."""
+    wanted: dict[tuple[type[Base], fold_rows.Column], list[Any]] = {}
+    for ev, handler, payload in folds:
+        reads = fold_rows.reads_of(handler)
+        if reads is not None:
+            for model, column, value in reads(rows, ev, payload):
+                wanted.setdefault((model, column), []).append(value)
+    for (model, column), values in wanted.items():
+        rows.load(model, column, values)
 
 
 def _is_key(model: type[Base], column: str) -> bool:
