@@ -40,6 +40,7 @@ from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
+from hall_desk.ui.words import list_separator, word, words
 
 # Recorded in the audit trail in the source language; a screen showing it may translate it.
 UNMASK_REASON = QT_TRANSLATE_NOOP("CaseView", "办件查看")
@@ -61,7 +62,7 @@ def _received(m: CaseMaterial) -> str:
 
 MATERIAL_COLUMNS: list[Column[CaseMaterial]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "材料名称"), lambda m: m.name),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "形式"), lambda m: MaterialForm(m.form).label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "形式"), lambda m: word(MaterialForm(m.form).label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "应交份数"), lambda m: m.copies, align_right=True),
     Column(QT_TRANSLATE_NOOP("RowsModel", "必要"), _required),
     Column(QT_TRANSLATE_NOOP("RowsModel", "收取情况"), _received),
@@ -76,7 +77,7 @@ TIMELINE_COLUMNS: list[Column[TimelineEntry]] = [
 
 JOURNEY_COLUMNS: list[Column[Stop]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda s: s.label),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "方式"), lambda s: s.arrived_by),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "方式"), lambda s: word(s.arrived_by)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "交出人"), lambda s: s.giver),
     Column(QT_TRANSLATE_NOOP("RowsModel", "接收人"), lambda s: s.receiver),
     Column(QT_TRANSLATE_NOOP("RowsModel", "交接单号"), lambda s: s.batch_no),
@@ -87,17 +88,14 @@ JOURNEY_COLUMNS: list[Column[Stop]] = [
 
 
 def green_channel_text(flags: str, mode: str, helper: str) -> str:
-    #: Between the kinds of help a case gets (AssistanceFlag labels).
-    kinds = QCoreApplication.translate("CaseView", "、").join(
-        AssistanceFlag(f).label for f in flags.split(",") if f
-    )
+    kinds = words(AssistanceFlag(f).label for f in flags.split(",") if f)
     if kinds:
         text = QCoreApplication.translate("CaseView", "♿ 帮您办：{kinds}").format(kinds=kinds)
     else:
         text = QCoreApplication.translate("CaseView", "♿ 帮您办")
     if mode:
         text += QCoreApplication.translate("CaseView", "（{mode}）").format(
-            mode=ServiceMode(mode).label
+            mode=word(ServiceMode(mode).label)
         )
     if helper:
         text += QCoreApplication.translate("CaseView", "，帮办人 {helper}").format(helper=helper)
@@ -189,7 +187,7 @@ class CaseView(QDialog):
         if len(roles) > 1:  # 联办: who leads, who assists, in the order the folder visits them
             lines.append(
                 self.tr("主办：{lead}；协办：{others}").format(
-                    lead=roles[0][0], others="、".join(d for d, _ in roles[1:])
+                    lead=roles[0][0], others=list_separator().join(d for d, _ in roles[1:])
                 )
             )
         self.value("items").setText("\n".join(lines))
@@ -207,7 +205,7 @@ class CaseView(QDialog):
         self.value("idNumber").setText(case.applicant_id_masked)
         self.value("phone").setText(case.applicant_phone_masked or "—")
         self.unmask_phone.setEnabled(bool(case.applicant_phone_masked))
-        self.value("state").setText(CaseState(case.state).label)
+        self.value("state").setText(word(CaseState(case.state).label))
         due = self.value("due")
         if case.due_date is None:
             due.setText(
@@ -309,7 +307,7 @@ class CaseView(QDialog):
         self.procedure.setObjectName("procedureCombo")
         self.procedure.setAccessibleName(self.tr("特别程序"))
         for key, label in case_clock.SPECIAL_PROCEDURES.items():
-            self.procedure.addItem(label, key)
+            self.procedure.addItem(word(label), key)
         procedure_label = QLabel(self.tr("程序(&G)："))
         procedure_label.setBuddy(self.procedure)
         self.pause_note = QLineEdit()
@@ -363,7 +361,7 @@ class CaseView(QDialog):
             self.clock_state.setText(self.tr("计时进行中"))
         else:
             self.clock_state.setText(
-                self.tr("办件当前状态为「{state}」，计时未在进行").format(state=state.label)
+                self.tr("办件当前状态为「{state}」，计时未在进行").format(state=word(state.label))
             )
         running = state.clock_running and not paused
         for widget in (self.procedure, self.pause_note, self.pause_button):

@@ -43,6 +43,7 @@ from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import NoteEdit, error_label, set_role, table_view
+from hall_desk.ui.words import word
 
 # Every kind of record a figure or a list on this page counts.
 FIGURES_FROM = [
@@ -85,7 +86,7 @@ DEADLINE_COLUMNS: list[Column[DeadlineRow]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: r.title),
     Column(QT_TRANSLATE_NOOP("RowsModel", "申请人"), lambda r: r.applicant_name),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda r: r.due_date),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: r.state.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: word(r.state.label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: r.station_label),
 ]
 STAFF_COLUMNS: list[Column[StaffFigures]] = [
@@ -351,8 +352,8 @@ class ReportsWorkspace(QWidget):
         values = {
             "given": str(r.given),
             "unrated": str(r.unrated),
-            "by_level": "，".join(f"{level.label} {n}" for level, n in lv.by_level.items()),
-            "by_channel": "，".join(f"{c.label} {n}" for c, n in r.by_channel.items()),
+            "by_level": "，".join(f"{word(level.label)} {n}" for level, n in lv.by_level.items()),
+            "by_channel": "，".join(f"{word(c.label)} {n}" for c, n in r.by_channel.items()),
             "bad": str(lv.bad),
             # Every ratio with its base: "4.0%（8/200）", "—" when nothing was rated.
             "bad_rate": lv.bad_rate.text,
