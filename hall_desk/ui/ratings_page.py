@@ -31,7 +31,7 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label, table_view
-from hall_desk.ui.words import word
+from hall_desk.ui.words import comma, ratio, word
 
 
 def _level(v: RatingView) -> str:
@@ -69,7 +69,7 @@ OWN_COLUMNS: list[Column[RatingView]] = [
 
 def counts_text(counts: LevelCounts, unrated: int) -> str:
     """The figures line: every ratio with its numerator and denominator ("—" when empty)."""
-    levels = "，".join(f"{word(lv.label)} {counts.by_level[lv]}" for lv in LEVELS_HIGH_TO_LOW)
+    levels = comma().join(f"{word(lv.label)} {counts.by_level[lv]}" for lv in LEVELS_HIGH_TO_LOW)
     line = QCoreApplication.translate(
         "RatingsPage",
         "评价 {given} 次（{levels}），未评价 {unrated} 次；差评 {bad} 次，差评率 {bad_rate}；"
@@ -79,13 +79,13 @@ def counts_text(counts: LevelCounts, unrated: int) -> str:
         levels=levels,
         unrated=unrated,
         bad=counts.bad,
-        bad_rate=counts.bad_rate.text,
-        satisfied=counts.satisfied_rate.text,
+        bad_rate=ratio(counts.bad_rate),
+        satisfied=ratio(counts.satisfied_rate),
     )
     if counts.upheld:
         line += QCoreApplication.translate(
             "RatingsPage", "；申诉成立 {n} 次，扣除后差评率 {rate}"
-        ).format(n=counts.upheld, rate=counts.bad_rate_after_appeals.text)
+        ).format(n=counts.upheld, rate=ratio(counts.bad_rate_after_appeals))
     return line
 
 

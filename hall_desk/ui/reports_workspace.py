@@ -43,7 +43,7 @@ from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import NoteEdit, error_label, set_role, table_view
-from hall_desk.ui.words import word
+from hall_desk.ui.words import comma, ratio, word
 
 # Every kind of record a figure or a list on this page counts.
 FIGURES_FROM = [
@@ -341,7 +341,7 @@ class ReportsWorkspace(QWidget):
             value.setObjectName(f"rating_{key}")
             value.setAccessibleName(label)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-            name = QLabel(label + "：")
+            name = QLabel(self.tr("{label}：").format(label=label))
             name.setBuddy(value)
             form.addRow(name, value)
             self.rating_labels[key] = value
@@ -352,15 +352,17 @@ class ReportsWorkspace(QWidget):
         values = {
             "given": str(r.given),
             "unrated": str(r.unrated),
-            "by_level": "，".join(f"{word(level.label)} {n}" for level, n in lv.by_level.items()),
-            "by_channel": "，".join(f"{word(c.label)} {n}" for c, n in r.by_channel.items()),
+            "by_level": comma().join(
+                f"{word(level.label)} {n}" for level, n in lv.by_level.items()
+            ),
+            "by_channel": comma().join(f"{word(c.label)} {n}" for c, n in r.by_channel.items()),
             "bad": str(lv.bad),
             # Every ratio with its base: "4.0%（8/200）", "—" when nothing was rated.
-            "bad_rate": lv.bad_rate.text,
+            "bad_rate": ratio(lv.bad_rate),
             "bad_rate_after_appeals": self.tr("{rate}（申诉成立 {n} 条）").format(
-                rate=lv.bad_rate_after_appeals.text, n=lv.upheld
+                rate=ratio(lv.bad_rate_after_appeals), n=lv.upheld
             ),
-            "satisfied_rate": lv.satisfied_rate.text,
+            "satisfied_rate": ratio(lv.satisfied_rate),
         }
         for key, text in values.items():
             self.rating_labels[key].setText(text)

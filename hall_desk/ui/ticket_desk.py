@@ -346,8 +346,15 @@ class TicketDesk(QWidget):
         self.current = shown
         line = shown.line
         parts = [
-            f"{line.ticket_no}　{line.class_label}　{line.channel_label}　{shown.tier_label}",
-            self.tr("状态：{state}　{mark}").format(state=line.state_label, mark=line.urgency.text),
+            self.tr("{number}　{kind}　{channel}　{tier}").format(
+                number=line.ticket_no,
+                kind=word(line.class_label),
+                channel=word(line.channel_label),
+                tier=word(shown.tier_label),
+            ),
+            self.tr("状态：{state}　{mark}").format(
+                state=word(line.state_label), mark=line.urgency.text
+            ),
             self.tr("反映人：{who}　涉及：{staff}").format(
                 who=line.reporter, staff=" ".join(x for x in (line.staff_name, line.window) if x)
             ),

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from hall_desk.domain.ratings import Rate
+
 WORDS = (
     # 证件类型: services.applicants.ID_TYPES
     QT_TRANSLATE_NOOP("Words", "居民身份证"),
@@ -313,3 +315,17 @@ def words(labels: Iterable[str]) -> str:
 def list_separator() -> str:
     # "、" in Chinese, ", " in English: the catalog holds the separator too.
     return QCoreApplication.translate("Words", "、")
+
+
+def comma() -> str:
+    """Between the parts of a figures line ("满意 4，不满意 1")."""
+    return QCoreApplication.translate("Words", "，")
+
+
+def ratio(share: Rate) -> str:
+    """A rate with its base, as Share.text says it ("4.0%（8/200）"); "—" when nothing counted."""
+    if share.denominator <= 0:
+        return share.text
+    return QCoreApplication.translate("Words", "{percent}（{n}/{d}）").format(
+        percent=share.percent, n=share.numerator, d=share.denominator
+    )

@@ -817,242 +817,242 @@
 <context>
     <name>DeliveryWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="63"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="64"/>
         <source>查找待出件(&amp;F)：</source>
         <translation>&amp;Find pending delivery:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="64"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="65"/>
         <source>查找待出件</source>
         <translation>Find pending delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="65"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="66"/>
         <source>受理编号、条码、证件号码、电话或姓名</source>
         <translation>Intake no., barcode, ID number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="71"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="72"/>
         <source>待出件</source>
         <translation>Pending delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="78"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="79"/>
         <source>本人领取</source>
         <translation>Collected in person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="79"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="80"/>
         <source>代领</source>
         <translation>Collected by proxy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="80"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="81"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="81"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="82"/>
         <source>邮件退回</source>
         <translation>Mail returned</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="84"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="85"/>
         <source>打印签收单(&amp;P)…</source>
         <translation>&amp;Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="115"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="116"/>
         <source>申请人出示的证件号码</source>
         <translation>ID number shown by applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="116"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="117"/>
         <source>出示的证件号码(&amp;I)：</source>
         <translation>&amp;ID number shown:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="117"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="118"/>
         <source>核验并出件(&amp;O)</source>
         <translation>Verify and deliver (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="127"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="128"/>
         <source>代领人姓名</source>
         <translation>Proxy name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="128"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="129"/>
         <source>代领人身份证号码</source>
         <translation>Proxy ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="129"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="130"/>
         <source>授权依据</source>
         <translation>Authorization basis</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="130"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="131"/>
         <source>如：授权委托书（申请人签字）</source>
         <translation>e.g. power of attorney (signed by applicant)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="131"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="132"/>
         <source>代领人姓名：</source>
         <translation>Proxy name:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="132"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="133"/>
         <source>代领人身份证号：</source>
         <translation>Proxy ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="133"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="134"/>
         <source>授权依据：</source>
         <translation>Authorization basis:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="134"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="135"/>
         <source>代领出件</source>
         <translation>Deliver to proxy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="143"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="144"/>
         <source>收件人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="144"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="145"/>
         <source>收件人电话</source>
         <translation>Recipient phone</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="145"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="146"/>
         <source>收件地址</source>
         <translation>Delivery address</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="148"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="149"/>
         <source>快递公司</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="150"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="151"/>
         <source>中国邮政 EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="151"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="152"/>
         <source>顺丰速运</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="152"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="153"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="155"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="156"/>
         <source>运单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="156"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="157"/>
         <source>调出申请人信息</source>
         <translation>Fill from applicant details</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="161"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="162"/>
         <source>收件人：</source>
         <translation>Recipient:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="162"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="163"/>
         <source>电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="163"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="164"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="164"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="165"/>
         <source>快递：</source>
         <translation>Courier:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="165"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="166"/>
         <source>运单号：</source>
         <translation>Tracking no.:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="166"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="167"/>
         <source>登记邮寄(&amp;M)</source>
         <translation>Register &amp;mailing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="175"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="176"/>
         <source>退回邮件的受理编号</source>
         <translation>Intake no. of returned mail</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="176"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="177"/>
         <source>退回原因</source>
         <translation>Return reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="177"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="178"/>
         <source>受理编号：</source>
         <translation>Intake no.:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="178"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="179"/>
         <source>退回原因：</source>
         <translation>Return reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="179"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="180"/>
         <source>登记退回</source>
         <translation>Register return</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="211"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="212"/>
         <source>（没有待出件的办件）</source>
         <translation>(No cases pending delivery)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="214"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="215"/>
         <source>；受理时代理人：{name}</source>
         <translation>; agent at intake: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="219"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="220"/>
         <source>{case_no}&#x3000;{name}（{id}，{phone}）&#x3000;{result}{agent}</source>
         <translation>{case_no}  {name} ({id}, {phone})  {result}{agent}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="239"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="240"/>
         <source>请先在待出件中选择办件</source>
         <translation>Please select a case under Pending delivery first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="259"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="260"/>
         <source>打印签收单（{case_no}）(&amp;P)…</source>
         <translation>&amp;Print receipt ({case_no})…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="261"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="262"/>
         <source>已出件：{case_no}，{name}</source>
         <translation>Delivered: {case_no}, {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="340"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="341"/>
         <source>已登记退回，办件回到待出件</source>
         <translation>Return registered; case is back in Pending delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="350"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="351"/>
         <source>领取签收单 {case_no}</source>
         <translation>Collection receipt {case_no}</translation>
     </message>
@@ -3616,145 +3616,150 @@ Workstation {code}</translation>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="344"/>
+        <source>{label}：</source>
+        <translation>{label}:</translation>
+    </message>
+    <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="348"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="360"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="362"/>
         <source>{rate}（申诉成立 {n} 条）</source>
         <translation>{rate} ({n} appeals upheld)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="377"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="379"/>
         <source>本月缺少的会议记录</source>
         <translation>Meeting records missing this month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="380"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="407"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="382"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="409"/>
         <source>人员与巡查</source>
         <translation>Staff and inspections</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="387"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="389"/>
         <source>待整改巡查问题 {open} 条（其中已逾期 {late} 条）；逾期未完成的会议待办 {actions} 项；本月缺少的会议记录 {missing} 次</source>
         <translation>{open} inspection issues awaiting rectification ({late} overdue); {actions} meeting action items overdue; {missing} meeting records missing this month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="396"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="398"/>
         <source>
 提醒：{sheet}</source>
         <translation>
 Reminder: {sheet}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="410"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="412"/>
         <source>⚠ 人员与巡查（{n}）</source>
         <translation>⚠ Staff and inspections ({n})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="416"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="418"/>
         <source>绿色通道办件</source>
         <translation>Green channel cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="422"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="424"/>
         <source>♿ 绿色通道</source>
         <translation>♿ Green channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="427"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="429"/>
         <source>♿ 绿色通道（{n}）</source>
         <translation>♿ Green channel ({n})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="437"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="439"/>
         <source>班组长备注(&amp;B)：</source>
         <translation>Team lead note (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="439"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="441"/>
         <source>印在每日工作汇总上</source>
         <translation>Printed on the daily work summary</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="441"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="443"/>
         <source>班组长备注</source>
         <translation>Team lead note</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="447"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="449"/>
         <source>每日工作汇总(&amp;S)…</source>
         <translation>Daily work &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="452"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="454"/>
         <source>月度运营报告(&amp;O)…</source>
         <translation>Monthly &amp;operations report…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="461"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="463"/>
         <source>台账类型</source>
         <translation>Ledger type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="463"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="465"/>
         <source>办件台账</source>
         <translation>Case ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="464"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="466"/>
         <source>咨询登记台账</source>
         <translation>Consultation ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="465"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="467"/>
         <source>材料流转台账</source>
         <translation>Routing ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="466"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="468"/>
         <source>出件台账</source>
         <translation>Delivery ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="473"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="475"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="474"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="476"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="480"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="482"/>
         <source>含完整证件号码和电话（记入留痕）</source>
         <translation>Include full ID numbers and phone numbers (logged)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="483"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="485"/>
         <source>导出台账(&amp;E)…</source>
         <translation>&amp;Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="519"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="521"/>
         <source>每日工作汇总 {day}</source>
         <translation>Daily work summary {day}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="534"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="536"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="534"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="536"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="548"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="550"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>Exported {rows} rows to {path}</translation>
     </message>
@@ -4007,7 +4012,7 @@ Reminder: {sheet}</translation>
         <translation>♿ Help-Desk</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="35"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="36"/>
         <location filename="../../hall_desk/ui/main_window.py" line="143"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="85"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="127"/>
@@ -4018,7 +4023,7 @@ Reminder: {sheet}</translation>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="36"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="37"/>
         <location filename="../../hall_desk/ui/main_window.py" line="144"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="86"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="128"/>
@@ -4030,7 +4035,7 @@ Reminder: {sheet}</translation>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="37"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="38"/>
         <location filename="../../hall_desk/ui/main_window.py" line="145"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="87"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="129"/>
@@ -4039,18 +4044,18 @@ Reminder: {sheet}</translation>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="38"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="39"/>
         <location filename="../../hall_desk/ui/main_window.py" line="146"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="39"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="40"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="40"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="41"/>
         <source>等待</source>
         <translation>Waiting</translation>
     </message>
@@ -4083,7 +4088,7 @@ Reminder: {sheet}</translation>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="34"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="35"/>
         <location filename="../../hall_desk/ui/main_window.py" line="150"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="84"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="114"/>
@@ -4275,7 +4280,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="58"/>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="41"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="42"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="42"/>
         <source>备注</source>
         <translation>Remarks</translation>
@@ -6088,37 +6093,42 @@ The current database will be renamed and kept; the program closes after restorin
         <translation>No matching tickets</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="350"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="349"/>
+        <source>{number}&#x3000;{kind}&#x3000;{channel}&#x3000;{tier}</source>
+        <translation>{number} · {kind} · {channel} · {tier}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="355"/>
         <source>状态：{state}&#x3000;{mark}</source>
         <translation>Status: {state}  {mark}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="351"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="358"/>
         <source>反映人：{who}&#x3000;涉及：{staff}</source>
         <translation>Reported by: {who} · Staff involved: {staff}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="354"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="361"/>
         <source>反映内容：{text}</source>
         <translation>Report content: {text}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="357"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="364"/>
         <source>派发：{to}</source>
         <translation>Assigned to: {to}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="359"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="366"/>
         <source>核查结论：{finding}</source>
         <translation>Verification conclusion: {finding}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="440"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="447"/>
         <source>{number}：核查不通过，已退回办理</source>
         <translation>{number}: failed verification, returned for handling</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="442"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="449"/>
         <source>{number}：已{step}</source>
         <translation>{number}: {step} done</translation>
     </message>
@@ -6272,1174 +6282,1184 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="19"/>
+        <location filename="../../hall_desk/ui/words.py" line="21"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="20"/>
+        <location filename="../../hall_desk/ui/words.py" line="22"/>
         <source>港澳居民来往内地通行证</source>
         <translation>Mainland Travel Permit for HK/Macao Residents</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="21"/>
+        <location filename="../../hall_desk/ui/words.py" line="23"/>
         <source>台湾居民来往大陆通行证</source>
         <translation>Mainland Travel Permit for Taiwan Residents</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="22"/>
+        <location filename="../../hall_desk/ui/words.py" line="24"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="23"/>
+        <location filename="../../hall_desk/ui/words.py" line="25"/>
         <source>外国人永久居留身份证</source>
         <translation>Foreign Permanent Resident ID Card</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="24"/>
+        <location filename="../../hall_desk/ui/words.py" line="26"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="26"/>
+        <location filename="../../hall_desk/ui/words.py" line="28"/>
         <source>窗口人员</source>
         <translation>Window clerk</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="27"/>
+        <location filename="../../hall_desk/ui/words.py" line="29"/>
         <source>流转岗</source>
         <translation>Routing clerk</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="28"/>
+        <location filename="../../hall_desk/ui/words.py" line="30"/>
         <source>班组长</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="29"/>
+        <location filename="../../hall_desk/ui/words.py" line="31"/>
         <source>系统管理员</source>
         <translation>System admin</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="30"/>
+        <location filename="../../hall_desk/ui/words.py" line="32"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="32"/>
+        <location filename="../../hall_desk/ui/words.py" line="34"/>
         <source>受理办件</source>
         <translation>Accept cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="33"/>
+        <location filename="../../hall_desk/ui/words.py" line="35"/>
         <source>登记咨询</source>
         <translation>Record consultations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="34"/>
+        <location filename="../../hall_desk/ui/words.py" line="36"/>
         <source>材料流转</source>
         <translation>Routing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="35"/>
+        <location filename="../../hall_desk/ui/words.py" line="37"/>
         <source>统一出件</source>
         <translation>Unified delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="36"/>
+        <location filename="../../hall_desk/ui/words.py" line="38"/>
         <source>查看办件</source>
         <translation>View cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="37"/>
+        <location filename="../../hall_desk/ui/words.py" line="39"/>
         <source>查看完整证件号码和电话</source>
         <translation>See full ID numbers and phones</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="38"/>
+        <location filename="../../hall_desk/ui/words.py" line="40"/>
         <source>统计报表</source>
         <translation>Statistics and reports</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="39"/>
+        <location filename="../../hall_desk/ui/words.py" line="41"/>
         <source>办不成事与投诉处理</source>
         <translation>Complaints and &quot;can&apos;t-get-it-done&quot; handling</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="40"/>
+        <location filename="../../hall_desk/ui/words.py" line="42"/>
         <source>会议、巡查与绩效考评</source>
         <translation>Meetings, inspections and evaluations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="41"/>
+        <location filename="../../hall_desk/ui/words.py" line="43"/>
         <source>用户管理</source>
         <translation>User management</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="42"/>
+        <location filename="../../hall_desk/ui/words.py" line="44"/>
         <source>事项库管理</source>
         <translation>Catalog management</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="43"/>
+        <location filename="../../hall_desk/ui/words.py" line="45"/>
         <source>工作日历管理</source>
         <translation>Working calendar management</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="44"/>
+        <location filename="../../hall_desk/ui/words.py" line="46"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="46"/>
+        <location filename="../../hall_desk/ui/words.py" line="48"/>
         <source>咨询</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="47"/>
+        <location filename="../../hall_desk/ui/words.py" line="49"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="48"/>
+        <location filename="../../hall_desk/ui/words.py" line="50"/>
         <source>容缺受理</source>
         <translation>Accepted with gaps</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="49"/>
+        <location filename="../../hall_desk/ui/words.py" line="51"/>
         <source>待补正</source>
         <translation>Awaiting supplement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="50"/>
+        <location filename="../../hall_desk/ui/words.py" line="52"/>
         <source>不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="51"/>
+        <location filename="../../hall_desk/ui/words.py" line="53"/>
         <source>预审</source>
         <translation>Pre-review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="52"/>
+        <location filename="../../hall_desk/ui/words.py" line="54"/>
         <source>流转中</source>
         <translation>In routing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="53"/>
+        <location filename="../../hall_desk/ui/words.py" line="55"/>
         <source>审批中</source>
         <translation>Under approval</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="54"/>
+        <location filename="../../hall_desk/ui/words.py" line="56"/>
         <source>已办结</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="55"/>
+        <location filename="../../hall_desk/ui/words.py" line="57"/>
         <source>不予许可</source>
         <translation>Denied</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="56"/>
+        <location filename="../../hall_desk/ui/words.py" line="58"/>
         <source>待出件</source>
         <translation>Pending delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="57"/>
+        <location filename="../../hall_desk/ui/words.py" line="59"/>
         <source>已出件</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="58"/>
+        <location filename="../../hall_desk/ui/words.py" line="60"/>
         <source>已撤回</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="60"/>
+        <location filename="../../hall_desk/ui/words.py" line="62"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="61"/>
+        <location filename="../../hall_desk/ui/words.py" line="63"/>
         <source>一次性告知补正</source>
         <translation>One-time supplement notice</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="62"/>
+        <location filename="../../hall_desk/ui/words.py" line="64"/>
         <source>即办办结</source>
         <translation>Instant case completed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="63"/>
+        <location filename="../../hall_desk/ui/words.py" line="65"/>
         <source>补正材料收齐</source>
         <translation>Supplement complete</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="64"/>
+        <location filename="../../hall_desk/ui/words.py" line="66"/>
         <source>容缺材料补齐</source>
         <translation>Missing materials supplied</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="65"/>
+        <location filename="../../hall_desk/ui/words.py" line="67"/>
         <source>流转岗预审</source>
         <translation>Pre-review by routing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="66"/>
+        <location filename="../../hall_desk/ui/words.py" line="68"/>
         <source>预审通过</source>
         <translation>Pre-review passed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="67"/>
+        <location filename="../../hall_desk/ui/words.py" line="69"/>
         <source>预审退回补正</source>
         <translation>Return for supplement at pre-review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="68"/>
+        <location filename="../../hall_desk/ui/words.py" line="70"/>
         <source>移交审批部门</source>
         <translation>Hand over to approving department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="69"/>
+        <location filename="../../hall_desk/ui/words.py" line="71"/>
         <source>部门审结（联办待续）</source>
         <translation>Department done (joint case continues)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="70"/>
+        <location filename="../../hall_desk/ui/words.py" line="72"/>
         <source>审批办结</source>
         <translation>Approval completed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="71"/>
+        <location filename="../../hall_desk/ui/words.py" line="73"/>
         <source>送出件窗口</source>
         <translation>Send to delivery window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="72"/>
+        <location filename="../../hall_desk/ui/words.py" line="74"/>
         <source>出件</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="73"/>
+        <location filename="../../hall_desk/ui/words.py" line="75"/>
         <source>邮件退回</source>
         <translation>Mail returned</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="74"/>
+        <location filename="../../hall_desk/ui/words.py" line="76"/>
         <source>申请人撤回</source>
         <translation>Withdrawn by applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="76"/>
+        <location filename="../../hall_desk/ui/words.py" line="78"/>
         <source>登记申请人信息</source>
         <translation>Applicant details recorded</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="77"/>
+        <location filename="../../hall_desk/ui/words.py" line="79"/>
         <source>收取部分补正材料</source>
         <translation>Part of the supplement received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="78"/>
+        <location filename="../../hall_desk/ui/words.py" line="80"/>
         <source>特别程序暂停计时</source>
         <translation>Clock paused for special procedure</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="79"/>
+        <location filename="../../hall_desk/ui/words.py" line="81"/>
         <source>恢复计时</source>
         <translation>Clock resumed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="80"/>
+        <location filename="../../hall_desk/ui/words.py" line="82"/>
         <source>关联咨询</source>
         <translation>Linked consultation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="82"/>
+        <location filename="../../hall_desk/ui/words.py" line="84"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="83"/>
+        <location filename="../../hall_desk/ui/words.py" line="85"/>
         <source>临近期限</source>
         <translation>Nearing deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="84"/>
+        <location filename="../../hall_desk/ui/words.py" line="86"/>
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="85"/>
+        <location filename="../../hall_desk/ui/words.py" line="87"/>
         <source>计时暂停</source>
         <translation>Clock paused</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="86"/>
+        <location filename="../../hall_desk/ui/words.py" line="88"/>
         <source>未起算</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="88"/>
+        <location filename="../../hall_desk/ui/words.py" line="90"/>
         <source>工作日</source>
         <translation>Working days</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="89"/>
+        <location filename="../../hall_desk/ui/words.py" line="91"/>
         <source>自然日</source>
         <translation>Calendar days</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="91"/>
+        <location filename="../../hall_desk/ui/words.py" line="93"/>
         <source>休息日</source>
         <translation>Day off</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="93"/>
+        <location filename="../../hall_desk/ui/words.py" line="95"/>
         <source>听证</source>
         <translation>Hearing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="94"/>
+        <location filename="../../hall_desk/ui/words.py" line="96"/>
         <source>检验</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="95"/>
+        <location filename="../../hall_desk/ui/words.py" line="97"/>
         <source>检测</source>
         <translation>Testing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="96"/>
+        <location filename="../../hall_desk/ui/words.py" line="98"/>
         <source>检疫</source>
         <translation>Quarantine</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="97"/>
+        <location filename="../../hall_desk/ui/words.py" line="99"/>
         <source>鉴定</source>
         <translation>Appraisal</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="98"/>
+        <location filename="../../hall_desk/ui/words.py" line="100"/>
         <source>专家评审</source>
         <translation>Expert review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="99"/>
+        <location filename="../../hall_desk/ui/words.py" line="101"/>
         <source>公示</source>
         <translation>Public notice</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="101"/>
+        <location filename="../../hall_desk/ui/words.py" line="103"/>
         <source>即办件</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="102"/>
+        <location filename="../../hall_desk/ui/words.py" line="104"/>
         <source>承诺件</source>
         <translation>Promised</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="103"/>
+        <location filename="../../hall_desk/ui/words.py" line="105"/>
         <source>上报件</source>
         <translation>Referred up</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="104"/>
+        <location filename="../../hall_desk/ui/words.py" line="106"/>
         <source>联办件</source>
         <translation>Joint</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="106"/>
+        <location filename="../../hall_desk/ui/words.py" line="108"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="107"/>
+        <location filename="../../hall_desk/ui/words.py" line="109"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="108"/>
+        <location filename="../../hall_desk/ui/words.py" line="110"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="110"/>
+        <location filename="../../hall_desk/ui/words.py" line="112"/>
         <source>窗口领取</source>
         <translation>Collected at window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="111"/>
+        <location filename="../../hall_desk/ui/words.py" line="113"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="113"/>
+        <location filename="../../hall_desk/ui/words.py" line="115"/>
         <source>本人领取</source>
         <translation>Collected in person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="114"/>
+        <location filename="../../hall_desk/ui/words.py" line="116"/>
         <source>代领</source>
         <translation>Collected by proxy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="116"/>
+        <location filename="../../hall_desk/ui/words.py" line="118"/>
         <source>中国邮政 EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="117"/>
+        <location filename="../../hall_desk/ui/words.py" line="119"/>
         <source>顺丰速运</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="118"/>
+        <location filename="../../hall_desk/ui/words.py" line="120"/>
         <source>京东物流</source>
         <translation>JD Logistics</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="119"/>
+        <location filename="../../hall_desk/ui/words.py" line="121"/>
         <source>中通快递</source>
         <translation>ZTO Express</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="120"/>
+        <location filename="../../hall_desk/ui/words.py" line="122"/>
         <source>圆通速递</source>
         <translation>YTO Express</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="121"/>
+        <location filename="../../hall_desk/ui/words.py" line="123"/>
         <source>申通快递</source>
         <translation>STO Express</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="122"/>
+        <location filename="../../hall_desk/ui/words.py" line="124"/>
         <source>韵达快递</source>
         <translation>Yunda Express</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="123"/>
+        <location filename="../../hall_desk/ui/words.py" line="125"/>
         <source>其他快递</source>
         <translation>Other courier</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="125"/>
+        <location filename="../../hall_desk/ui/words.py" line="127"/>
         <source>收取材料袋</source>
         <translation>Receive folder</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="126"/>
+        <location filename="../../hall_desk/ui/words.py" line="128"/>
         <source>接收审批结果</source>
         <translation>Receive approval result</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="127"/>
+        <location filename="../../hall_desk/ui/words.py" line="129"/>
         <source>邮寄送达</source>
         <translation>Delivered by mail</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="129"/>
+        <location filename="../../hall_desk/ui/words.py" line="131"/>
         <source>老年人</source>
         <translation>Senior</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="130"/>
+        <location filename="../../hall_desk/ui/words.py" line="132"/>
         <source>残疾人</source>
         <translation>Person with disability</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="131"/>
+        <location filename="../../hall_desk/ui/words.py" line="133"/>
         <source>孕妇</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="132"/>
+        <location filename="../../hall_desk/ui/words.py" line="134"/>
         <source>伤病/行动不便</source>
         <translation>Ill/injured or limited mobility</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="133"/>
+        <location filename="../../hall_desk/ui/words.py" line="135"/>
         <source>其他特殊群体</source>
         <translation>Other special group</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="135"/>
+        <location filename="../../hall_desk/ui/words.py" line="137"/>
         <source>全程帮办</source>
         <translation>Full assistance</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="136"/>
+        <location filename="../../hall_desk/ui/words.py" line="138"/>
         <source>导办</source>
         <translation>Guided</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="137"/>
+        <location filename="../../hall_desk/ui/words.py" line="139"/>
         <source>代办</source>
         <translation>Handled on behalf</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="138"/>
+        <location filename="../../hall_desk/ui/words.py" line="140"/>
         <source>上门服务</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="140"/>
+        <location filename="../../hall_desk/ui/words.py" line="142"/>
         <source>现场</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="141"/>
+        <location filename="../../hall_desk/ui/words.py" line="143"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="142"/>
+        <location filename="../../hall_desk/ui/words.py" line="144"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="144"/>
+        <location filename="../../hall_desk/ui/words.py" line="146"/>
         <source>已解答</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="145"/>
+        <location filename="../../hall_desk/ui/words.py" line="147"/>
         <source>引导至窗口</source>
         <translation>Guided to a window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="146"/>
+        <location filename="../../hall_desk/ui/words.py" line="148"/>
         <source>转入受理</source>
         <translation>Moved to intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="148"/>
+        <location filename="../../hall_desk/ui/words.py" line="150"/>
         <source>等候</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="149"/>
+        <location filename="../../hall_desk/ui/words.py" line="151"/>
         <source>已呼叫</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="150"/>
+        <location filename="../../hall_desk/ui/words.py" line="152"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="151"/>
+        <location filename="../../hall_desk/ui/words.py" line="153"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="152"/>
+        <location filename="../../hall_desk/ui/words.py" line="154"/>
         <source>过号</source>
         <translation>No-show</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="153"/>
+        <location filename="../../hall_desk/ui/words.py" line="155"/>
         <source>离开</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="154"/>
+        <location filename="../../hall_desk/ui/words.py" line="156"/>
         <source>挂起</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="155"/>
+        <location filename="../../hall_desk/ui/words.py" line="157"/>
         <source>已转移</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="157"/>
+        <location filename="../../hall_desk/ui/words.py" line="159"/>
         <source>叫号</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="158"/>
+        <location filename="../../hall_desk/ui/words.py" line="160"/>
         <source>重呼</source>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="159"/>
+        <location filename="../../hall_desk/ui/words.py" line="161"/>
         <source>开始办理</source>
         <translation>Start serving</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="160"/>
+        <location filename="../../hall_desk/ui/words.py" line="162"/>
         <source>办结</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="161"/>
+        <location filename="../../hall_desk/ui/words.py" line="163"/>
         <source>恢复</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="162"/>
+        <location filename="../../hall_desk/ui/words.py" line="164"/>
         <source>转移</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="164"/>
+        <location filename="../../hall_desk/ui/words.py" line="166"/>
         <source>普通</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="165"/>
+        <location filename="../../hall_desk/ui/words.py" line="167"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="167"/>
+        <location filename="../../hall_desk/ui/words.py" line="169"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="168"/>
+        <location filename="../../hall_desk/ui/words.py" line="170"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="169"/>
+        <location filename="../../hall_desk/ui/words.py" line="171"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="170"/>
+        <location filename="../../hall_desk/ui/words.py" line="172"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="171"/>
+        <location filename="../../hall_desk/ui/words.py" line="173"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="173"/>
+        <location filename="../../hall_desk/ui/words.py" line="175"/>
         <source>即办</source>
         <translation>Instant completion</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="175"/>
+        <location filename="../../hall_desk/ui/words.py" line="177"/>
         <source>评价屏</source>
         <translation>Rating screen</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="176"/>
+        <location filename="../../hall_desk/ui/words.py" line="178"/>
         <source>窗口代录</source>
         <translation>Recorded at window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="177"/>
+        <location filename="../../hall_desk/ui/words.py" line="179"/>
         <source>二维码/线上</source>
         <translation>QR code/online</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="179"/>
+        <location filename="../../hall_desk/ui/words.py" line="181"/>
         <source>已评价</source>
         <translation>Rated</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="180"/>
+        <location filename="../../hall_desk/ui/words.py" line="182"/>
         <source>未评价</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="182"/>
+        <location filename="../../hall_desk/ui/words.py" line="184"/>
         <source>申诉中</source>
         <translation>Under appeal</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="183"/>
+        <location filename="../../hall_desk/ui/words.py" line="185"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="184"/>
+        <location filename="../../hall_desk/ui/words.py" line="186"/>
         <source>申诉不成立</source>
         <translation>Appeal rejected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="186"/>
+        <location filename="../../hall_desk/ui/words.py" line="188"/>
         <source>核实（是否属实、合理，是否恶意）</source>
         <translation>Verify (true? reasonable? malicious?)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="187"/>
+        <location filename="../../hall_desk/ui/words.py" line="189"/>
         <source>整改（立即整改 / 限期整改 / 解释说明）</source>
         <translation>Rectify (at once / by a deadline / explain)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="188"/>
+        <location filename="../../hall_desk/ui/words.py" line="190"/>
         <source>整改进展</source>
         <translation>Rectification progress</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="189"/>
+        <location filename="../../hall_desk/ui/words.py" line="191"/>
         <source>答复评价人</source>
         <translation>Reply to the rater</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="190"/>
+        <location filename="../../hall_desk/ui/words.py" line="192"/>
         <source>回访（实名评价人必回访）</source>
         <translation>Follow-up call (always for named raters)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="192"/>
+        <location filename="../../hall_desk/ui/words.py" line="194"/>
         <source>投诉</source>
         <translation>Complaint</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="193"/>
+        <location filename="../../hall_desk/ui/words.py" line="195"/>
         <source>建议</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="194"/>
+        <location filename="../../hall_desk/ui/words.py" line="196"/>
         <source>表扬</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="196"/>
+        <location filename="../../hall_desk/ui/words.py" line="198"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="197"/>
+        <location filename="../../hall_desk/ui/words.py" line="199"/>
         <source>办不成事窗口</source>
         <translation>&quot;Can&apos;t-get-it-done&quot; window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="198"/>
+        <location filename="../../hall_desk/ui/words.py" line="200"/>
         <source>12345 转办</source>
         <translation>Referred by 12345</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="199"/>
+        <location filename="../../hall_desk/ui/words.py" line="201"/>
         <source>意见箱</source>
         <translation>Suggestion box</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="201"/>
+        <location filename="../../hall_desk/ui/words.py" line="203"/>
         <source>符合条件未受理或未办结</source>
         <translation>Eligible but not accepted or not completed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="202"/>
+        <location filename="../../hall_desk/ui/words.py" line="204"/>
         <source>多次往返未办成</source>
         <translation>Several trips, still not done</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="203"/>
+        <location filename="../../hall_desk/ui/words.py" line="205"/>
         <source>工作人员作风</source>
         <translation>Staff conduct</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="204"/>
+        <location filename="../../hall_desk/ui/words.py" line="206"/>
         <source>政策原因</source>
         <translation>Policy reasons</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="206"/>
+        <location filename="../../hall_desk/ui/words.py" line="208"/>
         <source>当场解决</source>
         <translation>Solved on the spot</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="207"/>
+        <location filename="../../hall_desk/ui/words.py" line="209"/>
         <source>复杂问题（5 个工作日）</source>
         <translation>Complex (5 working days)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="208"/>
+        <location filename="../../hall_desk/ui/words.py" line="210"/>
         <source>特殊问题（10 个工作日）</source>
         <translation>Special (10 working days)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="209"/>
+        <location filename="../../hall_desk/ui/words.py" line="211"/>
         <source>提级（营商环境办）</source>
         <translation>Escalated (business environment office)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="211"/>
+        <location filename="../../hall_desk/ui/words.py" line="213"/>
         <source>部门后台</source>
         <translation>Department back office</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="212"/>
+        <location filename="../../hall_desk/ui/words.py" line="214"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="214"/>
+        <location filename="../../hall_desk/ui/words.py" line="216"/>
         <source>涉诉</source>
         <translation>In litigation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="215"/>
+        <location filename="../../hall_desk/ui/words.py" line="217"/>
         <source>涉法（行政复议）</source>
         <translation>Legal (administrative review)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="216"/>
+        <location filename="../../hall_desk/ui/words.py" line="218"/>
         <source>涉访</source>
         <translation>Petition</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="219"/>
+        <location filename="../../hall_desk/ui/words.py" line="221"/>
         <source>属实</source>
         <translation>Substantiated</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="220"/>
+        <location filename="../../hall_desk/ui/words.py" line="222"/>
         <source>部分属实</source>
         <translation>Partly substantiated</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="221"/>
+        <location filename="../../hall_desk/ui/words.py" line="223"/>
         <source>不属实</source>
         <translation>Unsubstantiated</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="223"/>
+        <location filename="../../hall_desk/ui/words.py" line="225"/>
         <source>当面</source>
         <translation>In person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="224"/>
+        <location filename="../../hall_desk/ui/words.py" line="226"/>
         <source>书面</source>
         <translation>In writing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="225"/>
+        <location filename="../../hall_desk/ui/words.py" line="227"/>
         <source>短信</source>
         <translation>Text message</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="226"/>
+        <location filename="../../hall_desk/ui/words.py" line="228"/>
         <source>12345 平台回复</source>
         <translation>Reply on the 12345 platform</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="228"/>
+        <location filename="../../hall_desk/ui/words.py" line="230"/>
         <source>已登记</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="229"/>
+        <location filename="../../hall_desk/ui/words.py" line="231"/>
         <source>已分析原因</source>
         <translation>Cause analysed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="230"/>
+        <location filename="../../hall_desk/ui/words.py" line="232"/>
         <source>已派发</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="231"/>
+        <location filename="../../hall_desk/ui/words.py" line="233"/>
         <source>暂停（等待反映人）</source>
         <translation>Paused (waiting for the reporter)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="232"/>
+        <location filename="../../hall_desk/ui/words.py" line="234"/>
         <source>已答复，待核查</source>
         <translation>Answered, awaiting check</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="233"/>
+        <location filename="../../hall_desk/ui/words.py" line="235"/>
         <source>已核查</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="234"/>
+        <location filename="../../hall_desk/ui/words.py" line="236"/>
         <source>已归档</source>
         <translation>Archived</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="236"/>
+        <location filename="../../hall_desk/ui/words.py" line="238"/>
         <source>登记</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="237"/>
+        <location filename="../../hall_desk/ui/words.py" line="239"/>
         <source>分析原因</source>
         <translation>Analyse cause</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="238"/>
+        <location filename="../../hall_desk/ui/words.py" line="240"/>
         <source>派发工单</source>
         <translation>Assign ticket</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="239"/>
+        <location filename="../../hall_desk/ui/words.py" line="241"/>
         <source>办理进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="240"/>
+        <location filename="../../hall_desk/ui/words.py" line="242"/>
         <source>恢复办理</source>
         <translation>Resume handling</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="241"/>
+        <location filename="../../hall_desk/ui/words.py" line="243"/>
         <source>答复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="242"/>
+        <location filename="../../hall_desk/ui/words.py" line="244"/>
         <source>结果核查</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="243"/>
+        <location filename="../../hall_desk/ui/words.py" line="245"/>
         <source>核查不通过（退回办理）</source>
         <translation>Check failed (back to handling)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="244"/>
+        <location filename="../../hall_desk/ui/words.py" line="246"/>
         <source>监督检查</source>
         <translation>Supervision check</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="245"/>
+        <location filename="../../hall_desk/ui/words.py" line="247"/>
         <source>归档</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="246"/>
+        <location filename="../../hall_desk/ui/words.py" line="248"/>
         <source>延期</source>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="247"/>
+        <location filename="../../hall_desk/ui/words.py" line="249"/>
         <source>重开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="249"/>
+        <location filename="../../hall_desk/ui/words.py" line="251"/>
         <source>晨会</source>
         <translation>Morning meeting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="250"/>
+        <location filename="../../hall_desk/ui/words.py" line="252"/>
         <source>夕会</source>
         <translation>Evening meeting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="251"/>
+        <location filename="../../hall_desk/ui/words.py" line="253"/>
         <source>周例会</source>
         <translation>Weekly meeting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="252"/>
+        <location filename="../../hall_desk/ui/words.py" line="254"/>
         <source>月度例会</source>
         <translation>Monthly meeting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="253"/>
+        <location filename="../../hall_desk/ui/words.py" line="255"/>
         <source>专题会议</source>
         <translation>Special meeting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="255"/>
+        <location filename="../../hall_desk/ui/words.py" line="257"/>
         <source>出席</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="256"/>
+        <location filename="../../hall_desk/ui/words.py" line="258"/>
         <source>迟到</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="257"/>
+        <location filename="../../hall_desk/ui/words.py" line="259"/>
         <source>请假</source>
         <translation>On leave</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="258"/>
+        <location filename="../../hall_desk/ui/words.py" line="260"/>
         <source>代会</source>
         <translation>Substitute</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="259"/>
+        <location filename="../../hall_desk/ui/words.py" line="261"/>
         <source>缺席</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="261"/>
+        <location filename="../../hall_desk/ui/words.py" line="263"/>
         <source>服务环境</source>
         <translation>Service environment</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="262"/>
+        <location filename="../../hall_desk/ui/words.py" line="264"/>
         <source>行为规范</source>
         <translation>Conduct</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="263"/>
+        <location filename="../../hall_desk/ui/words.py" line="265"/>
         <source>服务标准</source>
         <translation>Service standards</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="264"/>
+        <location filename="../../hall_desk/ui/words.py" line="266"/>
         <source>服务效率</source>
         <translation>Service efficiency</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="266"/>
+        <location filename="../../hall_desk/ui/words.py" line="268"/>
         <source>一般</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="267"/>
+        <location filename="../../hall_desk/ui/words.py" line="269"/>
         <source>较重</source>
         <translation>Serious</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="268"/>
+        <location filename="../../hall_desk/ui/words.py" line="270"/>
         <source>严重</source>
         <translation>Severe</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="270"/>
+        <location filename="../../hall_desk/ui/words.py" line="272"/>
         <source>待整改</source>
         <translation>To rectify</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="271"/>
+        <location filename="../../hall_desk/ui/words.py" line="273"/>
         <source>已整改待复查</source>
         <translation>Rectified, awaiting recheck</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="272"/>
+        <location filename="../../hall_desk/ui/words.py" line="274"/>
         <source>复查通过</source>
         <translation>Recheck passed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="274"/>
+        <location filename="../../hall_desk/ui/words.py" line="276"/>
         <source>提醒</source>
         <translation>Reminder</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="275"/>
+        <location filename="../../hall_desk/ui/words.py" line="277"/>
         <source>调岗建议</source>
         <translation>Reassignment suggested</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="276"/>
+        <location filename="../../hall_desk/ui/words.py" line="278"/>
         <source>约谈</source>
         <translation>Formal talk</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="278"/>
+        <location filename="../../hall_desk/ui/words.py" line="280"/>
         <source>业务办理量</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="279"/>
+        <location filename="../../hall_desk/ui/words.py" line="281"/>
         <source>投诉属实</source>
         <translation>Complaint substantiated</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="280"/>
+        <location filename="../../hall_desk/ui/words.py" line="282"/>
         <source>差评经复核维持</source>
         <translation>Poor rating upheld on review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="281"/>
+        <location filename="../../hall_desk/ui/words.py" line="283"/>
         <source>办件超期办结</source>
         <translation>Case completed late</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="282"/>
+        <location filename="../../hall_desk/ui/words.py" line="284"/>
         <source>巡查问题（一般）</source>
         <translation>Inspection finding (minor)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="283"/>
+        <location filename="../../hall_desk/ui/words.py" line="285"/>
         <source>巡查问题（较重）</source>
         <translation>Inspection finding (serious)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="284"/>
+        <location filename="../../hall_desk/ui/words.py" line="286"/>
         <source>巡查问题（严重）</source>
         <translation>Inspection finding (severe)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="285"/>
+        <location filename="../../hall_desk/ui/words.py" line="287"/>
         <source>会议缺席</source>
         <translation>Meeting absence</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="286"/>
+        <location filename="../../hall_desk/ui/words.py" line="288"/>
         <source>会议迟到</source>
         <translation>Late for meeting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="287"/>
+        <location filename="../../hall_desk/ui/words.py" line="289"/>
         <source>人工调整</source>
         <translation>Manual adjustment</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="289"/>
+        <location filename="../../hall_desk/ui/words.py" line="291"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="290"/>
+        <location filename="../../hall_desk/ui/words.py" line="292"/>
         <source>已审核</source>
         <translation>Reviewed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="291"/>
+        <location filename="../../hall_desk/ui/words.py" line="293"/>
         <source>已发布待确认</source>
         <translation>Published, awaiting confirmation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="292"/>
+        <location filename="../../hall_desk/ui/words.py" line="294"/>
         <source>本人已确认</source>
         <translation>Confirmed by staff member</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="293"/>
+        <location filename="../../hall_desk/ui/words.py" line="295"/>
         <source>本人有异议</source>
         <translation>Disputed by staff member</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="295"/>
+        <location filename="../../hall_desk/ui/words.py" line="297"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="296"/>
+        <location filename="../../hall_desk/ui/words.py" line="298"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="297"/>
+        <location filename="../../hall_desk/ui/words.py" line="299"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="298"/>
+        <location filename="../../hall_desk/ui/words.py" line="300"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="299"/>
+        <location filename="../../hall_desk/ui/words.py" line="301"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="315"/>
+        <location filename="../../hall_desk/ui/words.py" line="317"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/words.py" line="322"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/words.py" line="329"/>
+        <source>{percent}（{n}/{d}）</source>
+        <translation>{percent} ({n}/{d})</translation>
     </message>
 </context>
 <context>
