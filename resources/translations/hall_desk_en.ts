@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../hall_desk/ui/language.py" line="80"/>
+        <location filename="../../hall_desk/ui/language.py" line="98"/>
         <source>政务服务中心前台</source>
         <translation>Government Service Center Front Desk</translation>
     </message>
