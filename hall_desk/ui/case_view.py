@@ -39,6 +39,7 @@ from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.time_words import deadline, dwell
 from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
 from hall_desk.ui.words import list_separator, word, words
 
@@ -76,13 +77,13 @@ TIMELINE_COLUMNS: list[Column[TimelineEntry]] = [
 ]
 
 JOURNEY_COLUMNS: list[Column[Stop]] = [
-    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda s: s.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda s: word(s.label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "方式"), lambda s: word(s.arrived_by)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "交出人"), lambda s: s.giver),
     Column(QT_TRANSLATE_NOOP("RowsModel", "接收人"), lambda s: s.receiver),
     Column(QT_TRANSLATE_NOOP("RowsModel", "交接单号"), lambda s: s.batch_no),
     Column(QT_TRANSLATE_NOOP("RowsModel", "到达时间"), lambda s: s.since),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "停留"), lambda s: s.dwell_text),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "停留"), lambda s: dwell(s.dwell)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda s: s.note),
 ]
 
@@ -215,7 +216,7 @@ class CaseView(QDialog):
             )
         else:
             status = self.detail.deadline
-            due.setText(f"{case.due_date.isoformat()}　{status.text}".rstrip())
+            due.setText(f"{case.due_date.isoformat()}　{deadline(status.text)}".rstrip())
             if status.flag == DeadlineFlag.OVERDUE:
                 set_role(due, "overdue")
             elif status.flag == DeadlineFlag.NEAR:
@@ -264,12 +265,12 @@ class CaseView(QDialog):
             return
         last = journey.stops[-1] if journey.stops else None
         if last is None or journey.state.is_final:
-            self.folder_where.setText(journey.station_label)
+            self.folder_where.setText(word(journey.station_label))
         else:
             self.folder_where.setText(
                 self.tr("{station}，已停留 {dwell}；接收人 {receiver}").format(
-                    station=journey.station_label,
-                    dwell=last.dwell_text,
+                    station=word(journey.station_label),
+                    dwell=dwell(last.dwell),
                     receiver=last.receiver or "—",
                 )
             )
@@ -277,19 +278,21 @@ class CaseView(QDialog):
         self.journey_model.set_rows(journey.stops)
         if last is None:
             self.where.setText(
-                self.tr("材料袋现在：{station}").format(station=journey.station_label)
+                self.tr("材料袋现在：{station}").format(station=word(journey.station_label))
             )
         elif journey.state.is_final:
             self.where.setText(
                 self.tr("材料袋最后在：{station}（{state}），共经过 {n} 处").format(
-                    station=journey.station_label, state=journey.state_label, n=len(journey.stops)
+                    station=word(journey.station_label),
+                    state=word(journey.state_label),
+                    n=len(journey.stops),
                 )
             )
         else:
             self.where.setText(
                 self.tr("材料袋现在：{station}，已停留 {dwell}；接收人 {receiver}").format(
-                    station=journey.station_label,
-                    dwell=last.dwell_text,
+                    station=word(journey.station_label),
+                    dwell=dwell(last.dwell),
                     receiver=last.receiver or "—",
                 )
             )

@@ -41,6 +41,7 @@ from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.queue_bar import QueueBar
 from hall_desk.ui.rating_screen import RatingDesk
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
+from hall_desk.ui.time_words import deadline
 from hall_desk.ui.widgets import ElidedLabel, set_role
 from hall_desk.ui.words import word
 
@@ -135,8 +136,8 @@ def _deadline_words(hit: CaseHit) -> str:
     """Overdue and near the deadline said in words (and marked), never colour alone."""
     status = hit.deadline
     if status.flag in (DeadlineFlag.OVERDUE, DeadlineFlag.NEAR):
-        return f"⚠ {status.text}"
-    return status.text if status.flag != DeadlineFlag.DONE else ""
+        return f"⚠ {deadline(status.text)}"
+    return deadline(status.text) if status.flag != DeadlineFlag.DONE else ""
 
 
 HIT_COLUMNS: list[Column[CaseHit]] = [

@@ -87,7 +87,7 @@ DEADLINE_COLUMNS: list[Column[DeadlineRow]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "申请人"), lambda r: r.applicant_name),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda r: r.due_date),
     Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: word(r.state.label)),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: r.station_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: word(r.station_label)),
 ]
 STAFF_COLUMNS: list[Column[StaffFigures]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "窗口/人员"), lambda r: r.label),
@@ -130,7 +130,7 @@ GREEN_COLUMNS: list[Column[GreenChannelRow]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "帮办对象"), lambda r: r.flags),
     Column(QT_TRANSLATE_NOOP("RowsModel", "服务方式"), lambda r: r.mode),
     Column(QT_TRANSLATE_NOOP("RowsModel", "帮办人"), lambda r: r.helper),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: r.state_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: word(r.state_label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "受理人"), lambda r: r.clerk),
     Column(QT_TRANSLATE_NOOP("RowsModel", "窗口"), lambda r: r.window),
 ]

@@ -51,10 +51,10 @@ BOARD_COLUMNS: list[Column[BoardRow]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), lambda r: r.green_text),
     Column(QT_TRANSLATE_NOOP("RowsModel", "受理编号"), lambda r: r.case_no),
     Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: r.title),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: r.station_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: word(r.station_label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "停留"), lambda r: r.dwell_text),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda r: r.due_date),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: r.state_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: word(r.state_label)),
     # 联办 only: a case of one department needs no such column to say where it goes.
     Column(
         QT_TRANSLATE_NOOP("RowsModel", "待审批部门"),

@@ -40,14 +40,15 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.ticket_register import combo, staff_combo
+from hall_desk.ui.time_words import deadline
 from hall_desk.ui.widgets import FieldErrors, error_label, table_view
 from hall_desk.ui.words import word
 
 LINE_COLUMNS: list[Column[TicketLine]] = [
-    Column(QT_TRANSLATE_NOOP("RowsModel", "紧急程度"), lambda t: t.urgency.text),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "紧急程度"), lambda t: deadline(t.urgency.text)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "工单编号"), lambda t: t.ticket_no),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda t: t.class_label),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda t: t.state_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda t: word(t.class_label)),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda t: word(t.state_label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办理期限"), lambda t: t.due_date),
     Column(QT_TRANSLATE_NOOP("RowsModel", "反映人"), lambda t: t.reporter),
     Column(QT_TRANSLATE_NOOP("RowsModel", "工作人员"), lambda t: t.staff_name),
@@ -353,7 +354,7 @@ class TicketDesk(QWidget):
                 tier=word(shown.tier_label),
             ),
             self.tr("状态：{state}　{mark}").format(
-                state=word(line.state_label), mark=line.urgency.text
+                state=word(line.state_label), mark=deadline(line.urgency.text)
             ),
             self.tr("反映人：{who}　涉及：{staff}").format(
                 who=line.reporter, staff=" ".join(x for x in (line.staff_name, line.window) if x)

@@ -293,6 +293,10 @@ WORDS = (
     QT_TRANSLATE_NOOP("Words", "已发布待确认"),
     QT_TRANSLATE_NOOP("Words", "本人已确认"),
     QT_TRANSLATE_NOOP("Words", "本人有异议"),
+    # 所在位置: domain.stations.station_label (the other stations are windows and departments)
+    QT_TRANSLATE_NOOP("Words", "受理窗口"),
+    QT_TRANSLATE_NOOP("Words", "出件窗口"),
+    QT_TRANSLATE_NOOP("Words", "申请人"),
     # 冲突字段: sync.conflicts.LABELS
     QT_TRANSLATE_NOOP("Words", "联系电话"),
     QT_TRANSLATE_NOOP("Words", "地址"),

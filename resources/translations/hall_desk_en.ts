@@ -55,212 +55,212 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="46"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="47"/>
         <source>办件查看</source>
         <translation>Case View</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="93"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="94"/>
         <source>♿ 帮您办：{kinds}</source>
         <translation>♿ Help-Desk: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="95"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="96"/>
         <source>♿ 帮您办</source>
         <translation>♿ Help-Desk</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="97"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="98"/>
         <source>（{mode}）</source>
         <translation> ({mode})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="101"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="102"/>
         <source>，帮办人 {helper}</source>
         <translation>, helper {helper}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="139"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="140"/>
         <source>材料袋位置：</source>
         <translation>Folder location:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="143"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="144"/>
         <source>材料袋位置</source>
         <translation>Folder location</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="179"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="180"/>
         <source>办件 {case_no}</source>
         <translation>Case {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="183"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="184"/>
         <source>{item}（{department}）</source>
         <translation>{item} ({department})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="189"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="190"/>
         <source>主办：{lead}；协办：{others}</source>
         <translation>Lead: {lead}; assisting: {others}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="194"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="195"/>
         <source>单位</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="194"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="195"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="196"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="197"/>
         <source>；代理人 {name}（{id}）</source>
         <translation>; agent {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="201"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="202"/>
         <source>{name}（{kind}）{agent}</source>
         <translation>{name} ({kind}){agent}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="212"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="213"/>
         <source>—（未受理或已结束）</source>
         <translation>— (not accepted or already closed)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="214"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="215"/>
         <source>已办结，待出件</source>
         <translation>Completed, awaiting delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="232"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="233"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="251"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="252"/>
         <source>材料流转记录</source>
         <translation>Routing history</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="255"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="256"/>
         <source>材料流转(&amp;J)</source>
         <translation>Routing (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="270"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="271"/>
         <source>{station}，已停留 {dwell}；接收人 {receiver}</source>
         <translation>{station}, here for {dwell}; received by {receiver}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="280"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="281"/>
         <source>材料袋现在：{station}</source>
         <translation>Folder now at: {station}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="284"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="285"/>
         <source>材料袋最后在：{station}（{state}），共经过 {n} 处</source>
         <translation>Folder last at: {station} ({state}), {n} stops in total</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="290"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="293"/>
         <source>材料袋现在：{station}，已停留 {dwell}；接收人 {receiver}</source>
         <translation>Folder now at: {station}, here for {dwell}; received by {receiver}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="299"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="302"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="308"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="311"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="311"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="314"/>
         <source>程序(&amp;G)：</source>
         <translation>Procedure (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="315"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="318"/>
         <source>暂停原因</source>
         <translation>Pause reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="316"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="319"/>
         <source>必填，如：送检机构、鉴定事项、听证安排</source>
         <translation>Required, e.g. testing agency, appraisal matter, hearing schedule</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="318"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="321"/>
         <source>原因(&amp;W)：</source>
         <translation>Reason (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="320"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="323"/>
         <source>暂停计时(&amp;T)</source>
         <translation>Pause &amp;timer</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="322"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="325"/>
         <source>恢复计时(&amp;U)</source>
         <translation>Resume timer (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="356"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="359"/>
         <source>⏸ 自 {day} 起暂停计时：{reason}</source>
         <translation>⏸ Clock paused since {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="361"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="364"/>
         <source>计时进行中</source>
         <translation>Clock running</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="364"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="367"/>
         <source>办件当前状态为「{state}」，计时未在进行</source>
         <translation>Case status is &quot;{state}&quot;; the clock is not running</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="404"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="407"/>
         <source>已恢复计时，办结期限顺延至 {due}</source>
         <translation>Clock resumed; deadline extended to {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="430"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="433"/>
         <source>已显示（已记录）</source>
         <translation>Shown (logged)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="436"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="439"/>
         <source>通知书(&amp;O)：</source>
         <translation>N&amp;otice:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="439"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="442"/>
         <source>要补打的通知书</source>
         <translation>Notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="441"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="444"/>
         <source>补打通知书(&amp;R)…</source>
         <translation>&amp;Reprint notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="454"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="457"/>
         <source>{title}（{day}）</source>
         <translation>{title} ({day})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="480"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="483"/>
         <source>{title} {case_no}</source>
         <translation>{title} {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="496"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="499"/>
         <source>办件信息单 {case_no}</source>
         <translation>Case information sheet {case_no}</translation>
     </message>
@@ -815,6 +815,69 @@
     </message>
 </context>
 <context>
+    <name>Deadline</name>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="21"/>
+        <source>已超期 {n} 个工作日</source>
+        <translation>Overdue by {n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="22"/>
+        <source>临近期限：剩余 {n} 个工作日</source>
+        <translation>Nearing deadline: {n} working days left</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="23"/>
+        <source>剩余 {n} 个工作日</source>
+        <translation>{n} working days left</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="24"/>
+        <source>已超期（{date} 到期）</source>
+        <translation>Overdue (due {date})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="25"/>
+        <source>计时暂停（自 {date}）</source>
+        <translation>Clock paused (since {date})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="26"/>
+        <source>今日到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="27"/>
+        <source>补正中，尚未起算</source>
+        <translation>Awaiting supplement, clock not started</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="28"/>
+        <source>计时暂停（等待反映人）</source>
+        <translation>Clock paused (waiting for the reporter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="29"/>
+        <source>已提级，由营商环境办督办</source>
+        <translation>Escalated, supervised by the business environment office</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="30"/>
+        <source>无办理期限</source>
+        <translation>No handling deadline</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="44"/>
+        <source>（估算）</source>
+        <translation> (estimated)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="44"/>
+        <source>（曾超期）</source>
+        <translation> (was overdue)</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryWorkspace</name>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="64"/>
@@ -1098,6 +1161,39 @@
         <location filename="../../hall_desk/ui/display.py" line="270"/>
         <source>等候人数：</source>
         <translation>Waiting:</translation>
+    </message>
+</context>
+<context>
+    <name>Dwell</name>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="64"/>
+        <source>不足 1 分钟</source>
+        <translation>under 1 minute</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="68"/>
+        <source>{days} 天 {hours} 小时</source>
+        <translation>{days} d {hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="72"/>
+        <source>{days} 天</source>
+        <translation>{days} d</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="74"/>
+        <source>{hours} 小时 {mins} 分</source>
+        <translation>{hours} h {mins} min</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="78"/>
+        <source>{hours} 小时</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/time_words.py" line="79"/>
+        <source>{mins} 分钟</source>
+        <translation>{mins} min</translation>
     </message>
 </context>
 <context>
@@ -2138,148 +2234,148 @@ Workstation {code}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="230"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="231"/>
         <source>工作区导航</source>
         <translation>Workspace navigation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="275"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="276"/>
         <source>查找办件(&amp;K)：</source>
         <translation>Find case (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="278"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="443"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="279"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="444"/>
         <source>查找办件</source>
         <translation>Find case</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="280"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="281"/>
         <source>受理编号、证件号码、电话或姓名，扫码枪可直接扫入（Ctrl+K）</source>
         <translation>Intake no., ID number, phone or name; scanners can scan directly (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="368"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="369"/>
         <source>系统设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="373"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="374"/>
         <source>大厅与工作站、自动锁定、同步、打印、工作日历、事项库、用户与角色。</source>
         <translation>Hall and workstations, auto-lock, sync, printing, work calendar, item catalog, users and roles.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="410"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="411"/>
         <source>工作站 {code}{window}</source>
         <translation>Workstation {code}{window}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="413"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="414"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="418"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="419"/>
         <source>数据库正常（{size:.1f} MB）</source>
         <translation>Database OK ({size:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="441"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="442"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="448"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="449"/>
         <source>放大字体</source>
         <translation>Larger font</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="456"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="457"/>
         <source>缩小字体</source>
         <translation>Smaller font</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="463"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="464"/>
         <source>恢复字体大小</source>
         <translation>Reset font size</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="468"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="469"/>
         <source>切换工作区</source>
         <translation>Switch workspace</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="481"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="482"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="492"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="493"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="493"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="494"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="495"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="496"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="497"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="498"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="499"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="500"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="504"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="505"/>
         <source>窗口代录评价…</source>
         <translation>Record rating for applicant…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="507"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="508"/>
         <source>我的评价…</source>
         <translation>My ratings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="509"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="510"/>
         <source>我的绩效考评…</source>
         <translation>My staff evaluation…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="513"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="514"/>
         <source>同步冲突…</source>
         <translation>Sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="516"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="517"/>
         <source>系统设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="539"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="540"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="562"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="563"/>
         <source>⚠ 没有找到「{text}」对应的办件</source>
         <translation>⚠ No case found for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="565"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="566"/>
         <source>找到 {count} 个办件</source>
         <translation>Found {count} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="662"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="663"/>
         <source>字体大小：{percent}%</source>
         <translation>Font size: {percent}%</translation>
     </message>
@@ -2930,7 +3026,7 @@ Workstation {code}</translation>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="162"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="163"/>
         <source>本工作区尚在建设中，下一版本提供：{coming}</source>
         <translation>This workspace is under construction; coming in the next version: {coming}</translation>
     </message>
@@ -3889,53 +3985,53 @@ Reminder: {sheet}</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="51"/>
-        <location filename="../../hall_desk/ui/case_view.py" line="67"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="52"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="68"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="52"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="53"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="57"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="58"/>
         <source>已收取</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="59"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="60"/>
         <source>容缺待补</source>
         <translation>Pending (accept-with-gaps)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="60"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="61"/>
         <source>未收取</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="64"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="65"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="65"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="66"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="66"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="67"/>
         <source>应交份数</source>
         <translation>Copies required</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="68"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="69"/>
         <source>收取情况</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="71"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="72"/>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="51"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="37"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="56"/>
@@ -3943,77 +4039,77 @@ Reminder: {sheet}</translation>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="72"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="73"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="73"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="74"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="74"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="75"/>
         <source>工作站</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="75"/>
-        <location filename="../../hall_desk/ui/case_view.py" line="86"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="76"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="87"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="69"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="79"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="80"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="90"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="54"/>
         <source>所在位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="80"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="81"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="81"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="82"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="35"/>
         <source>交出人</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="82"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="83"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="36"/>
         <source>接收人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="83"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="84"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="30"/>
         <source>交接单号</source>
         <translation>Handover slip no.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="84"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="85"/>
         <source>到达时间</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="85"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="86"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="55"/>
         <source>停留</source>
         <translation>Dwell time</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="131"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="132"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="79"/>
         <source>♿ 帮您办</source>
         <translation>♿ Help-Desk</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="36"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="143"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="144"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="85"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="127"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="30"/>
@@ -4024,7 +4120,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="37"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="144"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="145"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="86"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="128"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="32"/>
@@ -4036,7 +4132,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="38"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="145"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="146"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="87"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="129"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="33"/>
@@ -4045,7 +4141,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="39"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="146"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="147"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
@@ -4060,7 +4156,7 @@ Reminder: {sheet}</translation>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="147"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="148"/>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="34"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="89"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="133"/>
@@ -4068,19 +4164,19 @@ Reminder: {sheet}</translation>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="76"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="40"/>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="45"/>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="50"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="148"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="149"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="88"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="56"/>
         <source>办结期限</source>
         <translation>Completion deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="149"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="150"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="83"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="50"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="42"/>
@@ -4089,7 +4185,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="35"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="150"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="151"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="84"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="114"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="31"/>
@@ -4212,7 +4308,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="49"/>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="53"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="54"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
@@ -4467,7 +4563,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="40"/>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="49"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="50"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
@@ -4553,27 +4649,27 @@ Reminder: {sheet}</translation>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="47"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="48"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="48"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="49"/>
         <source>工单编号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="51"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="52"/>
         <source>办理期限</source>
         <translation>Handling deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="52"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="53"/>
         <source>反映人</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="54"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="55"/>
         <source>反映内容</source>
         <translation>Report content</translation>
     </message>
@@ -4792,7 +4888,7 @@ Reminder: {sheet}</translation>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="177"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="178"/>
         <source>找到 {count} 个办件</source>
         <translation>{count} cases found</translation>
     </message>
@@ -5898,237 +5994,237 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>TicketDesk</name>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="83"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="84"/>
         <source>原因分析：</source>
         <translation>Cause analysis:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="84"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="85"/>
         <source>派发说明：</source>
         <translation>Assignment notes:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="85"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="86"/>
         <source>办理进展：</source>
         <translation>Progress:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="86"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="87"/>
         <source>暂停原因：</source>
         <translation>Reason for pause:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="87"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="88"/>
         <source>恢复说明：</source>
         <translation>Resumption notes:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="88"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="89"/>
         <source>答复内容：</source>
         <translation>Reply:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="89"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="90"/>
         <source>核查意见：</source>
         <translation>Verification opinion:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="90"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="91"/>
         <source>不通过理由：</source>
         <translation>Reason for failing:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="91"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="92"/>
         <source>监督检查意见：</source>
         <translation>Supervision opinion:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="92"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="93"/>
         <source>归档说明：</source>
         <translation>Archiving notes:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="93"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="94"/>
         <source>不予受理理由：</source>
         <translation>Reason for not accepting:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="94"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="95"/>
         <source>延期理由：</source>
         <translation>Reason for extension:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="95"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="96"/>
         <source>重开理由：</source>
         <translation>Reason for reopening:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="122"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="123"/>
         <source>工单列表</source>
         <translation>Tickets</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="141"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="142"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="146"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="147"/>
         <source>未归档</source>
         <translation>Not archived</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="147"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="148"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="151"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="152"/>
         <source>已超期(&amp;O)</source>
         <translation>&amp;Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="153"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="154"/>
         <source>临近期限(&amp;E)</source>
         <translation>N&amp;earing deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="155"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="156"/>
         <source>全部人员</source>
         <translation>All staff</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="158"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="159"/>
         <source>工单编号、反映人或内容</source>
         <translation>Ticket no., reporter or content</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="159"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="160"/>
         <source>查找工单</source>
         <translation>Find tickets</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="200"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="201"/>
         <source>办理过程</source>
         <translation>Handling history</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="203"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="204"/>
         <source>打印交办单(&amp;P)</source>
         <translation>&amp;Print assignment slip</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="205"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="206"/>
         <source>打印答复函(&amp;H)</source>
         <translation>Print reply letter (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="235"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="236"/>
         <source>下一步(&amp;W)：</source>
         <translation>Next step (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="237"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="238"/>
         <source>派发给：</source>
         <translation>Assign to:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="240"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="241"/>
         <source>派发对象：</source>
         <translation>Assignee:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="244"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="245"/>
         <source>答复方式：</source>
         <translation>Reply method:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="247"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="248"/>
         <source>（请选择核查结论）</source>
         <translation>(choose a verification conclusion)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="249"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="250"/>
         <source>核查结论(&amp;J)：</source>
         <translation>Verification &amp;judgment:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="252"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="253"/>
         <source>（匿名，无回访）</source>
         <translation>(anonymous, no follow-up call)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="254"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="255"/>
         <source>回访结果：</source>
         <translation>Follow-up result:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="258"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="259"/>
         <source>不予受理类别：</source>
         <translation>Non-acceptance category:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="262"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="263"/>
         <source>新的期限：</source>
         <translation>New deadline:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="266"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="267"/>
         <source>说明：</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="267"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="268"/>
         <source>执行(&amp;Z)</source>
         <translation>Execute (&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="318"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="319"/>
         <source>共 {n} 张工单</source>
         <translation>{n} tickets</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="339"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="340"/>
         <source>没有符合条件的工单</source>
         <translation>No matching tickets</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="349"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="350"/>
         <source>{number}&#x3000;{kind}&#x3000;{channel}&#x3000;{tier}</source>
         <translation>{number} · {kind} · {channel} · {tier}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="355"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="356"/>
         <source>状态：{state}&#x3000;{mark}</source>
         <translation>Status: {state}  {mark}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="358"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="359"/>
         <source>反映人：{who}&#x3000;涉及：{staff}</source>
         <translation>Reported by: {who} · Staff involved: {staff}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="361"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="362"/>
         <source>反映内容：{text}</source>
         <translation>Report content: {text}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="364"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="365"/>
         <source>派发：{to}</source>
         <translation>Assigned to: {to}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="366"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="367"/>
         <source>核查结论：{finding}</source>
         <translation>Verification conclusion: {finding}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="447"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="448"/>
         <source>{number}：核查不通过，已退回办理</source>
         <translation>{number}: failed verification, returned for handling</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_desk.py" line="449"/>
+        <location filename="../../hall_desk/ui/ticket_desk.py" line="450"/>
         <source>{number}：已{step}</source>
         <translation>{number}: {step} done</translation>
     </message>
@@ -7423,41 +7519,56 @@ The current database will be renamed and kept; the program closes after restorin
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="297"/>
+        <source>受理窗口</source>
+        <translation>Intake window</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/words.py" line="298"/>
+        <source>出件窗口</source>
+        <translation>Delivery window</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/words.py" line="299"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/words.py" line="301"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="298"/>
+        <location filename="../../hall_desk/ui/words.py" line="302"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="299"/>
+        <location filename="../../hall_desk/ui/words.py" line="303"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="300"/>
+        <location filename="../../hall_desk/ui/words.py" line="304"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="301"/>
+        <location filename="../../hall_desk/ui/words.py" line="305"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="317"/>
+        <location filename="../../hall_desk/ui/words.py" line="321"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="322"/>
+        <location filename="../../hall_desk/ui/words.py" line="326"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="329"/>
+        <location filename="../../hall_desk/ui/words.py" line="333"/>
         <source>{percent}（{n}/{d}）</source>
         <translation>{percent} ({n}/{d})</translation>
     </message>
@@ -7465,77 +7576,77 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="69"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="70"/>
         <source>综合受理</source>
         <translation>One-window intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="71"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="72"/>
         <source>选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。</source>
         <translation>Choose a service item or &quot;one-thing&quot; bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="78"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="79"/>
         <source>咨询登记</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="80"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="81"/>
         <source>快速登记现场和电话咨询，常用主题一键录入，转入受理时记录首问负责人。</source>
         <translation>Quickly register walk-in and phone consultations, enter common topics with one click, and record the first-contact owner when passing to intake.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="86"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="87"/>
         <source>材料流转</source>
         <translation>Routing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="88"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="89"/>
         <source>扫码收取材料袋、预审、按部门批量移交并打印交接单，随时掌握每个材料袋的位置和剩余期限。</source>
         <translation>Scan in folders, pre-review, transfer in batches by department and print handover slips; always know where each folder is and how much time is left.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="95"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="96"/>
         <source>统一出件</source>
         <translation>Unified delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="97"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="98"/>
         <source>待出件队列，本人或代领核验身份后领取，邮寄登记运单号，出件台账。</source>
         <translation>Delivery queue, pickup by the applicant or a proxy after ID check, mail registration with tracking number, delivery ledger.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="103"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="104"/>
         <source>办不成事/投诉</source>
         <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="105"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="106"/>
         <source>办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。</source>
         <translation>Register, assign, resolve within deadlines and verify &quot;can&apos;t-get-it-done&quot; reports, complaints, suggestions, praise and ratings.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="111"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="112"/>
         <source>统计报表</source>
         <translation>Statistics and reports</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="113"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="114"/>
         <source>当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。</source>
         <translation>Day overview, overdue and near-deadline cases, daily work summary, monthly reports and ledger exports.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="119"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="120"/>
         <source>人员与巡查</source>
         <translation>Staff and inspections</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="121"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="122"/>
         <source>晨会、周例会和待办事项，现场巡查与整改复查，月度绩效考评的计算、审核、发布和打印。</source>
         <translation>Morning meetings, weekly meetings and action items, on-site inspections and rectification follow-up, and calculation, review, publishing and printing of monthly staff evaluations.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="126"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="127"/>
         <source>系统管理</source>
         <translation>System administration</translation>
     </message>

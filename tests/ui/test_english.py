@@ -12,7 +12,7 @@ import re
 import sqlite3
 import subprocess
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -35,6 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from hall_desk.assets import resources_dir
+from hall_desk.domain.deadline import classify, deadline_text
+from hall_desk.domain.lifecycle import CaseState
+from hall_desk.domain.tickets import TicketState, Tier, urgency
+from hall_desk.services.common import dwell_text
 from hall_desk.services.demo import generate
 from hall_desk.services.demo_queue import generate_queue_days
 from hall_desk.sync.status import RunRecord, SyncStatus
@@ -44,6 +48,7 @@ from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.settings_dialog import SettingsDialog
 from hall_desk.ui.sync_summary import summary as sync_summary
+from hall_desk.ui.time_words import deadline, dwell
 from tests.ui.actions import settle
 from tests.ui.test_translations import LRELEASE
 
@@ -325,4 +330,39 @@ def test_the_sync_line_reads_as_the_sync_layer_says_it_in_chinese() -> None:
 def test_the_sync_line_is_english_in_english(english) -> None:  # type: ignore[no-untyped-def]
     for changes in SYNC_CASES:
         text = sync_summary(_status(**changes))
+        assert not CHINESE.search(text), text
+
+
+def _deadline_marks() -> list[str]:
+    """Every shape of deadline mark the domain gives (cases and tickets)."""
+    today = date(2026, 12, 3)
+    marks = [deadline_text(n, estimated) for n in (-2, 0, 2, 9) for estimated in (False, True)]
+    for state in CaseState:
+        for due, paused in ((None, None), (None, today), (today, today - timedelta(days=1))):
+            marks.append(classify(state, due, paused, today, 1).text)
+    marks.append(classify(CaseState.ACCEPTED, today - timedelta(days=2), None, today, 0).text)
+    for state in TicketState:
+        for due, left in ((None, None), (today - timedelta(days=1), -1), (today, 0), (today, 9)):
+            for tier in (None, Tier.ESCALATED):
+                for late in (False, True):
+                    marks.append(
+                        urgency(state, due, today, left, overdue_ever=late, tier=tier).text
+                    )
+    marks.append(urgency(TicketState.REGISTERED, today - timedelta(days=1), today, 0).text)
+    return sorted(set(marks) - {""})
+
+
+SPANS = [timedelta(seconds=30), timedelta(minutes=7), timedelta(hours=2)]
+SPANS += [timedelta(hours=6, minutes=39), timedelta(days=1), timedelta(days=1, hours=8)]
+
+
+def test_deadlines_and_dwell_times_read_as_the_domain_says_them_in_chinese() -> None:
+    marks = _deadline_marks()
+    assert len(marks) > 15
+    assert [deadline(m) for m in marks] == marks
+    assert [dwell(s) for s in SPANS] == [dwell_text(s) for s in SPANS]
+
+
+def test_deadlines_and_dwell_times_are_english_in_english(english) -> None:  # type: ignore[no-untyped-def]
+    for text in [deadline(m) for m in _deadline_marks()] + [dwell(s) for s in SPANS]:
         assert not CHINESE.search(text), text
