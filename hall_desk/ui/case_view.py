@@ -216,7 +216,11 @@ class CaseView(QDialog):
             )
         else:
             status = self.detail.deadline
-            due.setText(f"{case.due_date.isoformat()}　{deadline(status.text)}".rstrip())
+            due.setText(
+                self.tr("{due}　{mark}")
+                .format(due=case.due_date.isoformat(), mark=deadline(status.text))
+                .rstrip()
+            )
             if status.flag == DeadlineFlag.OVERDUE:
                 set_role(due, "overdue")
             elif status.flag == DeadlineFlag.NEAR:
@@ -455,7 +459,7 @@ class CaseView(QDialog):
         for notice in notice_history.issued_notices(self.ws, self.actor, self.detail.case.id):
             self.notice_choice.addItem(
                 self.tr("{title}（{day}）").format(
-                    title=notice.title, day=notice.issued_on.isoformat()
+                    title=word(notice.title), day=notice.issued_on.isoformat()
                 ),
                 notice.event_id,
             )

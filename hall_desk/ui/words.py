@@ -293,6 +293,12 @@ WORDS = (
     QT_TRANSLATE_NOOP("Words", "已发布待确认"),
     QT_TRANSLATE_NOOP("Words", "本人已确认"),
     QT_TRANSLATE_NOOP("Words", "本人有异议"),
+    # 通知书: services.notice_history.NOTICE_TITLES (the printed notice stays Chinese)
+    QT_TRANSLATE_NOOP("Words", "受理通知书"),
+    QT_TRANSLATE_NOOP("Words", "办结回执"),
+    QT_TRANSLATE_NOOP("Words", "容缺受理通知书"),
+    QT_TRANSLATE_NOOP("Words", "一次性告知书"),
+    QT_TRANSLATE_NOOP("Words", "不予受理通知书"),
     # 所在位置: domain.stations.station_label (the other stations are windows and departments)
     QT_TRANSLATE_NOOP("Words", "受理窗口"),
     QT_TRANSLATE_NOOP("Words", "出件窗口"),

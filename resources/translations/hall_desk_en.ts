@@ -135,132 +135,137 @@
         <translation>Completed, awaiting delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="233"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="220"/>
+        <source>{due}&#x3000;{mark}</source>
+        <translation>{due}  {mark}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/case_view.py" line="237"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="252"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="256"/>
         <source>材料流转记录</source>
         <translation>Routing history</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="256"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="260"/>
         <source>材料流转(&amp;J)</source>
         <translation>Routing (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="271"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="275"/>
         <source>{station}，已停留 {dwell}；接收人 {receiver}</source>
         <translation>{station}, here for {dwell}; received by {receiver}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="281"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="285"/>
         <source>材料袋现在：{station}</source>
         <translation>Folder now at: {station}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="285"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="289"/>
         <source>材料袋最后在：{station}（{state}），共经过 {n} 处</source>
         <translation>Folder last at: {station} ({state}), {n} stops in total</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="293"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="297"/>
         <source>材料袋现在：{station}，已停留 {dwell}；接收人 {receiver}</source>
         <translation>Folder now at: {station}, here for {dwell}; received by {receiver}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="302"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="306"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="311"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="315"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="314"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="318"/>
         <source>程序(&amp;G)：</source>
         <translation>Procedure (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="318"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="322"/>
         <source>暂停原因</source>
         <translation>Pause reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="319"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="323"/>
         <source>必填，如：送检机构、鉴定事项、听证安排</source>
         <translation>Required, e.g. testing agency, appraisal matter, hearing schedule</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="321"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="325"/>
         <source>原因(&amp;W)：</source>
         <translation>Reason (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="323"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="327"/>
         <source>暂停计时(&amp;T)</source>
         <translation>Pause &amp;timer</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="325"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="329"/>
         <source>恢复计时(&amp;U)</source>
         <translation>Resume timer (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="359"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="363"/>
         <source>⏸ 自 {day} 起暂停计时：{reason}</source>
         <translation>⏸ Clock paused since {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="364"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="368"/>
         <source>计时进行中</source>
         <translation>Clock running</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="367"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="371"/>
         <source>办件当前状态为「{state}」，计时未在进行</source>
         <translation>Case status is &quot;{state}&quot;; the clock is not running</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="407"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="411"/>
         <source>已恢复计时，办结期限顺延至 {due}</source>
         <translation>Clock resumed; deadline extended to {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="433"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="437"/>
         <source>已显示（已记录）</source>
         <translation>Shown (logged)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="439"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="443"/>
         <source>通知书(&amp;O)：</source>
         <translation>N&amp;otice:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="442"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="446"/>
         <source>要补打的通知书</source>
         <translation>Notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="444"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="448"/>
         <source>补打通知书(&amp;R)…</source>
         <translation>&amp;Reprint notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="457"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="461"/>
         <source>{title}（{day}）</source>
         <translation>{title} ({day})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="483"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="487"/>
         <source>{title} {case_no}</source>
         <translation>{title} {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="499"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="503"/>
         <source>办件信息单 {case_no}</source>
         <translation>Case information sheet {case_no}</translation>
     </message>
@@ -7519,56 +7524,81 @@ The current database will be renamed and kept; the program closes after restorin
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="297"/>
+        <source>受理通知书</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/words.py" line="298"/>
+        <source>办结回执</source>
+        <translation>Completion receipt</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/words.py" line="299"/>
+        <source>容缺受理通知书</source>
+        <translation>Accepted-with-gaps notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/words.py" line="300"/>
+        <source>一次性告知书</source>
+        <translation>One-time supplement notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/words.py" line="301"/>
+        <source>不予受理通知书</source>
+        <translation>Rejection notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/words.py" line="303"/>
         <source>受理窗口</source>
         <translation>Intake window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="298"/>
+        <location filename="../../hall_desk/ui/words.py" line="304"/>
         <source>出件窗口</source>
         <translation>Delivery window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="299"/>
+        <location filename="../../hall_desk/ui/words.py" line="305"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="301"/>
+        <location filename="../../hall_desk/ui/words.py" line="307"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="302"/>
+        <location filename="../../hall_desk/ui/words.py" line="308"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="303"/>
+        <location filename="../../hall_desk/ui/words.py" line="309"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="304"/>
+        <location filename="../../hall_desk/ui/words.py" line="310"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="305"/>
+        <location filename="../../hall_desk/ui/words.py" line="311"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="321"/>
+        <location filename="../../hall_desk/ui/words.py" line="327"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="326"/>
+        <location filename="../../hall_desk/ui/words.py" line="332"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/words.py" line="333"/>
+        <location filename="../../hall_desk/ui/words.py" line="339"/>
         <source>{percent}（{n}/{d}）</source>
         <translation>{percent} ({n}/{d})</translation>
     </message>

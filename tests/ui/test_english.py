@@ -119,6 +119,9 @@ DATA_WIDGETS = {
     "departmentCombo": "the catalog's approving departments",
     "selectedCase": "the applicant's name and the case's result line",
     "ticketHeader": "the reporter's name and words, the window it was sent to",
+    "titleLabel": "the case's catalog item (or 一件事) name",
+    "itemsValue": "the case's catalog items and their departments",
+    "applicantValue": "the applicant's (or agent's) name",
 }
 # Prefixes of object names for widgets made one per row of the home's data.
 DATA_PREFIXES = {
@@ -143,10 +146,15 @@ def chinese_in(top: QWidget, data: tuple[str, ...]) -> list[str]:
 
 
 def names(ws) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-    """The hall's, the window's and the staff's names: data wherever they appear."""
+    """The hall's, the windows', the staff's and the departments' names: data wherever they
+    appear. The longest first, so that a name inside another goes with it."""
     with sqlite3.connect(ws.home.db_path) as con:
-        people = [row[0] for row in con.execute("SELECT display_name FROM users")]
-    return tuple(v for v in (ws.hall, ws.config.window, *people) if v)
+        people = [v for row in con.execute("SELECT display_name, window FROM users") for v in row]
+        departments = [
+            row[0] for row in con.execute("SELECT DISTINCT department FROM service_items")
+        ]
+    values = {ws.hall, ws.config.window, *people, *departments}
+    return tuple(sorted((v for v in values if v), key=len, reverse=True))
 
 
 @pytest.fixture
@@ -195,10 +203,27 @@ def test_the_main_dialogs_are_english(qtbot, demo, admin, english) -> None:  # t
         qtbot.waitExposed(dialog)
         settle(qtbot)
         found += chinese_in(dialog, names(demo))
-    # A language is listed by its own name, whatever the window's language (as English is).
-    assert found == ["QComboBox 'languageCombo': '中文'"], "\n".join(found)
     for dialog in (conflicts, settings, login):
         dialog.close()
+    # A case's details, found as a clerk finds them: one delivered, one still on its way.
+    with sqlite3.connect(demo.home.db_path) as con:
+        delivered, moving = (
+            con.execute(f"SELECT max(case_no) FROM cases WHERE state IN ({states})").fetchone()[0]
+            for states in ("'delivered'", "'prereview', 'routing', 'under_review'")
+        )
+    assert delivered and moving
+    for case_no in (delivered, moving):
+        window.search.setFocus()
+        qtbot.keyClicks(window.search, case_no)
+        qtbot.keyClick(window.search, Qt.Key.Key_Return)
+        settle(qtbot)
+        view = window.case_views[-1]
+        assert case_no in view.windowTitle()
+        found += chinese_in(view, names(demo))
+        view.close()
+        settle(qtbot)
+    # A language is listed by its own name, whatever the window's language (as English is).
+    assert found == ["QComboBox 'languageCombo': '中文'"], "\n".join(found)
 
 
 # Every label the core defines for a value the window shows; words.WORDS must hold them all.
@@ -252,6 +277,7 @@ CORE_LABELS = [
     ("hall_desk.domain.evaluation", "EVIDENCE_LABELS"),
     ("hall_desk.domain.evaluation", "SheetState"),
     ("hall_desk.sync.conflicts", "LABELS"),
+    ("hall_desk.services.notice_history", "NOTICE_TITLES"),
 ]
 
 
