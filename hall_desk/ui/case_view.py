@@ -70,7 +70,7 @@ MATERIAL_COLUMNS: list[Column[CaseMaterial]] = [
 ]
 TIMELINE_COLUMNS: list[Column[TimelineEntry]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda e: e.at),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "操作"), lambda e: e.what),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "操作"), lambda e: word(e.what)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "经办人"), lambda e: e.who),
     Column(QT_TRANSLATE_NOOP("RowsModel", "工作站"), lambda e: e.workstation),
     Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda e: e.note),
