@@ -5872,7 +5872,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="89"/>
         <source>同步：</source>
-        <translation>Sync:</translation>
+        <translation>Sync: </translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/sync_panel.py" line="133"/>
