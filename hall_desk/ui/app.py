@@ -8,7 +8,7 @@ import threading
 from typing import TYPE_CHECKING
 
 import qasync
-from PySide6.QtCore import QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -22,14 +22,11 @@ from hall_desk.ui.errors import ErrorReporter, setup_logging, teardown_logging
 from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.ops import wait_for_workers
-from hall_desk.ui.qt_language import load_qt_catalogs
 from hall_desk.ui.setup_dialog import SetupDialog
 from hall_desk.ui.widgets import install_wheel_guard
 
 if TYPE_CHECKING:
     from hall_desk.ui.settings_dialog import SettingsDialog
-
-_translators: list[QTranslator] = []  # Qt drops a translator whose Python object is collected
 
 
 def application() -> QApplication:
@@ -41,12 +38,8 @@ def application() -> QApplication:
     app.setOrganizationName("hall-desk")
     app.setDesktopFileName("hall-desk")  # the desktop entry packaging/hall-desk.desktop
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "hall-desk.png")))
-    if not _translators:
-        # Qt's own strings (确定/取消/保存, the file and print dialogs) in Chinese.
-        for translator in load_qt_catalogs(app):
-            app.installTranslator(translator)
-            _translators.append(translator)
-    # This program's own strings: the system's language until the workstation's choice is read.
+    # This program's own strings, and Qt's (确定/取消/保存, the file and print dialogs) with
+    # them: the system's language until the workstation's choice is read.
     if language.current() is None:
         language.apply(app, language.SYSTEM)
     install_wheel_guard(app)

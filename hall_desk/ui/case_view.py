@@ -39,7 +39,9 @@ from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.time_words import deadline, dwell
 from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
+from hall_desk.ui.words import list_separator, word, words
 
 # Recorded in the audit trail in the source language; a screen showing it may translate it.
 UNMASK_REASON = QT_TRANSLATE_NOOP("CaseView", "办件查看")
@@ -61,43 +63,40 @@ def _received(m: CaseMaterial) -> str:
 
 MATERIAL_COLUMNS: list[Column[CaseMaterial]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "材料名称"), lambda m: m.name),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "形式"), lambda m: MaterialForm(m.form).label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "形式"), lambda m: word(MaterialForm(m.form).label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "应交份数"), lambda m: m.copies, align_right=True),
     Column(QT_TRANSLATE_NOOP("RowsModel", "必要"), _required),
     Column(QT_TRANSLATE_NOOP("RowsModel", "收取情况"), _received),
 ]
 TIMELINE_COLUMNS: list[Column[TimelineEntry]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda e: e.at),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "操作"), lambda e: e.what),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "操作"), lambda e: word(e.what)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "经办人"), lambda e: e.who),
     Column(QT_TRANSLATE_NOOP("RowsModel", "工作站"), lambda e: e.workstation),
     Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda e: e.note),
 ]
 
 JOURNEY_COLUMNS: list[Column[Stop]] = [
-    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda s: s.label),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "方式"), lambda s: s.arrived_by),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda s: word(s.label)),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "方式"), lambda s: word(s.arrived_by)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "交出人"), lambda s: s.giver),
     Column(QT_TRANSLATE_NOOP("RowsModel", "接收人"), lambda s: s.receiver),
     Column(QT_TRANSLATE_NOOP("RowsModel", "交接单号"), lambda s: s.batch_no),
     Column(QT_TRANSLATE_NOOP("RowsModel", "到达时间"), lambda s: s.since),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "停留"), lambda s: s.dwell_text),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "停留"), lambda s: dwell(s.dwell)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda s: s.note),
 ]
 
 
 def green_channel_text(flags: str, mode: str, helper: str) -> str:
-    #: Between the kinds of help a case gets (AssistanceFlag labels).
-    kinds = QCoreApplication.translate("CaseView", "、").join(
-        AssistanceFlag(f).label for f in flags.split(",") if f
-    )
+    kinds = words(AssistanceFlag(f).label for f in flags.split(",") if f)
     if kinds:
         text = QCoreApplication.translate("CaseView", "♿ 帮您办：{kinds}").format(kinds=kinds)
     else:
         text = QCoreApplication.translate("CaseView", "♿ 帮您办")
     if mode:
         text += QCoreApplication.translate("CaseView", "（{mode}）").format(
-            mode=ServiceMode(mode).label
+            mode=word(ServiceMode(mode).label)
         )
     if helper:
         text += QCoreApplication.translate("CaseView", "，帮办人 {helper}").format(helper=helper)
@@ -189,7 +188,7 @@ class CaseView(QDialog):
         if len(roles) > 1:  # 联办: who leads, who assists, in the order the folder visits them
             lines.append(
                 self.tr("主办：{lead}；协办：{others}").format(
-                    lead=roles[0][0], others="、".join(d for d, _ in roles[1:])
+                    lead=roles[0][0], others=list_separator().join(d for d, _ in roles[1:])
                 )
             )
         self.value("items").setText("\n".join(lines))
@@ -207,7 +206,7 @@ class CaseView(QDialog):
         self.value("idNumber").setText(case.applicant_id_masked)
         self.value("phone").setText(case.applicant_phone_masked or "—")
         self.unmask_phone.setEnabled(bool(case.applicant_phone_masked))
-        self.value("state").setText(CaseState(case.state).label)
+        self.value("state").setText(word(CaseState(case.state).label))
         due = self.value("due")
         if case.due_date is None:
             due.setText(
@@ -217,7 +216,11 @@ class CaseView(QDialog):
             )
         else:
             status = self.detail.deadline
-            due.setText(f"{case.due_date.isoformat()}　{status.text}".rstrip())
+            due.setText(
+                self.tr("{due}　{mark}")
+                .format(due=case.due_date.isoformat(), mark=deadline(status.text))
+                .rstrip()
+            )
             if status.flag == DeadlineFlag.OVERDUE:
                 set_role(due, "overdue")
             elif status.flag == DeadlineFlag.NEAR:
@@ -266,12 +269,12 @@ class CaseView(QDialog):
             return
         last = journey.stops[-1] if journey.stops else None
         if last is None or journey.state.is_final:
-            self.folder_where.setText(journey.station_label)
+            self.folder_where.setText(word(journey.station_label))
         else:
             self.folder_where.setText(
                 self.tr("{station}，已停留 {dwell}；接收人 {receiver}").format(
-                    station=journey.station_label,
-                    dwell=last.dwell_text,
+                    station=word(journey.station_label),
+                    dwell=dwell(last.dwell),
                     receiver=last.receiver or "—",
                 )
             )
@@ -279,19 +282,21 @@ class CaseView(QDialog):
         self.journey_model.set_rows(journey.stops)
         if last is None:
             self.where.setText(
-                self.tr("材料袋现在：{station}").format(station=journey.station_label)
+                self.tr("材料袋现在：{station}").format(station=word(journey.station_label))
             )
         elif journey.state.is_final:
             self.where.setText(
                 self.tr("材料袋最后在：{station}（{state}），共经过 {n} 处").format(
-                    station=journey.station_label, state=journey.state_label, n=len(journey.stops)
+                    station=word(journey.station_label),
+                    state=word(journey.state_label),
+                    n=len(journey.stops),
                 )
             )
         else:
             self.where.setText(
                 self.tr("材料袋现在：{station}，已停留 {dwell}；接收人 {receiver}").format(
-                    station=journey.station_label,
-                    dwell=last.dwell_text,
+                    station=word(journey.station_label),
+                    dwell=dwell(last.dwell),
                     receiver=last.receiver or "—",
                 )
             )
@@ -309,7 +314,7 @@ class CaseView(QDialog):
         self.procedure.setObjectName("procedureCombo")
         self.procedure.setAccessibleName(self.tr("特别程序"))
         for key, label in case_clock.SPECIAL_PROCEDURES.items():
-            self.procedure.addItem(label, key)
+            self.procedure.addItem(word(label), key)
         procedure_label = QLabel(self.tr("程序(&G)："))
         procedure_label.setBuddy(self.procedure)
         self.pause_note = QLineEdit()
@@ -363,7 +368,7 @@ class CaseView(QDialog):
             self.clock_state.setText(self.tr("计时进行中"))
         else:
             self.clock_state.setText(
-                self.tr("办件当前状态为「{state}」，计时未在进行").format(state=state.label)
+                self.tr("办件当前状态为「{state}」，计时未在进行").format(state=word(state.label))
             )
         running = state.clock_running and not paused
         for widget in (self.procedure, self.pause_note, self.pause_button):
@@ -454,7 +459,7 @@ class CaseView(QDialog):
         for notice in notice_history.issued_notices(self.ws, self.actor, self.detail.case.id):
             self.notice_choice.addItem(
                 self.tr("{title}（{day}）").format(
-                    title=notice.title, day=notice.issued_on.isoformat()
+                    title=word(notice.title), day=notice.issued_on.isoformat()
                 ),
                 notice.event_id,
             )

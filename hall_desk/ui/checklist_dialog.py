@@ -20,6 +20,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label
+from hall_desk.ui.words import word
 
 
 class ChecklistDialog(QDialog):
@@ -36,8 +37,8 @@ class ChecklistDialog(QDialog):
             edit = QPlainTextEdit("\n".join(items))
             edit.setObjectName(f"checklist_{group.value}")
             edit.setTabChangesFocus(True)
-            edit.setAccessibleName(group.label)
-            caption = QLabel(group.label)
+            edit.setAccessibleName(word(group.label))
+            caption = QLabel(word(group.label))
             caption.setBuddy(edit)
             grid.addWidget(caption, 0, n)
             grid.addWidget(edit, 1, n)

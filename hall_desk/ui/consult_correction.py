@@ -25,6 +25,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label
+from hall_desk.ui.words import word
 
 
 class CorrectConsultationDialog(QDialog):
@@ -67,12 +68,12 @@ class CorrectConsultationDialog(QDialog):
         row("topic", self.tr("咨询内容(&Q)："), self.topic, self.tr("咨询内容"))
         self.channel = QComboBox()
         for channel in Channel:
-            self.channel.addItem(channel.label, channel.value)
+            self.channel.addItem(word(channel.label), channel.value)
         self.channel.setCurrentIndex(self.channel.findData(logged.channel.value))
         row("channel", self.tr("渠道(&D)："), self.channel, self.tr("咨询渠道"))
         self.outcome = QComboBox()
         for outcome in Outcome:
-            self.outcome.addItem(outcome.label, outcome.value)
+            self.outcome.addItem(word(outcome.label), outcome.value)
         self.outcome.setCurrentIndex(self.outcome.findData(logged.outcome.value))
         row("outcome", self.tr("处理结果(&J)："), self.outcome, self.tr("处理结果"))
         self.guided_window = QLineEdit(logged.guided_window)

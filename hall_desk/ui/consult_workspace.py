@@ -36,20 +36,21 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, KeepInView, error_label, table_view
+from hall_desk.ui.words import word
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def _outcome(c: LoggedConsultation) -> str:
     if c.outcome == Outcome.GUIDED and c.guided_window:
-        return f"{c.outcome.label}：{c.guided_window}"
-    return c.outcome.label
+        return f"{word(c.outcome.label)}：{c.guided_window}"
+    return word(c.outcome.label)
 
 
 TODAY_COLUMNS: list[Column[LoggedConsultation]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda c: c.time),
     Column(QT_TRANSLATE_NOOP("RowsModel", "咨询内容"), lambda c: c.topic),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "渠道"), lambda c: c.channel.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "渠道"), lambda c: word(c.channel.label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "处理结果"), _outcome),
     Column(QT_TRANSLATE_NOOP("RowsModel", "咨询人"), lambda c: c.applicant_name),
     Column(QT_TRANSLATE_NOOP("RowsModel", "联系电话"), lambda c: c.phone_masked),

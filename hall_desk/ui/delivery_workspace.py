@@ -29,6 +29,7 @@ from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import error_label, set_role, table_view
+from hall_desk.ui.words import word
 
 QUEUE_COLUMNS: list[Column[ReadyCase]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), lambda r: r.green_text),
@@ -221,7 +222,7 @@ class DeliveryWorkspace(QWidget):
                 name=case.applicant_name,
                 id=case.applicant_id_masked,
                 phone=case.applicant_phone_masked or "—",
-                result=case.result,
+                result=word(case.result),
                 agent=agent,
             )
         )

@@ -45,6 +45,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, KeepInView, error_label, set_role
+from hall_desk.ui.words import word
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -224,7 +225,7 @@ class IntakeForm(QWidget):
         self.id_type = QComboBox()
         for key, label in applicants.ID_TYPES.items():
             if key != "uscc":
-                self.id_type.addItem(label, key)
+                self.id_type.addItem(word(label), key)
         field("id_type", self.tr("证件类型："), self.id_type, self.tr("证件类型"))
         self.id_number = QLineEdit()
         field("id_number", self.tr("证件号码(&I)："), self.id_number, self.tr("证件号码"))
@@ -635,7 +636,7 @@ class IntakeForm(QWidget):
                 else self.tr("刚才"),
                 case_no=earlier.case_no,
                 title=earlier.title,
-                state=earlier.state.label,
+                state=word(earlier.state.label),
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
@@ -743,7 +744,8 @@ class IntakeForm(QWidget):
             "ready_for_delivery": self.tr("已当场办结，待出件"),
         }
         text = self.tr("{decision}：受理编号 {case_no}").format(
-            decision=labels.get(result.state.value, result.state.label), case_no=result.case_no
+            decision=labels.get(result.state.value, word(result.state.label)),
+            case_no=result.case_no,
         )
         if result.due is not None:
             text += self.tr("，办结期限 {due}").format(due=result.due.label())
@@ -913,7 +915,7 @@ class SupplementForm(QWidget):
                 case_no=due.case_no,
                 title=due.title,
                 name=due.applicant_name,
-                state=due.state.label,
+                state=word(due.state.label),
             )
         )
         for m in due.missing:

@@ -2,7 +2,9 @@
 
 The source strings are Chinese, so 中文 means no translator at all; English installs
 resources/translations/hall_desk_en.qm; 跟随系统 loads the system locale's catalog if one is
-bundled. Widgets built before a switch keep their texts: the caller rebuilds the main window.
+bundled. Qt's own words (确定/取消/保存, ui/qt_language.py) follow: Chinese while the window is,
+Qt's English source otherwise. Widgets built before a switch keep their texts: the caller
+rebuilds the main window.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ CHOICES = (SYSTEM, CHINESE, ENGLISH)
 SETTING = "language"
 
 _installed: list[QTranslator] = []  # the one in use; Qt drops a translator Python collected
+_qt_words: list[QTranslator] = []  # Qt's own Chinese catalogs, while the window is Chinese
 _choice: list[str] = []  # the choice in force, if any was applied
 
 
@@ -67,10 +70,25 @@ def apply(app: QCoreApplication, choice: str) -> bool:
     if translator is not None:
         app.installTranslator(translator)
         _installed.append(translator)
+    # No translator: the window shows its Chinese source, and Qt's dialogs speak Chinese too.
+    _set_qt_words(app, chinese=translator is None)
     changed = bool(_choice)
     _choice[:] = [choice]
     set_display_name(app)
     return changed
+
+
+def _set_qt_words(app: QCoreApplication, chinese: bool) -> None:
+    from hall_desk.ui.qt_language import load_qt_catalogs
+
+    if chinese and not _qt_words:
+        for translator in load_qt_catalogs(app):
+            app.installTranslator(translator)
+            _qt_words.append(translator)
+    elif not chinese:
+        for translator in _qt_words:
+            app.removeTranslator(translator)
+        _qt_words.clear()
 
 
 def set_display_name(app: QCoreApplication) -> None:

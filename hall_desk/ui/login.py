@@ -10,6 +10,7 @@ from hall_desk.services import users
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.widgets import set_role
+from hall_desk.ui.words import word
 
 
 class LoginDialog(QDialog):
@@ -35,7 +36,7 @@ class LoginDialog(QDialog):
             #: Between the demo accounts listed on the login dialog.
             accounts = self.tr("，").join(
                 self.tr("{username}（{name}·{role}）").format(
-                    username=u.username, name=u.display_name, role=Role(u.role).label
+                    username=u.username, name=u.display_name, role=word(Role(u.role).label)
                 )
                 for u in users.demo_accounts(ws)
             )

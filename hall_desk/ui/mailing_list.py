@@ -13,6 +13,7 @@ from hall_desk.services.delivery import CARRIERS
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import error_label, set_role
+from hall_desk.ui.words import word
 
 
 class MailingListBar(QWidget):
@@ -36,7 +37,7 @@ class MailingListBar(QWidget):
         self.carrier.setAccessibleName(self.tr("快递公司"))
         self.carrier.addItem(self.tr("全部快递"), "")
         for code, label in CARRIERS.items():
-            self.carrier.addItem(label, code)
+            self.carrier.addItem(word(label), code)
         self.button = QPushButton(self.tr("打印邮寄交寄清单(&Q)…"))
         self.button.setObjectName("mailingListButton")
         self.message = error_label(self)

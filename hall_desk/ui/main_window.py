@@ -41,7 +41,9 @@ from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.queue_bar import QueueBar
 from hall_desk.ui.rating_screen import RatingDesk
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
+from hall_desk.ui.time_words import deadline
 from hall_desk.ui.widgets import ElidedLabel, set_role
+from hall_desk.ui.words import word
 
 
 @dataclass(frozen=True)
@@ -134,8 +136,8 @@ def _deadline_words(hit: CaseHit) -> str:
     """Overdue and near the deadline said in words (and marked), never colour alone."""
     status = hit.deadline
     if status.flag in (DeadlineFlag.OVERDUE, DeadlineFlag.NEAR):
-        return f"⚠ {status.text}"
-    return status.text if status.flag != DeadlineFlag.DONE else ""
+        return f"⚠ {deadline(status.text)}"
+    return deadline(status.text) if status.flag != DeadlineFlag.DONE else ""
 
 
 HIT_COLUMNS: list[Column[CaseHit]] = [
@@ -143,7 +145,7 @@ HIT_COLUMNS: list[Column[CaseHit]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda h: h.title),
     Column(QT_TRANSLATE_NOOP("RowsModel", "申请人"), lambda h: h.applicant_name),
     Column(QT_TRANSLATE_NOOP("RowsModel", "证件号码"), lambda h: h.applicant_id_masked),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda h: h.state.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda h: word(h.state.label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda h: h.due_date),
     Column(QT_TRANSLATE_NOOP("RowsModel", "期限"), _deadline_words),
     Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), _green_channel),
@@ -419,7 +421,7 @@ class MainWindow(QMainWindow):
         )
         s["user"].setText(
             self.tr("{name}（{role}）").format(
-                name=self.actor.display_name, role=self.actor.role.label
+                name=self.actor.display_name, role=word(self.actor.role.label)
             )
         )
         size_mb = self.ws.home.db_path.stat().st_size / 1_048_576

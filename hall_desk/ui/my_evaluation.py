@@ -24,13 +24,14 @@ from hall_desk.ui.changes import Entity
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label, table_view
+from hall_desk.ui.words import word
 
 MONTH_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "月份"), lambda v: v.month),
     Column(QT_TRANSLATE_NOOP("RowsModel", "总分"), lambda v: v.total, align_right=True),
     Column(QT_TRANSLATE_NOOP("RowsModel", "等次"), lambda v: v.grade),
     Column(QT_TRANSLATE_NOOP("RowsModel", "名次"), lambda v: f"{v.rank}/{v.of}"),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda v: v.state.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda v: word(v.state.label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "确认期限"), lambda v: v.respond_by),
 ]
 LINE_COLUMNS = [

@@ -32,6 +32,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label
+from hall_desk.ui.words import word
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 
@@ -69,7 +70,7 @@ class ProxyRatingDialog(QDialog):
         self.level = QComboBox()
         self.level.addItem(self.tr("（请申请人选择）"), 0)
         for level in LEVELS_HIGH_TO_LOW:
-            self.level.addItem(level.label, int(level))
+            self.level.addItem(word(level.label), int(level))
         row("level", self.tr("评价等级(&L)："), self.level)
         self.reasons_box = QWidget()
         self.reasons_box.setObjectName("reasons")

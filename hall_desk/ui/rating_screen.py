@@ -32,6 +32,7 @@ from hall_desk.services.settings import NO_RATING_SCREEN, RATING_SCREEN, rating_
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, hub
 from hall_desk.ui.ops import Op
+from hall_desk.ui.words import word
 
 THANKS_MS = 4000  # the thanks stay this long before the idle face returns
 NOTE_MAX = 100
@@ -119,9 +120,9 @@ class RatingScreen(QWidget):
         row = QHBoxLayout()
         self.level_buttons: dict[Level, QPushButton] = {}
         for level in LEVELS_HIGH_TO_LOW:
-            button = QPushButton(level.label)
+            button = QPushButton(word(level.label))
             button.setObjectName(f"level{int(level)}Button")
-            button.setAccessibleName(level.label)
+            button.setAccessibleName(word(level.label))
             button.setAutoDefault(False)
             button.setMinimumHeight(140)
             button.clicked.connect(lambda _checked=False, lv=level: self.choose(lv))

@@ -31,14 +31,15 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label, table_view
+from hall_desk.ui.words import comma, ratio, word
 
 
 def _level(v: RatingView) -> str:
-    return v.level.label if v.level is not None else v.state.label
+    return word(v.level.label if v.level is not None else v.state.label)
 
 
 def _appeal(v: RatingView) -> str:
-    return v.appeal.label if v.appeal is not AppealState.NONE else ""
+    return word(v.appeal.label) if v.appeal is not AppealState.NONE else ""
 
 
 LEAD_COLUMNS: list[Column[RatingView]] = [
@@ -47,7 +48,7 @@ LEAD_COLUMNS: list[Column[RatingView]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "服务"), lambda v: v.what),
     Column(QT_TRANSLATE_NOOP("RowsModel", "工作人员"), lambda v: v.staff_name),
     Column(QT_TRANSLATE_NOOP("RowsModel", "窗口"), lambda v: v.window),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "渠道"), lambda v: v.channel.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "渠道"), lambda v: word(v.channel.label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "差评原因"), lambda v: "、".join(v.reasons)),
     Column(
         QT_TRANSLATE_NOOP("RowsModel", "评价人"),
@@ -68,7 +69,7 @@ OWN_COLUMNS: list[Column[RatingView]] = [
 
 def counts_text(counts: LevelCounts, unrated: int) -> str:
     """The figures line: every ratio with its numerator and denominator ("—" when empty)."""
-    levels = "，".join(f"{lv.label} {counts.by_level[lv]}" for lv in LEVELS_HIGH_TO_LOW)
+    levels = comma().join(f"{word(lv.label)} {counts.by_level[lv]}" for lv in LEVELS_HIGH_TO_LOW)
     line = QCoreApplication.translate(
         "RatingsPage",
         "评价 {given} 次（{levels}），未评价 {unrated} 次；差评 {bad} 次，差评率 {bad_rate}；"
@@ -78,13 +79,13 @@ def counts_text(counts: LevelCounts, unrated: int) -> str:
         levels=levels,
         unrated=unrated,
         bad=counts.bad,
-        bad_rate=counts.bad_rate.text,
-        satisfied=counts.satisfied_rate.text,
+        bad_rate=ratio(counts.bad_rate),
+        satisfied=ratio(counts.satisfied_rate),
     )
     if counts.upheld:
         line += QCoreApplication.translate(
             "RatingsPage", "；申诉成立 {n} 次，扣除后差评率 {rate}"
-        ).format(n=counts.upheld, rate=counts.bad_rate_after_appeals.text)
+        ).format(n=counts.upheld, rate=ratio(counts.bad_rate_after_appeals))
     return line
 
 
@@ -352,7 +353,7 @@ class RatingRecordDialog(QDialog):
             ("level", self.tr("评价等级："), _level(view)),
             ("what", self.tr("服务："), view.what),
             ("staff", self.tr("工作人员："), f"{view.staff_name}（{view.window}）"),
-            ("channel", self.tr("渠道："), view.channel.label),
+            ("channel", self.tr("渠道："), word(view.channel.label)),
             ("reasons", self.tr("差评原因："), "、".join(view.reasons)),
             ("note", self.tr("评价意见："), view.note),
             ("rater", self.tr("评价人："), view.rater_masked or self.tr("匿名")),

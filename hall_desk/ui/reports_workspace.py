@@ -44,6 +44,7 @@ from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.queue_waiting import WaitingNow
 from hall_desk.ui.widgets import NoteEdit, error_label, set_role, table_view
+from hall_desk.ui.words import comma, ratio, word
 
 # Every kind of record a figure or a list on this page counts.
 FIGURES_FROM = [
@@ -86,8 +87,8 @@ DEADLINE_COLUMNS: list[Column[DeadlineRow]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: r.title),
     Column(QT_TRANSLATE_NOOP("RowsModel", "申请人"), lambda r: r.applicant_name),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda r: r.due_date),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: r.state.label),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: r.station_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: word(r.state.label)),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: word(r.station_label)),
 ]
 STAFF_COLUMNS: list[Column[StaffFigures]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "窗口/人员"), lambda r: r.label),
@@ -130,7 +131,7 @@ GREEN_COLUMNS: list[Column[GreenChannelRow]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "帮办对象"), lambda r: r.flags),
     Column(QT_TRANSLATE_NOOP("RowsModel", "服务方式"), lambda r: r.mode),
     Column(QT_TRANSLATE_NOOP("RowsModel", "帮办人"), lambda r: r.helper),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: r.state_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: word(r.state_label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "受理人"), lambda r: r.clerk),
     Column(QT_TRANSLATE_NOOP("RowsModel", "窗口"), lambda r: r.window),
 ]
@@ -346,7 +347,7 @@ class ReportsWorkspace(QWidget):
             value.setObjectName(f"rating_{key}")
             value.setAccessibleName(label)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-            name = QLabel(label + "：")
+            name = QLabel(self.tr("{label}：").format(label=label))
             name.setBuddy(value)
             form.addRow(name, value)
             self.rating_labels[key] = value
@@ -357,15 +358,17 @@ class ReportsWorkspace(QWidget):
         values = {
             "given": str(r.given),
             "unrated": str(r.unrated),
-            "by_level": "，".join(f"{level.label} {n}" for level, n in lv.by_level.items()),
-            "by_channel": "，".join(f"{c.label} {n}" for c, n in r.by_channel.items()),
+            "by_level": comma().join(
+                f"{word(level.label)} {n}" for level, n in lv.by_level.items()
+            ),
+            "by_channel": comma().join(f"{word(c.label)} {n}" for c, n in r.by_channel.items()),
             "bad": str(lv.bad),
             # Every ratio with its base: "4.0%（8/200）", "—" when nothing was rated.
-            "bad_rate": lv.bad_rate.text,
+            "bad_rate": ratio(lv.bad_rate),
             "bad_rate_after_appeals": self.tr("{rate}（申诉成立 {n} 条）").format(
-                rate=lv.bad_rate_after_appeals.text, n=lv.upheld
+                rate=ratio(lv.bad_rate_after_appeals), n=lv.upheld
             ),
-            "satisfied_rate": lv.satisfied_rate.text,
+            "satisfied_rate": ratio(lv.satisfied_rate),
         }
         for key, text in values.items():
             self.rating_labels[key].setText(text)

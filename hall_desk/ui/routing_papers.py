@@ -22,15 +22,16 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import error_label, set_role, table_view
+from hall_desk.ui.words import word
 
 SHEET_MOVES = [Move.COLLECT, Move.DISPATCH, Move.RECEIVE_BACK, Move.TO_DELIVERY]
 
 SHEET_COLUMNS: list[Column[SheetSummary]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "交接单号"), lambda s: s.sheet_no),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "环节"), lambda s: s.move.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "环节"), lambda s: word(s.move.label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "件数"), lambda s: s.case_count, align_right=True),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "交出"), lambda s: s.from_label),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "接收"), lambda s: s.to_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "交出"), lambda s: word(s.from_label)),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "接收"), lambda s: word(s.to_label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "交出人"), lambda s: s.giver),
     Column(QT_TRANSLATE_NOOP("RowsModel", "接收人"), lambda s: s.receiver),
     Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda s: s.at),
@@ -53,7 +54,7 @@ class SheetsPanel(QWidget):
         self.move.setAccessibleName(self.tr("交接单环节"))
         self.move.addItem(self.tr("全部"), "")
         for move in SHEET_MOVES:
-            self.move.addItem(move.label, move.value)
+            self.move.addItem(word(move.label), move.value)
         caption.setBuddy(self.move)
         row.addWidget(caption)
         row.addWidget(self.move)

@@ -40,6 +40,7 @@ from hall_desk.ui.models import ID_ROLE, Column, PagedRowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import error_label, set_role, table_view
+from hall_desk.ui.words import word
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 3
 DENIED_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -50,10 +51,10 @@ BOARD_COLUMNS: list[Column[BoardRow]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "绿色通道"), lambda r: r.green_text),
     Column(QT_TRANSLATE_NOOP("RowsModel", "受理编号"), lambda r: r.case_no),
     Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda r: r.title),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: r.station_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "所在位置"), lambda r: word(r.station_label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "停留"), lambda r: r.dwell_text),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办结期限"), lambda r: r.due_date),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: r.state_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda r: word(r.state_label)),
     # 联办 only: a case of one department needs no such column to say where it goes.
     Column(
         QT_TRANSLATE_NOOP("RowsModel", "待审批部门"),
@@ -78,7 +79,7 @@ class ScanPanel(QWidget):
         self.move.setObjectName("moveCombo")
         self.move.setAccessibleName(self.tr("流转环节"))
         for move in BATCH_MOVES:
-            self.move.addItem(move.label, move.value)
+            self.move.addItem(word(move.label), move.value)
         form.addRow(self.tr("环节(&M)："), self.move)
         self.department = QComboBox()
         self.department.setObjectName("departmentCombo")
@@ -319,7 +320,7 @@ class ScanPanel(QWidget):
         if result.sheet is not None and self.person.text().strip():
             self._people[self._person_key] = self.person.text().strip()
         refused = "；".join(f"{x.ref}：{x.message}" for x in result.refused)
-        text = self.tr("{move}：{n} 件已办理").format(move=move.label, n=len(result.moved))
+        text = self.tr("{move}：{n} 件已办理").format(move=word(move.label), n=len(result.moved))
         if result.sheet is not None:
             text += self.tr("，交接单 {no}").format(no=result.sheet.sheet_no)
         onward = "；".join(f"{x.case_no} {x.message}" for x in result.moved if x.outstanding)

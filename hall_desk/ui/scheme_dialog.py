@@ -27,6 +27,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label
+from hall_desk.ui.words import word
 
 ITEM_ROWS = 8  # room for the default five and a few of the hall's own
 RULE_KINDS = [k for k in EvidenceKind if k not in (EvidenceKind.WORKLOAD, EvidenceKind.MANUAL)]
@@ -97,7 +98,7 @@ class SchemeDialog(QDialog):
             item.addItems(names)
             item.setCurrentText(rule.item if rule else names[0])
             points = _spin(f"rulePoints_{kind.value}", -100, 100, rule.points if rule else 0)
-            label = QLabel(EVIDENCE_LABELS[kind])
+            label = QLabel(word(EVIDENCE_LABELS[kind]))
             label.setBuddy(item)
             rules.addWidget(label, n, 0)
             rules.addWidget(item, n, 1)

@@ -56,6 +56,7 @@ from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.queue_settings import QueueSettingsTab
 from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
+from hall_desk.ui.words import word
 
 
 def _user_state(user: UserAccount) -> str:
@@ -66,13 +67,13 @@ def _user_state(user: UserAccount) -> str:
 
 OVERRIDE_COLUMNS: list[Column[DayOverride]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda o: o.day),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "类型"), lambda o: calendar_service.KINDS[o.kind]),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "类型"), lambda o: word(calendar_service.KINDS[o.kind])),
     Column(QT_TRANSLATE_NOOP("RowsModel", "说明"), lambda o: o.note),
 ]
 USER_COLUMNS: list[Column[UserAccount]] = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "用户名"), lambda u: u.username),
     Column(QT_TRANSLATE_NOOP("RowsModel", "姓名"), lambda u: u.display_name),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "角色"), lambda u: Role(u.role).label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "角色"), lambda u: word(Role(u.role).label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "窗口"), lambda u: u.window),
     Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), _user_state),
 ]
@@ -273,7 +274,7 @@ class SettingsDialog(QDialog):
         self.override_kind = QComboBox()
         self.override_kind.setAccessibleName(self.tr("例外类型"))
         for key, label in calendar_service.KINDS.items():
-            self.override_kind.addItem(label, key)
+            self.override_kind.addItem(word(label), key)
         self.override_note = QLineEdit()
         self.override_note.setPlaceholderText(self.tr("说明，如：那达慕大会闭厅"))
         self.override_note.setAccessibleName(self.tr("例外说明"))
@@ -504,7 +505,7 @@ class SettingsDialog(QDialog):
         self.user_role = QComboBox()
         self.user_role.setAccessibleName(self.tr("角色"))
         for role in (Role.CLERK, Role.ROUTER, Role.LEAD, Role.ADMIN):
-            self.user_role.addItem(role.label, role.value)
+            self.user_role.addItem(word(role.label), role.value)
         actions.addStretch(1)
         layout.addLayout(actions)
         add_form = QFormLayout()

@@ -28,6 +28,7 @@ from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.staff_forms import FormRows, combo, qdate
 from hall_desk.ui.widgets import table_view
+from hall_desk.ui.words import word
 
 SHEET_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "名次"), lambda v: v.rank, align_right=True),
@@ -36,7 +37,7 @@ SHEET_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "总分"), lambda v: v.total, align_right=True),
     Column(QT_TRANSLATE_NOOP("RowsModel", "等次"), lambda v: v.grade),
     Column(QT_TRANSLATE_NOOP("RowsModel", "业务量"), lambda v: v.workload, align_right=True),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda v: v.state.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda v: word(v.state.label)),
     Column(
         QT_TRANSLATE_NOOP("RowsModel", "备注"),
         lambda v: "；".join(

@@ -32,24 +32,25 @@ from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.staff_forms import FormRows, combo, py_date, py_datetime, qdate, qdatetime
 from hall_desk.ui.widgets import error_label, set_role, table_view
+from hall_desk.ui.words import word
 
 FINDING_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "日期"), lambda f: f.found_on),
     Column(QT_TRANSLATE_NOOP("RowsModel", "人员/窗口"), lambda f: f.staff_name or f.window),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda f: f.category.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda f: word(f.category.label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "问题"), lambda f: f.item),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "严重程度"), lambda f: f.severity.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "严重程度"), lambda f: word(f.severity.label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "整改期限"), lambda f: f.fix_deadline),
     Column(
         QT_TRANSLATE_NOOP("RowsModel", "状态"),
         lambda f: (
             (QCoreApplication.translate("RowsModel", "⚠ 逾期 ") if f.overdue else "")
-            + f.state.label
+            + word(f.state.label)
         ),
     ),
     Column(
         QT_TRANSLATE_NOOP("RowsModel", "30 天内"),
-        lambda f: f.escalation.label if f.escalation else "",
+        lambda f: word(f.escalation.label) if f.escalation else "",
     ),
 ]
 
@@ -170,7 +171,7 @@ class InspectionTab(QWidget):
         row = 0
         staff = [("", self.tr("（人员）"))] + [(p.username, p.display_name) for p in self.people]
         for group, names in inspections.checklist(ws).items():
-            heading = QLabel(group.label)
+            heading = QLabel(word(group.label))
             set_role(heading, "sectionTitle")
             grid.addWidget(heading, row, 0, 1, 5)
             row += 1
@@ -184,7 +185,7 @@ class InspectionTab(QWidget):
                 who.setAccessibleName(self.tr("{item} 涉及人员").format(item=name))
                 severity = combo(
                     f"severity_{n}",
-                    [("", self.tr("（严重程度）"))] + [(s.value, s.label) for s in Severity],
+                    [("", self.tr("（严重程度）"))] + [(s.value, word(s.label)) for s in Severity],
                 )
                 severity.setAccessibleName(self.tr("{item} 严重程度").format(item=name))
                 deadline = QDateEdit(qdate(ws.today()))

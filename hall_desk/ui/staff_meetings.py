@@ -36,6 +36,7 @@ from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.staff_forms import FormRows, combo, py_date, py_datetime, qdate, qdatetime
 from hall_desk.ui.widgets import error_label, table_view
+from hall_desk.ui.words import word
 
 ACTION_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "期限"), lambda a: a.deadline),
@@ -47,13 +48,13 @@ ACTION_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "事项"), lambda a: a.text),
     Column(
         QT_TRANSLATE_NOOP("RowsModel", "会议"),
-        lambda a: f"{a.held_on:%m-%d} " + a.meeting_kind.label,
+        lambda a: f"{a.held_on:%m-%d} " + word(a.meeting_kind.label),
     ),
 ]
 MISSING_COLUMNS = [Column(QT_TRANSLATE_NOOP("RowsModel", "缺少的会议"), lambda m: m.text)]
 MEETING_COLUMNS = [
     Column(QT_TRANSLATE_NOOP("RowsModel", "时间"), lambda m: f"{m.held_at:%m-%d %H:%M}"),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "会议"), lambda m: m.kind.label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "会议"), lambda m: word(m.kind.label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "主持人"), lambda m: m.host_name),
     Column(
         QT_TRANSLATE_NOOP("RowsModel", "未出席"),
@@ -83,7 +84,7 @@ class MeetingTab(QWidget):
         self.kind = f.row(
             "kind",
             self.tr("会议类型(&Q)："),
-            combo("meetingKind", [(k.value, k.label) for k in MeetingKind]),
+            combo("meetingKind", [(k.value, word(k.label)) for k in MeetingKind]),
         )
         self.held_at = QDateTimeEdit(qdatetime(ws.now()))
         self.held_at.setObjectName("meetingHeldAt")
@@ -98,7 +99,7 @@ class MeetingTab(QWidget):
         # Each person: expected or not (Space), how they took part, why or who came instead.
         self.attendance: dict[str, tuple[QComboBox, QLineEdit]] = {}
         self.expected: dict[str, QCheckBox] = {}
-        statuses = [(a.value, a.label) for a in Attendance]
+        statuses = [(a.value, word(a.label)) for a in Attendance]
         for n, p in enumerate(x for x in people if x.role in (Role.CLERK, Role.ROUTER)):
             expected = QCheckBox(p.display_name)
             expected.setObjectName(f"expected_{p.username}")
@@ -331,7 +332,7 @@ class MeetingTab(QWidget):
         )
 
     def _saved(self, _id: str) -> None:
-        kind = MeetingKind(str(self.kind.currentData())).label
+        kind = word(MeetingKind(str(self.kind.currentData())).label)
         if self.correcting:
             self.message.setText(self.tr("✓ 已更正{kind}记录，更正记录已留存").format(kind=kind))
         else:
@@ -384,7 +385,7 @@ class MeetingTab(QWidget):
             self.meeting_text.setText(self.tr("（选择一次会议查看记录）"))
             return
         parts = [
-            f"{view.held_at:%Y-%m-%d %H:%M} {view.kind.label}　"
+            f"{view.held_at:%Y-%m-%d %H:%M} {word(view.kind.label)}　"
             + self.tr("主持人：{host}").format(host=view.host_name),
             self.tr("出席：{who}").format(who=view.attendance_text),
             self.tr("会议内容：{text}").format(text=view.topics),
@@ -458,7 +459,7 @@ class MeetingTab(QWidget):
         self.save.setText(self.tr("保存更正(&S)"))
         self.message.setText(
             self.tr("正在更正 {day} 的{kind}记录：改好后写明更正理由再保存").format(
-                day=f"{view.held_at:%Y-%m-%d}", kind=view.kind.label
+                day=f"{view.held_at:%Y-%m-%d}", kind=word(view.kind.label)
             )
         )
         self.correction_reason.setFocus()

@@ -36,6 +36,7 @@ from hall_desk.ui.background import BackgroundTask
 from hall_desk.ui.changes import EVERYTHING, Entity, Follower, announce
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
+from hall_desk.ui.sync_summary import summary as sync_summary
 from hall_desk.ui.widgets import ElidedLabel, error_label, set_role, table_view
 
 CHECK_MS = 60_000
@@ -85,7 +86,7 @@ class SyncPanel(QObject):
 
     def refresh(self) -> str:
         status = sync_status(self.ws)
-        text = LEVEL_MARK[status.level] + self.tr("同步：") + status.summary()
+        text = LEVEL_MARK[status.level] + self.tr("同步：") + sync_summary(status)
         self.label.setText(text)
         self.label.setToolTip("\n".join(status.lines()))
         set_role(

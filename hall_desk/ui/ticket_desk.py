@@ -40,13 +40,15 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.ticket_register import combo, staff_combo
+from hall_desk.ui.time_words import deadline
 from hall_desk.ui.widgets import FieldErrors, error_label, table_view
+from hall_desk.ui.words import word
 
 LINE_COLUMNS: list[Column[TicketLine]] = [
-    Column(QT_TRANSLATE_NOOP("RowsModel", "紧急程度"), lambda t: t.urgency.text),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "紧急程度"), lambda t: deadline(t.urgency.text)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "工单编号"), lambda t: t.ticket_no),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda t: t.class_label),
-    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda t: t.state_label),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "类别"), lambda t: word(t.class_label)),
+    Column(QT_TRANSLATE_NOOP("RowsModel", "状态"), lambda t: word(t.state_label)),
     Column(QT_TRANSLATE_NOOP("RowsModel", "办理期限"), lambda t: t.due_date),
     Column(QT_TRANSLATE_NOOP("RowsModel", "反映人"), lambda t: t.reporter),
     Column(QT_TRANSLATE_NOOP("RowsModel", "工作人员"), lambda t: t.staff_name),
@@ -136,14 +138,15 @@ class TicketDesk(QWidget):
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.class_filter = combo(
-            "classFilter", [("", self.tr("全部类别")), *[(c.value, c.label) for c in TicketClass]]
+            "classFilter",
+            [("", self.tr("全部类别")), *[(c.value, word(c.label)) for c in TicketClass]],
         )
         self.state_filter = combo(
             "stateFilter",
             [
                 ("open", self.tr("未归档")),
                 ("", self.tr("全部状态")),
-                *[(s.value, s.label) for s in TicketState],
+                *[(s.value, word(s.label)) for s in TicketState],
             ],
         )
         self.overdue_filter = QCheckBox(self.tr("已超期(&O)"))
@@ -231,24 +234,27 @@ class TicketDesk(QWidget):
 
         self.step_combo = QComboBox()
         row("step", self.tr("下一步(&W)："), self.step_combo)
-        self.dispatch_kind = combo("dispatch_kind", [(d.value, d.label) for d in DispatchTo])
+        self.dispatch_kind = combo("dispatch_kind", [(d.value, word(d.label)) for d in DispatchTo])
         row("dispatch_kind", self.tr("派发给："), self.dispatch_kind)
         self.dispatch_to = QComboBox()
         self.dispatch_to.setEditable(True)
         row("dispatch_to", self.tr("派发对象："), self.dispatch_to)
-        self.answer_method = combo("answer_method", [(m.value, m.label) for m in AnswerMethod])
+        self.answer_method = combo(
+            "answer_method", [(m.value, word(m.label)) for m in AnswerMethod]
+        )
         row("answer_method", self.tr("答复方式："), self.answer_method)
         self.finding = combo(
             "finding",
-            [("", self.tr("（请选择核查结论）")), *[(f.value, f.label) for f in Finding]],
+            [("", self.tr("（请选择核查结论）")), *[(f.value, word(f.label)) for f in Finding]],
         )
         row("finding", self.tr("核查结论(&J)："), self.finding)
         self.callback = combo(
-            "callback", [("", self.tr("（匿名，无回访）")), *[(c.value, c.label) for c in Callback]]
+            "callback",
+            [("", self.tr("（匿名，无回访）")), *[(c.value, word(c.label)) for c in Callback]],
         )
         row("callback", self.tr("回访结果："), self.callback)
         self.excluded_matter = combo(
-            "excluded_matter", [(m.value, m.label) for m in ExcludedMatter]
+            "excluded_matter", [(m.value, word(m.label)) for m in ExcludedMatter]
         )
         row("excluded_matter", self.tr("不予受理类别："), self.excluded_matter)
         self.new_due = QDateEdit()
@@ -341,8 +347,15 @@ class TicketDesk(QWidget):
         self.current = shown
         line = shown.line
         parts = [
-            f"{line.ticket_no}　{line.class_label}　{line.channel_label}　{shown.tier_label}",
-            self.tr("状态：{state}　{mark}").format(state=line.state_label, mark=line.urgency.text),
+            self.tr("{number}　{kind}　{channel}　{tier}").format(
+                number=line.ticket_no,
+                kind=word(line.class_label),
+                channel=word(line.channel_label),
+                tier=word(shown.tier_label),
+            ),
+            self.tr("状态：{state}　{mark}").format(
+                state=word(line.state_label), mark=deadline(line.urgency.text)
+            ),
             self.tr("反映人：{who}　涉及：{staff}").format(
                 who=line.reporter, staff=" ".join(x for x in (line.staff_name, line.window) if x)
             ),
@@ -356,13 +369,13 @@ class TicketDesk(QWidget):
         self.timeline.clear()
         for st in shown.steps:
             self.timeline.addItem(
-                f"{st.at[:16].replace('T', ' ')}　{st.label}　{st.actor}　{st.note}"
+                f"{st.at[:16].replace('T', ' ')}　{word(st.label)}　{st.actor}　{st.note}"
             )
         chosen = self._step() if same else None
         self.step_combo.blockSignals(True)
         self.step_combo.clear()
         for step in shown.allowed:
-            self.step_combo.addItem(step.label, step.value)
+            self.step_combo.addItem(word(step.label), step.value)
         if chosen is not None and chosen in shown.allowed:
             self.step_combo.setCurrentIndex(shown.allowed.index(chosen))
         self.step_combo.blockSignals(False)
@@ -434,7 +447,7 @@ class TicketDesk(QWidget):
         if step is Step.CHECK_FAILED:
             done = self.tr("{number}：核查不通过，已退回办理").format(number=number)
         else:
-            done = self.tr("{number}：已{step}").format(number=number, step=step.label)
+            done = self.tr("{number}：已{step}").format(number=number, step=word(step.label))
         self.step_message.setText(done)
         self.step_combo.setFocus()
 

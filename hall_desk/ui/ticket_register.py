@@ -28,6 +28,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, error_label
+from hall_desk.ui.words import word
 
 
 def combo(name: str, options: list[tuple[str, str]]) -> QComboBox:
@@ -68,20 +69,21 @@ class TicketRegisterForm(QWidget):
             form.addRow("", err)
             self.error_labels[name] = err
 
-        self.ticket_class = combo("ticket_class", [(c.value, c.label) for c in TicketClass])
+        self.ticket_class = combo("ticket_class", [(c.value, word(c.label)) for c in TicketClass])
         row("ticket_class", self.tr("类别(&L)："), self.ticket_class)
-        self.channel = combo("channel", [(c.value, c.label) for c in Channel])
+        self.channel = combo("channel", [(c.value, word(c.label)) for c in Channel])
         self.channel.setCurrentIndex(1)  # 办不成事窗口: this workspace's own window
         row("channel", self.tr("渠道(&Q)："), self.channel)
         self.external_no = QLineEdit()
         self.external_no.setPlaceholderText(self.tr("12345 转办时填写平台工单号"))
         row("external_no", self.tr("12345 工单号："), self.external_no)
         self.bbcs_kind = combo(
-            "bbcs_kind", [("", self.tr("（非办不成事）")), *[(k.value, k.label) for k in BbcsKind]]
+            "bbcs_kind",
+            [("", self.tr("（非办不成事）")), *[(k.value, word(k.label)) for k in BbcsKind]],
         )
         self.bbcs_kind.setCurrentIndex(2)  # 多次往返未办成: the most common
         row("bbcs_kind", self.tr("办不成事类型(&B)："), self.bbcs_kind)
-        self.tier = combo("tier", [(t.value, t.label) for t in Tier])
+        self.tier = combo("tier", [(t.value, word(t.label)) for t in Tier])
         self.tier.setCurrentIndex(1)
         row("tier", self.tr("办理层级(&J)："), self.tier)
         self.description = QPlainTextEdit()
