@@ -136,7 +136,7 @@
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="220"/>
-        <source>{due}&#x3000;{mark}</source>
+        <source>{due}　{mark}</source>
         <translation>{due}  {mark}</translation>
     </message>
     <message>
@@ -227,7 +227,7 @@
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="371"/>
         <source>办件当前状态为「{state}」，计时未在进行</source>
-        <translation>Case status is &quot;{state}&quot;; the clock is not running</translation>
+        <translation>Case status is "{state}"; the clock is not running</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="411"/>
@@ -673,12 +673,12 @@
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="200"/>
         <source>今日咨询</source>
-        <translation>Today&apos;s consultations</translation>
+        <translation>Today's consultations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="215"/>
         <source>今日咨询（全部，{n} 条）</source>
-        <translation>Today&apos;s consultations (all, {n})</translation>
+        <translation>Today's consultations (all, {n})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="217"/>
@@ -1096,7 +1096,7 @@
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="220"/>
-        <source>{case_no}&#x3000;{name}（{id}，{phone}）&#x3000;{result}{agent}</source>
+        <source>{case_no}　{name}（{id}，{phone}）　{result}{agent}</source>
         <translation>{case_no}  {name} ({id}, {phone})  {result}{agent}</translation>
     </message>
     <message>
@@ -1239,7 +1239,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="104"/>
         <source>按本月数据计算(&amp;C)</source>
-        <translation>&amp;Calculate from this month&apos;s data</translation>
+        <translation>&amp;Calculate from this month's data</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="106"/>
@@ -1269,7 +1269,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="135"/>
         <source>本月考评表</source>
-        <translation>This month&apos;s evaluation forms</translation>
+        <translation>This month's evaluation forms</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="145"/>
@@ -1329,12 +1329,12 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="227"/>
         <source>ⓘ 该项依据为本月业务数据统计或人工调整，没有单独的记录可打开</source>
-        <translation>ⓘ This item is based on this month&apos;s statistics or a manual adjustment; there is no separate record to open</translation>
+        <translation>ⓘ This item is based on this month's statistics or a manual adjustment; there is no separate record to open</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="269"/>
         <source>✓ 已按本月数据计算 {n} 张考评表</source>
-        <translation>✓ Calculated {n} evaluation forms from this month&apos;s data</translation>
+        <translation>✓ Calculated {n} evaluation forms from this month's data</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="288"/>
@@ -1704,7 +1704,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="307"/>
         <source>；已满 60 周岁，建议走绿色通道（已勾选“老年人”，可取消）</source>
-        <translation>; aged 60 or over, green channel suggested (&quot;Senior&quot; is checked; you can uncheck it)</translation>
+        <translation>; aged 60 or over, green channel suggested ("Senior" is checked; you can uncheck it)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="330"/>
@@ -2072,7 +2072,7 @@ Are you sure you want to accept a new case?</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="108"/>
-        <source>%1&#x3000;您前面还有 %2 人，预计等候约 %3 分钟</source>
+        <source>%1　您前面还有 %2 人，预计等候约 %3 分钟</source>
         <translation>%1  %2 people ahead of you, estimated wait about %3 minutes</translation>
     </message>
     <message>
@@ -2250,7 +2250,7 @@ Workstation {code}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="279"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="444"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="453"/>
         <source>查找办件</source>
         <translation>Find case</translation>
     </message>
@@ -2260,127 +2260,127 @@ Workstation {code}</translation>
         <translation>Intake no., ID number, phone or name; scanners can scan directly (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="369"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="370"/>
         <source>系统设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="374"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="375"/>
         <source>大厅与工作站、自动锁定、同步、打印、工作日历、事项库、用户与角色。</source>
         <translation>Hall and workstations, auto-lock, sync, printing, work calendar, item catalog, users and roles.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="411"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="420"/>
         <source>工作站 {code}{window}</source>
         <translation>Workstation {code}{window}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="414"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="423"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="419"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="428"/>
         <source>数据库正常（{size:.1f} MB）</source>
         <translation>Database OK ({size:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="442"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="451"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="449"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="458"/>
         <source>放大字体</source>
         <translation>Larger font</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="457"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="466"/>
         <source>缩小字体</source>
         <translation>Smaller font</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="464"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="473"/>
         <source>恢复字体大小</source>
         <translation>Reset font size</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="469"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="478"/>
         <source>切换工作区</source>
         <translation>Switch workspace</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="482"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="491"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="493"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="502"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="494"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="503"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="496"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="505"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="498"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="507"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="500"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="509"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="505"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="514"/>
         <source>窗口代录评价…</source>
         <translation>Record rating for applicant…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="508"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="517"/>
         <source>我的评价…</source>
         <translation>My ratings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="510"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="519"/>
         <source>我的绩效考评…</source>
         <translation>My staff evaluation…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="514"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="523"/>
         <source>同步冲突…</source>
         <translation>Sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="517"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="526"/>
         <source>系统设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="540"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="549"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="563"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="572"/>
         <source>⚠ 没有找到「{text}」对应的办件</source>
-        <translation>⚠ No case found for &quot;{text}&quot;</translation>
+        <translation>⚠ No case found for "{text}"</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="566"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="575"/>
         <source>找到 {count} 个办件</source>
         <translation>Found {count} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="663"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="672"/>
         <source>字体大小：{percent}%</source>
         <translation>Font size: {percent}%</translation>
     </message>
@@ -2611,8 +2611,8 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="405"/>
         <source>更正 {on}（{by}）：{reason}
-&#x3000;原：{before}
-&#x3000;改为：{after}</source>
+　原：{before}
+　改为：{after}</source>
         <translation>Correction {on} ({by}): {reason}
   Before: {before}
   After: {after}</translation>
@@ -2678,7 +2678,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="78"/>
         <source>下月工作计划</source>
-        <translation>Next month&apos;s work plan</translation>
+        <translation>Next month's work plan</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="81"/>
@@ -2688,7 +2688,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="82"/>
         <source>下月工作计划(&amp;J)：</source>
-        <translation>Next month&apos;s work plan (&amp;J):</translation>
+        <translation>Next month's work plan (&amp;J):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="97"/>
@@ -2942,7 +2942,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/print_job.py" line="171"/>
         <source>打印机「{name}」无法开始打印</source>
-        <translation>Printer &quot;{name}&quot; could not start printing</translation>
+        <translation>Printer "{name}" could not start printing</translation>
     </message>
 </context>
 <context>
@@ -3046,7 +3046,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="51"/>
         <source>仅在申请人请求协助时代为录入；评价等级须由申请人本人说出，不得引导。</source>
-        <translation>Enter on the applicant&apos;s behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
+        <translation>Enter on the applicant's behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="69"/>
@@ -3153,44 +3153,45 @@ Workstation {code}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="41"/>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="236"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="273"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="75"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="214"/>
         <source>%1 号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="76"/>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="205"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="77"/>
         <location filename="../../hall_desk/ui/queue_bar.py" line="213"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="242"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="250"/>
         <source>当前：—</source>
         <translation>Current: —</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="78"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="79"/>
         <source>当前号</source>
         <translation>Current number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="91"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="92"/>
         <source>转至队列</source>
         <translation>Transfer to queue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="96"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="95"/>
         <source>挂起或转移原因</source>
         <translation>Reason for hold or transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="97"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="96"/>
         <source>原因（挂起必填）</source>
         <translation>Reason (required for hold)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="101"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="100"/>
         <source>挂起的号</source>
         <translation>Numbers on hold</translation>
     </message>
@@ -3200,54 +3201,198 @@ Workstation {code}</translation>
         <translation>No shared database set up on this workstation: calling is unavailable (cases are not affected)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="184"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="206"/>
+        <source>本工作站不叫号</source>
+        <translation>No calling at this workstation</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="207"/>
+        <source>系统设置中的叫号窗口号为空：本工作站不叫号</source>
+        <translation>The calling window number in Settings is empty: this workstation does not call</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="221"/>
         <source>没有正在呼叫的号</source>
         <translation>No number is being called</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="187"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="224"/>
         <source>已重呼 %1 号（第 %2 次）</source>
         <translation>Recalled number %1 (call %2)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="206"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="243"/>
         <source>⚠ 叫号不可用</source>
         <translation>⚠ Calling unavailable</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="215"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="252"/>
         <source>【绿色通道】</source>
         <translation>[Green channel]</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="217"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="254"/>
         <source>【绿色通道·需要帮助，请帮您办岗协助】</source>
         <translation>[Green channel · needs help, Help-Desk staff please assist]</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="219"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="256"/>
         <source>当前：%1 %2%3</source>
         <translation>Current: %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="225"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="262"/>
         <source>%1 %2 人</source>
         <translation>%1 %2 people</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="228"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="265"/>
         <source>（窗口已暂停）</source>
         <translation> (window paused)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="230"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="267"/>
         <source>等候：%1%2</source>
         <translation>Waiting: %1%2</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="236"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="273"/>
         <source>恢复窗口</source>
         <translation>Resume window</translation>
+    </message>
+</context>
+<context>
+    <name>QueueSettingsTab</name>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="66"/>
+        <source>全大厅共用，同步到各工作站。服务窗口填窗口号，如 1,2,3；留空为全部窗口。号段用完不会从头再来：当日不再发号。</source>
+        <translation>Shared by the whole hall and synced to every workstation. Serving windows are window numbers, e.g. 1,2,3; leave empty for all windows. A used-up number range never starts over: no more tickets that day.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="73"/>
+        <source>叫号队列</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="81"/>
+        <source>一个大写字母，如 E</source>
+        <translation>One capital letter, e.g. E</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="86"/>
+        <source>如 1,2,3；留空为全部窗口</source>
+        <translation>e.g. 1,2,3; empty for all windows</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="90"/>
+        <source> 个</source>
+        <translation> tickets</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="111"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="116"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="121"/>
+        <source>代码(&amp;C)：</source>
+        <translation>&amp;Code:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="121"/>
+        <source>队列代码</source>
+        <translation>Queue code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="122"/>
+        <source>名称(&amp;M)：</source>
+        <translation>Na&amp;me:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="122"/>
+        <source>队列名称</source>
+        <translation>Queue name</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="123"/>
+        <source>服务窗口(&amp;W)：</source>
+        <translation>Serving &amp;windows:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="123"/>
+        <source>服务窗口</source>
+        <translation>Serving windows</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="124"/>
+        <source>每日限额(&amp;Q)：</source>
+        <translation>Daily &amp;quota:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="124"/>
+        <source>每日限额</source>
+        <translation>Daily quota</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="125"/>
+        <source>号段(&amp;R)：</source>
+        <translation>Number &amp;range:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="125"/>
+        <source>号段起号</source>
+        <translation>First number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="126"/>
+        <source>取号时间(&amp;H)：</source>
+        <translation>Issuing &amp;hours:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="126"/>
+        <source>开始取号时间</source>
+        <translation>Issuing starts</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="140"/>
+        <source>号段止号</source>
+        <translation>Last number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="141"/>
+        <source>结束取号时间</source>
+        <translation>Issuing ends</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="143"/>
+        <source>新建队列(&amp;N)</source>
+        <translation>&amp;New queue</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="145"/>
+        <source>保存此队列(&amp;V)</source>
+        <translation>Sa&amp;ve this queue</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="147"/>
+        <source>删除此队列</source>
+        <translation>Remove this queue</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="212"/>
+        <source>填写新队列后按「保存此队列」</source>
+        <translation>Fill in the new queue, then press “Save this queue”</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="246"/>
+        <source>已保存队列 %1 %2</source>
+        <translation>Queue %1 %2 saved</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="265"/>
+        <source>已删除队列 %1</source>
+        <translation>Queue %1 removed</translation>
     </message>
 </context>
 <context>
@@ -3367,7 +3512,7 @@ Workstation {code}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="193"/>
-        <source>{window}&#x3000;工作人员：{name}（工号 {staff}）</source>
+        <source>{window}　工作人员：{name}（工号 {staff}）</source>
         <translation>{window} · Staff: {name} (staff no. {staff})</translation>
     </message>
     <message>
@@ -3378,7 +3523,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="254"/>
         <source>{n} 秒后未评价将记为「未评价」</source>
-        <translation>If no rating is given within {n} s, it will be recorded as &quot;Not rated&quot;</translation>
+        <translation>If no rating is given within {n} s, it will be recorded as "Not rated"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="287"/>
@@ -3507,360 +3652,360 @@ Workstation {code}</translation>
 <context>
     <name>ReportsWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="152"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="153"/>
         <source>统计报表</source>
         <translation>Statistics and reports</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="159"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="165"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="162"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="168"/>
         <source>统计日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="169"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="174"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="195"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="200"/>
         <source>当日概况</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="206"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="211"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="207"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="212"/>
         <source>临近期限</source>
         <translation>Nearing deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="208"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="213"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="209"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="214"/>
         <source>按人员</source>
         <translation>By staff</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="210"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="215"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="241"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="246"/>
         <source>咨询</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="242"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="247"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="243"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="248"/>
         <source>容缺受理</source>
         <translation>Accept-with-gaps intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="244"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="249"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="245"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="250"/>
         <source>不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="246"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="251"/>
         <source>即办办结</source>
         <translation>Instant case completed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="247"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="252"/>
         <source>补正后受理</source>
         <translation>Accepted after supplement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="248"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="253"/>
         <source>移交部门</source>
         <translation>Transferred to department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="249"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="254"/>
         <source>部门办结返回</source>
         <translation>Returned by department (done)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="250"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="255"/>
         <source>窗口领取</source>
         <translation>Collected at window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="251"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="256"/>
         <source>邮寄</source>
         <translation>Mailed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="252"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="257"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="253"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="258"/>
         <source>已超期（件）</source>
         <translation>Overdue (cases)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="254"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="259"/>
         <source>临近期限（件）</source>
         <translation>Nearing deadline (cases)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="255"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="260"/>
         <source>办不成事/投诉登记</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; / complaint registrations</translation>
+        <translation>"Can't-get-it-done" / complaint registrations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="256"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="261"/>
         <source>工单答复</source>
         <translation>Ticket replies</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="257"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="262"/>
         <source>工单办结归档</source>
         <translation>Tickets closed and archived</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="258"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="263"/>
         <source>已超期工单</source>
         <translation>Overdue tickets</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="259"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="264"/>
         <source>临近期限工单</source>
         <translation>Tickets nearing deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="260"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="265"/>
         <source>取号</source>
         <translation>Numbers taken</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="261"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="266"/>
         <source>平均等候(分)</source>
         <translation>Avg. wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="304"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="310"/>
         <source>等候 = 叫号时间 − 取号时间；90% 的人不超过 %1 分钟；过号 %2 张</source>
         <translation>Wait = call time − number-taken time; 90% waited no more than %1 min; %2 no-shows</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="317"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="323"/>
         <source>（非工作日）</source>
         <translation>, non-working day</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="319"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="325"/>
         <source>{day}{closed} 的数据，办理后自动更新</source>
         <translation>Data for {day}{closed}; updates automatically as work is done</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="331"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="337"/>
         <source>评价</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="332"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="338"/>
         <source>未评价（超时未作答）</source>
         <translation>Not rated (timed out)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="333"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="339"/>
         <source>按等级</source>
         <translation>By level</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="334"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="340"/>
         <source>按渠道</source>
         <translation>By channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="335"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="341"/>
         <source>差评（不满意、非常不满意）</source>
         <translation>Poor ratings (dissatisfied, very dissatisfied)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="336"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="342"/>
         <source>差评率</source>
         <translation>Poor-rating rate</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="337"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="343"/>
         <source>差评率（剔除申诉成立）</source>
         <translation>Poor-rating rate (excl. upheld appeals)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="338"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="344"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="344"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="350"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="348"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="354"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="362"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="368"/>
         <source>{rate}（申诉成立 {n} 条）</source>
         <translation>{rate} ({n} appeals upheld)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="379"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="385"/>
         <source>本月缺少的会议记录</source>
         <translation>Meeting records missing this month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="382"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="409"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="388"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="415"/>
         <source>人员与巡查</source>
         <translation>Staff and inspections</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="389"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="395"/>
         <source>待整改巡查问题 {open} 条（其中已逾期 {late} 条）；逾期未完成的会议待办 {actions} 项；本月缺少的会议记录 {missing} 次</source>
         <translation>{open} inspection issues awaiting rectification ({late} overdue); {actions} meeting action items overdue; {missing} meeting records missing this month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="398"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="404"/>
         <source>
 提醒：{sheet}</source>
         <translation>
 Reminder: {sheet}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="412"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="418"/>
         <source>⚠ 人员与巡查（{n}）</source>
         <translation>⚠ Staff and inspections ({n})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="418"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="424"/>
         <source>绿色通道办件</source>
         <translation>Green channel cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="424"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="430"/>
         <source>♿ 绿色通道</source>
         <translation>♿ Green channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="429"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="435"/>
         <source>♿ 绿色通道（{n}）</source>
         <translation>♿ Green channel ({n})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="439"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="445"/>
         <source>班组长备注(&amp;B)：</source>
         <translation>Team lead note (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="441"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="447"/>
         <source>印在每日工作汇总上</source>
         <translation>Printed on the daily work summary</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="443"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="449"/>
         <source>班组长备注</source>
         <translation>Team lead note</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="449"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="455"/>
         <source>每日工作汇总(&amp;S)…</source>
         <translation>Daily work &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="454"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="460"/>
         <source>月度运营报告(&amp;O)…</source>
         <translation>Monthly &amp;operations report…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="463"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="469"/>
         <source>台账类型</source>
         <translation>Ledger type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="465"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="471"/>
         <source>办件台账</source>
         <translation>Case ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="466"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="472"/>
         <source>咨询登记台账</source>
         <translation>Consultation ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="467"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="473"/>
         <source>材料流转台账</source>
         <translation>Routing ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="468"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="474"/>
         <source>出件台账</source>
         <translation>Delivery ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="475"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="481"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="476"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="482"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="482"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="488"/>
         <source>含完整证件号码和电话（记入留痕）</source>
         <translation>Include full ID numbers and phone numbers (logged)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="485"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="491"/>
         <source>导出台账(&amp;E)…</source>
         <translation>&amp;Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="521"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="527"/>
         <source>每日工作汇总 {day}</source>
         <translation>Daily work summary {day}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="536"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="542"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="536"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="542"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="550"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="556"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>Exported {rows} rows to {path}</translation>
     </message>
@@ -3941,7 +4086,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="54"/>
         <source>显示所有窗口的(&amp;A)</source>
-        <translation>Show &amp;all windows&apos;</translation>
+        <translation>Show &amp;all windows'</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="56"/>
@@ -4061,13 +4206,13 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="76"/>
         <location filename="../../hall_desk/ui/case_view.py" line="87"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="71"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="80"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="90"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="91"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="54"/>
         <source>所在位置</source>
         <translation>Location</translation>
@@ -4108,15 +4253,15 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="132"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="79"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="80"/>
         <source>♿ 帮您办</source>
         <translation>♿ Help-Desk</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="36"/>
         <location filename="../../hall_desk/ui/main_window.py" line="144"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="85"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="127"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="86"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="128"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="30"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="52"/>
         <location filename="../../hall_desk/ui/sync_panel.py" line="167"/>
@@ -4126,8 +4271,8 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="37"/>
         <location filename="../../hall_desk/ui/main_window.py" line="145"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="86"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="128"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="87"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="129"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="32"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="53"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="48"/>
@@ -4138,8 +4283,8 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="38"/>
         <location filename="../../hall_desk/ui/main_window.py" line="146"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="87"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="129"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="88"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="130"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="33"/>
         <source>申请人</source>
         <translation>Applicant</translation>
@@ -4163,10 +4308,10 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="148"/>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="34"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="89"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="133"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="90"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="134"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="57"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="76"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="78"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="40"/>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="45"/>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="51"/>
@@ -4175,14 +4320,14 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="149"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="88"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="89"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="56"/>
         <source>办结期限</source>
         <translation>Completion deadline</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="150"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="83"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="84"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="50"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="42"/>
         <source>期限</source>
@@ -4191,8 +4336,8 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="35"/>
         <location filename="../../hall_desk/ui/main_window.py" line="151"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="84"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="114"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="85"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="115"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="31"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="51"/>
         <source>绿色通道</source>
@@ -4209,12 +4354,12 @@ Reminder: {sheet}</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="62"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="64"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="63"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="65"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
@@ -4260,7 +4405,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="40"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="67"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="69"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="75"/>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="38"/>
         <source>日期</source>
@@ -4273,23 +4418,23 @@ Reminder: {sheet}</translation>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="68"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="70"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="72"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="74"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="73"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="75"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="35"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="76"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -4319,8 +4464,8 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="50"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="135"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="75"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="136"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="77"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="36"/>
         <source>窗口</source>
         <translation>Window</translation>
@@ -4387,107 +4532,107 @@ Reminder: {sheet}</translation>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="63"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="64"/>
         <source>缺少的会议记录</source>
         <translation>Missing meeting records</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="70"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="71"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="73"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="74"/>
         <source>临近期限：剩余 {n} 个工作日</source>
         <translation>Nearing deadline: {n} working days left</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="93"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="94"/>
         <source>窗口/人员</source>
         <translation>Window/staff</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="94"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="95"/>
         <source>咨询</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="95"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="96"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="97"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="98"/>
         <source>容缺受理</source>
         <translation>Accept-with-gaps</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="102"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="103"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="107"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="108"/>
         <source>不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="110"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="111"/>
         <source>即办办结</source>
         <translation>Instant case completed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="115"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="116"/>
         <source>出件</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="118"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="119"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="119"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="120"/>
         <source>申请</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="120"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="121"/>
         <source>移交</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="121"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="122"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="122"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="123"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="123"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="124"/>
         <source>临近期限</source>
         <translation>Nearing deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="130"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="131"/>
         <source>帮办对象</source>
         <translation>Person assisted</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="131"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="132"/>
         <source>服务方式</source>
         <translation>Service mode</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="132"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="133"/>
         <source>帮办人</source>
         <translation>Assisted by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="134"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="135"/>
         <source>受理人</source>
         <translation>Accepted by</translation>
     </message>
@@ -4678,6 +4823,41 @@ Reminder: {sheet}</translation>
         <source>反映内容</source>
         <translation>Report content</translation>
     </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="31"/>
+        <source>全部窗口</source>
+        <translation>All windows</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="36"/>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="37"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="38"/>
+        <source>服务窗口</source>
+        <translation>Serving windows</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="39"/>
+        <source>每日限额</source>
+        <translation>Daily quota</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="41"/>
+        <source>号段</source>
+        <translation>Number range</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="44"/>
+        <source>取号时间</source>
+        <translation>Issuing hours</translation>
+    </message>
 </context>
 <context>
     <name>ScanPanel</name>
@@ -4764,12 +4944,12 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="236"/>
         <source>，移交「{department}」</source>
-        <translation>, transferred to &quot;{department}&quot;</translation>
+        <translation>, transferred to "{department}"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="252"/>
         <source>审批部门已改为「{department}」</source>
-        <translation>Approving department changed to &quot;{department}&quot;</translation>
+        <translation>Approving department changed to "{department}"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="261"/>
@@ -4901,413 +5081,418 @@ Reminder: {sheet}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="85"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="87"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="134"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="132"/>
+        <source>叫号队列</source>
+        <translation>Queues</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="140"/>
         <source>{code}（编码是受理编号的一部分，不能修改）</source>
         <translation>{code} (the code is part of case numbers and cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="144"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="151"/>
         <source>（系统默认打印机）</source>
         <translation>(system default printer)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="150"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="157"/>
         <source>{printer}（未连接）</source>
         <translation>{printer} (not connected)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="163"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="170"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="165"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="172"/>
         <source>跟随系统</source>
         <translation>Follow system</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="166"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="173"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="173"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="180"/>
         <source>界面语言(&amp;G)：</source>
         <translation>Interface language (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="181"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="188"/>
         <source>自动（第二块显示器，没有则不用）</source>
         <translation>Automatic (second monitor; none if absent)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="182"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="189"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="185"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="192"/>
         <source>{name}（{w}×{h}）</source>
         <translation>{name} ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="192"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="199"/>
         <source>{name}（未连接）</source>
         <translation>{name} (not connected)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="250"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="259"/>
         <source>法定节假日和调休由程序内置；这里录入本地节日、大厅闭厅日、临时调整，或尚未内置年份的全年安排。</source>
         <translation>Statutory holidays and make-up working days are built in; enter local holidays, hall closure days, temporary changes, or full-year schedules for years not yet built in here.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="257"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="266"/>
         <source>工作日历例外日</source>
         <translation>Working-calendar exceptions</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="264"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="273"/>
         <source>例外日期</source>
         <translation>Exception date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="266"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="275"/>
         <source>例外类型</source>
         <translation>Exception type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="270"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="279"/>
         <source>说明，如：那达慕大会闭厅</source>
         <translation>Description, e.g. hall closed for the Naadam Festival</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="271"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="280"/>
         <source>例外说明</source>
         <translation>Exception description</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="272"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="281"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="274"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="283"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="294"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="303"/>
         <source>全年安排</source>
         <translation>Full-year schedule</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="301"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="310"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="304"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="313"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="310"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="319"/>
         <source>全年安排说明</source>
         <translation>Full-year schedule description</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="312"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="321"/>
         <source>依据，如：国务院办公厅通知（国办发明电〔2026〕×号）</source>
         <translation>Basis, e.g. State Council General Office notice (Guo Ban Fa Ming Dian [2026] No. ×)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="314"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="323"/>
         <source>声明该年已全部录入(&amp;E)</source>
         <translation>Declare year fully &amp;entered</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="316"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="325"/>
         <source>撤销声明(&amp;W)</source>
         <translation>&amp;Withdraw declaration</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="335"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="344"/>
         <source>已声明全部录入的年份：{years}（这些年份的办结期限不再标注“估算”）</source>
-        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked &quot;estimated&quot;)</translation>
+        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked "estimated")</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="341"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="350"/>
         <source>尚无声明全部录入的年份：内置安排之外的年份，办结期限标注“估算”。</source>
-        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked &quot;estimated&quot;.</translation>
+        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked "estimated".</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="347"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="356"/>
         <source>⚠ {year} 年没有声明过</source>
         <translation>⚠ {year} has not been declared</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="384"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="393"/>
         <source>⚠ 请先在表中选择要删除的日期</source>
         <translation>⚠ Please select the dates to delete in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="402"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="411"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="404"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="413"/>
         <source>导出为 Excel(&amp;E)…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="412"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="421"/>
         <source>导入结果</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="423"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="432"/>
         <source>当前事项库：{items} 项事项，{departments} 个实施部门，{themes} 个一件事。导入时有任何错误行则全部不导入。</source>
-        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} &quot;one-thing&quot; bundles. If any row has errors, nothing is imported.</translation>
+        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} "one-thing" bundles. If any row has errors, nothing is imported.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="431"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="440"/>
         <source>导入事项库</source>
         <translation>Import service catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="431"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="461"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="440"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="470"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="440"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="449"/>
         <source>未导入。请修改以下各行后重新导入：</source>
         <translation>Not imported. Please fix the following rows and import again:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="447"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="456"/>
         <source>未导入：{message}</source>
         <translation>Not imported: {message}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="451"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="460"/>
         <source>已导入：事项 {items} 项，一件事 {themes} 个。</source>
-        <translation>Imported: {items} service items, {themes} &quot;one-thing&quot; bundles.</translation>
+        <translation>Imported: {items} service items, {themes} "one-thing" bundles.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="461"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="470"/>
         <source>导出事项库</source>
         <translation>Export service catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="461"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="470"/>
         <source>事项库.xlsx</source>
         <translation>service-catalog.xlsx</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="470"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="479"/>
         <source>未导出：{message}</source>
         <translation>Not exported: {message}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="474"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="483"/>
         <source>已导出 {count} 项事项到 {path}</source>
         <translation>Exported {count} service items to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="483"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="492"/>
         <source>用户列表</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="487"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="496"/>
         <source>停用/启用所选</source>
         <translation>Disable/enable selected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="488"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="497"/>
         <source>解锁所选</source>
         <translation>Unlock selected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="489"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="498"/>
         <source>所选改为下方角色</source>
         <translation>Change selected to the role below</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="490"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="499"/>
         <source>重设所选用户的密码(&amp;W)…</source>
-        <translation>Reset selected user&apos;s pass&amp;word…</translation>
+        <translation>Reset selected user's pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="497"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="506"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="504"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="513"/>
         <source>新用户名</source>
         <translation>New username</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="506"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="515"/>
         <source>新用户姓名</source>
-        <translation>New user&apos;s name</translation>
+        <translation>New user's name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="508"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="517"/>
         <source>新用户窗口</source>
-        <translation>New user&apos;s window</translation>
+        <translation>New user's window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="511"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="520"/>
         <source>新用户初始密码</source>
-        <translation>New user&apos;s initial password</translation>
+        <translation>New user's initial password</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="512"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="521"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="513"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="522"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="514"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="523"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="515"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="524"/>
         <source>窗口：</source>
         <translation>Window:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="516"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="525"/>
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="517"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="526"/>
         <source>添加用户(&amp;N)</source>
         <translation>Add &amp;new user</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="560"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="567"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="569"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="576"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="602"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="585"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="611"/>
         <source>⚠ 请先在表中选择用户</source>
         <translation>⚠ Please select a user in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="588"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="597"/>
         <source>已重设 {name}（{username}）的密码，账户如被锁定已一并解锁。请当面告知本人，并请其登录后在“工具 → 修改密码”中改为自己的密码。</source>
-        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under &quot;Tools → Change password&quot; after signing in.</translation>
+        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under "Tools → Change password" after signing in.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="610"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="619"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="614"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="623"/>
         <source>备份是本机数据库的完整副本（含全部办件与个人信息，请妥善保管）。从备份恢复时，当前数据库改名保留在本机目录中；恢复后程序将关闭，请重新打开，并先同步一次以取回本机在备份之后推送过的记录。</source>
-        <translation>A backup is a full copy of this computer&apos;s database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
+        <translation>A backup is a full copy of this computer's database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="622"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="631"/>
         <source>立即备份(&amp;B)…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="624"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="633"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="644"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="653"/>
         <source>hall-desk 备份 (*.sqlite3);;所有文件 (*)</source>
         <translation>hall-desk backups (*.sqlite3);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="647"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="656"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="649"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="658"/>
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="653"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="662"/>
         <source>未完成：{message}</source>
         <translation>Not completed: {message}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="666"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="675"/>
         <source>已备份到 {path}（{kb} KB，完整性校验通过）</source>
         <translation>Backed up to {path} ({kb} KB, integrity check passed)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="680"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="689"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="683"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="692"/>
         <source>用备份 {path} 替换本机数据库？
 当前数据库将改名保留；恢复后程序将关闭，请重新打开。</source>
-        <translation>Replace this computer&apos;s database with backup {path}?
+        <translation>Replace this computer's database with backup {path}?
 The current database will be renamed and kept; the program closes after restoring — please reopen it.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="687"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="696"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="688"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="697"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="706"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="715"/>
         <source>已从备份恢复，工作站 {code}。</source>
         <translation>Restored from backup, workstation {code}.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="708"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="717"/>
         <source>原数据库已改名保留为 {path}。</source>
         <translation>The original database has been renamed and kept as {path}.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="710"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="719"/>
         <source>重新打开后请先同步一次，取回本机在备份之后推送过的记录。</source>
         <translation>After reopening, sync once first to retrieve records this computer pushed after the backup.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="711"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="720"/>
         <source>程序现在关闭，请重新打开。</source>
         <translation>The program will now close; please reopen it.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="717"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="726"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="719"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="728"/>
         <source>关闭程序</source>
         <translation>Close program</translation>
     </message>
@@ -5351,192 +5536,212 @@ The current database will be renamed and kept; the program closes after restorin
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="18"/>
+        <source>叫号窗口号：</source>
+        <translation>Calling window number:</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="19"/>
+        <source>叫号窗口号</source>
+        <translation>Calling window number</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="19"/>
+        <source>本工作站叫号的窗口号，1–999；留空则本工作站不叫号</source>
+        <translation>The window number this workstation calls for, 1–999; leave empty if it does not call</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="19"/>
+        <source>叫号时显示屏和语音说的窗口号，如 3 即「请 A001 号到 3 号窗口」</source>
+        <translation>The window number the display and the voice announce, e.g. 3 for “A001, please go to window 3”</translation>
+    </message>
+    <message>
+        <location filename="../../forms/settings.ui" line="21"/>
         <source>闲置自动锁定（分钟）：</source>
         <translation>Auto-lock when idle (minutes):</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="19"/>
+        <location filename="../../forms/settings.ui" line="22"/>
         <source>闲置自动锁定分钟数</source>
         <translation>Idle auto-lock minutes</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="21"/>
+        <location filename="../../forms/settings.ui" line="24"/>
         <source>大厅咨询电话：</source>
         <translation>Hall enquiry phone:</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="22"/>
+        <location filename="../../forms/settings.ui" line="25"/>
         <source>大厅咨询电话</source>
         <translation>Hall enquiry phone</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="22"/>
+        <location filename="../../forms/settings.ui" line="25"/>
         <source>全大厅共用，同步到各工作站，印在每份通知书上，如 0475-5212345</source>
         <translation>Shared by the whole hall, synced to every workstation, printed on every notice, e.g. 0475-5212345</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="24"/>
+        <location filename="../../forms/settings.ui" line="27"/>
         <source>大厅地址：</source>
         <translation>Hall address:</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="25"/>
+        <location filename="../../forms/settings.ui" line="28"/>
         <source>大厅地址</source>
         <translation>Hall address</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="25"/>
+        <location filename="../../forms/settings.ui" line="28"/>
         <source>全大厅共用，同步到各工作站，印在每份通知书上</source>
         <translation>Shared by the whole hall, synced to every workstation, printed on every notice</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="27"/>
+        <location filename="../../forms/settings.ui" line="30"/>
         <source>工单重开期限（工作日）：</source>
         <translation>Ticket reopen period (working days):</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="28"/>
-        <location filename="../../forms/settings.ui" line="55"/>
+        <location filename="../../forms/settings.ui" line="31"/>
+        <location filename="../../forms/settings.ui" line="58"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="28"/>
+        <location filename="../../forms/settings.ui" line="31"/>
         <source>工单归档后多少个工作日内可以重开；全大厅共用，同步到各工作站</source>
         <translation>How many working days after archiving a ticket can be reopened; shared by the whole hall, synced to every workstation</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="28"/>
+        <location filename="../../forms/settings.ui" line="31"/>
         <source>工单重开期限工作日数</source>
         <translation>Ticket reopen period in working days</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="33"/>
+        <location filename="../../forms/settings.ui" line="36"/>
         <source>同步</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="35"/>
+        <location filename="../../forms/settings.ui" line="38"/>
         <source>共享数据库地址：</source>
         <translation>Shared database address:</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="36"/>
+        <location filename="../../forms/settings.ui" line="39"/>
         <source>共享数据库地址</source>
         <translation>Shared database address</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="36"/>
+        <location filename="../../forms/settings.ui" line="39"/>
         <source>postgresql://用户@服务器/数据库，或本机 SQLite 文件路径</source>
         <translation>postgresql://user@server/database, or a local SQLite file path</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="38"/>
+        <location filename="../../forms/settings.ui" line="41"/>
         <source>每晚同步时间：</source>
         <translation>Nightly sync time:</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="39"/>
+        <location filename="../../forms/settings.ui" line="42"/>
         <source>HH:mm</source>
         <translation>HH:mm</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="39"/>
+        <location filename="../../forms/settings.ui" line="42"/>
         <source>每晚同步时间</source>
         <translation>Nightly sync time</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="44"/>
+        <location filename="../../forms/settings.ui" line="47"/>
         <source>打印与评价屏</source>
         <translation>Printing and rating screen</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="46"/>
+        <location filename="../../forms/settings.ui" line="49"/>
         <source>默认打印机：</source>
         <translation>Default printer:</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="47"/>
+        <location filename="../../forms/settings.ui" line="50"/>
         <source>默认打印机</source>
         <translation>Default printer</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="48"/>
+        <location filename="../../forms/settings.ui" line="51"/>
         <source>好差评评价屏：</source>
         <translation>Ratings screen:</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="49"/>
+        <location filename="../../forms/settings.ui" line="52"/>
         <source>好差评评价屏</source>
         <translation>Ratings screen</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="49"/>
+        <location filename="../../forms/settings.ui" line="52"/>
         <source>面向申请人的显示器：办完一项服务后在这里请申请人评价</source>
         <translation>Applicant-facing display: after each service the applicant is asked to rate it here</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="51"/>
+        <location filename="../../forms/settings.ui" line="54"/>
         <source>评价等待时间：</source>
         <translation>Rating wait time:</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="52"/>
+        <location filename="../../forms/settings.ui" line="55"/>
         <source> 秒</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="52"/>
+        <location filename="../../forms/settings.ui" line="55"/>
         <source>申请人在这段时间内未评价，记为「未评价」（不计为好评）</source>
-        <translation>If the applicant does not rate within this time, it is recorded as &quot;Not rated&quot; (not counted as positive)</translation>
+        <translation>If the applicant does not rate within this time, it is recorded as "Not rated" (not counted as positive)</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="52"/>
+        <location filename="../../forms/settings.ui" line="55"/>
         <source>评价等待秒数</source>
         <translation>Rating wait seconds</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="54"/>
+        <location filename="../../forms/settings.ui" line="57"/>
         <source>差评整改期限：</source>
         <translation>Poor-rating rectification deadline:</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="55"/>
+        <location filename="../../forms/settings.ui" line="58"/>
         <source>每条差评自动生成整改工单的办理期限；全大厅共用，同步到各工作站</source>
         <translation>Deadline of the rectification ticket created automatically for each poor rating; shared by the whole hall, synced to every workstation</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="55"/>
+        <location filename="../../forms/settings.ui" line="58"/>
         <source>差评整改期限工作日数</source>
         <translation>Poor-rating rectification deadline in working days</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="57"/>
+        <location filename="../../forms/settings.ui" line="60"/>
         <source>差评原因（每行一条）：</source>
         <translation>Poor-rating reasons (one per line):</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="58"/>
+        <location filename="../../forms/settings.ui" line="61"/>
         <source>评价屏上供申请人勾选的差评原因；全大厅共用，同步到各工作站</source>
         <translation>Poor-rating reasons the applicant can tick on the rating screen; shared by the whole hall, synced to every workstation</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="58"/>
+        <location filename="../../forms/settings.ui" line="61"/>
         <source>差评原因</source>
         <translation>Poor-rating reasons</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="63"/>
+        <location filename="../../forms/settings.ui" line="66"/>
         <source>工作日历</source>
         <translation>Working calendar</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="66"/>
+        <location filename="../../forms/settings.ui" line="69"/>
         <source>事项库</source>
         <translation>Service catalog</translation>
     </message>
     <message>
-        <location filename="../../forms/settings.ui" line="69"/>
+        <location filename="../../forms/settings.ui" line="72"/>
         <source>用户与角色</source>
         <translation>Users and roles</translation>
     </message>
@@ -5594,7 +5799,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/setup.ui" line="8"/>
         <source>首次使用：请设置本工作站。新大厅的第一台工作站选择“新建大厅”；其他工作站选择“加入已有大厅”，并使用第一台工作站导出的大厅密钥文件。</source>
-        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose &quot;New hall&quot;; for other workstations, choose &quot;Join existing hall&quot; and use the hall key file exported by the first workstation.</translation>
+        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose "New hall"; for other workstations, choose "Join existing hall" and use the hall key file exported by the first workstation.</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="14"/>
@@ -5847,7 +6052,7 @@ The current database will be renamed and kept; the program closes after restorin
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="914"/>
-        <source>{case_no}&#x3000;{title}&#x3000;{name}（{state}）</source>
+        <source>{case_no}　{title}　{name}（{state}）</source>
         <translation>{case_no} · {title} · {name} ({state})</translation>
     </message>
     <message>
@@ -6195,17 +6400,17 @@ The current database will be renamed and kept; the program closes after restorin
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="350"/>
-        <source>{number}&#x3000;{kind}&#x3000;{channel}&#x3000;{tier}</source>
+        <source>{number}　{kind}　{channel}　{tier}</source>
         <translation>{number} · {kind} · {channel} · {tier}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="356"/>
-        <source>状态：{state}&#x3000;{mark}</source>
+        <source>状态：{state}　{mark}</source>
         <translation>Status: {state}  {mark}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="359"/>
-        <source>反映人：{who}&#x3000;涉及：{staff}</source>
+        <source>反映人：{who}　涉及：{staff}</source>
         <translation>Reported by: {who} · Staff involved: {staff}</translation>
     </message>
     <message>
@@ -6237,117 +6442,117 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>TicketRegisterForm</name>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="72"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="73"/>
         <source>类别(&amp;L)：</source>
         <translation>Category (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="75"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="76"/>
         <source>渠道(&amp;Q)：</source>
         <translation>Channel (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="77"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="78"/>
         <source>12345 转办时填写平台工单号</source>
         <translation>For 12345 referrals, enter the platform ticket no.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="78"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="79"/>
         <source>12345 工单号：</source>
         <translation>12345 ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="81"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="82"/>
         <source>（非办不成事）</source>
-        <translation>(not &quot;can&apos;t-get-it-done&quot;)</translation>
+        <translation>(not "can't-get-it-done")</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="84"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="85"/>
         <source>办不成事类型(&amp;B)：</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; type (&amp;B):</translation>
+        <translation>"Can't-get-it-done" type (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="87"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="88"/>
         <source>办理层级(&amp;J)：</source>
         <translation>&amp;Jurisdiction level:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="91"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="92"/>
         <source>反映内容(&amp;N)：</source>
         <translation>Report co&amp;ntent:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="92"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="93"/>
         <source>匿名反映(&amp;M)</source>
         <translation>Anony&amp;mous report</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="96"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="97"/>
         <source>反映人姓名(&amp;X)：</source>
         <translation>Reporter name (&amp;X):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="98"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="99"/>
         <source>联系电话(&amp;D)：</source>
         <translation>Contact phone (&amp;D):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="100"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="101"/>
         <source>涉及办件的受理编号（可不填）</source>
         <translation>Case no. of the related case (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="101"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="102"/>
         <source>涉及办件：</source>
         <translation>Related case:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="102"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="103"/>
         <source>（不涉及具体人员）</source>
         <translation>(no specific staff involved)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="103"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="104"/>
         <source>涉及工作人员(&amp;G)：</source>
         <translation>Staff involved (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="105"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="106"/>
         <source>涉及窗口：</source>
         <translation>Window involved:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="107"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="108"/>
         <source>补登时填写，如 2026-11-24 09:30；不填为现在</source>
         <translation>For late entries, e.g. 2026-11-24 09:30; leave blank for now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="108"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="109"/>
         <source>接收时间：</source>
         <translation>Received at:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="110"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="111"/>
         <source>登记(&amp;R)  Ctrl+Enter</source>
         <translation>&amp;Register  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="142"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="143"/>
         <source>接收时间应写成 年-月-日 时:分，如 2026-11-24 09:30</source>
         <translation>Received time must be year-month-day hour:minute, e.g. 2026-11-24 09:30</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="196"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="197"/>
         <source>办理期限 {day}</source>
         <translation>Handling deadline {day}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="198"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="199"/>
         <source>无办理期限</source>
         <translation>No handling deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ticket_register.py" line="201"/>
+        <location filename="../../hall_desk/ui/ticket_register.py" line="202"/>
         <source>已登记 {number}，{due}</source>
         <translation>Registered {number}, {due}</translation>
     </message>
@@ -6357,7 +6562,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="25"/>
         <source>办不成事/投诉</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
+        <translation>"Can't-get-it-done" / complaints</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="34"/>
@@ -6378,6 +6583,44 @@ The current database will be renamed and kept; the program closes after restorin
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="42"/>
         <source>好差评(&amp;4)</source>
         <translation>Ratings (&amp;4)</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingNow</name>
+    <message>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="24"/>
+        <source>当前等候</source>
+        <translation>Waiting now</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="35"/>
+        <source>本工作站未设置共享数据库，无法读取排队情况</source>
+        <translation>No shared database is set at this workstation: the queue cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="41"/>
+        <source>当前等候：读取中…</source>
+        <translation>Waiting now: reading…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="66"/>
+        <source>当前等候：共 %1 人（%2）</source>
+        <translation>Waiting now: %1 in all (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="72"/>
+        <source>%1 %2 人</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="81"/>
+        <source>共享数据库暂时无法连接，排队人数暂不可知</source>
+        <translation>The shared database cannot be reached just now: the number waiting is unknown</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="87"/>
+        <source>当前等候：—（%1）</source>
+        <translation>Waiting now: — (%1)</translation>
     </message>
 </context>
 <context>
@@ -6475,7 +6718,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/words.py" line="41"/>
         <source>办不成事与投诉处理</source>
-        <translation>Complaints and &quot;can&apos;t-get-it-done&quot; handling</translation>
+        <translation>Complaints and "can't-get-it-done" handling</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="42"/>
@@ -7125,7 +7368,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/words.py" line="199"/>
         <source>办不成事窗口</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; window</translation>
+        <translation>"Can't-get-it-done" window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="200"/>
@@ -7613,7 +7856,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="72"/>
         <source>选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。</source>
-        <translation>Choose a service item or &quot;one-thing&quot; bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
+        <translation>Choose a service item or "one-thing" bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="79"/>
@@ -7648,12 +7891,12 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="104"/>
         <source>办不成事/投诉</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
+        <translation>"Can't-get-it-done" / complaints</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="106"/>
         <source>办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。</source>
-        <translation>Register, assign, resolve within deadlines and verify &quot;can&apos;t-get-it-done&quot; reports, complaints, suggestions, praise and ratings.</translation>
+        <translation>Register, assign, resolve within deadlines and verify "can't-get-it-done" reports, complaints, suggestions, praise and ratings.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="112"/>
