@@ -38,7 +38,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from hall_desk.reports import font_convert
+from hall_desk.reports import font_choice, font_convert
 
 FALLBACK_FONT = "STSong-Light"  # reportlab's built-in CID font: every PDF reader has it
 # Fixed places of the fonts Windows and macOS ship; on Linux fontconfig names what is installed.
@@ -205,14 +205,35 @@ def chinese_font() -> str:
 
 
 def _first_embeddable() -> TTFont | None:
+    """The first face of font_candidates() that can be embedded, as remembered by an earlier
+    process when nothing it depends on has changed (font_choice), else looked up again."""
+    fixed = [path for path, _ in (*CANDIDATE_FONTS, *FALLBACK_PATHS)]
+    key = font_choice.situation(os.environ.get("HALL_DESK_PDF_FONT"), fixed)
+    known = font_choice.recall(key)
+    if known == font_choice.BUILT_IN:
+        return None
+    if isinstance(known, tuple):
+        font = embeddable(FontFace(*known))
+        if font is not None:
+            return font
+    font, face = _look_up()
+    if font is None or face is None:
+        font_choice.remember(key, None)
+    else:
+        loaded = font.face.filename  # the converted copy when the face had to be converted
+        font_choice.remember(key, loaded, face.index if loaded == face.path else 0, face.path)
+    return font
+
+
+def _look_up() -> tuple[TTFont | None, FontFace | None]:
     refused: set[str] = set()  # a file that cannot be embedded refuses all its faces
     for face in font_candidates():
         if face.path in refused:
             continue
         font = embeddable(face, refused)
         if font is not None:
-            return font
-    return None
+            return font, face
+    return None, None
 
 
 def prepare_font() -> None:
