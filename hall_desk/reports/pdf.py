@@ -18,8 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.graphics.barcode import code128, qr
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -78,6 +76,8 @@ CJK_PROBE = "中"  # a face without this glyph cannot print a notice
 EMBEDDED_NAME = "HallDeskCJK"
 
 if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+
     from hall_desk.domain.roles import Actor
     from hall_desk.services.workstation import Workstation
 
@@ -360,6 +360,10 @@ class Barcode128(Flowable):
         return self.width, self.height + 5 * mm
 
     def draw(self) -> None:
+        # Imported when drawn: reportlab's barcode widgets are a tenth of a report's imports,
+        # and the summaries and ledgers print none.
+        from reportlab.graphics.barcode import code128
+
         bar = code128.Code128(self.value, barHeight=self.height, humanReadable=False, quiet=False)
         scale = min(1.0, self.width / bar.width)
         self.canv.saveState()
@@ -372,6 +376,9 @@ class Barcode128(Flowable):
 
 
 def qr_code(value: str, size: float = 24 * mm) -> Drawing:
+    from reportlab.graphics.barcode import qr
+    from reportlab.graphics.shapes import Drawing
+
     widget = qr.QrCodeWidget(value)
     x1, y1, x2, y2 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
