@@ -74,7 +74,8 @@ def _command() -> tuple[list[str], dict[str, str]]:
         return [sys.executable], env
     env["PYTHONPATH"] = os.pathsep.join(p for p in (_ROOT, env.get("PYTHONPATH", "")) if p)
     code = "from hall_desk.services.password_check import child_main; child_main()"
-    return [sys.executable, "-c", code], env
+    # -P: not the current folder first on the path, where another copy of the program may be.
+    return [sys.executable, "-P", "-c", code], env
 
 
 def _child(job: dict[str, object]) -> dict[str, object] | None:

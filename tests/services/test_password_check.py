@@ -31,6 +31,24 @@ def test_the_child_verifies_a_strong_hash_as_the_library_does() -> None:
         password_check.verify(STRONG, "not a hash at all", "x")
 
 
+class NotHere(PasswordHasher):
+    """Fails the test when the work falls back to this process."""
+
+    def verify(self, hash: str | bytes, password: str | bytes) -> bool:
+        raise AssertionError("verified in this process, not in the child")
+
+
+def test_the_child_is_this_program_whatever_the_current_folder(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Another copy of the program in the folder the window was started from (an unpacked
+    # older release, a source checkout) is not the one the child imports.
+    (tmp_path / "hall_desk" / "services").mkdir(parents=True)
+    (tmp_path / "hall_desk" / "__init__.py").write_text("")
+    (tmp_path / "hall_desk" / "services" / "__init__.py").write_text("")
+    monkeypatch.chdir(tmp_path)
+    stored = STRONG.hash("correct horse 42")
+    assert password_check.verify(NotHere(), stored, "correct horse 42") is True
+
+
 def test_a_child_that_cannot_start_leaves_the_work_to_this_process(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     stored = STRONG.hash("correct horse 42")
     monkeypatch.setattr(password_check, "_command", lambda: (["/no/such/python"], {}))
