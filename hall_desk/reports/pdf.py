@@ -18,8 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportlab.graphics.barcode import code128, qr
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -38,7 +36,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from hall_desk.reports import font_convert
+from hall_desk.reports import font_choice, font_convert
 
 FALLBACK_FONT = "STSong-Light"  # reportlab's built-in CID font: every PDF reader has it
 # Fixed places of the fonts Windows and macOS ship; on Linux fontconfig names what is installed.
@@ -78,6 +76,8 @@ CJK_PROBE = "中"  # a face without this glyph cannot print a notice
 EMBEDDED_NAME = "HallDeskCJK"
 
 if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Drawing
+
     from hall_desk.domain.roles import Actor
     from hall_desk.services.workstation import Workstation
 
@@ -205,14 +205,35 @@ def chinese_font() -> str:
 
 
 def _first_embeddable() -> TTFont | None:
+    """The first face of font_candidates() that can be embedded, as remembered by an earlier
+    process when nothing it depends on has changed (font_choice), else looked up again."""
+    fixed = [path for path, _ in (*CANDIDATE_FONTS, *FALLBACK_PATHS)]
+    key = font_choice.situation(os.environ.get("HALL_DESK_PDF_FONT"), fixed)
+    known = font_choice.recall(key)
+    if known == font_choice.BUILT_IN:
+        return None
+    if isinstance(known, tuple):
+        font = embeddable(FontFace(*known))
+        if font is not None:
+            return font
+    font, face = _look_up()
+    if font is None or face is None:
+        font_choice.remember(key, None)
+    else:
+        loaded = font.face.filename  # the converted copy when the face had to be converted
+        font_choice.remember(key, loaded, face.index if loaded == face.path else 0, face.path)
+    return font
+
+
+def _look_up() -> tuple[TTFont | None, FontFace | None]:
     refused: set[str] = set()  # a file that cannot be embedded refuses all its faces
     for face in font_candidates():
         if face.path in refused:
             continue
         font = embeddable(face, refused)
         if font is not None:
-            return font
-    return None
+            return font, face
+    return None, None
 
 
 def prepare_font() -> None:
@@ -339,6 +360,10 @@ class Barcode128(Flowable):
         return self.width, self.height + 5 * mm
 
     def draw(self) -> None:
+        # Imported when drawn: reportlab's barcode widgets are a tenth of a report's imports,
+        # and the summaries and ledgers print none.
+        from reportlab.graphics.barcode import code128
+
         bar = code128.Code128(self.value, barHeight=self.height, humanReadable=False, quiet=False)
         scale = min(1.0, self.width / bar.width)
         self.canv.saveState()
@@ -351,6 +376,9 @@ class Barcode128(Flowable):
 
 
 def qr_code(value: str, size: float = 24 * mm) -> Drawing:
+    from reportlab.graphics.barcode import qr
+    from reportlab.graphics.shapes import Drawing
+
     widget = qr.QrCodeWidget(value)
     x1, y1, x2, y2 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])

@@ -72,7 +72,8 @@ class SyncPanel(QObject):
         self.timer.timeout.connect(self.tick)
         self.next_run = self._next_run()
         self.timer.start()
-        self.refresh()
+        # Not refreshed here: the status bar that owns the panel refreshes it once it is placed
+        # (counting the unsent events twice at start-up grew with a never-synced home).
 
     def widgets(self) -> list[QWidget]:
         return [self.label, self.progress, self.button]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from hall_desk.reports import font_convert, pdf
+from hall_desk.reports import font_choice, font_convert, pdf
 from hall_desk.reports.notices import intake_notice
 from hall_desk.services import intake
 from tests.conftest import TODAY
@@ -108,7 +108,9 @@ def test_a_truetype_font_without_chinese_is_passed_over() -> None:
 
 
 @pytest.fixture
-def fresh_font() -> Iterator[None]:
+def fresh_font(tmp_path, monkeypatch) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    # A remembered font choice of its own: the lookup these tests change runs in each of them.
+    monkeypatch.setenv(font_choice.CHOICE_ENV, str(tmp_path / "font-choice.json"))
     pdf.chinese_font.cache_clear()
     yield
     pdf.chinese_font.cache_clear()
