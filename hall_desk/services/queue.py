@@ -21,6 +21,7 @@ nothing on either side; nothing here is on the path of an intake, which never wa
 from __future__ import annotations
 
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -52,10 +53,13 @@ from hall_desk.domain.queue import (
     recall_outcome,
     window_from_code,
 )
-from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Permission
 from hall_desk.domain.text import clean_text
+from hall_desk.services import queue_call
 from hall_desk.services.settings import emit_hall_setting
 from hall_desk.services.workstation import Workstation
+from hall_desk.store import faults
+from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_queue import (
     shared_queue_days as days_t,
 )
@@ -591,7 +595,12 @@ def call_next(ws: Workstation, actor: Actor, hall: LiveHall) -> QueueTicket | No
         _notify(conn, hall, f"called {window}")
         return ended, called
 
-    ended, called = _live(hall, work)
+    _reconcile(ws, hall, window, day)
+    if hall.is_postgres:
+        ended, called = _call_postgres(ws, actor, hall, settings, window, queues, now)
+    else:
+        ended, called = _live(hall, work)
+    faults.pause_point("queue.after_shared_commit")
     steps = []
     if ended is not None:
         steps.append(("queue.finished", ended))
@@ -599,8 +608,94 @@ def call_next(ws: Workstation, actor: Actor, hall: LiveHall) -> QueueTicket | No
         steps.append(("queue.called", called))
     if steps:
         label = called.label if called is not None else ended.label
-        _record(ws, actor, steps, ("queue.call", label, {"window": window}))
+        try:
+            _record(ws, actor, steps, ("queue.call", label, {"window": window}))
+        except BaseException:
+            _RECONCILED.pop(ws, None)  # the next action records what this one could not
+            raise
     return QueueTicket.of(called) if called is not None else None
+
+
+# The kind of the step that leaves a ticket in each state: what reconciliation records.
+_KIND_OF_STATE = {
+    TicketState.CALLED: "queue.called",
+    TicketState.SERVING: "queue.started",
+    TicketState.DONE: "queue.finished",
+    TicketState.NO_SHOW: "queue.no_show",
+    TicketState.LEFT: "queue.left",
+    TicketState.PARKED: "queue.parked",
+    TicketState.TRANSFERRED: "queue.transferred",
+}
+# Workstation → the day its window was last reconciled (once per program run and day, and
+# again after a local write failed: a crash is the next run).
+_RECONCILED: weakref.WeakKeyDictionary[Workstation, str] = weakref.WeakKeyDictionary()
+
+
+def _reconcile(ws: Workstation, hall: LiveHall, window: str, day: str) -> int:
+    """Records what this window did on the shared database whose local event was lost (the
+    program stopped between the shared commit and its local write): each of the window's
+    tickets today that the shared row shows ahead of the local copy (its change count, the
+    `version`) gets one event carrying the row as it now stands. The local fold then holds
+    that version, so a second pass finds nothing: each lost step is recorded once. Recorded
+    by the system (who made the step is in the row: called_by)."""
+    if _RECONCILED.get(ws) == day:
+        return 0
+    rows = _live(
+        hall,
+        lambda conn: conn.execute(
+            select(tickets_t).where(tickets_t.c.day == day, tickets_t.c.window == window)
+        ).all(),
+    )
+    with ws.reading() as session:
+        local = dict(
+            session.execute(
+                select(QueueTicketRow.id, QueueTicketRow.version).where(
+                    QueueTicketRow.id.in_([r.id for r in rows])
+                )
+            ).all()
+        )
+    behind = [
+        r for r in rows if local.get(r.id, 0) < r.version and TicketState(r.state) in _KIND_OF_STATE
+    ]
+    if behind:
+        _record(
+            ws,
+            SYSTEM_ACTOR,
+            [(_KIND_OF_STATE[TicketState(r.state)], r) for r in behind],
+            ("queue.reconcile", window, {"tickets": [r.label for r in behind]}),
+        )
+    _RECONCILED[ws] = day
+    return len(behind)
+
+
+def _call_postgres(
+    ws: Workstation,
+    actor: Actor,
+    hall: LiveHall,
+    settings: QueueSettings,
+    window: str,
+    queues: Sequence[str],
+    now: datetime,
+) -> tuple[Any | None, Any | None]:
+    """The same call as call_next's step-by-step `work`, in one statement (queue_call.py)."""
+    result = _live(
+        hall,
+        lambda conn: queue_call.call_in_one_statement(
+            conn,
+            window=window,
+            workstation=ws.code,
+            queues=queues,
+            day=now.date().isoformat(),
+            now_ms=_ms(now),
+            now_iso=_iso(now),
+            username=actor.username,
+            ratio=settings.green_ratio,
+            channel=NOTIFY_CHANNEL,
+        ),
+    )
+    if result.paused:
+        raise ValidationError("window", "本窗口已暂停叫号：请先「恢复窗口」")
+    return result.ended, result.called
 
 
 def _at_window(
@@ -904,6 +999,7 @@ def status(ws: Workstation, hall: LiveHall) -> WindowStatus:
     window = window_of(ws)
     queues = tuple(sorted(q.code for q in settings.queues_of(window)))
     day = ws.today().isoformat()
+    _reconcile(ws, hall, window, day)  # the window's start: steps a crash left unrecorded
 
     def work(conn: Connection) -> WindowStatus:
         win = conn.execute(select(windows_t).where(windows_t.c.window == window)).one_or_none()
