@@ -93,6 +93,8 @@ class LiveHall(Protocol):
 
     def live(self) -> AbstractContextManager[Connection]: ...
 
+    def live_statement(self) -> AbstractContextManager[Connection]: ...
+
 
 # --- what the window and the kiosk see ----------------------------------------------------------
 
@@ -219,11 +221,12 @@ def _may_call(actor: Actor) -> None:
 # --- the shared transaction ---------------------------------------------------------------------
 
 
-def _live(hall: LiveHall, work: Callable[[Connection], T]) -> T:
+def _live(hall: LiveHall, work: Callable[[Connection], T], *, one_statement: bool = False) -> T:
     """One transaction on the shared database; any failure of the database itself becomes
-    QueueUnavailable (the transaction rolled back: nothing changed)."""
+    QueueUnavailable (the transaction rolled back: nothing changed). `one_statement`: `work`
+    runs a single statement, committed by the server as it ends (hall.live_statement)."""
     try:
-        with hall.live() as conn:
+        with hall.live_statement() if one_statement else hall.live() as conn:
             return work(conn)
     except sa_exc.IntegrityError as exc:
         raise ValidationError("ticket", "取号冲突（另一台取号机同时取号），请重试") from exc
@@ -692,6 +695,7 @@ def _call_postgres(
             ratio=settings.green_ratio,
             channel=NOTIFY_CHANNEL,
         ),
+        one_statement=True,
     )
     if result.paused:
         raise ValidationError("window", "本窗口已暂停叫号：请先「恢复窗口」")
