@@ -4,7 +4,8 @@ Calls of one queue take turns on the queue's day row (the green streak and the c
 must not depend on who won a race), so what the ten windows of a hall wait for is the time
 that row stays locked. In services/queue.py's step-by-step call it stayed locked for several
 round trips, each paid again by every window waiting behind; here the server takes the lock,
-picks and writes in one round trip, and the lock is held only until the COMMIT that follows.
+picks, writes and commits in one round trip (autocommit: the lock is not held while the client,
+on a busy machine, gets round to sending COMMIT).
 
 The statement, in the order PostgreSQL runs it:
 - `d` locks the day rows of the window's queues (in code order, as before);
