@@ -20,6 +20,7 @@ nothing on either side; nothing here is on the path of an intake, which never wa
 
 from __future__ import annotations
 
+import threading
 import uuid
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -632,6 +633,8 @@ _KIND_OF_STATE = {
 # Workstation → the day its window was last reconciled (once per program run and day, and
 # again after a local write failed: a crash is the next run).
 _RECONCILED: weakref.WeakKeyDictionary[Workstation, str] = weakref.WeakKeyDictionary()
+# The bar's status and a call may both be the first action, on two worker threads: one passes.
+_RECONCILING = threading.Lock()
 
 
 def _reconcile(ws: Workstation, hall: LiveHall, window: str, day: str) -> int:
@@ -643,6 +646,15 @@ def _reconcile(ws: Workstation, hall: LiveHall, window: str, day: str) -> int:
     by the system (who made the step is in the row: called_by)."""
     if _RECONCILED.get(ws) == day:
         return 0
+    with _RECONCILING:
+        if _RECONCILED.get(ws) == day:
+            return 0
+        count = _record_lost_steps(ws, hall, window, day)
+        _RECONCILED[ws] = day
+        return count
+
+
+def _record_lost_steps(ws: Workstation, hall: LiveHall, window: str, day: str) -> int:
     rows = _live(
         hall,
         lambda conn: conn.execute(
@@ -667,7 +679,6 @@ def _reconcile(ws: Workstation, hall: LiveHall, window: str, day: str) -> int:
             [(_KIND_OF_STATE[TicketState(r.state)], r) for r in behind],
             ("queue.reconcile", window, {"tickets": [r.label for r in behind]}),
         )
-    _RECONCILED[ws] = day
     return len(behind)
 
 
