@@ -20,7 +20,9 @@ nothing on either side; nothing here is on the path of an intake, which never wa
 
 from __future__ import annotations
 
+import threading
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
@@ -54,10 +56,13 @@ from hall_desk.domain.queue import (
     recall_outcome,
     window_from_code,
 )
-from hall_desk.domain.roles import Actor, Permission
+from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Permission
 from hall_desk.domain.text import clean_text
+from hall_desk.services import queue_call
 from hall_desk.services.settings import emit_hall_setting
 from hall_desk.services.workstation import Workstation
+from hall_desk.store import faults
+from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_queue import (
     shared_queue_days as days_t,
 )
@@ -90,6 +95,8 @@ class LiveHall(Protocol):
     def is_postgres(self) -> bool: ...
 
     def live(self) -> AbstractContextManager[Connection]: ...
+
+    def live_statement(self) -> AbstractContextManager[Connection]: ...
 
 
 # --- what the window and the kiosk see ----------------------------------------------------------
@@ -256,11 +263,12 @@ def _may_call(actor: Actor) -> None:
 # --- the shared transaction ---------------------------------------------------------------------
 
 
-def _live(hall: LiveHall, work: Callable[[Connection], T]) -> T:
+def _live(hall: LiveHall, work: Callable[[Connection], T], *, one_statement: bool = False) -> T:
     """One transaction on the shared database; any failure of the database itself becomes
-    QueueUnavailable (the transaction rolled back: nothing changed)."""
+    QueueUnavailable (the transaction rolled back: nothing changed). `one_statement`: `work`
+    runs a single statement, committed by the server as it ends (hall.live_statement)."""
     try:
-        with hall.live() as conn:
+        with hall.live_statement() if one_statement else hall.live() as conn:
             return work(conn)
     except sa_exc.IntegrityError as exc:
         raise ValidationError("ticket", "取号冲突（另一台取号机同时取号），请重试") from exc
@@ -632,7 +640,12 @@ def call_next(ws: Workstation, actor: Actor, hall: LiveHall) -> QueueTicket | No
         _notify(conn, hall, f"called {window}")
         return ended, called
 
-    ended, called = _live(hall, work)
+    _reconcile(ws, hall, window, day)
+    if hall.is_postgres:
+        ended, called = _call_postgres(ws, actor, hall, settings, window, queues, now)
+    else:
+        ended, called = _live(hall, work)
+    faults.pause_point("queue.after_shared_commit")
     steps = []
     if ended is not None:
         steps.append(("queue.finished", ended))
@@ -640,8 +653,105 @@ def call_next(ws: Workstation, actor: Actor, hall: LiveHall) -> QueueTicket | No
         steps.append(("queue.called", called))
     if steps:
         label = called.label if called is not None else ended.label
-        _record(ws, actor, steps, ("queue.call", label, {"window": window}))
+        try:
+            _record(ws, actor, steps, ("queue.call", label, {"window": window}))
+        except BaseException:
+            _RECONCILED.pop(ws, None)  # the next action records what this one could not
+            raise
     return QueueTicket.of(called) if called is not None else None
+
+
+# The kind of the step that leaves a ticket in each state: what reconciliation records.
+_KIND_OF_STATE = {
+    TicketState.CALLED: "queue.called",
+    TicketState.SERVING: "queue.started",
+    TicketState.DONE: "queue.finished",
+    TicketState.NO_SHOW: "queue.no_show",
+    TicketState.LEFT: "queue.left",
+    TicketState.PARKED: "queue.parked",
+    TicketState.TRANSFERRED: "queue.transferred",
+}
+# Workstation → the day its window was last reconciled (once per program run and day, and
+# again after a local write failed: a crash is the next run).
+_RECONCILED: weakref.WeakKeyDictionary[Workstation, str] = weakref.WeakKeyDictionary()
+# The bar's status and a call may both be the first action, on two worker threads: one passes.
+_RECONCILING = threading.Lock()
+
+
+def _reconcile(ws: Workstation, hall: LiveHall, window: str, day: str) -> int:
+    """Records what this window did on the shared database whose local event was lost (the
+    program stopped between the shared commit and its local write): each of the window's
+    tickets today that the shared row shows ahead of the local copy (its change count, the
+    `version`) gets one event carrying the row as it now stands. The local fold then holds
+    that version, so a second pass finds nothing: each lost step is recorded once. Recorded
+    by the system (who made the step is in the row: called_by)."""
+    if _RECONCILED.get(ws) == day:
+        return 0
+    with _RECONCILING:
+        if _RECONCILED.get(ws) == day:
+            return 0
+        count = _record_lost_steps(ws, hall, window, day)
+        _RECONCILED[ws] = day
+        return count
+
+
+def _record_lost_steps(ws: Workstation, hall: LiveHall, window: str, day: str) -> int:
+    rows = _live(
+        hall,
+        lambda conn: conn.execute(
+            select(tickets_t).where(tickets_t.c.day == day, tickets_t.c.window == window)
+        ).all(),
+    )
+    with ws.reading() as session:
+        local = dict(
+            session.execute(
+                select(QueueTicketRow.id, QueueTicketRow.version).where(
+                    QueueTicketRow.id.in_([r.id for r in rows])
+                )
+            ).all()
+        )
+    behind = [
+        r for r in rows if local.get(r.id, 0) < r.version and TicketState(r.state) in _KIND_OF_STATE
+    ]
+    if behind:
+        _record(
+            ws,
+            SYSTEM_ACTOR,
+            [(_KIND_OF_STATE[TicketState(r.state)], r) for r in behind],
+            ("queue.reconcile", window, {"tickets": [r.label for r in behind]}),
+        )
+    return len(behind)
+
+
+def _call_postgres(
+    ws: Workstation,
+    actor: Actor,
+    hall: LiveHall,
+    settings: QueueSettings,
+    window: str,
+    queues: Sequence[str],
+    now: datetime,
+) -> tuple[Any | None, Any | None]:
+    """The same call as call_next's step-by-step `work`, in one statement (queue_call.py)."""
+    result = _live(
+        hall,
+        lambda conn: queue_call.call_in_one_statement(
+            conn,
+            window=window,
+            workstation=ws.code,
+            queues=queues,
+            day=now.date().isoformat(),
+            now_ms=_ms(now),
+            now_iso=_iso(now),
+            username=actor.username,
+            ratio=settings.green_ratio,
+            channel=NOTIFY_CHANNEL,
+        ),
+        one_statement=True,
+    )
+    if result.paused:
+        raise ValidationError("window", "本窗口已暂停叫号：请先「恢复窗口」")
+    return result.ended, result.called
 
 
 def _at_window(
@@ -945,6 +1055,7 @@ def status(ws: Workstation, hall: LiveHall) -> WindowStatus:
     window = window_of(ws)
     queues = tuple(sorted(q.code for q in settings.queues_of(window)))
     day = ws.today().isoformat()
+    _reconcile(ws, hall, window, day)  # the window's start: steps a crash left unrecorded
 
     def work(conn: Connection) -> WindowStatus:
         win = conn.execute(select(windows_t).where(windows_t.c.window == window)).one_or_none()

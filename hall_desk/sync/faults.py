@@ -1,45 +1,5 @@
-"""Test support only: named points where a sync can be held so a test can kill or delay it.
+"""The sync's fault points: the mechanism is store/faults.py (services/ holds points too)."""
 
-`HALL_DESK_SYNC_PAUSE_AT=<point>[:<n>]` holds the n-th arrival (default the first) at that
-point: the process prints `HALL_DESK_SYNC_PAUSED <point>` on stdout and waits until the file
-named by `HALL_DESK_SYNC_RESUME_FILE` exists (at most 60 s). A test then SIGKILLs the process
-(crash at a known place) or creates the file (a transaction that commits late). Without the
-variable every point is a dictionary lookup and nothing else.
+from hall_desk.store.faults import MARK, MAX_PAUSE_S, PAUSE_ENV, RESUME_ENV, pause_point
 
-Points: push.before_commit (shared rows written, shared transaction open), push.after_commit
-(shared commit done, local acknowledgement not yet written), pull.before_commit (pulled events
-applied to the local database, local transaction open).
-"""
-
-from __future__ import annotations
-
-import os
-import time
-from collections import Counter
-from pathlib import Path
-
-PAUSE_ENV = "HALL_DESK_SYNC_PAUSE_AT"
-RESUME_ENV = "HALL_DESK_SYNC_RESUME_FILE"
-MARK = "HALL_DESK_SYNC_PAUSED"
-MAX_PAUSE_S = 60.0
-
-_arrivals: Counter[str] = Counter()
-
-
-def pause_point(name: str) -> None:
-    wanted = os.environ.get(PAUSE_ENV)
-    if not wanted:
-        return
-    point, _, nth = wanted.partition(":")
-    if point != name:
-        return
-    _arrivals[name] += 1
-    if _arrivals[name] != (int(nth) if nth else 1):
-        return
-    print(f"{MARK} {name}", flush=True)
-    resume = os.environ.get(RESUME_ENV)
-    deadline = time.monotonic() + MAX_PAUSE_S
-    while time.monotonic() < deadline:
-        if resume and Path(resume).exists():
-            return
-        time.sleep(0.02)
+__all__ = ["MARK", "MAX_PAUSE_S", "PAUSE_ENV", "RESUME_ENV", "pause_point"]

@@ -83,6 +83,11 @@ class QueueLink:
         with self._open().live() as conn:
             yield conn
 
+    @contextmanager
+    def live_statement(self) -> Iterator[Connection]:
+        with self._open().live_statement() as conn:
+            yield conn
+
     def close(self) -> None:
         if self._shared is not None:
             self._shared.close()

@@ -315,6 +315,18 @@ class SharedDatabase:
                 yield conn
 
     @contextmanager
+    def live_statement(self) -> Iterator[Connection]:
+        """One statement of the live queue that the server commits as it ends (autocommit on
+        PostgreSQL): a row lock it takes is not held while the client sends COMMIT, which a
+        busy machine may be slow to do. On SQLite the same transaction as live()."""
+        if self._engine is not None:
+            with self._engine.connect() as conn:
+                yield conn.execution_options(isolation_level="AUTOCOMMIT")
+        else:
+            with self.live() as conn:
+                yield conn
+
+    @contextmanager
     def reading(self) -> Iterator[Connection]:
         """A read transaction on one snapshot (several statements see the same rows)."""
         with self._failures_explained(), self._reading() as conn:

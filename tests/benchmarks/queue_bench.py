@@ -4,8 +4,10 @@ UPDATE. On a fresh PostgreSQL database (HALL_DESK_TEST_PG), 2,000 tickets waitin
 
 The program's call includes everything the window does: the window's row, ending the current
 visit, the calling rule under the queue's lock, and the local event with its audit entry (a
-SQLite write with fsync). `queue_figures()` returns printable lines; run.py prints them, and
-`python -m tests.benchmarks.queue_bench` runs it alone.
+SQLite write with fsync, after the shared commit). A second row is the call until its shared
+commit, the part comparable with the floor. `queue_figures()` returns printable lines;
+run.py prints them, and `python -m tests.benchmarks.queue_bench` runs it alone
+(HALL_DESK_QUEUE_BENCH_TICKETS=400 for a quick look).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from tests.sync.queue_helpers import open_shared, seed_waiting
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 WINDOWS = 10
-TICKETS = 2000
+TICKETS = int(os.environ.get("HALL_DESK_QUEUE_BENCH_TICKETS", "2000"))
 TARGET_MS = 50.0
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,7 +42,8 @@ def _libpq(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
-def _run_windows(homes: list[Path], url: str, floor: bool) -> list[float]:
+def _run_windows(homes: list[Path], url: str, floor: bool) -> tuple[list[float], list[float]]:
+    """Each call's milliseconds, whole and until its shared commit (the floor: no such part)."""
     start = datetime.now().astimezone().replace(hour=9, minute=0, second=0, microsecond=0)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     args = ["floor"] if floor else []
@@ -71,11 +74,13 @@ def _run_windows(homes: list[Path], url: str, floor: bool) -> list[float]:
         child.stdin.write("go\n")
         child.stdin.flush()
     samples: list[float] = []
+    shared_part: list[float] = []
     for child in children:
         out, _ = child.communicate(timeout=600)
-        line = next(x for x in out.splitlines() if x.startswith("SAMPLES "))
-        samples += json.loads(line[len("SAMPLES ") :])
-    return samples
+        lines = {x.partition(" ")[0]: x.partition(" ")[2] for x in out.splitlines()}
+        samples += json.loads(lines["SAMPLES"])
+        shared_part += json.loads(lines["SHARED"])
+    return samples, shared_part
 
 
 def queue_figures() -> list[str]:
@@ -98,18 +103,19 @@ def queue_figures() -> list[str]:
         with Workstation(Home(root / "w0"), SettableClock(today)) as first:
             shared = open_shared(first, url)
             seed_waiting(shared, today.date().isoformat(), today, TICKETS, 0.3, seed=1)
-            program = _run_windows(homes, url, floor=False)
+            program, shared_part = _run_windows(homes, url, floor=False)
             with shared.live() as conn:
                 from sqlalchemy import text
 
                 conn.execute(text("UPDATE hall_queue_tickets SET state = 'waiting'"))
-            floor = _run_windows(homes, url, floor=True)
+            floor, _ = _run_windows(homes, url, floor=True)
             shared.close()
         return [
             f"{WINDOWS} windows in {WINDOWS} processes, {TICKETS:,} tickets waiting"
             f" ({len(program):,} calls):",
             header(),
             row("call-next, ten windows", program, floor, TARGET_MS),
+            row("  its shared part", shared_part, floor, None),
         ]
     finally:
         shutil.rmtree(root, ignore_errors=True)

@@ -384,6 +384,11 @@ def one_size(cases_wanted: int) -> None:
     for line in queue_figures():
         print(line)
     print()
+    from tests.benchmarks.display_bench import display_figures
+
+    for line in display_figures():
+        print(line)
+    print()
     print("a hall's night: every workstation syncs at once (processes, PostgreSQL):")
     from tests.benchmarks.hall_night import hall_night_figures
 

@@ -6,7 +6,7 @@ import random
 import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -96,9 +96,15 @@ class FailingHall:
     def is_postgres(self) -> bool:
         return self.shared.is_postgres
 
+    def live(self) -> AbstractContextManager[Connection]:
+        return self._failing(self.shared.live())
+
+    def live_statement(self) -> AbstractContextManager[Connection]:
+        return self._failing(self.shared.live_statement())
+
     @contextmanager
-    def live(self) -> Iterator[Connection]:
-        with self.shared.live() as conn:
+    def _failing(self, opened: AbstractContextManager[Connection]) -> Iterator[Connection]:
+        with opened as conn:
             real = conn.execute
 
             def execute(*args: Any, **kwargs: Any) -> Any:
