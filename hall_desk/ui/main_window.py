@@ -396,6 +396,8 @@ class MainWindow(QMainWindow):
         if wanted:
             self.queue_bar = QueueBar(self.ws, self.actor)
             self.right.insertWidget(self.right.indexOf(self.workspaces), self.queue_bar)
+            if self.isVisible():  # into a shown window: shown now, not on a later turn
+                self.queue_bar.show()
 
     def _visit(self, started: SignalInstance, kind: str, visit_id: Callable[..., str]) -> None:
         """A visit recorded while this window has a number called becomes that number's visit
