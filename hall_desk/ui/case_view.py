@@ -156,6 +156,8 @@ class CaseView(QDialog):
         close.clicked.connect(self.reject)
         close.setDefault(True)
         self.detail: CaseDetail = cases.case_detail(ws, actor, case_ref)
+        self.preview: PdfPreviewDialog | None = None
+        self.reprint_preview: PdfPreviewDialog | None = None
         self._reprint_row()
         self._journey_tab()
         self.clock_box = self._clock_box()
@@ -426,9 +428,7 @@ class CaseView(QDialog):
                 self.ws, self.actor, self.detail.case.id, field, reason=UNMASK_REASON
             )
         except HallDeskError as exc:
-            self.message.setText(f"⚠ {exc.message}")
-            set_role(self.message, "fieldError")
-            self.message.setVisible(True)
+            self._say_refused(exc)
             return
         label = self.value("idNumber" if field == "id_number" else "phone")
         label.setText(full)
@@ -470,41 +470,59 @@ class CaseView(QDialog):
         self.notice_choice.setEnabled(has_any)
         self.reprint_button.setEnabled(has_any)
 
-    def reprint(self) -> PdfPreviewDialog | None:
+    def reprint(self) -> Op[tuple[str, bytes]]:
+        """The notice is rebuilt (reportlab) off the GUI thread: the window keeps answering,
+        and the button stays pressed until the preview opens."""
         from hall_desk.reports.notices import reprint_notice
 
-        try:
-            title, data = reprint_notice(
-                self.ws, self.actor, self.detail.case.id, self.notice_choice.currentData()
-            )
-        except HallDeskError as exc:
-            self.message.setText(f"⚠ {exc.message}")
-            set_role(self.message, "fieldError")
-            self.message.setVisible(True)
-            return None
-        preview = PdfPreviewDialog(
-            data,
-            self.tr("{title} {case_no}").format(title=title, case_no=self.detail.case.case_no),
-            self,
-            printer_name=str(self.ws.config.extra.get("printer", "")),
-        )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.reprint_preview = preview
-        preview.open()
-        return preview
+        ws, actor, case_id = self.ws, self.actor, self.detail.case.id
+        event_id = self.notice_choice.currentData()
+        case_no = self.detail.case.case_no
 
-    def print_sheet(self) -> PdfPreviewDialog:
+        def show(made: tuple[str, bytes]) -> None:
+            title, data = made
+            self.message.setVisible(False)
+            self.reprint_preview = self._preview(
+                data, self.tr("{title} {case_no}").format(title=title, case_no=case_no)
+            )
+
+        return (
+            Op(self, lambda: reprint_notice(ws, actor, case_id, event_id))
+            .busy(self.reprint_button, self.notice_choice)
+            .refused(self._say_refused)
+            .success(show)
+            .run()
+        )
+
+    def print_sheet(self) -> Op[bytes]:
         # reportlab loads on first print, not at start-up.
         from hall_desk.reports.case_sheet import build_case_sheet
 
-        data = build_case_sheet(self.ws, self.actor, self.detail.case.id)
+        ws, actor, case_id = self.ws, self.actor, self.detail.case.id
+        case_no = self.detail.case.case_no
+
+        def show(data: bytes) -> None:
+            self.preview = self._preview(
+                data, self.tr("办件信息单 {case_no}").format(case_no=case_no)
+            )
+
+        return (
+            Op(self, lambda: build_case_sheet(ws, actor, case_id))
+            .busy(child(self.form, QPushButton, "printButton"))
+            .refused(self._say_refused)
+            .success(show)
+            .run()
+        )
+
+    def _say_refused(self, exc: HallDeskError) -> None:
+        self.message.setText(f"⚠ {exc.message}")
+        set_role(self.message, "fieldError")
+        self.message.setVisible(True)
+
+    def _preview(self, data: bytes, title: str) -> PdfPreviewDialog:
         preview = PdfPreviewDialog(
-            data,
-            self.tr("办件信息单 {case_no}").format(case_no=self.detail.case.case_no),
-            self,
-            printer_name=str(self.ws.config.extra.get("printer", "")),
+            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
         )
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.preview = preview
         preview.open()
         return preview

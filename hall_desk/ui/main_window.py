@@ -34,9 +34,10 @@ from hall_desk.services.settings import save_appearance
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui import appearance
 from hall_desk.ui.case_view import CaseView
-from hall_desk.ui.changes import EVERYTHING, Follower
+from hall_desk.ui.changes import EVERYTHING, Entity, Follower
 from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.queue_bar import QueueBar
 from hall_desk.ui.rating_screen import RatingDesk
@@ -234,14 +235,12 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         right = QVBoxLayout()
         right.addLayout(self._search_bar())
-        self.queue_bar: QueueBar | None = None
-        callers = (Permission.INTAKE, Permission.CONSULT, Permission.DELIVER)
-        if ws.config.shared_url and any(actor.may(p) for p in callers):
-            # The live queue needs the hall's shared database; when that is away, the bar says
-            # so and the rest of the window works as before.
-            self.queue_bar = QueueBar(ws, actor)
-            right.addWidget(self.queue_bar)
         right.addWidget(self.workspaces, 1)
+        self.right = right
+        self.queue_bar: QueueBar | None = None
+        self._place_queue_bar()
+        # An address typed in 设置 brings the bar (or takes it away) without a restart.
+        Follower(self, [Entity.SETTINGS], self._place_queue_bar)
         row.addLayout(right, 1)
         self.pages.addWidget(work)
         for workspace in WORKSPACES:
@@ -312,8 +311,13 @@ class MainWindow(QMainWindow):
             from hall_desk.ui.intake_workspace import IntakeWorkspace
 
             self.intake = IntakeWorkspace(self.ws, self.actor)
-            self.intake.form.print_requested.connect(self.print_intake_notice)
-            self.intake.supplement.print_requested.connect(self.print_intake_notice)
+            form, supplement = self.intake.form, self.intake.supplement
+            form.print_requested.connect(
+                lambda case_id: self.print_intake_notice(case_id, form.print_button)
+            )
+            supplement.print_requested.connect(
+                lambda case_id: self.print_intake_notice(case_id, supplement.print_button)
+            )
             self.intake.form.open_case_requested.connect(self.open_case)
             self._rated(self.intake.form.service_finished)
             self._visit(self.intake.form.decided, "case", lambda r: r.case_id)
@@ -377,13 +381,36 @@ class MainWindow(QMainWindow):
         layout.addStretch(1)
         return page
 
+    def _place_queue_bar(self) -> None:
+        """The 叫号 bar, above the workspaces, while the workstation has a shared address and the
+        person serves at a window. The live queue needs the hall's shared database; when that is
+        away, the bar says so and the rest of the window works as before."""
+        url = (self.ws.config.shared_url or "").strip()
+        callers = (Permission.INTAKE, Permission.CONSULT, Permission.DELIVER)
+        wanted = bool(url) and any(self.actor.may(p) for p in callers)
+        bar = self.queue_bar
+        if bar is not None and wanted and bar.link.url == url:
+            return  # the same address: the bar follows 设置 itself (window number, queues)
+        if bar is not None:
+            self.right.removeWidget(bar)
+            self.queue_bar = None
+            bar.retire()
+        if wanted:
+            self.queue_bar = QueueBar(self.ws, self.actor)
+            self.right.insertWidget(self.right.indexOf(self.workspaces), self.queue_bar)
+            if self.isVisible():  # into a shown window: shown now, not on a later turn
+                self.queue_bar.show()
+
     def _visit(self, started: SignalInstance, kind: str, visit_id: Callable[..., str]) -> None:
         """A visit recorded while this window has a number called becomes that number's visit
         (its rating and its wait are one visit's). The link runs on the queue's own worker:
         the visit is saved already, and a shared database that is away only says so."""
-        if self.queue_bar is not None:
-            bar = self.queue_bar
-            started.connect(lambda *args: bar.link_visit(kind, visit_id(*args)))
+        # The bar of the moment: it comes and goes with the shared address.
+        started.connect(
+            lambda *args: (
+                self.queue_bar is not None and self.queue_bar.link_visit(kind, visit_id(*args))
+            )
+        )
 
     def _rated(self, finished: SignalInstance) -> None:
         if self.rating is not None:
@@ -632,17 +659,26 @@ class MainWindow(QMainWindow):
             # The consultation's page is hidden now: the next keys (the ID number) go here.
             form.id_number.setFocus()
 
-    def print_intake_notice(self, case_id: str) -> PdfPreviewDialog:
+    def print_intake_notice(
+        self, case_id: str, button: QWidget | None = None
+    ) -> Op[tuple[str, bytes]]:
+        """The notice is built (reportlab) off the GUI thread; `button`, the one pressed, stays
+        disabled until the preview opens."""
         from hall_desk.reports.notices import intake_notice
 
-        title, data = intake_notice(self.ws, self.actor, case_id)
-        preview = PdfPreviewDialog(
-            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
-        )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.notice_preview = preview
-        preview.open()
-        return preview
+        ws, actor = self.ws, self.actor
+
+        def show(made: tuple[str, bytes]) -> None:
+            title, data = made
+            preview = PdfPreviewDialog(
+                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
+            )
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.notice_preview = preview
+            preview.open()
+
+        op = Op(self, lambda: intake_notice(ws, actor, case_id)).success(show)
+        return (op.busy(button) if button is not None else op).run()
 
     def open_ticket(self, ticket_no: str) -> None:
         """A ticket named elsewhere (the evidence of an evaluation) shown in its list."""

@@ -64,6 +64,7 @@ class QueueBar(QFrame):
         self.actor = actor
         self.link = link or QueueLink(ws)
         self.status: queue.WindowStatus | None = None
+        self.retired = False
         # Two rows: what is called now (never cut short), then the actions.
         rows = QVBoxLayout(self)
         rows.setContentsMargins(8, 4, 8, 4)
@@ -118,7 +119,9 @@ class QueueBar(QFrame):
         self.message.setObjectName("queueMessage")
         top.addWidget(self.message, 1)
         row.addStretch(1)
-        self._reread()
+        # The status is read once at start (a window restarted with a number still called shows
+        # it before any key), on the queue's own worker like every other read of it.
+        self.refresh()
         if not self.link.configured:
             self._unavailable(self.tr("本工作站未设置共享数据库：叫号不可用（办件不受影响）"))
         # The window number and the hall's queues are settings: a change in 设置 shows at once.
@@ -187,6 +190,8 @@ class QueueBar(QFrame):
     def refresh(self) -> None:
         """Re-reads the window number and the queues (either may have changed in 设置), then
         the window's status from the shared database."""
+        if self.retired:
+            return
         self._reread()
         if not queue.calls_here(self.ws) or not self.link.configured:
             return
@@ -299,3 +304,10 @@ class QueueBar(QFrame):
 
     def close_link(self) -> None:
         self.link.close()
+
+    def retire(self) -> None:
+        """The bar is going (the shared address changed in 设置): its link closes on the queue's
+        worker, after any action still using it there."""
+        self.retired = True  # a 设置 change announced in the same breath reads nothing more
+        queue_pool().start(self.link.close)
+        self.deleteLater()

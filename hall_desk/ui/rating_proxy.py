@@ -107,8 +107,19 @@ class ProxyRatingDialog(QDialog):
         self._load_services()
         self._show_reasons()
 
-    def _load_services(self) -> None:
-        for target in ratings.pending_targets(self.ws, self.actor):
+    def _load_services(self) -> Op[list[RatingTarget]]:
+        """Read off the GUI thread: the dialog opens at once; 保存 waits for the list."""
+        ws, actor = self.ws, self.actor
+        return (
+            Op(self, lambda: ratings.pending_targets(ws, actor))
+            .busy(self.buttons.button(QDialogButtonBox.StandardButton.Save))
+            .fields(self.errors)
+            .success(self._show_services)
+            .run()
+        )
+
+    def _show_services(self, targets: list[RatingTarget]) -> None:
+        for target in targets:
             shown = f"{target.at[11:16]}　{target.what}"
             if target.case_no:
                 shown += f"（{target.case_no}）"

@@ -6,6 +6,7 @@ The staff member rated never sees who rated: their page shows counts and what wa
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
@@ -22,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.ratings import LEVELS_HIGH_TO_LOW, AppealState, LevelCounts
 from hall_desk.domain.roles import Actor
 from hall_desk.services import ratings
-from hall_desk.services.ratings import RatingView
+from hall_desk.services.ratings import RatingFigures, RatingView, StaffRatingCounts
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import Column, RowsModel
@@ -89,6 +91,18 @@ def counts_text(counts: LevelCounts, unrated: int) -> str:
     return line
 
 
+@dataclass(frozen=True)
+class _LeadRead:
+    rows: list[RatingView]
+    figures: RatingFigures
+
+
+@dataclass(frozen=True)
+class _OwnRead:
+    counts: StaffRatingCounts
+    bad: list[RatingView]
+
+
 RECENT_BAD_DAYS = 14  # longer than any appeal period of 3 working days
 
 
@@ -143,6 +157,7 @@ class RatingsPage(QWidget):
             edit.dateChanged.connect(self.refresh)
         self.only_bad.currentIndexChanged.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self._generation = 0  # bumps with every read: an older reply is stale
         Follower(self, [Entity.RATING], self.refresh)
         self.refresh()
 
@@ -182,21 +197,38 @@ class RatingsPage(QWidget):
     def _period(self) -> tuple[date, date]:
         return self.day_from.date().toPython(), self.day_to.date().toPython()  # type: ignore[return-value]
 
-    def refresh(self) -> None:
+    def refresh(self) -> Op[_LeadRead]:
+        """Read off the GUI thread (a month of ratings and its figures); a reply to an older
+        period or filter, overtaken by a newer read, is dropped."""
+        self._generation += 1
+        generation = self._generation
+        ws, actor, shown = self.ws, self.actor, self.only_bad.currentData()
         day_from, day_to = self._period()
-        shown = self.only_bad.currentData()
-        if shown == "appeals":
-            rows = ratings.pending_appeals(self.ws, self.actor)
-        else:
-            rows = ratings.ratings_between(self.ws, self.actor, day_from, day_to)
-            if shown == "bad":
-                rows = [r for r in rows if r.level is not None and r.level.is_bad]
-        # The newest first: the lead looks at what came in last.
-        self.model.set_rows(sorted(rows, key=lambda r: r.rated_at, reverse=True))
-        figures = ratings.rating_figures(self.ws, day_from, day_to)
-        self.figures.setText(counts_text(figures.levels, figures.unrated))
-        self.rater.clear()
-        self._enable()
+
+        def read() -> _LeadRead:
+            if shown == "appeals":
+                rows = ratings.pending_appeals(ws, actor)
+            else:
+                rows = ratings.ratings_between(ws, actor, day_from, day_to)
+                if shown == "bad":
+                    rows = [r for r in rows if r.level is not None and r.level.is_bad]
+            # The newest first: the lead looks at what came in last.
+            rows.sort(key=lambda r: r.rated_at, reverse=True)
+            return _LeadRead(rows, ratings.rating_figures(ws, day_from, day_to))
+
+        def show(read: _LeadRead) -> None:
+            if generation != self._generation:
+                return
+            self.model.set_rows(read.rows)
+            self.figures.setText(counts_text(read.figures.levels, read.figures.unrated))
+            self.rater.clear()
+            self._enable()
+
+        return Op(self, read).refused(self._refused).success(show).run()
+
+    def _refused(self, exc: HallDeskError) -> None:
+        self.error.setText(f"⚠ {exc.message}")
+        self.error.setVisible(True)
 
     def _enable(self) -> None:
         """Reveal needs a real-name rater; 复核 a pending appeal: the buttons say what applies."""
@@ -292,25 +324,43 @@ class MyRatingsDialog(QDialog):
         layout.addWidget(self.message)
         self.errors = FieldErrors({"reason": self.reason_error}, self.error, self)
         self.appeal_button.clicked.connect(self.appeal)
+        self._generation = 0
         Follower(self, [Entity.RATING], self.refresh)
         self.refresh()
 
-    def refresh(self) -> None:
-        today = self.ws.today()
+    def refresh(self) -> Op[_OwnRead]:
+        """Read off the GUI thread; a reply overtaken by a newer read is dropped."""
+        self._generation += 1
+        generation = self._generation
+        ws, actor = self.ws, self.actor
+        today = ws.today()
         start = _month_start(today)
-        mine = ratings.my_rating_counts(self.ws, self.actor, start, today)
-        self.counts.setText(
-            self.tr("本月（{start} 至 {today}）：{figures}").format(
-                start=start.isoformat(),
-                today=today.isoformat(),
-                figures=counts_text(mine.levels, mine.unrated),
-            )
-        )
         # 差评 of the last weeks, so one given at the end of last month can still be appealed.
         recent = min(start, today - timedelta(days=RECENT_BAD_DAYS))
-        bad = ratings.my_bad_ratings(self.ws, self.actor, recent, today)
-        self.model.set_rows(sorted(bad, key=lambda r: r.rated_at, reverse=True))
-        self.empty.setVisible(not bad)
+
+        def read() -> _OwnRead:
+            mine = ratings.my_rating_counts(ws, actor, start, today)
+            bad = ratings.my_bad_ratings(ws, actor, recent, today)
+            return _OwnRead(mine, sorted(bad, key=lambda r: r.rated_at, reverse=True))
+
+        def show(read: _OwnRead) -> None:
+            if generation != self._generation:
+                return
+            self.counts.setText(
+                self.tr("本月（{start} 至 {today}）：{figures}").format(
+                    start=start.isoformat(),
+                    today=today.isoformat(),
+                    figures=counts_text(read.counts.levels, read.counts.unrated),
+                )
+            )
+            self.model.set_rows(read.bad)
+            self.empty.setVisible(not read.bad)
+
+        return Op(self, read).refused(self._refused).success(show).run()
+
+    def _refused(self, exc: HallDeskError) -> None:
+        self.error.setText(f"⚠ {exc.message}")
+        self.error.setVisible(True)
 
     def appeal(self) -> Op[object] | None:
         index = self.table.currentIndex()

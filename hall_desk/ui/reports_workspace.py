@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor
 from hall_desk.services import dashboard
+from hall_desk.services import staff_figures as people_figures
 from hall_desk.services.dashboard import (
     DayFigures,
     DeadlineRow,
@@ -35,7 +36,6 @@ from hall_desk.services.dashboard import (
 )
 from hall_desk.services.queue_figures import queue_figures
 from hall_desk.services.ratings import RatingFigures
-from hall_desk.services.staff_figures import staff_figures
 from hall_desk.services.ticket_figures import ticket_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
@@ -380,6 +380,7 @@ class ReportsWorkspace(QWidget):
         self.people_summary = QLabel()
         self.people_summary.setObjectName("peopleFigures")
         self.people_summary.setWordWrap(True)
+        self._people_generation = 0  # bumps with every read: an older reply is stale
         layout.addWidget(self.people_summary)
         self.missing = RowsModel(MISSING_COLUMNS, lambda m: f"{m.kind}:{m.day}", parent=self)
         view = table_view(self.missing, self.tr("本月缺少的会议记录"))
@@ -387,8 +388,25 @@ class ReportsWorkspace(QWidget):
         layout.addWidget(view, 1)
         self.people_index = self.tabs.addTab(page, self.tr("人员与巡查"))
 
-    def _refresh_people(self, day: date) -> None:
-        people = staff_figures(self.ws, self.actor, day)
+    def _refresh_people(self, day: date) -> Op[people_figures.StaffFigures]:
+        """Read off the GUI thread (the hall's findings, actions and meetings); a reply for a
+        day the page no longer shows, overtaken by a newer read, is dropped."""
+        self._people_generation += 1
+        generation = self._people_generation
+        ws, actor = self.ws, self.actor
+
+        def show(people: people_figures.StaffFigures) -> None:
+            if generation == self._people_generation:
+                self._show_people(people)
+
+        return (
+            Op(self, lambda: people_figures.staff_figures(ws, actor, day))
+            .refused(lambda exc: self.people_summary.setText(f"⚠ {exc.message}"))
+            .success(show)
+            .run()
+        )
+
+    def _show_people(self, people: people_figures.StaffFigures) -> None:
         self.staff_figures = people
         self.people_summary.setText(
             self.tr(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from logging.handlers import RotatingFileHandler
 
 import pytest
@@ -27,6 +27,7 @@ from hall_desk.ui.app import application
 from hall_desk.ui.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.services.helpers import draft_for, person, resident_id
+from tests.ui.gated import Gated
 
 FOOD = "011050007001"
 # How long a test's background work may take to wind down after the test before it is a leak.
@@ -159,3 +160,21 @@ def _chunks(text: str) -> list[str]:
         else:
             out.append(ch)
     return out
+
+
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[object, str], Gated]]:
+    """`gate(module, "name")` holds each call of `module.name` in its worker until released;
+    whatever the test's outcome, every call is let go at the end (a held worker would hold the
+    next test's actions up behind it)."""
+    made: list[Gated] = []
+
+    def make(module: object, name: str) -> Gated:
+        gated = Gated(getattr(module, name))
+        monkeypatch.setattr(module, name, gated)
+        made.append(gated)
+        return gated
+
+    yield make
+    for gated in made:
+        gated.release_all()

@@ -221,6 +221,7 @@ def test_after_the_supplement_the_acceptance_notice_is_printed(qtbot, ws, clerk)
     assert supplement.print_button.isVisible()
     assert QApplication.focusWidget() is supplement.print_button
     qtbot.keyClick(supplement.print_button, Qt.Key.Key_Space)
+    settle(qtbot)  # the notice is built off the GUI thread
     preview = main.notice_preview
     text = notice_text(preview.pdf.data)
     assert "受理通知书" in text and case_no in text and MISSING in text

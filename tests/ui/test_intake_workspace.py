@@ -280,6 +280,7 @@ def test_main_window_hosts_intake_and_prints_the_notice(qtbot, ws, clerk) -> Non
     result = decide(qtbot, form, CaseEvent.ACCEPT)
     assert result is not None
     qtbot.mouseClick(form.print_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # the notice is built off the GUI thread
     preview = main.notice_preview
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.pdf.data)).pages)
     assert "受理通知书" in text and result.case_no in text

@@ -39,7 +39,9 @@ def open_sheet(qtbot, ws, clerk, case_id: str) -> tuple[CaseView, PdfPreviewDial
     qtbot.addWidget(view)
     view.show()
     qtbot.mouseClick(child(view.form, QPushButton, "printButton"), Qt.MouseButton.LeftButton)
+    settle(qtbot)  # the sheet is built off the GUI thread
     preview = view.preview
+    assert preview is not None
     qtbot.waitUntil(lambda: preview.pages_painted >= 1, timeout=10_000)
     return view, preview
 

@@ -85,6 +85,7 @@ def test_a_rating_keyed_in_at_the_window_needs_a_reason(qtbot, ws, clerk) -> Non
     qtbot.waitUntil(lambda: window.findChild(ProxyRatingDialog) is not None)
     dialog = window.findChild(ProxyRatingDialog)
     assert dialog.isVisible()
+    settle(qtbot)  # the services of today are read off the GUI thread
     assert dialog.services.count() == 1 and "咨询：社保卡补办" in dialog.services.item(0).text()
     dialog.level.setFocus()
     qtbot.keyClick(dialog.level, Qt.Key.Key_Down)  # 非常满意

@@ -16,7 +16,7 @@ from hall_desk.ui.ratings_page import MyRatingsDialog, RatingsPage
 from hall_desk.ui.tickets_workspace import TicketsWorkspace
 from tests.services import tickets_helpers
 from tests.services.tickets_helpers import Desk
-from tests.ui.actions import click, fill
+from tests.ui.actions import click, fill, settle
 
 desk = tickets_helpers.desk
 
@@ -53,6 +53,7 @@ def test_the_lead_sees_the_rater_masked_and_reveals_with_an_audit_entry(qtbot, d
     workspace.show()
     workspace.tabs.setCurrentWidget(workspace.ratings)
     page = workspace.ratings
+    settle(qtbot)  # the lists are read off the GUI thread
     assert page.figures.text().startswith("评价 2 次（非常满意 1，满意 0，基本满意 0，不满意 1")
     assert "差评 1 次，差评率 50.0%（1/2）" in page.figures.text()
     shown = {page.model.rows[i].level: i for i in range(len(page.model.rows))}
@@ -79,6 +80,7 @@ def test_the_staff_member_appeals_and_another_lead_reviews(qtbot, desk) -> None:
     mine = MyRatingsDialog(desk.ws, desk.handler)
     qtbot.addWidget(mine)
     mine.show()
+    settle(qtbot)
     assert "差评 1 次，差评率 100.0%（1/1）" in mine.counts.text()
     headers = [mine.model.headerData(i, 1) for i in range(mine.model.columnCount())]
     assert "评价人" not in headers, "the staff member never sees who rated"
@@ -98,6 +100,7 @@ def test_the_staff_member_appeals_and_another_lead_reviews(qtbot, desk) -> None:
     qtbot.addWidget(page)
     page.show()
     page.only_bad.setCurrentIndex(page.only_bad.findData("appeals"))
+    settle(qtbot)
     assert len(page.model.rows) == 1
     page.table.selectRow(0)
     page.decision.setCurrentIndex(page.decision.findData(True))
@@ -106,4 +109,5 @@ def test_the_staff_member_appeals_and_another_lead_reviews(qtbot, desk) -> None:
     row = _row(desk, rating_id)
     assert (row.appeal_state, row.reviewed_by) == ("upheld", "lead2")
     page.only_bad.setCurrentIndex(page.only_bad.findData("all"))
+    settle(qtbot)
     assert page.figures.text().endswith("；申诉成立 1 次，扣除后差评率 —")

@@ -21,6 +21,7 @@ from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.main_window import MainWindow, SearchResults
 from hall_desk.ui.setup_dialog import SetupDialog
 from tests.conftest import ADMIN_PASSWORD, STAFF_PASSWORD
+from tests.ui.actions import click
 from tests.ui.conftest import type_text
 
 
@@ -322,7 +323,9 @@ def test_print_preview_renders_the_pdf(qtbot, ws, clerk, cases, tmp_path: Path) 
     view = CaseView(ws, clerk, cases[0].case_id)
     qtbot.addWidget(view)
     view.show()
-    preview = view.print_sheet()
+    click(qtbot, child(view.form, QPushButton, "printButton"))
+    preview = view.preview
+    assert preview is not None
     qtbot.waitUntil(lambda: preview.pages_painted >= 1, timeout=10_000)
     text = "".join(
         page.extract_text() for page in PdfReader(__import__("io").BytesIO(preview.pdf.data)).pages
@@ -412,7 +415,9 @@ def test_save_as_pdf_from_the_preview_toolbar(
     view = CaseView(ws, clerk, cases[0].case_id)
     qtbot.addWidget(view)
     view.show()
-    preview = view.print_sheet()
+    click(qtbot, child(view.form, QPushButton, "printButton"))
+    preview = view.preview
+    assert preview is not None
     qtbot.waitUntil(lambda: preview.pages_painted >= 1, timeout=10_000)
     target = tmp_path / "办件信息单.pdf"
     asked = []

@@ -199,6 +199,7 @@ def test_the_dashboard_names_open_findings_overdue_actions_and_missing_meetings(
     page = ReportsWorkspace(hall.ws, hall.lead)
     qtbot.addWidget(page)
     page.day.setDate(page._qdate(date(2026, 11, 5)))
+    settle(qtbot)  # the people figures are read off the GUI thread
     assert page.people_summary.text() == (
         "待整改巡查问题 1 条（其中已逾期 1 条）；逾期未完成的会议待办 1 项；本月缺少的会议记录 2 次"
     )
