@@ -74,6 +74,9 @@ class Tx:
         self._chain: audit.Anchor | None = None
         self._tips: eventlog.Tips = {}
         self._own: tuple[int, str] | None = None
+        # A service's own notes for the rest of this transaction (e.g. the last case number it
+        # gave), by a key of its choosing; gone with the transaction.
+        self.memo: dict[tuple[str, str], Any] = {}
 
     def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:
         registered = event_kinds.require(kind)
