@@ -118,14 +118,20 @@ def due_for(
 def next_case_no(tx: Tx, on: date) -> str:
     """date + workstation + sequence: unique across the hall without asking anyone."""
     prefix = f"{on:%Y%m%d}-{tx.ws.code}-"
-    last = tx.session.scalar(
-        select(CaseRow.case_no)
-        # A range, not LIKE, so that the unique index on case_no is used.
-        .where(CaseRow.case_no >= prefix, CaseRow.case_no < prefix + "\uffff")
-        .order_by(func.length(CaseRow.case_no).desc(), CaseRow.case_no.desc())
-        .limit(1)
-    )
-    seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    # Read once per day's prefix in a transaction; a bulk intake's later cases count on from
+    # the number the last one was given (the write lock keeps anyone else from taking one).
+    seq = tx.memo.get(("case_no", prefix))
+    if seq is None:
+        last = tx.session.scalar(
+            select(CaseRow.case_no)
+            # A range, not LIKE, so that the unique index on case_no is used.
+            .where(CaseRow.case_no >= prefix, CaseRow.case_no < prefix + "\uffff")
+            .order_by(func.length(CaseRow.case_no).desc(), CaseRow.case_no.desc())
+            .limit(1)
+        )
+        seq = int(last.rsplit("-", 1)[1]) if last else 0
+    seq += 1
+    tx.memo[("case_no", prefix)] = seq
     return f"{prefix}{seq:04d}"
 
 

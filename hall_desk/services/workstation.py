@@ -68,6 +68,15 @@ class Tx:
         self._seq: int | None = None
         self.events: list[Event] = []
         self.audited = False
+        # What this transaction has written, so no step reads it back from the database (the
+        # write lock is held until commit: nobody else moves either): the audit chain's head
+        # once read or extended here, each record's newest event stamp, the newest own event.
+        self._chain: audit.Anchor | None = None
+        self._tips: eventlog.Tips = {}
+        self._own: tuple[int, str] | None = None
+        # A service's own notes for the rest of this transaction (e.g. the last case number it
+        # gave), by a key of its choosing; gone with the transaction.
+        self.memo: dict[tuple[str, str], Any] = {}
 
     def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:
         registered = event_kinds.require(kind)
@@ -88,7 +97,9 @@ class Tx:
             new=eventlog.NewEvent(kind, entity_type, entity_id, registered.stamp(payload)),
             seq=self._seq,
             mac_key=self.ws.key.event_key,
+            tips=self._tips,
         )
+        self._own = (row.seq, row.id)
         projections.apply(self.session, row)
         self.ws.invalidate(registered.caches)
         self.events.append(row)
@@ -96,9 +107,9 @@ class Tx:
 
     def audit(self, action: str, target: str = "", detail: dict[str, Any] | None = None) -> None:
         self.audited = True
-        audit.append(
-            self.session,
+        entry = audit.new_entry(
             self.ws.key.audit_key,
+            self._chain_head(),
             workstation=self.ws.code,
             actor=self.actor.username,
             action=action,
@@ -106,6 +117,25 @@ class Tx:
             detail=detail,
             at=self.ws.now(),
         )
+        self.session.add(entry)
+        self._chain = audit.Anchor(entry.seq, entry.hash)
+
+    def _chain_head(self) -> audit.Anchor:
+        """The chain's head: read once (no entry of this transaction is pending yet, so the
+        read need not flush), then the entry this transaction appended last."""
+        if self._chain is None:
+            with self.session.no_autoflush:
+                self._chain = audit.head(self.session) or audit.Anchor(0, audit.GENESIS)
+        return self._chain
+
+    def anchor(self) -> audit.Anchor | None:
+        """What the anchor names after this transaction (as `audit.head(session, origin)`
+        would read it), None when it wrote nothing that moves the anchor."""
+        if not (self.audited or self.events):
+            return None
+        chain = self._chain_head()
+        own = self._own if self._own is not None else audit.own_tip(self.session, self.ws.code)
+        return audit.Anchor(chain.seq, chain.hash, *(own or (0, "")))
 
 
 class Workstation:
@@ -244,7 +274,7 @@ class Workstation:
             tx = Tx(self, session, actor)
             yield tx
             # Events without an audit entry move the anchor too: it also covers their tail.
-            head = audit.head(session, self.code) if tx.audited or tx.events else None
+            head = tx.anchor()
         if head is not None:
             # After the commit: an anchor never names an entry the database does not hold.
             try:

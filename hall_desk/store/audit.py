@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from hall_desk.store.models import AuditEntry, Event
@@ -65,32 +65,6 @@ def new_entry(
     return entry
 
 
-def append(
-    session: Session,
-    key: bytes,
-    *,
-    workstation: str,
-    actor: str,
-    action: str,
-    target: str = "",
-    detail: dict[str, Any] | None = None,
-    at: datetime,
-) -> AuditEntry:
-    """Chains to the newest entry; the caller's write transaction keeps the chain linear."""
-    entry = new_entry(
-        key,
-        head(session),
-        workstation=workstation,
-        actor=actor,
-        action=action,
-        target=target,
-        detail=detail,
-        at=at,
-    )
-    session.add(entry)
-    return entry
-
-
 # --- the anchor: the chain's length and head, kept outside the database ------------------------
 #
 # A chain alone cannot show that its newest entries (or all of them) were deleted: what is left
@@ -129,12 +103,19 @@ def anchor_ok(key: bytes, anchor: Anchor, mac: str, owner: str = "") -> bool:
     )
 
 
+# Two columns, not the entry as an ORM object; built once.
+_HEAD = select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+_OWN_TIP = (
+    select(Event.seq, Event.id)
+    .where(Event.origin == bindparam("origin"))
+    .order_by(Event.seq.desc())
+    .limit(1)
+)
+
+
 def head(session: Session, origin: str | None = None) -> Anchor | None:
     """The chain's newest entry and, with `origin`, that workstation's newest own event."""
-    # Two columns, not the entry as an ORM object: every audited action reads the head.
-    last = session.execute(
-        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
-    ).first()
+    last = session.execute(_HEAD).first()
     tip = own_tip(session, origin) if origin is not None else None
     if last is None and tip is None:
         return None
@@ -148,12 +129,7 @@ def head(session: Session, origin: str | None = None) -> Anchor | None:
 
 def own_tip(session: Session, origin: str) -> tuple[int, str] | None:
     """(seq, id) of the workstation's newest own event, None when it has made none."""
-    row = session.execute(
-        select(Event.seq, Event.id)
-        .where(Event.origin == origin)
-        .order_by(Event.seq.desc())
-        .limit(1)
-    ).first()
+    row = session.execute(_OWN_TIP, {"origin": origin}).first()
     return (int(row.seq), str(row.id)) if row is not None else None
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.clock import HybridClock, Timestamp, uuid7
@@ -76,6 +76,15 @@ def next_seq(session: Session, origin: str) -> int:
     return (last or 0) + 1
 
 
+# Built once: every event appended reads its record's newest stamp.
+_RECORD_TIP = select(func.max(Event.hlc)).where(
+    Event.entity_type == bindparam("entity_type"), Event.entity_id == bindparam("entity_id")
+)
+
+# The newest stamp each record was given in one write transaction, by (entity_type, entity_id).
+Tips = dict[tuple[str, str], Timestamp]
+
+
 def append(
     session: Session,
     *,
@@ -85,18 +94,30 @@ def append(
     new: NewEvent,
     seq: int,
     mac_key: bytes,
+    tips: Tips | None = None,
 ) -> Event:
+    """With `tips` (kept by the caller for its write transaction, which every event of that
+    transaction is appended through), a record's second event takes its tip from there instead
+    of reading the log again, and the first read need not flush the session: no event of this
+    transaction for that record is pending."""
     ts = clock.now()
     # After everything this workstation holds of the same record, even when that was stamped
     # by a clock running ahead (which the bounded clock no longer follows): a record's events
     # fold in (HLC, id) order, and an edit must sort after what its writer saw.
-    tip = session.scalar(
-        select(func.max(Event.hlc)).where(
-            Event.entity_type == new.entity_type, Event.entity_id == new.entity_id
-        )
-    )
-    if tip is not None and ts <= Timestamp.decode(tip):
-        ts = Timestamp.decode(tip).next()
+    record = (new.entity_type, new.entity_id)
+    tip = tips.get(record) if tips is not None else None
+    if tip is None:
+        params = {"entity_type": new.entity_type, "entity_id": new.entity_id}
+        if tips is None:
+            stored = session.scalar(_RECORD_TIP, params)
+        else:
+            with session.no_autoflush:
+                stored = session.scalar(_RECORD_TIP, params)
+        tip = Timestamp.decode(stored) if stored is not None else None
+    if tip is not None and ts <= tip:
+        ts = tip.next()
+    if tips is not None:
+        tips[record] = ts
     row = Event(
         id=str(uuid7(ts)),
         origin=origin,

@@ -153,7 +153,7 @@ def scrub_detail(detail: str) -> str | None:
     clean = _narrowed(body)
     if clean is body:
         return None
-    # As audit.append writes details.
+    # As audit.new_entry writes details.
     text = json.dumps(clean, ensure_ascii=False, sort_keys=True)
     return None if text == detail else text
 
