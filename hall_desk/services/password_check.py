@@ -16,10 +16,13 @@ nothing sensible is not trusted: the work is then done in this process, as befor
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from argon2 import PasswordHasher, extract_parameters
@@ -30,6 +33,8 @@ CHILD_FROM_KIB = 16 * 1024
 CHILD_ENV = "HALL_DESK_ARGON2_CHILD"  # a frozen program runs itself as the child (__main__)
 TIMEOUT_S = 30
 _ROOT = str(Path(__file__).resolve().parents[2])
+_spare: list[subprocess.Popen[str]] = []  # at most one child started ahead (prestart)
+_spare_lock = threading.Lock()  # a password change may check in a worker thread
 
 
 def verify(hasher: PasswordHasher, stored: str, password: str) -> bool:
@@ -78,32 +83,82 @@ def _command() -> tuple[list[str], dict[str, str]]:
     return [sys.executable, "-P", "-c", code], env
 
 
-def _child(job: dict[str, object]) -> dict[str, object] | None:
+def _start() -> subprocess.Popen[str] | None:
     command, env = _command()
     try:
-        done = subprocess.run(
+        return subprocess.Popen(
             command,
-            input=json.dumps(job),
-            capture_output=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             env=env,
-            timeout=TIMEOUT_S,
-            check=False,
             # No console window flashing up over the window on Windows.
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
-    except (OSError, subprocess.SubprocessError):
+    except OSError:
+        return None
+
+
+def prestart(hasher: PasswordHasher) -> None:
+    """Start the next check's child now, while the login or lock screen waits for the password:
+    its interpreter start (a few hundred ms for the packaged program) then overlaps the typing,
+    and pressing Enter costs argon2's own time only. A cheap hasher starts nothing."""
+    if hasher.memory_cost < CHILD_FROM_KIB:
+        return
+    with _spare_lock:
+        if _spare and _spare[-1].poll() is None:
+            return
+        _spare.clear()
+        started = _start()
+        if started is not None:
+            _spare.append(started)
+
+
+def _take() -> subprocess.Popen[str] | None:
+    """The waiting child if it is still alive, else a new one."""
+    with _spare_lock:
+        while _spare:
+            waiting = _spare.pop()
+            if waiting.poll() is None:
+                return waiting
+    return _start()
+
+
+@atexit.register
+def _drop_spare() -> None:
+    """A child nobody needed: closing its input ends it (child_main sees no job)."""
+    with _spare_lock:
+        for waiting in _spare:
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                waiting.communicate("", timeout=5)
+        _spare.clear()
+
+
+def _child(job: dict[str, object]) -> dict[str, object] | None:
+    running = _take()
+    if running is None:
         return None
     try:
-        answer = json.loads(done.stdout.strip().splitlines()[-1])
+        out, _err = running.communicate(json.dumps(job), timeout=TIMEOUT_S)
+    except (OSError, subprocess.SubprocessError):
+        running.kill()
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            running.communicate(timeout=5)
+        return None
+    try:
+        answer = json.loads(out.strip().splitlines()[-1])
     except (ValueError, IndexError):
         return None
-    return answer if done.returncode == 0 and isinstance(answer, dict) else None
+    return answer if running.returncode == 0 and isinstance(answer, dict) else None
 
 
 def child_main() -> None:
     """The child: one job from standard input, one line of JSON on standard output."""
-    job = json.loads(sys.stdin.read())
+    given = sys.stdin.read()
+    if not given.strip():  # a child started ahead that nobody needed
+        return
+    job = json.loads(given)
     if job.get("op") == "verify":
         try:
             answer: dict[str, object] = {

@@ -36,6 +36,12 @@ def _decoy_hash() -> str:
     return password_check.hash_password(_hasher, "decoy-password-for-unknown-users")
 
 
+def prepare_check() -> None:
+    """A login or lock screen waits for a password: the check's child process starts now, so
+    that pressing Enter costs argon2's own time, not an interpreter start as well."""
+    password_check.prestart(_hasher)
+
+
 class LoginRefused(HallDeskError):
     """Wrong name or password, or the account is locked; the message says which, safely."""
 

@@ -194,6 +194,7 @@ class LockPage(QWidget):
             self.error.setText(f"⚠ {exc.message}")
             self.error.setVisible(True)
             self.password.clear()
+            users.prepare_check()  # for the next try
             return
         self.password.clear()
         self.error.setVisible(False)

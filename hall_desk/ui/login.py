@@ -50,6 +50,7 @@ class LoginDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.username.setText(username)
         (self.password if username else self.username).setFocus()
+        users.prepare_check()
 
     def try_login(self) -> None:
         try:
@@ -58,6 +59,7 @@ class LoginDialog(QDialog):
             self.error.setText(f"⚠ {exc.message}")
             set_role(self.error, "fieldError")
             self.error.setVisible(True)
+            users.prepare_check()  # for the next try
             self.password.clear()
             self.password.setFocus()
             return

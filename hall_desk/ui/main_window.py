@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from hall_desk.domain.deadline import DeadlineFlag
 from hall_desk.domain.roles import Actor, Permission
-from hall_desk.services import cases
+from hall_desk.services import cases, users
 from hall_desk.services.cases import CaseHit
 from hall_desk.services.settings import save_appearance
 from hall_desk.services.workstation import Workstation
@@ -735,6 +735,7 @@ class MainWindow(QMainWindow):
             act.setEnabled(False)
         self.lock_guard.engage()
         self.lock_page.password.setFocus()
+        users.prepare_check()
 
     def allow_while_locked(self, window: QWidget) -> None:
         """A window asked over the lock (the login of 切换用户) takes input like the lock page."""

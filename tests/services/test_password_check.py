@@ -90,3 +90,22 @@ def test_the_callers_resident_peak_does_not_take_argon2s_memory() -> None:
     through_child, in_process = (int(n) for n in done.stdout.split())
     assert in_process >= 60, "the yardstick: verifying here takes the 64 MiB"
     assert through_child < 8, f"the child held it, the caller grew {through_child} MB"
+
+
+def test_a_child_started_ahead_answers_the_next_check_and_an_unused_one_ends_quietly() -> None:
+    stored = STRONG.hash("correct horse 42")
+    password_check.prestart(STRONG)
+    waiting = list(password_check._spare)
+    assert len(waiting) == 1 and waiting[0].poll() is None, "started, waiting for its job"
+    password_check.prestart(STRONG)
+    assert password_check._spare == waiting, "one child ahead at most"
+    assert password_check.verify(NotHere(), stored, "correct horse 42") is True
+    assert password_check._spare == [] and waiting[0].returncode == 0, "that child did it"
+    # Nobody logs in after all: at exit the child gets no job and ends without a word.
+    password_check.prestart(STRONG)
+    unused = password_check._spare[0]
+    password_check._drop_spare()
+    assert unused.returncode == 0 and password_check._spare == []
+    # A cheap hasher (the test suite's) starts nothing.
+    password_check.prestart(PasswordHasher(memory_cost=1024, time_cost=1))
+    assert password_check._spare == []
