@@ -761,7 +761,16 @@ def test_commands_on_an_uninitialised_home_say_run_init(tmp_path: Path, args: li
 # --- demo home ---------------------------------------------------------------------------------
 
 
-def test_demo_with_home_seeds_and_prints_the_summary(tmp_path: Path) -> None:
+@pytest.fixture
+def small_demo(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--demo` seeds two days instead of fifteen: what these tests check is the same, and the
+    full demo costs half a minute of the suite each time."""
+    from hall_desk.services import overview
+
+    monkeypatch.setattr(overview, "DEMO_DAYS", 2)
+
+
+def test_demo_with_home_seeds_and_prints_the_summary(tmp_path: Path, small_demo: None) -> None:
     home = tmp_path / "demo"
     result = run_cli("--demo", "--no-window", home=home)
     assert result.returncode == 0, show(result)
@@ -783,7 +792,7 @@ def test_demo_with_home_seeds_and_prints_the_summary(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="uses XDG_DATA_HOME to place the user folder")
-def test_demo_without_home_never_touches_the_real_home(tmp_path: Path) -> None:
+def test_demo_without_home_never_touches_the_real_home(tmp_path: Path, small_demo: None) -> None:
     real = tmp_path / "real-home"
     data = tmp_path / "xdg"
     result = run_cli(

@@ -14,10 +14,12 @@ from hall_desk.store.models import CaseRow, ConsultationRow, ServiceItemRow, The
 DEMO_DAYS, DEMO_PER_DAY = 15, 40
 
 
-def ensure_demo_home(home: Home, days: int = DEMO_DAYS, per_day: int = DEMO_PER_DAY) -> None:
-    """A demo home is created and filled once, on first use."""
+def ensure_demo_home(home: Home, days: int | None = None, per_day: int | None = None) -> None:
+    """A demo home is created and filled once, on first use (DEMO_DAYS × DEMO_PER_DAY)."""
     if home.is_initialised():
         return
+    days = DEMO_DAYS if days is None else days
+    per_day = DEMO_PER_DAY if per_day is None else per_day
     from hall_desk.services.demo import generate
     from hall_desk.services.setup import init_home
 
