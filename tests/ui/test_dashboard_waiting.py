@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from hall_desk.domain.queue import DEFAULT_SETTINGS, QueueSettings
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import queue
 from hall_desk.sync.queue_link import QueueLink
@@ -20,6 +18,7 @@ from hall_desk.ui import ops
 from hall_desk.ui.reports_workspace import ReportsWorkspace
 from tests.sync.queue_helpers import GatedLink
 from tests.ui.actions import click, settle
+from tests.ui.queue_hall import open_all_day
 
 LEAD = Actor("lead", "白玉兰", Role.LEAD)
 
@@ -29,11 +28,7 @@ def shared_file(ws, admin, tmp_path: Path) -> Iterator[Path]:  # type: ignore[no
     path = tmp_path / "hall-shared.sqlite3"
     ws.config.shared_url = str(path)
     ws.config.extra[queue.WINDOW_KEY] = "2"
-    all_day = tuple(
-        type(q)(q.code, q.name, opens=time(0, 0), closes=time(23, 59))
-        for q in DEFAULT_SETTINGS.queues
-    )
-    queue.save_settings(ws, admin, QueueSettings(all_day))
+    open_all_day(ws, admin)
     yield path
 
 

@@ -4,13 +4,11 @@ up), and it comes and goes with the shared address typed in 设置, without a re
 
 from __future__ import annotations
 
-from datetime import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QTabWidget
 
-from hall_desk.domain.queue import DEFAULT_SETTINGS, QueueSettings
 from hall_desk.domain.roles import Actor
 from hall_desk.services import queue
 from hall_desk.sync.queue_link import QueueLink
@@ -21,14 +19,11 @@ from hall_desk.ui.settings_dialog import SettingsDialog
 from tests.sync.queue_helpers import GatedLink
 from tests.ui.actions import click, fill, settle
 from tests.ui.gated import answers
+from tests.ui.queue_hall import open_all_day
 
 
 def _hall_queues(ws, admin: Actor) -> None:  # type: ignore[no-untyped-def]
-    all_day = tuple(
-        type(q)(q.code, q.name, opens=time(0, 0), closes=time(23, 59))
-        for q in DEFAULT_SETTINGS.queues
-    )
-    queue.save_settings(ws, admin, QueueSettings(all_day))
+    open_all_day(ws, admin)
 
 
 def _shown(qtbot, main: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -3,20 +3,19 @@ keys, and an intake accepted while a number is called becomes that number's visi
 
 from __future__ import annotations
 
-from datetime import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from hall_desk.domain.lifecycle import CaseEvent
-from hall_desk.domain.queue import DEFAULT_SETTINGS, QueueSettings
 from hall_desk.domain.roles import Actor
 from hall_desk.services import queue
 from hall_desk.sync.queue_link import QueueLink
 from hall_desk.ui.main_window import MainWindow
 from tests.services.helpers import resident_id
 from tests.ui.actions import settle
+from tests.ui.queue_hall import open_all_day
 from tests.ui.test_intake_workspace import FOOD, choose, fill_person, press, tick_all_materials
 
 
@@ -25,11 +24,7 @@ def test_an_intake_from_a_called_number_is_its_visit(
 ) -> None:  # type: ignore[no-untyped-def]
     ws.config.shared_url = str(tmp_path / "hall-shared.sqlite3")
     ws.config.extra[queue.WINDOW_KEY] = "2"
-    all_day = tuple(
-        type(q)(q.code, q.name, opens=time(0, 0), closes=time(23, 59))
-        for q in DEFAULT_SETTINGS.queues
-    )
-    queue.save_settings(ws, admin, QueueSettings(all_day))
+    open_all_day(ws, admin)
     kiosk = QueueLink(ws)
     issued = queue.issue(ws, clerk, kiosk, "A")
     main = MainWindow(ws, clerk)

@@ -5,7 +5,6 @@ the visit up or refuses it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import time
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from hall_desk.domain.queue import DEFAULT_SETTINGS, QueueSettings, TicketState
+from hall_desk.domain.queue import TicketState
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import intake, queue, users
 from hall_desk.store.models import ConsultationRow
@@ -26,6 +25,7 @@ from tests.services.helpers import draft_for, person, resident_id
 from tests.sync.queue_helpers import GatedLink
 from tests.ui.actions import click, fill, settle
 from tests.ui.conftest import type_text
+from tests.ui.queue_hall import open_all_day
 
 BUSINESS = "011050001001"  # 个体工商户设立登记: immediate, pickup or mail
 
@@ -35,11 +35,7 @@ def hall(ws, admin, tmp_path: Path) -> Iterator[QueueLink]:  # type: ignore[no-u
     """The workstation at window 2 of a hall whose queues are open all day; the kiosk's link."""
     ws.config.shared_url = str(tmp_path / "hall-shared.sqlite3")
     ws.config.extra[queue.WINDOW_KEY] = "2"
-    all_day = tuple(
-        type(q)(q.code, q.name, opens=time(0, 0), closes=time(23, 59))
-        for q in DEFAULT_SETTINGS.queues
-    )
-    queue.save_settings(ws, admin, QueueSettings(all_day))
+    open_all_day(ws, admin)
     kiosk = QueueLink(ws)
     yield kiosk
     kiosk.close()

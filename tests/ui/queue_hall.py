@@ -1,0 +1,19 @@
+"""The hall the window's queue tests stand in: every queue open all day, so a test issues and
+calls at whatever hour the suite runs."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from hall_desk.domain.queue import DEFAULT_SETTINGS, QueueSettings
+from hall_desk.domain.roles import Actor
+from hall_desk.services import queue
+from hall_desk.services.workstation import Workstation
+
+
+def open_all_day(ws: Workstation, admin: Actor) -> None:
+    all_day = tuple(
+        type(q)(q.code, q.name, opens=time(0, 0), closes=time(23, 59))
+        for q in DEFAULT_SETTINGS.queues
+    )
+    queue.save_settings(ws, admin, QueueSettings(all_day))
