@@ -18,6 +18,7 @@ from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.reports import evaluation_papers, routing_docs, ticket_papers
 from hall_desk.services import delivery, intake, routing, tickets
 from hall_desk.services.delivery import MailDraft
+from hall_desk.ui import errors as error_dialogs
 from hall_desk.ui.delivery_workspace import DeliveryWorkspace
 from hall_desk.ui.intake_workspace import IntakeWorkspace
 from hall_desk.ui.printing import PdfPreviewDialog
@@ -241,6 +242,34 @@ def test_the_mailing_list_is_built_while_the_desk_keeps_answering(qtbot, ws, cle
     assert "共 1 件" in text and posted.case_no in text and "EA323456789CN" in text
     assert not bar.message.isVisible()
     bar.preview.close()
+
+
+def test_a_mailing_list_that_crashes_opens_the_error_dialog(
+    qtbot, ws, clerk, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    log_path = error_dialogs.setup_logging(tmp_path / "logs")
+
+    def crash(*_args: object, **_kw: object) -> bytes:
+        raise KeyError("carrier")
+
+    monkeypatch.setattr(routing_docs, "build_mailing_list", crash)
+    page = DeliveryWorkspace(ws, clerk)
+    _shown(qtbot, page)
+    bar = page.mailing
+    try:
+        click(qtbot, bar.button)
+        dialogs = error_dialogs.open_error_dialogs()
+        assert len(dialogs) == 1 and "意外错误" in dialogs[0].text()
+        assert "KeyError" in log_path.read_text(encoding="utf-8")
+        assert bar.preview is None and not bar.message.isVisible()
+        assert bar.button.isEnabled() and bar.day.isEnabled()
+        dialogs[0].accept()
+        qtbot.waitUntil(lambda: error_dialogs.open_error_dialogs() == [])
+    finally:
+        for handler in list(error_dialogs.log.handlers):
+            if getattr(handler, "baseFilename", "") == str(log_path):
+                error_dialogs.log.removeHandler(handler)
+                handler.close()
 
 
 # --- 办不成事/投诉 ------------------------------------------------------------------------------
