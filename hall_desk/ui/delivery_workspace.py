@@ -59,6 +59,7 @@ class DeliveryWorkspace(QWidget):
         self.ws = ws
         self.actor = actor
         self.last: DeliveryResult | None = None
+        self.preview: PdfPreviewDialog | None = None
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         caption = QLabel(self.tr("查找待出件(&F)："))
@@ -342,16 +343,27 @@ class DeliveryWorkspace(QWidget):
         self.returned_case.clear()
         self.return_reason.clear()
 
-    def preview_receipt(self) -> PdfPreviewDialog | None:
+    def preview_receipt(self) -> Op[bytes] | None:
+        """The 签收单 is built (reportlab) off the GUI thread: the desk keeps answering, the
+        button stays pressed until the preview opens."""
         if self.last is None:
             return None
         from hall_desk.reports.routing_docs import build_pickup_receipt
 
-        data = build_pickup_receipt(self.ws, self.actor, self.last.delivery_id)
+        ws, actor, delivery_id = self.ws, self.actor, self.last.delivery_id
         title = self.tr("领取签收单 {case_no}").format(case_no=self.last.case_no)
-        preview = PdfPreviewDialog(
-            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
+
+        def show(data: bytes) -> None:
+            preview = PdfPreviewDialog(
+                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
+            )
+            self.preview = preview
+            preview.open()
+
+        return (
+            Op(self, lambda: build_pickup_receipt(ws, actor, delivery_id))
+            .busy(self.receipt)
+            .refused(self._refused)
+            .success(show)
+            .run()
         )
-        self.preview = preview
-        preview.open()
-        return preview

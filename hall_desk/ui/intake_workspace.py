@@ -77,6 +77,7 @@ class IntakeForm(QWidget):
         self.actor = actor
         self.consultation_id: str | None = None
         self.result: IntakeResult | None = None
+        self.label_preview: QWidget | None = None  # the 材料袋标签 preview, once one is made
         outer = QVBoxLayout(self)
         # The draft's sections: closed once it is decided, so one draft makes one case.
         self.draft_boxes = [
@@ -763,28 +764,37 @@ class IntakeForm(QWidget):
         self.result_box.setVisible(True)
         self.print_button.setFocus()
 
-    def print_folder_label(self) -> None:
+    def print_folder_label(self) -> Op[bytes] | None:
+        """The 材料袋标签 is built (reportlab) off the GUI thread: the window keeps answering,
+        the button stays pressed until the preview opens."""
         if self.result is None:
-            return
+            return None
         from hall_desk.reports.routing_docs import build_folder_labels
         from hall_desk.ui.printing import PdfPreviewDialog
 
-        try:
-            data = build_folder_labels(self.ws, self.actor, [self.result.case_id])
-        except HallDeskError as exc:
+        ws, actor, case_id = self.ws, self.actor, self.result.case_id
+        title = self.tr("材料袋标签 {case_no}").format(case_no=self.result.case_no)
+
+        def show(data: bytes) -> None:
+            preview = PdfPreviewDialog(
+                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
+            )
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.label_preview = preview
+            preview.open()
+
+        def refused(exc: HallDeskError) -> None:
             self.general_error.setText(f"⚠ {exc.message}")
             set_role(self.general_error, "fieldError")
             self.general_error.setVisible(True)
-            return
-        preview = PdfPreviewDialog(
-            data,
-            self.tr("材料袋标签 {case_no}").format(case_no=self.result.case_no),
-            self,
-            printer_name=str(self.ws.config.extra.get("printer", "")),
+
+        return (
+            Op(self, lambda: build_folder_labels(ws, actor, [case_id]))
+            .busy(self.label_button)
+            .refused(refused)
+            .success(show)
+            .run()
         )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.label_preview = preview
-        preview.open()
 
     def start_from_consultation(
         self, consultation_id: str, item_code: str = "", name: str = "", phone: str = ""

@@ -11,6 +11,7 @@ from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor
 from hall_desk.services.delivery import CARRIERS
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import error_label, set_role
 from hall_desk.ui.words import word
@@ -50,26 +51,34 @@ class MailingListBar(QWidget):
         d = self.day.date()
         return date(d.year(), d.month(), d.day())
 
-    def print_list(self) -> PdfPreviewDialog | None:
+    def print_list(self) -> Op[bytes]:
+        """The list is built (reportlab) off the GUI thread: the desk keeps answering, the bar
+        stays disabled until the preview opens."""
         from hall_desk.reports.routing_docs import build_mailing_list
 
+        ws, actor = self.ws, self.actor
         day = self.chosen_day()
         carrier = str(self.carrier.currentData() or "") or None
-        try:
-            data = build_mailing_list(self.ws, self.actor, day, carrier=carrier)
-        except HallDeskError as exc:
+        title = self.tr("邮寄交寄清单 {day}").format(day=day.isoformat())
+
+        def refused(exc: HallDeskError) -> None:
             self.message.setText(f"⚠ {exc.message}")
             set_role(self.message, "fieldError")
             self.message.setVisible(True)
-            return None
-        self.message.setVisible(False)
-        preview = PdfPreviewDialog(
-            data,
-            self.tr("邮寄交寄清单 {day}").format(day=day.isoformat()),
-            self,
-            printer_name=str(self.ws.config.extra.get("printer", "")),
+
+        def show(data: bytes) -> None:
+            self.message.setVisible(False)
+            preview = PdfPreviewDialog(
+                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
+            )
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preview = preview
+            preview.open()
+
+        return (
+            Op(self, lambda: build_mailing_list(ws, actor, day, carrier=carrier))
+            .busy(self.button, self.day, self.carrier)
+            .refused(refused)
+            .success(show)
+            .run()
         )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.preview = preview
-        preview.open()
-        return preview

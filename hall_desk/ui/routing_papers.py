@@ -3,6 +3,8 @@ or for any case typed in."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +22,7 @@ from hall_desk.services import routing
 from hall_desk.services.routing import Move, SheetSummary
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
+from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.widgets import error_label, set_role, table_view
 from hall_desk.ui.words import word
@@ -121,54 +124,74 @@ class SheetsPanel(QWidget):
         set_role(self.message, "fieldError" if error else "")
         self.message.setVisible(True)
 
-    def _show(self, data: bytes, title: str) -> PdfPreviewDialog:
-        preview = PdfPreviewDialog(
-            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
-        )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.preview = preview
-        preview.open()
-        return preview
+    def _paper(
+        self,
+        build: Callable[[], bytes],
+        title: str,
+        *busy: QWidget,
+        after: Callable[[], object] | None = None,
+    ) -> Op[bytes]:
+        """The paper is built (reportlab) off the GUI thread: the post keeps answering and `busy`
+        stays disabled until the preview opens; a refusal is said below the table."""
 
-    def reprint_sheet(self) -> PdfPreviewDialog | None:
+        def show(data: bytes) -> None:
+            if after is not None:
+                after()
+            self.message.setVisible(False)
+            preview = PdfPreviewDialog(
+                data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
+            )
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preview = preview
+            preview.open()
+
+        return (
+            Op(self, build)
+            .busy(*busy)
+            .refused(lambda exc: self._say(f"⚠ {exc.message}", True))
+            .success(show)
+            .run()
+        )
+
+    def reprint_sheet(self) -> Op[bytes] | None:
         sheet = self._chosen()
         if sheet is None:
             return None
         from hall_desk.reports.routing_docs import build_handover_sheet
 
-        try:
-            data = build_handover_sheet(self.ws, self.actor, sheet.id)
-        except HallDeskError as exc:
-            self._say(f"⚠ {exc.message}", True)
-            return None
-        self.message.setVisible(False)
-        return self._show(data, self.tr("交接单 {no}（重印）").format(no=sheet.sheet_no))
+        ws, actor = self.ws, self.actor
+        return self._paper(
+            lambda: build_handover_sheet(ws, actor, sheet.id),
+            self.tr("交接单 {no}（重印）").format(no=sheet.sheet_no),
+            self.reprint,
+        )
 
-    def labels_of_sheet(self) -> PdfPreviewDialog | None:
+    def labels_of_sheet(self) -> Op[bytes] | None:
         sheet = self._chosen()
         if sheet is None:
             return None
-        try:
-            lines = routing.handover_sheet(self.ws, self.actor, sheet.id).lines
-        except HallDeskError as exc:
-            self._say(f"⚠ {exc.message}", True)
-            return None
-        return self._labels([line.case_no for line in lines], sheet.sheet_no)
-
-    def labels_of_typed(self) -> PdfPreviewDialog | None:
-        refs = [r for r in self.label_refs.text().replace(",", " ").replace("，", " ").split()]
-        preview = self._labels(refs, "、".join(refs))
-        if preview is not None:
-            self.label_refs.clear()
-        return preview
-
-    def _labels(self, refs: list[str], what: str) -> PdfPreviewDialog | None:
         from hall_desk.reports.routing_docs import build_folder_labels
 
-        try:
-            data = build_folder_labels(self.ws, self.actor, refs)
-        except HallDeskError as exc:
-            self._say(f"⚠ {exc.message}", True)
-            return None
-        self.message.setVisible(False)
-        return self._show(data, self.tr("材料袋标签 {what}").format(what=what))
+        ws, actor = self.ws, self.actor
+
+        def build() -> bytes:
+            lines = routing.handover_sheet(ws, actor, sheet.id).lines
+            return build_folder_labels(ws, actor, [line.case_no for line in lines])
+
+        return self._paper(
+            build, self.tr("材料袋标签 {what}").format(what=sheet.sheet_no), self.sheet_labels
+        )
+
+    def labels_of_typed(self) -> Op[bytes]:
+        from hall_desk.reports.routing_docs import build_folder_labels
+
+        ws, actor = self.ws, self.actor
+        refs = [r for r in self.label_refs.text().replace(",", " ").replace("，", " ").split()]
+        # The numbers typed stay until their labels are made: a refusal leaves them to correct.
+        return self._paper(
+            lambda: build_folder_labels(ws, actor, refs),
+            self.tr("材料袋标签 {what}").format(what="、".join(refs)),
+            self.print_labels,
+            self.label_refs,
+            after=self.label_refs.clear,
+        )

@@ -73,6 +73,7 @@ class ScanPanel(QWidget):
         self.ws = ws
         self.actor = actor
         self.last: BatchResult | None = None
+        self.preview: PdfPreviewDialog | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.move = QComboBox()
@@ -332,19 +333,30 @@ class ScanPanel(QWidget):
         self.lines.clear()
         self.print_sheet.setEnabled(result.sheet is not None)
 
-    def preview_sheet(self) -> PdfPreviewDialog | None:
+    def preview_sheet(self) -> Op[bytes] | None:
+        """The 交接单 is built (reportlab) off the GUI thread: the post keeps answering, the
+        button stays pressed until the preview opens."""
         if self.last is None or self.last.sheet is None:
             return None
         from hall_desk.reports.routing_docs import build_handover_sheet
 
-        data = build_handover_sheet(self.ws, self.actor, self.last.sheet.id)
-        title = self.tr("交接单 {no}").format(no=self.last.sheet.sheet_no)
-        preview = PdfPreviewDialog(
-            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
+        ws, actor, sheet = self.ws, self.actor, self.last.sheet
+        title = self.tr("交接单 {no}").format(no=sheet.sheet_no)
+
+        def show(data: bytes) -> None:
+            preview = PdfPreviewDialog(
+                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
+            )
+            self.preview = preview
+            preview.open()
+
+        return (
+            Op(self, lambda: build_handover_sheet(ws, actor, sheet.id))
+            .busy(self.print_sheet)
+            .refused(lambda exc: self._say(f"⚠ {exc.message}", True))
+            .success(show)
+            .run()
         )
-        self.preview = preview
-        preview.open()
-        return preview
 
 
 class ReturnPanel(QGroupBox):

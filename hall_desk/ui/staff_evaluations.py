@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -318,25 +319,41 @@ class EvaluationTab(QWidget):
         self.evidence.clear()
         self.points.setValue(0)
 
-    def _preview(self, title: str, data: bytes) -> PdfPreviewDialog:
-        preview = PdfPreviewDialog(
-            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
-        )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.preview = preview
-        preview.open()
-        return preview
+    def _paper(
+        self, build: Callable[[], tuple[str, bytes]], button: QWidget
+    ) -> Op[tuple[str, bytes]]:
+        """The paper is built (reportlab) off the GUI thread: the tab keeps answering, `button`
+        stays disabled until the preview opens; a refusal is said in the tab's message line."""
 
-    def show_sheet(self) -> PdfPreviewDialog | None:
+        def show(made: tuple[str, bytes]) -> None:
+            title, data = made
+            preview = PdfPreviewDialog(
+                data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
+            )
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preview = preview
+            preview.open()
+
+        return (
+            Op(self, build)
+            .busy(button)
+            .refused(lambda exc: self.message.setText(f"⚠ {exc.message}"))
+            .success(show)
+            .run()
+        )
+
+    def show_sheet(self) -> Op[tuple[str, bytes]] | None:
         from hall_desk.reports.evaluation_papers import person_sheet
 
         view = self._current()
         if view is None:
             self.message.setText(self.tr("⚠ 请先选择一张考评表"))
             return None
-        return self._preview(*person_sheet(self.ws, self.actor, view.month, view.staff))
+        ws, actor, month, staff = self.ws, self.actor, view.month, view.staff
+        return self._paper(lambda: person_sheet(ws, actor, month, staff), self.print_sheet)
 
-    def show_summary(self) -> PdfPreviewDialog:
+    def show_summary(self) -> Op[tuple[str, bytes]]:
         from hall_desk.reports.evaluation_papers import month_summary
 
-        return self._preview(*month_summary(self.ws, self.actor, self.month_text()))
+        ws, actor, month = self.ws, self.actor, self.month_text()
+        return self._paper(lambda: month_summary(ws, actor, month), self.print_summary)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.ticket_views import TicketFilter
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.ratings_page import RatingsPage
 from hall_desk.ui.ticket_desk import TicketDesk
@@ -37,24 +38,39 @@ class TicketsWorkspace(QWidget):
         if actor.may(Permission.TICKETS):
             self.queue = TicketDesk(ws, actor, preset=TicketFilter(awaiting_check=True))
             self.tabs.addTab(self.queue, self.tr("待核查(&3)"))
-            self.queue.print_requested.connect(self.print_ticket)
+            queue = self.queue
+            queue.print_requested.connect(lambda no, what: self.print_ticket(queue, no, what))
             self.ratings = RatingsPage(ws, actor)
             self.tabs.addTab(self.ratings, self.tr("好差评(&4)"))
-        self.desk.print_requested.connect(self.print_ticket)
+        desk = self.desk
+        desk.print_requested.connect(lambda no, what: self.print_ticket(desk, no, what))
         self.register.registered.connect(self._registered)
 
     def _registered(self, ticket_no: str) -> None:
         self.desk.select(ticket_no)
 
-    def print_ticket(self, ticket_no: str, what: str) -> PdfPreviewDialog:
+    def print_ticket(self, desk: TicketDesk, ticket_no: str, what: str) -> Op[tuple[str, bytes]]:
+        """The paper is built (reportlab) off the GUI thread: the list keeps answering, the
+        desk's print buttons stay disabled until the preview opens; a refusal is said in the
+        desk's message line."""
         from hall_desk.reports.ticket_papers import answer_letter, assignment_sheet
 
         make = assignment_sheet if what == "assignment" else answer_letter
-        title, data = make(self.ws, self.actor, ticket_no)
-        preview = PdfPreviewDialog(
-            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
+        ws, actor = self.ws, self.actor
+
+        def show(made: tuple[str, bytes]) -> None:
+            title, data = made
+            preview = PdfPreviewDialog(
+                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
+            )
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.preview = preview
+            preview.open()
+
+        return (
+            Op(self, lambda: make(ws, actor, ticket_no))
+            .busy(desk.print_assignment, desk.print_answer)
+            .refused(desk.errors.show)
+            .success(show)
+            .run()
         )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.preview = preview
-        preview.open()
-        return preview
