@@ -386,7 +386,7 @@ def _recorder(ws: Workstation) -> Recorder:
         recorder = _RECORDERS.get(ws)
         if recorder is None:
             recorder = _RECORDERS[ws] = Recorder(ws.code)
-            ws.before_close(recorder.flush)
+            ws.before_close(recorder.close)
         return recorder
 
 
