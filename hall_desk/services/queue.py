@@ -337,7 +337,22 @@ def _record(
     A step whose row the local fold already holds at that change count (or later) is not
     written again: a step reconciled while its record waited, or recorded and then reconciled,
     is in the history once. Checked inside the write transaction (BEGIN IMMEDIATE: one writer
-    at a time), so two writers cannot both pass it. Returns the steps written."""
+    at a time), so two writers cannot both pass it. Returns the steps written. When it fails
+    the step is on the shared database only: the window's next action reconciles it."""
+    try:
+        return _write_steps(ws, actor, steps, audit, window_event)
+    except BaseException:
+        _RECONCILED.pop(ws, None)
+        raise
+
+
+def _write_steps(
+    ws: Workstation,
+    actor: Actor,
+    steps: Sequence[tuple[str, Any]],
+    audit: tuple[str, str, dict[str, Any]],
+    window_event: tuple[str, str, str] | None,
+) -> int:
     with ws.transaction(actor) as tx:
         ids = [row._mapping["id"] for _, row in steps]
         held = (
@@ -616,7 +631,9 @@ def _current(conn: Connection, window_row: Any, day: str) -> Any | None:
 
 def call_next(ws: Workstation, actor: Actor, hall: LiveHall) -> QueueTicket | None:
     """叫号: ends the window's current visit (完成) and calls the next ticket of its queues by
-    the calling rule; None when nobody waits. A paused window cannot call."""
+    the calling rule; None when nobody waits. A paused window cannot call. Returns once the
+    shared database has committed the call; the local record is written just after, on the
+    workstation's recorder (`flush_records` waits for it; the next action and closing do)."""
     _may_call(actor)
     settings = settings_of(ws)
     window = window_of(ws)
