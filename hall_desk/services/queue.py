@@ -4,7 +4,10 @@ The live state is in the hall's shared database (`LiveHall`: PostgreSQL in produ
 SQLite shared file on one machine), so that every window and the kiosk see one queue. Each
 action is one transaction there; then the workstation that acted records it as a local queue.*
 event (with its audit entry) carrying the ticket as the shared row now stands, so the queue's
-history syncs, re-folds and is audited like every other record.
+history syncs, re-folds and is audited like every other record. 叫号 returns once the shared
+commit is made and leaves that local record to the workstation's recorder (queue_recorder.py):
+every action first waits for the records still pending (`_settle`), so the history keeps the
+order of the steps, and a record that failed, like one a crash prevented, is reconciled then.
 
 Concurrency. A call locks its window's row and the day rows of the window's queues (in code
 order: two windows never wait on each other crosswise), then picks from the waiting tickets
@@ -59,6 +62,7 @@ from hall_desk.domain.queue import (
 from hall_desk.domain.roles import SYSTEM_ACTOR, Actor, Permission
 from hall_desk.domain.text import clean_text
 from hall_desk.services import queue_call
+from hall_desk.services.queue_recorder import Recorder
 from hall_desk.services.settings import emit_hall_setting
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import faults
@@ -328,15 +332,92 @@ def _record(
     steps: Sequence[tuple[str, Any]],
     audit: tuple[str, str, dict[str, Any]],
     window_event: tuple[str, str, str] | None = None,
-) -> None:
-    """The local side of one action: its queue.* events and one audit entry, one transaction."""
+) -> int:
+    """The local side of one action: its queue.* events and one audit entry, one transaction.
+    A step whose row the local fold already holds at that change count (or later) is not
+    written again: a step reconciled while its record waited, or recorded and then reconciled,
+    is in the history once. Checked inside the write transaction (BEGIN IMMEDIATE: one writer
+    at a time), so two writers cannot both pass it. Returns the steps written. When it fails
+    the step is on the shared database only: the window's next action reconciles it."""
+    try:
+        return _write_steps(ws, actor, steps, audit, window_event)
+    except BaseException:
+        _RECONCILED.pop(ws, None)
+        raise
+
+
+def _write_steps(
+    ws: Workstation,
+    actor: Actor,
+    steps: Sequence[tuple[str, Any]],
+    audit: tuple[str, str, dict[str, Any]],
+    window_event: tuple[str, str, str] | None,
+) -> int:
     with ws.transaction(actor) as tx:
-        for kind, row in steps:
+        ids = [row._mapping["id"] for _, row in steps]
+        held = (
+            dict(
+                tx.session.execute(
+                    select(QueueTicketRow.id, QueueTicketRow.version).where(
+                        QueueTicketRow.id.in_(ids)
+                    )
+                ).all()
+            )
+            if ids
+            else {}
+        )
+        new = [
+            (k, r) for k, r in steps if (held.get(r._mapping["id"]) or 0) < r._mapping["version"]
+        ]
+        if not new and window_event is None:
+            return 0
+        for kind, row in new:
             tx.emit(kind, "queue_ticket", row._mapping["id"], _payload(row))
         if window_event is not None:
             kind, window, reason = window_event
             tx.emit(kind, "queue_window", window, {"reason": reason})
         tx.audit(*audit)
+        return len(new)
+
+
+def _record_later(
+    ws: Workstation,
+    actor: Actor,
+    steps: Sequence[tuple[str, Any]],
+    audit: tuple[str, str, dict[str, Any]],
+) -> None:
+    """`_record` on the workstation's recorder: the caller has its answer without waiting for
+    the local write (queue_recorder.py). A failure is told to the next action's `_settle`."""
+
+    def job() -> None:
+        faults.pause_point("queue.after_shared_commit")
+        _record(ws, actor, steps, audit)
+
+    _recorder(ws).submit(job)
+
+
+def _recorder(ws: Workstation) -> Recorder:
+    with _RECORDERS_LOCK:
+        recorder = _RECORDERS.get(ws)
+        if recorder is None:
+            recorder = _RECORDERS[ws] = Recorder(ws.code)
+            ws.before_close(recorder.close)
+        return recorder
+
+
+def flush_records(ws: Workstation) -> None:
+    """Waits until this workstation's queue steps are in its local history (a failed one is
+    reconciled by the next action)."""
+    if _recorder(ws).flush():
+        _RECONCILED.pop(ws, None)
+
+
+def _settle(ws: Workstation, hall: LiveHall, window: str, day: str) -> None:
+    """Before a window's action: the steps of its earlier actions recorded first (the local
+    history keeps their order), and whatever the shared database holds and the history lacks
+    (a crash, a failed record) reconciled, so the action's own record follows them."""
+    flush_records(ws)
+    _reconcile(ws, hall, window, day)
 
 
 def _next_working_day(ws: Workstation, day: date) -> date:
@@ -459,6 +540,7 @@ def issue(
         _notify(conn, hall, f"issued {spec.code}")
         return _row(conn, ticket_id, lock=False), ahead, estimate
 
+    flush_records(ws)  # a window that also issues: its earlier steps first
     row, ahead, estimate = _live(hall, work)
     ticket = QueueTicket.of(row)
     _record(
@@ -549,13 +631,16 @@ def _current(conn: Connection, window_row: Any, day: str) -> Any | None:
 
 def call_next(ws: Workstation, actor: Actor, hall: LiveHall) -> QueueTicket | None:
     """叫号: ends the window's current visit (完成) and calls the next ticket of its queues by
-    the calling rule; None when nobody waits. A paused window cannot call."""
+    the calling rule; None when nobody waits. A paused window cannot call. Returns once the
+    shared database has committed the call; the local record is written just after, on the
+    workstation's recorder (`flush_records` waits for it; the next action and closing do)."""
     _may_call(actor)
     settings = settings_of(ws)
     window = window_of(ws)
     queues = sorted(q.code for q in settings.queues_of(window))
     if not queues:
         raise ValidationError("window", f"{window} 号窗口不服务任何队列：请管理员在队列设置中指定")
+    _settle(ws, hall, window, ws.today().isoformat())
     now = ws.now()
     day = now.date().isoformat()
 
@@ -640,12 +725,12 @@ def call_next(ws: Workstation, actor: Actor, hall: LiveHall) -> QueueTicket | No
         _notify(conn, hall, f"called {window}")
         return ended, called
 
-    _reconcile(ws, hall, window, day)
     if hall.is_postgres:
         ended, called = _call_postgres(ws, actor, hall, settings, window, queues, now)
     else:
         ended, called = _live(hall, work)
-    faults.pause_point("queue.after_shared_commit")
+    # The call is made and the number known: the window announces it now, and its local
+    # record (two events, the audit entry, two fsyncs) follows on the recorder's thread.
     steps = []
     if ended is not None:
         steps.append(("queue.finished", ended))
@@ -653,11 +738,7 @@ def call_next(ws: Workstation, actor: Actor, hall: LiveHall) -> QueueTicket | No
         steps.append(("queue.called", called))
     if steps:
         label = called.label if called is not None else ended.label
-        try:
-            _record(ws, actor, steps, ("queue.call", label, {"window": window}))
-        except BaseException:
-            _RECONCILED.pop(ws, None)  # the next action records what this one could not
-            raise
+        _record_later(ws, actor, steps, ("queue.call", label, {"window": window}))
     return QueueTicket.of(called) if called is not None else None
 
 
@@ -676,6 +757,9 @@ _KIND_OF_STATE = {
 _RECONCILED: weakref.WeakKeyDictionary[Workstation, str] = weakref.WeakKeyDictionary()
 # The bar's status and a call may both be the first action, on two worker threads: one passes.
 _RECONCILING = threading.Lock()
+# Workstation → its recorder of queue steps (queue_recorder.py), made on its first call.
+_RECORDERS: weakref.WeakKeyDictionary[Workstation, Recorder] = weakref.WeakKeyDictionary()
+_RECORDERS_LOCK = threading.Lock()
 
 
 def _reconcile(ws: Workstation, hall: LiveHall, window: str, day: str) -> int:
@@ -687,6 +771,7 @@ def _reconcile(ws: Workstation, hall: LiveHall, window: str, day: str) -> int:
     by the system (who made the step is in the row: called_by)."""
     if _RECONCILED.get(ws) == day:
         return 0
+    _recorder(ws).flush()  # a record still waiting is not a lost step
     with _RECONCILING:
         if _RECONCILED.get(ws) == day:
             return 0
@@ -699,7 +784,9 @@ def _record_lost_steps(ws: Workstation, hall: LiveHall, window: str, day: str) -
     rows = _live(
         hall,
         lambda conn: conn.execute(
-            select(tickets_t).where(tickets_t.c.day == day, tickets_t.c.window == window)
+            select(tickets_t)
+            .where(tickets_t.c.day == day, tickets_t.c.window == window)
+            .order_by(tickets_t.c.called_ms, tickets_t.c.call_seq)  # recorded in calling order
         ).all(),
     )
     with ws.reading() as session:
@@ -713,14 +800,14 @@ def _record_lost_steps(ws: Workstation, hall: LiveHall, window: str, day: str) -
     behind = [
         r for r in rows if local.get(r.id, 0) < r.version and TicketState(r.state) in _KIND_OF_STATE
     ]
-    if behind:
-        _record(
-            ws,
-            SYSTEM_ACTOR,
-            [(_KIND_OF_STATE[TicketState(r.state)], r) for r in behind],
-            ("queue.reconcile", window, {"tickets": [r.label for r in behind]}),
-        )
-    return len(behind)
+    if not behind:
+        return 0
+    return _record(
+        ws,
+        SYSTEM_ACTOR,
+        [(_KIND_OF_STATE[TicketState(r.state)], r) for r in behind],
+        ("queue.reconcile", window, {"tickets": [r.label for r in behind]}),
+    )
 
 
 def _call_postgres(
@@ -769,6 +856,7 @@ def _at_window(
     settings = settings_of(ws)
     window = window_of(ws)
     queues = sorted(q.code for q in settings.queues_of(window))
+    _settle(ws, hall, window, ws.today().isoformat())
     now = ws.now()
     day = now.date().isoformat()
 
@@ -859,6 +947,7 @@ def link_visit(ws: Workstation, actor: Actor, hall: LiveHall, kind: str, visit_i
     settings = settings_of(ws)
     window = window_of(ws)
     queues = sorted(q.code for q in settings.queues_of(window))
+    _settle(ws, hall, window, ws.today().isoformat())
     now = ws.now()
     day = now.date().isoformat()
 
@@ -886,6 +975,7 @@ def resume(ws: Workstation, actor: Actor, hall: LiveHall, ticket_id: str) -> Out
     settings = settings_of(ws)
     window = window_of(ws)
     queues = sorted(q.code for q in settings.queues_of(window))
+    _settle(ws, hall, window, ws.today().isoformat())
     now = ws.now()
     day = now.date().isoformat()
 
@@ -931,6 +1021,7 @@ def transfer(
     why = _reason(reason, required=False)
     window = window_of(ws)
     queues = sorted(q.code for q in settings.queues_of(window))
+    _settle(ws, hall, window, ws.today().isoformat())
     now = ws.now()
     day = now.date().isoformat()
 
@@ -1004,6 +1095,7 @@ def _pause(ws: Workstation, actor: Actor, hall: LiveHall, paused: bool, reason: 
     settings = settings_of(ws)
     window = window_of(ws)
     queues = sorted(q.code for q in settings.queues_of(window))
+    _settle(ws, hall, window, ws.today().isoformat())
     now = ws.now()
 
     def work(conn: Connection) -> None:

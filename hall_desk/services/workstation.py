@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -200,6 +200,8 @@ class Workstation:
         self._calendar: WorkingCalendar | None = None
         self._items: dict[str, ServiceItem] | None = None
         self._hall: dict[str, str] | None = None
+        # Work still to be written before the database closes (the queue's local records).
+        self._before_close: list[Callable[[], object]] = []
 
     def _refuse_old_schema_read_only(self) -> None:
         if current_revision(self.db.read_engine) != head_revision():
@@ -259,8 +261,16 @@ class Workstation:
     def invalidate_hall(self) -> None:
         self._hall = None
 
+    def before_close(self, flush: Callable[[], object]) -> None:
+        """`flush` runs when the workstation closes, before its database does."""
+        self._before_close.append(flush)
+
     def close(self) -> None:
-        self.db.close()
+        try:
+            for flush in self._before_close:
+                flush()
+        finally:
+            self.db.close()
 
     def __enter__(self) -> Workstation:
         return self

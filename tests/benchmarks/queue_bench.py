@@ -2,10 +2,12 @@
 processes each taking the next ticket with one `SELECT … FOR UPDATE SKIP LOCKED` and its
 UPDATE. On a fresh PostgreSQL database (HALL_DESK_TEST_PG), 2,000 tickets waiting.
 
-The program's call includes everything the window does: the window's row, ending the current
-visit, the calling rule under the queue's lock, and the local event with its audit entry (a
-SQLite write with fsync, after the shared commit). A second row is the call until its shared
-commit, the part comparable with the floor. `queue_figures()` returns printable lines;
+The program's call is what the window waits for before it can announce the number: the
+window's row, ending the current visit, the calling rule under the queue's lock, the shared
+commit. Its local record (two events, the audit entry, the SQLite commit and the anchor's
+fsync) is written by the workstation's recorder right after; each window waits for it before
+its next call, and a second row times that wait (its CPU still loads the machine while the
+other windows call). `queue_figures()` returns printable lines;
 run.py prints them, and `python -m tests.benchmarks.queue_bench` runs it alone
 (HALL_DESK_QUEUE_BENCH_TICKETS=400 for a quick look).
 """
@@ -43,7 +45,7 @@ def _libpq(url: str) -> str:
 
 
 def _run_windows(homes: list[Path], url: str, floor: bool) -> tuple[list[float], list[float]]:
-    """Each call's milliseconds, whole and until its shared commit (the floor: no such part)."""
+    """Each call's milliseconds, and its local record's after it (the floor: no such part)."""
     start = datetime.now().astimezone().replace(hour=9, minute=0, second=0, microsecond=0)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     args = ["floor"] if floor else []
@@ -74,13 +76,13 @@ def _run_windows(homes: list[Path], url: str, floor: bool) -> tuple[list[float],
         child.stdin.write("go\n")
         child.stdin.flush()
     samples: list[float] = []
-    shared_part: list[float] = []
+    recording: list[float] = []
     for child in children:
         out, _ = child.communicate(timeout=600)
         lines = {x.partition(" ")[0]: x.partition(" ")[2] for x in out.splitlines()}
         samples += json.loads(lines["SAMPLES"])
-        shared_part += json.loads(lines["SHARED"])
-    return samples, shared_part
+        recording += json.loads(lines["RECORD"])
+    return samples, recording
 
 
 def queue_figures() -> list[str]:
@@ -103,7 +105,7 @@ def queue_figures() -> list[str]:
         with Workstation(Home(root / "w0"), SettableClock(today)) as first:
             shared = open_shared(first, url)
             seed_waiting(shared, today.date().isoformat(), today, TICKETS, 0.3, seed=1)
-            program, shared_part = _run_windows(homes, url, floor=False)
+            program, recording = _run_windows(homes, url, floor=False)
             with shared.live() as conn:
                 from sqlalchemy import text
 
@@ -115,7 +117,7 @@ def queue_figures() -> list[str]:
             f" ({len(program):,} calls):",
             header(),
             row("call-next, ten windows", program, floor, TARGET_MS),
-            row("  its shared part", shared_part, floor, None),
+            row("  its local record after", recording, floor, None),
         ]
     finally:
         shutil.rmtree(root, ignore_errors=True)

@@ -2,9 +2,12 @@
 
 python -m tests.sync.child_queue HOME SHARED_URL WINDOW ISO_START [floor]
 Prints READY once open, waits for a line on stdin (every window starts at once), then calls
-and finally prints "DONE <calls> <p95 ms>", "SAMPLES <json list of ms>" and "SHARED <json list of
-ms>" (each call until its shared commit, before its local write). With `floor`, each
-call is only the floor of the bench: one SELECT … FOR UPDATE SKIP LOCKED and its UPDATE.
+and finally prints "DONE <calls> <p95 ms>", "SAMPLES <json list of ms>" (each call as the window
+has it: until the called ticket is known) and "RECORD <json list of ms>" (each call's local
+record, written by the workstation's recorder, waited for after the call: a window calls again
+minutes later, not at once, so a call here is not timed with the previous record still being
+written). With `floor`, each call is only the floor of the bench: one SELECT … FOR UPDATE SKIP
+LOCKED and its UPDATE.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import queue
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import faults
 from hall_desk.sync.shared import SharedDatabase, parse_location
 
 
@@ -38,21 +40,15 @@ def main(argv: list[str]) -> int:
         queue.status(ws, shared)  # connected before the start
         print("READY", flush=True)
         sys.stdin.readline()
-        times, shared_part = [], []
-        began = time.perf_counter()
-        real_point = faults.pause_point
-
-        def point(name: str) -> None:
-            # The shared part of the call: until its commit on the shared database.
-            if name == "queue.after_shared_commit":
-                shared_part.append((time.perf_counter() - began) * 1000)
-            real_point(name)
-
-        faults.pause_point = point  # type: ignore[assignment]
+        times, recording = [], []
         while True:
             began = time.perf_counter()
             called = _floor(shared) if floor else queue.call_next(ws, clerk, shared)
-            times.append((time.perf_counter() - began) * 1000)
+            answered = time.perf_counter()
+            times.append((answered - began) * 1000)
+            if not floor:
+                queue.flush_records(ws)
+                recording.append((time.perf_counter() - answered) * 1000)
             if called is None:
                 break
         shared.close()
@@ -60,7 +56,7 @@ def main(argv: list[str]) -> int:
     p95 = times[max(0, int(len(times) * 0.95) - 1)]
     print(f"DONE {len(times) - 1} {p95:.1f}", flush=True)
     print("SAMPLES " + json.dumps([round(t, 3) for t in times[:-1]]), flush=True)
-    print("SHARED " + json.dumps([round(t, 3) for t in shared_part[:-1]]), flush=True)
+    print("RECORD " + json.dumps([round(t, 3) for t in recording[:-1]]), flush=True)
     return 0
 
 

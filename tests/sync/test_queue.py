@@ -73,7 +73,9 @@ def test_issue_call_and_finish_record_one_visit(
     rows = {r.label: r for r in tickets(shared, clock.today().isoformat())}
     assert rows["A001"].state == "done" and rows["A001"].visit_id == "case-1"
     assert (rows["A001"].finished_ms - rows["A001"].called_ms) == 10 * 60 * 1000
-    # The local history: every step an event, folded into the local table.
+    # The local history: every step an event, folded into the local table (the call's record
+    # is written just after the call, on the workstation's recorder).
+    queue.flush_records(window)
     with window.reading() as s:
         kinds = list(
             s.scalars(
@@ -101,6 +103,7 @@ def test_wait_of_65_and_a_half_minutes(
     clock.advance(timedelta(hours=1, minutes=5, seconds=30))
     called = queue.call_next(window, CLERK, shared)
     assert called is not None and called.wait_s == 3930.0  # 65.5 minutes, not "6" nor "65"
+    queue.flush_records(window)
     with window.reading() as s:
         row = s.scalars(select(QueueTicketRow)).one()
     assert (row.called_ms - row.issued_ms) / 60000 == 65.5
@@ -306,6 +309,7 @@ def test_shared_database_gone_mid_call_loses_nothing_and_calls_once(
     rows = {r.label: r for r in tickets(shared, day)}
     assert rows["A001"].state == "called" and rows["A001"].call_seq == 1
     assert rows["A002"].state == "waiting"
+    queue.flush_records(window)
     assert local_calls() == 1
 
 

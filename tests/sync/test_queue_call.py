@@ -9,10 +9,12 @@ import random
 import shutil
 import subprocess
 import sys
+import threading
 import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from hall_desk.domain.clock import SettableClock
@@ -22,7 +24,7 @@ from hall_desk.services import queue
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import faults
-from hall_desk.store.models import Event
+from hall_desk.store.models import AuditEntry, Event
 from hall_desk.store.models_queue import QueueTicketRow, shared_queue_days, shared_queue_tickets
 from hall_desk.sync.shared import SharedDatabase
 from tests.conftest import next_morning
@@ -172,6 +174,106 @@ def test_killed_after_the_shared_commit_the_next_start_records_the_call_once(
         assert _events(ws, "queue.finished", first_id) == 1
         called = queue.call_next(ws, CLERK, shared)
         assert called is not None and called.label == "A0003"
+        queue.flush_records(ws)  # the call's record, written on the recorder
         assert _events(ws, "queue.finished", second_id) == 1
         assert _events(ws, "queue.called", second_id) == 1
     shared.close()
+
+
+def _history(ws: Workstation) -> list[tuple[str, str]]:
+    """The workstation's queue.* events in the order it recorded them: (kind, ticket id)."""
+    with ws.reading() as s:
+        rows = s.execute(
+            select(Event.kind, Event.entity_id)
+            .where(Event.kind.like("queue.%"), Event.origin == ws.code)
+            .order_by(Event.seq)
+        ).all()
+    return [(kind, entity) for kind, entity in rows]
+
+
+def _audited(ws: Workstation, action: str) -> int:
+    with ws.reading() as s:
+        query = select(func.count()).where(AuditEntry.action == action)
+        return int(s.scalar(query.select_from(AuditEntry)) or 0)
+
+
+def test_a_call_is_answered_before_its_local_record_and_the_next_action_comes_after_it(
+    hall: Hall, shared_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = next_morning().replace(hour=8, minute=0, second=0, microsecond=0)
+    day = start.date().isoformat()
+    ws = hall.ws("W1", SettableClock(start.replace(hour=9)))
+    set_window(ws, "3")
+    shared = open_shared(ws, shared_url)
+    try:
+        seed_waiting(shared, day, start, 2, green_share=0.0, seed=1)
+        resume = tmp_path / "resume"
+        monkeypatch.setenv(faults.PAUSE_ENV, "queue.after_shared_commit")
+        monkeypatch.setenv(faults.RESUME_ENV, str(resume))
+        faults.reset()
+        called = queue.call_next(ws, CLERK, shared)  # its record is held on the recorder
+        assert called is not None and called.label == "A0001"
+        assert _events(ws, "queue.called", called.id) == 0  # answered, not yet recorded
+        # A recall now waits for the call's record: the history keeps the order of the steps.
+        threading.Timer(0.3, resume.touch).start()
+        queue.recall(ws, CLERK, shared)
+        assert _history(ws) == [("queue.called", called.id), ("queue.recalled", called.id)]
+        monkeypatch.delenv(faults.PAUSE_ENV)
+        following = queue.call_next(ws, CLERK, shared)
+        assert following is not None and following.label == "A0002"
+        ws.close()  # closing the workstation writes the record still pending
+        with Workstation(Home(hall.home("W1")), SettableClock(start.replace(hour=9))) as again:
+            assert _history(again)[2:] == [
+                ("queue.finished", called.id),
+                ("queue.called", following.id),
+            ]
+            assert _audited(again, "queue.reconcile") == 0
+    finally:
+        shared.close()
+
+
+def test_a_record_that_fails_on_the_recorder_is_recorded_once_by_the_next_action(
+    hall: Hall, shared_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    start = next_morning().replace(hour=8, minute=0, second=0, microsecond=0)
+    day = start.date().isoformat()
+    clock = SettableClock(start.replace(hour=9))
+    ws = hall.ws("W1", clock)
+    set_window(ws, "3")
+    shared = open_shared(ws, shared_url)
+    try:
+        seed_waiting(shared, day, start, 3, green_share=0.0, seed=1)
+        first = queue.call_next(ws, CLERK, shared)
+        assert first is not None
+        # The second call's local write fails on the recorder (the disk, a lock): the window
+        # has its number all the same, and the step is on the shared database only.
+        monkeypatch.setenv(faults.FAIL_ENV, "queue.after_shared_commit")
+        faults.reset()
+        second = queue.call_next(ws, CLERK, shared)
+        assert second is not None and second.label == "A0002"
+        monkeypatch.delenv(faults.FAIL_ENV)
+        # (the recorder's thread has run the failing job once the next action has flushed it)
+        clock.advance(timedelta(minutes=1))
+        recalled = queue.recall(ws, CLERK, shared)  # the next action: reconciled first
+        assert recalled.ticket.id == second.id
+        assert _history(ws) == [
+            ("queue.called", first.id),
+            ("queue.finished", first.id),  # reconciled: the failed record's two steps …
+            ("queue.called", second.id),
+            ("queue.recalled", second.id),  # … then the recall, in the order they were made
+        ]
+        assert _audited(ws, "queue.reconcile") == 1
+        queue.status(ws, shared)
+        third = queue.call_next(ws, CLERK, shared)
+        assert third is not None and third.label == "A0003"
+        queue.flush_records(ws)
+        history = _history(ws)
+        assert history.count(("queue.called", second.id)) == 1
+        assert history.count(("queue.finished", first.id)) == 1
+        assert history[-2:] == [("queue.finished", second.id), ("queue.called", third.id)]
+        assert _audited(ws, "queue.reconcile") == 1
+        with ws.reading() as s:
+            local = s.get(QueueTicketRow, second.id)
+            assert local is not None and local.state == "done"
+    finally:
+        shared.close()
