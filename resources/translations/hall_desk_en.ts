@@ -12,42 +12,42 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="419"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="431"/>
         <source>只看超期和临近期限(&amp;F)</source>
         <translation>Only overdue and near-deadline (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="421"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="433"/>
         <source>审批部门(&amp;D)：</source>
         <translation>Approving &amp;department:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="424"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="436"/>
         <source>按审批部门筛选</source>
         <translation>Filter by approving department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="425"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="437"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="429"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="441"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="451"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="463"/>
         <source>材料袋位置</source>
         <translation>Folder location</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="516"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="528"/>
         <source>共 {n} 件在途：已超期 {overdue} 件，临近期限 {near} 件</source>
         <translation>{n} cases in progress: {overdue} overdue, {near} near deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="520"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="532"/>
         <source>{department}的办件：</source>
         <translation>Cases at {department}:</translation>
     </message>
@@ -90,147 +90,147 @@
         <translation>Folder location</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="180"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="182"/>
         <source>办件 {case_no}</source>
         <translation>Case {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="184"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="186"/>
         <source>{item}（{department}）</source>
         <translation>{item} ({department})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="190"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="192"/>
         <source>主办：{lead}；协办：{others}</source>
         <translation>Lead: {lead}; assisting: {others}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="195"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="197"/>
         <source>单位</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="195"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="197"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="197"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="199"/>
         <source>；代理人 {name}（{id}）</source>
         <translation>; agent {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="202"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="204"/>
         <source>{name}（{kind}）{agent}</source>
         <translation>{name} ({kind}){agent}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="213"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="215"/>
         <source>—（未受理或已结束）</source>
         <translation>— (not accepted or already closed)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="215"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="217"/>
         <source>已办结，待出件</source>
         <translation>Completed, awaiting delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="220"/>
-        <source>{due}　{mark}</source>
+        <location filename="../../hall_desk/ui/case_view.py" line="222"/>
+        <source>{due}&#x3000;{mark}</source>
         <translation>{due}  {mark}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="237"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="239"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="256"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="258"/>
         <source>材料流转记录</source>
         <translation>Routing history</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="260"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="262"/>
         <source>材料流转(&amp;J)</source>
         <translation>Routing (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="275"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="277"/>
         <source>{station}，已停留 {dwell}；接收人 {receiver}</source>
         <translation>{station}, here for {dwell}; received by {receiver}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="285"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="287"/>
         <source>材料袋现在：{station}</source>
         <translation>Folder now at: {station}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="289"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="291"/>
         <source>材料袋最后在：{station}（{state}），共经过 {n} 处</source>
         <translation>Folder last at: {station} ({state}), {n} stops in total</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="297"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="299"/>
         <source>材料袋现在：{station}，已停留 {dwell}；接收人 {receiver}</source>
         <translation>Folder now at: {station}, here for {dwell}; received by {receiver}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="306"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="308"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="315"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="317"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="318"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="320"/>
         <source>程序(&amp;G)：</source>
         <translation>Procedure (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="322"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="324"/>
         <source>暂停原因</source>
         <translation>Pause reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="323"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="325"/>
         <source>必填，如：送检机构、鉴定事项、听证安排</source>
         <translation>Required, e.g. testing agency, appraisal matter, hearing schedule</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="325"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="327"/>
         <source>原因(&amp;W)：</source>
         <translation>Reason (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="327"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="329"/>
         <source>暂停计时(&amp;T)</source>
         <translation>Pause &amp;timer</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="329"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="331"/>
         <source>恢复计时(&amp;U)</source>
         <translation>Resume timer (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="363"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="365"/>
         <source>⏸ 自 {day} 起暂停计时：{reason}</source>
         <translation>⏸ Clock paused since {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="368"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="370"/>
         <source>计时进行中</source>
         <translation>Clock running</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="371"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="373"/>
         <source>办件当前状态为「{state}」，计时未在进行</source>
-        <translation>Case status is "{state}"; the clock is not running</translation>
+        <translation>Case status is &quot;{state}&quot;; the clock is not running</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="411"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="413"/>
         <source>已恢复计时，办结期限顺延至 {due}</source>
         <translation>Clock resumed; deadline extended to {due}</translation>
     </message>
@@ -260,12 +260,12 @@
         <translation>{title} ({day})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="487"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="486"/>
         <source>{title} {case_no}</source>
         <translation>{title} {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="503"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="506"/>
         <source>办件信息单 {case_no}</source>
         <translation>Case information sheet {case_no}</translation>
     </message>
@@ -465,58 +465,58 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="184"/>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="198"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="185"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="199"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="190"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="191"/>
         <source>以下办件在不同工作站上被同时办理了不能同时成立的步骤，或申请人信息被两个窗口在互不知情时改成了不同的值。请核实后写明处理结果；申请人信息须选定保留哪一个值。</source>
         <translation>The cases below had incompatible steps performed at the same time on different workstations, or their applicant details were changed to different values by two windows unaware of each other. Please verify and record the resolution; for applicant details, choose which value to keep.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="205"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="206"/>
         <source>没有待处理的冲突</source>
         <translation>No pending conflicts</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="210"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="211"/>
         <source>保留(&amp;K)：</source>
         <translation>&amp;Keep:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="213"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="214"/>
         <source>保留哪一个值</source>
         <translation>Which value to keep</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="215"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="216"/>
         <source>查看完整值(&amp;V)</source>
         <translation>&amp;View full value</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="228"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="229"/>
         <source>处理结果(&amp;N)：</source>
         <translation>Resolutio&amp;n:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="231"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="232"/>
         <source>处理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="233"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="234"/>
         <source>标记为已处理(&amp;R)</source>
         <translation>Mark as &amp;resolved</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="279"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="280"/>
         <source>请先选择一条申请人信息冲突</source>
         <translation>Please select an applicant-details conflict first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="297"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="298"/>
         <source>请先选择一条冲突</source>
         <translation>Please select a conflict first</translation>
     </message>
@@ -673,12 +673,12 @@
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="200"/>
         <source>今日咨询</source>
-        <translation>Today's consultations</translation>
+        <translation>Today&apos;s consultations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="215"/>
         <source>今日咨询（全部，{n} 条）</source>
-        <translation>Today's consultations (all, {n})</translation>
+        <translation>Today&apos;s consultations (all, {n})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="217"/>
@@ -885,242 +885,242 @@
 <context>
     <name>DeliveryWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="64"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="65"/>
         <source>查找待出件(&amp;F)：</source>
         <translation>&amp;Find pending delivery:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="65"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="66"/>
         <source>查找待出件</source>
         <translation>Find pending delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="66"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="67"/>
         <source>受理编号、条码、证件号码、电话或姓名</source>
         <translation>Intake no., barcode, ID number, phone or name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="72"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="73"/>
         <source>待出件</source>
         <translation>Pending delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="79"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="80"/>
         <source>本人领取</source>
         <translation>Collected in person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="80"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="81"/>
         <source>代领</source>
         <translation>Collected by proxy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="81"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="82"/>
         <source>邮寄</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="82"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="83"/>
         <source>邮件退回</source>
         <translation>Mail returned</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="85"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="86"/>
         <source>打印签收单(&amp;P)…</source>
         <translation>&amp;Print receipt…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="116"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="117"/>
         <source>申请人出示的证件号码</source>
         <translation>ID number shown by applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="117"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="118"/>
         <source>出示的证件号码(&amp;I)：</source>
         <translation>&amp;ID number shown:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="118"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="119"/>
         <source>核验并出件(&amp;O)</source>
         <translation>Verify and deliver (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="128"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="129"/>
         <source>代领人姓名</source>
         <translation>Proxy name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="129"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="130"/>
         <source>代领人身份证号码</source>
         <translation>Proxy ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="130"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="131"/>
         <source>授权依据</source>
         <translation>Authorization basis</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="131"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="132"/>
         <source>如：授权委托书（申请人签字）</source>
         <translation>e.g. power of attorney (signed by applicant)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="132"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="133"/>
         <source>代领人姓名：</source>
         <translation>Proxy name:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="133"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="134"/>
         <source>代领人身份证号：</source>
         <translation>Proxy ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="134"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="135"/>
         <source>授权依据：</source>
         <translation>Authorization basis:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="135"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="136"/>
         <source>代领出件</source>
         <translation>Deliver to proxy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="144"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="145"/>
         <source>收件人</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="145"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="146"/>
         <source>收件人电话</source>
         <translation>Recipient phone</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="146"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="147"/>
         <source>收件地址</source>
         <translation>Delivery address</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="149"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="150"/>
         <source>快递公司</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="151"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="152"/>
         <source>中国邮政 EMS</source>
         <translation>China Post EMS</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="152"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="153"/>
         <source>顺丰速运</source>
         <translation>SF Express</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="153"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="154"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="156"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="157"/>
         <source>运单号</source>
         <translation>Tracking no.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="157"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="158"/>
         <source>调出申请人信息</source>
         <translation>Fill from applicant details</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="162"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="163"/>
         <source>收件人：</source>
         <translation>Recipient:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="163"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="164"/>
         <source>电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="164"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="165"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="165"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="166"/>
         <source>快递：</source>
         <translation>Courier:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="166"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="167"/>
         <source>运单号：</source>
         <translation>Tracking no.:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="167"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="168"/>
         <source>登记邮寄(&amp;M)</source>
         <translation>Register &amp;mailing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="176"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="177"/>
         <source>退回邮件的受理编号</source>
         <translation>Intake no. of returned mail</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="177"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="178"/>
         <source>退回原因</source>
         <translation>Return reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="178"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="179"/>
         <source>受理编号：</source>
         <translation>Intake no.:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="179"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="180"/>
         <source>退回原因：</source>
         <translation>Return reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="180"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="181"/>
         <source>登记退回</source>
         <translation>Register return</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="212"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="213"/>
         <source>（没有待出件的办件）</source>
         <translation>(No cases pending delivery)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="215"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="216"/>
         <source>；受理时代理人：{name}</source>
         <translation>; agent at intake: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="220"/>
-        <source>{case_no}　{name}（{id}，{phone}）　{result}{agent}</source>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="221"/>
+        <source>{case_no}&#x3000;{name}（{id}，{phone}）&#x3000;{result}{agent}</source>
         <translation>{case_no}  {name} ({id}, {phone})  {result}{agent}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="240"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="241"/>
         <source>请先在待出件中选择办件</source>
         <translation>Please select a case under Pending delivery first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="260"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="261"/>
         <source>打印签收单（{case_no}）(&amp;P)…</source>
         <translation>&amp;Print receipt ({case_no})…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="262"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="263"/>
         <source>已出件：{case_no}，{name}</source>
         <translation>Delivered: {case_no}, {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="341"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="342"/>
         <source>已登记退回，办件回到待出件</source>
         <translation>Return registered; case is back in Pending delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="351"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="354"/>
         <source>领取签收单 {case_no}</source>
         <translation>Collection receipt {case_no}</translation>
     </message>
@@ -1227,123 +1227,123 @@ Please give this file to the system administrator.</translation>
 <context>
     <name>EvaluationTab</name>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="96"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="97"/>
         <source>考评月份(&amp;M)：</source>
         <translation>Evaluation &amp;month:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="99"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="100"/>
         <source>考评月份</source>
         <translation>Evaluation month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="104"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="105"/>
         <source>按本月数据计算(&amp;C)</source>
-        <translation>&amp;Calculate from this month's data</translation>
+        <translation>&amp;Calculate from this month&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="106"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="107"/>
         <source>审核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="108"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="109"/>
         <source>发布(&amp;B)</source>
         <translation>Pu&amp;blish</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="110"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="111"/>
         <source>打印考评表(&amp;P)</source>
         <translation>&amp;Print evaluation forms</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="112"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="113"/>
         <source>打印汇总表(&amp;U)</source>
         <translation>Print s&amp;ummary</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="127"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="128"/>
         <source>考评方案(&amp;E)…</source>
         <translation>Evaluation sch&amp;eme…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="135"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="136"/>
         <source>本月考评表</source>
-        <translation>This month's evaluation forms</translation>
+        <translation>This month&apos;s evaluation forms</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="145"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="146"/>
         <source>扣分与加分依据</source>
         <translation>Basis for deductions and bonuses</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="148"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="149"/>
         <source>所选考评表的依据</source>
         <translation>Basis for the selected evaluation form</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="153"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="154"/>
         <source>调整项目(&amp;I)：</source>
         <translation>Adjustment &amp;item:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="157"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="158"/>
         <source>分值(&amp;N)：</source>
         <translation>Poi&amp;nts:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="160"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="161"/>
         <source>理由(&amp;Y)：</source>
         <translation>Reason (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="163"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="164"/>
         <source>依据编号（可空）：办件、工单或问题的编号</source>
         <translation>Reference no. (optional): case, ticket or issue number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="164"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="165"/>
         <source>依据：</source>
         <translation>Basis:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="167"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="168"/>
         <source>人工调整 / 复核(&amp;A)</source>
         <translation>Manual &amp;adjustment / review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="174"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="175"/>
         <source>✓ 已审核 {n} 张考评表</source>
         <translation>✓ Reviewed {n} evaluation forms</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="179"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="180"/>
         <source>✓ 已发布，本人应在 {n} 前确认</source>
         <translation>✓ Published; staff must confirm by {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="197"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="198"/>
         <source>✓ 已保存考评方案第 {v} 版：本月重新计算后按新版本计分</source>
         <translation>✓ Evaluation scheme version {v} saved: scores will use the new version when this month is recalculated</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="227"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="228"/>
         <source>ⓘ 该项依据为本月业务数据统计或人工调整，没有单独的记录可打开</source>
-        <translation>ⓘ This item is based on this month's statistics or a manual adjustment; there is no separate record to open</translation>
+        <translation>ⓘ This item is based on this month&apos;s statistics or a manual adjustment; there is no separate record to open</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="269"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="270"/>
         <source>✓ 已按本月数据计算 {n} 张考评表</source>
-        <translation>✓ Calculated {n} evaluation forms from this month's data</translation>
+        <translation>✓ Calculated {n} evaluation forms from this month&apos;s data</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="288"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="335"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="289"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="350"/>
         <source>⚠ 请先选择一张考评表</source>
         <translation>⚠ Please select an evaluation form first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="316"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="317"/>
         <source>✓ 已调整，总分 {total}</source>
         <translation>✓ Adjusted, total {total}</translation>
     </message>
@@ -1527,505 +1527,505 @@ Please give this file to the system administrator.</translation>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="104"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="105"/>
         <source>① 申请事项</source>
         <translation>① Service items</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="107"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="108"/>
         <source>查找事项(&amp;F)：</source>
         <translation>&amp;Find item:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="110"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="111"/>
         <source>查找事项或一件事</source>
         <translation>Find an item or bundled service</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="112"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="113"/>
         <source>名称、事项编码或拼音首字母，如 gtgsh；回车加入</source>
         <translation>Name, item code or pinyin initials, e.g. gtgsh; Enter to add</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="120"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="121"/>
         <source>查找结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="123"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="124"/>
         <source>已选(&amp;L)（Delete 键移除）：</source>
         <translation>Se&amp;lected (Delete to remove):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="126"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="127"/>
         <source>已选事项</source>
         <translation>Selected items</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="143"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="144"/>
         <source>一件事</source>
         <translation>Bundled service</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="167"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="168"/>
         <source>一件事：</source>
         <translation>Bundled service:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="206"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="207"/>
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="222"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="223"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="223"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="224"/>
         <source>单位（统一社会信用代码）</source>
         <translation>Organization (unified social credit code)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="224"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="225"/>
         <source>申请人类型</source>
         <translation>Applicant type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="224"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="225"/>
         <source>申请人类型(&amp;E)：</source>
         <translation>Applicant typ&amp;e:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="229"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="229"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="231"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="232"/>
         <source>证件号码(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="231"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="232"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="236"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
         <source>姓名/名称(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="236"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
         <source>申请人姓名或单位名称</source>
         <translation>Applicant or organization name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="238"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="239"/>
         <source>联系电话(&amp;P)：</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="238"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="239"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="240"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="241"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="240"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="241"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="243"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="244"/>
         <source>法定代表人：</source>
         <translation>Legal representative:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="243"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="244"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="246"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="247"/>
         <source>联系人：</source>
         <translation>Contact person:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="246"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="247"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="247"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="248"/>
         <source>代理人代为办理(&amp;G)</source>
         <translation>Handled by an a&amp;gent</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="251"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="252"/>
         <source>代理人姓名：</source>
         <translation>Agent name:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="251"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="252"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="255"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="256"/>
         <source>代理人身份证号：</source>
         <translation>Agent ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="257"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="258"/>
         <source>代理人身份证号码</source>
         <translation>Agent ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="289"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="290"/>
         <source>✓ 统一社会信用代码校验通过</source>
         <translation>✓ Unified social credit code is valid</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="300"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="301"/>
         <source>✓ 校验通过：{birth} 出生，{sex}，{age} 岁</source>
         <translation>✓ Valid: born {birth}, {sex}, age {age}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="307"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="308"/>
         <source>；已满 60 周岁，建议走绿色通道（已勾选“老年人”，可取消）</source>
-        <translation>; aged 60 or over, green channel suggested ("Senior" is checked; you can uncheck it)</translation>
+        <translation>; aged 60 or over, green channel suggested (&quot;Senior&quot; is checked; you can uncheck it)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="330"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="331"/>
         <source>；已调出既往登记信息，请核对</source>
         <translation>; previous registration details loaded, please verify</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="347"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="348"/>
         <source>③ 帮您办（绿色通道）</source>
         <translation>③ Help-Desk (green channel)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="351"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="352"/>
         <source>老年人</source>
         <translation>Senior</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="352"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="353"/>
         <source>残疾人</source>
         <translation>Person with disability</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="353"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="354"/>
         <source>孕妇</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="354"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="355"/>
         <source>伤病/行动不便</source>
         <translation>Ill/injured or limited mobility</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="355"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="356"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="364"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="365"/>
         <source>帮办方式</source>
         <translation>Assistance type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="366"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="367"/>
         <source>全程帮办</source>
         <translation>Full assistance</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="367"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="368"/>
         <source>导办</source>
         <translation>Guided</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="368"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="369"/>
         <source>代办</source>
         <translation>Handled on behalf</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="369"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="370"/>
         <source>上门服务</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="375"/>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="376"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="377"/>
         <source>帮办人</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="388"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="389"/>
         <source>④ 材料核对（空格键勾选已收取；F2 修改收取份数或填写补正要求）</source>
         <translation>④ Materials check (Space marks as received; F2 edits copies received or supplement requirement)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="398"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="399"/>
         <source>收取份数</source>
         <translation>Copies received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="714"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="715"/>
         <source>打印通知书(&amp;Y)…</source>
         <translation>Print notice (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="716"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="717"/>
         <source>查看办件(&amp;C)</source>
         <translation>View &amp;case</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="392"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="393"/>
         <source>材料清单</source>
         <translation>Materials list</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="395"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="396"/>
         <source>已收取</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="396"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="397"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="397"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="398"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="399"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="400"/>
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="400"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="401"/>
         <source>补正要求</source>
         <translation>Supplement requirement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="404"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="405"/>
         <source>未收取材料的补正要求，印在一次性告知书上，如：须加盖公章的原件</source>
         <translation>Supplement requirement for materials not received, printed on the one-time notice, e.g. original bearing the official seal</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="426"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="427"/>
         <source>全部收取(&amp;A)</source>
         <translation>Receive &amp;all</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="470"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="471"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="471"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="472"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="472"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="473"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="474"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="475"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="474"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="475"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="475"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="476"/>
         <source>，可容缺</source>
         <translation>, accept-with-gaps allowed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="530"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="531"/>
         <source>⑤ 办理决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="534"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="535"/>
         <source>容缺承诺</source>
         <translation>Accept-with-gaps pledge</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="539"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="540"/>
         <source>容缺材料补齐期限</source>
         <translation>Deadline to provide missing materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="544"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="545"/>
         <source>补正期限</source>
         <translation>Supplement deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="549"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="550"/>
         <source>不予受理理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="553"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="554"/>
         <source>容缺承诺：</source>
         <translation>Accept-with-gaps pledge:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="554"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="555"/>
         <source>容缺补齐期限：</source>
         <translation>Missing-materials deadline:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="555"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="556"/>
         <source>补正期限(&amp;Q)：</source>
         <translation>Supplement deadline (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="556"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="557"/>
         <source>不予受理理由：</source>
         <translation>Reason for rejection:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="568"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="569"/>
         <source>受理(&amp;S)  Ctrl+Enter</source>
         <translation>Accept (&amp;S)  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="569"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="570"/>
         <source>容缺受理(&amp;R)</source>
         <translation>Accept with gaps (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="570"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="571"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time supplement notice (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="571"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="572"/>
         <source>不予受理(&amp;N)</source>
         <translation>Reject (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="572"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="573"/>
         <source>即办办结(&amp;J)</source>
         <translation>Complete as instant case (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="629"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="630"/>
         <source>再受理一件？</source>
         <translation>Accept another case?</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="631"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="632"/>
         <source>{when}已为该申请人受理同一事项：受理编号 {case_no}（{title}，{state}）。
 确定要再受理一件新的办件吗？</source>
         <translation>{when} the same item was already accepted for this applicant: intake no. {case_no} ({title}, {state}).
 Are you sure you want to accept a new case?</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="634"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="635"/>
         <source>{minutes} 分钟前</source>
         <translation>{minutes} minutes ago</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="636"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="637"/>
         <source>刚才</source>
         <translation>Just now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="705"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="706"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="717"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="718"/>
         <source>下一位(&amp;X)</source>
         <translation>Ne&amp;xt</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="720"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="721"/>
         <source>打印材料袋标签(&amp;D)…</source>
         <translation>Print fol&amp;der label…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="740"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="741"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="741"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="742"/>
         <source>已容缺受理</source>
         <translation>Accepted with gaps</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="742"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="743"/>
         <source>已一次性告知补正</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="743"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="744"/>
         <source>已不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="744"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="745"/>
         <source>已当场办结，待出件</source>
         <translation>Completed on the spot, awaiting delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="746"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="747"/>
         <source>{decision}：受理编号 {case_no}</source>
         <translation>{decision}: intake no. {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="751"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="752"/>
         <source>，办结期限 {due}</source>
         <translation>, deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="754"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="755"/>
         <source>；不予受理理由：{reason}</source>
         <translation>; reason for rejection: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="756"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="757"/>
         <source>；待补材料：{names}</source>
         <translation>; materials to supplement: {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="760"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="761"/>
         <source>。♿ 绿色通道</source>
         <translation>. ♿ Green channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="781"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="776"/>
         <source>材料袋标签 {case_no}</source>
         <translation>Folder label {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="805"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="815"/>
         <source>由咨询转入受理：首问负责人为接待咨询的工作人员</source>
         <translation>Converted from consultation: the first-contact officer is the staff member who handled the consultation</translation>
     </message>
@@ -2033,17 +2033,17 @@ Are you sure you want to accept a new case?</translation>
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="991"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1001"/>
         <source>新受理</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="993"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1003"/>
         <source>补正收件/容缺补齐</source>
         <translation>Supplements / missing materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="997"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1007"/>
         <source>预审退回</source>
         <translation>Returned from pre-review</translation>
     </message>
@@ -2072,7 +2072,7 @@ Are you sure you want to accept a new case?</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="108"/>
-        <source>%1　您前面还有 %2 人，预计等候约 %3 分钟</source>
+        <source>%1&#x3000;您前面还有 %2 人，预计等候约 %3 分钟</source>
         <translation>%1  %2 people ahead of you, estimated wait about %3 minutes</translation>
     </message>
     <message>
@@ -2206,32 +2206,32 @@ Workstation {code}</translation>
 <context>
     <name>MailingListBar</name>
     <message>
-        <location filename="../../hall_desk/ui/mailing_list.py" line="27"/>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="28"/>
         <source>交寄日期(&amp;Y)：</source>
         <translation>Mailing date (&amp;Y):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/mailing_list.py" line="31"/>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="32"/>
         <source>交寄日期</source>
         <translation>Mailing date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/mailing_list.py" line="37"/>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="38"/>
         <source>快递公司</source>
         <translation>Courier</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/mailing_list.py" line="38"/>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="39"/>
         <source>全部快递</source>
         <translation>All couriers</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/mailing_list.py" line="41"/>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="42"/>
         <source>打印邮寄交寄清单(&amp;Q)…</source>
         <translation>Print mailing handover list (&amp;Q)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/mailing_list.py" line="68"/>
+        <location filename="../../hall_desk/ui/mailing_list.py" line="62"/>
         <source>邮寄交寄清单 {day}</source>
         <translation>Mailing handover list {day}</translation>
     </message>
@@ -2239,148 +2239,148 @@ Workstation {code}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="231"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="232"/>
         <source>工作区导航</source>
         <translation>Workspace navigation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="276"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="275"/>
         <source>查找办件(&amp;K)：</source>
         <translation>Find case (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="279"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="453"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="278"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="480"/>
         <source>查找办件</source>
         <translation>Find case</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="281"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="280"/>
         <source>受理编号、证件号码、电话或姓名，扫码枪可直接扫入（Ctrl+K）</source>
         <translation>Intake no., ID number, phone or name; scanners can scan directly (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="370"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="374"/>
         <source>系统设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="375"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="379"/>
         <source>大厅与工作站、自动锁定、同步、打印、工作日历、事项库、用户与角色。</source>
         <translation>Hall and workstations, auto-lock, sync, printing, work calendar, item catalog, users and roles.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="420"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="447"/>
         <source>工作站 {code}{window}</source>
         <translation>Workstation {code}{window}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="423"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="450"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="428"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="455"/>
         <source>数据库正常（{size:.1f} MB）</source>
         <translation>Database OK ({size:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="451"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="478"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="458"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="485"/>
         <source>放大字体</source>
         <translation>Larger font</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="466"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="493"/>
         <source>缩小字体</source>
         <translation>Smaller font</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="473"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="500"/>
         <source>恢复字体大小</source>
         <translation>Reset font size</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="478"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="505"/>
         <source>切换工作区</source>
         <translation>Switch workspace</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="491"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="518"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="502"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="529"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="503"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="530"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="505"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="532"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="507"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="534"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="509"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="536"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="514"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="541"/>
         <source>窗口代录评价…</source>
         <translation>Record rating for applicant…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="517"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="544"/>
         <source>我的评价…</source>
         <translation>My ratings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="519"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="546"/>
         <source>我的绩效考评…</source>
         <translation>My staff evaluation…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="523"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="550"/>
         <source>同步冲突…</source>
         <translation>Sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="526"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="553"/>
         <source>系统设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="549"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="576"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="572"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="599"/>
         <source>⚠ 没有找到「{text}」对应的办件</source>
-        <translation>⚠ No case found for "{text}"</translation>
+        <translation>⚠ No case found for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="575"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="602"/>
         <source>找到 {count} 个办件</source>
         <translation>Found {count} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="672"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="708"/>
         <source>字体大小：{percent}%</source>
         <translation>Font size: {percent}%</translation>
     </message>
@@ -2611,8 +2611,8 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="405"/>
         <source>更正 {on}（{by}）：{reason}
-　原：{before}
-　改为：{after}</source>
+&#x3000;原：{before}
+&#x3000;改为：{after}</source>
         <translation>Correction {on} ({by}): {reason}
   Before: {before}
   After: {after}</translation>
@@ -2678,7 +2678,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="78"/>
         <source>下月工作计划</source>
-        <translation>Next month's work plan</translation>
+        <translation>Next month&apos;s work plan</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="81"/>
@@ -2688,7 +2688,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="82"/>
         <source>下月工作计划(&amp;J)：</source>
-        <translation>Next month's work plan (&amp;J):</translation>
+        <translation>Next month&apos;s work plan (&amp;J):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="97"/>
@@ -2874,47 +2874,47 @@ Workstation {code}</translation>
 <context>
     <name>MyRatingsDialog</name>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="264"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="296"/>
         <source>我的评价</source>
         <translation>My Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="272"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="304"/>
         <source>我的差评</source>
         <translation>My poor ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="274"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="306"/>
         <source>近期没有差评。</source>
         <translation>No recent poor ratings.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="280"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="312"/>
         <source>申诉理由</source>
         <translation>Appeal reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="281"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="313"/>
         <source>申诉理由(&amp;R)：</source>
         <translation>Appeal &amp;reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="284"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="316"/>
         <source>提出申诉(&amp;A)</source>
         <translation>Submit &amp;appeal</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="303"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="350"/>
         <source>本月（{start} 至 {today}）：{figures}</source>
         <translation>This month ({start} to {today}): {figures}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="318"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="368"/>
         <source>请先选择要申诉的差评</source>
         <translation>Please select the poor rating to appeal first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="337"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="387"/>
         <source>已提出申诉，等待班组长复核</source>
         <translation>Appeal submitted, awaiting team lead review</translation>
     </message>
@@ -2942,7 +2942,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/print_job.py" line="171"/>
         <source>打印机「{name}」无法开始打印</source>
-        <translation>Printer "{name}" could not start printing</translation>
+        <translation>Printer &quot;{name}&quot; could not start printing</translation>
     </message>
 </context>
 <context>
@@ -3031,7 +3031,7 @@ Workstation {code}</translation>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="163"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="164"/>
         <source>本工作区尚在建设中，下一版本提供：{coming}</source>
         <translation>This workspace is under construction; coming in the next version: {coming}</translation>
     </message>
@@ -3046,7 +3046,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="51"/>
         <source>仅在申请人请求协助时代为录入；评价等级须由申请人本人说出，不得引导。</source>
-        <translation>Enter on the applicant's behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
+        <translation>Enter on the applicant&apos;s behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="69"/>
@@ -3109,12 +3109,12 @@ Workstation {code}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_proxy.py" line="121"/>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="132"/>
         <source>今天没有待评价的服务</source>
         <translation>No services awaiting rating today</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_proxy.py" line="148"/>
+        <location filename="../../hall_desk/ui/rating_proxy.py" line="159"/>
         <source>请选择要评价的服务</source>
         <translation>Please select the service to rate</translation>
     </message>
@@ -3153,110 +3153,110 @@ Workstation {code}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_bar.py" line="41"/>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="273"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="278"/>
         <source>暂停窗口</source>
         <translation>Pause window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="214"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="219"/>
         <source>%1 号窗口</source>
         <translation>Window %1</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="77"/>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="213"/>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="242"/>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="250"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="78"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="218"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="247"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="255"/>
         <source>当前：—</source>
         <translation>Current: —</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="79"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="80"/>
         <source>当前号</source>
         <translation>Current number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="92"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="93"/>
         <source>转至队列</source>
         <translation>Transfer to queue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="95"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="96"/>
         <source>挂起或转移原因</source>
         <translation>Reason for hold or transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="96"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="97"/>
         <source>原因（挂起必填）</source>
         <translation>Reason (required for hold)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="100"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="101"/>
         <source>挂起的号</source>
         <translation>Numbers on hold</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="123"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="126"/>
         <source>本工作站未设置共享数据库：叫号不可用（办件不受影响）</source>
         <translation>No shared database set up on this workstation: calling is unavailable (cases are not affected)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="206"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="211"/>
         <source>本工作站不叫号</source>
         <translation>No calling at this workstation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="207"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="212"/>
         <source>系统设置中的叫号窗口号为空：本工作站不叫号</source>
         <translation>The calling window number in Settings is empty: this workstation does not call</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="221"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="226"/>
         <source>没有正在呼叫的号</source>
         <translation>No number is being called</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="224"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="229"/>
         <source>已重呼 %1 号（第 %2 次）</source>
         <translation>Recalled number %1 (call %2)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="243"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="248"/>
         <source>⚠ 叫号不可用</source>
         <translation>⚠ Calling unavailable</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="252"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="257"/>
         <source>【绿色通道】</source>
         <translation>[Green channel]</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="254"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="259"/>
         <source>【绿色通道·需要帮助，请帮您办岗协助】</source>
         <translation>[Green channel · needs help, Help-Desk staff please assist]</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="256"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="261"/>
         <source>当前：%1 %2%3</source>
         <translation>Current: %1 %2%3</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="262"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="267"/>
         <source>%1 %2 人</source>
         <translation>%1 %2 people</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="265"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="270"/>
         <source>（窗口已暂停）</source>
         <translation> (window paused)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="267"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="272"/>
         <source>等候：%1%2</source>
         <translation>Waiting: %1%2</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_bar.py" line="273"/>
+        <location filename="../../hall_desk/ui/queue_bar.py" line="278"/>
         <source>恢复窗口</source>
         <translation>Resume window</translation>
     </message>
@@ -3398,72 +3398,72 @@ Workstation {code}</translation>
 <context>
     <name>RatingRecordDialog</name>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="347"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="397"/>
         <source>评价记录</source>
         <translation>Rating record</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="352"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="402"/>
         <source>评价时间：</source>
         <translation>Rated at:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="353"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="403"/>
         <source>评价等级：</source>
         <translation>Rating level:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="354"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="404"/>
         <source>服务：</source>
         <translation>Service:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="355"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="405"/>
         <source>工作人员：</source>
         <translation>Staff member:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="356"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="406"/>
         <source>渠道：</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="357"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="407"/>
         <source>差评原因：</source>
         <translation>Poor-rating reasons:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="358"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="408"/>
         <source>评价意见：</source>
         <translation>Comments:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="359"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="409"/>
         <source>评价人：</source>
         <translation>Rated by:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="359"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="409"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="360"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="410"/>
         <source>整改工单：</source>
         <translation>Rectification ticket:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="361"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="411"/>
         <source>申诉：</source>
         <translation>Appeal:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="361"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="411"/>
         <source>未申诉</source>
         <translation>No appeal</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="370"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="420"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -3512,7 +3512,7 @@ Workstation {code}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="193"/>
-        <source>{window}　工作人员：{name}（工号 {staff}）</source>
+        <source>{window}&#x3000;工作人员：{name}（工号 {staff}）</source>
         <translation>{window} · Staff: {name} (staff no. {staff})</translation>
     </message>
     <message>
@@ -3523,7 +3523,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="254"/>
         <source>{n} 秒后未评价将记为「未评价」</source>
-        <translation>If no rating is given within {n} s, it will be recorded as "Not rated"</translation>
+        <translation>If no rating is given within {n} s, it will be recorded as &quot;Not rated&quot;</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="287"/>
@@ -3539,112 +3539,112 @@ Workstation {code}</translation>
 <context>
     <name>RatingsPage</name>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="55"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="57"/>
         <source>匿名</source>
         <translation>Anonymous</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="73"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="75"/>
         <source>评价 {given} 次（{levels}），未评价 {unrated} 次；差评 {bad} 次，差评率 {bad_rate}；满意率 {satisfied}</source>
         <translation>{given} ratings ({levels}), {unrated} not rated; {bad} poor ratings, poor-rating rate {bad_rate}; satisfaction rate {satisfied}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="86"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="88"/>
         <source>；申诉成立 {n} 次，扣除后差评率 {rate}</source>
         <translation>; {n} appeals upheld, poor-rating rate after deduction {rate}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="119"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="133"/>
         <source>评价日期(&amp;D)：</source>
         <translation>Rating &amp;date:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="123"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="137"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="127"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="141"/>
         <source>显示范围</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="128"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="142"/>
         <source>全部评价</source>
         <translation>All ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="129"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="143"/>
         <source>仅差评</source>
         <translation>Poor ratings only</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="130"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="144"/>
         <source>待复核的申诉</source>
         <translation>Appeals awaiting review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="139"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="153"/>
         <source>评价列表</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="152"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="167"/>
         <source>查看评价人(&amp;P)</source>
         <translation>View rater (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="162"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="177"/>
         <source>申诉不成立（差评保留）</source>
         <translation>Appeal rejected (poor rating stands)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="163"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="178"/>
         <source>申诉成立（不计入差评率）</source>
         <translation>Appeal upheld (excluded from poor-rating rate)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="164"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="179"/>
         <source>复核结论：</source>
         <translation>Review conclusion:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="167"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="182"/>
         <source>复核意见</source>
         <translation>Review notes</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="168"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="183"/>
         <source>复核意见(&amp;N)：</source>
         <translation>Review &amp;notes:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="169"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="184"/>
         <source>复核(&amp;R)</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="216"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="248"/>
         <source>请先选择一条评价</source>
         <translation>Please select a rating first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="220"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="252"/>
         <source>差评核实回访</source>
         <translation>Poor-rating follow-up call</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="231"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="263"/>
         <source>匿名评价，无评价人信息</source>
         <translation>Anonymous rating; no rater information</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="232"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="264"/>
         <source>评价人：{who}（本次查看已记录）</source>
         <translation>Rated by: {who} (this view has been logged)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="237"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="269"/>
         <source>请先选择一条待复核的申诉</source>
         <translation>Please select an appeal awaiting review first</translation>
     </message>
@@ -3774,7 +3774,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="260"/>
         <source>办不成事/投诉登记</source>
-        <translation>"Can't-get-it-done" / complaint registrations</translation>
+        <translation>&quot;Can&apos;t-get-it-done&quot; / complaint registrations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="261"/>
@@ -3877,135 +3877,135 @@ Workstation {code}</translation>
         <translation>{rate} ({n} appeals upheld)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="385"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="386"/>
         <source>本月缺少的会议记录</source>
         <translation>Meeting records missing this month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="388"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="415"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="389"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="433"/>
         <source>人员与巡查</source>
         <translation>Staff and inspections</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="395"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="413"/>
         <source>待整改巡查问题 {open} 条（其中已逾期 {late} 条）；逾期未完成的会议待办 {actions} 项；本月缺少的会议记录 {missing} 次</source>
         <translation>{open} inspection issues awaiting rectification ({late} overdue); {actions} meeting action items overdue; {missing} meeting records missing this month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="404"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="422"/>
         <source>
 提醒：{sheet}</source>
         <translation>
 Reminder: {sheet}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="418"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="436"/>
         <source>⚠ 人员与巡查（{n}）</source>
         <translation>⚠ Staff and inspections ({n})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="424"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="442"/>
         <source>绿色通道办件</source>
         <translation>Green channel cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="430"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="448"/>
         <source>♿ 绿色通道</source>
         <translation>♿ Green channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="435"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="453"/>
         <source>♿ 绿色通道（{n}）</source>
         <translation>♿ Green channel ({n})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="445"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="463"/>
         <source>班组长备注(&amp;B)：</source>
         <translation>Team lead note (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="447"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="465"/>
         <source>印在每日工作汇总上</source>
         <translation>Printed on the daily work summary</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="449"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="467"/>
         <source>班组长备注</source>
         <translation>Team lead note</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="455"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="473"/>
         <source>每日工作汇总(&amp;S)…</source>
         <translation>Daily work &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="460"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="478"/>
         <source>月度运营报告(&amp;O)…</source>
         <translation>Monthly &amp;operations report…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="469"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="487"/>
         <source>台账类型</source>
         <translation>Ledger type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="471"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="489"/>
         <source>办件台账</source>
         <translation>Case ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="472"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="490"/>
         <source>咨询登记台账</source>
         <translation>Consultation ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="473"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="491"/>
         <source>材料流转台账</source>
         <translation>Routing ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="474"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="492"/>
         <source>出件台账</source>
         <translation>Delivery ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="481"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="499"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="482"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="500"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="488"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="506"/>
         <source>含完整证件号码和电话（记入留痕）</source>
         <translation>Include full ID numbers and phone numbers (logged)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="491"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="509"/>
         <source>导出台账(&amp;E)…</source>
         <translation>&amp;Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="527"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="545"/>
         <source>每日工作汇总 {day}</source>
         <translation>Daily work summary {day}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="542"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="560"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="542"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="560"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="556"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="574"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>Exported {rows} rows to {path}</translation>
     </message>
@@ -4046,37 +4046,37 @@ Reminder: {sheet}</translation>
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="354"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="366"/>
         <source>预审退回补正</source>
         <translation>Return for supplement at pre-review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="360"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="372"/>
         <source>退回的受理编号</source>
         <translation>Case no. to return</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="363"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="375"/>
         <source>退回原因</source>
         <translation>Return reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="364"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="376"/>
         <source>受理编号：</source>
         <translation>Case no.:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="365"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="377"/>
         <source>退回原因：</source>
         <translation>Return reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="366"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="378"/>
         <source>退回窗口(&amp;B)</source>
         <translation>Send &amp;back to window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="396"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="408"/>
         <source>{case_no} 已退回 {window}，补正期限 {deadline}</source>
         <translation>{case_no} returned to {window}; supplement deadline {deadline}</translation>
     </message>
@@ -4086,7 +4086,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="54"/>
         <source>显示所有窗口的(&amp;A)</source>
-        <translation>Show &amp;all windows'</translation>
+        <translation>Show &amp;all windows&apos;</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="56"/>
@@ -4117,17 +4117,17 @@ Reminder: {sheet}</translation>
 <context>
     <name>RoutingWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="533"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="545"/>
         <source>扫码交接</source>
         <translation>Scan handover</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="535"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="547"/>
         <source>材料袋位置</source>
         <translation>Folder locations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="540"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="552"/>
         <source>交接单与标签</source>
         <translation>Handover slips and labels</translation>
     </message>
@@ -4183,7 +4183,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="72"/>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="51"/>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="37"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="40"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="56"/>
         <source>时间</source>
         <translation>Time</translation>
@@ -4224,19 +4224,19 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="82"/>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="35"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="38"/>
         <source>交出人</source>
         <translation>Handed over by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="83"/>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="36"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="39"/>
         <source>接收人</source>
         <translation>Received by</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="84"/>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="30"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="33"/>
         <source>交接单号</source>
         <translation>Handover slip no.</translation>
     </message>
@@ -4252,37 +4252,37 @@ Reminder: {sheet}</translation>
         <translation>Dwell time</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="132"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="133"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="80"/>
         <source>♿ 帮您办</source>
         <translation>♿ Help-Desk</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="36"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="144"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="145"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="86"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="128"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="30"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="52"/>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="167"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="168"/>
         <source>受理编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="37"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="145"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="146"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="87"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="129"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="32"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="53"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="48"/>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="168"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="169"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="38"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="146"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="147"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="88"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="130"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="33"/>
@@ -4291,7 +4291,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="39"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="147"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="148"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
@@ -4306,27 +4306,27 @@ Reminder: {sheet}</translation>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="148"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="149"/>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="34"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="90"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="134"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="57"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="78"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="40"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="41"/>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="45"/>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="149"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="150"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="89"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="56"/>
         <source>办结期限</source>
         <translation>Completion deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="150"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="151"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="84"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="50"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="42"/>
@@ -4335,7 +4335,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="35"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="151"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="152"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="85"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="115"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="31"/>
@@ -4370,19 +4370,19 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="31"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="37"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="38"/>
         <source>总分</source>
         <translation>Total score</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="32"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="38"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="39"/>
         <source>等次</source>
         <translation>Grade</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="33"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="34"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="35"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
@@ -4393,27 +4393,27 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="38"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="61"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="62"/>
         <source>项目</source>
         <translation>Item</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="39"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="63"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="64"/>
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="40"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="69"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="75"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="76"/>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="38"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="42"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="77"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="78"/>
         <source>分值</source>
         <translation>Points</translation>
     </message>
@@ -4429,7 +4429,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="75"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="35"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="36"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
@@ -4439,57 +4439,57 @@ Reminder: {sheet}</translation>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="46"/>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="61"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="48"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="63"/>
         <source>评价时间</source>
         <translation>Rated at</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="47"/>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="62"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="49"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="64"/>
         <source>评价等级</source>
         <translation>Rating level</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="48"/>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="63"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="50"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="65"/>
         <source>服务</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="49"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="51"/>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="54"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="50"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="52"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="136"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="77"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="36"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="37"/>
         <source>窗口</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="52"/>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="64"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="54"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="66"/>
         <source>差评原因</source>
         <translation>Poor-rating reasons</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="54"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="56"/>
         <source>评价人</source>
         <translation>Rated by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="57"/>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="65"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="59"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="67"/>
         <source>整改工单</source>
         <translation>Rectification ticket</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="58"/>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="66"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="60"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="68"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
@@ -4500,7 +4500,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="53"/>
-        <location filename="../../hall_desk/ui/ratings_page.py" line="51"/>
+        <location filename="../../hall_desk/ui/ratings_page.py" line="53"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
@@ -4527,7 +4527,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="58"/>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="42"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="42"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="43"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
@@ -4652,22 +4652,22 @@ Reminder: {sheet}</translation>
         <translation>Return reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="31"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="34"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="32"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="35"/>
         <source>件数</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="33"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="36"/>
         <source>交出</source>
         <translation>Handed over</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="34"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="37"/>
         <source>接收</source>
         <translation>Received</translation>
     </message>
@@ -4677,32 +4677,32 @@ Reminder: {sheet}</translation>
         <translation>Pending at approving department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="39"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="40"/>
         <source>业务量</source>
         <translation>Workload</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="46"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="47"/>
         <source>★ 服务标兵候选</source>
         <translation>★ Service star candidate</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="47"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="48"/>
         <source>连续 {n} 个月末位</source>
         <translation>Last place {n} months in a row</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="52"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="53"/>
         <source>复核 {n} 次</source>
         <translation>Reviewed {n} times</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="66"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="67"/>
         <source>【复核】</source>
         <translation>[Review]</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="68"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="69"/>
         <source>【人工】</source>
         <translation>[Manual]</translation>
     </message>
@@ -4789,12 +4789,12 @@ Reminder: {sheet}</translation>
         <translation>Corrected {n} times</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="169"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="170"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="170"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="171"/>
         <source>处理</source>
         <translation>Handling</translation>
     </message>
@@ -4862,132 +4862,132 @@ Reminder: {sheet}</translation>
 <context>
     <name>ScanPanel</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="80"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="81"/>
         <source>流转环节</source>
         <translation>Routing step</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="83"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="84"/>
         <source>环节(&amp;M)：</source>
         <translation>Step (&amp;M):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="86"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="87"/>
         <source>审批部门</source>
         <translation>Approving department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="88"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="89"/>
         <source>审批部门(&amp;D)：</source>
         <translation>Approving &amp;department:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="91"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="92"/>
         <source>交接人</source>
         <translation>Handover person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="92"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="93"/>
         <source>交接人(&amp;P)：</source>
         <translation>Handover &amp;person:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="95"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="96"/>
         <source>扫码或输入受理编号(&amp;S)：</source>
         <translation>&amp;Scan or enter case no.:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="98"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="99"/>
         <source>扫码或输入受理编号</source>
         <translation>Scan or enter case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="105"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="106"/>
         <source>本批材料袋</source>
         <translation>Folders in this batch</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="110"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="111"/>
         <source>不予许可理由</source>
         <translation>Reason for denial</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="111"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="112"/>
         <source>不予许可理由（接收审批结果时）</source>
         <translation>Reason for denial (when receiving approval results)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="112"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="113"/>
         <source>所选为不予许可(&amp;N)</source>
         <translation>Mark selected as &amp;not approved</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="114"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="115"/>
         <source>移出所选(&amp;R)</source>
         <translation>&amp;Remove selected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="116"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="117"/>
         <source>确认本批(&amp;C)</source>
         <translation>&amp;Confirm batch</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="118"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="119"/>
         <source>打印交接单(&amp;J)…</source>
         <translation>Print handover slip (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="232"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="233"/>
         <source>已加入：{case_no}（本批 {n} 件）</source>
         <translation>Added: {case_no} ({n} in this batch)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="236"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="237"/>
         <source>，移交「{department}」</source>
-        <translation>, transferred to "{department}"</translation>
+        <translation>, transferred to &quot;{department}&quot;</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="252"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="253"/>
         <source>审批部门已改为「{department}」</source>
-        <translation>Approving department changed to "{department}"</translation>
+        <translation>Approving department changed to &quot;{department}&quot;</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="261"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="262"/>
         <source>请先填写不予许可理由</source>
         <translation>Please enter the reason for denial first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="265"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="266"/>
         <source>✖ 不予许可：{case_no}（{reason}）</source>
         <translation>✖ Not approved: {case_no} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="278"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="279"/>
         <source>本批还没有材料袋</source>
         <translation>No folders in this batch yet</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="323"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="324"/>
         <source>{move}：{n} 件已办理</source>
         <translation>{move}: {n} cases processed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="325"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="326"/>
         <source>，交接单 {no}</source>
         <translation>, handover slip {no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="328"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="329"/>
         <source>；{lines}</source>
         <translation>; {lines}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="330"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="331"/>
         <source>；未办理：{lines}</source>
         <translation>; not processed: {lines}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="341"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="344"/>
         <source>交接单 {no}</source>
         <translation>Handover slip {no}</translation>
     </message>
@@ -5073,7 +5073,7 @@ Reminder: {sheet}</translation>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="178"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="179"/>
         <source>找到 {count} 个办件</source>
         <translation>{count} cases found</translation>
     </message>
@@ -5223,12 +5223,12 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="344"/>
         <source>已声明全部录入的年份：{years}（这些年份的办结期限不再标注“估算”）</source>
-        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked "estimated")</translation>
+        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked &quot;estimated&quot;)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="350"/>
         <source>尚无声明全部录入的年份：内置安排之外的年份，办结期限标注“估算”。</source>
-        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked "estimated".</translation>
+        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked &quot;estimated&quot;.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="356"/>
@@ -5258,7 +5258,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="432"/>
         <source>当前事项库：{items} 项事项，{departments} 个实施部门，{themes} 个一件事。导入时有任何错误行则全部不导入。</source>
-        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} "one-thing" bundles. If any row has errors, nothing is imported.</translation>
+        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} &quot;one-thing&quot; bundles. If any row has errors, nothing is imported.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="440"/>
@@ -5284,7 +5284,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="460"/>
         <source>已导入：事项 {items} 项，一件事 {themes} 个。</source>
-        <translation>Imported: {items} service items, {themes} "one-thing" bundles.</translation>
+        <translation>Imported: {items} service items, {themes} &quot;one-thing&quot; bundles.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="470"/>
@@ -5329,7 +5329,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="499"/>
         <source>重设所选用户的密码(&amp;W)…</source>
-        <translation>Reset selected user's pass&amp;word…</translation>
+        <translation>Reset selected user&apos;s pass&amp;word…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="506"/>
@@ -5344,17 +5344,17 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="515"/>
         <source>新用户姓名</source>
-        <translation>New user's name</translation>
+        <translation>New user&apos;s name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="517"/>
         <source>新用户窗口</source>
-        <translation>New user's window</translation>
+        <translation>New user&apos;s window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="520"/>
         <source>新用户初始密码</source>
-        <translation>New user's initial password</translation>
+        <translation>New user&apos;s initial password</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="521"/>
@@ -5397,7 +5397,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="597"/>
         <source>已重设 {name}（{username}）的密码，账户如被锁定已一并解锁。请当面告知本人，并请其登录后在“工具 → 修改密码”中改为自己的密码。</source>
-        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under "Tools → Change password" after signing in.</translation>
+        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under &quot;Tools → Change password&quot; after signing in.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="619"/>
@@ -5407,7 +5407,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="623"/>
         <source>备份是本机数据库的完整副本（含全部办件与个人信息，请妥善保管）。从备份恢复时，当前数据库改名保留在本机目录中；恢复后程序将关闭，请重新打开，并先同步一次以取回本机在备份之后推送过的记录。</source>
-        <translation>A backup is a full copy of this computer's database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
+        <translation>A backup is a full copy of this computer&apos;s database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="631"/>
@@ -5453,7 +5453,7 @@ Reminder: {sheet}</translation>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="692"/>
         <source>用备份 {path} 替换本机数据库？
 当前数据库将改名保留；恢复后程序将关闭，请重新打开。</source>
-        <translation>Replace this computer's database with backup {path}?
+        <translation>Replace this computer&apos;s database with backup {path}?
 The current database will be renamed and kept; the program closes after restoring — please reopen it.</translation>
     </message>
     <message>
@@ -5693,7 +5693,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/settings.ui" line="55"/>
         <source>申请人在这段时间内未评价，记为「未评价」（不计为好评）</source>
-        <translation>If the applicant does not rate within this time, it is recorded as "Not rated" (not counted as positive)</translation>
+        <translation>If the applicant does not rate within this time, it is recorded as &quot;Not rated&quot; (not counted as positive)</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="55"/>
@@ -5799,7 +5799,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/setup.ui" line="8"/>
         <source>首次使用：请设置本工作站。新大厅的第一台工作站选择“新建大厅”；其他工作站选择“加入已有大厅”，并使用第一台工作站导出的大厅密钥文件。</source>
-        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose "New hall"; for other workstations, choose "Join existing hall" and use the hall key file exported by the first workstation.</translation>
+        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose &quot;New hall&quot;; for other workstations, choose &quot;Join existing hall&quot; and use the hall key file exported by the first workstation.</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="14"/>
@@ -5925,67 +5925,68 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>SheetsPanel</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="51"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="54"/>
         <source>环节(&amp;H)：</source>
         <translation>&amp;Handover step:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="54"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="57"/>
         <source>交接单环节</source>
         <translation>Handover slip step</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="55"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="58"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="64"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="67"/>
         <source>交接单</source>
         <translation>Handover slips</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="68"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="71"/>
         <source>重印交接单(&amp;J)…</source>
         <translation>Reprint handover slip (&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="70"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="73"/>
         <source>打印本单材料袋标签(&amp;L)…</source>
         <translation>Print folder &amp;labels for this slip…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="75"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="78"/>
         <source>按受理编号打印标签(&amp;N)：</source>
         <translation>Print labels by case &amp;no.:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="78"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="81"/>
         <source>要打印标签的受理编号</source>
         <translation>Case numbers to print labels for</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="79"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="82"/>
         <source>可扫码，多个编号用空格或逗号分开</source>
         <translation>You can scan; separate multiple numbers with spaces or commas</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="81"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="84"/>
         <source>打印标签(&amp;B)…</source>
         <translation>Print la&amp;bels…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="114"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="117"/>
         <source>请先在表中选择交接单</source>
         <translation>Please select a handover slip in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="145"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="165"/>
         <source>交接单 {no}（重印）</source>
         <translation>Handover slip {no} (reprint)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="174"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="182"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="193"/>
         <source>材料袋标签 {what}</source>
         <translation>Folder labels {what}</translation>
     </message>
@@ -6016,52 +6017,52 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>SupplementForm</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="857"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="867"/>
         <source>受理编号或证件号码(&amp;F)：</source>
         <translation>&amp;Find by case no. or ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="860"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="870"/>
         <source>受理编号或证件号码</source>
         <translation>Case no. or ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="861"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="871"/>
         <source>扫描告知书上的条码，或输入受理编号、证件号码</source>
         <translation>Scan the barcode on the notice, or enter the case no. or ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="872"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="882"/>
         <source>待补材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="874"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="884"/>
         <source>确认收取(&amp;C)</source>
         <translation>&amp;Confirm receipt</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="881"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="891"/>
         <source>打印受理通知书(&amp;Y)…</source>
         <translation>Print intake notice (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="908"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="918"/>
         <source>⚠ 没有找到待补正或待补齐容缺材料的办件</source>
         <translation>⚠ No case found awaiting supplement or accept-with-gaps materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="914"/>
-        <source>{case_no}　{title}　{name}（{state}）</source>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="924"/>
+        <source>{case_no}&#x3000;{title}&#x3000;{name}（{state}）</source>
         <translation>{case_no} · {title} · {name} ({state})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="957"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="967"/>
         <source>材料已收齐：{case_no} 已受理，办结期限 {due}</source>
         <translation>All materials received: {case_no} accepted, completion deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="963"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="973"/>
         <source>已登记收取，{case_no} 仍有材料待补</source>
         <translation>Receipt recorded; {case_no} still has materials outstanding</translation>
     </message>
@@ -6075,22 +6076,22 @@ The current database will be renamed and kept; the program closes after restorin
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="89"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="90"/>
         <source>同步：</source>
         <translation>Sync: </translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="133"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="134"/>
         <source>同步：正在同步…</source>
         <translation>Sync: syncing…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="142"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="143"/>
         <source>同步：{step}</source>
         <translation>Sync: {step}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="161"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="162"/>
         <source>同步失败：{reason}</source>
         <translation>Sync failed: {reason}</translation>
     </message>
@@ -6400,17 +6401,17 @@ The current database will be renamed and kept; the program closes after restorin
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="350"/>
-        <source>{number}　{kind}　{channel}　{tier}</source>
+        <source>{number}&#x3000;{kind}&#x3000;{channel}&#x3000;{tier}</source>
         <translation>{number} · {kind} · {channel} · {tier}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="356"/>
-        <source>状态：{state}　{mark}</source>
+        <source>状态：{state}&#x3000;{mark}</source>
         <translation>Status: {state}  {mark}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="359"/>
-        <source>反映人：{who}　涉及：{staff}</source>
+        <source>反映人：{who}&#x3000;涉及：{staff}</source>
         <translation>Reported by: {who} · Staff involved: {staff}</translation>
     </message>
     <message>
@@ -6464,12 +6465,12 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="82"/>
         <source>（非办不成事）</source>
-        <translation>(not "can't-get-it-done")</translation>
+        <translation>(not &quot;can&apos;t-get-it-done&quot;)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="85"/>
         <source>办不成事类型(&amp;B)：</source>
-        <translation>"Can't-get-it-done" type (&amp;B):</translation>
+        <translation>&quot;Can&apos;t-get-it-done&quot; type (&amp;B):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="88"/>
@@ -6560,27 +6561,27 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>TicketsWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/tickets_workspace.py" line="25"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="26"/>
         <source>办不成事/投诉</source>
-        <translation>"Can't-get-it-done" / complaints</translation>
+        <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/tickets_workspace.py" line="34"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="35"/>
         <source>登记(&amp;1)</source>
         <translation>Registration (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/tickets_workspace.py" line="35"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="36"/>
         <source>工单列表(&amp;2)</source>
         <translation>Tickets (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/tickets_workspace.py" line="39"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="40"/>
         <source>待核查(&amp;3)</source>
         <translation>Awaiting verification (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/tickets_workspace.py" line="42"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="44"/>
         <source>好差评(&amp;4)</source>
         <translation>Ratings (&amp;4)</translation>
     </message>
@@ -6718,7 +6719,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/words.py" line="41"/>
         <source>办不成事与投诉处理</source>
-        <translation>Complaints and "can't-get-it-done" handling</translation>
+        <translation>Complaints and &quot;can&apos;t-get-it-done&quot; handling</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="42"/>
@@ -7368,7 +7369,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/words.py" line="199"/>
         <source>办不成事窗口</source>
-        <translation>"Can't-get-it-done" window</translation>
+        <translation>&quot;Can&apos;t-get-it-done&quot; window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="200"/>
@@ -7849,77 +7850,77 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="70"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="71"/>
         <source>综合受理</source>
         <translation>One-window intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="72"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="73"/>
         <source>选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。</source>
-        <translation>Choose a service item or "one-thing" bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
+        <translation>Choose a service item or &quot;one-thing&quot; bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="79"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="80"/>
         <source>咨询登记</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="81"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="82"/>
         <source>快速登记现场和电话咨询，常用主题一键录入，转入受理时记录首问负责人。</source>
         <translation>Quickly register walk-in and phone consultations, enter common topics with one click, and record the first-contact owner when passing to intake.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="87"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="88"/>
         <source>材料流转</source>
         <translation>Routing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="89"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="90"/>
         <source>扫码收取材料袋、预审、按部门批量移交并打印交接单，随时掌握每个材料袋的位置和剩余期限。</source>
         <translation>Scan in folders, pre-review, transfer in batches by department and print handover slips; always know where each folder is and how much time is left.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="96"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="97"/>
         <source>统一出件</source>
         <translation>Unified delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="98"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="99"/>
         <source>待出件队列，本人或代领核验身份后领取，邮寄登记运单号，出件台账。</source>
         <translation>Delivery queue, pickup by the applicant or a proxy after ID check, mail registration with tracking number, delivery ledger.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="104"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="105"/>
         <source>办不成事/投诉</source>
-        <translation>"Can't-get-it-done" / complaints</translation>
+        <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="106"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="107"/>
         <source>办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。</source>
-        <translation>Register, assign, resolve within deadlines and verify "can't-get-it-done" reports, complaints, suggestions, praise and ratings.</translation>
+        <translation>Register, assign, resolve within deadlines and verify &quot;can&apos;t-get-it-done&quot; reports, complaints, suggestions, praise and ratings.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="112"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="113"/>
         <source>统计报表</source>
         <translation>Statistics and reports</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="114"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="115"/>
         <source>当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。</source>
         <translation>Day overview, overdue and near-deadline cases, daily work summary, monthly reports and ledger exports.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="120"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="121"/>
         <source>人员与巡查</source>
         <translation>Staff and inspections</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="122"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="123"/>
         <source>晨会、周例会和待办事项，现场巡查与整改复查，月度绩效考评的计算、审核、发布和打印。</source>
         <translation>Morning meetings, weekly meetings and action items, on-site inspections and rectification follow-up, and calculation, review, publishing and printing of monthly staff evaluations.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="127"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="128"/>
         <source>系统管理</source>
         <translation>System administration</translation>
     </message>
