@@ -48,16 +48,26 @@ Reads = Callable[["FoldRows", Any, dict[str, Any]], Iterable[tuple[type[Base], C
 
 
 @overload
-def batched(handler: F, *, reads: Reads | None = None) -> F: ...
+def batched(handler: F, *, reads: Reads | None = None, own_row: bool = False) -> F: ...
 @overload
-def batched(handler: None = None, *, reads: Reads | None = None) -> Callable[[F], F]: ...
-def batched(handler: F | None = None, *, reads: Reads | None = None) -> F | Callable[[F], F]:
+def batched(
+    handler: None = None, *, reads: Reads | None = None, own_row: bool = False
+) -> Callable[[F], F]: ...
+def batched(
+    handler: F | None = None, *, reads: Reads | None = None, own_row: bool = False
+) -> F | Callable[[F], F]:
     """Marks a handler that folds through `of(session)` instead of the ORM; `reads` names the
-    rows it will look for beyond its entity's, read ahead for the whole batch."""
+    rows it will look for beyond its entity's, read ahead for the whole batch.
+
+    `own_row`: of its entity's tables the handler reads only the entity's own row; the child
+    rows it needs (a case's materials for a material update) it names in `reads`, event by
+    event. Without it every child row of every entity in the batch is read ahead: a case's
+    items and materials for each of its steps, though most steps never look at them."""
 
     def mark(h: F) -> F:
         h.__fold_rows__ = True  # type: ignore[attr-defined]
         h.__fold_reads__ = reads  # type: ignore[attr-defined]
+        h.__fold_own_row__ = own_row  # type: ignore[attr-defined]
         return h
 
     return mark(handler) if handler is not None else mark
@@ -69,6 +79,11 @@ def is_batched(handler: Callable[..., None]) -> bool:
 
 def reads_of(handler: Callable[..., None]) -> Reads | None:
     return getattr(handler, "__fold_reads__", None)  # type: ignore[no-any-return]
+
+
+def reads_own_row(handler: Callable[..., None]) -> bool:
+    """Whether the batch may leave the entity's child rows unread for this handler."""
+    return bool(getattr(handler, "__fold_own_row__", False))
 
 
 def _names(column: Column) -> tuple[str, ...]:
@@ -263,18 +278,29 @@ class FoldRows:
             self._read(t, column, wanted)
             done.update(wanted)
             return
-        for fk in t.table.c[column].foreign_keys:
-            parent = self._tables.get(fk.column.table)  # type: ignore[arg-type]
-            if parent is None or parent.pk != (fk.column.name,):
-                continue
-            known = parent.complete.get(fk.column.name, set())
-            orphans = {v for v in wanted if v in known and (v,) not in parent.rows}
-            done.update(orphans)
-            wanted = [v for v in wanted if v not in orphans]
+        orphans = self._orphans(t, column, wanted)
+        done.update(orphans)
+        wanted = [v for v in wanted if v not in orphans]
         if not wanted:
             return
         self._read(t, column, wanted)
         done.update(wanted)
+
+    def _orphans(self, t: _TableRows, column: str, values: Iterable[Any]) -> set[Any]:
+        """The values of a foreign key `column` whose parent row the database does not hold (as
+        this batch knows): it holds no row of `t` under them either."""
+        found: set[Any] = set()
+        for fk in t.table.c[column].foreign_keys:
+            parent = self._tables.get(fk.column.table)  # type: ignore[arg-type]
+            if parent is None or parent.pk != (fk.column.name,):
+                continue
+            known = parent.complete.get(fk.column.name, ())
+            found.update(
+                v
+                for v in values
+                if v in known and (v,) not in parent.stored and (v,) not in parent.gone
+            )
+        return found
 
     def _read(self, t: _TableRows, column: Column, wanted: list[Any]) -> None:
         """Rows by `column` straight from the driver (one statement per 500 values, per value
@@ -355,7 +381,9 @@ class FoldRows:
     def delete_where(self, model: type[Base], column: str, value: Any) -> None:
         """Every row whose `column` is `value`, here and in the database."""
         t = self._t(model)
-        known = value in t.complete.get(column, ())
+        # Not read ahead (the handler reads only its entity's own row) but under a parent the
+        # database does not hold (a new case): no row there to delete either.
+        known = value in t.complete.get(column, ()) or bool(self._orphans(t, column, [value]))
         keys = t.with_value(column, value)
         in_db = [k for k in keys if k in t.stored]
         for key in keys:
