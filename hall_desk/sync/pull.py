@@ -14,6 +14,7 @@ sync after the fix.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -121,30 +122,36 @@ def _is_bad_data(exc: BaseException) -> bool:
 # --- applying one batch --------------------------------------------------------------------
 
 
-def _present(session: Session, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(ids):
-        found.update(session.scalars(select(Event.id).where(Event.id.in_(chunk))))
-    return found
+# The local log is looked up once per batch for each question, whatever its size: the batch's
+# keys go in as one JSON array (json_each), straight to the driver. CROSS JOIN keeps the array
+# as the outer loop, so each key is one index search of the events table.
+_LOCAL_EVENTS = """
+SELECT e.id, e.origin, e.seq FROM json_each(?) AS j CROSS JOIN events AS e
+ ON e.id = json_extract(j.value, '$[0]')
+UNION
+SELECT e.id, e.origin, e.seq FROM json_each(?) AS j CROSS JOIN events AS e
+ ON e.origin = json_extract(j.value, '$[1]') AND e.seq = json_extract(j.value, '$[2]')
+"""
+_ENTITY_TIPS = """
+SELECT e.entity_type, e.entity_id, e.origin, max(e.hlc) FROM json_each(?) AS j
+ CROSS JOIN events AS e
+ ON e.entity_type = json_extract(j.value, '$[0]') AND e.entity_id = json_extract(j.value, '$[1]')
+GROUP BY e.entity_type, e.entity_id, e.origin
+"""
 
 
-def _seq_clashes(session: Session, events: list[Incoming]) -> set[str]:
-    """Events whose (origin, seq) is already taken here by a different event."""
-    by_origin: dict[str, dict[int, Incoming]] = {}
-    for ev in events:
-        by_origin.setdefault(ev.origin, {})[ev.seq] = ev
-    clashes: set[str] = set()
-    for origin, by_seq in by_origin.items():
-        seqs = sorted(by_seq)
-        for start in range(0, len(seqs), _CHUNK):
-            for seq, event_id in session.execute(
-                select(Event.seq, Event.id).where(
-                    Event.origin == origin, Event.seq.in_(seqs[start : start + _CHUNK])
-                )
-            ):
-                if by_seq[seq].id != event_id:
-                    clashes.add(by_seq[seq].id)
-    return clashes
+def _local(session: Session, events: list[Incoming]) -> tuple[set[str], set[str]]:
+    """(ids already in the local log, ids of the others whose (origin, seq) the log holds under
+    a different event), in one statement."""
+    keys = json.dumps([[ev.id, ev.origin, ev.seq] for ev in events])
+    rows = session.connection().exec_driver_sql(_LOCAL_EVENTS, (keys, keys)).all()
+    ids = {ev.id for ev in events}
+    present = {event_id for event_id, _origin, _seq in rows if event_id in ids}
+    taken = {(origin, seq): event_id for event_id, origin, seq in rows}
+    # Of several new events claiming one (origin, seq), the last is the one compared.
+    by_seq = {(ev.origin, ev.seq): ev for ev in events if ev.id not in present}
+    clashes = {ev.id for slot, ev in by_seq.items() if slot in taken and taken[slot] != ev.id}
+    return present, clashes
 
 
 @dataclass
@@ -157,19 +164,13 @@ class _Known:
 
 def _known(session: Session, entities: list[tuple[str, str]]) -> dict[tuple[str, str], _Known]:
     known: dict[tuple[str, str], _Known] = {}
-    by_type: dict[str, list[str]] = {}
-    for entity_type, entity_id in entities:
-        by_type.setdefault(entity_type, []).append(entity_id)
-    for entity_type, ids in by_type.items():
-        for chunk in _chunks(ids):
-            for entity_id, origin, tip in session.execute(
-                select(Event.entity_id, Event.origin, func.max(Event.hlc))
-                .where(Event.entity_type == entity_type, Event.entity_id.in_(chunk))
-                .group_by(Event.entity_id, Event.origin)
-            ):
-                entry = known.setdefault((entity_type, entity_id), _Known())
-                entry.tip = max(entry.tip, tip)
-                entry.origins.add(origin)
+    keys = json.dumps([list(entity) for entity in entities])
+    for entity_type, entity_id, origin, tip in session.connection().exec_driver_sql(
+        _ENTITY_TIPS, (keys,)
+    ):
+        entry = known.setdefault((entity_type, entity_id), _Known())
+        entry.tip = max(entry.tip, tip)
+        entry.origins.add(origin)
     return known
 
 
@@ -348,9 +349,8 @@ def apply_batch(
         else:
             out.refused.append((ev, refusal))
     unique = list({ev.id: ev for ev in good}.values())
-    present = _present(session, [ev.id for ev in unique])
+    present, clashes = _local(session, unique)
     fresh = [ev for ev in unique if ev.id not in present]
-    clashes = _seq_clashes(session, fresh)
     for ev in fresh:
         if ev.id in clashes:
             out.refused.append(
