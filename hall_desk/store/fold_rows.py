@@ -189,6 +189,7 @@ class _TableRows:
     def __init__(self, table: Table) -> None:
         self.table = table
         self.pk, self.columns, self.defaults = _shape(table)
+        self.pk_place = {name: n for n, name in enumerate(self.pk)}
         self.rows: dict[Key, Row] = {}  # present: read from the database or added here
         self.absent: set[Key] = set()
         self.new: dict[Key, None] = {}  # to insert, in the order added
@@ -234,11 +235,12 @@ class _TableRows:
         if key in self.absent or self.whole:
             return True
         # Read in bulk by a column of the key: a key not read then is not in the database.
-        return any(
-            key[self.pk.index(column)] in values
-            for column, values in self.complete.items()
-            if column in self.pk
-        )
+        place = self.pk_place
+        for column, values in self.complete.items():
+            n = place.get(column) if isinstance(column, str) else None
+            if n is not None and key[n] in values:
+                return True
+        return False
 
 
 class FoldRows:

@@ -19,6 +19,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Row, func, select
@@ -66,6 +67,7 @@ _INSERT_EVENTS = (
     f"INSERT INTO events ({', '.join(_EVENT_FIELDS)})"
     f" VALUES ({', '.join('?' for _ in _EVENT_FIELDS)})"
 )
+_event_fields = attrgetter(*_EVENT_FIELDS)
 _CHUNK = 500  # ids per IN (…) list
 
 
@@ -187,9 +189,7 @@ def _fold(
         groups.setdefault((ev.entity_type, ev.entity_id), []).append(ev)
     known = _known(session, list(groups))
     # Straight to the driver (the local database is SQLite): no ORM work per row.
-    session.connection().exec_driver_sql(
-        _INSERT_EVENTS, [tuple(getattr(ev, name) for name in _EVENT_FIELDS) for ev in events]
-    )
+    session.connection().exec_driver_sql(_INSERT_EVENTS, [_event_fields(ev) for ev in events])
     conflict_cases: set[str] = cases_of_resolutions(events)  # type: ignore[arg-type]
     history_applicants: set[str] = applicants_of_resolutions(events)  # type: ignore[arg-type]
     onto_current: list[Incoming] = []
@@ -407,19 +407,10 @@ def apply_pulled(
 
 
 def _incoming(row: Row) -> Incoming:  # type: ignore[type-arg]
-    return Incoming(
-        position=int(row.position),
-        id=row.id,
-        origin=row.origin,
-        seq=int(row.seq),
-        hlc=row.hlc,
-        actor=row.actor,
-        kind=row.kind,
-        entity_type=row.entity_type,
-        entity_id=row.entity_id,
-        payload=row.payload,
-        mac=row.mac,
-    )
+    # The shared table's columns are Incoming's fields in the same order (position, then the
+    # event's columns): unpacked by place, which a first pull does for every row of the hall.
+    position, event_id, origin, seq, *rest = row
+    return Incoming(int(position), event_id, origin, int(seq), *rest)
 
 
 def _from_quarantine(r: SyncRefusedEvent) -> Incoming:
@@ -587,9 +578,10 @@ def pull_events(
                     new_cursor, anchor = int(top.position), top.id
         if not rows and new_cursor == cursor:
             break
+        incoming = [_incoming(r) for r in rows]
         batch = apply_pulled(
             ws,
-            [_incoming(r) for r in rows],
+            incoming,
             identity=identity,
             cursor=(new_cursor, anchor),
             now_ms=now_ms(),
@@ -598,9 +590,9 @@ def pull_events(
         )
         out.add(batch)
         refused_now.update(ev.id for ev, _r in batch.refused)
-        for r in rows:
-            if HLC.match(str(r.hlc)) and str(r.hlc) > out.newest.get(r.origin, ""):
-                out.newest[r.origin] = str(r.hlc)
+        for ev in incoming:
+            if HLC.match(str(ev.hlc)) and str(ev.hlc) > out.newest.get(ev.origin, ""):
+                out.newest[ev.origin] = str(ev.hlc)
         cursor = new_cursor
         done += len(rows)
         progress(min(done, max(total, done)), max(total, done))
