@@ -116,10 +116,11 @@ def _insert_sql(table: Table) -> str:
 
 
 @cache
-def _update_sql(table: Table) -> tuple[str, tuple[str, ...]]:
-    """The statement, and the columns its parameters follow (the set ones, then the key)."""
+def _update_sql(table: Table, changed: frozenset[str]) -> tuple[str, tuple[str, ...]]:
+    """The statement setting the `changed` columns, and the columns its parameters follow (the
+    set ones, then the key)."""
     pk = [c.name for c in table.primary_key.columns]
-    rest = [c.name for c in table.columns if c.name not in pk]
+    rest = [c.name for c in table.columns if c.name in changed and c.name not in pk]
     sql = (
         f"UPDATE {_quoted(table.name)} SET {', '.join(f'{_quoted(c)} = ?' for c in rest)}"
         f" WHERE {' AND '.join(f'{_quoted(c)} = ?' for c in pk)}"
@@ -193,7 +194,8 @@ class _TableRows:
         self.rows: dict[Key, Row] = {}  # present: read from the database or added here
         self.absent: set[Key] = set()
         self.new: dict[Key, None] = {}  # to insert, in the order added
-        self.dirty: dict[Key, None] = {}  # read from the database and changed
+        # read from the database and changed: the columns whose values differ from its row there
+        self.dirty: dict[Key, set[str]] = {}
         self.gone: set[Key] = set()  # in the database, to delete
         self.stored: set[Key] = set()  # keys the database holds (as far as this batch knows)
         # column → values whose rows are all known here (read in bulk, or deleted together)
@@ -366,14 +368,19 @@ class FoldRows:
     def update(self, model: type[Base], row: Row, values: Row) -> None:
         t = self._t(model)
         key = t.key_of(row)
+        if key not in t.new:
+            # Only what changes is written: most steps change a case's state and a timestamp,
+            # and SQLite rewrites the entries of every index on a column an UPDATE sets.
+            changed = [name for name, value in values.items() if row.get(name) != value]
+            if not changed:
+                return
+            t.dirty.setdefault(key, set()).update(changed)
         if t.indexed(values):
             t.pop(key)
             row.update(values)
             t.put(key, row)
         else:
             row.update(values)
-        if key not in t.new:
-            t.dirty[key] = None
 
     def delete(self, model: type[Base], *key: Any) -> None:
         t = self._t(model)
@@ -445,9 +452,12 @@ class FoldRows:
                 sql = _insert_sql(t.table)
                 conn.exec_driver_sql(sql, [_values(t, t.rows[key], t.columns) for key in t.new])
                 t.stored.update(t.new)
-            if t.dirty:
-                sql, columns = _update_sql(t.table)
-                conn.exec_driver_sql(sql, [_values(t, t.rows[key], columns) for key in t.dirty])
+            by_shape: dict[frozenset[str], list[Key]] = {}
+            for key, changed in t.dirty.items():
+                by_shape.setdefault(frozenset(changed), []).append(key)
+            for changed, keys in by_shape.items():
+                sql, columns = _update_sql(t.table, changed)
+                conn.exec_driver_sql(sql, [_values(t, t.rows[key], columns) for key in keys])
             written.extend((t.table, key, False) for key in (*t.new, *t.dirty))
             t.new, t.dirty, t.gone, t.cleared = {}, {}, set(), []
         self._expire(written)
