@@ -48,16 +48,26 @@ Reads = Callable[["FoldRows", Any, dict[str, Any]], Iterable[tuple[type[Base], C
 
 
 @overload
-def batched(handler: F, *, reads: Reads | None = None) -> F: ...
+def batched(handler: F, *, reads: Reads | None = None, own_row: bool = False) -> F: ...
 @overload
-def batched(handler: None = None, *, reads: Reads | None = None) -> Callable[[F], F]: ...
-def batched(handler: F | None = None, *, reads: Reads | None = None) -> F | Callable[[F], F]:
+def batched(
+    handler: None = None, *, reads: Reads | None = None, own_row: bool = False
+) -> Callable[[F], F]: ...
+def batched(
+    handler: F | None = None, *, reads: Reads | None = None, own_row: bool = False
+) -> F | Callable[[F], F]:
     """Marks a handler that folds through `of(session)` instead of the ORM; `reads` names the
-    rows it will look for beyond its entity's, read ahead for the whole batch."""
+    rows it will look for beyond its entity's, read ahead for the whole batch.
+
+    `own_row`: of its entity's tables the handler reads only the entity's own row; the child
+    rows it needs (a case's materials for a material update) it names in `reads`, event by
+    event. Without it every child row of every entity in the batch is read ahead: a case's
+    items and materials for each of its steps, though most steps never look at them."""
 
     def mark(h: F) -> F:
         h.__fold_rows__ = True  # type: ignore[attr-defined]
         h.__fold_reads__ = reads  # type: ignore[attr-defined]
+        h.__fold_own_row__ = own_row  # type: ignore[attr-defined]
         return h
 
     return mark(handler) if handler is not None else mark
@@ -69,6 +79,11 @@ def is_batched(handler: Callable[..., None]) -> bool:
 
 def reads_of(handler: Callable[..., None]) -> Reads | None:
     return getattr(handler, "__fold_reads__", None)  # type: ignore[no-any-return]
+
+
+def reads_own_row(handler: Callable[..., None]) -> bool:
+    """Whether the batch may leave the entity's child rows unread for this handler."""
+    return bool(getattr(handler, "__fold_own_row__", False))
 
 
 def _names(column: Column) -> tuple[str, ...]:
@@ -101,10 +116,11 @@ def _insert_sql(table: Table) -> str:
 
 
 @cache
-def _update_sql(table: Table) -> tuple[str, tuple[str, ...]]:
-    """The statement, and the columns its parameters follow (the set ones, then the key)."""
+def _update_sql(table: Table, changed: frozenset[str]) -> tuple[str, tuple[str, ...]]:
+    """The statement setting the `changed` columns, and the columns its parameters follow (the
+    set ones, then the key)."""
     pk = [c.name for c in table.primary_key.columns]
-    rest = [c.name for c in table.columns if c.name not in pk]
+    rest = [c.name for c in table.columns if c.name in changed and c.name not in pk]
     sql = (
         f"UPDATE {_quoted(table.name)} SET {', '.join(f'{_quoted(c)} = ?' for c in rest)}"
         f" WHERE {' AND '.join(f'{_quoted(c)} = ?' for c in pk)}"
@@ -174,10 +190,12 @@ class _TableRows:
     def __init__(self, table: Table) -> None:
         self.table = table
         self.pk, self.columns, self.defaults = _shape(table)
+        self.pk_place = {name: n for n, name in enumerate(self.pk)}
         self.rows: dict[Key, Row] = {}  # present: read from the database or added here
         self.absent: set[Key] = set()
         self.new: dict[Key, None] = {}  # to insert, in the order added
-        self.dirty: dict[Key, None] = {}  # read from the database and changed
+        # read from the database and changed: the columns whose values differ from its row there
+        self.dirty: dict[Key, set[str]] = {}
         self.gone: set[Key] = set()  # in the database, to delete
         self.stored: set[Key] = set()  # keys the database holds (as far as this batch knows)
         # column → values whose rows are all known here (read in bulk, or deleted together)
@@ -219,11 +237,12 @@ class _TableRows:
         if key in self.absent or self.whole:
             return True
         # Read in bulk by a column of the key: a key not read then is not in the database.
-        return any(
-            key[self.pk.index(column)] in values
-            for column, values in self.complete.items()
-            if column in self.pk
-        )
+        place = self.pk_place
+        for column, values in self.complete.items():
+            n = place.get(column) if isinstance(column, str) else None
+            if n is not None and key[n] in values:
+                return True
+        return False
 
 
 class FoldRows:
@@ -263,18 +282,29 @@ class FoldRows:
             self._read(t, column, wanted)
             done.update(wanted)
             return
-        for fk in t.table.c[column].foreign_keys:
-            parent = self._tables.get(fk.column.table)  # type: ignore[arg-type]
-            if parent is None or parent.pk != (fk.column.name,):
-                continue
-            known = parent.complete.get(fk.column.name, set())
-            orphans = {v for v in wanted if v in known and (v,) not in parent.rows}
-            done.update(orphans)
-            wanted = [v for v in wanted if v not in orphans]
+        orphans = self._orphans(t, column, wanted)
+        done.update(orphans)
+        wanted = [v for v in wanted if v not in orphans]
         if not wanted:
             return
         self._read(t, column, wanted)
         done.update(wanted)
+
+    def _orphans(self, t: _TableRows, column: str, values: Iterable[Any]) -> set[Any]:
+        """The values of a foreign key `column` whose parent row the database does not hold (as
+        this batch knows): it holds no row of `t` under them either."""
+        found: set[Any] = set()
+        for fk in t.table.c[column].foreign_keys:
+            parent = self._tables.get(fk.column.table)  # type: ignore[arg-type]
+            if parent is None or parent.pk != (fk.column.name,):
+                continue
+            known = parent.complete.get(fk.column.name, ())
+            found.update(
+                v
+                for v in values
+                if v in known and (v,) not in parent.stored and (v,) not in parent.gone
+            )
+        return found
 
     def _read(self, t: _TableRows, column: Column, wanted: list[Any]) -> None:
         """Rows by `column` straight from the driver (one statement per 500 values, per value
@@ -338,14 +368,19 @@ class FoldRows:
     def update(self, model: type[Base], row: Row, values: Row) -> None:
         t = self._t(model)
         key = t.key_of(row)
+        if key not in t.new:
+            # Only what changes is written: most steps change a case's state and a timestamp,
+            # and SQLite rewrites the entries of every index on a column an UPDATE sets.
+            changed = [name for name, value in values.items() if row.get(name) != value]
+            if not changed:
+                return
+            t.dirty.setdefault(key, set()).update(changed)
         if t.indexed(values):
             t.pop(key)
             row.update(values)
             t.put(key, row)
         else:
             row.update(values)
-        if key not in t.new:
-            t.dirty[key] = None
 
     def delete(self, model: type[Base], *key: Any) -> None:
         t = self._t(model)
@@ -355,7 +390,9 @@ class FoldRows:
     def delete_where(self, model: type[Base], column: str, value: Any) -> None:
         """Every row whose `column` is `value`, here and in the database."""
         t = self._t(model)
-        known = value in t.complete.get(column, ())
+        # Not read ahead (the handler reads only its entity's own row) but under a parent the
+        # database does not hold (a new case): no row there to delete either.
+        known = value in t.complete.get(column, ()) or bool(self._orphans(t, column, [value]))
         keys = t.with_value(column, value)
         in_db = [k for k in keys if k in t.stored]
         for key in keys:
@@ -415,9 +452,12 @@ class FoldRows:
                 sql = _insert_sql(t.table)
                 conn.exec_driver_sql(sql, [_values(t, t.rows[key], t.columns) for key in t.new])
                 t.stored.update(t.new)
-            if t.dirty:
-                sql, columns = _update_sql(t.table)
-                conn.exec_driver_sql(sql, [_values(t, t.rows[key], columns) for key in t.dirty])
+            by_shape: dict[frozenset[str], list[Key]] = {}
+            for key, changed in t.dirty.items():
+                by_shape.setdefault(frozenset(changed), []).append(key)
+            for changed, keys in by_shape.items():
+                sql, columns = _update_sql(t.table, changed)
+                conn.exec_driver_sql(sql, [_values(t, t.rows[key], columns) for key in keys])
             written.extend((t.table, key, False) for key in (*t.new, *t.dirty))
             t.new, t.dirty, t.gone, t.cleared = {}, {}, set(), []
         self._expire(written)

@@ -221,7 +221,13 @@ def applicant(session: Session, ev: Event, p: dict[str, Any]) -> None:
 # --- cases ----------------------------------------------------------------------------------
 
 
-@batched
+def _case_materials(rows: FoldRows, ev: Event, p: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """A case's materials, for a step that updates some of them; its items and materials are
+    otherwise only ever replaced whole, which needs no read."""
+    return [(CaseMaterialRow, "case_id", ev.entity_id)] if p.get("material_updates") else []
+
+
+@batched(reads=_case_materials, own_row=True)
 def case(session: Session, ev: Event, p: dict[str, Any]) -> None:
     rows = of(session)
     found = rows.get(CaseRow, ev.entity_id)
@@ -312,7 +318,12 @@ def hall_setting(session: Session, ev: Event, p: dict[str, Any]) -> None:
 # --- tickets (办不成事 / 投诉 / 建议 / 咨询 / 表扬) ---------------------------------------
 
 
-@batched
+def _ticket_step(rows: FoldRows, ev: Event, p: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The step's own timeline line (keyed by the event), not the ticket's whole timeline."""
+    return [(TicketStepRow, "id", ev.id)] if p.get("step") is not None else []
+
+
+@batched(reads=_ticket_step, own_row=True)
 def ticket(session: Session, ev: Event, p: dict[str, Any]) -> None:
     """Each step sets the ticket's columns and adds its line to the timeline, keyed by the
     event: a replayed or re-folded event writes the same line again."""

@@ -44,6 +44,8 @@ def apply_many(
     rows = fold_rows.FoldRows(session)
     folds: list[tuple[Any, event_kinds.Handler, dict[str, Any]]] = []
     by_entity: dict[str, list[str]] = {}
+    # Entities with an event whose handler may read their child rows without naming them.
+    with_children: dict[str, list[str]] = {}
     for ev in events:
         kind = event_kinds.get(ev.kind)
         if kind is None or kind.handler is None:
@@ -55,14 +57,17 @@ def apply_many(
         )
         folds.append((ev, kind.handler, payload))
         by_entity.setdefault(ev.entity_type, []).append(ev.entity_id)
+        if not fold_rows.reads_own_row(kind.handler):
+            with_children.setdefault(ev.entity_type, []).append(ev.entity_id)
     for entity_type, ids in by_entity.items():
         entity = event_kinds.ENTITIES.get(entity_type)
         if entity is None or not entity.folded:
             continue
         keys = [entity.parse_id(i) for i in dict.fromkeys(ids)]
+        parents = [entity.parse_id(i) for i in dict.fromkeys(with_children.get(entity_type, ()))]
         # The entity's own rows first: children of a parent that is not there are not read.
         for model, column in sorted(entity.tables, key=lambda t: not _is_key(t[0], t[1])):
-            rows.load(model, column, keys)
+            rows.load(model, column, keys if _is_key(model, column) else parents)
     _read_ahead(rows, folds)
     outer = session.info.get("fold_rows")
     session.info["fold_rows"] = rows

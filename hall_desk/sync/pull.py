@@ -14,10 +14,12 @@ sync after the fix.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Row, func, select
@@ -65,6 +67,7 @@ _INSERT_EVENTS = (
     f"INSERT INTO events ({', '.join(_EVENT_FIELDS)})"
     f" VALUES ({', '.join('?' for _ in _EVENT_FIELDS)})"
 )
+_event_fields = attrgetter(*_EVENT_FIELDS)
 _CHUNK = 500  # ids per IN (…) list
 
 
@@ -121,30 +124,36 @@ def _is_bad_data(exc: BaseException) -> bool:
 # --- applying one batch --------------------------------------------------------------------
 
 
-def _present(session: Session, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for chunk in _chunks(ids):
-        found.update(session.scalars(select(Event.id).where(Event.id.in_(chunk))))
-    return found
+# The local log is looked up once per batch for each question, whatever its size: the batch's
+# keys go in as one JSON array (json_each), straight to the driver. CROSS JOIN keeps the array
+# as the outer loop, so each key is one index search of the events table.
+_LOCAL_EVENTS = """
+SELECT e.id, e.origin, e.seq FROM json_each(?) AS j CROSS JOIN events AS e
+ ON e.id = json_extract(j.value, '$[0]')
+UNION
+SELECT e.id, e.origin, e.seq FROM json_each(?) AS j CROSS JOIN events AS e
+ ON e.origin = json_extract(j.value, '$[1]') AND e.seq = json_extract(j.value, '$[2]')
+"""
+_ENTITY_TIPS = """
+SELECT e.entity_type, e.entity_id, e.origin, max(e.hlc) FROM json_each(?) AS j
+ CROSS JOIN events AS e
+ ON e.entity_type = json_extract(j.value, '$[0]') AND e.entity_id = json_extract(j.value, '$[1]')
+GROUP BY e.entity_type, e.entity_id, e.origin
+"""
 
 
-def _seq_clashes(session: Session, events: list[Incoming]) -> set[str]:
-    """Events whose (origin, seq) is already taken here by a different event."""
-    by_origin: dict[str, dict[int, Incoming]] = {}
-    for ev in events:
-        by_origin.setdefault(ev.origin, {})[ev.seq] = ev
-    clashes: set[str] = set()
-    for origin, by_seq in by_origin.items():
-        seqs = sorted(by_seq)
-        for start in range(0, len(seqs), _CHUNK):
-            for seq, event_id in session.execute(
-                select(Event.seq, Event.id).where(
-                    Event.origin == origin, Event.seq.in_(seqs[start : start + _CHUNK])
-                )
-            ):
-                if by_seq[seq].id != event_id:
-                    clashes.add(by_seq[seq].id)
-    return clashes
+def _local(session: Session, events: list[Incoming]) -> tuple[set[str], set[str]]:
+    """(ids already in the local log, ids of the others whose (origin, seq) the log holds under
+    a different event), in one statement."""
+    keys = json.dumps([[ev.id, ev.origin, ev.seq] for ev in events])
+    rows = session.connection().exec_driver_sql(_LOCAL_EVENTS, (keys, keys)).all()
+    ids = {ev.id for ev in events}
+    present = {event_id for event_id, _origin, _seq in rows if event_id in ids}
+    taken = {(origin, seq): event_id for event_id, origin, seq in rows}
+    # Of several new events claiming one (origin, seq), the last is the one compared.
+    by_seq = {(ev.origin, ev.seq): ev for ev in events if ev.id not in present}
+    clashes = {ev.id for slot, ev in by_seq.items() if slot in taken and taken[slot] != ev.id}
+    return present, clashes
 
 
 @dataclass
@@ -157,19 +166,13 @@ class _Known:
 
 def _known(session: Session, entities: list[tuple[str, str]]) -> dict[tuple[str, str], _Known]:
     known: dict[tuple[str, str], _Known] = {}
-    by_type: dict[str, list[str]] = {}
-    for entity_type, entity_id in entities:
-        by_type.setdefault(entity_type, []).append(entity_id)
-    for entity_type, ids in by_type.items():
-        for chunk in _chunks(ids):
-            for entity_id, origin, tip in session.execute(
-                select(Event.entity_id, Event.origin, func.max(Event.hlc))
-                .where(Event.entity_type == entity_type, Event.entity_id.in_(chunk))
-                .group_by(Event.entity_id, Event.origin)
-            ):
-                entry = known.setdefault((entity_type, entity_id), _Known())
-                entry.tip = max(entry.tip, tip)
-                entry.origins.add(origin)
+    keys = json.dumps([list(entity) for entity in entities])
+    for entity_type, entity_id, origin, tip in session.connection().exec_driver_sql(
+        _ENTITY_TIPS, (keys,)
+    ):
+        entry = known.setdefault((entity_type, entity_id), _Known())
+        entry.tip = max(entry.tip, tip)
+        entry.origins.add(origin)
     return known
 
 
@@ -186,9 +189,7 @@ def _fold(
         groups.setdefault((ev.entity_type, ev.entity_id), []).append(ev)
     known = _known(session, list(groups))
     # Straight to the driver (the local database is SQLite): no ORM work per row.
-    session.connection().exec_driver_sql(
-        _INSERT_EVENTS, [tuple(getattr(ev, name) for name in _EVENT_FIELDS) for ev in events]
-    )
+    session.connection().exec_driver_sql(_INSERT_EVENTS, [_event_fields(ev) for ev in events])
     conflict_cases: set[str] = cases_of_resolutions(events)  # type: ignore[arg-type]
     history_applicants: set[str] = applicants_of_resolutions(events)  # type: ignore[arg-type]
     onto_current: list[Incoming] = []
@@ -348,9 +349,8 @@ def apply_batch(
         else:
             out.refused.append((ev, refusal))
     unique = list({ev.id: ev for ev in good}.values())
-    present = _present(session, [ev.id for ev in unique])
+    present, clashes = _local(session, unique)
     fresh = [ev for ev in unique if ev.id not in present]
-    clashes = _seq_clashes(session, fresh)
     for ev in fresh:
         if ev.id in clashes:
             out.refused.append(
@@ -407,19 +407,10 @@ def apply_pulled(
 
 
 def _incoming(row: Row) -> Incoming:  # type: ignore[type-arg]
-    return Incoming(
-        position=int(row.position),
-        id=row.id,
-        origin=row.origin,
-        seq=int(row.seq),
-        hlc=row.hlc,
-        actor=row.actor,
-        kind=row.kind,
-        entity_type=row.entity_type,
-        entity_id=row.entity_id,
-        payload=row.payload,
-        mac=row.mac,
-    )
+    # The shared table's columns are Incoming's fields in the same order (position, then the
+    # event's columns): unpacked by place, which a first pull does for every row of the hall.
+    position, event_id, origin, seq, *rest = row
+    return Incoming(int(position), event_id, origin, int(seq), *rest)
 
 
 def _from_quarantine(r: SyncRefusedEvent) -> Incoming:
@@ -587,9 +578,10 @@ def pull_events(
                     new_cursor, anchor = int(top.position), top.id
         if not rows and new_cursor == cursor:
             break
+        incoming = [_incoming(r) for r in rows]
         batch = apply_pulled(
             ws,
-            [_incoming(r) for r in rows],
+            incoming,
             identity=identity,
             cursor=(new_cursor, anchor),
             now_ms=now_ms(),
@@ -598,9 +590,9 @@ def pull_events(
         )
         out.add(batch)
         refused_now.update(ev.id for ev, _r in batch.refused)
-        for r in rows:
-            if HLC.match(str(r.hlc)) and str(r.hlc) > out.newest.get(r.origin, ""):
-                out.newest[r.origin] = str(r.hlc)
+        for ev in incoming:
+            if HLC.match(str(ev.hlc)) and str(ev.hlc) > out.newest.get(ev.origin, ""):
+                out.newest[ev.origin] = str(ev.hlc)
         cursor = new_cursor
         done += len(rows)
         progress(min(done, max(total, done)), max(total, done))

@@ -12,13 +12,13 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import SYSTEM_ACTOR
 from hall_desk.services import case_clock, intake
-from hall_desk.store.models import ApplicantRow, CaseRow, Event
+from hall_desk.store.models import ApplicantRow, CaseRow, Event, User
 from hall_desk.store.models_sync import SyncFieldHistory, SyncPeer
 from hall_desk.sync import SyncBusy, SyncProgress, faults, sync_once, sync_status
 from hall_desk.sync.history import applicant_history, recompute_all
 from hall_desk.sync.pull import apply_pulled
 from hall_desk.sync.shared import SharedDatabase, parse_location
-from hall_desk.sync.validate import Incoming
+from hall_desk.sync.validate import CORRUPT, Incoming
 from tests.services.helpers import all_materials
 from tests.sync.helpers import (
     DAY,
@@ -29,8 +29,10 @@ from tests.sync.helpers import (
     draft,
     local_events,
     projections,
+    raw_event,
     shared_events_set,
     shared_rows,
+    signed,
     sync,
 )
 
@@ -131,6 +133,50 @@ def test_same_pull_batch_applied_twice_changes_nothing(hall, shared_url):
     )
     assert out.applied == [] and out.refused == []
     assert (projections(w2), local_events(w2)) == before
+
+
+_USER = {
+    "set": {
+        "display_name": "王芳",
+        "role": "clerk",
+        "password_hash": "",
+        "window": "",
+        "active": True,
+    }
+}
+
+
+def test_an_event_reusing_a_taken_origin_and_seq_is_refused_beside_the_rest(hall, shared_url):
+    """A workstation restored from an old backup numbers new events with seqs already used: the
+    local log holds (W1, seq) under another event, so the newcomer is refused, while the batch's
+    events already here are skipped and its genuinely new one still lands."""
+    w1, w2 = hall.ws("W1"), hall.ws("W2")
+    intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(7)), on=DAY)
+    sync(w1, shared_url)
+    sync(w2, shared_url)
+    with w2.reading() as s:
+        identity = s.scalars(select(SyncPeer.identity)).one()
+    known = [
+        Incoming(position, *rest)  # type: ignore[arg-type]
+        for position, *rest in shared_rows(shared_url)
+        if rest[1] == "W1"
+    ]
+    top = max(ev.seq for ev in known)
+    taken = next(ev for ev in known if ev.seq == 2)
+    reused = raw_event(w1, 2, "user.created", "user", "clerk-reused", _USER)
+    fresh = raw_event(w1, top + 1, "user.created", "user", "clerk-fresh", _USER)
+    reused = signed({**reused, "origin": "W1"}, w1.key)
+    fresh = signed({**fresh, "origin": "W1"}, w1.key)
+    batch = [*known, Incoming(900, **reused), Incoming(901, **fresh)]  # type: ignore[arg-type]
+    out = apply_pulled(
+        w2, batch, identity=identity, cursor=None, now_ms=w2.clock.now().ms, margin_ms=600_000
+    )
+    assert [ev.id for ev in out.applied] == [fresh["id"]]
+    assert [(ev.id, r.code) for ev, r in out.refused] == [(reused["id"], CORRUPT)]
+    assert "第 2 号事件在本机已有另一条不同的记录" in out.refused[0][1].reason
+    with w2.reading() as s:
+        assert s.scalar(select(Event.id).where(Event.origin == "W1", Event.seq == 2)) == taken.id
+        assert s.get(User, "clerk-fresh") is not None and s.get(User, "clerk-reused") is None
 
 
 def test_latest_phone_wins_by_clock_and_the_overwritten_one_is_kept(hall, shared_url):
