@@ -93,7 +93,11 @@ def _public_workstation_functions() -> list[tuple[str, types.FunctionType]]:
                 if fn.__module__ != module.__name__:
                     continue
                 params = list(inspect.signature(fn).parameters.values())
-                if params and _hints(fn).get(params[0].name) is Workstation:
+                # Only the workstation's functions have their hints resolved: others may name
+                # types imported for type checkers alone (reports' lazily imported reportlab).
+                if not params or params[0].annotation not in ("Workstation", Workstation):
+                    continue
+                if _hints(fn).get(params[0].name) is Workstation:
                     out.append((f"{module.__name__}.{name}", fn))
     return out
 

@@ -12,6 +12,7 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import SYSTEM_ACTOR
 from hall_desk.services import case_clock, intake
+from hall_desk.store import faults as store_faults
 from hall_desk.store.models import ApplicantRow, CaseRow, Event, User
 from hall_desk.store.models_sync import SyncFieldHistory, SyncPeer
 from hall_desk.sync import SyncBusy, SyncProgress, faults, sync_once, sync_status
@@ -310,7 +311,7 @@ def test_a_second_sync_of_the_same_workstation_is_refused_while_one_runs(
     resume = tmp_path / "resume"
     monkeypatch.setenv(faults.PAUSE_ENV, "push.after_commit")
     monkeypatch.setenv(faults.RESUME_ENV, str(resume))
-    monkeypatch.setattr(faults, "_arrivals", type(faults._arrivals)())
+    monkeypatch.setattr(store_faults, "_arrivals", type(store_faults._arrivals)())
     worker = threading.Thread(target=lambda: sync(w1, shared_url))
     worker.start()
     try:
