@@ -322,7 +322,7 @@ class ReportsWorkspace(QWidget):
         self._refresh_green()
         closed = "" if figures.working_day else self.tr("（非工作日）")
         self.updated.setText(
-            self.tr("{day}{closed} 的数据，办理后自动更新").format(
+            self.tr("{day}{closed}，办理后自动更新").format(
                 day=figures.day.isoformat(), closed=closed
             )
         )

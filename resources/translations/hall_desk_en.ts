@@ -136,7 +136,7 @@
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="222"/>
-        <source>{due}&#x3000;{mark}</source>
+        <source>{due}　{mark}</source>
         <translation>{due}  {mark}</translation>
     </message>
     <message>
@@ -227,7 +227,7 @@
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="373"/>
         <source>办件当前状态为「{state}」，计时未在进行</source>
-        <translation>Case status is &quot;{state}&quot;; the clock is not running</translation>
+        <translation>Case status is "{state}"; the clock is not running</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="413"/>
@@ -673,12 +673,12 @@
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="200"/>
         <source>今日咨询</source>
-        <translation>Today&apos;s consultations</translation>
+        <translation>Today's consultations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="215"/>
         <source>今日咨询（全部，{n} 条）</source>
-        <translation>Today&apos;s consultations (all, {n})</translation>
+        <translation>Today's consultations (all, {n})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="217"/>
@@ -1096,7 +1096,7 @@
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="221"/>
-        <source>{case_no}&#x3000;{name}（{id}，{phone}）&#x3000;{result}{agent}</source>
+        <source>{case_no}　{name}（{id}，{phone}）　{result}{agent}</source>
         <translation>{case_no}  {name} ({id}, {phone})  {result}{agent}</translation>
     </message>
     <message>
@@ -1239,7 +1239,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="105"/>
         <source>按本月数据计算(&amp;C)</source>
-        <translation>&amp;Calculate from this month&apos;s data</translation>
+        <translation>&amp;Calculate from this month's data</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="107"/>
@@ -1269,7 +1269,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="136"/>
         <source>本月考评表</source>
-        <translation>This month&apos;s evaluation forms</translation>
+        <translation>This month's evaluation forms</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="146"/>
@@ -1329,12 +1329,12 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="228"/>
         <source>ⓘ 该项依据为本月业务数据统计或人工调整，没有单独的记录可打开</source>
-        <translation>ⓘ This item is based on this month&apos;s statistics or a manual adjustment; there is no separate record to open</translation>
+        <translation>ⓘ This item is based on this month's statistics or a manual adjustment; there is no separate record to open</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="270"/>
         <source>✓ 已按本月数据计算 {n} 张考评表</source>
-        <translation>✓ Calculated {n} evaluation forms from this month&apos;s data</translation>
+        <translation>✓ Calculated {n} evaluation forms from this month's data</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="289"/>
@@ -1704,7 +1704,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="308"/>
         <source>；已满 60 周岁，建议走绿色通道（已勾选“老年人”，可取消）</source>
-        <translation>; aged 60 or over, green channel suggested (&quot;Senior&quot; is checked; you can uncheck it)</translation>
+        <translation>; aged 60 or over, green channel suggested ("Senior" is checked; you can uncheck it)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="331"/>
@@ -2072,7 +2072,7 @@ Are you sure you want to accept a new case?</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="108"/>
-        <source>%1&#x3000;您前面还有 %2 人，预计等候约 %3 分钟</source>
+        <source>%1　您前面还有 %2 人，预计等候约 %3 分钟</source>
         <translation>%1  %2 people ahead of you, estimated wait about %3 minutes</translation>
     </message>
     <message>
@@ -2372,7 +2372,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="599"/>
         <source>⚠ 没有找到「{text}」对应的办件</source>
-        <translation>⚠ No case found for &quot;{text}&quot;</translation>
+        <translation>⚠ No case found for "{text}"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="602"/>
@@ -2611,8 +2611,8 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="405"/>
         <source>更正 {on}（{by}）：{reason}
-&#x3000;原：{before}
-&#x3000;改为：{after}</source>
+　原：{before}
+　改为：{after}</source>
         <translation>Correction {on} ({by}): {reason}
   Before: {before}
   After: {after}</translation>
@@ -2678,7 +2678,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="78"/>
         <source>下月工作计划</source>
-        <translation>Next month&apos;s work plan</translation>
+        <translation>Next month's work plan</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="81"/>
@@ -2688,7 +2688,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="82"/>
         <source>下月工作计划(&amp;J)：</source>
-        <translation>Next month&apos;s work plan (&amp;J):</translation>
+        <translation>Next month's work plan (&amp;J):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="97"/>
@@ -2942,7 +2942,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/print_job.py" line="171"/>
         <source>打印机「{name}」无法开始打印</source>
-        <translation>Printer &quot;{name}&quot; could not start printing</translation>
+        <translation>Printer "{name}" could not start printing</translation>
     </message>
 </context>
 <context>
@@ -3046,7 +3046,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="51"/>
         <source>仅在申请人请求协助时代为录入；评价等级须由申请人本人说出，不得引导。</source>
-        <translation>Enter on the applicant&apos;s behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
+        <translation>Enter on the applicant's behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="69"/>
@@ -3512,7 +3512,7 @@ Workstation {code}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="193"/>
-        <source>{window}&#x3000;工作人员：{name}（工号 {staff}）</source>
+        <source>{window}　工作人员：{name}（工号 {staff}）</source>
         <translation>{window} · Staff: {name} (staff no. {staff})</translation>
     </message>
     <message>
@@ -3523,7 +3523,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="254"/>
         <source>{n} 秒后未评价将记为「未评价」</source>
-        <translation>If no rating is given within {n} s, it will be recorded as &quot;Not rated&quot;</translation>
+        <translation>If no rating is given within {n} s, it will be recorded as "Not rated"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="287"/>
@@ -3774,7 +3774,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="260"/>
         <source>办不成事/投诉登记</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; / complaint registrations</translation>
+        <translation>"Can't-get-it-done" / complaint registrations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="261"/>
@@ -3818,8 +3818,8 @@ Workstation {code}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="325"/>
-        <source>{day}{closed} 的数据，办理后自动更新</source>
-        <translation>Data for {day}{closed}; updates automatically as work is done</translation>
+        <source>{day}{closed}，办理后自动更新</source>
+        <translation>{day}{closed}, updated as work is done</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="337"/>
@@ -4086,7 +4086,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="54"/>
         <source>显示所有窗口的(&amp;A)</source>
-        <translation>Show &amp;all windows&apos;</translation>
+        <translation>Show &amp;all windows'</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="56"/>
@@ -4944,12 +4944,12 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="237"/>
         <source>，移交「{department}」</source>
-        <translation>, transferred to &quot;{department}&quot;</translation>
+        <translation>, transferred to "{department}"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="253"/>
         <source>审批部门已改为「{department}」</source>
-        <translation>Approving department changed to &quot;{department}&quot;</translation>
+        <translation>Approving department changed to "{department}"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="262"/>
@@ -5223,12 +5223,12 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="344"/>
         <source>已声明全部录入的年份：{years}（这些年份的办结期限不再标注“估算”）</source>
-        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked &quot;estimated&quot;)</translation>
+        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked "estimated")</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="350"/>
         <source>尚无声明全部录入的年份：内置安排之外的年份，办结期限标注“估算”。</source>
-        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked &quot;estimated&quot;.</translation>
+        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked "estimated".</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="356"/>
@@ -5258,7 +5258,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="432"/>
         <source>当前事项库：{items} 项事项，{departments} 个实施部门，{themes} 个一件事。导入时有任何错误行则全部不导入。</source>
-        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} &quot;one-thing&quot; bundles. If any row has errors, nothing is imported.</translation>
+        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} "one-thing" bundles. If any row has errors, nothing is imported.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="440"/>
@@ -5284,7 +5284,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="460"/>
         <source>已导入：事项 {items} 项，一件事 {themes} 个。</source>
-        <translation>Imported: {items} service items, {themes} &quot;one-thing&quot; bundles.</translation>
+        <translation>Imported: {items} service items, {themes} "one-thing" bundles.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="470"/>
@@ -5329,7 +5329,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="499"/>
         <source>重设所选用户的密码(&amp;W)…</source>
-        <translation>Reset selected user&apos;s pass&amp;word…</translation>
+        <translation>Reset selected user's pass&amp;word…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="506"/>
@@ -5344,17 +5344,17 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="515"/>
         <source>新用户姓名</source>
-        <translation>New user&apos;s name</translation>
+        <translation>New user's name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="517"/>
         <source>新用户窗口</source>
-        <translation>New user&apos;s window</translation>
+        <translation>New user's window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="520"/>
         <source>新用户初始密码</source>
-        <translation>New user&apos;s initial password</translation>
+        <translation>New user's initial password</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="521"/>
@@ -5397,7 +5397,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="597"/>
         <source>已重设 {name}（{username}）的密码，账户如被锁定已一并解锁。请当面告知本人，并请其登录后在“工具 → 修改密码”中改为自己的密码。</source>
-        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under &quot;Tools → Change password&quot; after signing in.</translation>
+        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under "Tools → Change password" after signing in.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="619"/>
@@ -5407,7 +5407,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="623"/>
         <source>备份是本机数据库的完整副本（含全部办件与个人信息，请妥善保管）。从备份恢复时，当前数据库改名保留在本机目录中；恢复后程序将关闭，请重新打开，并先同步一次以取回本机在备份之后推送过的记录。</source>
-        <translation>A backup is a full copy of this computer&apos;s database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
+        <translation>A backup is a full copy of this computer's database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="631"/>
@@ -5453,7 +5453,7 @@ Reminder: {sheet}</translation>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="692"/>
         <source>用备份 {path} 替换本机数据库？
 当前数据库将改名保留；恢复后程序将关闭，请重新打开。</source>
-        <translation>Replace this computer&apos;s database with backup {path}?
+        <translation>Replace this computer's database with backup {path}?
 The current database will be renamed and kept; the program closes after restoring — please reopen it.</translation>
     </message>
     <message>
@@ -5693,7 +5693,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/settings.ui" line="55"/>
         <source>申请人在这段时间内未评价，记为「未评价」（不计为好评）</source>
-        <translation>If the applicant does not rate within this time, it is recorded as &quot;Not rated&quot; (not counted as positive)</translation>
+        <translation>If the applicant does not rate within this time, it is recorded as "Not rated" (not counted as positive)</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="55"/>
@@ -5799,7 +5799,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/setup.ui" line="8"/>
         <source>首次使用：请设置本工作站。新大厅的第一台工作站选择“新建大厅”；其他工作站选择“加入已有大厅”，并使用第一台工作站导出的大厅密钥文件。</source>
-        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose &quot;New hall&quot;; for other workstations, choose &quot;Join existing hall&quot; and use the hall key file exported by the first workstation.</translation>
+        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose "New hall"; for other workstations, choose "Join existing hall" and use the hall key file exported by the first workstation.</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="14"/>
@@ -6053,7 +6053,7 @@ The current database will be renamed and kept; the program closes after restorin
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="924"/>
-        <source>{case_no}&#x3000;{title}&#x3000;{name}（{state}）</source>
+        <source>{case_no}　{title}　{name}（{state}）</source>
         <translation>{case_no} · {title} · {name} ({state})</translation>
     </message>
     <message>
@@ -6401,17 +6401,17 @@ The current database will be renamed and kept; the program closes after restorin
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="350"/>
-        <source>{number}&#x3000;{kind}&#x3000;{channel}&#x3000;{tier}</source>
+        <source>{number}　{kind}　{channel}　{tier}</source>
         <translation>{number} · {kind} · {channel} · {tier}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="356"/>
-        <source>状态：{state}&#x3000;{mark}</source>
+        <source>状态：{state}　{mark}</source>
         <translation>Status: {state}  {mark}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="359"/>
-        <source>反映人：{who}&#x3000;涉及：{staff}</source>
+        <source>反映人：{who}　涉及：{staff}</source>
         <translation>Reported by: {who} · Staff involved: {staff}</translation>
     </message>
     <message>
@@ -6465,12 +6465,12 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="82"/>
         <source>（非办不成事）</source>
-        <translation>(not &quot;can&apos;t-get-it-done&quot;)</translation>
+        <translation>(not "can't-get-it-done")</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="85"/>
         <source>办不成事类型(&amp;B)：</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; type (&amp;B):</translation>
+        <translation>"Can't-get-it-done" type (&amp;B):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="88"/>
@@ -6563,7 +6563,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="26"/>
         <source>办不成事/投诉</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
+        <translation>"Can't-get-it-done" / complaints</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="35"/>
@@ -6719,7 +6719,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/words.py" line="41"/>
         <source>办不成事与投诉处理</source>
-        <translation>Complaints and &quot;can&apos;t-get-it-done&quot; handling</translation>
+        <translation>Complaints and "can't-get-it-done" handling</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="42"/>
@@ -7369,7 +7369,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/words.py" line="199"/>
         <source>办不成事窗口</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; window</translation>
+        <translation>"Can't-get-it-done" window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="200"/>
@@ -7857,7 +7857,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="73"/>
         <source>选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。</source>
-        <translation>Choose a service item or &quot;one-thing&quot; bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
+        <translation>Choose a service item or "one-thing" bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="80"/>
@@ -7892,12 +7892,12 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="105"/>
         <source>办不成事/投诉</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
+        <translation>"Can't-get-it-done" / complaints</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="107"/>
         <source>办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。</source>
-        <translation>Register, assign, resolve within deadlines and verify &quot;can&apos;t-get-it-done&quot; reports, complaints, suggestions, praise and ratings.</translation>
+        <translation>Register, assign, resolve within deadlines and verify "can't-get-it-done" reports, complaints, suggestions, praise and ratings.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/main_window.py" line="113"/>

@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -215,7 +216,8 @@ def test_a_call_is_answered_before_its_local_record_and_the_next_action_comes_af
         assert called is not None and called.label == "A0001"
         assert _events(ws, "queue.called", called.id) == 0  # answered, not yet recorded
         # A recall now waits for the call's record: the history keeps the order of the steps.
-        threading.Timer(0.3, resume.touch).start()
+        # A sleeping thread, not threading.Timer: a timed wait never ends under libfaketime.
+        threading.Thread(target=lambda: (time.sleep(0.3), resume.touch()), daemon=True).start()
         queue.recall(ws, CLERK, shared)
         assert _history(ws) == [("queue.called", called.id), ("queue.recalled", called.id)]
         monkeypatch.delenv(faults.PAUSE_ENV)
