@@ -25,8 +25,6 @@ lint: $(DEPS)
 
 # Two worker processes (the machines here have two cores): each test keeps its own home and
 # shared database, so they run apart. `pytest` alone still runs the suite in one process.
-# loadgroup: the modules that share a session's demo home (xdist_group) run on one worker,
-# which builds that home once.
 # Qt's text-to-speech (the hall display's voice) links PulseAudio's client library on Linux:
 # installed when missing and this is Debian run as root; otherwise the voice test is skipped.
 sysdeps:
@@ -38,7 +36,7 @@ sysdeps:
 	fi
 
 test: $(DEPS) lint sysdeps
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n 2
 
 bench: $(DEPS)
 	$(BIN)/python -m tests.benchmarks.run

@@ -28,9 +28,6 @@ from tests.services.test_dashboard import (
     routed_home,
 )
 
-# One worker builds the session's routed demo home (test_dashboard.routed_home) for all its users.
-pytestmark = pytest.mark.xdist_group("routed-home")
-
 HALL = "科尔沁左翼中旗政务服务中心"
 NOTES = "今日大厅运行平稳。\n下午网络中断十分钟，已恢复；次日复核超期办件。"
 STATION_LABELS = {"routing": "流转岗", "delivery": "出件窗口"}

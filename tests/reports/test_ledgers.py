@@ -19,9 +19,6 @@ from tests.reports.test_daily import run_cli
 from tests.services.helpers import draft_for, person, resident_id
 from tests.services.test_dashboard import CLERK, END, INTAKE_KINDS, LEAD, ROUTER, Story, routed_home
 
-# One worker builds the session's routed demo home (test_dashboard.routed_home) for all its users.
-pytestmark = pytest.mark.xdist_group("routed-home")
-
 START = date(2026, 11, 1)
 FOOD = "011050007001"  # 食品经营许可（新办）
 PHONE = "13904751234"

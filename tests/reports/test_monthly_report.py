@@ -21,9 +21,6 @@ from hall_desk.services import monthly
 from hall_desk.services.workstation import Workstation
 from tests.services.monthly_helpers import BEFORE_PUBLISH_DAY, LEAD, MONTH, demo_month_home
 
-# One worker builds the session's demo month (monthly_helpers) for all its users.
-pytestmark = pytest.mark.xdist_group("demo-month")
-
 PDFTOPPM = shutil.which("pdftoppm")
 
 

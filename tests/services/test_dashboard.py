@@ -29,9 +29,6 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import CaseRow
 from tests.conftest import make_home
 
-# One worker builds the session's routed demo home (test_dashboard.routed_home) for all its users.
-pytestmark = pytest.mark.xdist_group("routed-home")
-
 END = date(2026, 11, 27)  # a Friday
 DAYS = 24
 PER_DAY = 12

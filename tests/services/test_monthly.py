@@ -29,9 +29,6 @@ from tests.services.monthly_helpers import (
     demo_month_home,
 )
 
-# One worker builds the session's demo month (monthly_helpers) for all its users.
-pytestmark = pytest.mark.xdist_group("demo-month")
-
 FIRST, LAST = "2026-11-01", "2026-11-30"
 INTAKE = (
     "case.accepted",

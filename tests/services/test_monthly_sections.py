@@ -21,9 +21,6 @@ from hall_desk.services import meetings, monthly
 from hall_desk.services.workstation import Workstation
 from tests.services.monthly_helpers import LEAD, MONTH, demo_month_home
 
-# One worker builds the session's demo month (monthly_helpers) for all its users.
-pytestmark = pytest.mark.xdist_group("demo-month")
-
 FIRST, LAST = "2026-11-01", "2026-11-30"
 LEVELS = ("非常满意", "满意", "基本满意", "不满意", "非常不满意")
 CHANNELS = {"screen": "评价屏", "proxy": "窗口代录", "imported": "二维码/线上"}

@@ -20,9 +20,6 @@ from tests.services.monthly_helpers import LEAD, demo_month_home
 from tests.ui.actions import click, settle
 from tests.ui.conftest import type_text
 
-# One worker builds the session's demo month (monthly_helpers) for all its users.
-pytestmark = pytest.mark.xdist_group("demo-month")
-
 
 @pytest.fixture
 def home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workstation]:
