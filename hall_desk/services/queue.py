@@ -92,6 +92,11 @@ class QueueUnavailable(HallDeskError):
     """The shared database cannot be reached: the queue is down, the rest of the program is not."""
 
 
+class QueueBusy(HallDeskError):
+    """The SQLite shared file stayed locked by other windows' steps past the busy timeout: the
+    queue is up, this step changed nothing and may simply be pressed again."""
+
+
 class LiveHall(Protocol):
     """What the queue needs of the shared database (sync/shared.SharedDatabase gives it)."""
 
@@ -277,6 +282,10 @@ def _live(hall: LiveHall, work: Callable[[Connection], T], *, one_statement: boo
     except sa_exc.IntegrityError as exc:
         raise ValidationError("ticket", "取号冲突（另一台取号机同时取号），请重试") from exc
     except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DBAPIError) as exc:
+        if not hall.is_postgres and "database is locked" in _detail(exc):
+            raise QueueBusy(
+                "其他窗口正在叫号或取号，共享数据库正忙：本次未做任何改动，请稍后再按一次"
+            ) from exc
         raise QueueUnavailable(
             f"共享数据库暂时无法连接，叫号与取号不可用（{_detail(exc)}）；办件、咨询等业务不受影响"
         ) from exc
