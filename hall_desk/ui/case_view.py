@@ -38,7 +38,7 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.printing import PdfPreviewDialog, open_preview
 from hall_desk.ui.time_words import deadline, dwell
 from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
 from hall_desk.ui.words import list_separator, word, words
@@ -520,9 +520,4 @@ class CaseView(QDialog):
         self.message.setVisible(True)
 
     def _preview(self, data: bytes, title: str) -> PdfPreviewDialog:
-        preview = PdfPreviewDialog(
-            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
-        )
-        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        preview.open()
-        return preview
+        return open_preview(self, self.ws.config.extra.get("printer"), data, title)

@@ -770,18 +770,13 @@ class IntakeForm(QWidget):
         if self.result is None:
             return None
         from hall_desk.reports.routing_docs import build_folder_labels
-        from hall_desk.ui.printing import PdfPreviewDialog
+        from hall_desk.ui.printing import open_preview
 
         ws, actor, case_id = self.ws, self.actor, self.result.case_id
         title = self.tr("材料袋标签 {case_no}").format(case_no=self.result.case_no)
 
         def show(data: bytes) -> None:
-            preview = PdfPreviewDialog(
-                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
-            )
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.label_preview = preview
-            preview.open()
+            self.label_preview = open_preview(self, ws.config.extra.get("printer"), data, title)
 
         def refused(exc: HallDeskError) -> None:
             self.general_error.setText(f"⚠ {exc.message}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hall_desk.domain.errors import HallDeskError
@@ -12,7 +12,7 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services.delivery import CARRIERS
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.ops import Op
-from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.printing import PdfPreviewDialog, open_preview
 from hall_desk.ui.widgets import error_label, set_role
 from hall_desk.ui.words import word
 
@@ -68,12 +68,7 @@ class MailingListBar(QWidget):
 
         def show(data: bytes) -> None:
             self.message.setVisible(False)
-            preview = PdfPreviewDialog(
-                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
-            )
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.preview = preview
-            preview.open()
+            self.preview = open_preview(self, ws.config.extra.get("printer"), data, title)
 
         return (
             Op(self, lambda: build_mailing_list(ws, actor, day, carrier=carrier))

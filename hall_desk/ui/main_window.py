@@ -38,7 +38,7 @@ from hall_desk.ui.changes import EVERYTHING, Entity, Follower
 from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.printing import open_preview
 from hall_desk.ui.queue_bar import QueueBar
 from hall_desk.ui.rating_screen import RatingDesk
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
@@ -670,12 +670,7 @@ class MainWindow(QMainWindow):
 
         def show(made: tuple[str, bytes]) -> None:
             title, data = made
-            preview = PdfPreviewDialog(
-                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
-            )
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.notice_preview = preview
-            preview.open()
+            self.notice_preview = open_preview(self, ws.config.extra.get("printer"), data, title)
 
         op = Op(self, lambda: intake_notice(ws, actor, case_id)).success(show)
         return (op.busy(button) if button is not None else op).run()

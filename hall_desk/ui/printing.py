@@ -29,7 +29,7 @@ from hall_desk.ui.page_view import PageView
 from hall_desk.ui.print_job import PdfDocument, PrintResult, print_pool, spool
 from hall_desk.ui.widgets import set_role
 
-__all__ = ["PdfDocument", "PdfPreviewDialog"]
+__all__ = ["PdfDocument", "PdfPreviewDialog", "open_preview"]
 
 
 class PdfPreviewDialog(QDialog):
@@ -212,3 +212,15 @@ class PdfPreviewDialog(QDialog):
         # A job already running finishes (it holds the printer); the renders still queued do not.
         self.view.shutdown()
         super().done(result)
+
+
+def open_preview(
+    parent: QWidget, printer_name: object, data: bytes, title: str
+) -> PdfPreviewDialog:
+    """A built paper shown at once, without blocking the window, on the workstation's printer
+    (设置 → 打印: `ws.config.extra.get("printer")`); it is deleted when closed, so a day of
+    reprints does not keep a dialog each."""
+    preview = PdfPreviewDialog(data, title, parent, printer_name=str(printer_name or ""))
+    preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    preview.open()
+    return preview

@@ -41,7 +41,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.printing import open_preview
 from hall_desk.ui.queue_waiting import WaitingNow
 from hall_desk.ui.widgets import NoteEdit, error_label, set_role, table_view
 from hall_desk.ui.words import comma, ratio, word
@@ -543,11 +543,7 @@ class ReportsWorkspace(QWidget):
 
     def _show_summary(self, day: date, data: bytes) -> None:
         title = self.tr("每日工作汇总 {day}").format(day=day.isoformat())
-        preview = PdfPreviewDialog(
-            data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
-        )
-        self.preview = preview
-        preview.open()
+        self.preview = open_preview(self, self.ws.config.extra.get("printer"), data, title)
 
     def export_ledger(self) -> Op[int] | None:
         from hall_desk.reports.ledgers import KINDS, export

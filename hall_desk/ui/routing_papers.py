@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from hall_desk.services.routing import Move, SheetSummary
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.printing import PdfPreviewDialog, open_preview
 from hall_desk.ui.widgets import error_label, set_role, table_view
 from hall_desk.ui.words import word
 
@@ -138,12 +138,7 @@ class SheetsPanel(QWidget):
             if after is not None:
                 after()
             self.message.setVisible(False)
-            preview = PdfPreviewDialog(
-                data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
-            )
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.preview = preview
-            preview.open()
+            self.preview = open_preview(self, self.ws.config.extra.get("printer"), data, title)
 
         return (
             Op(self, build)

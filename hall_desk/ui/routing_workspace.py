@@ -38,7 +38,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, PagedRowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.printing import PdfPreviewDialog, open_preview
 from hall_desk.ui.widgets import error_label, set_role, table_view
 from hall_desk.ui.words import word
 
@@ -344,11 +344,7 @@ class ScanPanel(QWidget):
         title = self.tr("交接单 {no}").format(no=sheet.sheet_no)
 
         def show(data: bytes) -> None:
-            preview = PdfPreviewDialog(
-                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
-            )
-            self.preview = preview
-            preview.open()
+            self.preview = open_preview(self, ws.config.extra.get("printer"), data, title)
 
         return (
             Op(self, lambda: build_handover_sheet(ws, actor, sheet.id))

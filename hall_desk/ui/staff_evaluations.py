@@ -26,7 +26,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.printing import PdfPreviewDialog, open_preview
 from hall_desk.ui.staff_forms import FormRows, combo, qdate
 from hall_desk.ui.widgets import table_view
 from hall_desk.ui.words import word
@@ -327,12 +327,7 @@ class EvaluationTab(QWidget):
 
         def show(made: tuple[str, bytes]) -> None:
             title, data = made
-            preview = PdfPreviewDialog(
-                data, title, self, printer_name=str(self.ws.config.extra.get("printer", ""))
-            )
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.preview = preview
-            preview.open()
+            self.preview = open_preview(self, self.ws.config.extra.get("printer"), data, title)
 
         return (
             Op(self, build)

@@ -3,14 +3,13 @@ and the team lead's queue of tickets awaiting 结果核查."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.ticket_views import TicketFilter
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.ops import Op
-from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.printing import PdfPreviewDialog, open_preview
 from hall_desk.ui.ratings_page import RatingsPage
 from hall_desk.ui.ticket_desk import TicketDesk
 from hall_desk.ui.ticket_register import TicketRegisterForm
@@ -60,12 +59,7 @@ class TicketsWorkspace(QWidget):
 
         def show(made: tuple[str, bytes]) -> None:
             title, data = made
-            preview = PdfPreviewDialog(
-                data, title, self, printer_name=str(ws.config.extra.get("printer", ""))
-            )
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.preview = preview
-            preview.open()
+            self.preview = open_preview(self, ws.config.extra.get("printer"), data, title)
 
         return (
             Op(self, lambda: make(ws, actor, ticket_no))
