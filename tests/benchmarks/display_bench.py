@@ -18,13 +18,11 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import psycopg
-from sqlalchemy.engine import make_url
 
 from hall_desk.domain.clock import SettableClock
 from hall_desk.services import queue
@@ -33,7 +31,7 @@ from hall_desk.services.setup import init_home
 from hall_desk.services.workstation import Workstation
 from tests.benchmarks.display_caller import FLOOR_CHANNEL
 from tests.benchmarks.measure import header, row, timed
-from tests.benchmarks.queue_bench import DEFAULT_PG, _libpq
+from tests.sync.conftest import _libpq, fresh_pg_database
 from tests.sync.queue_helpers import open_shared, seed_waiting
 
 CALLS = int(os.environ.get("HALL_DESK_DISPLAY_BENCH_CALLS", "30"))
@@ -166,40 +164,34 @@ def _hall(root: Path, url: str, tickets: int) -> tuple[Workstation, object, Path
 
 def display_figures() -> list[str]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    base = os.environ.get("HALL_DESK_TEST_PG", DEFAULT_PG)
-    name = f"hd_display_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(_libpq(base), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    root = Path(tempfile.mkdtemp(prefix="hall-desk-display-bench-"))
-    try:
-        ws, shared, home = _hall(root / "pg", url, CALLS + 10)
+    with fresh_pg_database() as url:
+        root = Path(tempfile.mkdtemp(prefix="hall-desk-display-bench-"))
         try:
-            on_pg = _display_latency(ws, shared, url, home, pg=True)
-            floor_pg = _notify_floor(url, home)
+            ws, shared, home = _hall(root / "pg", url, CALLS + 10)
+            try:
+                on_pg = _display_latency(ws, shared, url, home, pg=True)
+                floor_pg = _notify_floor(url, home)
+            finally:
+                shared.close()  # type: ignore[attr-defined]
+                ws.close()
+            (root / "file").mkdir()
+            path = str(root / "file" / "hall-shared.sqlite3")
+            ws, shared, home = _hall(root / "file", path, CALLS + 10)
+            try:
+                on_file = _display_latency(ws, shared, path, home, pg=False)
+                day = ws.today()
+                floor_file = timed(lambda: queue.board(shared, day), n=CALLS)  # type: ignore[arg-type]
+            finally:
+                shared.close()  # type: ignore[attr-defined]
+                ws.close()
+            return [
+                f"display latency, call committed → shown on the display ({CALLS} calls each):",
+                header(),
+                row("display, PostgreSQL NOTIFY", on_pg, floor_pg, TARGET_MS),
+                row("display, SQLite file (poll)", on_file, floor_file, TARGET_MS),
+            ]
         finally:
-            shared.close()  # type: ignore[attr-defined]
-            ws.close()
-        (root / "file").mkdir()
-        path = str(root / "file" / "hall-shared.sqlite3")
-        ws, shared, home = _hall(root / "file", path, CALLS + 10)
-        try:
-            on_file = _display_latency(ws, shared, path, home, pg=False)
-            day = ws.today()
-            floor_file = timed(lambda: queue.board(shared, day), n=CALLS)  # type: ignore[arg-type]
-        finally:
-            shared.close()  # type: ignore[attr-defined]
-            ws.close()
-        return [
-            f"display latency, call committed → shown on the display ({CALLS} calls each):",
-            header(),
-            row("display, PostgreSQL NOTIFY", on_pg, floor_pg, TARGET_MS),
-            row("display, SQLite file (poll)", on_file, floor_file, TARGET_MS),
-        ]
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-        with psycopg.connect(_libpq(base), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,8 @@
 """A window in its own process for the display bench: one call per line read on stdin.
 
 python -m tests.benchmarks.display_caller HOME SHARED_URL WINDOW [floor]
-Prints READY, then for each line read: "AT <label> <epoch s>" with the moment the call was
-committed on the shared database (the point services/queue.py names
-queue.after_shared_commit). With `floor`, each line is one bare `NOTIFY` instead (autocommit),
+Prints READY, then for each line read: "AT <label> <epoch s>" with the moment call_next
+returned, which it does once the call is committed on the shared database. With `floor`, each line is one bare `NOTIFY` instead (autocommit),
 and the moment its commit returned.
 """
 
@@ -22,7 +21,6 @@ from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import queue
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import faults
 from hall_desk.sync.shared import SharedDatabase, parse_location
 
 FLOOR_CHANNEL = "hall_queue_floor"
@@ -40,15 +38,6 @@ def main(argv: list[str]) -> int:
         return 0
     start = datetime.now().astimezone().replace(hour=9, minute=0, second=0, microsecond=0)
     t0 = time.monotonic()
-    committed: list[float] = []
-    real_point = faults.pause_point
-
-    def point(name: str) -> None:
-        if name == "queue.after_shared_commit":
-            committed.append(time.time())
-        real_point(name)
-
-    faults.pause_point = point  # type: ignore[assignment]
     clerk = Actor(f"clerk{window}", f"窗口{window}", Role.CLERK)
     wall = WallClock(lambda: start + timedelta(seconds=time.monotonic() - t0))
     with Workstation(Home(Path(home)), wall) as ws:
@@ -58,8 +47,11 @@ def main(argv: list[str]) -> int:
         print("READY", flush=True)
         for _ in sys.stdin:
             called = queue.call_next(ws, clerk, shared)
+            # call_next returns once the shared commit is made (its local record follows on
+            # the recorder): from here the display may show the call.
+            committed = time.time()
             label = called.label if called is not None else "-"
-            print(f"AT {label} {committed[-1]:.6f}", flush=True)
+            print(f"AT {label} {committed:.6f}", flush=True)
         shared.close()
     return 0
 

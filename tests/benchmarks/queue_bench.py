@@ -20,28 +20,20 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import uuid
 from datetime import datetime
 from pathlib import Path
-
-import psycopg
-from sqlalchemy.engine import make_url
 
 from hall_desk.domain.clock import SettableClock
 from hall_desk.services.home import Home
 from hall_desk.services.setup import init_home
 from tests.benchmarks.measure import header, row
+from tests.sync.conftest import fresh_pg_database
 from tests.sync.queue_helpers import open_shared, seed_waiting
 
-DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
 WINDOWS = 10
 TICKETS = int(os.environ.get("HALL_DESK_QUEUE_BENCH_TICKETS", "2000"))
 TARGET_MS = 50.0
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _libpq(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
 def _run_windows(homes: list[Path], url: str, floor: bool) -> tuple[list[float], list[float]]:
@@ -86,43 +78,37 @@ def _run_windows(homes: list[Path], url: str, floor: bool) -> tuple[list[float],
 
 
 def queue_figures() -> list[str]:
-    base = os.environ.get("HALL_DESK_TEST_PG", DEFAULT_PG)
-    name = f"hd_queue_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(_libpq(base), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = make_url(base).set(database=name).render_as_string(hide_password=False)
-    root = Path(tempfile.mkdtemp(prefix="hall-desk-queue-bench-"))
-    try:
-        today = datetime.now().astimezone().replace(hour=8, minute=0, second=0, microsecond=0)
-        ws = init_home(Home(root / "w0"), hall="基准测试大厅", workstation="Q01")
-        ws.close()
-        homes = []
-        for n in range(1, WINDOWS + 1):
-            shutil.copytree(root / "w0", root / f"w{n}")
-            homes.append(root / f"w{n}")
-        from hall_desk.services.workstation import Workstation
+    with fresh_pg_database() as url:
+        root = Path(tempfile.mkdtemp(prefix="hall-desk-queue-bench-"))
+        try:
+            today = datetime.now().astimezone().replace(hour=8, minute=0, second=0, microsecond=0)
+            ws = init_home(Home(root / "w0"), hall="基准测试大厅", workstation="Q01")
+            ws.close()
+            homes = []
+            for n in range(1, WINDOWS + 1):
+                shutil.copytree(root / "w0", root / f"w{n}")
+                homes.append(root / f"w{n}")
+            from hall_desk.services.workstation import Workstation
 
-        with Workstation(Home(root / "w0"), SettableClock(today)) as first:
-            shared = open_shared(first, url)
-            seed_waiting(shared, today.date().isoformat(), today, TICKETS, 0.3, seed=1)
-            program, recording = _run_windows(homes, url, floor=False)
-            with shared.live() as conn:
-                from sqlalchemy import text
+            with Workstation(Home(root / "w0"), SettableClock(today)) as first:
+                shared = open_shared(first, url)
+                seed_waiting(shared, today.date().isoformat(), today, TICKETS, 0.3, seed=1)
+                program, recording = _run_windows(homes, url, floor=False)
+                with shared.live() as conn:
+                    from sqlalchemy import text
 
-                conn.execute(text("UPDATE hall_queue_tickets SET state = 'waiting'"))
-            floor, _ = _run_windows(homes, url, floor=True)
-            shared.close()
-        return [
-            f"{WINDOWS} windows in {WINDOWS} processes, {TICKETS:,} tickets waiting"
-            f" ({len(program):,} calls):",
-            header(),
-            row("call-next, ten windows", program, floor, TARGET_MS),
-            row("  its local record after", recording, floor, None),
-        ]
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-        with psycopg.connect(_libpq(base), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                    conn.execute(text("UPDATE hall_queue_tickets SET state = 'waiting'"))
+                floor, _ = _run_windows(homes, url, floor=True)
+                shared.close()
+            return [
+                f"{WINDOWS} windows in {WINDOWS} processes, {TICKETS:,} tickets waiting"
+                f" ({len(program):,} calls):",
+                header(),
+                row("call-next, ten windows", program, floor, TARGET_MS),
+                row("  its local record after", recording, floor, None),
+            ]
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":
