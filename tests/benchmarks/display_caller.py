@@ -2,8 +2,8 @@
 
 python -m tests.benchmarks.display_caller HOME SHARED_URL WINDOW [floor]
 Prints READY, then for each line read: "AT <label> <epoch s>" with the moment call_next
-returned, which it does once the call is committed on the shared database. With `floor`, each line is one bare `NOTIFY` instead (autocommit),
-and the moment its commit returned.
+returned, which it does once the call is committed on the shared database. With `floor`, each
+line is one bare `NOTIFY` instead (autocommit), and the moment its commit returned.
 """
 
 from __future__ import annotations
