@@ -15,6 +15,7 @@ from hall_desk.sync.queue_link import QueueLink
 from hall_desk.ui.forms import child
 from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.settings_dialog import SettingsDialog
+from tests.conftest import next_morning, running_clock
 from tests.ui.actions import click, fill, settle
 
 
@@ -31,6 +32,7 @@ def _all_day(spec: QueueSpec, **changes: object) -> QueueSpec:
 def test_the_window_number_typed_in_settings_is_the_one_the_bar_calls_for(
     qtbot, ws, admin, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
+    ws.wall = running_clock(next_morning())  # hours from closing, whenever the suite runs
     ws.config.shared_url = str(tmp_path / "hall-shared.sqlite3")
     ws.config.extra[queue.WINDOW_KEY] = "2"
     ws.home.save_config(ws.config)
