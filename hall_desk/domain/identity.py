@@ -10,6 +10,7 @@ from datetime import date
 from hall_desk.domain.errors import ValidationError
 
 __all__ = [
+    "IDENTIFIER_MAX_TYPED",
     "ResidentId",
     "mask_phone",
     "mask_resident_id",
@@ -18,6 +19,7 @@ __all__ = [
     "normalize_phone",
     "normalize_uscc",
     "parse_resident_id",
+    "refuse_overlong",
     "remask_resident_id",
     "resident_id_check_char",
     "to_halfwidth",
@@ -53,13 +55,35 @@ def to_halfwidth(raw: str) -> str:
     return raw.translate(_HALFWIDTH).strip()
 
 
-def _clean(raw: str) -> str:
+# No identifier is longer than 30 characters, even with spaces, +86 and an extension. A paste far
+# over it is refused before any clean-up: translating a 10 MB blob character by character takes
+# seconds, and the message must not quote it back.
+IDENTIFIER_MAX_TYPED = 200
+
+
+def refuse_overlong(raw: str, field: str, noun: str) -> None:
+    if len(raw) > IDENTIFIER_MAX_TYPED:
+        raise ValidationError(field, f"{noun}过长（{len(raw)} 个字符），请核对后重新输入")
+
+
+def _tidy(raw: str) -> str:
     return to_halfwidth(raw).translate(_INVISIBLE).strip()
 
 
-def _compact(raw: str) -> str:
+def _squeeze(raw: str) -> str:
     """Half-width, no whitespace anywhere, ASCII upper case: the shape codes are compared in."""
-    return "".join(_clean(raw).split()).translate(_ASCII_UPPER)
+    return "".join(_tidy(raw).split()).translate(_ASCII_UPPER)
+
+
+def _clean(raw: str, field: str, noun: str) -> str:
+    """What a clerk typed, tidied for checking; refused first when far too long to be one."""
+    refuse_overlong(raw, field, noun)
+    return _tidy(raw)
+
+
+def _compact(raw: str, field: str, noun: str) -> str:
+    refuse_overlong(raw, field, noun)
+    return _squeeze(raw)
 
 
 def _show(ch: str) -> str:
@@ -175,7 +199,7 @@ def parse_resident_id(raw: str, *, today: date, field: str = "id_number") -> Res
     birth date, and only then the check character (a wrong check character usually means a
     wrong digit elsewhere, which the earlier checks may already pinpoint).
     """
-    number = _compact(raw)
+    number = _compact(raw, field, "身份证号码")
     if not number:
         raise ValidationError(field, "请输入身份证号码")
 
@@ -258,7 +282,7 @@ def normalize_uscc(raw: str, *, field: str = "uscc") -> str:
     department are accepted: 9 (企业, 个体工商户, and 93 农民专业合作社), 1 (机关, 事业单位),
     5 (社会组织), N (农村集体经济组织), Y (其他) …
     """
-    code = _compact(raw)
+    code = _compact(raw, field, "统一社会信用代码")
     if not code:
         raise ValidationError(field, "请输入统一社会信用代码")
 
@@ -351,7 +375,7 @@ def normalize_mobile(raw: str, *, field: str = "phone") -> str:
 
     Accepts +86 / 0086 / 86 prefixes, spaces, hyphens, brackets and full-width digits.
     """
-    text = _clean(raw)
+    text = _clean(raw, field, "手机号码")
     if not text:
         raise ValidationError(field, "请输入手机号码")
     _, rest = _strip_country_code(text, field, "手机号码")
@@ -380,7 +404,7 @@ def normalize_landline(raw: str, *, field: str = "phone") -> str:
     The area code may be bracketed ("(0475)1234567") or follow +86 without its 0; the local
     number has 7 or 8 digits; an extension follows as "转123", "分机123" or "-123".
     """
-    text = _clean(raw)
+    text = _clean(raw, field, "电话号码")
     if not text:
         raise ValidationError(field, "请输入固定电话号码")
 
@@ -461,7 +485,7 @@ def normalize_phone(raw: str, *, field: str = "phone") -> str:
     extension. A number starting with 0, or written after +86, is read as a landline.
     Anything else gets one message that explains both accepted forms.
     """
-    text = _clean(raw)
+    text = _clean(raw, field, "电话号码")
     if not text:
         raise ValidationError(
             field, f"请输入电话号码：11位手机号码，或带区号的固定电话（如 {_LANDLINE_EXAMPLE}）"
@@ -524,7 +548,7 @@ def mask_resident_id(number: str) -> str:
     date and the serial (why: the note above); for any other length no more than half of the
     characters is shown.
     """
-    text = _compact(number)
+    text = _squeeze(number)
     if len(text) == 18:
         hidden = 18 - RESIDENT_ID_SHOWN_HEAD - RESIDENT_ID_SHOWN_TAIL
         return text[:RESIDENT_ID_SHOWN_HEAD] + "*" * hidden + text[-RESIDENT_ID_SHOWN_TAIL:]
@@ -564,7 +588,7 @@ def mask_phone(number: str) -> str:
         canonical = normalize_phone(number)
     except ValidationError:
         # No upper-casing here: the text is shown back as the clerk typed it.
-        return _mask_generic("".join(_clean(number).split()))
+        return _mask_generic("".join(_tidy(number).split()))
     if "-" not in canonical:
         return f"{canonical[:3]}****{canonical[-4:]}"
     area, local, *extension = canonical.split("-")

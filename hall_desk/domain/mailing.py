@@ -49,6 +49,7 @@ def check_carrier(raw: str) -> str:
 def check_tracking_no(carrier: str, raw: str) -> str:
     """The tracking number as printed on the waybill (spaces dropped, upper case), or an error
     that says which shape this carrier's numbers have."""
+    identity.refuse_overlong(raw, "tracking_no", "运单号")
     number = "".join(identity.to_halfwidth(raw).split()).upper()
     if not number:
         raise ValidationError("tracking_no", "请填写运单号")

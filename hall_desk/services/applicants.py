@@ -99,6 +99,7 @@ def check_applicant(
             elif id_type == "uscc":
                 number = identity.normalize_uscc(draft.id_number, field="id_number")
             else:
+                identity.refuse_overlong(draft.id_number, "id_number", f"{ID_TYPES[id_type]}号码")
                 number = identity.to_halfwidth(draft.id_number).replace(" ", "").upper()
                 if not OTHER_ID.match(number):
                     raise ValidationError(
@@ -274,6 +275,8 @@ def returning_applicant(
     and why, in the transaction that decrypts."""
     actor.require(Permission.INTAKE)
     actor.require(Permission.UNMASK)
+    if len(raw_number) > identity.IDENTIFIER_MAX_TYPED:
+        return None  # no one on file has such a number: not worth translating a paste
     number = identity.to_halfwidth(raw_number).replace(" ", "").upper()
     if not number:
         return None

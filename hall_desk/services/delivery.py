@@ -228,6 +228,7 @@ def _not_before_arrival(case: CaseRow, on: date, field: str = "on") -> None:
 
 
 def _check_presented_id(id_number: str) -> str:
+    identity.refuse_overlong(id_number, "id_number", "证件号码")
     number = normalise_id(id_number)
     if not number:
         raise ValidationError("id_number", "请输入领取人出示的证件号码")

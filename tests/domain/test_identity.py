@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.identity import (
+    IDENTIFIER_MAX_TYPED,
     ResidentId,
     mask_phone,
     mask_resident_id,
@@ -1044,3 +1045,32 @@ def test_service_lines_are_not_contact_numbers(raw: str) -> None:
     for check in (normalize_phone, normalize_landline):
         message = error_of(check, raw).message
         assert "服务热线，不能作为联系电话" in message, (check.__name__, message)
+
+
+@pytest.mark.parametrize(
+    ("check", "noun"),
+    [
+        (lambda raw: parse_resident_id(raw, today=TODAY, field="f"), "身份证号码"),
+        (lambda raw: normalize_uscc(raw, field="f"), "统一社会信用代码"),
+        (lambda raw: normalize_mobile(raw, field="f"), "手机号码"),
+        (lambda raw: normalize_landline(raw, field="f"), "电话号码"),
+        (lambda raw: normalize_phone(raw, field="f"), "电话号码"),
+    ],
+)
+def test_a_pasted_blob_is_refused_by_its_length_without_being_quoted(
+    check: Callable[[str], object], noun: str
+) -> None:
+    # Cleaning 10 MB character by character took seconds with the window frozen; the length
+    # alone decides, and the message says how long rather than showing the paste.
+    blob = "１３９" + "长" * (10 * 1024 * 1024)
+    with pytest.raises(ValidationError) as err:
+        check(blob)
+    assert err.value.field == "f"
+    assert err.value.message == f"{noun}过长（{len(blob)} 个字符），请核对后重新输入"
+
+
+def test_the_longest_typed_phone_with_spaces_is_still_read() -> None:
+    # The limit leaves room for what clerks really type: spaces, +86, brackets, an extension.
+    typed = "+86 (0475) 822 1234 转 123" + " " * (IDENTIFIER_MAX_TYPED - 25)
+    assert len(typed) == IDENTIFIER_MAX_TYPED
+    assert normalize_phone(typed) == "0475-8221234-123"
