@@ -35,7 +35,11 @@ sysdeps:
 		else echo "libpulse0 is missing: the voice test will be skipped"; fi; \
 	fi
 
+# The sources are compiled once first: the suite starts many child processes (windows calling,
+# workstations killed mid-sync, the password check), and where bytecode is not written on import
+# (PYTHONDONTWRITEBYTECODE) each of them would compile the whole program again.
 test: $(DEPS) lint sysdeps
+	$(BIN)/python -m compileall -q -j 2 hall_desk tests >/dev/null
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider -n 2
 
 bench: $(DEPS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -168,6 +169,9 @@ def combined_kind(items: Sequence[ServiceItem]) -> ItemKind:
     return ItemKind.PROMISED
 
 
+# Remembered per process: every catalog import (and every workstation's pull of one) names the
+# same items again, and each name costs pypinyin about a millisecond of phrase matching.
+@functools.lru_cache(maxsize=8192)
 def pinyin_keys(text: str) -> tuple[str, str]:
     """Full pinyin and initials (lowercase, no tones) for search: 个体工商户 → gtgsh."""
     # Imported here: its dictionaries weigh tens of MB, and only catalog imports need them.
