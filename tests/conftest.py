@@ -63,14 +63,38 @@ def _template(code: str, key_file: Path | None) -> Path:
     found = _templates.get((code, fingerprint))
     if found is not None:
         return found
+    path = _template_path(f"{len(_templates)}-{code}")
+    _new_home(path, code, key_file).close()
+    _templates[(code, fingerprint)] = path
+    return path
+
+
+def _template_path(name: str) -> Path:
     if not _template_root:
         root = Path(tempfile.mkdtemp(prefix="hall-desk-templates-"))
         atexit.register(shutil.rmtree, root, ignore_errors=True)
         _template_root.append(root)
-    path = _template_root[0] / f"{len(_templates)}-{code}"
-    _new_home(path, code, key_file).close()
-    _templates[(code, fingerprint)] = path
-    return path
+    return _template_root[0] / name
+
+
+_demo_templates: dict[tuple[int, int, int, date], Path] = {}
+
+
+def demo_home(path: Path, *, days: int, per_day: int, seed: int, end: date) -> Workstation:
+    """A W01 home holding `generate(days, per_day, seed, end)`'s demo, made once per test run and
+    copied for each test that asks for the same one (a demo month is seconds of set-up)."""
+    from hall_desk.services.demo import generate  # only the tests that use a demo pay for it
+
+    params = (days, per_day, seed, end)
+    found = _demo_templates.get(params)
+    if found is None:
+        found = _template_path(f"demo-{days}-{per_day}-{seed}-{end.isoformat()}")
+        shutil.copytree(_template("W01", None), found)
+        with Workstation(Home(found)) as built:
+            generate(built, days=days, per_day=per_day, seed=seed, end=end)
+        _demo_templates[params] = found
+    shutil.copytree(found, path, dirs_exist_ok=True)
+    return Workstation(Home(path))
 
 
 def make_home(path: Path, code: str = "W01", key_file: Path | None = None) -> Workstation:

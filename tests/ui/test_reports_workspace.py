@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import QDateTimeEdit
 from hall_desk.domain.errors import PermissionDenied
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services.demo import generate
+from hall_desk.services.workstation import Workstation
 from hall_desk.ui.reports_workspace import ReportsWorkspace
+from tests.conftest import demo_home
 from tests.ui.actions import click
 from tests.ui.conftest import type_text
 
@@ -29,8 +32,15 @@ def lead() -> Actor:
 
 
 @pytest.fixture
-def page(qtbot, ws, lead) -> ReportsWorkspace:  # type: ignore[no-untyped-def]
-    generate(ws, days=4, per_day=20, seed=3, end=DAY)
+def demo_ws(tmp_path: Path) -> Iterator[Workstation]:
+    ws = demo_home(tmp_path / "demo", days=4, per_day=20, seed=3, end=DAY)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def page(qtbot, demo_ws, lead) -> ReportsWorkspace:  # type: ignore[no-untyped-def]
+    ws = demo_ws
     ws.today = lambda: DAY  # type: ignore[method-assign]
     widget = ReportsWorkspace(ws, lead)
     qtbot.addWidget(widget)
@@ -46,10 +56,12 @@ def sql(ws, query: str, *params: object) -> int:  # type: ignore[no-untyped-def]
         con.close()
 
 
-def test_figures_match_a_direct_count(page, ws) -> None:
-    consultations = sql(ws, 'SELECT count(*) FROM consultations WHERE "on" = ?', DAY.isoformat())
+def test_figures_match_a_direct_count(page, demo_ws) -> None:
+    consultations = sql(
+        demo_ws, 'SELECT count(*) FROM consultations WHERE "on" = ?', DAY.isoformat()
+    )
     refused = sql(
-        ws,
+        demo_ws,
         "SELECT count(*) FROM cases WHERE created_on = ? AND state = 'refused'",
         DAY.isoformat(),
     )
@@ -61,14 +73,14 @@ def test_figures_match_a_direct_count(page, ws) -> None:
     assert page.by_clerk.rowCount() == len(figures.by_clerk)
 
 
-def test_rating_figures_show_their_base(page, ws) -> None:
+def test_rating_figures_show_their_base(page, demo_ws) -> None:
     given = sql(
-        ws,
+        demo_ws,
         "SELECT count(*) FROM ratings WHERE rated_on = ? AND state = 'given' AND duplicate_of = ''",
         DAY.isoformat(),
     )
     bad = sql(
-        ws,
+        demo_ws,
         "SELECT count(*) FROM ratings WHERE rated_on = ? AND level <= 2 AND duplicate_of = ''",
         DAY.isoformat(),
     )
@@ -81,13 +93,13 @@ def test_rating_figures_show_their_base(page, ws) -> None:
     assert labels["by_level"].text().startswith("非常满意 ")
 
 
-def test_another_day_chosen_with_the_keyboard(qtbot, page, ws) -> None:
+def test_another_day_chosen_with_the_keyboard(qtbot, page, demo_ws) -> None:
     before = DAY.replace(day=DAY.day - 1)
     page.day.setFocus()
     page.day.setSelectedSection(QDateTimeEdit.Section.DaySection)
     qtbot.keyClick(page.day, Qt.Key.Key_Down)
     assert page.selected_day() == before
-    expected = sql(ws, 'SELECT count(*) FROM consultations WHERE "on" = ?', before.isoformat())
+    expected = sql(demo_ws, 'SELECT count(*) FROM consultations WHERE "on" = ?', before.isoformat())
     assert page.figure_labels["consultations"].text() == str(expected)
     assert page.updated.text().startswith(before.isoformat())
 
@@ -120,7 +132,7 @@ def test_daily_summary_preview(qtbot, page) -> None:
     preview.close()
 
 
-def test_ledger_export(qtbot, page, ws, tmp_path: Path, monkeypatch) -> None:
+def test_ledger_export(qtbot, page, demo_ws, tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "cases.xlsx"
     # The save dialog is the system's; the clerk's answer is the file name.
     monkeypatch.setattr(
@@ -129,7 +141,7 @@ def test_ledger_export(qtbot, page, ws, tmp_path: Path, monkeypatch) -> None:
     )
     click(qtbot, page.export_button)
     expected = sql(
-        ws,
+        demo_ws,
         "SELECT count(*) FROM cases WHERE created_on BETWEEN ? AND ?",
         DAY.replace(day=1).isoformat(),
         DAY.isoformat(),
