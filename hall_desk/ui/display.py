@@ -184,7 +184,9 @@ class DisplayWindow(QWidget):
         self.link = link
         settings = queue.settings_of(ws)
         self.names = {q.code: q.name for q in settings.queues}
-        self.announcer = announcer or Announcer(speech_engine(), settings.repeat, parent=self)
+        self.announcer = announcer or Announcer(speech_engine(), parent=self)
+        # Each call is said as often as the hall set (设置 → 叫号队列), whoever built the voice.
+        self.announcer.repeat = settings.repeat
         layout = QVBoxLayout(self)
         title = QLabel(ws.hall)
         layout.addWidget(title)
