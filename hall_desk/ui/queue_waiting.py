@@ -56,7 +56,9 @@ class WaitingNow(QLabel):
 
     def refresh(self) -> None:
         if not self.link.configured:
-            self._no_figure(self.tr("本工作站未设置共享数据库，无法读取排队情况"))
+            self._no_figure(
+                self.tr("未设共享数据库"), self.tr("本工作站未设置共享数据库，无法读取排队情况")
+            )
             return
         if self._reading is not None and not self._reading.finished:
             self._again = True  # one read at a time; the latest wish is read next
@@ -101,14 +103,21 @@ class WaitingNow(QLabel):
         )
 
     def _refused(self, error: HallDeskError) -> None:
+        if isinstance(error, queue.QueueBusy) and self.counts is not None:
+            return  # the shared file is busy with the windows' steps: the figure stands a second
         if isinstance(error, queue.QueueUnavailable):
-            self._no_figure(self.tr("共享数据库暂时无法连接，排队人数暂不可知"))
+            self._no_figure(
+                self.tr("共享数据库连不上"),
+                self.tr("共享数据库暂时无法连接，排队人数暂不可知") + "\n" + error.message,
+            )
         else:
-            self._no_figure(error.message)
+            self._no_figure(self.tr("未能读取"), error.message)
 
-    def _no_figure(self, why: str) -> None:
+    def _no_figure(self, short: str, why: str) -> None:
+        """ "—" and, short enough for the page's top line at 150 %, why; the whole reason in the
+        tooltip."""
         self.counts = None
-        self.setText(self.tr("当前等候：—（%1）").replace("%1", why))
+        self.setText(self.tr("当前等候：—（%1）").replace("%1", short))
         self.setToolTip(why)
 
     def close_link(self) -> None:

@@ -24,7 +24,7 @@ from tests.ui.actions import settle
 from tests.ui.queue_hall import open_all_day
 from tests.ui.test_dashboard_waiting import _counted, _page
 
-UNREACHABLE = "当前等候：—（共享数据库暂时无法连接，排队人数暂不可知）"
+UNREACHABLE = "当前等候：—（共享数据库连不上）"
 
 
 def _other_window(ws: Workstation, admin: Actor, path: Path, url: str) -> Workstation:
@@ -162,6 +162,7 @@ def test_the_server_away_shows_why_and_back_the_figure_returns(  # type: ignore[
         proxy.close()  # the network to the server is gone
         _within(qtbot, lambda: label.text() == UNREACHABLE, 4)
         assert label.counts is None
+        assert label.toolTip().startswith("共享数据库暂时无法连接，排队人数暂不可知\n")
         queue.issue(other, admin, link, "C")  # the hall goes on (the other window still reaches it)
         proxy = CuttingProxy(
             server.host or "127.0.0.1", server.port or 5432, cut_after=None, listen_port=port
