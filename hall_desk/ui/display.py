@@ -2,9 +2,9 @@
 type, recent calls, people waiting per queue, and the voice.
 
 It reads the shared database every second and, on PostgreSQL, at once on each change
-(ui/queue_watch.py). A new call, or a recall,
-is announced: announcements wait in a queue and never overlap, each said `repeat` times, the
-digits read one by one. Where no text-to-speech engine exists, a chime and the text only.
+(ui/queue_watch.py). A new call, or a recall, is announced: announcements wait in a queue and
+never overlap, each said `repeat` times (the hall's 语音播报次数), the digits read one by one.
+Where no text-to-speech engine exists, a chime and the text only.
 """
 
 from __future__ import annotations
