@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from enum import StrEnum
 from typing import Any
@@ -166,11 +166,32 @@ class QueueSpec:
 
 
 @dataclass(frozen=True)
+class CallingRules:
+    """The hall-wide calling rules, one value each for every queue."""
+
+    green_ratio: int = DEFAULT_RATIO  # at most this many green calls per normal call
+    recall_limit: int = DEFAULT_RECALL_LIMIT  # the recall after this many makes the ticket 过号
+    repeat: int = DEFAULT_REPEAT  # how many times the display says each call
+
+
+@dataclass(frozen=True)
 class QueueSettings:
     queues: tuple[QueueSpec, ...]
     green_ratio: int = DEFAULT_RATIO  # at most this many green calls per normal call
     recall_limit: int = DEFAULT_RECALL_LIMIT
     repeat: int = DEFAULT_REPEAT  # how many times the display says each call
+
+    @property
+    def rules(self) -> CallingRules:
+        return CallingRules(self.green_ratio, self.recall_limit, self.repeat)
+
+    def with_rules(self, rules: CallingRules) -> QueueSettings:
+        return replace(
+            self,
+            green_ratio=rules.green_ratio,
+            recall_limit=rules.recall_limit,
+            repeat=rules.repeat,
+        )
 
     def queue(self, code: str) -> QueueSpec:
         for spec in self.queues:

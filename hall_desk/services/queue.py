@@ -46,6 +46,7 @@ from hall_desk.domain.queue import (
     DEFAULT_SERVICE_S,
     DEFAULT_SETTINGS,
     WINDOW_KEY,
+    CallingRules,
     Candidate,
     Priority,
     QueueAction,
@@ -216,13 +217,31 @@ def save_settings(ws: Workstation, actor: Actor, settings: QueueSettings) -> Non
     settings.check()
     with ws.transaction(actor) as tx:
         emit_hall_setting(tx, SETTINGS_KEY, settings.encode())
-        tx.audit("queue.settings", SETTINGS_KEY, {"queues": [q.code for q in settings.queues]})
+        tx.audit(
+            "queue.settings",
+            SETTINGS_KEY,
+            {
+                "queues": [q.code for q in settings.queues],
+                "green_ratio": settings.green_ratio,
+                "recall_limit": settings.recall_limit,
+                "repeat": settings.repeat,
+            },
+        )
 
 
-def save_queue(ws: Workstation, actor: Actor, spec: QueueSpec, replacing: str = "") -> None:
-    """设置 → 叫号队列: one queue added, or the queue `replacing` changed (its code too), checked
-    with the others; refused whole, nothing written."""
+def save_queue(
+    ws: Workstation,
+    actor: Actor,
+    spec: QueueSpec,
+    replacing: str = "",
+    rules: CallingRules | None = None,
+) -> None:
+    """设置 → 叫号队列: one queue added, or the queue `replacing` changed (its code too), and
+    the hall-wide calling `rules` if given, checked with the others; refused whole, nothing
+    written."""
     current = settings_of(ws)
+    if rules is not None:
+        current = current.with_rules(rules)
     if replacing and replacing not in {q.code for q in current.queues}:
         raise ValidationError(
             "code", f"没有代码为「{replacing}」的队列（可能已被删除），请重新选择"

@@ -45,6 +45,17 @@ class QueueLink:
     def is_postgres(self) -> bool:
         return self._where().is_postgres
 
+    @property
+    def notify_url(self) -> str:
+        """The PostgreSQL address to LISTEN on for the queue's changes, as libpq takes it; ""
+        on the SQLite file (no NOTIFY there), or when the address is missing or wrong (then
+        every read says why)."""
+        try:
+            where = self._where()
+        except HallDeskError:
+            return ""
+        return where.given if where.is_postgres else ""
+
     def _where(self) -> Location:
         if not self.url:
             raise QueueUnavailable(

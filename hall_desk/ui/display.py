@@ -1,15 +1,14 @@
 """The hall's calling display (`hall-desk display`): the latest call of each window in large
 type, recent calls, people waiting per queue, and the voice.
 
-It reads the shared database every second (the SQLite file; on PostgreSQL each change is also
-NOTIFY'd on services.queue.NOTIFY_CHANNEL, which wakes it at once). A new call, or a recall,
-is announced: announcements wait in a queue and never overlap, each said `repeat` times, the
-digits read one by one. Where no text-to-speech engine exists, a chime and the text only.
+It reads the shared database every second and, on PostgreSQL, at once on each change
+(ui/queue_watch.py). A new call, or a recall, is announced: announcements wait in a queue and
+never overlap, each said `repeat` times (the hall's 语音播报次数), the digits read one by one.
+Where no text-to-speech engine exists, a chime and the text only.
 """
 
 from __future__ import annotations
 
-import threading
 from collections import deque
 from collections.abc import Callable
 from typing import Any
@@ -22,8 +21,8 @@ from hall_desk.domain.queue import Priority, announcement, display_text
 from hall_desk.services import queue
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.ops import Op
+from hall_desk.ui.queue_watch import QueueWatch
 
-POLL_MS = 1000
 DISPLAY_STYLE = """
 QWidget#hallDisplay { background: #000000; }
 QWidget#hallDisplay QLabel { color: #ffffff; font-size: 24pt; }
@@ -139,36 +138,7 @@ class Announcer(QObject):
         self.gap.start()
 
 
-class NotifyListener(threading.Thread):
-    """LISTEN on PostgreSQL: calls `wake` (thread-safe: a queued signal) on each NOTIFY."""
-
-    def __init__(self, url: str, wake: Callable[[], None], passfile: Any = None) -> None:
-        super().__init__(daemon=True)
-        self.url = url
-        self.wake = wake
-        self.passfile = str(passfile) if passfile is not None else None
-        self.stopped = threading.Event()
-
-    def run(self) -> None:
-        import psycopg
-
-        while not self.stopped.is_set():
-            try:
-                extra = {"passfile": self.passfile} if self.passfile else {}
-                with psycopg.connect(self.url, autocommit=True, connect_timeout=3, **extra) as conn:
-                    conn.execute(f"LISTEN {queue.NOTIFY_CHANNEL}")
-                    for _ in conn.notifies(timeout=1.0, stop_after=None):
-                        self.wake()
-                        if self.stopped.is_set():
-                            return
-                    # notifies() ended on its timeout: loop to check `stopped`.
-            except psycopg.Error:
-                self.stopped.wait(3)
-
-
 class DisplayWindow(QWidget):
-    woken = Signal()
-
     def __init__(
         self,
         ws: Workstation,
@@ -184,7 +154,9 @@ class DisplayWindow(QWidget):
         self.link = link
         settings = queue.settings_of(ws)
         self.names = {q.code: q.name for q in settings.queues}
-        self.announcer = announcer or Announcer(speech_engine(), settings.repeat, parent=self)
+        self.announcer = announcer or Announcer(speech_engine(), parent=self)
+        # Each call is said as often as the hall set (设置 → 叫号队列), whoever built the voice.
+        self.announcer.repeat = settings.repeat
         layout = QVBoxLayout(self)
         title = QLabel(ws.hall)
         layout.addWidget(title)
@@ -210,14 +182,14 @@ class DisplayWindow(QWidget):
         self.seen: dict[str, tuple[str, int]] = {}  # window → (ticket id, recalls) said
         self.first = True
         self.busy = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(POLL_MS)
-        self.timer.timeout.connect(self.poll)
-        self.woken.connect(self.poll)
+        self.watch = QueueWatch(parent=self)
+        self.watch.changed.connect(self.poll)
 
-    def start(self) -> None:
+    def start(self, listen_url: str = "", passfile: Any = None) -> None:
+        """Reads now, then follows the queue: every second, and at each NOTIFY heard on
+        `listen_url` (the link's notify_url on PostgreSQL)."""
         self.poll()
-        self.timer.start()
+        self.watch.start(listen_url, passfile)
 
     def poll(self) -> None:
         if self.busy:
@@ -273,8 +245,8 @@ class DisplayWindow(QWidget):
         for spoken, written in new:
             self.announcer.announce(spoken, written)
 
-    def stop(self) -> None:
-        self.timer.stop()
+    def stop(self, wait_s: float = 0.0) -> None:
+        self.watch.stop(wait_s)
 
 
 def _window_order(item: tuple[str, Any]) -> tuple[int, str]:

@@ -29,27 +29,20 @@ def run_kiosk(ws: Workstation, *, full_screen: bool = True) -> int:
 
 
 def run_display(ws: Workstation, *, full_screen: bool = True) -> int:
-    from hall_desk.ui.display import DisplayWindow, NotifyListener
+    from hall_desk.services.credentials import passfile
+    from hall_desk.ui.display import DisplayWindow
     from hall_desk.ui.ops import wait_for_workers
+    from hall_desk.ui.queue_watch import CLOSE_WAIT_S
 
     link = _link(ws)
     app = application()
     window = DisplayWindow(ws, link)
-    listener = None
-    if link.is_postgres:
-        # A NOTIFY wakes the display at once; the one-second poll stays as the safety net.
-        from hall_desk.services.credentials import passfile
-
-        url = link.url.replace("postgresql+psycopg://", "postgresql://")
-        listener = NotifyListener(url, window.woken.emit, passfile(ws.home))
-        listener.start()
-    window.start()
+    # On PostgreSQL a NOTIFY wakes the display at once; the one-second poll stays as the net.
+    window.start(link.notify_url, passfile(ws.home))
     window.showFullScreen() if full_screen else window.show()
     try:
         return app.exec()
     finally:
-        window.stop()
-        if listener is not None:
-            listener.stopped.set()
+        window.stop(wait_s=CLOSE_WAIT_S)
         wait_for_workers()
         link.close()

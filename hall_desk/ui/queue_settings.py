@@ -1,11 +1,17 @@
 """设置 → 叫号队列: the hall's queues (code letter, name, the windows that serve each, daily
-quota, number range, hours), one at a time, every refusal beside its field."""
+quota, number range, hours), one at a time, and beside them the hall-wide calling rules (green
+calls in a row, the recall limit, how often the display says a call), saved together; every
+refusal beside its field."""
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTime
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hall_desk.domain.queue import MAX_NUMBER, QueueSpec, typed_queue
+from hall_desk.domain.queue import MAX_NUMBER, CallingRules, QueueSpec, typed_queue
 from hall_desk.domain.roles import Actor
 from hall_desk.services import queue
 from hall_desk.services.workstation import Workstation
@@ -47,12 +53,18 @@ QUEUE_COLUMNS: list[Column[QueueSpec]] = [
 ]
 
 
+# What the rule boxes take: wider than the hall may use, so that the service's refusal, which
+# names the allowed values, is what a wrong number meets, as for the queue's own numbers.
+RULE_MAX = 99
+
+
 def _qtime(value: object) -> QTime:
     return QTime(value.hour, value.minute)  # type: ignore[attr-defined]
 
 
 class QueueSettingsTab(QWidget):
-    """A list of the queues; below it the chosen one's fields, 保存此队列 and 删除此队列."""
+    """A list of the queues; below it the chosen one's fields and the hall-wide calling rules,
+    保存 (both) and 删除此队列."""
 
     def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +86,9 @@ class QueueSettingsTab(QWidget):
         self.table.setObjectName("queueTable")
         layout.addWidget(self.table, 1)
         form = QFormLayout()
-        layout.addLayout(form)
+        fields_row = QHBoxLayout()
+        fields_row.addLayout(form, 3)
+        layout.addLayout(fields_row)
         self.code = QLineEdit()
         self.code.setObjectName("queueCodeEdit")
         self.code.setMaxLength(1)
@@ -139,10 +153,61 @@ class QueueSettingsTab(QWidget):
             form.addRow("", labels[field])
         self.last.setAccessibleName(self.tr("号段止号"))
         self.closes.setAccessibleName(self.tr("结束取号时间"))
+        rules_box = QGroupBox(self.tr("全大厅叫号规则（各队列共用）"))
+        rules_box.setObjectName("queueRulesBox")
+        rules_form = QFormLayout(rules_box)
+        rules_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        fields_row.addWidget(rules_box, 2, Qt.AlignmentFlag.AlignTop)
+        self.green_ratio = QSpinBox()
+        self.green_ratio.setObjectName("queueGreenRatioSpin")
+        self.recall_limit = QSpinBox()
+        self.recall_limit.setObjectName("queueRecallLimitSpin")
+        self.repeat = QSpinBox()
+        self.repeat.setObjectName("queueRepeatSpin")
+        for field, caption, accessible, spin, suffix, hint in (
+            (
+                "green_ratio",
+                self.tr("绿色通道连续优先(&G)："),
+                self.tr("绿色通道连续优先次数"),
+                self.green_ratio,
+                self.tr(" 次"),
+                self.tr("绿色通道号与普通号同时等候时，每叫一个普通号之前至多连续叫几个绿色通道号"),
+            ),
+            (
+                "recall_limit",
+                self.tr("重呼次数上限(&L)："),
+                self.tr("重呼次数上限"),
+                self.recall_limit,
+                self.tr(" 次"),
+                self.tr("同一个号至多重呼几次；再按重呼即为过号"),
+            ),
+            (
+                "repeat",
+                self.tr("语音播报次数(&P)："),
+                self.tr("语音播报次数"),
+                self.repeat,
+                self.tr(" 遍"),
+                self.tr("叫号显示屏每次叫号念几遍（显示屏所在工作站同步后重新启动即生效）"),
+            ),
+        ):
+            spin.setRange(0, RULE_MAX)
+            spin.setSuffix(suffix)
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setMinimumWidth(90)
+            spin.setToolTip(hint)
+            spin.setAccessibleName(accessible)
+            spin.setAccessibleDescription(hint)
+            label = QLabel(caption)
+            label.setBuddy(spin)
+            label.setToolTip(hint)
+            rules_form.addRow(label, spin)
+            labels[field] = error_label(self)
+            labels[field].setObjectName(f"queue_{field}Error")
+            rules_form.addRow(labels[field])
         buttons = QHBoxLayout()
         self.new_button = QPushButton(self.tr("新建队列(&N)"))
         self.new_button.setObjectName("newQueueButton")
-        self.save_button = QPushButton(self.tr("保存此队列(&V)"))
+        self.save_button = QPushButton(self.tr("保存队列及叫号规则(&V)"))
         self.save_button.setObjectName("saveQueueButton")
         self.remove_button = QPushButton(self.tr("删除此队列"))
         self.remove_button.setObjectName("removeQueueButton")
@@ -165,15 +230,51 @@ class QueueSettingsTab(QWidget):
             "quota": self.quota,
             "range": self.first,
             "hours": self.opens,
+            "green_ratio": self.green_ratio,
+            "recall_limit": self.recall_limit,
+            "repeat": self.repeat,
         }
+        # The eye reads the queue's fields, then the rules beside them, then the buttons.
+        order = [
+            self.table,
+            self.code,
+            self.name,
+            self.windows,
+            self.quota,
+            self.first,
+            self.last,
+            self.opens,
+            self.closes,
+            self.green_ratio,
+            self.recall_limit,
+            self.repeat,
+            self.new_button,
+            self.save_button,
+            self.remove_button,
+        ]
+        for before, after in itertools.pairwise(order):
+            QWidget.setTabOrder(before, after)
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self.remove_button.clicked.connect(self.remove)
         self.table.selectionModel().currentRowChanged.connect(lambda i, _p: self._chosen(i.row()))
         self._reload()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in the tab's fields saves them, as everywhere else: left to the dialog it would
+        # press the dialog's own 保存, which closes it and drops what was typed here.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.save_button.isEnabled():
+            event.accept()
+            self.save()
+            return
+        super().keyPressEvent(event)
+
     def _reload(self, choose: str = "") -> None:
-        queues = list(queue.settings_of(self.ws).queues)
+        settings = queue.settings_of(self.ws)
+        self.green_ratio.setValue(settings.green_ratio)
+        self.recall_limit.setValue(settings.recall_limit)
+        self.repeat.setValue(settings.repeat)
+        queues = list(settings.queues)
         self.model.set_rows(queues)
         codes = [q.code for q in queues]
         row = codes.index(choose) if choose in codes else 0
@@ -209,7 +310,7 @@ class QueueSettingsTab(QWidget):
         self.closes.setTime(QTime(17, 0))
         self.errors.clear()
         self.remove_button.setEnabled(False)
-        self.message.setText(self.tr("填写新队列后按「保存此队列」"))
+        self.message.setText(self.tr("填写新队列后按「保存队列及叫号规则」"))
         self.code.setFocus()
 
     def save(self) -> Op[QueueSpec]:
@@ -217,6 +318,9 @@ class QueueSettingsTab(QWidget):
         code, name, windows = self.code.text(), self.name.text(), self.windows.text()
         numbers = (self.quota.value(), self.first.value(), self.last.value())
         opens, closes = self.opens.time().toPython(), self.closes.time().toPython()
+        rules = CallingRules(
+            self.green_ratio.value(), self.recall_limit.value(), self.repeat.value()
+        )
 
         def work() -> QueueSpec:
             spec = typed_queue(
@@ -229,7 +333,7 @@ class QueueSettingsTab(QWidget):
                 opens=opens,
                 closes=closes,
             )
-            queue.save_queue(ws, actor, spec, replacing)
+            queue.save_queue(ws, actor, spec, replacing, rules)
             return spec
 
         return (
@@ -243,7 +347,9 @@ class QueueSettingsTab(QWidget):
     def _saved(self, spec: QueueSpec) -> None:
         self._reload(spec.code)
         self.message.setText(
-            self.tr("已保存队列 %1 %2").replace("%1", spec.code).replace("%2", spec.name)
+            self.tr("已保存队列 %1 %2 及全大厅叫号规则")
+            .replace("%1", spec.code)
+            .replace("%2", spec.name)
         )
         set_role(self.message, "")
 

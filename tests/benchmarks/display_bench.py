@@ -83,7 +83,7 @@ def _display_latency(
 ) -> list[float]:
     from PySide6.QtWidgets import QApplication
 
-    from hall_desk.ui.display import Announcer, DisplayWindow, NotifyListener
+    from hall_desk.ui.display import Announcer, DisplayWindow
 
     app = QApplication.instance() or QApplication([])
     window = DisplayWindow(ws, shared, Announcer(None, chime=lambda: None, gap_ms=0))  # type: ignore[arg-type]
@@ -97,11 +97,7 @@ def _display_latency(
             shown[latest.label] = time.time()
 
     window.show_board = showing  # type: ignore[method-assign]
-    listener = None
-    if pg:
-        listener = NotifyListener(_libpq(url), window.woken.emit)
-        listener.start()
-    window.start()
+    window.start(_libpq(url) if pg else "")
     caller = Caller(home, url, floor=False)
     samples = []
     try:
@@ -113,10 +109,7 @@ def _display_latency(
             time.sleep(0.05 if pg else 0.37)  # calls at varied phases of the poll
     finally:
         caller.close()
-        window.stop()
-        if listener is not None:
-            listener.stopped.set()
-            listener.join(5)
+        window.stop(wait_s=5)
         window.deleteLater()
         app.processEvents()  # type: ignore[union-attr]
     return samples

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from hall_desk.domain.errors import PermissionDenied, ValidationError, ValidationErrors
-from hall_desk.domain.queue import DEFAULT_SETTINGS, typed_queue, typed_windows
+from hall_desk.domain.queue import DEFAULT_SETTINGS, CallingRules, typed_queue, typed_windows
 from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import queue
 from hall_desk.store.models import Event
@@ -98,3 +98,24 @@ def test_only_the_admin_sets_queues_and_the_last_one_stays(ws, admin) -> None:  
     with pytest.raises(ValidationError):
         queue.save_queue(ws, admin, _typed(), replacing="B")  # removed meanwhile
     assert [q.code for q in queue.settings_of(ws).queues] == ["A"]
+
+
+def test_the_calling_rules_are_saved_with_the_queue_or_not_at_all(ws, admin) -> None:  # type: ignore[no-untyped-def]
+    queue.save_queue(ws, admin, _typed(), rules=CallingRules(1, 4, 3))
+    saved = queue.settings_of(ws)
+    assert (saved.green_ratio, saved.recall_limit, saved.repeat) == (1, 4, 3)
+    assert saved.rules == CallingRules(1, 4, 3)
+    assert [q.code for q in saved.queues] == ["A", "B", "C", "D", "E"]
+    events = _events(ws)
+    with pytest.raises(ValidationErrors) as refused:
+        queue.save_queue(
+            ws, admin, _typed(name="预约取件（改）"), "E", rules=CallingRules(0, 11, 6)
+        )
+    assert [(e.field, e.message) for e in refused.value.errors] == [
+        ("green_ratio", "绿色通道连续优先次数须为 1–10"),
+        ("recall_limit", "重呼次数上限须为 1–10"),
+        ("repeat", "语音播报次数须为 1–5"),
+    ]
+    assert queue.settings_of(ws) == saved and _events(ws) == events
+    queue.save_queue(ws, admin, _typed(name="预约取件（改）"), "E")  # no rules: they stay
+    assert queue.settings_of(ws).rules == CallingRules(1, 4, 3)

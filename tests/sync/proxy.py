@@ -18,7 +18,15 @@ class CuttingProxy:
     """Forwards to (host, port); once a connection has carried `cut_after` bytes in
     `direction` ("up": client → server, "down": server → client), both ends are closed."""
 
-    def __init__(self, host: str, port: int, *, cut_after: int | None, direction: str = "up"):
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        *,
+        cut_after: int | None,
+        direction: str = "up",
+        listen_port: int = 0,
+    ):
         assert direction in ("up", "down")
         self.target = (host, port)
         self.cut_after = cut_after
@@ -28,7 +36,9 @@ class CuttingProxy:
         self._sockets: list[socket.socket] = []
         self._threads: list[threading.Thread] = []
         self._stop = threading.Event()
-        self._listener = socket.create_server(("127.0.0.1", 0))
+        # listen_port: a proxy closed and opened again on its port is a server that went away
+        # and came back.
+        self._listener = socket.create_server(("127.0.0.1", listen_port))
         self._listener.settimeout(0.2)
         self.port = self._listener.getsockname()[1]
         self._start(self._accept_loop)

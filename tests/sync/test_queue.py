@@ -340,7 +340,7 @@ def test_the_display_hears_a_call_by_notify(window: Workstation, pg_url: str) ->
     import threading
     import time as clock_time
 
-    from hall_desk.ui.display import NotifyListener
+    from hall_desk.ui.queue_watch import NotifyListener
 
     shared = open_shared(window, pg_url)
     heard = threading.Event()

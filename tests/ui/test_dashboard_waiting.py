@@ -118,10 +118,13 @@ def test_a_slow_shared_database_never_holds_the_page_up(qtbot, ws, admin, shared
 def test_no_figure_says_why(qtbot, ws) -> None:  # type: ignore[no-untyped-def]
     page = _page(qtbot, ws)
     settle(qtbot)
-    assert page.waiting_now.text() == ("当前等候：—（本工作站未设置共享数据库，无法读取排队情况）")
+    assert page.waiting_now.text() == "当前等候：—（未设共享数据库）"
+    assert page.waiting_now.toolTip() == "本工作站未设置共享数据库，无法读取排队情况"
     page.waiting_now.link = QueueLink(ws, "postgresql://nobody@127.0.0.1:1/none")
     click(qtbot, _refresh_button(page))
-    assert page.waiting_now.text() == "当前等候：—（共享数据库暂时无法连接，排队人数暂不可知）"
+    assert page.waiting_now.text() == "当前等候：—（共享数据库连不上）"
+    assert page.waiting_now.toolTip().startswith("共享数据库暂时无法连接，排队人数暂不可知\n")
+    assert "127.0.0.1" in page.waiting_now.toolTip()  # the driver's words, for whoever fixes it
     assert page.waiting_now.counts is None
     assert page.figures is not None  # the rest of the page stands
     page.waiting_now.close_link()
@@ -143,4 +146,14 @@ def test_the_figure_reads_whole_at_150_percent_on_1366(qtbot, ws, admin, shared_
     label = main.reports.waiting_now
     assert label.text() == "当前等候：共 0 人（A 0，B 0，C 0，D 0）"
     assert text_fits(label), (label.contentsRect().width(), label.text())
+    # Without a figure, the line says why in as few words, the whole reason in the tooltip.
+    label.close_link()
+    for url, shown in (
+        ("postgresql://nobody@127.0.0.1:1/none", "当前等候：—（共享数据库连不上）"),
+        ("", "当前等候：—（未设共享数据库）"),
+    ):
+        label.link = QueueLink(ws, url)
+        click(qtbot, _refresh_button(main.reports))
+        assert label.text() == shown
+        assert text_fits(label), (label.contentsRect().width(), label.text())
     main.close()

@@ -47,7 +47,7 @@ def test_a_queue_is_added_and_changed_in_settings(qtbot, ws, admin) -> None:  # 
     fill(qtbot, tab.windows, "8，7")
     click(qtbot, tab.save_button)
     assert not windows_error.isVisible()
-    assert tab.message.text() == "已保存队列 E 预约取件"
+    assert tab.message.text() == "已保存队列 E 预约取件 及全大厅叫号规则"
     added = queue.settings_of(ws).queue("E")
     assert (added.windows, added.quota, added.first, added.last) == (("7", "8"), 50, 1, 50)
     assert tab.model.rowCount() == 5
