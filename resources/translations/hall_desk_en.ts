@@ -12,42 +12,42 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="431"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="427"/>
         <source>只看超期和临近期限(&amp;F)</source>
         <translation>Only overdue and near-deadline (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="433"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="429"/>
         <source>审批部门(&amp;D)：</source>
         <translation>Approving &amp;department:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="436"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="432"/>
         <source>按审批部门筛选</source>
         <translation>Filter by approving department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="437"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="433"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="441"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="437"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="463"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="459"/>
         <source>材料袋位置</source>
         <translation>Folder location</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="528"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="524"/>
         <source>共 {n} 件在途：已超期 {overdue} 件，临近期限 {near} 件</source>
         <translation>{n} cases in progress: {overdue} overdue, {near} near deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="532"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="528"/>
         <source>{department}的办件：</source>
         <translation>Cases at {department}:</translation>
     </message>
@@ -1128,42 +1128,42 @@
 <context>
     <name>DisplayWindow</name>
     <message>
-        <location filename="../../hall_desk/ui/display.py" line="182"/>
+        <location filename="../../hall_desk/ui/display.py" line="152"/>
         <source>叫号显示屏 — %1</source>
         <translation>Queue display — %1</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/display.py" line="191"/>
+        <location filename="../../hall_desk/ui/display.py" line="163"/>
         <source>请留意叫号</source>
         <translation>Please watch for your number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/display.py" line="193"/>
+        <location filename="../../hall_desk/ui/display.py" line="165"/>
         <source>最新叫号</source>
         <translation>Now calling</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/display.py" line="237"/>
+        <location filename="../../hall_desk/ui/display.py" line="209"/>
         <source>⚠ 暂时无法读取叫号信息：%1</source>
         <translation>⚠ Cannot read queue information right now: %1</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/display.py" line="250"/>
+        <location filename="../../hall_desk/ui/display.py" line="222"/>
         <source>（绿色通道）</source>
         <translation> (green channel)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/display.py" line="252"/>
+        <location filename="../../hall_desk/ui/display.py" line="224"/>
         <source>%1 号窗口：%2%3</source>
         <translation>Window %1: %2%3</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/display.py" line="266"/>
+        <location filename="../../hall_desk/ui/display.py" line="238"/>
         <source>最近叫号：</source>
         <translation>Recent calls:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/display.py" line="270"/>
+        <location filename="../../hall_desk/ui/display.py" line="242"/>
         <source>等候人数：</source>
         <translation>Waiting:</translation>
     </message>
@@ -1338,7 +1338,7 @@ Please give this file to the system administrator.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="289"/>
-        <location filename="../../hall_desk/ui/staff_evaluations.py" line="350"/>
+        <location filename="../../hall_desk/ui/staff_evaluations.py" line="345"/>
         <source>⚠ 请先选择一张考评表</source>
         <translation>⚠ Please select an evaluation form first</translation>
     </message>
@@ -2025,7 +2025,7 @@ Are you sure you want to accept a new case?</translation>
         <translation>Folder label {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="815"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="810"/>
         <source>由咨询转入受理：首问负责人为接待咨询的工作人员</source>
         <translation>Converted from consultation: the first-contact officer is the staff member who handled the consultation</translation>
     </message>
@@ -2033,17 +2033,17 @@ Are you sure you want to accept a new case?</translation>
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="1001"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="996"/>
         <source>新受理</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="1003"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="998"/>
         <source>补正收件/容缺补齐</source>
         <translation>Supplements / missing materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="1007"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1002"/>
         <source>预审退回</source>
         <translation>Returned from pre-review</translation>
     </message>
@@ -2380,7 +2380,7 @@ Workstation {code}</translation>
         <translation>Found {count} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="708"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="703"/>
         <source>字体大小：{percent}%</source>
         <translation>Font size: {percent}%</translation>
     </message>
@@ -3264,133 +3264,194 @@ Workstation {code}</translation>
 <context>
     <name>QueueSettingsTab</name>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="66"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="78"/>
         <source>全大厅共用，同步到各工作站。服务窗口填窗口号，如 1,2,3；留空为全部窗口。号段用完不会从头再来：当日不再发号。</source>
         <translation>Shared by the whole hall and synced to every workstation. Serving windows are window numbers, e.g. 1,2,3; leave empty for all windows. A used-up number range never starts over: no more tickets that day.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="73"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="85"/>
         <source>叫号队列</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="81"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="95"/>
         <source>一个大写字母，如 E</source>
         <translation>One capital letter, e.g. E</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="86"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="100"/>
         <source>如 1,2,3；留空为全部窗口</source>
         <translation>e.g. 1,2,3; empty for all windows</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="90"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="104"/>
         <source> 个</source>
         <translation> tickets</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="111"/>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="116"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="125"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="130"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="121"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="135"/>
         <source>代码(&amp;C)：</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="121"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="135"/>
         <source>队列代码</source>
         <translation>Queue code</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="122"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="136"/>
         <source>名称(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="122"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="136"/>
         <source>队列名称</source>
         <translation>Queue name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="123"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="137"/>
         <source>服务窗口(&amp;W)：</source>
         <translation>Serving &amp;windows:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="123"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="137"/>
         <source>服务窗口</source>
         <translation>Serving windows</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="124"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="138"/>
         <source>每日限额(&amp;Q)：</source>
         <translation>Daily &amp;quota:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="124"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="138"/>
         <source>每日限额</source>
         <translation>Daily quota</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="125"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="139"/>
         <source>号段(&amp;R)：</source>
         <translation>Number &amp;range:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="125"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="139"/>
         <source>号段起号</source>
         <translation>First number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="126"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="140"/>
         <source>取号时间(&amp;H)：</source>
         <translation>Issuing &amp;hours:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="126"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="140"/>
         <source>开始取号时间</source>
         <translation>Issuing starts</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="140"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="154"/>
         <source>号段止号</source>
         <translation>Last number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="141"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="155"/>
         <source>结束取号时间</source>
         <translation>Issuing ends</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="143"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="156"/>
+        <source>全大厅叫号规则（各队列共用）</source>
+        <translation>Hall-wide calling rules (all queues)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="170"/>
+        <source>绿色通道连续优先(&amp;G)：</source>
+        <translation>Green calls in a row (&amp;G):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="171"/>
+        <source>绿色通道连续优先次数</source>
+        <translation>Green-channel calls in a row</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="173"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="181"/>
+        <source> 次</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="174"/>
+        <source>绿色通道号与普通号同时等候时，每叫一个普通号之前至多连续叫几个绿色通道号</source>
+        <translation>While green-channel and ordinary numbers both wait: how many green-channel numbers may be called in a row before an ordinary one</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="178"/>
+        <source>重呼次数上限(&amp;L)：</source>
+        <translation>Recall limit (&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="179"/>
+        <source>重呼次数上限</source>
+        <translation>Recall limit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="182"/>
+        <source>同一个号至多重呼几次；再按重呼即为过号</source>
+        <translation>How many times one number may be recalled; the next recall marks it missed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="186"/>
+        <source>语音播报次数(&amp;P)：</source>
+        <translation>Announcements per call (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="187"/>
+        <source>语音播报次数</source>
+        <translation>Announcements per call</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="189"/>
+        <source> 遍</source>
+        <translation> times</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="190"/>
+        <source>叫号显示屏每次叫号念几遍（显示屏所在工作站同步后重新启动即生效）</source>
+        <translation>How many times the hall display says each call (in effect once the display's workstation has synced and the display restarts)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="208"/>
         <source>新建队列(&amp;N)</source>
         <translation>&amp;New queue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="145"/>
-        <source>保存此队列(&amp;V)</source>
-        <translation>Sa&amp;ve this queue</translation>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="210"/>
+        <source>保存队列及叫号规则(&amp;V)</source>
+        <translation>Save queue and rules (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="147"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="313"/>
+        <source>填写新队列后按「保存队列及叫号规则」</source>
+        <translation>Fill in the new queue, then press “Save queue and rules”</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="350"/>
+        <source>已保存队列 %1 %2 及全大厅叫号规则</source>
+        <translation>Saved queue %1 %2 and the hall-wide calling rules</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="212"/>
         <source>删除此队列</source>
         <translation>Remove this queue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="212"/>
-        <source>填写新队列后按「保存此队列」</source>
-        <translation>Fill in the new queue, then press “Save this queue”</translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="246"/>
-        <source>已保存队列 %1 %2</source>
-        <translation>Queue %1 %2 saved</translation>
-    </message>
-    <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="265"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="371"/>
         <source>已删除队列 %1</source>
         <translation>Queue %1 removed</translation>
     </message>
@@ -3995,17 +4056,17 @@ Reminder: {sheet}</translation>
         <translation>Daily work summary {day}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="560"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="556"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="560"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="556"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="574"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="570"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>Exported {rows} rows to {path}</translation>
     </message>
@@ -4046,37 +4107,37 @@ Reminder: {sheet}</translation>
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="366"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="362"/>
         <source>预审退回补正</source>
         <translation>Return for supplement at pre-review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="372"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="368"/>
         <source>退回的受理编号</source>
         <translation>Case no. to return</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="375"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="371"/>
         <source>退回原因</source>
         <translation>Return reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="376"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="372"/>
         <source>受理编号：</source>
         <translation>Case no.:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="377"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="373"/>
         <source>退回原因：</source>
         <translation>Return reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="378"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="374"/>
         <source>退回窗口(&amp;B)</source>
         <translation>Send &amp;back to window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="408"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="404"/>
         <source>{case_no} 已退回 {window}，补正期限 {deadline}</source>
         <translation>{case_no} returned to {window}; supplement deadline {deadline}</translation>
     </message>
@@ -4117,17 +4178,17 @@ Reminder: {sheet}</translation>
 <context>
     <name>RoutingWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="545"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="541"/>
         <source>扫码交接</source>
         <translation>Scan handover</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="547"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="543"/>
         <source>材料袋位置</source>
         <translation>Folder locations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="552"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="548"/>
         <source>交接单与标签</source>
         <translation>Handover slips and labels</translation>
     </message>
@@ -4824,37 +4885,37 @@ Reminder: {sheet}</translation>
         <translation>Report content</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="31"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="37"/>
         <source>全部窗口</source>
         <translation>All windows</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="36"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="42"/>
         <source>代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="37"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="43"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="38"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="44"/>
         <source>服务窗口</source>
         <translation>Serving windows</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="39"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="45"/>
         <source>每日限额</source>
         <translation>Daily quota</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="41"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="47"/>
         <source>号段</source>
         <translation>Number range</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="44"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="50"/>
         <source>取号时间</source>
         <translation>Issuing hours</translation>
     </message>
@@ -5980,13 +6041,13 @@ The current database will be renamed and kept; the program closes after restorin
         <translation>Please select a handover slip in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="165"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="160"/>
         <source>交接单 {no}（重印）</source>
         <translation>Handover slip {no} (reprint)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="182"/>
-        <location filename="../../hall_desk/ui/routing_papers.py" line="193"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="177"/>
+        <location filename="../../hall_desk/ui/routing_papers.py" line="188"/>
         <source>材料袋标签 {what}</source>
         <translation>Folder labels {what}</translation>
     </message>
@@ -6017,52 +6078,52 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>SupplementForm</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="867"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="862"/>
         <source>受理编号或证件号码(&amp;F)：</source>
         <translation>&amp;Find by case no. or ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="870"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="865"/>
         <source>受理编号或证件号码</source>
         <translation>Case no. or ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="871"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="866"/>
         <source>扫描告知书上的条码，或输入受理编号、证件号码</source>
         <translation>Scan the barcode on the notice, or enter the case no. or ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="882"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="877"/>
         <source>待补材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="884"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="879"/>
         <source>确认收取(&amp;C)</source>
         <translation>&amp;Confirm receipt</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="891"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="886"/>
         <source>打印受理通知书(&amp;Y)…</source>
         <translation>Print intake notice (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="918"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="913"/>
         <source>⚠ 没有找到待补正或待补齐容缺材料的办件</source>
         <translation>⚠ No case found awaiting supplement or accept-with-gaps materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="924"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="919"/>
         <source>{case_no}　{title}　{name}（{state}）</source>
         <translation>{case_no} · {title} · {name} ({state})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="967"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="962"/>
         <source>材料已收齐：{case_no} 已受理，办结期限 {due}</source>
         <translation>All materials received: {case_no} accepted, completion deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="973"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="968"/>
         <source>已登记收取，{case_no} 仍有材料待补</source>
         <translation>Receipt recorded; {case_no} still has materials outstanding</translation>
     </message>
@@ -6561,27 +6622,27 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>TicketsWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/tickets_workspace.py" line="26"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="25"/>
         <source>办不成事/投诉</source>
         <translation>"Can't-get-it-done" / complaints</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/tickets_workspace.py" line="35"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="34"/>
         <source>登记(&amp;1)</source>
         <translation>Registration (&amp;1)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/tickets_workspace.py" line="36"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="35"/>
         <source>工单列表(&amp;2)</source>
         <translation>Tickets (&amp;2)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/tickets_workspace.py" line="40"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="39"/>
         <source>待核查(&amp;3)</source>
         <translation>Awaiting verification (&amp;3)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/tickets_workspace.py" line="44"/>
+        <location filename="../../hall_desk/ui/tickets_workspace.py" line="43"/>
         <source>好差评(&amp;4)</source>
         <translation>Ratings (&amp;4)</translation>
     </message>
@@ -6589,37 +6650,52 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>WaitingNow</name>
     <message>
-        <location filename="../../hall_desk/ui/queue_waiting.py" line="24"/>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="31"/>
         <source>当前等候</source>
         <translation>Waiting now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_waiting.py" line="35"/>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="60"/>
         <source>本工作站未设置共享数据库，无法读取排队情况</source>
         <translation>No shared database is set at this workstation: the queue cannot be read</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_waiting.py" line="41"/>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="60"/>
+        <source>未设共享数据库</source>
+        <translation>no shared database set</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="67"/>
         <source>当前等候：读取中…</source>
         <translation>Waiting now: reading…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_waiting.py" line="66"/>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="92"/>
         <source>当前等候：共 %1 人（%2）</source>
         <translation>Waiting now: %1 in all (%2)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_waiting.py" line="72"/>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="98"/>
         <source>%1 %2 人</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_waiting.py" line="81"/>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="110"/>
+        <source>共享数据库连不上</source>
+        <translation>shared database unreachable</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="111"/>
         <source>共享数据库暂时无法连接，排队人数暂不可知</source>
         <translation>The shared database cannot be reached just now: the number waiting is unknown</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_waiting.py" line="87"/>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="114"/>
+        <source>未能读取</source>
+        <translation>could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_waiting.py" line="120"/>
         <source>当前等候：—（%1）</source>
         <translation>Waiting now: — (%1)</translation>
     </message>
