@@ -149,6 +149,8 @@ class SheetsPanel(QWidget):
         )
 
     def reprint_sheet(self) -> Op[bytes] | None:
+        if not self.reprint.isEnabled():
+            return None  # Enter or a double-click on the table while a reprint is being built
         sheet = self._chosen()
         if sheet is None:
             return None

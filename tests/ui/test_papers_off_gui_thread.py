@@ -141,6 +141,23 @@ def test_a_sheet_is_reprinted_while_the_post_keeps_answering(
     papers.preview.close()
 
 
+def test_enter_on_the_sheets_while_a_reprint_is_built_starts_no_second_one(
+    qtbot, ws, clerk, router, routing_page, gate
+) -> None:  # type: ignore[no-untyped-def]
+    routing.collect(ws, router, [c.case_no for c in _accepted(ws, clerk, 1)], giver="王晓燕")
+    gated = gate(routing_docs, "build_handover_sheet")
+    papers = _papers_tab(qtbot, routing_page)
+    papers.table.setFocus()
+    qtbot.keyClick(papers.table, Qt.Key.Key_Return)
+    _held(qtbot, gated, papers.reprint)
+    qtbot.keyClick(papers.table, Qt.Key.Key_Return)  # impatient: the first is still building
+    qtbot.keyClick(papers.table, Qt.Key.Key_Return)
+    _let_go(qtbot, gated, papers.reprint)
+    assert gated.calls == 1
+    assert papers.preview is not None
+    papers.preview.close()
+
+
 def test_a_refused_reprint_is_said_below_the_sheets(
     qtbot, ws, clerk, router, routing_page, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
