@@ -40,7 +40,7 @@ from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog, open_preview
 from hall_desk.ui.time_words import deadline, dwell
-from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
+from hall_desk.ui.widgets import FieldErrors, error_label, say, set_role, table_view
 from hall_desk.ui.words import list_separator, word, words
 
 # Recorded in the audit trail in the source language; a screen showing it may translate it.
@@ -515,9 +515,7 @@ class CaseView(QDialog):
         )
 
     def _say_refused(self, exc: HallDeskError) -> None:
-        self.message.setText(f"⚠ {exc.message}")
-        set_role(self.message, "fieldError")
-        self.message.setVisible(True)
+        say(self.message, f"⚠ {exc.message}", error=True)
 
     def _preview(self, data: bytes, title: str) -> PdfPreviewDialog:
         return open_preview(self, self.ws.config.extra.get("printer"), data, title)

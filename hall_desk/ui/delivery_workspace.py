@@ -28,7 +28,7 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog, open_preview
-from hall_desk.ui.widgets import error_label, set_role, table_view
+from hall_desk.ui.widgets import error_label, say, table_view
 from hall_desk.ui.words import word
 
 QUEUE_COLUMNS: list[Column[ReadyCase]] = [
@@ -229,9 +229,7 @@ class DeliveryWorkspace(QWidget):
         )
 
     def _say(self, text: str, error: bool) -> None:
-        self.message.setText(text)
-        set_role(self.message, "fieldError" if error else "")
-        self.message.setVisible(True)
+        say(self.message, text, error=error)
 
     def _run(
         self, action: Callable[[str], DeliveryResult], busy: QWidget, after: Callable[[], None]

@@ -44,7 +44,7 @@ from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult, Sup
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
 from hall_desk.ui.ops import Op
-from hall_desk.ui.widgets import FieldErrors, KeepInView, error_label, set_role
+from hall_desk.ui.widgets import FieldErrors, KeepInView, error_label, say, set_role
 from hall_desk.ui.words import word
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -779,9 +779,7 @@ class IntakeForm(QWidget):
             self.label_preview = open_preview(self, ws.config.extra.get("printer"), data, title)
 
         def refused(exc: HallDeskError) -> None:
-            self.general_error.setText(f"⚠ {exc.message}")
-            set_role(self.general_error, "fieldError")
-            self.general_error.setVisible(True)
+            say(self.general_error, f"⚠ {exc.message}", error=True)
 
         return (
             Op(self, lambda: build_folder_labels(ws, actor, [case_id]))

@@ -9,7 +9,7 @@ from hall_desk.domain.roles import Actor, Role
 from hall_desk.services import users
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.forms import child, load_form
-from hall_desk.ui.widgets import set_role
+from hall_desk.ui.widgets import say
 from hall_desk.ui.words import word
 
 
@@ -56,9 +56,7 @@ class LoginDialog(QDialog):
         try:
             self.actor = users.login(self.ws, self.username.text(), self.password.text())
         except HallDeskError as exc:
-            self.error.setText(f"⚠ {exc.message}")
-            set_role(self.error, "fieldError")
-            self.error.setVisible(True)
+            say(self.error, f"⚠ {exc.message}", error=True)
             users.prepare_check()  # for the next try
             self.password.clear()
             self.password.setFocus()

@@ -13,7 +13,7 @@ from hall_desk.services.delivery import CARRIERS
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog, open_preview
-from hall_desk.ui.widgets import error_label, set_role
+from hall_desk.ui.widgets import error_label, say
 from hall_desk.ui.words import word
 
 
@@ -62,9 +62,7 @@ class MailingListBar(QWidget):
         title = self.tr("邮寄交寄清单 {day}").format(day=day.isoformat())
 
         def refused(exc: HallDeskError) -> None:
-            self.message.setText(f"⚠ {exc.message}")
-            set_role(self.message, "fieldError")
-            self.message.setVisible(True)
+            say(self.message, f"⚠ {exc.message}", error=True)
 
         def show(data: bytes) -> None:
             self.message.setVisible(False)

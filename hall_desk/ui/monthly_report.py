@@ -29,7 +29,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
-from hall_desk.ui.widgets import FieldErrors, NoteEdit, error_label, set_role
+from hall_desk.ui.widgets import FieldErrors, NoteEdit, error_label, say
 
 MONTHS_SHOWN = 24
 
@@ -129,9 +129,7 @@ class MonthlyReportDialog(QDialog):
         return {"problems": self.problems, "plan": self.plan, "month": self.month}
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.setText(text)
-        set_role(self.message, "fieldError" if error else "")
-        self.message.setVisible(bool(text))
+        say(self.message, text, error=error)
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> Op[MonthlyReport]:

@@ -43,7 +43,7 @@ from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import open_preview
 from hall_desk.ui.queue_waiting import WaitingNow
-from hall_desk.ui.widgets import NoteEdit, error_label, set_role, table_view
+from hall_desk.ui.widgets import NoteEdit, error_label, say, set_role, table_view
 from hall_desk.ui.words import comma, ratio, word
 
 # Every kind of record a figure or a list on this page counts.
@@ -525,9 +525,7 @@ class ReportsWorkspace(QWidget):
         dialog.open()
 
     def _say(self, text: str, error: bool) -> None:
-        self.documents_message.setText(text)
-        set_role(self.documents_message, "fieldError" if error else "")
-        self.documents_message.setVisible(True)
+        say(self.documents_message, text, error=error)
 
     def preview_daily_summary(self) -> Op[bytes]:
         from hall_desk.reports.daily import build_daily_summary

@@ -24,7 +24,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog, open_preview
-from hall_desk.ui.widgets import error_label, set_role, table_view
+from hall_desk.ui.widgets import error_label, say, table_view
 from hall_desk.ui.words import word
 
 SHEET_MOVES = [Move.COLLECT, Move.DISPATCH, Move.RECEIVE_BACK, Move.TO_DELIVERY]
@@ -120,9 +120,7 @@ class SheetsPanel(QWidget):
         return next((s for s in self.model.rows if s.id == sheet_id), None)
 
     def _say(self, text: str, error: bool) -> None:
-        self.message.setText(text)
-        set_role(self.message, "fieldError" if error else "")
-        self.message.setVisible(True)
+        say(self.message, text, error=error)
 
     def _paper(
         self,

@@ -39,7 +39,7 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, PagedRowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog, open_preview
-from hall_desk.ui.widgets import error_label, set_role, table_view
+from hall_desk.ui.widgets import error_label, say, table_view
 from hall_desk.ui.words import word
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -269,9 +269,7 @@ class ScanPanel(QWidget):
         )
 
     def _say(self, text: str, error: bool) -> None:
-        self.message.setText(text)
-        set_role(self.message, "fieldError" if error else "")
-        self.message.setVisible(True)
+        say(self.message, text, error=error)
 
     def confirm_batch(self) -> Op[BatchResult] | None:
         refs = self.listed()
@@ -395,9 +393,7 @@ class ReturnPanel(QGroupBox):
         )
 
     def _say(self, text: str, error: bool) -> None:
-        self.message.setText(text)
-        set_role(self.message, "fieldError" if error else "")
-        self.message.setVisible(True)
+        say(self.message, text, error=error)
 
     def _returned(self, result: ReturnResult) -> None:
         self._say(

@@ -55,7 +55,7 @@ from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.queue_settings import QueueSettingsTab
-from hall_desk.ui.widgets import FieldErrors, error_label, set_role, table_view
+from hall_desk.ui.widgets import FieldErrors, error_label, say, table_view
 from hall_desk.ui.words import word
 
 
@@ -601,9 +601,7 @@ class SettingsDialog(QDialog):
         )
 
     def _say_users(self, text: str, error: bool = True) -> None:
-        self.users_error.setText(text)
-        set_role(self.users_error, "fieldError" if error else "")
-        self.users_error.setVisible(True)
+        say(self.users_error, text, error=error)
 
     def unlock_user(self) -> bool:
         user = self._selected_user()

@@ -67,6 +67,13 @@ class FieldErrors(QObject):
             first.setFocus()
 
 
+def say(label: QLabel, text: str, *, error: bool) -> None:
+    """A screen's message line: the text, styled as a refusal or not, shown when not empty."""
+    label.setText(text)
+    set_role(label, "fieldError" if error else "")
+    label.setVisible(bool(text))
+
+
 def error_label(parent: QWidget | None = None) -> QLabel:
     label = QLabel(parent)
     label.setWordWrap(True)
