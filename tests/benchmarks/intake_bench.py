@@ -107,8 +107,13 @@ def intake_rows(path: Path, intakes: int = INTAKES) -> list[str]:
     for draft in drafts[:10]:  # warm: the catalog, the calendar, the statement cache
         intake.accept(ws, clerk, draft, on=END)
     # The copy: everything committed so far, moved into the database file first.
-    with sqlite3.connect(db_path) as raw:
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    raw = sqlite3.connect(db_path)
+    try:
+        busy, *_ = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        raw.close()
+    if busy:
+        raise RuntimeError("the home's log could not be copied back: is the program running?")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{floor_path}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(db_path, floor_path)
