@@ -11,7 +11,8 @@ by the commit that crosses the bound, fsync of the database file included) lande
   is copied back in that pause and the next commit starts it over from the beginning;
 - again at the next poll while the last round left frames behind (a commit came during it);
 - when the log file passes SOFT_CAP_PAGES with commits still coming (no pause): a PASSIVE one
-  anyway, still beside the commits rather than on them;
+  anyway, still beside the commits rather than on them, at most every SOFT_EVERY_POLLS (each
+  round syncs the database file, and that competes with the commits' own syncs);
 - when the log file passes HARD_CAP_PAGES (PASSIVE rounds cannot catch up with a writer that
   never pauses, so the log is never started over): a RESTART checkpoint, which holds back the
   next commit while it copies what is left (little, after the PASSIVE rounds) and lets the log
@@ -41,6 +42,7 @@ SOFT_CAP_PAGES = 1_000  # SQLite's own bound: past it, copy back even while comm
 HARD_CAP_PAGES = 4_000  # ~16 MB: past it, hold a commit back once and start the log over
 POLL_S = 0.05
 IDLE_POLLS = 4  # ~0.2 s without a commit: the burst is over
+SOFT_EVERY_POLLS = 10  # ~0.5 s between two rounds while commits keep coming
 RESTART_BUSY_MS = 2_000  # how long a RESTART waits for the writer and readers before retrying
 
 
@@ -89,19 +91,28 @@ class Checkpointer:
     def _loop(self, conn: sqlite3.Connection) -> None:
         seen = self._commits
         quiet = 0  # polls since the last commit
+        since_round = 0  # polls since the last round
         while not self._stop.is_set():
             time.sleep(POLL_S)
             if self._commits != seen:
                 seen, quiet, self.behind = self._commits, 0, True
             else:
                 quiet += 1
+            since_round += 1
             if not self.behind:
                 continue
-            pages = self.wal_pages()
-            if pages > HARD_CAP_PAGES:
-                self.behind = not self.checkpoint(conn, "RESTART")
-            elif quiet >= IDLE_POLLS or pages > SOFT_CAP_PAGES:
-                self.behind = not self.checkpoint(conn, "PASSIVE")
+            mode = self._round_due(self.wal_pages(), quiet, since_round)
+            if mode is not None:
+                self.behind = not self.checkpoint(conn, mode)
+                since_round = 0
+
+    @staticmethod
+    def _round_due(pages: int, quiet: int, since_round: int) -> str | None:
+        """The kind of round due now, if any (see the module's docstring)."""
+        if pages > HARD_CAP_PAGES:
+            return "RESTART"
+        pressed = pages > SOFT_CAP_PAGES and since_round >= SOFT_EVERY_POLLS
+        return "PASSIVE" if quiet >= IDLE_POLLS or pressed else None
 
     def wal_pages(self) -> int:
         """Frames the log file holds room for: the file only grows until the log starts over
