@@ -5,10 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import sqlite3
 import sys
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PureWindowsPath
@@ -18,17 +15,11 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hall_desk.domain.errors import StorageError
+from hall_desk.store.checkpoints import FRAME_BYTES, WAL_AUTOCHECKPOINT_PAGES, Checkpointer
 from hall_desk.store.files import create_private
 
 BUSY_TIMEOUT_MS = 10_000
-# Checkpoints (copying the WAL back into the database file) do not run on a clerk's commit:
-# SQLite's automatic one, every 1,000 pages, landed on every ~22nd intake and set the intake's
-# p95. Writers raise the automatic bound far out of the way (it stays as a safety net, should
-# the background checkpoint ever fall behind), and while the database is open a thread of this
-# process runs a PASSIVE checkpoint, which waits for no one and blocks no one, every
-# CHECKPOINT_EVERY_S. SQLite checkpoints once more when the last connection closes.
-WAL_AUTOCHECKPOINT_PAGES = 20_000
-CHECKPOINT_EVERY_S = 1.0
+JOURNAL_SIZE_LIMIT_BYTES = 512 * FRAME_BYTES  # ~2 MB, half the background's soft cap
 log = logging.getLogger("hall_desk.store")
 MOUNTS_FILE = Path("/proc/mounts")
 NETWORK_FILESYSTEMS = {
@@ -118,8 +109,15 @@ def _sqlite_engine(path: Path, *, immediate: bool, read_only: str = "") -> Engin
         cur = dbapi_conn.cursor()
         if not read_only:
             cur.execute("PRAGMA journal_mode=WAL")
+            # FULL, not NORMAL: in WAL mode NORMAL syncs the log only at checkpoints, so a power
+            # cut could take back intakes the clerk was told were saved (the file stays sound,
+            # the last commits are gone). FULL syncs the log at every commit: what committed is
+            # on the disk before the commit returns. One fsync of an appended file per commit.
             cur.execute("PRAGMA synchronous=FULL")
+            # Checkpoints run in the background (store/checkpoints.py); this bound is its net.
             cur.execute(f"PRAGMA wal_autocheckpoint={WAL_AUTOCHECKPOINT_PAGES}")
+            # When the log starts over after a burst, its file is trimmed back to this.
+            cur.execute(f"PRAGMA journal_size_limit={JOURNAL_SIZE_LIMIT_BYTES}")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.close()
@@ -177,65 +175,6 @@ def disk_full_failure(path: Path) -> StorageError | None:
     return StorageError(full_disk_message(path)) if free < _NEEDED_TO_OPEN else None
 
 
-STOP_POLL_S = 0.1  # how soon a background checkpointer notices it is stopped
-
-
-class Checkpointer:
-    """The background PASSIVE checkpoint of one database file (see CHECKPOINT_EVERY_S)."""
-
-    def __init__(self, path: Path, every_s: float | None = None) -> None:
-        self.path = path
-        self.every_s = CHECKPOINT_EVERY_S if every_s is None else every_s
-        self.runs = 0  # checkpoints run (tests and the bench read it)
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
-
-    def start(self) -> None:
-        with self._lock:
-            if self._thread is None and not self._stop.is_set():
-                self._thread = threading.Thread(
-                    target=self._run, name=f"checkpoint {self.path.name}", daemon=True
-                )
-                self._thread.start()
-
-    def _run(self) -> None:
-        try:
-            conn = sqlite3.connect(self.path, isolation_level=None)
-        except sqlite3.Error as exc:  # pragma: no cover - the writer opened the same file
-            log.warning("background checkpoint of %s not started: %s", self.path, exc)
-            return
-        try:
-            while not self._stopped_after(self.every_s):
-                self.checkpoint(conn)
-        finally:
-            conn.close()
-
-    def _stopped_after(self, seconds: float) -> bool:
-        """Waits `seconds` (or until stopped) in short sleeps: a timed Event.wait may never
-        return where the clock is faked (libfaketime), a plain sleep does."""
-        for _ in range(max(1, round(seconds / STOP_POLL_S))):
-            if self._stop.is_set():
-                return True
-            time.sleep(min(seconds, STOP_POLL_S))
-        return self._stop.is_set()
-
-    def checkpoint(self, conn: sqlite3.Connection) -> None:
-        try:
-            conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
-            self.runs += 1
-        except sqlite3.Error as exc:
-            # A busy or failing disk: the next round (or the automatic bound) tries again.
-            log.debug("background checkpoint of %s: %s", self.path, exc)
-
-    def stop(self) -> None:
-        with self._lock:
-            self._stop.set()
-            thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join(timeout=10)
-
-
 class Database:
     """The local database: a writer engine (BEGIN IMMEDIATE) and a reader engine (BEGIN).
 
@@ -260,6 +199,14 @@ class Database:
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         self.checkpointer = Checkpointer(path)
+        if not read_only:
+            # Every commit through the writer engine (services, migrations, sync) tells the
+            # background checkpoint, which starts with the first.
+            event.listen(self.write_engine, "commit", self._committed)
+
+    def _committed(self, _conn: object) -> None:
+        self.checkpointer.start()
+        self.checkpointer.committed()
 
     @staticmethod
     def _read_only_mode(path: Path) -> str:
@@ -284,7 +231,6 @@ class Database:
         A full or read-only disk is a StorageError in words (the transaction rolled back)."""
         if self.read_only:
             raise StorageError(read_only_message(self.path))
-        self.checkpointer.start()
         try:
             with self._writer() as session, session.begin():
                 yield session

@@ -217,7 +217,8 @@ class CaseRow(Base):
     __table_args__ = (Index("ix_cases_state_due", "state", "due_date"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     case_no: Mapped[str] = mapped_column(String(32), unique=True)
-    state: Mapped[str] = mapped_column(String(24), index=True)
+    # Looked up by ix_cases_state_due, whose first column it is (migration 0017).
+    state: Mapped[str] = mapped_column(String(24))
     title: Mapped[str] = mapped_column(String(400))
     theme_code: Mapped[str | None] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(16))

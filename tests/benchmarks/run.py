@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-import random
 import resource
 import shutil
 import sqlite3
@@ -25,7 +24,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from hall_desk.domain.calendar import WorkingCalendar
-from hall_desk.services import cases, intake, users
+from hall_desk.services import cases, users
 from hall_desk.services.demo import DEMO_PASSWORD, ensure_demo_staff, generate
 from hall_desk.services.home import Home
 from hall_desk.services.setup import init_home
@@ -33,6 +32,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.migrate import head_revision
 from hall_desk.store.queries.deadline import near_deadline_last_day
 from hall_desk.store.queries.routing import BOARD_COLUMNS
+from tests.benchmarks.intake_bench import intake_rows
 from tests.benchmarks.measure import header, row, timed
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,8 +42,7 @@ PER_DAY = 1000
 SAMPLES = 300
 TARGETS_MS = {"search": 50.0, "intake": 15.0}
 WINDOW_RUNS = 30  # a p95 over 30 starts is the second slowest, not the slowest of five
-INTAKES = 200  # ~9 automatic checkpoints of the floor's 1,000-page bound fall among them
-PROBE_INTAKES = 10
+INTAKES = 300  # a p95 over 300 intakes; ~13 of the floor's automatic checkpoints among them
 
 
 def _working_days_back(n: int) -> int:
@@ -190,54 +189,10 @@ def window_rows(home: Path) -> list[str]:
     ]
 
 
-def _pages_per_intake(path: Path, clerk_name: str, drafts: list) -> int:  # type: ignore[type-arg]
-    """WAL pages one intake writes, counted with no checkpoint running in between."""
-    from hall_desk.store import db as store_db
-
-    every = store_db.CHECKPOINT_EVERY_S
-    store_db.CHECKPOINT_EVERY_S = 3600.0
-    try:
-        probe = Workstation(Home(path))
-    finally:
-        store_db.CHECKPOINT_EVERY_S = every
-    raw = sqlite3.connect(path / "local.sqlite3", isolation_level=None)
-    try:
-        clerk = users.login(probe, clerk_name, DEMO_PASSWORD)
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        for draft in drafts[:PROBE_INTAKES]:
-            intake.accept(probe, clerk, draft, on=END)
-        frames = int(raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()[1])
-    finally:
-        raw.close()
-        probe.close()
-    return max(1, math.ceil(frames / PROBE_INTAKES))
-
-
-def intake_floor(path: Path, pages: int) -> list[float]:
-    """The same write volume as one intake (`pages` WAL pages) as one raw transaction, with
-    SQLite's default automatic checkpoint (1,000 pages): the floor pays checkpoints too."""
-    raw = sqlite3.connect(path / "local.sqlite3", isolation_level=None)
-    raw.execute("PRAGMA synchronous=FULL")
-    rng = random.Random(11)
-
-    def floor_write() -> None:
-        body = rng.randbytes(pages * 4000).hex()[: pages * 4000]
-        raw.execute("BEGIN IMMEDIATE")
-        raw.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('bench_floor', ?)", (body,))
-        raw.execute("COMMIT")
-
-    try:
-        return timed(floor_write, n=INTAKES)
-    finally:
-        raw.execute("DELETE FROM meta WHERE key = 'bench_floor'")
-        raw.close()
-
-
 def one_size(cases_wanted: int) -> None:
     path = bench_home(cases_wanted)
     ws = Workstation(Home(path))
     raw = sqlite3.connect(path / "local.sqlite3")
-    rng = random.Random(7)
     case_rows = raw.execute(
         "SELECT id, case_no, applicant_id_index, applicant_name FROM cases"
         " ORDER BY random() LIMIT ?",
@@ -253,7 +208,6 @@ def one_size(cases_wanted: int) -> None:
         )
     ]
     names = [r[3][:2] for r in case_rows]
-    clerk = users.login(ws, "clerk1", DEMO_PASSWORD)
     order = "ORDER BY green_channel DESC, created_hlc DESC LIMIT 50"
 
     it = iter(range(10**9))
@@ -303,33 +257,10 @@ def one_size(cases_wanted: int) -> None:
         )
     )
 
-    from hall_desk.services.catalog import load_catalog
-    from hall_desk.services.demo import _People, _received
-    from hall_desk.services.intake import IntakeDraft
-
-    items = [i for i in load_catalog(ws)[0] if i.kind != "immediate"]
-    people = _People(rng)
-    drafts = []
-    for _ in range(100):
-        item = rng.choice(items)
-        drafts.append(
-            IntakeDraft(
-                applicant=people.person(END),
-                item_codes=[item.code],
-                received=_received([item], lambda n, req, dfr: False),
-            )
-        )
     results.extend(routing_rows(ws, raw))
-    pages = _pages_per_intake(path, "clerk1", drafts)
-    intake_samples = timed(lambda: intake.accept(ws, clerk, pick(drafts), on=END), n=INTAKES)
-    results.append(
-        row(
-            "intake saved (accept)",
-            intake_samples,
-            intake_floor(path, pages),
-            TARGETS_MS["intake"],
-        )
-    )
+    ws.close()  # the intakes open the home themselves, beside their floor's copy of it
+    results.extend(intake_rows(path, INTAKES))
+    ws = Workstation(Home(path))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print()
@@ -339,9 +270,9 @@ def one_size(cases_wanted: int) -> None:
         print(line)
     print(f"{'peak resident memory (MB)':<28} {peak_mb:>8.0f}  (the bench process, not the window)")
     print(
-        "floors: the same lookup as raw sqlite3 SQL on the same file; for intake, one raw"
-        f" transaction writing as many pages as an intake does ({pages} WAL pages), with SQLite's"
-        " default automatic checkpoint (synchronous=FULL), so the floor pays checkpoints too."
+        "floors: the same lookup as raw sqlite3 SQL on the same file; for intake, the intakes'"
+        " own writes replayed as raw SQL on a copy of the home, with SQLite's default automatic"
+        " checkpoint (synchronous=FULL), so the floor pays checkpoints too."
     )
     raw.close()
     print()
