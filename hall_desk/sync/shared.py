@@ -55,6 +55,7 @@ from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.store.eventlog import MAC_FIELDS
 from hall_desk.store.models_queue import shared_queue_metadata
 from hall_desk.sync.errors import SyncError
+from hall_desk.sync.live_check import check_on_checkout
 
 SCHEMA_VERSION = 4
 MAC_VERSION = 2  # the version that gave events their MAC column
@@ -263,9 +264,6 @@ class SharedDatabase:
                 location.url,
                 pool_size=1,
                 max_overflow=1,
-                # A window's queue connection lives all day: a server restart must not leave
-                # it a dead connection (the next action reconnects instead of failing once).
-                pool_pre_ping=live,
                 connect_args={
                     "connect_timeout": connect_timeout_s,
                     "application_name": application[:60],
@@ -273,6 +271,11 @@ class SharedDatabase:
                     **({"passfile": str(passfile)} if passfile is not None else {}),
                 },
             )
+            if live:
+                # A window's queue connection lives all day: a server restart must not leave
+                # it a dead connection (the next action reconnects instead of failing once),
+                # checked without a round trip on every call (live_check.py).
+                check_on_checkout(self._engine)
 
     @property
     def is_postgres(self) -> bool:
