@@ -55,3 +55,19 @@ def test_a_failed_bulk_write_leaves_nothing_and_restores_the_writer(tmp_path):
             assert s.execute(text("SELECT count(*) FROM meta WHERE key = 'half'")).scalar() == 0
     finally:
         database.close()
+
+
+def test_a_bulk_write_takes_the_write_lock_at_begin(tmp_path):
+    database = Database(tmp_path / "x.sqlite3")
+    upgrade(database.write_engine)
+    other = sqlite3.connect(tmp_path / "x.sqlite3", timeout=0.2, isolation_level=None)
+    try:
+        with database.write(bulk=True) as s:
+            s.execute(text("SELECT 1"))  # the transaction has begun: BEGIN IMMEDIATE
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+        database.close()
