@@ -118,6 +118,12 @@ def clean_query(raw: str, *, max_len: int) -> str | None:
 _NEVER_STORED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+# The first character of a text never part of anything typed (a match, or None): the whole of
+# what `stored_text_problem(text)` without a limit looks for, as the bare search, for the quick
+# checks of a first pull, which ask it of every text of every event.
+find_never_stored = _NEVER_STORED.search
+
+
 def stored_text_problem(text: str, max_len: int = 0) -> str:
     """Why text that arrived from elsewhere (a pulled event) could not have been typed here:
     over `max_len` (when given) or holding a character the text check refuses; "" when fine."""

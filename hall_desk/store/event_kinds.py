@@ -43,6 +43,7 @@ from hall_desk.domain.text import (
     HALL_ADDRESS_MAX,
     HALL_NAME_MAX,
     contact_phone_problem,
+    find_never_stored,
     stored_text_problem,
 )
 from hall_desk.domain.tickets import REOPEN_DAYS_MAX
@@ -308,7 +309,7 @@ class _ColumnShape:
         if kind not in self.types:
             return False
         if kind is str and value:
-            if stored_text_problem(value):
+            if find_never_stored(value):
                 return False
             if self.is_date:
                 try:

@@ -6,6 +6,8 @@ import hmac
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from json.encoder import encode_basestring
 from operator import attrgetter
 from typing import Any
 
@@ -47,6 +49,32 @@ MAC_FIELDS = (
 # first pull checks every event of the hall). Its output is json.dumps's, byte for byte.
 _MAC_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _mac_values = attrgetter(*MAC_FIELDS)  # a tuple, framed as the same JSON array as a list
+_MAC_LABEL = b"hall-desk event v1\x1f"
+
+
+def _framed(fields: Any) -> bytes:
+    """The fields as one JSON array, the bytes the MAC covers.
+
+    An event as written (text fields, an integer seq) is framed by hand, each text through the
+    encoder's own string function: the same bytes as the encoder gives, at half its cost. Any
+    other value (a damaged pulled event) goes through the encoder itself."""
+    values = _mac_values(fields)
+    event_id, origin, seq, *rest = values
+    if type(seq) is int and all(type(v) is str for v in (event_id, origin, *rest)):
+        texts = [encode_basestring(v) for v in rest]
+        return (
+            f"[{encode_basestring(event_id)},{encode_basestring(origin)},{seq},"
+            + ",".join(texts)
+            + "]"
+        ).encode("utf-8")
+    return _MAC_JSON.encode(values).encode("utf-8")
+
+
+@lru_cache(maxsize=8)
+def _keyed(key: bytes) -> hmac.HMAC:
+    """The MAC state after the key and the label, made once per key and copied per event (the
+    key's padding is hashed once, not for every event of a first pull)."""
+    return hmac.new(key, _MAC_LABEL, "sha256")
 
 
 def event_mac(key: bytes, fields: Any) -> str:
@@ -55,8 +83,9 @@ def event_mac(key: bytes, fields: Any) -> str:
     The fields are framed as one JSON array, so no shift of text from one field into the next
     gives the same bytes.
     """
-    message = _MAC_JSON.encode(_mac_values(fields)).encode("utf-8")
-    return hmac.digest(key, b"hall-desk event v1\x1f" + message, "sha256").hex()
+    mac = _keyed(key).copy()
+    mac.update(_framed(fields))
+    return mac.hexdigest()
 
 
 def mac_ok(key: bytes, event: Any) -> bool:

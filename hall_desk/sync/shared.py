@@ -115,7 +115,10 @@ shared_anchors = Table(
     Column("reestablished_at", String(32), nullable=False, server_default=""),
 )
 
-EVENT_COLUMNS = (*MAC_FIELDS, "mac")  # the fields the MAC covers, then the MAC
+EVENT_COLUMNS = (*MAC_FIELDS, "mac")
+# What the sync's reads of the events table select by: a cursor's position, an origin's seqs,
+# an id (refresh_statistics).
+_ANALYSED = ("position", "origin", "seq", "id")  # the fields the MAC covers, then the MAC
 _COPY_SQL = "COPY hall_sync_events (position, " + ", ".join(EVENT_COLUMNS) + ") FROM STDIN"
 
 
@@ -444,13 +447,16 @@ class SharedDatabase:
         counts: until autovacuum gets to it, PostgreSQL takes a cursor's `position > n` for a
         third of the table and scans it whole, so the next empty sync costs as much as a full
         read. Outside any lock (it only reads a sample); a role that may not ANALYZE leaves it
-        to autovacuum. SQLite's planner needs no statistics for these ranged reads."""
+        to autovacuum. SQLite's planner needs no statistics for these ranged reads.
+
+        Only the columns the sync's reads select by are analysed (the row count comes with any
+        of them): the payloads' statistics, which no query uses, were four fifths of the cost."""
         if self._engine is None:
             return
         try:
             with self._engine.connect() as conn:
                 conn.execution_options(isolation_level="AUTOCOMMIT").execute(
-                    text(f"ANALYZE {shared_events.name}")
+                    text(f"ANALYZE {shared_events.name} ({', '.join(_ANALYSED)})")
                 )
         except sa_exc.DBAPIError:
             pass

@@ -14,7 +14,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from hall_desk.domain.clock import Timestamp
 from hall_desk.services.home import WORKSTATION_CODE
@@ -22,6 +22,8 @@ from hall_desk.store import event_kinds, eventlog
 from hall_desk.store.event_kinds import RESOLVE_KIND, PayloadError
 
 HLC = re.compile(r"^\d{13}-\d{4}$")
+# An event id as this program writes it (str(uuid7)); any other spelling goes to uuid.UUID.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 CLOCK_AHEAD = "clock_ahead"
 CORRUPT = "corrupt"
 # A signed event that does not fold while the shared database has holes: what it needs may be
@@ -49,9 +51,11 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Incoming:
-    """One event as it came from the shared database (or out of quarantine for a retry)."""
+class Incoming(NamedTuple):
+    """One event as it came from the shared database (or out of quarantine for a retry).
+
+    A named tuple: a first pull makes one for every event of the hall, and a frozen dataclass
+    sets each of its eleven fields through object.__setattr__."""
 
     position: int
     id: str
@@ -121,10 +125,11 @@ def check_event(
     as soon as its origin is seen with a corrected clock (`hold_ahead=False`, pull.py).
     """
     try:
-        try:
-            uuid.UUID(ev.id)
-        except (ValueError, TypeError, AttributeError) as exc:
-            raise _Bad("事件编号不是有效的 UUID") from exc
+        if not (isinstance(ev.id, str) and _CANONICAL_UUID.fullmatch(ev.id)):
+            try:
+                uuid.UUID(ev.id)
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise _Bad("事件编号不是有效的 UUID") from exc
         if not isinstance(ev.origin, str) or not WORKSTATION_CODE.match(ev.origin):
             raise _Bad(f"来源工作站编码「{ev.origin}」无效")
         if not isinstance(ev.seq, int) or ev.seq < 1:

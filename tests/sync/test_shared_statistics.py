@@ -34,3 +34,31 @@ def test_a_push_of_many_events_analyses_the_shared_table(hall, pg_url, monkeypat
     monkeypatch.setattr(push, "ANALYZE_AFTER", 5)
     assert sync_once(w1, SYSTEM_ACTOR, pg_url).pushed >= 5
     assert _analysed(pg_url)
+
+
+def test_the_analysis_gives_the_planner_the_cursor_columns_and_the_row_count(
+    hall, pg_url, monkeypatch
+):
+    w1 = hall.ws("W1")
+    bulk_cases(w1, 3, start=720)
+    monkeypatch.setattr(push, "ANALYZE_AFTER", 5)
+    pushed = sync_once(w1, SYSTEM_ACTOR, pg_url).pushed
+    with psycopg.connect(_libpq(pg_url)) as conn:
+        analysed = {
+            name
+            for (name,) in conn.execute(
+                "SELECT attname FROM pg_stats WHERE tablename = 'hall_sync_events'"
+            )
+        }
+        (rows,) = conn.execute(
+            "SELECT reltuples FROM pg_class WHERE relname = 'hall_sync_events'"
+        ).fetchone()
+        (top,) = conn.execute("SELECT max(position) FROM hall_sync_events").fetchone()
+        plan = conn.execute(
+            f"EXPLAIN (FORMAT JSON) SELECT * FROM hall_sync_events WHERE position > {top}"
+        ).fetchone()[0]
+    assert {"position", "origin", "seq", "id"} <= analysed
+    assert "payload" not in analysed, "no query selects by the payload"
+    assert rows >= pushed
+    # Behind a cursor at the end the planner expects next to nothing (not a third of the table).
+    assert plan[0]["Plan"]["Plan Rows"] <= 2
