@@ -861,8 +861,9 @@ def test_report_daily_loads_nothing_of_the_shared_database_sync_or_window(
     fresh_seeded: Path,
 ) -> None:
     """A scheduler's `report daily` pays only for what it uses: no PostgreSQL driver or dialect
-    (the shared queue's tables stay out of the mapped ones), no sync, spreadsheets, migrations
-    or Qt. `-X importtime` lists every module the real child process loaded."""
+    (the shared queue's tables stay out of the mapped ones), no sync, spreadsheets, migrations,
+    Qt, or cryptography (it decrypts nothing). `-X importtime` lists every module the real child
+    process loaded."""
     out = fresh_seeded.parent / "daily.pdf"
     command = ["report", "daily", "--date", "2026-11-27", "--out", str(out)]
     ran = subprocess.run(
@@ -892,5 +893,5 @@ def test_report_daily_loads_nothing_of_the_shared_database_sync_or_window(
     }
     assert {"reportlab.platypus", "hall_desk.reports.daily", "sqlalchemy.orm"} <= loaded
     unneeded = ("psycopg", "sqlalchemy.dialects.postgresql", "hall_desk.sync", "openpyxl")
-    unneeded += ("alembic", "PySide6", "qasync", "hall_desk.ui", "argon2")
+    unneeded += ("alembic", "PySide6", "qasync", "hall_desk.ui", "argon2", "cryptography")
     assert sorted(m for m in loaded if m.startswith(unneeded)) == []

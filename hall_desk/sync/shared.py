@@ -53,7 +53,6 @@ from sqlalchemy.engine import make_url
 from hall_desk.domain.errors import ValidationError
 from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.store.eventlog import MAC_FIELDS
-from hall_desk.store.shared_queue import shared_queue_metadata
 from hall_desk.sync.errors import SyncError
 
 SCHEMA_VERSION = 4
@@ -231,6 +230,10 @@ def _add_anchors(conn: Connection) -> None:
 
 
 def _add_queue(conn: Connection) -> None:
+    # Imported here: the queue's tables load SQLAlchemy's PostgreSQL dialect, which the window's
+    # sync status (this module) does not otherwise need (store/shared_queue.py).
+    from hall_desk.store.shared_queue import shared_queue_metadata
+
     shared_queue_metadata.create_all(conn)  # checkfirst: a table already there is kept
 
 
