@@ -852,3 +852,46 @@ def test_report_monthly_refusals_exit_1_in_chinese(
     assert result.returncode == 1, show(result)
     assert message in result.stderr
     assert not out.exists()
+
+
+# --- start-up -----------------------------------------------------------------------------------
+
+
+def test_report_daily_loads_nothing_of_the_shared_database_sync_or_window(
+    fresh_seeded: Path,
+) -> None:
+    """A scheduler's `report daily` pays only for what it uses: no PostgreSQL driver or dialect
+    (the shared queue's tables stay out of the mapped ones), no sync, spreadsheets, migrations,
+    Qt, or cryptography (it decrypts nothing). `-X importtime` lists every module the real child
+    process loaded."""
+    out = fresh_seeded.parent / "daily.pdf"
+    command = ["report", "daily", "--date", "2026-11-27", "--out", str(out)]
+    ran = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "hall_desk",
+            "--home",
+            str(fresh_seeded),
+            *command,
+        ],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        encoding="utf-8",
+        env=_environment(None, None),
+        cwd=_SCRATCH["root"],
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    loaded = {
+        line.rsplit("|", 1)[1].strip()
+        for line in ran.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert {"reportlab.platypus", "hall_desk.reports.daily", "sqlalchemy.orm"} <= loaded
+    unneeded = ("psycopg", "sqlalchemy.dialects.postgresql", "hall_desk.sync", "openpyxl")
+    unneeded += ("alembic", "PySide6", "qasync", "hall_desk.ui", "argon2", "cryptography")
+    assert sorted(m for m in loaded if m.startswith(unneeded)) == []

@@ -21,7 +21,7 @@ from hall_desk.domain.queue import DEFAULT_SETTINGS, Priority, TicketState
 from hall_desk.domain.roles import SYSTEM_ACTOR
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import CaseRow, ConsultationRow
-from hall_desk.store.models_queue import QUEUE_TICKET_COLUMNS
+from hall_desk.store.shared_queue import QUEUE_TICKET_COLUMNS
 
 WINDOWS = ("1", "2", "3", "4", "5", "6")
 NO_SHOW_SHARE = 0.04

@@ -68,13 +68,13 @@ from hall_desk.services.settings import emit_hall_setting
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import faults
 from hall_desk.store.models_queue import QueueTicketRow
-from hall_desk.store.models_queue import (
+from hall_desk.store.shared_queue import (
     shared_queue_days as days_t,
 )
-from hall_desk.store.models_queue import (
+from hall_desk.store.shared_queue import (
     shared_queue_tickets as tickets_t,
 )
-from hall_desk.store.models_queue import (
+from hall_desk.store.shared_queue import (
     shared_queue_windows as windows_t,
 )
 

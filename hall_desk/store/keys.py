@@ -8,21 +8,26 @@ import hmac
 import os
 import stat
 import sys
+from functools import cached_property
 from pathlib import Path
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from typing import TYPE_CHECKING
 
 from hall_desk.domain.errors import StorageError
 
 KEY_HEADER = "hall-desk hall key v1"
 CIPHER_PREFIX = "v1:"
 
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
 
 def _derive(master: bytes, purpose: bytes) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(master)
+    """HKDF-SHA256 (RFC 5869) without a salt, one 32-byte block: the keys cryptography's HKDF
+    derives (a test compares them), with the standard library's HMAC. Opening a workstation
+    then loads no cryptography (its OpenSSL is 8 MB of the window's resident memory) until
+    personal data is sealed or opened (`_aead`)."""
+    extracted = hmac.new(bytes(hashlib.sha256().digest_size), master, hashlib.sha256).digest()
+    return hmac.new(extracted, purpose + b"\x01", hashlib.sha256).digest()
 
 
 class HallKey:
@@ -32,7 +37,6 @@ class HallKey:
         if len(master) != 32:
             raise StorageError("大厅密钥长度错误，应为 32 字节")
         self._master = master
-        self._aead = AESGCM(_derive(master, b"hall-desk/pii-encryption"))
         self._index_key = _derive(master, b"hall-desk/blind-index")
         self.audit_key = _derive(master, b"hall-desk/audit-chain")
         # Its own label: a MAC made for one purpose (an audit link) never passes for an event's.
@@ -41,6 +45,12 @@ class HallKey:
         self.fingerprint = hmac.new(self._index_key, b"fingerprint", hashlib.sha256).hexdigest()[
             :16
         ]
+
+    @cached_property
+    def _aead(self) -> AESGCM:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+        return AESGCM(_derive(self._master, b"hall-desk/pii-encryption"))
 
     @classmethod
     def generate(cls) -> HallKey:
@@ -57,6 +67,8 @@ class HallKey:
         if not token.startswith(CIPHER_PREFIX):
             raise StorageError("个人信息密文格式无法识别")
         raw = base64.b64decode(token[len(CIPHER_PREFIX) :])
+        from cryptography.exceptions import InvalidTag
+
         try:
             return self._aead.decrypt(raw[:12], raw[12:], field.encode()).decode("utf-8")
         except InvalidTag as exc:

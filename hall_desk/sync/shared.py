@@ -53,14 +53,13 @@ from sqlalchemy.engine import make_url
 from hall_desk.domain.errors import ValidationError
 from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.store.eventlog import MAC_FIELDS
-from hall_desk.store.models_queue import shared_queue_metadata
 from hall_desk.sync.errors import SyncError
 from hall_desk.sync.live_check import check_on_checkout
 
 SCHEMA_VERSION = 4
 MAC_VERSION = 2  # the version that gave events their MAC column
 ANCHOR_VERSION = 3  # the version that keeps each workstation's audit anchor here too
-QUEUE_VERSION = 4  # the version that holds the live queue (取号/叫号, store/models_queue.py)
+QUEUE_VERSION = 4  # the version that holds the live queue (取号/叫号, store/shared_queue.py)
 # pg_advisory_xact_lock(int4, int4): a key space of our own, then one key per purpose.
 LOCK_SPACE = 0x48445359  # "HDSY"
 SCHEMA_LOCK = 1
@@ -235,6 +234,10 @@ def _add_anchors(conn: Connection) -> None:
 
 
 def _add_queue(conn: Connection) -> None:
+    # Imported here: the queue's tables load SQLAlchemy's PostgreSQL dialect, which the window's
+    # sync status (this module) does not otherwise need (store/shared_queue.py).
+    from hall_desk.store.shared_queue import shared_queue_metadata
+
     shared_queue_metadata.create_all(conn)  # checkfirst: a table already there is kept
 
 

@@ -4,6 +4,7 @@ and audited; a special procedure (听证/检验/鉴定…) pauses the case's clo
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -38,10 +39,12 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.printing import PdfPreviewDialog, open_preview
 from hall_desk.ui.time_words import deadline, dwell
 from hall_desk.ui.widgets import FieldErrors, error_label, say, set_role, table_view
 from hall_desk.ui.words import list_separator, word, words
+
+if TYPE_CHECKING:
+    from hall_desk.ui.printing import PdfPreviewDialog
 
 # Recorded in the audit trail in the source language; a screen showing it may translate it.
 UNMASK_REASON = QT_TRANSLATE_NOOP("CaseView", "办件查看")
@@ -518,4 +521,7 @@ class CaseView(QDialog):
         say(self.message, f"⚠ {exc.message}", error=True)
 
     def _preview(self, data: bytes, title: str) -> PdfPreviewDialog:
+        # Imported at the first print: the preview loads QtPdf, which opening a case does not need.
+        from hall_desk.ui.printing import open_preview
+
         return open_preview(self, self.ws.config.extra.get("printer"), data, title)

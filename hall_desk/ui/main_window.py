@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -38,13 +39,17 @@ from hall_desk.ui.changes import EVERYTHING, Entity, Follower
 from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.printing import open_preview
-from hall_desk.ui.queue_bar import QueueBar
 from hall_desk.ui.rating_screen import RatingDesk
 from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
 from hall_desk.ui.time_words import deadline
 from hall_desk.ui.widgets import ElidedLabel, set_role
 from hall_desk.ui.words import word
+
+if TYPE_CHECKING:
+    # Imported where used: the queue bar (the live queue, the sync package, the shared
+    # database's tables) only with a shared address, the print preview (QtPdf) at the first
+    # print. The first screen needs neither.
+    from hall_desk.ui.queue_bar import QueueBar
 
 
 @dataclass(frozen=True)
@@ -396,6 +401,8 @@ class MainWindow(QMainWindow):
             self.queue_bar = None
             bar.retire()
         if wanted:
+            from hall_desk.ui.queue_bar import QueueBar
+
             self.queue_bar = QueueBar(self.ws, self.actor)
             self.right.insertWidget(self.right.indexOf(self.workspaces), self.queue_bar)
             if self.isVisible():  # into a shown window: shown now, not on a later turn
@@ -670,6 +677,8 @@ class MainWindow(QMainWindow):
 
         def show(made: tuple[str, bytes]) -> None:
             title, data = made
+            from hall_desk.ui.printing import open_preview
+
             self.notice_preview = open_preview(self, ws.config.extra.get("printer"), data, title)
 
         op = Op(self, lambda: intake_notice(ws, actor, case_id)).success(show)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import compileall
 import time
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
 HEADER = ("measure (ms)", "p50", "p95", "floor p95", "ratio", "target")
 # name → (p95, floor p95) of every row printed in this process: run.py compares two sizes.
@@ -39,3 +42,12 @@ def row(name: str, samples: list[float], floor: list[float], target: float | Non
 
 def header() -> str:
     return "{:<28} {:>8} {:>8} {:>10} {:>9} {:>8}".format(*HEADER)
+
+
+@cache
+def precompile() -> None:
+    """Writes the program's bytecode before whole processes are timed: an installed program has
+    it (pip and the frozen program compile every module), and a shell with
+    PYTHONDONTWRITEBYTECODE=1 would otherwise make every timed start compile the whole package
+    again (about half a second). compileall writes it whatever that variable says."""
+    compileall.compile_dir(Path(__file__).resolve().parents[2] / "hall_desk", quiet=1)

@@ -33,7 +33,7 @@ from hall_desk.store.migrate import head_revision
 from hall_desk.store.queries.deadline import near_deadline_last_day
 from hall_desk.store.queries.routing import BOARD_COLUMNS
 from tests.benchmarks.intake_bench import intake_rows
-from tests.benchmarks.measure import header, row, timed
+from tests.benchmarks.measure import header, precompile, row, timed
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = [int(n) for n in os.environ.get("HALL_DESK_BENCH_CASES", "5000,200000").split(",")]
@@ -165,6 +165,7 @@ def routing_rows(ws: Workstation, raw: sqlite3.Connection) -> list[str]:
 
 
 def _start(args: list[str]) -> tuple[float, float]:
+    precompile()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
         [sys.executable, "-m", "tests.benchmarks.window_ready", *args],

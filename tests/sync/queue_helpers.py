@@ -17,7 +17,7 @@ from hall_desk.domain.queue import DEFAULT_SETTINGS, Priority, QueueSettings, Qu
 from hall_desk.domain.roles import SYSTEM_ACTOR
 from hall_desk.services import queue
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models_queue import shared_queue_days, shared_queue_tickets
+from hall_desk.store.shared_queue import shared_queue_days, shared_queue_tickets
 from hall_desk.sync.queue_link import QueueLink
 from hall_desk.sync.shared import SharedDatabase, parse_location
 

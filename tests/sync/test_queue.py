@@ -410,7 +410,7 @@ def test_the_network_cut_at_any_point_of_calls_neither_loses_nor_repeats(
 def test_a_shared_database_of_schema_3_gains_the_queue_tables(
     window: Workstation, shared_url: str
 ) -> None:
-    from hall_desk.store.models_queue import shared_queue_metadata
+    from hall_desk.store.shared_queue import shared_queue_metadata
     from hall_desk.sync.shared import shared_meta
 
     first = open_shared(window, shared_url)

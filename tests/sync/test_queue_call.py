@@ -26,7 +26,8 @@ from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import faults
 from hall_desk.store.models import AuditEntry, Event
-from hall_desk.store.models_queue import QueueTicketRow, shared_queue_days, shared_queue_tickets
+from hall_desk.store.models_queue import QueueTicketRow
+from hall_desk.store.shared_queue import shared_queue_days, shared_queue_tickets
 from hall_desk.sync.shared import SharedDatabase
 from tests.conftest import next_morning
 from tests.sync.conftest import Hall

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +22,7 @@ from hall_desk.ui.forms import child
 from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.settings_dialog import SettingsDialog
 from hall_desk.ui.setup_dialog import SetupDialog
-from tests.conftest import ADMIN_PASSWORD
+from tests.conftest import ADMIN_PASSWORD, STAFF_PASSWORD
 from tests.ui.actions import click
 
 
@@ -142,3 +146,54 @@ def test_settings_users_tab_adds_a_user(qtbot, ws, admin, good: bool) -> None:
     assert ("clerk9" in names) is good
     if not good:
         assert "密码" in dialog.users_error.text()
+
+
+# The main window as the program opens it after login, in a process of its own: what it loaded.
+_FIRST_SCREEN = """
+import json, sys
+from pathlib import Path
+from hall_desk.services import users
+from hall_desk.services.home import Home
+from hall_desk.services.workstation import Workstation
+from hall_desk.ui.app import application
+from hall_desk.ui.main_window import MainWindow
+app = application()
+ws = Workstation(Home(Path(sys.argv[1])))
+window = MainWindow(ws, users.login(ws, "clerk1", sys.argv[2]))
+window.show()
+app.processEvents()
+print(json.dumps(sorted(sys.modules)))
+window.close()
+ws.close()
+"""
+
+
+def test_the_first_screen_loads_no_queue_print_preview_or_encryption(ws, clerk) -> None:
+    """Without a shared address the clerk's first screen needs neither the queue bar (the live
+    queue, the shared database's tables and PostgreSQL dialect) nor the print preview (QtPdf)
+    nor cryptography (nothing is decrypted before a case is opened): each of them is resident
+    memory and start-up time the window ready figure pays for."""
+    home = ws.home.path
+    ws.close()
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    ran = subprocess.run(
+        [sys.executable, "-c", _FIRST_SCREEN, str(home), STAFF_PASSWORD],
+        capture_output=True,
+        encoding="utf-8",
+        env=env,
+        cwd=root,
+        timeout=120,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    loaded = set(json.loads(ran.stdout.strip().splitlines()[-1]))
+    assert {"hall_desk.ui.main_window", "hall_desk.ui.intake_workspace"} <= loaded
+    unneeded = (
+        "hall_desk.ui.queue_bar",
+        "hall_desk.services.queue",
+        "hall_desk.store.shared_queue",
+    )
+    unneeded += ("sqlalchemy.dialects.postgresql", "psycopg", "PySide6.QtPdf", "cryptography")
+    unneeded += ("reportlab", "openpyxl", "alembic")
+    assert sorted(m for m in loaded if m.startswith(unneeded)) == []
