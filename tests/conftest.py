@@ -41,6 +41,12 @@ if not isinstance(getattr(users, "_hasher", None), PasswordHasher):
     raise RuntimeError("hall_desk.services.users._hasher moved: update the cheap test hasher")
 users._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
+# A worker that has built and destroyed thousands of windows sometimes dies at interpreter exit
+# with "Fatal Python error: bool_dealloc": some C extension's teardown (seen with PySide6 6.12)
+# releases True or False once too often, and with the window objects gone the count reaches
+# zero. Held references keep the count above it, so the run's result is the tests' own.
+_BOOL_RESERVE = [True, False] * 50_000
+
 
 def _new_home(path: Path, code: str, key_file: Path | None) -> Workstation:
     return init_home(
