@@ -117,12 +117,11 @@ class Tx:
             detail=detail,
             at=self.ws.now(),
         )
-        self.session.add(entry)
+        audit.insert_entry(self.session, entry)
         self._chain = audit.Anchor(entry.seq, entry.hash)
 
     def _chain_head(self) -> audit.Anchor:
-        """The chain's head: read once (no entry of this transaction is pending yet, so the
-        read need not flush), then the entry this transaction appended last."""
+        """The chain's head: read once, then the entry this transaction appended last."""
         if self._chain is None:
             with self.session.no_autoflush:
                 self._chain = audit.head(self.session) or audit.Anchor(0, audit.GENESIS)
