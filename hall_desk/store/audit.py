@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from hall_desk.store import driver
 from hall_desk.store.models import AuditEntry, Event
 from hall_desk.store.scrub import original_detail_problem
 
@@ -83,11 +84,7 @@ def insert_entry(session: Session, entry: AuditEntry) -> None:
             default = AuditEntry.__table__.c[name].default
             value = default.arg if default is not None else None  # type: ignore[attr-defined]
         values.append(value)
-    cursor = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(_INSERT_SQL, values)
-    finally:
-        cursor.close()
+    driver.execute(session, _INSERT_SQL, values)
 
 
 # --- the anchor: the chain's length and head, kept outside the database ------------------------

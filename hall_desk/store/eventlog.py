@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.clock import HybridClock, Timestamp, uuid7
+from hall_desk.store import driver
 from hall_desk.store.models import Event
 
 
@@ -91,10 +92,6 @@ _row_values = attrgetter(*MAC_FIELDS, "mac")
 Tips = dict[tuple[str, str], Timestamp]
 
 
-def _cursor(session: Session) -> Any:
-    return session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-
-
 def append(
     session: Session,
     *,
@@ -116,31 +113,27 @@ def append(
     # fold in (HLC, id) order, and an edit must sort after what its writer saw.
     record = (new.entity_type, new.entity_id)
     tip = tips.get(record) if tips is not None else None
-    cursor = _cursor(session)
-    try:
-        if tip is None:
-            # Events are written here at once, never left pending in the session: no flush.
-            stored = cursor.execute(_RECORD_TIP_SQL, record).fetchone()[0]
-            tip = Timestamp.decode(stored) if stored is not None else None
-        if tip is not None and ts <= tip:
-            ts = tip.next()
-        if tips is not None:
-            tips[record] = ts
-        row = Event(
-            id=str(uuid7(ts)),
-            origin=origin,
-            seq=seq,
-            hlc=ts.encode(),
-            actor=actor,
-            kind=new.kind,
-            entity_type=new.entity_type,
-            entity_id=new.entity_id,
-            payload=dumps(new.payload),
-        )
-        row.mac = event_mac(mac_key, row)
-        cursor.execute(_INSERT_SQL, _row_values(row))
-    finally:
-        cursor.close()
+    if tip is None:
+        # Events are written here at once, never left pending in the session: no flush.
+        stored = driver.execute(session, _RECORD_TIP_SQL, record)[0][0]
+        tip = Timestamp.decode(stored) if stored is not None else None
+    if tip is not None and ts <= tip:
+        ts = tip.next()
+    if tips is not None:
+        tips[record] = ts
+    row = Event(
+        id=str(uuid7(ts)),
+        origin=origin,
+        seq=seq,
+        hlc=ts.encode(),
+        actor=actor,
+        kind=new.kind,
+        entity_type=new.entity_type,
+        entity_id=new.entity_id,
+        payload=dumps(new.payload),
+    )
+    row.mac = event_mac(mac_key, row)
+    driver.execute(session, _INSERT_SQL, _row_values(row))
     return row
 
 
@@ -166,6 +159,23 @@ def entity_events(session: Session, entity_type: str, entity_id: str) -> list[Ev
             .order_by(Event.hlc, Event.id)
         )
     )
+
+
+_OF_KIND_SQL = (
+    "SELECT id, payload FROM events WHERE entity_type = ? AND entity_id = ? AND kind = ?"
+    " ORDER BY hlc, id"
+)
+
+
+def entity_payloads(
+    session: Session, entity_type: str, entity_id: str, kind: str
+) -> list[tuple[str, str]]:
+    """(id, payload) of the record's events of one kind, in (HLC, id) order: intake reads an
+    applicant's for every case, so as two plain columns from the driver, not as ORM rows."""
+    return [
+        (str(i), str(p))
+        for i, p in driver.execute(session, _OF_KIND_SQL, (entity_type, entity_id, kind))
+    ]
 
 
 def all_events(session: Session, batch: int = 5000) -> Iterator[Event]:

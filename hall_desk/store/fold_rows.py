@@ -31,6 +31,7 @@ from sqlalchemy import Date, Dialect, Table, and_, bindparam, delete
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
+from hall_desk.store import driver
 from hall_desk.store.models import PROJECTION_TABLES, Base
 
 Key = tuple[Any, ...]
@@ -450,14 +451,18 @@ class FoldRows:
             # values once dates are ISO text (as SQLAlchemy's SQLite Date stores them).
             if t.new:
                 sql = _insert_sql(t.table)
-                conn.exec_driver_sql(sql, [_values(t, t.rows[key], t.columns) for key in t.new])
+                driver.execute_many(
+                    self.session, sql, [_values(t, t.rows[key], t.columns) for key in t.new]
+                )
                 t.stored.update(t.new)
             by_shape: dict[frozenset[str], list[Key]] = {}
             for key, changed in t.dirty.items():
                 by_shape.setdefault(frozenset(changed), []).append(key)
             for changed, keys in by_shape.items():
                 sql, columns = _update_sql(t.table, changed)
-                conn.exec_driver_sql(sql, [_values(t, t.rows[key], columns) for key in keys])
+                driver.execute_many(
+                    self.session, sql, [_values(t, t.rows[key], columns) for key in keys]
+                )
             written.extend((t.table, key, False) for key in (*t.new, *t.dirty))
             t.new, t.dirty, t.gone, t.cleared = {}, {}, set(), []
         self._expire(written)
