@@ -16,9 +16,19 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 
+_INFO = "driver_connection"
+
+
 def cursor(session: Session) -> Any:
-    """A driver cursor on the session's connection (inside its transaction)."""
-    return session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    """A driver cursor on the session's connection (inside its transaction). The connection is
+    kept for the transaction: asking the session for it each time cost more than most of the
+    statements run on it."""
+    held = session.info.get(_INFO)
+    transaction = session.get_transaction()
+    if held is None or transaction is None or held[0] is not transaction:
+        conn = session.connection().connection.dbapi_connection
+        held = session.info[_INFO] = (session.get_transaction(), conn)
+    return held[1].cursor()
 
 
 def _wrapped(sql: str, params: Any, exc: sqlite3.Error) -> DBAPIError:
