@@ -15,7 +15,6 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-
 _INFO = "driver_connection"
 
 

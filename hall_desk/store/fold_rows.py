@@ -27,8 +27,10 @@ from functools import cache
 from operator import itemgetter
 from typing import Any, TypeVar, overload
 
-from sqlalchemy import Date, Dialect, Table, and_, bindparam, delete
+from sqlalchemy import Boolean, Date, Dialect, Integer, String, Table, and_, bindparam, delete
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from hall_desk.store import driver
@@ -244,6 +246,59 @@ class _TableRows:
             if n is not None and key[n] in values:
                 return True
         return False
+
+
+def _as_read_back(column_type: Any, value: Any) -> tuple[bool, Any]:
+    """(True, what SQLite and SQLAlchemy give back for `value` written to a column of this
+    type), or (False, None) when that is not plain (SQLite's type affinity would change it)."""
+    if value is None:
+        return True, None
+    kind = type(value)
+    if isinstance(column_type, Boolean):
+        return (True, bool(value)) if kind is bool or (kind is int and value in (0, 1)) else NO
+    if isinstance(column_type, Integer):
+        return (True, value) if kind is int else NO
+    if isinstance(column_type, Date):
+        if kind is date:
+            return True, value
+        if kind is str and len(value) == 10 and value[4] == value[7] == "-":
+            try:  # YYYY-MM-DD only: what SQLAlchemy's SQLite date reads back the same
+                return True, date.fromisoformat(value)
+            except ValueError:
+                return NO
+        return NO
+    if isinstance(column_type, String):  # Text too
+        return (True, value) if kind is str else NO
+    return NO
+
+
+NO: tuple[bool, Any] = (False, None)
+
+
+@cache
+def _attributes(model: type[Base]) -> tuple[tuple[str, str, Any], ...]:
+    """(column name, attribute name, column type) of a mapped table."""
+    mapper = sa_inspect(model)
+    return tuple((c.name, key, c.type) for key, c in mapper.columns.items())
+
+
+def _refresh(obj: Any, row: Row | None) -> bool:
+    """Sets a held object's columns to the row's values as a reload would read them; False (and
+    nothing set) where that is not certain or the object has changes of its own."""
+    state = sa_inspect(obj)
+    if row is None or state.modified:
+        return False
+    values = []
+    for name, key, column_type in _attributes(type(obj)):
+        if name not in row:
+            return False
+        plain, value = _as_read_back(column_type, row[name])
+        if not plain:
+            return False
+        values.append((key, value))
+    for key, value in values:
+        set_committed_value(obj, key, value)
+    return True
 
 
 class FoldRows:
@@ -472,6 +527,12 @@ class FoldRows:
         self._tables.clear()
 
     # -- the session's own objects ------------------------------------------------------------
+    #
+    # A service often goes on using a row it holds after emitting an event about it (a move
+    # reads the case's number and due date for the handoff it records next). Given the values
+    # just written, such an object takes them in place, exactly as a reload would read them
+    # back; only where that is not certain (a value of another type than its column's) is it
+    # expired, and reloads.
 
     def _expire(self, written: list[tuple[Table, Key, bool]]) -> None:
         session = self.session
@@ -483,7 +544,7 @@ class FoldRows:
             if obj is not None:
                 if gone:
                     session.expunge(obj)
-                else:
+                elif not _refresh(obj, self._tables[table].rows.get(key)):
                     session.expire(obj)
 
     def _expire_all(self, t: _TableRows) -> None:
