@@ -288,6 +288,7 @@ def _refresh(obj: Any, row: Row | None) -> bool:
     state = sa_inspect(obj)
     if row is None or state.modified:
         return False
+    held = state.dict
     values = []
     for name, key, column_type in _attributes(type(obj)):
         if name not in row:
@@ -295,7 +296,10 @@ def _refresh(obj: Any, row: Row | None) -> bool:
         plain, value = _as_read_back(column_type, row[name])
         if not plain:
             return False
-        values.append((key, value))
+        # Only what differs (most steps change a few columns of a wide row): the rest of what
+        # the unmodified object holds is what the database holds.
+        if key not in held or held[key] != value or type(held[key]) is not type(value):
+            values.append((key, value))
     for key, value in values:
         set_committed_value(obj, key, value)
     return True
