@@ -214,13 +214,12 @@ def seen_fields(session: Session, applicant_id: str) -> dict[str, str]:
     every workstation can tell a sequential edit from two made without knowing of each other.
     """
     seen = dict.fromkeys(APPLICANT_FIELDS, "")
-    for ev in eventlog.entity_events(session, "applicant", applicant_id):
-        if ev.kind != "applicant.recorded":
-            continue
-        values = event_kinds.payload_of(ev.kind, ev.payload).get("set", {})
+    kind = "applicant.recorded"
+    for event_id, payload in eventlog.entity_payloads(session, "applicant", applicant_id, kind):
+        values = event_kinds.payload_of(kind, payload).get("set", {})
         for name, keys in APPLICANT_FIELDS.items():
             if keys[0] in values:
-                seen[name] = ev.id
+                seen[name] = event_id
     return seen
 
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ from hall_desk.store.event_kinds import Cache
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import OpeningProgram, current_revision, head_revision, upgrade
 from hall_desk.store.models import (
+    PROJECTION_TABLES,
     CalendarOverrideRow,
     CalendarYearRow,
     Event,
@@ -58,6 +59,9 @@ def clock_margin_of(config: HomeConfig) -> timedelta:
     return DEFAULT_CLOCK_MARGIN
 
 
+_HELD_KINDS = frozenset(PROJECTION_TABLES)
+
+
 class Tx:
     """One service call's transaction: events, their projections and the audit entry together."""
 
@@ -74,9 +78,21 @@ class Tx:
         self._chain: audit.Anchor | None = None
         self._tips: eventlog.Tips = {}
         self._own: tuple[int, str] | None = None
+        # Rows read in this transaction stay in the session's identity map until it ends (it
+        # holds them weakly): a bulk path reads the same user, case or rating target again and
+        # again, and a second read is then a lookup, not a query. What the transaction writes
+        # reaches them: the fold sets (or expires) the rows of the session it wrote.
+        self._held: list[object] = []
+        event.listen(session, "loaded_as_persistent", self._hold)
         # A service's own notes for the rest of this transaction (e.g. the last case number it
         # gave), by a key of its choosing; gone with the transaction.
         self.memo: dict[tuple[str, str], Any] = {}
+
+    def _hold(self, _session: Session, obj: object) -> None:
+        # Projection rows only: the fold keeps those current. Not events (a rebuild reads the
+        # whole log through this session, a page at a time).
+        if type(obj) in _HELD_KINDS:
+            self._held.append(obj)
 
     def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:
         registered = event_kinds.require(kind)
@@ -117,12 +133,11 @@ class Tx:
             detail=detail,
             at=self.ws.now(),
         )
-        self.session.add(entry)
+        audit.insert_entry(self.session, entry)
         self._chain = audit.Anchor(entry.seq, entry.hash)
 
     def _chain_head(self) -> audit.Anchor:
-        """The chain's head: read once (no entry of this transaction is pending yet, so the
-        read need not flush), then the entry this transaction appended last."""
+        """The chain's head: read once, then the entry this transaction appended last."""
         if self._chain is None:
             with self.session.no_autoflush:
                 self._chain = audit.head(self.session) or audit.Anchor(0, audit.GENESIS)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from hall_desk.store import driver
 from hall_desk.store.models import AuditEntry, Event
 from hall_desk.store.scrub import original_detail_problem
 
@@ -63,6 +64,27 @@ def new_entry(
     )
     entry.hash = _digest(key, entry)
     return entry
+
+
+_AUDIT_COLUMNS = tuple(c.name for c in AuditEntry.__table__.columns)
+_INSERT_SQL = (
+    f"INSERT INTO audit_log ({', '.join(_AUDIT_COLUMNS)})"
+    f" VALUES ({', '.join('?' for _ in _AUDIT_COLUMNS)})"
+)
+
+
+def insert_entry(session: Session, entry: AuditEntry) -> None:
+    """Writes a new entry straight to the local database (SQLite), not through the session:
+    one ORM flush per entry was a large part of every bulk path. The entry's unset columns take
+    their defaults, as the ORM would write them."""
+    values = []
+    for name in _AUDIT_COLUMNS:
+        value = getattr(entry, name)
+        if value is None:
+            default = AuditEntry.__table__.c[name].default
+            value = default.arg if default is not None else None  # type: ignore[attr-defined]
+        values.append(value)
+    driver.execute(session, _INSERT_SQL, values)
 
 
 # --- the anchor: the chain's length and head, kept outside the database ------------------------

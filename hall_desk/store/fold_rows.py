@@ -27,10 +27,13 @@ from functools import cache
 from operator import itemgetter
 from typing import Any, TypeVar, overload
 
-from sqlalchemy import Date, Dialect, Table, and_, bindparam, delete
+from sqlalchemy import Boolean, Date, Dialect, Integer, String, Table, and_, bindparam, delete
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
+from hall_desk.store import driver
 from hall_desk.store.models import PROJECTION_TABLES, Base
 
 Key = tuple[Any, ...]
@@ -245,6 +248,63 @@ class _TableRows:
         return False
 
 
+def _as_read_back(column_type: Any, value: Any) -> tuple[bool, Any]:
+    """(True, what SQLite and SQLAlchemy give back for `value` written to a column of this
+    type), or (False, None) when that is not plain (SQLite's type affinity would change it)."""
+    if value is None:
+        return True, None
+    kind = type(value)
+    if isinstance(column_type, Boolean):
+        return (True, bool(value)) if kind is bool or (kind is int and value in (0, 1)) else NO
+    if isinstance(column_type, Integer):
+        return (True, value) if kind is int else NO
+    if isinstance(column_type, Date):
+        if kind is date:
+            return True, value
+        if kind is str and len(value) == 10 and value[4] == value[7] == "-":
+            try:  # YYYY-MM-DD only: what SQLAlchemy's SQLite date reads back the same
+                return True, date.fromisoformat(value)
+            except ValueError:
+                return NO
+        return NO
+    if isinstance(column_type, String):  # Text too
+        return (True, value) if kind is str else NO
+    return NO
+
+
+NO: tuple[bool, Any] = (False, None)
+
+
+@cache
+def _attributes(model: type[Base]) -> tuple[tuple[str, str, Any], ...]:
+    """(column name, attribute name, column type) of a mapped table."""
+    mapper = sa_inspect(model)
+    return tuple((c.name, key, c.type) for key, c in mapper.columns.items())
+
+
+def _refresh(obj: Any, row: Row | None) -> bool:
+    """Sets a held object's columns to the row's values as a reload would read them; False (and
+    nothing set) where that is not certain or the object has changes of its own."""
+    state = sa_inspect(obj)
+    if row is None or state.modified:
+        return False
+    held = state.dict
+    values = []
+    for name, key, column_type in _attributes(type(obj)):
+        if name not in row:
+            return False
+        plain, value = _as_read_back(column_type, row[name])
+        if not plain:
+            return False
+        # Only what differs (most steps change a few columns of a wide row): the rest of what
+        # the unmodified object holds is what the database holds.
+        if key not in held or held[key] != value or type(held[key]) is not type(value):
+            values.append((key, value))
+    for key, value in values:
+        set_committed_value(obj, key, value)
+    return True
+
+
 class FoldRows:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -450,14 +510,18 @@ class FoldRows:
             # values once dates are ISO text (as SQLAlchemy's SQLite Date stores them).
             if t.new:
                 sql = _insert_sql(t.table)
-                conn.exec_driver_sql(sql, [_values(t, t.rows[key], t.columns) for key in t.new])
+                driver.execute_many(
+                    self.session, sql, [_values(t, t.rows[key], t.columns) for key in t.new]
+                )
                 t.stored.update(t.new)
             by_shape: dict[frozenset[str], list[Key]] = {}
             for key, changed in t.dirty.items():
                 by_shape.setdefault(frozenset(changed), []).append(key)
             for changed, keys in by_shape.items():
                 sql, columns = _update_sql(t.table, changed)
-                conn.exec_driver_sql(sql, [_values(t, t.rows[key], columns) for key in keys])
+                driver.execute_many(
+                    self.session, sql, [_values(t, t.rows[key], columns) for key in keys]
+                )
             written.extend((t.table, key, False) for key in (*t.new, *t.dirty))
             t.new, t.dirty, t.gone, t.cleared = {}, {}, set(), []
         self._expire(written)
@@ -467,6 +531,12 @@ class FoldRows:
         self._tables.clear()
 
     # -- the session's own objects ------------------------------------------------------------
+    #
+    # A service often goes on using a row it holds after emitting an event about it (a move
+    # reads the case's number and due date for the handoff it records next). Given the values
+    # just written, such an object takes them in place, exactly as a reload would read them
+    # back; only where that is not certain (a value of another type than its column's) is it
+    # expired, and reloads.
 
     def _expire(self, written: list[tuple[Table, Key, bool]]) -> None:
         session = self.session
@@ -478,7 +548,7 @@ class FoldRows:
             if obj is not None:
                 if gone:
                     session.expunge(obj)
-                else:
+                elif not _refresh(obj, self._tables[table].rows.get(key)):
                     session.expire(obj)
 
     def _expire_all(self, t: _TableRows) -> None:

@@ -5,7 +5,10 @@ over what it changed."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from types import SimpleNamespace
+
+from sqlalchemy import inspect as sa_inspect
 
 from hall_desk.services import intake
 from hall_desk.store import event_kinds, eventlog, projections
@@ -57,3 +60,38 @@ def test_an_orm_handler_between_batched_ones_sees_and_keeps_its_rows(ws, clerk, 
         assert row is not None
         assert row.station == "ORM 改过的位置" and row.window == "综合窗口9"
         assert row.case_no == case.case_no and row.state == case.state.value
+
+
+def _columns(row: CaseRow) -> dict[str, object]:
+    return {c.key: getattr(row, c.key) for c in sa_inspect(CaseRow).columns}
+
+
+def test_a_held_row_takes_what_the_fold_wrote_as_a_reload_reads_it(ws, clerk):
+    case = intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=TODAY)
+    with ws.transaction(clerk) as tx:
+        held = tx.session.get(CaseRow, case.case_id)
+        assert held is not None
+        tx.emit(
+            "case.updated",
+            "case",
+            case.case_id,
+            # A date as payloads carry it (text), a flag, a number and a text.
+            {"set": {"due_date": "2027-01-05", "due_estimated": True, "window": "综合窗口9"}},
+        )
+        # No reload: the values are in place, of their columns' types.
+        assert "due_date" in held.__dict__ and held.due_date == date(2027, 1, 5)
+        in_place = _columns(held)
+        tx.session.expire(held)
+        assert _columns(held) == in_place  # a reload reads exactly the same
+    assert in_place["window"] == "综合窗口9" and in_place["due_estimated"] is True
+
+
+def test_a_value_sqlite_would_change_is_reloaded_not_kept(ws, clerk):
+    case = intake.accept(ws, clerk, draft_for(ws, [FOOD]), on=TODAY)
+    with ws.transaction(clerk) as tx:
+        held = tx.session.get(CaseRow, case.case_id)
+        assert held is not None
+        # A number into a text column: SQLite gives it back as text, so the row reloads.
+        tx.emit("case.updated", "case", case.case_id, {"set": {"window": 9}})
+        assert "window" not in held.__dict__
+        assert held.window == "9"
