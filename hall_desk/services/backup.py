@@ -177,13 +177,15 @@ def restore(
             raise ValidationError(
                 "file", f"备份文件 {file} 中的留痕记录已被改动（{problem}），不予恢复"
             )
+        if isinstance(target, Workstation):
+            # Whoever still holds it must not number anything on the replaced database's
+            # memory. Closing writes its last anchors: one that cannot be written stops the
+            # restore here, with nothing replaced yet.
+            target.restore_pending = True
+            target.close()
     except BaseException:
         part.unlink(missing_ok=True)
         raise
-    if isinstance(target, Workstation):
-        # Whoever still holds it must not number anything on the replaced database's memory.
-        target.restore_pending = True
-        target.close()
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     suffix, n = f".before-restore-{stamp}", 1
     while Path(str(home.db_path) + suffix).exists():  # two restores within one second

@@ -24,7 +24,7 @@ class RebuildResult:
 
 def verify_audit(ws: Workstation) -> AuditReport:
     """The chain, held against the anchor kept beside the database."""
-    anchor = audit.read_anchor(ws.home.audit_anchor_path, ws.key.audit_key)
+    anchor = ws.read_anchor()
     with ws.reading() as s:
         return audit.verify(s, ws.key.audit_key, anchor, anchored=True, opener=ws.key.decrypt)
 
@@ -32,7 +32,7 @@ def verify_audit(ws: Workstation) -> AuditReport:
 def verify_events(ws: Workstation) -> LogCheck:
     """Every event's MAC under the hall key, and this workstation's own seq without a hole,
     reaching the newest own event the anchor recorded (a deleted tail leaves no hole)."""
-    anchor = audit.read_anchor(ws.home.audit_anchor_path, ws.key.audit_key)
+    anchor = ws.read_anchor()
     tip = (anchor.event_seq, anchor.event_id) if isinstance(anchor, audit.Anchor) else None
     with ws.reading() as s:
         return eventlog.check_log(s, ws.key.event_key, ws.code, tip=tip)

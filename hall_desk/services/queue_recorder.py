@@ -2,7 +2,7 @@
 
 叫号 is done for the window once the shared database has committed it: the called number is
 known and can be announced. Writing the step to the workstation's own history (its events,
-their fold, the audit entry, the SQLite commit and the anchor's fsync) takes longer than the
+their fold, the audit entry and the SQLite commit) takes longer than the
 shared statement on a busy machine, so it is handed to this recorder: one thread per
 workstation, jobs in the order given (the local history keeps the order of the steps).
 

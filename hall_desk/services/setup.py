@@ -82,6 +82,7 @@ def init_home(
             calendar_service.seed_overrides(ws, SYSTEM_ACTOR, bundled_overrides())
             if admin is not None:
                 users.create_user(ws, SYSTEM_ACTOR, admin[0], admin[1], Role.ADMIN, admin[2])
+            ws.anchors.flush()  # a whole home has its anchor on disk
             home.init_marker_path.unlink()  # the last step: from here on the home is whole
         except BaseException:
             ws.close()

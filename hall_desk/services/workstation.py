@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import errno
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
@@ -21,6 +19,7 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services.clock_skew import startup_notice
 from hall_desk.services.home import Home, HomeConfig
 from hall_desk.store import audit, event_kinds, eventlog, projections
+from hall_desk.store.anchor_writer import AnchorWriter
 from hall_desk.store.catalog import all_items
 from hall_desk.store.db import (
     Database,
@@ -48,8 +47,6 @@ RESTORE_PENDING = "restore_pending"
 # and how far ahead of it a peer's timestamp may be before its event is held (sync/validate.py).
 DEFAULT_CLOCK_MARGIN = timedelta(minutes=10)
 CLOCK_MARGIN_KEY = "sync_clock_margin_minutes"  # in HomeConfig.extra
-
-log = logging.getLogger(__name__)
 
 
 def clock_margin_of(config: HomeConfig) -> timedelta:
@@ -179,6 +176,8 @@ class Workstation:
         # opens: what only reads works, whatever writes is refused in words (Database.write).
         self.read_only = not is_writable(home.db_path)
         self.db = Database(home.db_path, read_only=self.read_only)
+        # The anchor moves after each commit, written off the commit by its own thread.
+        self.anchors = AnchorWriter(home.audit_anchor_path, self.key.audit_key)
         try:
             if self.read_only:
                 migrated = False
@@ -235,13 +234,18 @@ class Workstation:
         """A migration may audit what it did (0006: the scrub): the anchor follows it. Only an
         anchor that holds moves forward; a missing or broken one is left for verify to report,
         never blessed here."""
-        path = self.home.audit_anchor_path
-        if not isinstance(audit.read_anchor(path, self.key.audit_key), audit.Anchor):
+        if not isinstance(self.read_anchor(), audit.Anchor):
             return
         with self.db.read() as s:
             head = audit.head(s)
         if head is not None:
-            audit.write_anchor(path, self.key.audit_key, head)
+            self.anchors.submit(head)
+
+    def read_anchor(self) -> audit.Anchor | str | None:
+        """The anchor file as `audit.read_anchor` gives it, once every anchor this process
+        committed is written (raises StorageError when one could not be)."""
+        self.anchors.flush()
+        return audit.read_anchor(self.home.audit_anchor_path, self.key.audit_key)
 
     @property
     def code(self) -> str:
@@ -285,7 +289,10 @@ class Workstation:
             for flush in self._before_close:
                 flush()
         finally:
-            self.db.close()
+            try:
+                self.anchors.close()  # after the flushes above: they commit, and move it too
+            finally:
+                self.db.close()
 
     def __enter__(self) -> Workstation:
         return self
@@ -302,14 +309,8 @@ class Workstation:
             head = tx.anchor()
         if head is not None:
             # After the commit: an anchor never names an entry the database does not hold.
-            try:
-                audit.write_anchor(self.home.audit_anchor_path, self.key.audit_key, head)
-            except OSError as exc:
-                if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
-                    raise
-                # The work is committed and stays: a full disk keeps the anchor where it was
-                # (behind, never ahead, of the chain), and the next commit that fits moves it on.
-                log.warning("audit anchor not moved (disk full): %s", exc)
+            # Written in the background (store/anchor_writer.py): until then it is behind.
+            self.anchors.submit(head)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

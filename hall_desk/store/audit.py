@@ -155,18 +155,23 @@ def own_tip(session: Session, origin: str) -> tuple[int, str] | None:
     return (int(row.seq), str(row.id)) if row is not None else None
 
 
-def write_anchor(path: Path, key: bytes, anchor: Anchor) -> None:
-    """Moves the anchor forward (never back: two programs on one home may finish out of order).
-
-    Each half moves on its own: a transaction that emits without auditing moves only the
+def forward(current: Anchor | None, anchor: Anchor) -> Anchor | None:
+    """What the anchor becomes when `anchor` is written over `current`, None when that moves
+    nothing. It never moves back (two programs on one home may finish out of order), and
+    each half moves on its own: a transaction that emits without auditing moves only the
     events' half, and the later of two commits never holds less of either."""
-    current = read_anchor(path, key)
-    if isinstance(current, Anchor):
-        if current.seq >= anchor.seq and current.event_seq >= anchor.event_seq:
-            return
-        chain = anchor if anchor.seq >= current.seq else current
-        events = anchor if anchor.event_seq >= current.event_seq else current
-        anchor = Anchor(chain.seq, chain.hash, events.event_seq, events.event_id)
+    if current is None:
+        return anchor
+    if current.seq >= anchor.seq and current.event_seq >= anchor.event_seq:
+        return None
+    chain = anchor if anchor.seq >= current.seq else current
+    events = anchor if anchor.event_seq >= current.event_seq else current
+    return Anchor(chain.seq, chain.hash, events.event_seq, events.event_id)
+
+
+def put_anchor(path: Path, key: bytes, anchor: Anchor) -> os.stat_result:
+    """Writes the anchor whole (a temporary file, synced, renamed over the old one) and gives
+    the new file's status, by which a later writer knows the file is still the one it wrote."""
     body = json.dumps(
         {
             "v": 2,
@@ -178,17 +183,19 @@ def write_anchor(path: Path, key: bytes, anchor: Anchor) -> None:
         }
     )
     tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             os.write(fd, body.encode("ascii"))
             os.fsync(fd)
+            written = os.fstat(fd)  # a rename keeps the inode, size and mtime
         finally:
             os.close(fd)
         os.replace(tmp, path)
     except OSError:
         tmp.unlink(missing_ok=True)  # the old anchor stays whole
         raise
+    return written
 
 
 def read_anchor(path: Path, key: bytes) -> Anchor | str | None:

@@ -14,7 +14,8 @@ Points: push.before_commit (shared rows written, shared transaction open), push.
 (shared commit done, local acknowledgement not yet written), pull.before_commit (pulled events
 applied to the local database, local transaction open), queue.after_shared_commit (a call
 committed on the shared database and answered, its local record not yet written: on the
-workstation's queue recorder, services/queue.py `_record_later`).
+workstation's queue recorder, services/queue.py `_record_later`), anchor.before_write (a commit
+done, the audit anchor that follows it not yet written: store/anchor_writer.py).
 """
 
 from __future__ import annotations

@@ -199,10 +199,12 @@ class Desk:
         self.window = None
         # An action the clerk started just before closing still completes, or rolls back whole.
         wait_for_workers()
-        if self.ws is not None:
-            self.ws.close()
-        self.reporter.uninstall()
-        teardown_logging(self.reporter.log_path)
+        try:
+            if self.ws is not None:
+                self.ws.close()  # may raise what its anchor writer kept: the log still closes
+        finally:
+            self.reporter.uninstall()
+            teardown_logging(self.reporter.log_path)
 
 
 def run(home: Home) -> int:

@@ -11,7 +11,8 @@ into the same tables and indexes, the same pages, with none of the program's rea
 and a checkpoint on the commit that crosses SQLite's bound. The two run in alternating blocks,
 so that a noisy neighbour weighs on both alike; between a block and its replay the program
 pauses, as a clerk does, until its quiet-time checkpoint is over. The program's own checkpoints
-(off the commit, store/checkpoints.py) run while it is timed; the figures say how many ran.
+(off the commit, store/checkpoints.py) and its audit anchor writes (off the commit too,
+store/anchor_writer.py) run while it is timed; the figures say how many ran.
 """
 
 from __future__ import annotations
@@ -125,6 +126,7 @@ def intake_rows(path: Path, intakes: int = INTAKES) -> list[str]:
     program: list[float] = []
     floor_ms: list[float] = []
     checkpoints = ws.db.checkpointer.runs
+    anchors = ws.anchors.writes
     wal_max = 0
     try:
         todo = drafts[10:]
@@ -149,6 +151,8 @@ def intake_rows(path: Path, intakes: int = INTAKES) -> list[str]:
                 floor_ms.append((time.perf_counter() - started) * 1000)
         checkpoints = ws.db.checkpointer.runs - checkpoints
         restarts = ws.db.checkpointer.restarts
+        ws.anchors.flush()
+        anchors = ws.anchors.writes - anchors
     finally:
         recorder.close()
         floor.close()
@@ -160,7 +164,8 @@ def intake_rows(path: Path, intakes: int = INTAKES) -> list[str]:
         f"{intakes} intakes in blocks of {BLOCK}, each block's writes then replayed by the floor"
         f" (floor p50 {percentile(floor_ms, 50):.2f} ms); the program's background checkpoints"
         f" during them and the pauses after each block: {checkpoints} ({restarts} RESTART),"
-        f" its log file at most {wal_max:,} pages.",
+        f" its log file at most {wal_max:,} pages; audit anchor files written in the background"
+        f" (off the commit, store/anchor_writer.py): {anchors} for {intakes} intakes.",
     ]
 
 
