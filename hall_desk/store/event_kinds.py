@@ -19,7 +19,6 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from functools import cached_property
 from typing import Any, Protocol
 
@@ -49,6 +48,8 @@ from hall_desk.domain.text import (
 from hall_desk.domain.tickets import REOPEN_DAYS_MAX
 from hall_desk.domain.tickets import Step as TicketStep
 from hall_desk.store import projection_handlers as fold
+from hall_desk.store.caches import Cache
+from hall_desk.store.eventlog import VERSION_KEY
 from hall_desk.store.keys import CIPHER_PREFIX
 from hall_desk.store.models import (
     ApplicantRow,
@@ -82,20 +83,11 @@ from hall_desk.store.models_staff import (
 )
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
-VERSION_KEY = "v"
 # The 差评 reasons as one text: at most 20 reasons of 40 characters, one a line.
 RATING_REASONS_MAX = 20 * 41
 
 Handler = Callable[[Session, Event, dict[str, Any]], None]
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-class Cache(StrEnum):
-    """What a workstation keeps in memory that some events make stale."""
-
-    CALENDAR = "calendar"
-    CATALOG = "catalog"
-    HALL = "hall"
 
 
 class PayloadError(ValueError):
