@@ -17,8 +17,8 @@ from hall_desk.domain.errors import ValidationError, ValidationErrors
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import event_kinds, eventlog
-from hall_desk.store.event_kinds import APPLICANT_FIELDS
+from hall_desk.store import eventlog, payloads
+from hall_desk.store.event_names import APPLICANT_FIELDS
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import ApplicantRow
 
@@ -185,7 +185,7 @@ def protected_fields(key: HallKey, a: CheckedApplicant) -> dict[str, Any]:
 
 
 def changed_fields(row: ApplicantRow, key: HallKey, a: CheckedApplicant) -> list[str]:
-    """The editable fields (event_kinds.APPLICANT_FIELDS) where the stored applicant says
+    """The editable fields (event_names.APPLICANT_FIELDS) where the stored applicant says
     something else. The address is decrypted only to compare, inside intake's transaction, and
     never shown."""
 
@@ -216,7 +216,7 @@ def seen_fields(session: Session, applicant_id: str) -> dict[str, str]:
     seen = dict.fromkeys(APPLICANT_FIELDS, "")
     kind = "applicant.recorded"
     for event_id, payload in eventlog.entity_payloads(session, "applicant", applicant_id, kind):
-        values = event_kinds.payload_of(kind, payload).get("set", {})
+        values = payloads.payload_of(kind, payload).get("set", {})
         for name, keys in APPLICANT_FIELDS.items():
             if keys[0] in values:
                 seen[name] = event_id

@@ -22,7 +22,7 @@ from hall_desk.domain.stations import station_label
 from hall_desk.domain.text import clean_query, clean_text
 from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import event_kinds
+from hall_desk.store import payloads
 from hall_desk.store.models import (
     ApplicantRow,
     CaseItemRow,
@@ -400,7 +400,7 @@ def case_detail(
         handoffs = routing_queries.case_handoffs(s, case.id)
     timeline = []
     for ev, handoff in zip(events, _handoff_of_each(events, handoffs), strict=True):
-        payload = event_kinds.payload_of(ev.kind, ev.payload)
+        payload = payloads.payload_of(ev.kind, ev.payload)
         reason = str(payload.get("set", {}).get("reason", "") or "")
         note = "；".join(x for x in (_handoff_note(handoff, names, case.window), reason) if x)
         timeline.append(

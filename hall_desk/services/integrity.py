@@ -9,7 +9,7 @@ from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import audit, eventlog, projections
 from hall_desk.store.audit import AuditReport
-from hall_desk.store.event_kinds import Cache
+from hall_desk.store.caches import Cache
 from hall_desk.store.eventlog import LogCheck
 
 # How many refused event ids the rebuild's audit entry names (the count is always complete).

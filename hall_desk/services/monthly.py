@@ -102,12 +102,12 @@ from hall_desk.domain.text import clean_text
 from hall_desk.domain.tickets import BbcsKind, TicketClass
 from hall_desk.services import monthly_sections
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import event_kinds
+from hall_desk.store.event_names import MONTHLY_REPORT_ENTITY, SYNC_CONFLICT_ENTITY
 from hall_desk.store.models import Event
 from hall_desk.store.queries import monthly as q
 from hall_desk.store.queries.monthly import Period
 
-ENTITY = event_kinds.MONTHLY_REPORT.name
+ENTITY = MONTHLY_REPORT_ENTITY
 TEXT_KIND = "monthly_report.text_saved"
 PUBLISH_KIND = "monthly_report.published"
 PUBLISH_DAY_KEY = "monthly_publish_working_day"  # in HomeConfig.extra
@@ -553,7 +553,7 @@ def _late_entries(
     if row is None:
         return None
     p = period_of(previous)
-    skip = {ENTITY, event_kinds.SYNC_CONFLICT.name}
+    skip = {ENTITY, SYNC_CONFLICT_ENTITY}
     late = [
         ev
         for ev in q.events_beyond(

@@ -21,7 +21,7 @@ from hall_desk.domain.lifecycle import CaseEvent, CaseState, event_for_kind
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.cases import CaseDetail, CaseItem, CaseMaterial, CaseRecord, case_detail
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import event_kinds
+from hall_desk.store import payloads
 from hall_desk.store.models import Event
 
 
@@ -127,7 +127,7 @@ def issued_notices(ws: Workstation, actor: Actor, case_ref: str) -> list[IssuedN
     state: CaseState | None = None
     out: list[IssuedNotice] = []
     for ev in events:
-        payload = event_kinds.payload_of(ev.kind, ev.payload)
+        payload = payloads.payload_of(ev.kind, ev.payload)
         step = event_for_kind(ev.kind)
         if step is not None and step.transition.target is not None:
             state = step.transition.target

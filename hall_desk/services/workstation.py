@@ -18,8 +18,9 @@ from hall_desk.domain.errors import StorageError
 from hall_desk.domain.roles import Actor
 from hall_desk.services.clock_skew import startup_notice
 from hall_desk.services.home import Home, HomeConfig
-from hall_desk.store import audit, event_kinds, eventlog, projections
+from hall_desk.store import audit, eventlog
 from hall_desk.store.anchor_writer import AnchorWriter
+from hall_desk.store.caches import Cache
 from hall_desk.store.catalog import all_items
 from hall_desk.store.db import (
     Database,
@@ -28,7 +29,6 @@ from hall_desk.store.db import (
     read_only_message,
     storage_failure,
 )
-from hall_desk.store.event_kinds import Cache
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import OpeningProgram, current_revision, head_revision, upgrade
 from hall_desk.store.models import (
@@ -92,6 +92,10 @@ class Tx:
             self._held.append(obj)
 
     def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:
+        # Imported at the first event, not with the workstation: the registry and the folds map
+        # every projected table, which a command that only reads (`report daily`) never needs.
+        from hall_desk.store import event_kinds, projections
+
         registered = event_kinds.require(kind)
         if self.ws.restore_pending:
             raise StorageError(

@@ -19,7 +19,6 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 from functools import cached_property
 from typing import Any, Protocol
 
@@ -49,6 +48,14 @@ from hall_desk.domain.text import (
 from hall_desk.domain.tickets import REOPEN_DAYS_MAX
 from hall_desk.domain.tickets import Step as TicketStep
 from hall_desk.store import projection_handlers as fold
+from hall_desk.store.caches import Cache
+from hall_desk.store.event_names import (
+    APPLICANT_FIELDS,
+    MONTHLY_REPORT_ENTITY,
+    RESOLVE_KIND,
+    SYNC_CONFLICT_ENTITY,
+)
+from hall_desk.store.eventlog import VERSION_KEY
 from hall_desk.store.keys import CIPHER_PREFIX
 from hall_desk.store.models import (
     ApplicantRow,
@@ -82,20 +89,11 @@ from hall_desk.store.models_staff import (
 )
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
-VERSION_KEY = "v"
 # The 差评 reasons as one text: at most 20 reasons of 40 characters, one a line.
 RATING_REASONS_MAX = 20 * 41
 
 Handler = Callable[[Session, Event, dict[str, Any]], None]
 Upcaster = Callable[[dict[str, Any]], dict[str, Any]]
-
-
-class Cache(StrEnum):
-    """What a workstation keeps in memory that some events make stale."""
-
-    CALENDAR = "calendar"
-    CATALOG = "catalog"
-    HALL = "hall"
 
 
 class PayloadError(ValueError):
@@ -459,7 +457,7 @@ CONSULTATION = Entity("consultation", ((ConsultationRow, "id"),))
 HANDOFF = Entity("handoff", reads=((HandoffRow, "id"),))
 HANDOVER_SHEET = Entity("handover_sheet", reads=((HandoverSheetRow, "id"),))
 DELIVERY = Entity("delivery", reads=((DeliveryRow, "id"),))
-SYNC_CONFLICT = Entity("sync_conflict", folded=False)
+SYNC_CONFLICT = Entity(SYNC_CONFLICT_ENTITY, folded=False)
 # The hall's shared settings, one entity per key (only the keys this program knows), each
 # with the limit of the field it is typed into.
 QUEUE_SETTINGS_MAX = 4000
@@ -523,7 +521,7 @@ def _month(entity_id: str) -> str:
     return entity_id
 
 
-MONTHLY_REPORT = Entity("monthly_report", ((MonthlyReportRow, "month"),), parse_id=_month)
+MONTHLY_REPORT = Entity(MONTHLY_REPORT_ENTITY, ((MonthlyReportRow, "month"),), parse_id=_month)
 QUEUE_TICKET = Entity("queue_ticket", ((QueueTicketRow, "id"),))
 QUEUE_WINDOW = Entity("queue_window", folded=False)  # pauses: in the log and the audit only
 MEETING = Entity(
@@ -581,18 +579,6 @@ def _set_of(model: type[Base]) -> Record:
     return Record({"set": columns(model)}, frozenset({"set"}))
 
 
-# An applicant's fields that people edit, each with the payload keys that carry it. An
-# `applicant.recorded` of v3 sets only the fields it changes and names, under "seen", the event
-# whose value of each field it replaced (as the recording workstation knew it): that tells a
-# sequential edit from two workstations editing the same field without knowing of each other
-# (sync/history.py turns the second kind into a conflict for the team lead).
-APPLICANT_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "phone": ("phone_cipher", "phone_index", "phone_masked"),
-    "address": ("address_cipher",),
-    "name": ("name",),
-    "legal_representative": ("legal_representative",),
-    "contact_name": ("contact_name",),
-}
 EVENT_ID = Value((str,), max_len=36)
 
 
@@ -673,7 +659,6 @@ NOTE_TEXT = Value((str,), max_len=MAX_NOTE)
 SHORT_NOTE_TEXT = Value((str,), max_len=MAX_SHORT_NOTE)
 _NOTE = Record({"note": SHORT_NOTE_TEXT})
 
-RESOLVE_KIND = "sync.conflict_resolved"
 # Case steps outside the lifecycle's transitions: they change columns, not the state.
 _CASE_UPDATES = (
     "case.updated",

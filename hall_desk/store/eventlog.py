@@ -27,6 +27,10 @@ class NewEvent:
     payload: dict[str, Any]
 
 
+# The payload's version marker (absent means 1): store/event_kinds.py upcasts by it.
+VERSION_KEY = "v"
+
+
 def dumps(payload: dict[str, Any]) -> str:
     # Sorted keys and no spaces: the same payload always serialises to the same bytes.
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

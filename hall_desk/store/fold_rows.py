@@ -34,14 +34,17 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 
 from hall_desk.store import driver
-from hall_desk.store.models import PROJECTION_TABLES, Base
+from hall_desk.store.base import Base
+from hall_desk.store.tables import PROJECTION_TABLES, SORTED_TABLES
 
 Key = tuple[Any, ...]
 Row = dict[str, Any]
 Column = str | tuple[str, ...]  # one column, or several matched together as a tuple
 _CHUNK = 500
 _INFO = "fold_rows"
-_ORDER: dict[Table, int] = {}  # parents first (the tables' foreign keys)
+# Parents first (the tables' foreign keys), over every table: store/tables.py has imported
+# every table module, so no table the batch writes can be missing from the order.
+_ORDER: dict[Table, int] = {t: n for n, t in enumerate(SORTED_TABLES)}
 _MODEL: dict[Table, type[Base]] = {m.__table__: m for m in PROJECTION_TABLES}  # type: ignore[misc]
 
 F = TypeVar("F", bound=Callable[..., None])
@@ -173,10 +176,7 @@ def _converters(table: Table, dialect: Dialect) -> tuple[Row, list[tuple[str, An
 
 
 def _order(table: Table) -> int:
-    if not _ORDER:
-        for n, t in enumerate(Base.metadata.sorted_tables):
-            _ORDER[t] = n
-    return _ORDER.get(table, len(_ORDER))
+    return _ORDER[table]
 
 
 @cache

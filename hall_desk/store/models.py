@@ -1,7 +1,8 @@
 """Mapped tables: the event log and audit chain (truth), projections (derived), local state.
 
-Importing this module maps every table of the program (the feature modules too), so
-`Base.metadata` is complete here, and it holds the one ordered list of projection tables.
+The core tables only: each feature's tables live in their own module (models_routing,
+models_tickets, …) and are mapped when something imports it. Whatever needs every table
+(migrations, schema checks, the rebuild's list of projections) imports store/tables.py.
 """
 
 from __future__ import annotations
@@ -21,16 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-# The feature table modules map onto the same Base: importing them here completes its metadata
-# (migrations, schema checks). Each module's rows are importable from that module.
-from hall_desk.store import models_staff, models_sync  # noqa: F401
 from hall_desk.store.base import NAMING as NAMING  # re-exported: it used to live here
 from hall_desk.store.base import Base
-from hall_desk.store.models_monthly import MonthlyReportRow
-from hall_desk.store.models_queue import QueueTicketRow
-from hall_desk.store.models_ratings import RatingRow
-from hall_desk.store.models_routing import DeliveryRow, HandoffRow, HandoverSheetRow
-from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 
 # --- truth ------------------------------------------------------------------------------
 
@@ -315,43 +308,3 @@ class ConsultationRow(Base):
     at: Mapped[str] = mapped_column(String(32))
     on: Mapped[date] = mapped_column(Date, index=True)
     case_id: Mapped[str | None] = mapped_column(String(36))
-
-
-# Every table that `projections.rebuild_all` empties and refills from the events, in the order
-# it empties them: a child before the table its foreign key names. Tables not listed are the
-# truth (events, audit_log), settings (meta) or this workstation's own state (login_guard,
-# sync_*), which a rebuild must leave alone. A new projection table is added here.
-PROJECTION_TABLES: list[type[Base]] = [
-    HandoffRow,
-    HandoverSheetRow,
-    DeliveryRow,
-    User,
-    ThemeItemRow,
-    ThemeRow,
-    MaterialRequirementRow,
-    ServiceItemRow,
-    CalendarOverrideRow,
-    CalendarYearRow,
-    CaseMaterialRow,
-    CaseItemRow,
-    CaseRow,
-    ApplicantRow,
-    ConsultationRow,
-    HallSettingRow,
-    TicketStepRow,
-    TicketRow,
-    RatingRow,
-    MonthlyReportRow,
-    QueueTicketRow,
-    models_staff.MeetingAttendanceRow,
-    models_staff.MeetingActionRow,
-    models_staff.MeetingCorrectionRow,
-    models_staff.MeetingRow,
-    models_staff.InspectionItemRow,
-    models_staff.FindingRow,
-    models_staff.InspectionRow,
-    models_staff.EvalSchemeRow,
-    models_staff.EvaluationLineRow,
-    models_staff.EvaluationReviewRow,
-    models_staff.EvaluationRow,
-]

@@ -24,7 +24,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from hall_desk.store import event_kinds, eventlog, fold_rows
-from hall_desk.store.models import PROJECTION_TABLES, Base, Event
+from hall_desk.store.base import Base
+from hall_desk.store.models import Event
+from hall_desk.store.tables import PROJECTION_TABLES
 
 REBUILD_BATCH = 2000  # events folded (and written) together by a rebuild
 

@@ -32,8 +32,7 @@ from sqlalchemy import and_, or_, text
 
 from hall_desk.domain.errors import StorageError
 from hall_desk.domain.identity import remask_resident_id
-from hall_desk.store import event_kinds
-from hall_desk.store.eventlog import MAC_FIELDS, dumps, event_mac, mac_ok
+from hall_desk.store.eventlog import MAC_FIELDS, VERSION_KEY, dumps, event_mac, mac_ok
 
 # Kinds whose older payload versions carried personal data their upcasters drop: their stored
 # payloads are replaced by the current version. (Other kinds keep their version: an upcaster
@@ -69,6 +68,10 @@ def scrub_payload(kind: str, payload: Any) -> Any:
     """The payload without the old personal data (the same object when it holds none)."""
     if not isinstance(payload, dict):
         return payload
+    # Here, not at the top: the registry maps every projected table, and the audit chain (which
+    # every command opens) needs only this module's checks of a scrubbed detail.
+    from hall_desk.store import event_kinds
+
     registered = event_kinds.get(kind)
     if registered is None:
         return payload  # a newer program's kind: its writer already wrote the narrow form
@@ -78,16 +81,16 @@ def scrub_payload(kind: str, payload: Any) -> Any:
     body = payload
     target = UPCAST_TO.get(kind, 0)
     if kind in UPCAST_KINDS and version < target:
-        body = {k: v for k, v in payload.items() if k != event_kinds.VERSION_KEY}
+        body = {k: v for k, v in payload.items() if k != VERSION_KEY}
         while version < target:
             body = registered.upcasters[version](body)
             version += 1
-        body = {**body, event_kinds.VERSION_KEY: target}
+        body = {**body, VERSION_KEY: target}
     return _narrowed(body)
 
 
 def version_of(payload: dict[str, Any]) -> int:
-    version = payload.get(event_kinds.VERSION_KEY, 1)
+    version = payload.get(VERSION_KEY, 1)
     return version if isinstance(version, int) and not isinstance(version, bool) else 1
 
 
@@ -187,7 +190,7 @@ def original_detail_problem(
 _MASKED_KEY = f'%{MASK_SUFFIX}":"'
 WIDE_LIKE = _MASKED_KEY + "_" * 6 + "*" * 8 + "_" * 4 + '"%'
 NARROW_LIKE = _MASKED_KEY + "_" * 6 + "*" * 10 + "_" * 2 + '"%'
-VERSIONED_LIKE = f'%"{event_kinds.VERSION_KEY}":%'
+VERSIONED_LIKE = f'%"{VERSION_KEY}":%'
 
 
 def may_hold_old_data(kind: Any, payload: Any) -> Any:

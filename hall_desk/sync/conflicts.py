@@ -38,8 +38,8 @@ from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.domain.text import clean_text
 from hall_desk.services.applicants import seen_fields
 from hall_desk.services.workstation import Tx, Workstation
-from hall_desk.store import event_kinds, eventlog
-from hall_desk.store.event_kinds import APPLICANT_FIELDS, RESOLVE_KIND, SYNC_CONFLICT
+from hall_desk.store import eventlog, payloads
+from hall_desk.store.event_names import APPLICANT_FIELDS, RESOLVE_KIND, SYNC_CONFLICT_ENTITY
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import ApplicantRow, CaseRow, Event
 from hall_desk.store.models_sync import SyncConflict
@@ -52,7 +52,7 @@ from hall_desk.sync.history import (
     recompute_applicant,
 )
 
-CONFLICT_ENTITY = SYNC_CONFLICT.name
+CONFLICT_ENTITY = SYNC_CONFLICT_ENTITY
 MIN_NOTE = 4
 RESOLVING_ROLES = (Role.LEAD, Role.ADMIN, Role.SYSTEM)
 
@@ -184,7 +184,7 @@ def detect_applicant(session: Session, key: HallKey, applicant_id: str, detected
 
 
 def _named_state(ev: Event) -> CaseState | None:
-    values = event_kinds.payload_of(ev.kind, ev.payload).get("set") or {}
+    values = payloads.payload_of(ev.kind, ev.payload).get("set") or {}
     try:
         return CaseState(values["state"]) if "state" in values else None
     except ValueError:
@@ -213,7 +213,7 @@ def _mark(row: SyncConflict, resolution: Event | None) -> None:
         row.resolved, row.resolved_at, row.resolved_by = False, "", ""
         row.resolution_note, row.resolution_event_id, row.kept_event_id = "", "", ""
         return
-    payload = event_kinds.payload_of(resolution.kind, resolution.payload)
+    payload = payloads.payload_of(resolution.kind, resolution.payload)
     row.resolved = True
     row.resolved_at = resolution.hlc
     row.resolved_by = resolution.actor
@@ -248,7 +248,7 @@ def _resolved_entities(events: Iterable[Event], name: str) -> set[str]:
     out = set()
     for ev in events:
         if ev.kind == RESOLVE_KIND:
-            value = event_kinds.payload_of(ev.kind, ev.payload).get(name)
+            value = payloads.payload_of(ev.kind, ev.payload).get(name)
             if isinstance(value, str) and value:
                 out.add(value)
     return out
@@ -469,7 +469,7 @@ def _keep_value(tx: Tx, row: SyncConflict, keep: str) -> dict[str, str]:
     kept = tx.session.get(Event, keep)
     if kept is None:
         raise NotFound("找不到所选值的原始记录")
-    values = event_kinds.payload_of(kept.kind, kept.payload).get("set", {})
+    values = payloads.payload_of(kept.kind, kept.payload).get("set", {})
     current = seen_fields(tx.session, row.applicant_id)[row.field]
     if current != keep:
         keys = APPLICANT_FIELDS[row.field]

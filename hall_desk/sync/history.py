@@ -20,7 +20,7 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import event_kinds, eventlog
+from hall_desk.store import event_names, eventlog, payloads
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncFieldHistory
@@ -48,7 +48,7 @@ EDITABLE = (
 )
 LABELS = {f.name: f.label for f in EDITABLE}
 FIELDS = {f.name: f for f in EDITABLE}
-assert set(FIELDS) == set(event_kinds.APPLICANT_FIELDS), "one list of editable fields"
+assert set(FIELDS) == set(event_names.APPLICANT_FIELDS), "one list of editable fields"
 
 
 def _compare_key(key: HallKey, field: _Field, values: dict[str, Any]) -> str:
@@ -103,7 +103,7 @@ def overwrites(session: Session, key: HallKey, applicant_id: str) -> list[Overwr
     for ev in eventlog.entity_events(session, "applicant", applicant_id):
         if ev.kind != APPLICANT_KIND:
             continue
-        payload = event_kinds.payload_of(ev.kind, ev.payload)
+        payload = payloads.payload_of(ev.kind, ev.payload)
         values = payload.get("set", {})
         seen = payload.get("seen")
         for field in EDITABLE:

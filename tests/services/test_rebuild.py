@@ -10,7 +10,8 @@ from hall_desk.services import calendar as calendar_service
 from hall_desk.services.demo import generate
 from hall_desk.services.integrity import rebuild_projections
 from hall_desk.store import projections
-from hall_desk.store.models import PROJECTION_TABLES, CaseRow, Event
+from hall_desk.store.models import CaseRow, Event
+from hall_desk.store.tables import PROJECTION_TABLES
 
 
 def dump(ws) -> dict[str, list[tuple]]:  # type: ignore[no-untyped-def]

@@ -15,7 +15,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store import db as db_module
 from hall_desk.store.db import Database, refuse_network_path
 from hall_desk.store.migrate import head_revision, upgrade
-from hall_desk.store.models import Base
+from hall_desk.store.tables import Base
 
 
 def test_pragmas_on_every_connection(tmp_path):

@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 from hall_desk.domain.calendar import WorkingCalendar
 from hall_desk.domain.deadline import DeadlineFlag, classify, clock_counts
 from hall_desk.domain.lifecycle import CaseState
-from hall_desk.store.models import Base, CaseRow
+from hall_desk.store.models import CaseRow
 from hall_desk.store.queries import deadline as deadline_sql
+from hall_desk.store.tables import Base
 
 CALENDAR = WorkingCalendar()
 START = date(2026, 9, 1)

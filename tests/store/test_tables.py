@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
-from hall_desk.store.models import PROJECTION_TABLES, Base
+from hall_desk.store.tables import PROJECTION_TABLES, Base
+
+# Every module of the store (the migrations' environment aside: it runs Alembic when imported),
+# then the tables the metadata holds, parents first: the whole schema, however it was reached.
+_EVERY_TABLE = """
+import json, pkgutil, importlib
+import hall_desk.store as store
+for found in pkgutil.walk_packages(store.__path__, "hall_desk.store."):
+    if not found.name.startswith("hall_desk.store.migrations"):
+        importlib.import_module(found.name)
+from hall_desk.store.base import Base
+print(json.dumps([t.name for t in Base.metadata.sorted_tables]))
+"""
+
+
+def _printed(code: str) -> list[str]:
+    """What a fresh interpreter running `code` printed last, as JSON."""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
 
 # Written out by hand: the tables a rebuild must never empty (the truth, settings, and this
 # workstation's own state). Anything else in the schema is a projection.
@@ -39,15 +61,37 @@ def test_a_child_table_is_emptied_before_the_table_it_refers_to():
             )
 
 
-def test_importing_the_models_alone_maps_every_table():
-    """Migrations and schema checks import only `models`: the feature tables must come along."""
-    code = (
-        "from hall_desk.store.models import Base, PROJECTION_TABLES, NAMING;"
-        "print(','.join(sorted(Base.metadata.tables)))"
+def test_the_tables_module_alone_maps_every_table_of_the_store():
+    """Migrations, schema checks and the rebuild import only `tables`: a table module it does
+    not import would be missing from the migrations' metadata and the rebuild's list."""
+    every = _printed(_EVERY_TABLE)
+    alone = _printed(
+        "import json; from hall_desk.store.tables import Base;"
+        "print(json.dumps([t.name for t in Base.metadata.sorted_tables]))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert {"handoffs", "deliveries", "sync_peers", "sync_field_history"} <= set(
-        out.strip().split(",")
+    assert {"handoffs", "meetings", "sync_peers", "queue_tickets"} <= set(every)
+    assert sorted(alone) == sorted(every)
+
+
+def test_the_core_models_alone_leave_the_feature_tables_unmapped():
+    """Each table module maps only its own tables: a command maps just those it reads."""
+    alone = _printed(
+        "import json; from hall_desk.store.models import Base;"
+        "print(json.dumps(sorted(Base.metadata.tables)))"
     )
+    assert {"events", "cases", "users"} <= set(alone)
+    assert not {"handoffs", "tickets", "meetings", "sync_peers", "queue_tickets"} & set(alone)
+
+
+def test_the_folds_write_order_is_the_whole_schemas_in_a_process_that_imported_nothing_else():
+    """A batch writes parents before children by the order fold_rows computes: in a process
+    that imported only fold_rows it must be the order over every table (a table missing from
+    it would be written in no particular place, and its foreign key could fail)."""
+    every = _printed(_EVERY_TABLE)
+    order = _printed(
+        "import json; from hall_desk.store import fold_rows;"
+        "from hall_desk.store.base import Base;"
+        "tables = Base.metadata.sorted_tables;"
+        "print(json.dumps([t.name for t in sorted(tables, key=fold_rows._order)]))"
+    )
+    assert order == every

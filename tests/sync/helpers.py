@@ -18,8 +18,9 @@ from hall_desk.services.applicants import ApplicantDraft
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.eventlog import event_mac
 from hall_desk.store.keys import HallKey
-from hall_desk.store.models import PROJECTION_TABLES, Event
+from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncConflict
+from hall_desk.store.tables import PROJECTION_TABLES
 from hall_desk.sync import SyncOptions, SyncReport, sync_once
 from hall_desk.sync.shared import EVENT_COLUMNS, SharedDatabase, parse_location, shared_events
 from tests.services.helpers import all_materials

@@ -20,7 +20,7 @@ from pathlib import Path
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.keys import HallKey
-from hall_desk.store.models import PROJECTION_TABLES
+from hall_desk.store.tables import PROJECTION_TABLES
 from tests.command_line import run_in_process
 from tests.conftest import make_home
 from tests.sync import old_program

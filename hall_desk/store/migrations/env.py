@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from hall_desk.store.models import Base
+from hall_desk.store.tables import Base  # every table module, so the metadata is complete
 
 config = context.config
 target_metadata = Base.metadata
