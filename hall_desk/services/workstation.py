@@ -32,7 +32,6 @@ from hall_desk.store.db import (
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import OpeningProgram, current_revision, head_revision, upgrade
 from hall_desk.store.models import (
-    PROJECTION_TABLES,
     CalendarOverrideRow,
     CalendarYearRow,
     Event,
@@ -56,7 +55,18 @@ def clock_margin_of(config: HomeConfig) -> timedelta:
     return DEFAULT_CLOCK_MARGIN
 
 
-_HELD_KINDS = frozenset(PROJECTION_TABLES)
+_held_kinds: frozenset[type] = frozenset()
+
+
+def _is_projection_row(obj: object) -> bool:
+    # The projection tables are mapped with the folds, at a transaction's first row: a command
+    # that only reads never maps them all (store/tables.py).
+    global _held_kinds
+    if not _held_kinds:
+        from hall_desk.store.tables import PROJECTION_TABLES
+
+        _held_kinds = frozenset(PROJECTION_TABLES)
+    return type(obj) in _held_kinds
 
 
 class Tx:
@@ -88,7 +98,7 @@ class Tx:
     def _hold(self, _session: Session, obj: object) -> None:
         # Projection rows only: the fold keeps those current. Not events (a rebuild reads the
         # whole log through this session, a page at a time).
-        if type(obj) in _HELD_KINDS:
+        if _is_projection_row(obj):
             self._held.append(obj)
 
     def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:

@@ -53,6 +53,7 @@ class Checkpointer:
         self.path = path
         self.wal_path = Path(f"{path}-wal")
         self.runs = 0  # checkpoints run, PASSIVE or RESTART (tests and the bench read them)
+        self.polls = 0  # looks taken (a test waits for the thread's next look, not for a time)
         self.restarts = 0  # of which RESTART, at the hard cap
         self.failed = False  # the thread could not open its connection
         # Commits came since the last round that copied the whole log back (the bench waits
@@ -94,6 +95,7 @@ class Checkpointer:
         since_round = 0  # polls since the last round
         while not self._stop.is_set():
             time.sleep(POLL_S)
+            self.polls += 1
             if self._commits != seen:
                 seen, quiet, self.behind = self._commits, 0, True
             else:
