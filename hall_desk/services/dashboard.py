@@ -474,13 +474,13 @@ def _deadline_rows(
     return out
 
 
-def _labels(encoded: str, enum: type[AssistanceFlag]) -> str:
-    known = {f.value: f.label for f in enum}
+def _labels(encoded: str, known: dict[str, str]) -> str:
     return "、".join(known.get(v, v) for v in encoded.split(",") if v)
 
 
 def _green_channel_rows(s: Session, day: date, names: dict[str, str]) -> list[GreenChannelRow]:
     rows = queries.green_channel_cases(s, day)
+    flags = {f.value: f.label for f in AssistanceFlag}
     modes = {m.value: m.label for m in ServiceMode}
     return [
         GreenChannelRow(
@@ -488,12 +488,12 @@ def _green_channel_rows(s: Session, day: date, names: dict[str, str]) -> list[Gr
             case_no=no,
             title=title,
             applicant_name=name,
-            flags=_labels(flags, AssistanceFlag),
+            flags=_labels(encoded_flags, flags),
             mode=modes.get(mode, mode),
             helper=helper,
             state=CaseState(state),
             clerk=names.get(clerk, clerk),
             window=window,
         )
-        for cid, no, title, name, flags, mode, helper, state, clerk, window in rows
+        for cid, no, title, name, encoded_flags, mode, helper, state, clerk, window in rows
     ]
