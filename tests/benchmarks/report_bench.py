@@ -27,7 +27,7 @@ from tests.benchmarks import xlsx_compare
 from tests.benchmarks.measure import precompile, row, timed
 
 TARGETS_MS = {
-    "dashboard": 50.0,  # the issue "Speed at hall scale": flat in history, at 5k and 200k cases
+    "dashboard": 50.0,  # DESIGN §5: flat in the hall's history, at 5k cases as at 200k
     "daily process": 600.0,
     "ledger": 700.0,
     "monthly": 5000.0,
