@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from sqlalchemy import ColumnElement
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
@@ -57,7 +56,6 @@ from hall_desk.services.consultations import Channel
 from hall_desk.services.ratings import RatingFigures, rating_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.queries import dashboard as queries
-from hall_desk.store.queries import deadline as deadline_sql
 from hall_desk.store.queries.dashboard import (
     DEPARTMENT_SEPARATOR,
     NO_DEPARTMENT,
@@ -238,14 +236,8 @@ def day_figures(
     with ws.reading() as s:
         names = display_names(s)
         consult_rows = queries.consultation_counts(s, day)
-        intake_rows = queries.intake_counts(s, day)
-        supplements = queries.supplements_received(s, day)
-        dispatched, dispatched_by_dept = queries.moves_by_department(
-            s, day, Move.DISPATCH.value, to_department=True
-        )
-        returned, returned_by_dept = queries.moves_by_department(
-            s, day, Move.RECEIVE_BACK.value, to_department=False
-        )
+        intake_rows, supplements = queries.intake_and_supplements(s, day)
+        moves = queries.moves_by_department(s, day)
         deliveries = queries.deliveries(s, day)
         deadlines = _deadline_counts(s, calendar, day)
         dept_deadlines = deadlines.by_department
@@ -268,6 +260,8 @@ def day_figures(
         LabelledCount(m.value, m.label, methods.pop(m.value, 0)) for m in DeliveryMethod
     ) + tuple(LabelledCount(str(m), str(m or "（未注明）"), n) for m, n in sorted(methods.items()))
 
+    dispatched_by_dept = moves[Move.DISPATCH.value].by_department
+    returned_by_dept = moves[Move.RECEIVE_BACK.value].by_department
     departments = sorted(
         set(applications_by_dept)
         | set(dispatched_by_dept)
@@ -293,8 +287,8 @@ def day_figures(
         consultations_by_channel=by_channel,
         intake=_intake_total(intake_rows),
         supplements_received=supplements,
-        dispatched=dispatched,
-        returned=returned,
+        dispatched=moves[Move.DISPATCH.value].total,
+        returned=moves[Move.RECEIVE_BACK.value].total,
         delivered_by_method=delivered_by_method,
         green_channel=sum(r.green for r in intake_rows),
         overdue_count=deadlines.overdue,
@@ -395,15 +389,6 @@ def _breakdown(
     return tuple(out)
 
 
-def _deadline_filter(
-    calendar: WorkingCalendar, day: date, which: DeadlineKind
-) -> ColumnElement[bool]:
-    if which == "overdue":
-        return deadline_sql.overdue(day, by_due_date=True)
-    last = near_deadline_last_day(calendar, day)
-    return deadline_sql.near_deadline(day, last, by_due_date=True)
-
-
 @dataclass(frozen=True)
 class _DeadlineCounts:
     overdue: int
@@ -464,7 +449,8 @@ def _deadline_rows(
     offset: int,
     limit: int,
 ) -> list[DeadlineRow]:
-    rows = queries.deadline_cases(s, _deadline_filter(calendar, day, which), offset, limit)
+    last = near_deadline_last_day(calendar, day)
+    rows = queries.deadline_cases(s, which, day, last, offset, limit)
     out = []
     for cid, no, title, name, due, estimated, state, station, window, depts, green in rows:
         assert due is not None
@@ -488,13 +474,13 @@ def _deadline_rows(
     return out
 
 
-def _labels(encoded: str, enum: type[AssistanceFlag]) -> str:
-    known = {f.value: f.label for f in enum}
+def _labels(encoded: str, known: dict[str, str]) -> str:
     return "、".join(known.get(v, v) for v in encoded.split(",") if v)
 
 
 def _green_channel_rows(s: Session, day: date, names: dict[str, str]) -> list[GreenChannelRow]:
     rows = queries.green_channel_cases(s, day)
+    flags = {f.value: f.label for f in AssistanceFlag}
     modes = {m.value: m.label for m in ServiceMode}
     return [
         GreenChannelRow(
@@ -502,12 +488,12 @@ def _green_channel_rows(s: Session, day: date, names: dict[str, str]) -> list[Gr
             case_no=no,
             title=title,
             applicant_name=name,
-            flags=_labels(flags, AssistanceFlag),
+            flags=_labels(encoded_flags, flags),
             mode=modes.get(mode, mode),
             helper=helper,
             state=CaseState(state),
             clerk=names.get(clerk, clerk),
             window=window,
         )
-        for cid, no, title, name, flags, mode, helper, state, clerk, window in rows
+        for cid, no, title, name, encoded_flags, mode, helper, state, clerk, window in rows
     ]

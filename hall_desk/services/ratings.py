@@ -750,16 +750,14 @@ def my_bad_ratings(ws: Workstation, actor: Actor, day_from: date, day_to: date) 
 
 
 def figures_in(session: Session, day_from: date, day_to: date) -> RatingFigures:
-    counts = queries.level_counts(session, day_from, day_to)
-    upheld = queries.upheld_count(session, day_from, day_to)
-    channels = queries.channel_counts(session, day_from, day_to)
+    counts = queries.period_counts(session, day_from, day_to)
     return RatingFigures(
         day_from,
         day_to,
-        level_counts(counts, upheld),
-        queries.unrated_count(session, day_from, day_to),
-        {c: int(channels.get(c.value, 0)) for c in RatingChannel},
-        queries.duplicate_count(session, day_from, day_to),
+        level_counts(counts.levels, counts.upheld),
+        counts.unrated,
+        {c: int(counts.channels.get(c.value, 0)) for c in RatingChannel},
+        counts.duplicates,
     )
 
 

@@ -27,7 +27,7 @@ from tests.benchmarks import xlsx_compare
 from tests.benchmarks.measure import precompile, row, timed
 
 TARGETS_MS = {
-    "dashboard": 300.0,
+    "dashboard": 50.0,  # DESIGN §5: flat in the hall's history, at 5k cases as at 200k
     "daily process": 600.0,
     "ledger": 700.0,
     "monthly": 5000.0,
@@ -49,10 +49,14 @@ INTAKE_KIND = (
 FLOOR_COUNTS = [
     'SELECT channel, "window", clerk, count(*) FROM consultations WHERE "on" = :day'
     " GROUP BY 1, 2, 3",
-    f'SELECT "window", clerk, {INTAKE_KIND}, sum(green_channel), count(*) FROM cases c'
-    " WHERE created_on = :day GROUP BY 1, 2, 3",
-    f"SELECT count(*) FROM cases c WHERE accepted_on = :day"
-    f" AND {INTAKE_KIND} = 'case.supplement_requested'",
+    # The intake decisions of the day's cases and the supplements received (accepted on the
+    # day) in one pass, each case's decision looked up once, as the dashboard reads them (the
+    # two statements before looked it up three times a case).
+    f'WITH d AS MATERIALIZED (SELECT "window", clerk, green_channel, created_on = :day AS new,'
+    f" accepted_on = :day AS acc, {INTAKE_KIND} AS kind FROM cases c"
+    " WHERE created_on = :day OR accepted_on = :day)"
+    ' SELECT "window", clerk, kind, new, acc, sum(green_channel), count(*) FROM d'
+    " GROUP BY 1, 2, 3, 4, 5",
     'SELECT to_station, count(DISTINCT case_id) FROM handoffs WHERE "on" = :day'
     " AND move = 'dispatch' GROUP BY 1",
     'SELECT from_station, count(DISTINCT case_id) FROM handoffs WHERE "on" = :day'

@@ -2,19 +2,41 @@
 
 The definitions are in `hall_desk.services.dashboard`'s docstring; the deadline predicates are
 `hall_desk.store.queries.deadline`.
+
+Each statement is built once, here, with bound parameters (:day, :last …), and read as plain
+tuples through the session's connection: the dashboard is opened all day long, and building
+the statements anew and handing their rows through the ORM cost more than SQLite spent reading
+them. Every statement reads through an index whose work grows with the day's data (the day's
+cases, handoffs, deliveries, ratings) or with the open cases (the (state, due_date) index),
+never with the closed history.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ScalarSelect, case, func, select
+from sqlalchemy import (
+    Date,
+    Executable,
+    Integer,
+    ScalarSelect,
+    String,
+    bindparam,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from hall_desk.domain.lifecycle import CaseEvent
-from hall_desk.domain.stations import station_department
+from hall_desk.domain.stations import Move, station_department
 from hall_desk.store.models import CaseItemRow, CaseRow, ConsultationRow, Event
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow
 from hall_desk.store.queries import deadline as deadline_sql
@@ -31,24 +53,13 @@ INTAKE_KINDS = tuple(step.value for step in INTAKE_STEPS)
 NO_DEPARTMENT = "（未注明部门）"
 DEPARTMENT_SEPARATOR = "、"  # CaseRow.departments: the items' distinct departments, joined
 
-
-def consultation_counts(s: Session, day: date) -> list[tuple[str, str, str, int]]:
-    c = ConsultationRow
-    rows = s.execute(
-        select(c.channel, c.window, c.clerk, func.count())
-        .where(c.on == day)
-        .group_by(c.channel, c.window, c.clerk)
-    )
-    return [(ch, w, k, int(n)) for ch, w, k, n in rows]
+DAY = bindparam("day", type_=Date)
+LAST = bindparam("last", type_=Date)  # near_deadline_last_day(calendar, day)
 
 
-@dataclass(frozen=True)
-class IntakeRow:
-    window: str
-    clerk: str
-    kind: str
-    green: int
-    count: int
+def _rows(s: Session, statement: Executable, **params: Any) -> Sequence[Any]:
+    """The rows of a prebuilt statement, as tuples."""
+    return s.connection().execute(statement, params).all()
 
 
 def intake_kind() -> ScalarSelect[str]:
@@ -71,47 +82,110 @@ def intake_kind() -> ScalarSelect[str]:
     )
 
 
-def intake_counts(s: Session, day: date) -> list[IntakeRow]:
-    kind = intake_kind().label("kind")
-    green = func.count().filter(CaseRow.green_channel.is_(True))
-    rows = s.execute(
-        select(CaseRow.window, CaseRow.clerk, kind, green, func.count())
-        .where(CaseRow.created_on == day)
-        .group_by(CaseRow.window, CaseRow.clerk, kind)
+_c, _k, _d, _h = CaseRow, ConsultationRow, DeliveryRow, HandoffRow
+
+_CONSULTATIONS = (
+    select(_k.channel, _k.window, _k.clerk, func.count())
+    .where(_k.on == DAY)
+    .group_by(_k.channel, _k.window, _k.clerk)
+)
+
+
+def consultation_counts(s: Session, day: date) -> list[tuple[str, str, str, int]]:
+    return [(ch, w, k, int(n)) for ch, w, k, n in _rows(s, _CONSULTATIONS, day=day)]
+
+
+@dataclass(frozen=True)
+class IntakeRow:
+    window: str
+    clerk: str
+    kind: str
+    green: int
+    count: int
+
+
+# The day's new cases and the cases accepted on the day read in one pass, each case's intake
+# decision looked up once (MATERIALIZED: not again for the grouping); most cases accepted on a
+# day were also taken in on it.
+_DECIDED = (
+    select(
+        _c.window,
+        _c.clerk,
+        _c.green_channel,
+        (_c.created_on == DAY).label("new"),
+        (_c.accepted_on == DAY).label("accepted"),
+        intake_kind().label("kind"),
     )
-    return [IntakeRow(w, k, str(kd), int(g), int(n)) for w, k, kd, g, n in rows]
+    .where(or_(_c.created_on == DAY, _c.accepted_on == DAY))
+    .cte("decided")
+    .prefix_with("MATERIALIZED")
+)
+_INTAKE = select(
+    _DECIDED.c.window,
+    _DECIDED.c.clerk,
+    _DECIDED.c.kind,
+    _DECIDED.c.new,
+    _DECIDED.c.accepted,
+    func.count().filter(_DECIDED.c.green_channel.is_(True)),
+    func.count(),
+).group_by(
+    _DECIDED.c.window, _DECIDED.c.clerk, _DECIDED.c.kind, _DECIDED.c.new, _DECIDED.c.accepted
+)
 
 
-def supplements_received(s: Session, day: date) -> int:
-    return int(
-        s.scalar(
-            select(func.count())
-            .select_from(CaseRow)
-            .where(
-                CaseRow.accepted_on == day,
-                intake_kind() == CaseEvent.REQUEST_SUPPLEMENT.value,
-            )
-        )
-        or 0
-    )
+def intake_and_supplements(s: Session, day: date) -> tuple[list[IntakeRow], int]:
+    """The day's intake decisions by window, clerk and kind (cases taken in on the day), and
+    the supplements received (cases asked for a supplement at intake, accepted on the day)."""
+    grouped: Counter[tuple[str, str, str]] = Counter()
+    green: Counter[tuple[str, str, str]] = Counter()
+    received = 0
+    for window, clerk, kind, new, accepted, g, n in _rows(s, _INTAKE, day=day):
+        if new:
+            grouped[(window, clerk, str(kind))] += int(n)
+            green[(window, clerk, str(kind))] += int(g)
+        if accepted and kind == CaseEvent.REQUEST_SUPPLEMENT.value:
+            received += int(n)
+    rows = [IntakeRow(w, k, kd, green[(w, k, kd)], n) for (w, k, kd), n in grouped.items()]
+    return rows, received
 
 
-def moves_by_department(
-    s: Session, day: date, move: str, to_department: bool
-) -> tuple[int, dict[str, int]]:
-    """Cases of `move` on `day`, carried to (`to_department`) or back from a department: in
-    all, and by department; a case counts once in each."""
-    h = HandoffRow
-    station = h.to_station if to_department else h.from_station
-    where = (h.on == day, h.move == move)
-    total = s.scalar(select(func.count(func.distinct(h.case_id))).where(*where)) or 0
-    rows = s.execute(
-        select(station, func.count(func.distinct(h.case_id))).where(*where).group_by(station)
-    )
-    by_department: Counter[str] = Counter()
-    for code, n in rows:
-        by_department[station_department(code) or code or NO_DEPARTMENT] += int(n)
-    return int(total), dict(by_department)
+# Each move of the day, by station and (station NULL) in all: a case counts once in each.
+_MOVED_STATION = case((_h.move == Move.DISPATCH.value, _h.to_station), else_=_h.from_station).label(
+    "station"
+)
+_MOVES_OF_DAY = (_h.on == DAY, _h.move.in_([Move.DISPATCH.value, Move.RECEIVE_BACK.value]))
+_MOVES = union_all(
+    select(_h.move, _MOVED_STATION, func.count(func.distinct(_h.case_id)))
+    .where(*_MOVES_OF_DAY)
+    .group_by(_h.move, _MOVED_STATION),
+    select(_h.move, literal(None, String), func.count(func.distinct(_h.case_id)))
+    .where(*_MOVES_OF_DAY)
+    .group_by(_h.move),
+)
+
+
+@dataclass(frozen=True)
+class MoveCounts:
+    """Cases of one move on the day, in all and by department."""
+
+    total: int
+    by_department: dict[str, int]
+
+
+def moves_by_department(s: Session, day: date) -> dict[str, MoveCounts]:
+    """{move: counts} of the day's 移交 (carried to a department) and 取回 (back from one)."""
+    totals: Counter[str] = Counter()
+    by_department: dict[str, Counter[str]] = {
+        Move.DISPATCH.value: Counter(),
+        Move.RECEIVE_BACK.value: Counter(),
+    }
+    for move, code, n in _rows(s, _MOVES, day=day):
+        if code is None:
+            totals[move] += int(n)
+        else:
+            department = station_department(code) or code or NO_DEPARTMENT
+            by_department[move][department] += int(n)
+    return {m: MoveCounts(totals[m], dict(by)) for m, by in by_department.items()}
 
 
 @dataclass(frozen=True)
@@ -122,35 +196,45 @@ class DeliveryCount:
     count: int
 
 
+_DELIVERIES = (
+    select(_d.method, _d.window, _d.clerk, func.count())
+    .where(_d.on == DAY)
+    .group_by(_d.method, _d.window, _d.clerk)
+)
+
+
 def deliveries(s: Session, day: date) -> list[DeliveryCount]:
     """Hand-outs recorded on `day` (a posted result that later came back still counts on the
     day it was posted), by method and by the delivery window and clerk."""
-    d = DeliveryRow
-    rows = s.execute(
-        select(d.method, d.window, d.clerk, func.count())
-        .where(d.on == day)
-        .group_by(d.method, d.window, d.clerk)
+    return [DeliveryCount(m, w, c, int(n)) for m, w, c, n in _rows(s, _DELIVERIES, day=day)]
+
+
+_DEADLINE_GROUPS = (
+    select(
+        _c.station,
+        _c.window,
+        _c.departments,
+        func.min(_c.id),
+        func.count().filter(_c.due_date < DAY),
+        func.count().filter(_c.due_date >= DAY),
     )
-    return [DeliveryCount(m, w, c, int(n)) for m, w, c, n in rows]
+    .where(deadline_sql.overdue_or_near(DAY, LAST))
+    .group_by(_c.station, _c.window, _c.departments)
+)
 
 
 def deadline_groups(s: Session, day: date, last: date) -> list[tuple[str, str, str, str, int, int]]:
     """Overdue and near-deadline counts grouped by station, window and joined departments:
     (station, window, departments, a sample case id, overdue, near)."""
-    c = CaseRow
-    rows = s.execute(
-        select(
-            c.station,
-            c.window,
-            c.departments,
-            func.min(c.id),
-            func.count().filter(c.due_date < day),
-            func.count().filter(c.due_date >= day),
-        )
-        .where(deadline_sql.overdue_or_near(day, last))
-        .group_by(c.station, c.window, c.departments)
-    ).all()
+    rows = _rows(s, _DEADLINE_GROUPS, day=day, last=last)
     return [(st, w, d, i, int(o), int(n)) for st, w, d, i, o, n in rows]
+
+
+_ITEM_DEPARTMENTS = (
+    select(CaseItemRow.case_id, func.count(func.distinct(CaseItemRow.department)))
+    .where(CaseItemRow.case_id.in_(bindparam("ids", expanding=True)))
+    .group_by(CaseItemRow.case_id)
+)
 
 
 def splits_cleanly(s: Session, samples: dict[str, str]) -> bool:
@@ -158,13 +242,7 @@ def splits_cleanly(s: Session, samples: dict[str, str]) -> bool:
     only if a department's own name holds a 、 (then the items decide, more slowly)."""
     if not any(DEPARTMENT_SEPARATOR in joined for joined in samples):
         return True
-    counts = dict(
-        s.execute(
-            select(CaseItemRow.case_id, func.count(func.distinct(CaseItemRow.department)))
-            .where(CaseItemRow.case_id.in_(list(samples.values())))
-            .group_by(CaseItemRow.case_id)
-        ).all()
-    )
+    counts = dict(_rows(s, _ITEM_DEPARTMENTS, ids=list(samples.values())))
     return all(
         counts.get(case_id) == len(joined.split(DEPARTMENT_SEPARATOR))
         for joined, case_id in samples.items()
@@ -172,75 +250,93 @@ def splits_cleanly(s: Session, samples: dict[str, str]) -> bool:
     )
 
 
+_DEADLINE_BY_DEPARTMENT = (
+    select(
+        CaseItemRow.department,
+        func.count(func.distinct(case((_c.due_date < DAY, _c.id)))),
+        func.count(func.distinct(case((_c.due_date >= DAY, _c.id)))),
+    )
+    .join(_c, _c.id == CaseItemRow.case_id)
+    .where(deadline_sql.overdue_or_near(DAY, LAST))
+    .group_by(CaseItemRow.department)
+)
+
+
 def deadline_counts_by_department(s: Session, day: date, last: date) -> dict[str, tuple[int, int]]:
     """The same per-department counts from the case items (a case once per department)."""
-    c, i = CaseRow, CaseItemRow
-    overdue = func.count(func.distinct(case((c.due_date < day, c.id))))
-    near = func.count(func.distinct(case((c.due_date >= day, c.id))))
-    rows = s.execute(
-        select(i.department, overdue, near)
-        .join(c, c.id == i.case_id)
-        .where(deadline_sql.overdue_or_near(day, last))
-        .group_by(i.department)
-    )
+    rows = _rows(s, _DEADLINE_BY_DEPARTMENT, day=day, last=last)
     return {(d or NO_DEPARTMENT): (int(o), int(n)) for d, o, n in rows}
 
 
+_APPLICATIONS = (
+    select(CaseItemRow.department, func.count(func.distinct(CaseItemRow.case_id)))
+    .join(_c, _c.id == CaseItemRow.case_id)
+    .where(_c.created_on == DAY)
+    .group_by(CaseItemRow.department)
+)
+
+
 def applications_by_department(s: Session, day: date) -> dict[str, int]:
-    rows = s.execute(
-        select(CaseItemRow.department, func.count(func.distinct(CaseItemRow.case_id)))
-        .join(CaseRow, CaseRow.id == CaseItemRow.case_id)
-        .where(CaseRow.created_on == day)
-        .group_by(CaseItemRow.department)
+    return {(d or NO_DEPARTMENT): int(n) for d, n in _rows(s, _APPLICATIONS, day=day)}
+
+
+def _deadline_list(predicate: Any) -> Executable:
+    return (
+        select(
+            _c.id,
+            _c.case_no,
+            _c.title,
+            _c.applicant_name,
+            _c.due_date,
+            _c.due_estimated,
+            _c.state,
+            _c.station,
+            _c.window,
+            _c.departments,
+            _c.green_channel,
+        )
+        .where(predicate)
+        .order_by(_c.due_date, _c.green_channel.desc(), _c.case_no)
+        .offset(bindparam("offset", type_=Integer))
+        .limit(bindparam("limit", type_=Integer))
     )
-    return {(d or NO_DEPARTMENT): int(n) for d, n in rows}
+
+
+_DEADLINE_LISTS = {
+    "overdue": _deadline_list(deadline_sql.overdue(DAY)),
+    "near": _deadline_list(deadline_sql.near_deadline(DAY, LAST)),
+}
 
 
 def deadline_cases(
-    s: Session, predicate: object, offset: int, limit: int
+    s: Session, which: str, day: date, last: date, offset: int, limit: int
 ) -> list[tuple[str, str, str, str, date, bool, str, str, str, str, bool]]:
-    """One page of the cases meeting a deadline predicate, by due date, green channel first."""
-    c = CaseRow
-    rows = s.execute(
-        select(
-            c.id,
-            c.case_no,
-            c.title,
-            c.applicant_name,
-            c.due_date,
-            c.due_estimated,
-            c.state,
-            c.station,
-            c.window,
-            c.departments,
-            c.green_channel,
-        )
-        .where(predicate)  # type: ignore[arg-type]
-        .order_by(c.due_date, c.green_channel.desc(), c.case_no)
-        .offset(offset)
-        .limit(limit)
-    )
+    """One page of the overdue or near-deadline cases ("overdue" / "near"), by due date, green
+    channel first."""
+    statement = _DEADLINE_LISTS[which]
+    rows = _rows(s, statement, day=day, last=last, offset=offset, limit=limit)
     return [tuple(r) for r in rows]  # type: ignore[misc]
+
+
+_GREEN_CHANNEL = (
+    select(
+        _c.id,
+        _c.case_no,
+        _c.title,
+        _c.applicant_name,
+        _c.assistance_flags,
+        _c.assistance_mode,
+        _c.assistance_helper,
+        _c.state,
+        _c.clerk,
+        _c.window,
+    )
+    # likely(): the day's few cases, not the green-channel index's many.
+    .where(_c.created_on == DAY, func.likely(_c.green_channel.is_(True)))
+    .order_by(_c.case_no)
+)
 
 
 def green_channel_cases(s: Session, day: date) -> list[tuple[str, ...]]:
     """The 帮您办 cases taken in on `day`, by case number."""
-    c = CaseRow
-    rows = s.execute(
-        select(
-            c.id,
-            c.case_no,
-            c.title,
-            c.applicant_name,
-            c.assistance_flags,
-            c.assistance_mode,
-            c.assistance_helper,
-            c.state,
-            c.clerk,
-            c.window,
-        )
-        # likely(): the day's few cases, not the green-channel index's many.
-        .where(c.created_on == day, func.likely(c.green_channel.is_(True)))
-        .order_by(c.case_no)
-    )
-    return [tuple(r) for r in rows]
+    return [tuple(r) for r in _rows(s, _GREEN_CHANNEL, day=day)]

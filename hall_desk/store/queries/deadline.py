@@ -39,18 +39,22 @@ def clock_running(*, by_due_date: bool = False) -> ColumnElement[bool]:
     )
 
 
-def overdue(day: date, *, by_due_date: bool = False) -> ColumnElement[bool]:
+# A day, or a bound parameter standing for one (statements built once take :day and :last).
+DayLike = date | ColumnElement[date]
+
+
+def overdue(day: DayLike, *, by_due_date: bool = False) -> ColumnElement[bool]:
     """已超期 on `day`."""
     return and_(clock_running(by_due_date=by_due_date), CaseRow.due_date < day)
 
 
-def near_deadline(day: date, last: date, *, by_due_date: bool = False) -> ColumnElement[bool]:
+def near_deadline(day: DayLike, last: DayLike, *, by_due_date: bool = False) -> ColumnElement[bool]:
     """临近期限 on `day`; `last` is `near_deadline_last_day(calendar, day)`."""
     return and_(
         clock_running(by_due_date=by_due_date), CaseRow.due_date >= day, CaseRow.due_date <= last
     )
 
 
-def overdue_or_near(day: date, last: date) -> ColumnElement[bool]:
+def overdue_or_near(day: DayLike, last: DayLike) -> ColumnElement[bool]:
     """Either flag: the cases a lead must act on."""
     return and_(clock_running(), CaseRow.due_date <= last)

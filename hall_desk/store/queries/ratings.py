@@ -6,10 +6,12 @@ before the two met): `counted()` is the one predicate, and tests recount with it
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, Date, and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.ratings import AppealState, RatingState
@@ -23,7 +25,9 @@ def counted() -> ColumnElement[bool]:
     return RatingRow.duplicate_of == ""
 
 
-def in_period(day_from: date, day_to: date) -> ColumnElement[bool]:
+def in_period(
+    day_from: date | ColumnElement[date], day_to: date | ColumnElement[date]
+) -> ColumnElement[bool]:
     return and_(RatingRow.rated_on >= day_from, RatingRow.rated_on <= day_to)
 
 
@@ -149,20 +153,6 @@ def upheld_count(session: Session, day_from: date, day_to: date, staff: str | No
     return _count(session, *where)
 
 
-def duplicate_count(session: Session, day_from: date, day_to: date) -> int:
-    return _count(session, RatingRow.duplicate_of != "", in_period(day_from, day_to))
-
-
-def channel_counts(session: Session, day_from: date, day_to: date) -> dict[str, int]:
-    """{channel: ratings given} (未评价 has no channel of its own worth counting: the screen)."""
-    query = (
-        select(RatingRow.channel, func.count())
-        .where(counted(), in_period(day_from, day_to), RatingRow.state == RatingState.GIVEN.value)
-        .group_by(RatingRow.channel)
-    )
-    return {str(channel): int(n) for channel, n in session.execute(query)}
-
-
 def pending_appeals(session: Session) -> list[RatingRow]:
     return list(
         session.scalars(
@@ -182,3 +172,58 @@ def ratings_between(session: Session, day_from: date, day_to: date) -> list[Rati
             .order_by(RatingRow.rated_at, RatingRow.created_hlc, RatingRow.id)
         )
     )
+
+
+_FROM = bindparam("day_from", type_=Date)
+_TO = bindparam("day_to", type_=Date)
+_GIVEN = RatingRow.state == RatingState.GIVEN.value
+_UPHELD = and_(RatingRow.level <= 2, RatingRow.appeal_state == AppealState.UPHELD.value)
+_DUPLICATE = RatingRow.duplicate_of != ""
+# Built once: the dashboard reads a day's figures every time it opens.
+_PERIOD_GROUPS = (
+    select(
+        counted(),
+        _DUPLICATE,
+        RatingRow.state,
+        RatingRow.level,
+        RatingRow.channel,
+        _UPHELD,
+        func.count(),
+    )
+    .where(in_period(_FROM, _TO))
+    .group_by(counted(), _DUPLICATE, RatingRow.state, RatingRow.level, RatingRow.channel, _UPHELD)
+)
+
+
+@dataclass(frozen=True)
+class PeriodCounts:
+    """The counts behind `services.ratings.RatingFigures`, read in one pass over the period's
+    ratings (the rated_on index): the predicates of level_counts, upheld_count and
+    unrated_count, given by channel, and the duplicates (second ratings of one record)."""
+
+    levels: dict[int, int]
+    upheld: int
+    unrated: int
+    channels: dict[str, int]
+    duplicates: int
+
+
+def period_counts(session: Session, day_from: date, day_to: date) -> PeriodCounts:
+    levels: Counter[int] = Counter()
+    channels: Counter[str] = Counter()
+    upheld = unrated = duplicates = 0
+    rows = session.connection().execute(_PERIOD_GROUPS, {"day_from": day_from, "day_to": day_to})
+    for is_counted, duplicate, state, level, channel, is_upheld, n in rows:
+        if duplicate:
+            duplicates += int(n)
+        if not is_counted:
+            continue
+        if state == RatingState.UNRATED.value:
+            unrated += int(n)
+        elif state == RatingState.GIVEN.value:
+            channels[str(channel)] += int(n)
+            if level is not None:
+                levels[int(level)] += int(n)
+            if is_upheld:
+                upheld += int(n)
+    return PeriodCounts(dict(levels), upheld, unrated, dict(channels), duplicates)
