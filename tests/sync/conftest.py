@@ -19,10 +19,10 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from hall_desk.domain.clock import WallClock
+from hall_desk.domain.clock import SettableClock, WallClock
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
-from tests.conftest import make_home
+from tests.conftest import make_home, next_morning
 
 PG_ENV = "HALL_DESK_TEST_PG"
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
@@ -160,3 +160,22 @@ def hall(tmp_path: Path, home_templates: dict[str, Path]) -> Iterator[Hall]:
     h = Hall(tmp_path / "hall", home_templates)
     yield h
     h.close()
+
+
+# --- the queue: one window calling ------------------------------------------------------------
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    """09:00 tomorrow: hours from closing and from midnight, whatever hour the suite runs at."""
+    return SettableClock(next_morning().replace(hour=9, minute=0, second=0, microsecond=0))
+
+
+@pytest.fixture
+def window(hall: Hall, clock: SettableClock) -> Workstation:
+    """Workstation W1 as 3号窗口 (set_window from queue_helpers)."""
+    from tests.sync.queue_helpers import set_window
+
+    ws = hall.ws("W1", clock)
+    set_window(ws, "3")
+    return ws

@@ -19,24 +19,11 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import Event
 from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.sync.shared import SharedDatabase
-from tests.conftest import next_morning
 from tests.sync.conftest import Hall
 from tests.sync.queue_helpers import FailingHall, one_queue, open_shared, set_window, tickets
 
 CLERK = Actor("clerk1", "王晓燕", Role.CLERK)
 ID_NUMBER = "11010519491231002X"
-
-
-@pytest.fixture
-def clock() -> SettableClock:
-    return SettableClock(next_morning().replace(hour=9, minute=0, second=0, microsecond=0))
-
-
-@pytest.fixture
-def window(hall: Hall, clock: SettableClock) -> Workstation:
-    ws = hall.ws("W1", clock)
-    set_window(ws, "3")
-    return ws
 
 
 @pytest.fixture

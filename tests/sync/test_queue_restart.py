@@ -16,24 +16,11 @@ from hall_desk.services import queue
 from hall_desk.services.workstation import Workstation
 from hall_desk.sync import live_check
 from hall_desk.sync.shared import SharedDatabase
-from tests.conftest import next_morning
-from tests.sync.conftest import Hall, _admin
-from tests.sync.queue_helpers import open_shared, set_window, tickets
+from tests.sync.conftest import _admin
+from tests.sync.queue_helpers import open_shared, tickets
 
 pytestmark = pytest.mark.postgres
 CLERK = Actor("clerk1", "王晓燕", Role.CLERK)
-
-
-@pytest.fixture
-def clock() -> SettableClock:
-    return SettableClock(next_morning().replace(hour=9, minute=0, second=0, microsecond=0))
-
-
-@pytest.fixture
-def window(hall: Hall, clock: SettableClock) -> Workstation:
-    ws = hall.ws("W1", clock)
-    set_window(ws, "3")
-    return ws
 
 
 @pytest.fixture
