@@ -63,24 +63,36 @@ def drafts_for(ws: Workstation, n: int, seed: int = 7) -> list[IntakeDraft]:
 
 
 class WriteRecorder:
-    """The write statements the program sends on its writer connections, one list per intake."""
+    """The write statements the program sends on its writer connections, one list per intake.
+
+    Taken from SQLite's own trace of each statement as run, its values in place: the program
+    writes events, audit entries and projection rows straight on the driver (store/driver.py),
+    which SQLAlchemy's statement events never see."""
 
     def __init__(self, ws: Workstation) -> None:
         self.engine = ws.db.write_engine
-        self.current: list[tuple[str, Any, bool]] = []
-        event.listen(self.engine, "before_cursor_execute", self._seen)
+        self.current: list[str] = []
+        self._traced: list[Any] = []
+        event.listen(self.engine, "checkout", self._trace)
 
-    def _seen(self, conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+    def _trace(self, dbapi_conn, record, proxy) -> None:  # type: ignore[no-untyped-def]
+        if dbapi_conn not in self._traced:
+            dbapi_conn.set_trace_callback(self._seen)
+            self._traced.append(dbapi_conn)
+
+    def _seen(self, statement: str) -> None:
         head = statement.lstrip()[:6].upper()
         if head in ("INSERT", "UPDATE", "DELETE"):
-            self.current.append((statement, parameters, executemany))
+            self.current.append(statement)
 
-    def take(self) -> list[tuple[str, Any, bool]]:
+    def take(self) -> list[str]:
         taken, self.current = self.current, []
         return taken
 
     def close(self) -> None:
-        event.remove(self.engine, "before_cursor_execute", self._seen)
+        event.remove(self.engine, "checkout", self._trace)
+        for conn in self._traced:
+            conn.set_trace_callback(None)
 
 
 def _wal_pages(db_path: Path) -> int:
@@ -142,11 +154,8 @@ def intake_rows(path: Path, intakes: int = INTAKES) -> list[str]:
             for writes in block:
                 started = time.perf_counter()
                 floor.execute("BEGIN IMMEDIATE")
-                for statement, parameters, many in writes:
-                    if many:
-                        floor.executemany(statement, parameters)
-                    else:
-                        floor.execute(statement, parameters)
+                for statement in writes:
+                    floor.execute(statement)
                 floor.execute("COMMIT")
                 floor_ms.append((time.perf_counter() - started) * 1000)
         checkpoints = ws.db.checkpointer.runs - checkpoints
