@@ -12,42 +12,42 @@
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="427"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="423"/>
         <source>只看超期和临近期限(&amp;F)</source>
         <translation>Only overdue and near-deadline (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="429"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="425"/>
         <source>审批部门(&amp;D)：</source>
         <translation>Approving &amp;department:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="432"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="428"/>
         <source>按审批部门筛选</source>
         <translation>Filter by approving department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="433"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="429"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="437"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="433"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="459"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="455"/>
         <source>材料袋位置</source>
         <translation>Folder location</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="524"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="520"/>
         <source>共 {n} 件在途：已超期 {overdue} 件，临近期限 {near} 件</source>
         <translation>{n} cases in progress: {overdue} overdue, {near} near deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="528"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="524"/>
         <source>{department}的办件：</source>
         <translation>Cases at {department}:</translation>
     </message>
@@ -55,217 +55,217 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="47"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="50"/>
         <source>办件查看</source>
         <translation>Case View</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="94"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="97"/>
         <source>♿ 帮您办：{kinds}</source>
         <translation>♿ Help-Desk: {kinds}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="96"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="99"/>
         <source>♿ 帮您办</source>
         <translation>♿ Help-Desk</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="98"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="101"/>
         <source>（{mode}）</source>
         <translation> ({mode})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="102"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="105"/>
         <source>，帮办人 {helper}</source>
         <translation>, helper {helper}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="140"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="143"/>
         <source>材料袋位置：</source>
         <translation>Folder location:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="144"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="147"/>
         <source>材料袋位置</source>
         <translation>Folder location</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="182"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="185"/>
         <source>办件 {case_no}</source>
         <translation>Case {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="186"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="189"/>
         <source>{item}（{department}）</source>
         <translation>{item} ({department})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="192"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="195"/>
         <source>主办：{lead}；协办：{others}</source>
         <translation>Lead: {lead}; assisting: {others}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="197"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="200"/>
         <source>单位</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="197"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="200"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="199"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="202"/>
         <source>；代理人 {name}（{id}）</source>
         <translation>; agent {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="204"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="207"/>
         <source>{name}（{kind}）{agent}</source>
         <translation>{name} ({kind}){agent}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="215"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="218"/>
         <source>—（未受理或已结束）</source>
         <translation>— (not accepted or already closed)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="217"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="220"/>
         <source>已办结，待出件</source>
         <translation>Completed, awaiting delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="222"/>
-        <source>{due}　{mark}</source>
+        <location filename="../../hall_desk/ui/case_view.py" line="225"/>
+        <source>{due}&#x3000;{mark}</source>
         <translation>{due}  {mark}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="239"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="242"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="258"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="261"/>
         <source>材料流转记录</source>
         <translation>Routing history</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="262"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="265"/>
         <source>材料流转(&amp;J)</source>
         <translation>Routing (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="277"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="280"/>
         <source>{station}，已停留 {dwell}；接收人 {receiver}</source>
         <translation>{station}, here for {dwell}; received by {receiver}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="287"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="290"/>
         <source>材料袋现在：{station}</source>
         <translation>Folder now at: {station}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="291"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="294"/>
         <source>材料袋最后在：{station}（{state}），共经过 {n} 处</source>
         <translation>Folder last at: {station} ({state}), {n} stops in total</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="299"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="302"/>
         <source>材料袋现在：{station}，已停留 {dwell}；接收人 {receiver}</source>
         <translation>Folder now at: {station}, here for {dwell}; received by {receiver}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="308"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="311"/>
         <source>特别程序（暂停计时）</source>
         <translation>Special procedure (clock paused)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="317"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="320"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="320"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="323"/>
         <source>程序(&amp;G)：</source>
         <translation>Procedure (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="324"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="327"/>
         <source>暂停原因</source>
         <translation>Pause reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="325"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="328"/>
         <source>必填，如：送检机构、鉴定事项、听证安排</source>
         <translation>Required, e.g. testing agency, appraisal matter, hearing schedule</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="327"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="330"/>
         <source>原因(&amp;W)：</source>
         <translation>Reason (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="329"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="332"/>
         <source>暂停计时(&amp;T)</source>
         <translation>Pause &amp;timer</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="331"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="334"/>
         <source>恢复计时(&amp;U)</source>
         <translation>Resume timer (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="365"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="368"/>
         <source>⏸ 自 {day} 起暂停计时：{reason}</source>
         <translation>⏸ Clock paused since {day}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="370"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="373"/>
         <source>计时进行中</source>
         <translation>Clock running</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="373"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="376"/>
         <source>办件当前状态为「{state}」，计时未在进行</source>
-        <translation>Case status is "{state}"; the clock is not running</translation>
+        <translation>Case status is &quot;{state}&quot;; the clock is not running</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="413"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="416"/>
         <source>已恢复计时，办结期限顺延至 {due}</source>
         <translation>Clock resumed; deadline extended to {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="437"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="440"/>
         <source>已显示（已记录）</source>
         <translation>Shown (logged)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="443"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="446"/>
         <source>通知书(&amp;O)：</source>
         <translation>N&amp;otice:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="446"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="449"/>
         <source>要补打的通知书</source>
         <translation>Notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="448"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="451"/>
         <source>补打通知书(&amp;R)…</source>
         <translation>&amp;Reprint notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="461"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="464"/>
         <source>{title}（{day}）</source>
         <translation>{title} ({day})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="486"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="489"/>
         <source>{title} {case_no}</source>
         <translation>{title} {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="506"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="509"/>
         <source>办件信息单 {case_no}</source>
         <translation>Case information sheet {case_no}</translation>
     </message>
@@ -673,12 +673,12 @@
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="200"/>
         <source>今日咨询</source>
-        <translation>Today's consultations</translation>
+        <translation>Today&apos;s consultations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="215"/>
         <source>今日咨询（全部，{n} 条）</source>
-        <translation>Today's consultations (all, {n})</translation>
+        <translation>Today&apos;s consultations (all, {n})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="217"/>
@@ -1096,31 +1096,31 @@
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="221"/>
-        <source>{case_no}　{name}（{id}，{phone}）　{result}{agent}</source>
+        <source>{case_no}&#x3000;{name}（{id}，{phone}）&#x3000;{result}{agent}</source>
         <translation>{case_no}  {name} ({id}, {phone})  {result}{agent}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="241"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="239"/>
         <source>请先在待出件中选择办件</source>
         <translation>Please select a case under Pending delivery first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="261"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="259"/>
         <source>打印签收单（{case_no}）(&amp;P)…</source>
         <translation>&amp;Print receipt ({case_no})…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="263"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="261"/>
         <source>已出件：{case_no}，{name}</source>
         <translation>Delivered: {case_no}, {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="342"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="340"/>
         <source>已登记退回，办件回到待出件</source>
         <translation>Return registered; case is back in Pending delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/delivery_workspace.py" line="354"/>
+        <location filename="../../hall_desk/ui/delivery_workspace.py" line="352"/>
         <source>领取签收单 {case_no}</source>
         <translation>Collection receipt {case_no}</translation>
     </message>
@@ -1239,7 +1239,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="105"/>
         <source>按本月数据计算(&amp;C)</source>
-        <translation>&amp;Calculate from this month's data</translation>
+        <translation>&amp;Calculate from this month&apos;s data</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="107"/>
@@ -1269,7 +1269,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="136"/>
         <source>本月考评表</source>
-        <translation>This month's evaluation forms</translation>
+        <translation>This month&apos;s evaluation forms</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="146"/>
@@ -1329,12 +1329,12 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="228"/>
         <source>ⓘ 该项依据为本月业务数据统计或人工调整，没有单独的记录可打开</source>
-        <translation>ⓘ This item is based on this month's statistics or a manual adjustment; there is no separate record to open</translation>
+        <translation>ⓘ This item is based on this month&apos;s statistics or a manual adjustment; there is no separate record to open</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="270"/>
         <source>✓ 已按本月数据计算 {n} 张考评表</source>
-        <translation>✓ Calculated {n} evaluation forms from this month's data</translation>
+        <translation>✓ Calculated {n} evaluation forms from this month&apos;s data</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="289"/>
@@ -1704,7 +1704,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="308"/>
         <source>；已满 60 周岁，建议走绿色通道（已勾选“老年人”，可取消）</source>
-        <translation>; aged 60 or over, green channel suggested ("Senior" is checked; you can uncheck it)</translation>
+        <translation>; aged 60 or over, green channel suggested (&quot;Senior&quot; is checked; you can uncheck it)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/intake_workspace.py" line="331"/>
@@ -2025,7 +2025,7 @@ Are you sure you want to accept a new case?</translation>
         <translation>Folder label {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="810"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="808"/>
         <source>由咨询转入受理：首问负责人为接待咨询的工作人员</source>
         <translation>Converted from consultation: the first-contact officer is the staff member who handled the consultation</translation>
     </message>
@@ -2033,17 +2033,17 @@ Are you sure you want to accept a new case?</translation>
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="996"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="994"/>
         <source>新受理</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="998"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="996"/>
         <source>补正收件/容缺补齐</source>
         <translation>Supplements / missing materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="1002"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1000"/>
         <source>预审退回</source>
         <translation>Returned from pre-review</translation>
     </message>
@@ -2072,7 +2072,7 @@ Are you sure you want to accept a new case?</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="108"/>
-        <source>%1　您前面还有 %2 人，预计等候约 %3 分钟</source>
+        <source>%1&#x3000;您前面还有 %2 人，预计等候约 %3 分钟</source>
         <translation>%1  %2 people ahead of you, estimated wait about %3 minutes</translation>
     </message>
     <message>
@@ -2239,148 +2239,148 @@ Workstation {code}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="232"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="237"/>
         <source>工作区导航</source>
         <translation>Workspace navigation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="275"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="280"/>
         <source>查找办件(&amp;K)：</source>
         <translation>Find case (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="278"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="480"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="283"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="487"/>
         <source>查找办件</source>
         <translation>Find case</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="280"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="285"/>
         <source>受理编号、证件号码、电话或姓名，扫码枪可直接扫入（Ctrl+K）</source>
         <translation>Intake no., ID number, phone or name; scanners can scan directly (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="374"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="379"/>
         <source>系统设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="379"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="384"/>
         <source>大厅与工作站、自动锁定、同步、打印、工作日历、事项库、用户与角色。</source>
         <translation>Hall and workstations, auto-lock, sync, printing, work calendar, item catalog, users and roles.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="447"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="454"/>
         <source>工作站 {code}{window}</source>
         <translation>Workstation {code}{window}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="450"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="457"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="455"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="462"/>
         <source>数据库正常（{size:.1f} MB）</source>
         <translation>Database OK ({size:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="478"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="485"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="485"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="492"/>
         <source>放大字体</source>
         <translation>Larger font</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="493"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="500"/>
         <source>缩小字体</source>
         <translation>Smaller font</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="500"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="507"/>
         <source>恢复字体大小</source>
         <translation>Reset font size</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="505"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="512"/>
         <source>切换工作区</source>
         <translation>Switch workspace</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="518"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="525"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="529"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="536"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="530"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="537"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="532"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="539"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="534"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="541"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="536"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="543"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="541"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="548"/>
         <source>窗口代录评价…</source>
         <translation>Record rating for applicant…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="544"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="551"/>
         <source>我的评价…</source>
         <translation>My ratings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="546"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="553"/>
         <source>我的绩效考评…</source>
         <translation>My staff evaluation…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="550"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="557"/>
         <source>同步冲突…</source>
         <translation>Sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="553"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="560"/>
         <source>系统设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="576"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="583"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="599"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="606"/>
         <source>⚠ 没有找到「{text}」对应的办件</source>
-        <translation>⚠ No case found for "{text}"</translation>
+        <translation>⚠ No case found for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="602"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="609"/>
         <source>找到 {count} 个办件</source>
         <translation>Found {count} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="703"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="712"/>
         <source>字体大小：{percent}%</source>
         <translation>Font size: {percent}%</translation>
     </message>
@@ -2611,8 +2611,8 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="405"/>
         <source>更正 {on}（{by}）：{reason}
-　原：{before}
-　改为：{after}</source>
+&#x3000;原：{before}
+&#x3000;改为：{after}</source>
         <translation>Correction {on} ({by}): {reason}
   Before: {before}
   After: {after}</translation>
@@ -2678,7 +2678,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="78"/>
         <source>下月工作计划</source>
-        <translation>Next month's work plan</translation>
+        <translation>Next month&apos;s work plan</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="81"/>
@@ -2688,7 +2688,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="82"/>
         <source>下月工作计划(&amp;J)：</source>
-        <translation>Next month's work plan (&amp;J):</translation>
+        <translation>Next month&apos;s work plan (&amp;J):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/monthly_report.py" line="97"/>
@@ -2716,98 +2716,98 @@ Workstation {code}</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="166"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="164"/>
         <source>✔ 已发布：{at}，{who}。数据已冻结，只能预览、打印和导出。</source>
         <translation>✔ Published: {at}, {who}. Data is frozen; it can only be previewed, printed and exported.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="169"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="167"/>
         <source>草稿（未发布）</source>
         <translation>Draft (not published)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="171"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="169"/>
         <source>本月没有业务数据</source>
         <translation>No business data this month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="174"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="172"/>
         <source>可于 {day} 起发布</source>
         <translation>Can be published from {day}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="179"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="177"/>
         <source>⚠ 有 {n} 个未处理的同步冲突：{cases}</source>
         <translation>⚠ {n} unresolved sync conflicts: {cases}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="197"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="195"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="214"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="212"/>
         <source>正在生成运营报告…</source>
         <translation>Generating operations report…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="226"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="224"/>
         <source>运营报告 {month}</source>
         <translation>Operations report {month}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="227"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="225"/>
         <source>（草稿）</source>
         <translation> (draft)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="233"/>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="281"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="231"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="279"/>
         <source>运营报告_{month}.pdf</source>
         <translation>Operations_Report_{month}.pdf</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="241"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="239"/>
         <source>发布运营报告</source>
         <translation>Publish operations report</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="242"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="240"/>
         <source>发布后，{month}的数据与文字将冻结，不能再修改。确定发布？</source>
         <translation>After publishing, the data and text for {month} will be frozen and can no longer be changed. Publish now?</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="249"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="247"/>
         <source>发布(&amp;Y)</source>
         <translation>Publish (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="250"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="248"/>
         <source>取消(&amp;N)</source>
         <translation>Cancel (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="272"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="270"/>
         <source>已发布，数据校验码 {sha}</source>
         <translation>Published, data checksum {sha}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="280"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="278"/>
         <source>导出运营报告</source>
         <translation>Export operations report</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="282"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="280"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="289"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="287"/>
         <source>正在导出运营报告…</source>
         <translation>Exporting operations report…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="301"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="299"/>
         <source>已导出 {pdf}（{pages} 页）和 {xlsx}</source>
         <translation>Exported {pdf} ({pages} pages) and {xlsx}</translation>
     </message>
@@ -2942,7 +2942,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/print_job.py" line="171"/>
         <source>打印机「{name}」无法开始打印</source>
-        <translation>Printer "{name}" could not start printing</translation>
+        <translation>Printer &quot;{name}&quot; could not start printing</translation>
     </message>
 </context>
 <context>
@@ -3031,7 +3031,7 @@ Workstation {code}</translation>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="164"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="169"/>
         <source>本工作区尚在建设中，下一版本提供：{coming}</source>
         <translation>This workspace is under construction; coming in the next version: {coming}</translation>
     </message>
@@ -3046,7 +3046,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="51"/>
         <source>仅在申请人请求协助时代为录入；评价等级须由申请人本人说出，不得引导。</source>
-        <translation>Enter on the applicant's behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
+        <translation>Enter on the applicant&apos;s behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="69"/>
@@ -3423,7 +3423,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/queue_settings.py" line="190"/>
         <source>叫号显示屏每次叫号念几遍（显示屏所在工作站同步后重新启动即生效）</source>
-        <translation>How many times the hall display says each call (in effect once the display's workstation has synced and the display restarts)</translation>
+        <translation>How many times the hall display says each call (in effect once the display&apos;s workstation has synced and the display restarts)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/queue_settings.py" line="208"/>
@@ -3573,7 +3573,7 @@ Workstation {code}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="193"/>
-        <source>{window}　工作人员：{name}（工号 {staff}）</source>
+        <source>{window}&#x3000;工作人员：{name}（工号 {staff}）</source>
         <translation>{window} · Staff: {name} (staff no. {staff})</translation>
     </message>
     <message>
@@ -3584,7 +3584,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="254"/>
         <source>{n} 秒后未评价将记为「未评价」</source>
-        <translation>If no rating is given within {n} s, it will be recorded as "Not rated"</translation>
+        <translation>If no rating is given within {n} s, it will be recorded as &quot;Not rated&quot;</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_screen.py" line="287"/>
@@ -3835,7 +3835,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="260"/>
         <source>办不成事/投诉登记</source>
-        <translation>"Can't-get-it-done" / complaint registrations</translation>
+        <translation>&quot;Can&apos;t-get-it-done&quot; / complaint registrations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="261"/>
@@ -4051,22 +4051,22 @@ Reminder: {sheet}</translation>
         <translation>&amp;Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="545"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="543"/>
         <source>每日工作汇总 {day}</source>
         <translation>Daily work summary {day}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="556"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="554"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="556"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="554"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="570"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="568"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>Exported {rows} rows to {path}</translation>
     </message>
@@ -4107,37 +4107,37 @@ Reminder: {sheet}</translation>
 <context>
     <name>ReturnPanel</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="362"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="360"/>
         <source>预审退回补正</source>
         <translation>Return for supplement at pre-review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="368"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="366"/>
         <source>退回的受理编号</source>
         <translation>Case no. to return</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="371"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="369"/>
         <source>退回原因</source>
         <translation>Return reason</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="372"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="370"/>
         <source>受理编号：</source>
         <translation>Case no.:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="373"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="371"/>
         <source>退回原因：</source>
         <translation>Return reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="374"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="372"/>
         <source>退回窗口(&amp;B)</source>
         <translation>Send &amp;back to window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="404"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="400"/>
         <source>{case_no} 已退回 {window}，补正期限 {deadline}</source>
         <translation>{case_no} returned to {window}; supplement deadline {deadline}</translation>
     </message>
@@ -4147,7 +4147,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="54"/>
         <source>显示所有窗口的(&amp;A)</source>
-        <translation>Show &amp;all windows'</translation>
+        <translation>Show &amp;all windows&apos;</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/returned_folders.py" line="56"/>
@@ -4178,17 +4178,17 @@ Reminder: {sheet}</translation>
 <context>
     <name>RoutingWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="541"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="537"/>
         <source>扫码交接</source>
         <translation>Scan handover</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="543"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="539"/>
         <source>材料袋位置</source>
         <translation>Folder locations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="548"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="544"/>
         <source>交接单与标签</source>
         <translation>Handover slips and labels</translation>
     </message>
@@ -4196,53 +4196,53 @@ Reminder: {sheet}</translation>
 <context>
     <name>RowsModel</name>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="52"/>
-        <location filename="../../hall_desk/ui/case_view.py" line="68"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="55"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="71"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="53"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="56"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="58"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="61"/>
         <source>已收取</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="60"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="63"/>
         <source>容缺待补</source>
         <translation>Pending (accept-with-gaps)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="61"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="64"/>
         <source>未收取</source>
         <translation>Not received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="65"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="68"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="66"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="69"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="67"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="70"/>
         <source>应交份数</source>
         <translation>Copies required</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="69"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="72"/>
         <source>收取情况</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="72"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="75"/>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="51"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="40"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="56"/>
@@ -4250,77 +4250,77 @@ Reminder: {sheet}</translation>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="73"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="76"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="74"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="77"/>
         <source>经办人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="75"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="78"/>
         <source>工作站</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="76"/>
-        <location filename="../../hall_desk/ui/case_view.py" line="87"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="79"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="90"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="71"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="80"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="83"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="91"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="54"/>
         <source>所在位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="81"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="84"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="82"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="85"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="38"/>
         <source>交出人</source>
         <translation>Handed over by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="83"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="86"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="39"/>
         <source>接收人</source>
         <translation>Received by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="84"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="87"/>
         <location filename="../../hall_desk/ui/routing_papers.py" line="33"/>
         <source>交接单号</source>
         <translation>Handover slip no.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="85"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="88"/>
         <source>到达时间</source>
         <translation>Arrived</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/case_view.py" line="86"/>
+        <location filename="../../hall_desk/ui/case_view.py" line="89"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="55"/>
         <source>停留</source>
         <translation>Dwell time</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="133"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="138"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="80"/>
         <source>♿ 帮您办</source>
         <translation>♿ Help-Desk</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="36"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="145"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="150"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="86"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="128"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="30"/>
@@ -4331,7 +4331,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="37"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="146"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="151"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="87"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="129"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="32"/>
@@ -4343,7 +4343,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="38"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="147"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="152"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="88"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="130"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="33"/>
@@ -4352,7 +4352,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="39"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="148"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="153"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
@@ -4367,7 +4367,7 @@ Reminder: {sheet}</translation>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="149"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="154"/>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="34"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="90"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="134"/>
@@ -4380,14 +4380,14 @@ Reminder: {sheet}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="150"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="155"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="89"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="56"/>
         <source>办结期限</source>
         <translation>Completion deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="151"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="156"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="84"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="50"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="42"/>
@@ -4396,7 +4396,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="35"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="152"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="157"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="85"/>
         <location filename="../../hall_desk/ui/reports_workspace.py" line="115"/>
         <location filename="../../hall_desk/ui/returned_folders.py" line="31"/>
@@ -5005,12 +5005,12 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="237"/>
         <source>，移交「{department}」</source>
-        <translation>, transferred to "{department}"</translation>
+        <translation>, transferred to &quot;{department}&quot;</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="253"/>
         <source>审批部门已改为「{department}」</source>
-        <translation>Approving department changed to "{department}"</translation>
+        <translation>Approving department changed to &quot;{department}&quot;</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="262"/>
@@ -5023,32 +5023,32 @@ Reminder: {sheet}</translation>
         <translation>✖ Not approved: {case_no} ({reason})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="279"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="277"/>
         <source>本批还没有材料袋</source>
         <translation>No folders in this batch yet</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="324"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="322"/>
         <source>{move}：{n} 件已办理</source>
         <translation>{move}: {n} cases processed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="326"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="324"/>
         <source>，交接单 {no}</source>
         <translation>, handover slip {no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="329"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="327"/>
         <source>；{lines}</source>
         <translation>; {lines}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="331"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="329"/>
         <source>；未办理：{lines}</source>
         <translation>; not processed: {lines}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/routing_workspace.py" line="344"/>
+        <location filename="../../hall_desk/ui/routing_workspace.py" line="342"/>
         <source>交接单 {no}</source>
         <translation>Handover slip {no}</translation>
     </message>
@@ -5134,7 +5134,7 @@ Reminder: {sheet}</translation>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="179"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="184"/>
         <source>找到 {count} 个办件</source>
         <translation>{count} cases found</translation>
     </message>
@@ -5284,12 +5284,12 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="344"/>
         <source>已声明全部录入的年份：{years}（这些年份的办结期限不再标注“估算”）</source>
-        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked "estimated")</translation>
+        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked &quot;estimated&quot;)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="350"/>
         <source>尚无声明全部录入的年份：内置安排之外的年份，办结期限标注“估算”。</source>
-        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked "estimated".</translation>
+        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked &quot;estimated&quot;.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="356"/>
@@ -5319,7 +5319,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="432"/>
         <source>当前事项库：{items} 项事项，{departments} 个实施部门，{themes} 个一件事。导入时有任何错误行则全部不导入。</source>
-        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} "one-thing" bundles. If any row has errors, nothing is imported.</translation>
+        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} &quot;one-thing&quot; bundles. If any row has errors, nothing is imported.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="440"/>
@@ -5345,7 +5345,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="460"/>
         <source>已导入：事项 {items} 项，一件事 {themes} 个。</source>
-        <translation>Imported: {items} service items, {themes} "one-thing" bundles.</translation>
+        <translation>Imported: {items} service items, {themes} &quot;one-thing&quot; bundles.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="470"/>
@@ -5390,7 +5390,7 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="499"/>
         <source>重设所选用户的密码(&amp;W)…</source>
-        <translation>Reset selected user's pass&amp;word…</translation>
+        <translation>Reset selected user&apos;s pass&amp;word…</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="506"/>
@@ -5405,17 +5405,17 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="515"/>
         <source>新用户姓名</source>
-        <translation>New user's name</translation>
+        <translation>New user&apos;s name</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="517"/>
         <source>新用户窗口</source>
-        <translation>New user's window</translation>
+        <translation>New user&apos;s window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="520"/>
         <source>新用户初始密码</source>
-        <translation>New user's initial password</translation>
+        <translation>New user&apos;s initial password</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="521"/>
@@ -5451,109 +5451,109 @@ Reminder: {sheet}</translation>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="569"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="576"/>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="585"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="611"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="609"/>
         <source>⚠ 请先在表中选择用户</source>
         <translation>⚠ Please select a user in the table first</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/settings_dialog.py" line="597"/>
         <source>已重设 {name}（{username}）的密码，账户如被锁定已一并解锁。请当面告知本人，并请其登录后在“工具 → 修改密码”中改为自己的密码。</source>
-        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under "Tools → Change password" after signing in.</translation>
+        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under &quot;Tools → Change password&quot; after signing in.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="619"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="617"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="623"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="621"/>
         <source>备份是本机数据库的完整副本（含全部办件与个人信息，请妥善保管）。从备份恢复时，当前数据库改名保留在本机目录中；恢复后程序将关闭，请重新打开，并先同步一次以取回本机在备份之后推送过的记录。</source>
-        <translation>A backup is a full copy of this computer's database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
+        <translation>A backup is a full copy of this computer&apos;s database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="631"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="629"/>
         <source>立即备份(&amp;B)…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="633"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="631"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="653"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="651"/>
         <source>hall-desk 备份 (*.sqlite3);;所有文件 (*)</source>
         <translation>hall-desk backups (*.sqlite3);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="656"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="654"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="658"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="656"/>
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="662"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="660"/>
         <source>未完成：{message}</source>
         <translation>Not completed: {message}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="675"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="673"/>
         <source>已备份到 {path}（{kb} KB，完整性校验通过）</source>
         <translation>Backed up to {path} ({kb} KB, integrity check passed)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="689"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="687"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="692"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="690"/>
         <source>用备份 {path} 替换本机数据库？
 当前数据库将改名保留；恢复后程序将关闭，请重新打开。</source>
-        <translation>Replace this computer's database with backup {path}?
+        <translation>Replace this computer&apos;s database with backup {path}?
 The current database will be renamed and kept; the program closes after restoring — please reopen it.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="696"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="694"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="697"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="695"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="715"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="713"/>
         <source>已从备份恢复，工作站 {code}。</source>
         <translation>Restored from backup, workstation {code}.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="717"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="715"/>
         <source>原数据库已改名保留为 {path}。</source>
         <translation>The original database has been renamed and kept as {path}.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="719"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="717"/>
         <source>重新打开后请先同步一次，取回本机在备份之后推送过的记录。</source>
         <translation>After reopening, sync once first to retrieve records this computer pushed after the backup.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="720"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="718"/>
         <source>程序现在关闭，请重新打开。</source>
         <translation>The program will now close; please reopen it.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="726"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="724"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="728"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="726"/>
         <source>关闭程序</source>
         <translation>Close program</translation>
     </message>
@@ -5754,7 +5754,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/settings.ui" line="55"/>
         <source>申请人在这段时间内未评价，记为「未评价」（不计为好评）</source>
-        <translation>If the applicant does not rate within this time, it is recorded as "Not rated" (not counted as positive)</translation>
+        <translation>If the applicant does not rate within this time, it is recorded as &quot;Not rated&quot; (not counted as positive)</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="55"/>
@@ -5860,7 +5860,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/setup.ui" line="8"/>
         <source>首次使用：请设置本工作站。新大厅的第一台工作站选择“新建大厅”；其他工作站选择“加入已有大厅”，并使用第一台工作站导出的大厅密钥文件。</source>
-        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose "New hall"; for other workstations, choose "Join existing hall" and use the hall key file exported by the first workstation.</translation>
+        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose &quot;New hall&quot;; for other workstations, choose &quot;Join existing hall&quot; and use the hall key file exported by the first workstation.</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="14"/>
@@ -6078,52 +6078,52 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>SupplementForm</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="862"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="860"/>
         <source>受理编号或证件号码(&amp;F)：</source>
         <translation>&amp;Find by case no. or ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="865"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="863"/>
         <source>受理编号或证件号码</source>
         <translation>Case no. or ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="866"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="864"/>
         <source>扫描告知书上的条码，或输入受理编号、证件号码</source>
         <translation>Scan the barcode on the notice, or enter the case no. or ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="877"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="875"/>
         <source>待补材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="879"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="877"/>
         <source>确认收取(&amp;C)</source>
         <translation>&amp;Confirm receipt</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="886"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="884"/>
         <source>打印受理通知书(&amp;Y)…</source>
         <translation>Print intake notice (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="913"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="911"/>
         <source>⚠ 没有找到待补正或待补齐容缺材料的办件</source>
         <translation>⚠ No case found awaiting supplement or accept-with-gaps materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="919"/>
-        <source>{case_no}　{title}　{name}（{state}）</source>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="917"/>
+        <source>{case_no}&#x3000;{title}&#x3000;{name}（{state}）</source>
         <translation>{case_no} · {title} · {name} ({state})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="962"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="960"/>
         <source>材料已收齐：{case_no} 已受理，办结期限 {due}</source>
         <translation>All materials received: {case_no} accepted, completion deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="968"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="966"/>
         <source>已登记收取，{case_no} 仍有材料待补</source>
         <translation>Receipt recorded; {case_no} still has materials outstanding</translation>
     </message>
@@ -6462,17 +6462,17 @@ The current database will be renamed and kept; the program closes after restorin
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="350"/>
-        <source>{number}　{kind}　{channel}　{tier}</source>
+        <source>{number}&#x3000;{kind}&#x3000;{channel}&#x3000;{tier}</source>
         <translation>{number} · {kind} · {channel} · {tier}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="356"/>
-        <source>状态：{state}　{mark}</source>
+        <source>状态：{state}&#x3000;{mark}</source>
         <translation>Status: {state}  {mark}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="359"/>
-        <source>反映人：{who}　涉及：{staff}</source>
+        <source>反映人：{who}&#x3000;涉及：{staff}</source>
         <translation>Reported by: {who} · Staff involved: {staff}</translation>
     </message>
     <message>
@@ -6526,12 +6526,12 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="82"/>
         <source>（非办不成事）</source>
-        <translation>(not "can't-get-it-done")</translation>
+        <translation>(not &quot;can&apos;t-get-it-done&quot;)</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="85"/>
         <source>办不成事类型(&amp;B)：</source>
-        <translation>"Can't-get-it-done" type (&amp;B):</translation>
+        <translation>&quot;Can&apos;t-get-it-done&quot; type (&amp;B):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="88"/>
@@ -6624,7 +6624,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="25"/>
         <source>办不成事/投诉</source>
-        <translation>"Can't-get-it-done" / complaints</translation>
+        <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="34"/>
@@ -6795,7 +6795,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/words.py" line="41"/>
         <source>办不成事与投诉处理</source>
-        <translation>Complaints and "can't-get-it-done" handling</translation>
+        <translation>Complaints and &quot;can&apos;t-get-it-done&quot; handling</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="42"/>
@@ -7445,7 +7445,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/words.py" line="199"/>
         <source>办不成事窗口</source>
-        <translation>"Can't-get-it-done" window</translation>
+        <translation>&quot;Can&apos;t-get-it-done&quot; window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="200"/>
@@ -7926,77 +7926,77 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="71"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="76"/>
         <source>综合受理</source>
         <translation>One-window intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="73"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="78"/>
         <source>选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。</source>
-        <translation>Choose a service item or "one-thing" bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
+        <translation>Choose a service item or &quot;one-thing&quot; bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="80"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="85"/>
         <source>咨询登记</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="82"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="87"/>
         <source>快速登记现场和电话咨询，常用主题一键录入，转入受理时记录首问负责人。</source>
         <translation>Quickly register walk-in and phone consultations, enter common topics with one click, and record the first-contact owner when passing to intake.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="88"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="93"/>
         <source>材料流转</source>
         <translation>Routing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="90"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="95"/>
         <source>扫码收取材料袋、预审、按部门批量移交并打印交接单，随时掌握每个材料袋的位置和剩余期限。</source>
         <translation>Scan in folders, pre-review, transfer in batches by department and print handover slips; always know where each folder is and how much time is left.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="97"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="102"/>
         <source>统一出件</source>
         <translation>Unified delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="99"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="104"/>
         <source>待出件队列，本人或代领核验身份后领取，邮寄登记运单号，出件台账。</source>
         <translation>Delivery queue, pickup by the applicant or a proxy after ID check, mail registration with tracking number, delivery ledger.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="105"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="110"/>
         <source>办不成事/投诉</source>
-        <translation>"Can't-get-it-done" / complaints</translation>
+        <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="107"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="112"/>
         <source>办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。</source>
-        <translation>Register, assign, resolve within deadlines and verify "can't-get-it-done" reports, complaints, suggestions, praise and ratings.</translation>
+        <translation>Register, assign, resolve within deadlines and verify &quot;can&apos;t-get-it-done&quot; reports, complaints, suggestions, praise and ratings.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="113"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="118"/>
         <source>统计报表</source>
         <translation>Statistics and reports</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="115"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="120"/>
         <source>当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。</source>
         <translation>Day overview, overdue and near-deadline cases, daily work summary, monthly reports and ledger exports.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="121"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="126"/>
         <source>人员与巡查</source>
         <translation>Staff and inspections</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="123"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="128"/>
         <source>晨会、周例会和待办事项，现场巡查与整改复查，月度绩效考评的计算、审核、发布和打印。</source>
         <translation>Morning meetings, weekly meetings and action items, on-site inspections and rectification follow-up, and calculation, review, publishing and printing of monthly staff evaluations.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="128"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="133"/>
         <source>系统管理</source>
         <translation>System administration</translation>
     </message>
