@@ -5,11 +5,7 @@ commit and its anchor leaves a home that opens and verifies clean."""
 from __future__ import annotations
 
 import logging
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -25,9 +21,9 @@ from hall_desk.store import audit, faults
 from hall_desk.store.anchor_writer import AnchorWriter
 from tests.conftest import TODAY, make_home
 from tests.services.helpers import draft_for
+from tests.store.crash_child import taking_intakes
 from tests.sync.helpers import clerk as clerk_of
 
-ROOT = Path(__file__).resolve().parents[2]
 KEY = b"k" * 32
 FOOD = "011050007001"
 
@@ -142,29 +138,13 @@ def test_a_kill_between_commit_and_anchor_leaves_a_home_that_verifies(tmp_path):
     make_home(tmp_path / "home").close()
     db = tmp_path / "home" / "local.sqlite3"
     before = _sql(db, "SELECT count(*) FROM audit_log")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), faults.PAUSE_ENV: "anchor.before_write"}
-    env.pop(faults.RESUME_ENV, None)
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.store.crash_child", str(tmp_path / "home")],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
     seen = ""
-    try:
-        assert child.stdout is not None
+    with taking_intakes(tmp_path / "home", **{faults.PAUSE_ENV: "anchor.before_write"}) as line:
         # The writer holds at its first anchor; the clerk's intakes go on committing.
         while not (faults.MARK in seen and seen.count("SAVED ") >= 2):
-            line = child.stdout.readline()
-            assert line, f"the child stopped: {seen!r}"
-            seen += line
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        if child.stdout is not None:
-            child.stdout.close()
+            got = line()
+            assert got, f"the child stopped: {seen!r}"
+            seen += got
     entries = _sql(db, "SELECT count(*) FROM audit_log")
     assert entries >= before + 2
     reopened = Workstation(Home(tmp_path / "home"))

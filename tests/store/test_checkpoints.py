@@ -4,11 +4,7 @@ log stays bounded when commits never pause, and what committed survives a killed
 
 from __future__ import annotations
 
-import os
-import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,10 +16,10 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store import checkpoints
 from hall_desk.store.db import Database
 from tests.conftest import make_home
+from tests.store.crash_child import taking_intakes
 from tests.sync.helpers import DAY, FOOD, applicant, clerk, draft
 
 PAGE = 4096
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _write_pages(database: Database, commits: int, pages_each: int) -> None:
@@ -111,27 +107,13 @@ def test_the_log_stays_bounded_over_many_intakes_without_a_pause(ws, monkeypatch
 
 def test_what_committed_before_a_kill_is_there_on_reopen(tmp_path):
     make_home(tmp_path / "home").close()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.store.crash_child", str(tmp_path / "home")],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
     saved = []
-    try:
-        assert child.stdout is not None
+    with taking_intakes(tmp_path / "home") as next_line:
         while len(saved) < 3:
-            line = child.stdout.readline()
+            line = next_line()
             assert line.startswith("SAVED "), f"the child stopped: {line!r}"
             saved.append(line.split()[1])
-        os.kill(child.pid, signal.SIGKILL)  # right after the third commit returned
-    finally:
-        child.kill()
-        child.wait(timeout=30)
-        if child.stdout is not None:
-            child.stdout.close()
+    # Killed right after the third commit returned.
     db_path = tmp_path / "home" / "local.sqlite3"
     # Killed, not closed: its commits were still in the log, nobody had copied them back.
     assert Path(f"{db_path}-wal").stat().st_size > 0
