@@ -12,19 +12,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QSpinBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSpinBox
 
 from hall_desk.domain.assistance import AssistanceFlag
 from hall_desk.domain.queue import Priority, QueueAction
 from hall_desk.services import queue
 from hall_desk.sync.queue_link import QueueLink
 from hall_desk.ui.display import Announcer, DisplayWindow
-from hall_desk.ui.forms import child
 from hall_desk.ui.queue_settings import QueueSettingsTab
-from hall_desk.ui.settings_dialog import SettingsDialog
 from tests.ui.actions import settle
 from tests.ui.queue_hall import open_all_day
-from tests.ui.test_routing_delivery_workspaces import open_tab
+from tests.ui.test_settings_queues import open_queues_tab
 
 
 @pytest.fixture
@@ -35,18 +33,6 @@ def hall(ws, admin, tmp_path: Path) -> Iterator[QueueLink]:  # type: ignore[no-u
     link = QueueLink(ws, str(tmp_path / "hall-shared.sqlite3"))
     yield link
     link.close()
-
-
-def _tab(qtbot, ws, admin) -> QueueSettingsTab:  # type: ignore[no-untyped-def]
-    dialog = SettingsDialog(ws, admin)
-    qtbot.addWidget(dialog)
-    dialog.resize(900, 700)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    open_tab(qtbot, child(dialog.form, QTabWidget, "tabs"), "叫号队列")
-    return dialog.queues
 
 
 def _type_rule(qtbot, tab: QueueSettingsTab, key: Qt.Key, value: int) -> QSpinBox:  # type: ignore[no-untyped-def]
@@ -74,7 +60,7 @@ def _stored_rules(ws) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 def test_the_rules_follow_the_queue_fields_in_keyboard_order(qtbot, ws, admin, hall) -> None:  # type: ignore[no-untyped-def]
-    tab = _tab(qtbot, ws, admin)
+    tab = open_queues_tab(qtbot, ws, admin)
     assert (tab.green_ratio.value(), tab.recall_limit.value(), tab.repeat.value()) == (2, 3, 2)
     tab.closes.setFocus()
     for _ in range(3):  # Tab first walks the time's own sections (hour, minute)
@@ -93,7 +79,7 @@ def test_the_rules_follow_the_queue_fields_in_keyboard_order(qtbot, ws, admin, h
 
 
 def test_a_green_ratio_of_one_calls_green_and_normal_in_turn(qtbot, ws, admin, hall) -> None:  # type: ignore[no-untyped-def]
-    tab = _tab(qtbot, ws, admin)
+    tab = open_queues_tab(qtbot, ws, admin)
     tab.name.setFocus()
     spin = _type_rule(qtbot, tab, Qt.Key.Key_G, 1)
     assert spin is tab.green_ratio
@@ -116,7 +102,7 @@ def test_a_green_ratio_of_one_calls_green_and_normal_in_turn(qtbot, ws, admin, h
 
 
 def test_a_recall_limit_of_one_makes_the_second_recall_a_no_show(qtbot, ws, admin, hall) -> None:  # type: ignore[no-untyped-def]
-    tab = _tab(qtbot, ws, admin)
+    tab = open_queues_tab(qtbot, ws, admin)
     tab.name.setFocus()
     assert _type_rule(qtbot, tab, Qt.Key.Key_L, 1) is tab.recall_limit
     assert _stored_rules(ws)["recall_limit"] == 1
@@ -134,7 +120,7 @@ def test_a_recall_limit_of_one_makes_the_second_recall_a_no_show(qtbot, ws, admi
 
 
 def test_the_display_says_each_call_as_often_as_set(qtbot, ws, admin, hall) -> None:  # type: ignore[no-untyped-def]
-    tab = _tab(qtbot, ws, admin)
+    tab = open_queues_tab(qtbot, ws, admin)
     tab.name.setFocus()
     assert _type_rule(qtbot, tab, Qt.Key.Key_P, 3) is tab.repeat
     assert _stored_rules(ws)["repeat"] == 3
@@ -158,7 +144,7 @@ def test_the_display_says_each_call_as_often_as_set(qtbot, ws, admin, hall) -> N
 
 def test_a_rule_out_of_range_is_refused_beside_its_box(qtbot, ws, admin, hall) -> None:  # type: ignore[no-untyped-def]
     before = _stored_rules(ws)
-    tab = _tab(qtbot, ws, admin)
+    tab = open_queues_tab(qtbot, ws, admin)
     tab.name.setFocus()
     _type_rule(qtbot, tab, Qt.Key.Key_L, 0)
     error = tab.errors.labels["recall_limit"]

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 
 from hall_desk.services import queue
 from hall_desk.ui.forms import child
+from hall_desk.ui.queue_settings import QueueSettingsTab
 from hall_desk.ui.settings_dialog import SettingsDialog
 from tests.ui.actions import click, fill
 from tests.ui.test_routing_delivery_workspaces import open_tab
@@ -19,7 +20,8 @@ def _spin(qtbot, spin, value: int) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(spin, str(value))
 
 
-def test_a_queue_is_added_and_changed_in_settings(qtbot, ws, admin) -> None:  # type: ignore[no-untyped-def]
+def open_queues_tab(qtbot, ws, admin) -> QueueSettingsTab:  # type: ignore[no-untyped-def]
+    """设置 opened as the admin opens it, the 叫号队列 tab clicked."""
     dialog = SettingsDialog(ws, admin)
     qtbot.addWidget(dialog)
     dialog.resize(900, 700)
@@ -28,7 +30,11 @@ def test_a_queue_is_added_and_changed_in_settings(qtbot, ws, admin) -> None:  # 
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     open_tab(qtbot, child(dialog.form, QTabWidget, "tabs"), "叫号队列")
-    tab = dialog.queues
+    return dialog.queues
+
+
+def test_a_queue_is_added_and_changed_in_settings(qtbot, ws, admin) -> None:  # type: ignore[no-untyped-def]
+    tab = open_queues_tab(qtbot, ws, admin)
     assert tab.model.rowCount() == 4
     assert tab.name.text() == "综合受理"  # the first queue is shown
     click(qtbot, tab.new_button)
