@@ -82,10 +82,12 @@ def run_process(
     password: str | None = None,
     env: dict[str, str] | None = None,
     timeout: float = TIMEOUT,
+    python: tuple[str, ...] = (),
 ) -> Result:
-    """Runs the real program the way a scheduler would: a child process, no terminal, no input."""
+    """Runs the real program the way a scheduler would: a child process, no terminal, no input
+    (`python`: options for the interpreter itself, e.g. -X importtime)."""
     ran = subprocess.run(
-        [sys.executable, "-m", "hall_desk", *_argv(args, home)],
+        [sys.executable, *python, "-m", "hall_desk", *_argv(args, home)],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         encoding="utf-8",
@@ -866,25 +868,7 @@ def test_report_daily_loads_nothing_of_the_shared_database_sync_or_window(
     process loaded."""
     out = fresh_seeded.parent / "daily.pdf"
     command = ["report", "daily", "--date", "2026-11-27", "--out", str(out)]
-    ran = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "importtime",
-            "-m",
-            "hall_desk",
-            "--home",
-            str(fresh_seeded),
-            *command,
-        ],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        encoding="utf-8",
-        env=_environment(None, None),
-        cwd=_SCRATCH["root"],
-        timeout=TIMEOUT,
-        check=False,
-    )
+    ran = run_process(*command, home=fresh_seeded, python=("-X", "importtime"))
     assert ran.returncode == 0, ran.stderr[-2000:]
     loaded = {
         line.rsplit("|", 1)[1].strip()
