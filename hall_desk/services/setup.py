@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import logging
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from hall_desk.assets import resource
@@ -26,6 +28,8 @@ from hall_desk.store.files import create_private, make_private_dir
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import OpeningProgram, upgrade
 from hall_desk.store.models import Meta
+
+log = logging.getLogger(__name__)
 
 
 def init_home(
@@ -84,16 +88,29 @@ def init_home(
                 users.create_user(ws, SYSTEM_ACTOR, admin[0], admin[1], Role.ADMIN, admin[2])
             ws.anchors.flush()  # a whole home has its anchor on disk
             home.init_marker_path.unlink()  # the last step: from here on the home is whole
-        except BaseException:
-            ws.close()
+        except BaseException as failure:
+            # Closing also raises what the anchor writer kept (a write refused by the disk the
+            # failed step may have met too): the step's error is still the one to see.
+            _clean_up(failure, ws.close, "closing the new workstation")
             raise
         return ws
-    except BaseException:
+    except BaseException as failure:
         for path in home.files_of_init():
-            path.unlink(missing_ok=True)
+            _clean_up(failure, lambda p=path: p.unlink(missing_ok=True), f"removing {path}")
         if created_dir:
             shutil.rmtree(home.path, ignore_errors=True)
         raise
+
+
+def _clean_up(failure: BaseException, step: Callable[[], object], what: str) -> None:
+    """One step of the clean-up after a failed init. Should it fail as well, it is logged and
+    noted on `failure`, which is what the caller must see (the reason the home was not made),
+    and the clean-up goes on with its next step."""
+    try:
+        step()
+    except Exception as exc:
+        log.error("init clean-up: %s failed: %s", what, exc, exc_info=exc)
+        failure.add_note(f"while cleaning up, {what} failed too: {exc}")
 
 
 def bundled_overrides() -> list[dict[str, str]]:
