@@ -72,6 +72,7 @@ class QueueSettingsTab(QWidget):
         self.ws = ws
         self.actor = actor
         self.editing = ""  # the code of the queue in the fields ("" a new one)
+        self.saved_rules = CallingRules()  # the calling rules as the hall's settings hold them
         layout = QVBoxLayout(self)
         note = QLabel(
             self.tr(
@@ -269,11 +270,13 @@ class QueueSettingsTab(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _reload(self, choose: str = "") -> None:
+    def _reload(self, choose: str = "", *, keep_rules: bool = False) -> None:
         settings = queue.settings_of(self.ws)
-        self.green_ratio.setValue(settings.green_ratio)
-        self.recall_limit.setValue(settings.recall_limit)
-        self.repeat.setValue(settings.repeat)
+        self.saved_rules = settings.rules
+        if not keep_rules:
+            self.green_ratio.setValue(settings.green_ratio)
+            self.recall_limit.setValue(settings.recall_limit)
+            self.repeat.setValue(settings.repeat)
         queues = list(settings.queues)
         self.model.set_rows(queues)
         codes = [q.code for q in queues]
@@ -313,14 +316,17 @@ class QueueSettingsTab(QWidget):
         self.message.setText(self.tr("填写新队列后按「保存队列及叫号规则」"))
         self.code.setFocus()
 
+    def _typed_rules(self) -> CallingRules:
+        return CallingRules(
+            self.green_ratio.value(), self.recall_limit.value(), self.repeat.value()
+        )
+
     def save(self) -> Op[QueueSpec]:
         ws, actor, replacing = self.ws, self.actor, self.editing
         code, name, windows = self.code.text(), self.name.text(), self.windows.text()
         numbers = (self.quota.value(), self.first.value(), self.last.value())
         opens, closes = self.opens.time().toPython(), self.closes.time().toPython()
-        rules = CallingRules(
-            self.green_ratio.value(), self.recall_limit.value(), self.repeat.value()
-        )
+        rules = self._typed_rules()
 
         def work() -> QueueSpec:
             spec = typed_queue(
@@ -367,5 +373,13 @@ class QueueSettingsTab(QWidget):
         )
 
     def _removed(self, code: str) -> None:
-        self._reload()
-        self.message.setText(self.tr("已删除队列 %1").replace("%1", code))
+        # The calling rules are the hall's, not the deleted queue's: what was typed in them
+        # stays, as it does when another queue is chosen, and the message says it is not saved
+        # yet. A question before the delete would ask about something the delete leaves alone,
+        # and reloading them from the database would drop the clerk's numbers without a word.
+        self._reload(keep_rules=True)
+        if self._typed_rules() == self.saved_rules:
+            text = self.tr("已删除队列 %1")
+        else:
+            text = self.tr("已删除队列 %1。叫号规则的修改尚未保存：按「保存队列及叫号规则」保存")
+        self.message.setText(text.replace("%1", code))

@@ -1,7 +1,8 @@
 """设置 → 叫号队列's hall-wide calling rules typed with keys (the label's Alt key, the number,
 Enter), saved with the queue, and then what the hall does with them: the green-channel ratio in
 the calling order, the recall limit making 过号, the display's voice; a value out of range
-refused beside its box, nothing written."""
+refused beside its box, nothing written; numbers typed and not yet saved kept over a queue's
+delete."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from hall_desk.services import queue
 from hall_desk.sync.queue_link import QueueLink
 from hall_desk.ui.display import Announcer, DisplayWindow
 from hall_desk.ui.queue_settings import QueueSettingsTab
-from tests.ui.actions import settle
+from tests.ui.actions import click, settle
 from tests.ui.queue_hall import open_all_day
 from tests.ui.test_settings_queues import open_queues_tab
 
@@ -166,3 +167,34 @@ def test_a_rule_out_of_range_is_refused_beside_its_box(qtbot, ws, admin, hall) -
     stored = _stored_rules(ws)
     assert (stored["green_ratio"], stored["recall_limit"], stored["repeat"]) == (4, 5, 2)
     assert queue.settings_of(ws).queue("A").name == "综合受理"  # the queue saved unchanged
+
+
+def test_rules_typed_before_a_queue_is_deleted_are_kept(qtbot, ws, admin) -> None:  # type: ignore[no-untyped-def]
+    tab = open_queues_tab(qtbot, ws, admin)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert tab.code.text() == "D"
+    # A new recall limit typed, not saved (no Enter), then the chosen queue deleted.
+    qtbot.keyClick(tab.table, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is tab.recall_limit
+    qtbot.keyClick(tab.recall_limit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(tab.recall_limit, "5")
+    click(qtbot, tab.remove_button)
+    assert [q.code for q in queue.settings_of(ws).queues] == ["A", "B", "C"]
+    assert tab.model.rowCount() == 3 and tab.code.text() == "A"
+    # The hall's rules are not the queue's: the number typed is still there, said to be unsaved,
+    # and the delete did not write it.
+    assert tab.recall_limit.value() == 5
+    assert tab.message.text() == (
+        "已删除队列 D。叫号规则的修改尚未保存：按「保存队列及叫号规则」保存"
+    )
+    assert _stored_rules(ws)["recall_limit"] == 3
+    click(qtbot, tab.save_button)
+    assert _stored_rules(ws)["recall_limit"] == 5
+    assert tab.message.text() == "已保存队列 A 综合受理 及全大厅叫号规则"
+    # With nothing typed in the rules, a delete says only that.
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    click(qtbot, tab.remove_button)
+    assert tab.message.text() == "已删除队列 C"
+    assert [q.code for q in queue.settings_of(ws).queues] == ["A", "B"]
