@@ -72,6 +72,9 @@ class Desk:
         """Runs setup and login; False when the person cancelled (the program then exits)."""
         self.reporter.install()
         if not self.home.is_initialised():
+            # No workstation yet to read a theme from: the setup dialog has the default look,
+            # not Qt's bare one, in which its refusals would not be red.
+            appearance.apply_theme(self.app, "light")
             setup = SetupDialog(self.home)
             if setup.exec() != QDialog.DialogCode.Accepted or setup.created is None:
                 return False

@@ -105,10 +105,12 @@ def _app(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     app = application()
     # In Chinese, the source language, whatever the machine's locale.
     language.apply(app, language.CHINESE)
-    yield
-    # Each test starts from the default look.
+    # Each test starts from the default look, as the program's windows do (the theme is set
+    # before the first of them): set only after each test, the first test of a run had no
+    # style sheet at all, and everything the theme colours (refusals in red) was drawn black.
     appearance.apply_theme(app, "light")
     appearance.apply_font_scale(app, 1.0)
+    yield
     language.apply(app, language.CHINESE)
     # A desk that did not close (or a test that set up logging) leaves no handler behind: the
     # next test's error dialog must name its own log.

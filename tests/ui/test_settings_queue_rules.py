@@ -22,6 +22,7 @@ from hall_desk.sync.queue_link import QueueLink
 from hall_desk.ui.display import Announcer, DisplayWindow
 from hall_desk.ui.queue_settings import QueueSettingsTab
 from tests.ui.actions import click, settle
+from tests.ui.looks import drawn_in, role_colour
 from tests.ui.queue_hall import open_all_day
 from tests.ui.test_settings_queues import open_queues_tab
 
@@ -150,6 +151,11 @@ def test_a_rule_out_of_range_is_refused_beside_its_box(qtbot, ws, admin, hall) -
     _type_rule(qtbot, tab, Qt.Key.Key_L, 0)
     error = tab.errors.labels["recall_limit"]
     assert error.isVisible() and error.text() == "⚠ 重呼次数上限须为 1–10"
+    # Red as refusals are everywhere: the theme's colour for the role, on screen.
+    red = role_colour("fieldError")
+    assert error.property("role") == "fieldError"
+    assert error.palette().color(error.foregroundRole()) == red
+    assert drawn_in(error, red)
     assert QApplication.focusWidget() is tab.recall_limit
     assert not tab.errors.labels["green_ratio"].isVisible()
     assert _stored_rules(ws) == before  # nothing written, not even the queue

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QTabWidget
 
 from hall_desk.domain.roles import Role
@@ -24,6 +24,7 @@ from hall_desk.ui.settings_dialog import SettingsDialog
 from hall_desk.ui.setup_dialog import SetupDialog
 from tests.conftest import ADMIN_PASSWORD, STAFF_PASSWORD
 from tests.ui.actions import click
+from tests.ui.looks import drawn_in, role_colour
 
 
 def test_run_opens_the_main_window_on_the_qasync_loop(qtbot, ws, monkeypatch) -> None:
@@ -59,6 +60,27 @@ def test_cancelled_login_ends_the_program_cleanly(qtbot, ws, monkeypatch) -> Non
     ws.close()
     monkeypatch.setattr(LoginDialog, "exec", lambda self: int(QDialog.DialogCode.Rejected))
     assert app_module.run(home) == 0
+
+
+def test_the_first_start_asks_in_the_theme(qtbot, tmp_path: Path, monkeypatch) -> None:
+    QApplication.instance().setStyleSheet("")  # a program just started: no theme set yet
+    seen: list[bool] = []
+
+    def refused_then_cancelled(dialog: SetupDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        for field in ("password", "confirm"):
+            qtbot.keyClicks(dialog.edits[field], "short")
+        qtbot.keyClick(dialog.edits["confirm"], Qt.Key.Key_Return)
+        error = child(dialog.form, QLabel, "passwordError")
+        assert error.isVisible() and "密码至少" in error.text()
+        seen.append(drawn_in(error, role_colour("fieldError")))
+        dialog.hide()
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(SetupDialog, "exec", refused_then_cancelled)
+    assert app_module.run(Home(tmp_path / "new-home")) == 0
+    assert seen == [True]  # the refusal drawn red, as on every later screen
 
 
 def test_home_without_admin_asks_for_one(qtbot, tmp_path: Path) -> None:
