@@ -56,6 +56,9 @@ QUEUE_COLUMNS: list[Column[QueueSpec]] = [
 # What the rule boxes take: wider than the hall may use, so that the service's refusal, which
 # names the allowed values, is what a wrong number meets, as for the queue's own numbers.
 RULE_MAX = 99
+# The least width of a number or time box: its widest value, a suffix and the theme's step
+# buttons (which its size hint leaves out) still fit at 150 %.
+BOX_WIDTH = 110
 
 
 def _qtime(value: object) -> QTime:
@@ -118,7 +121,7 @@ class QueueSettingsTab(QWidget):
         # A number and a time need a few characters, not the dialog's width: the pairs sit
         # together at the left, as "1 至 999" reads.
         for spin in (self.quota, self.first, self.last, self.opens, self.closes):
-            spin.setMinimumWidth(110)
+            spin.setMinimumWidth(BOX_WIDTH)
             spin.setMaximumWidth(160)
         self.quota.setAlignment(Qt.AlignmentFlag.AlignRight)
         range_row = QHBoxLayout()
@@ -194,7 +197,7 @@ class QueueSettingsTab(QWidget):
             spin.setRange(0, RULE_MAX)
             spin.setSuffix(suffix)
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            spin.setMinimumWidth(90)
+            spin.setMinimumWidth(BOX_WIDTH)
             spin.setToolTip(hint)
             spin.setAccessibleName(accessible)
             spin.setAccessibleDescription(hint)

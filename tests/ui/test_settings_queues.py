@@ -1,12 +1,20 @@
 """设置 → 叫号队列 driven with keys and clicks: a new queue typed in, refused beside its field,
-then saved as the hall's; an existing queue changed from the list."""
+then saved as the hall's; an existing queue changed from the list; its number boxes at 150 %."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTabWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QSpinBox,
+    QStyle,
+    QStyleOptionSpinBox,
+    QTabWidget,
+    QWidget,
+)
 
 from hall_desk.services import queue
+from hall_desk.ui import appearance
 from hall_desk.ui.forms import child
 from hall_desk.ui.queue_settings import QueueSettingsTab
 from hall_desk.ui.settings_dialog import SettingsDialog
@@ -72,3 +80,39 @@ def test_a_queue_is_added_and_changed_in_settings(qtbot, ws, admin) -> None:  # 
     click(qtbot, tab.save_button)
     assert queue.settings_of(ws).queue("A").last == 200
     assert tab.model.index(0, 4).data() == "A001–A200"
+
+
+def test_number_boxes_have_room_for_their_arrows_and_values_at_150(qtbot, ws, admin) -> None:  # type: ignore[no-untyped-def]
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    appearance.apply_font_scale(app, 1.5)  # the conftest puts it back before the next test
+    tab = open_queues_tab(qtbot, ws, admin)
+    boxes = [tab.quota, tab.first, tab.last, tab.opens, tab.closes]
+    boxes += [tab.green_ratio, tab.recall_limit, tab.repeat]
+    for box in boxes:
+        if isinstance(box, QSpinBox):
+            box.setValue(box.maximum())  # the widest number it takes
+        widest = box.text()
+        opt = QStyleOptionSpinBox()
+        box.initStyleOption(opt)
+
+        def part(sub: QStyle.SubControl, box: QWidget = box, opt: QStyleOptionSpinBox = opt):  # type: ignore[no-untyped-def]
+            return box.style().subControlRect(QStyle.ComplexControl.CC_SpinBox, opt, sub, box)
+
+        metrics = box.fontMetrics()
+        for button in (QStyle.SubControl.SC_SpinBoxUp, QStyle.SubControl.SC_SpinBoxDown):
+            rect = part(button)
+            assert rect.width() >= metrics.height(), f"{box.accessibleName()}: {rect}"
+            # The arrow itself is drawn, not a dot: dark pixels inside the button's edges.
+            image = box.grab(rect.adjusted(2, 2, -2, -2)).toImage()
+            dark = sum(
+                image.pixelColor(x, y).lightness() < 128
+                for y in range(image.height())
+                for x in range(image.width())
+            )
+            assert dark >= 10, f"{box.accessibleName()}: {dark} dark pixels"
+        # The widest value fits beside them with a digit's room on either side: the field's
+        # rectangle includes its margins, and a value that fills it sits edge to edge.
+        field = part(QStyle.SubControl.SC_SpinBoxEditField)
+        room = metrics.horizontalAdvance(widest) + 2 * metrics.horizontalAdvance("0")
+        assert field.width() >= room, f"{box.accessibleName()}: {field.width()} < {room}"
