@@ -8,13 +8,18 @@ import gc
 import getpass
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hall_desk import __version__
 from hall_desk.domain.errors import HallDeskError, ValidationError, ValidationErrors
 from hall_desk.domain.roles import Actor, Role
+
+if TYPE_CHECKING:
+    from hall_desk.services.progress_output import ProgressOutput
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -145,6 +150,19 @@ def _operator() -> Actor:
     return Actor(f"cli:{who}", f"命令行（{who}）", Role.SYSTEM)
 
 
+@contextmanager
+def _progress() -> Iterator[ProgressOutput]:
+    """Long work's progress on stderr (a bar on a terminal, plain lines otherwise), cleared
+    before the summary is printed on stdout."""
+    from hall_desk.services.progress_output import ProgressOutput
+
+    shown = ProgressOutput(sys.stderr)
+    try:
+        yield shown
+    finally:
+        shown.close()
+
+
 def _admin_password(username: str) -> str | None:
     password = os.environ.get("HALL_DESK_ADMIN_PASSWORD")
     if password:
@@ -246,7 +264,10 @@ def _run(args: argparse.Namespace) -> int:
             from hall_desk.services import catalog
 
             if args.catalog_command == "import":
-                n_items, n_themes = catalog.import_catalog_xlsx(ws, _operator(), args.file)
+                with _progress() as shown:
+                    n_items, n_themes = catalog.import_catalog_xlsx(
+                        ws, _operator(), args.file, progress=shown
+                    )
                 print(f"已导入事项 {n_items} 项、一件事 {n_themes} 个")
             else:
                 n = catalog.export_catalog_xlsx(ws, args.file)
@@ -276,9 +297,16 @@ def _run(args: argparse.Namespace) -> int:
         elif cmd == "report" and args.report_command == "monthly":
             from hall_desk.reports.monthly import write_monthly_report
 
-            done = write_monthly_report(
-                ws, _operator(), args.month, args.out, xlsx_out=args.xlsx, draft=args.draft
-            )
+            with _progress() as shown:
+                done = write_monthly_report(
+                    ws,
+                    _operator(),
+                    args.month,
+                    args.out,
+                    xlsx_out=args.xlsx,
+                    draft=args.draft,
+                    progress=shown,
+                )
             state = "已发布" if done.published else "草稿"
             print(f"月度运营报告（{state}）已生成：{args.out}（{done.pages} 页）")
             if args.xlsx:
@@ -292,9 +320,17 @@ def _run(args: argparse.Namespace) -> int:
         elif cmd == "export":
             from hall_desk.reports.ledgers import KINDS, export
 
-            rows = export(
-                ws, _operator(), args.kind, args.start, args.end, args.out, unmask=args.unmask
-            )
+            with _progress() as shown:
+                rows = export(
+                    ws,
+                    _operator(),
+                    args.kind,
+                    args.start,
+                    args.end,
+                    args.out,
+                    unmask=args.unmask,
+                    progress=shown,
+                )
             print(f"{KINDS[args.kind]}已导出：{args.out}（{rows} 行）")
         elif cmd == "sync":
             from hall_desk.sync.command import run_sync_command
@@ -312,14 +348,13 @@ def _run(args: argparse.Namespace) -> int:
             return run(ws, full_screen=not args.windowed)
         elif cmd == "rebuild":
             from hall_desk.services.integrity import rebuild_projections
-            from hall_desk.sync.command import ProgressOutput
+            from hall_desk.sync.command import sync_steps
             from hall_desk.sync.run import phase_progress
 
-            shown = ProgressOutput(sys.stderr)
-            try:
-                rebuilt = rebuild_projections(ws, _operator(), phase_progress(shown, "rebuild"))
-            finally:
-                shown.close()
+            with _progress() as shown:
+                rebuilt = rebuild_projections(
+                    ws, _operator(), phase_progress(sync_steps(shown), "rebuild")
+                )
             print(f"已由事件重新生成全部数据表：重放 {rebuilt.events} 条事件")
             if rebuilt.rejected:
                 print(

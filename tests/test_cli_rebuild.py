@@ -113,9 +113,10 @@ def test_a_rebuild_reports_how_far_its_replay_is(tmp_path: Path, monkeypatch) ->
 
     from hall_desk.services.home import Home
     from hall_desk.services.integrity import rebuild_projections
+    from hall_desk.services.progress_output import ProgressOutput
     from hall_desk.services.workstation import Workstation
     from hall_desk.store import projections
-    from hall_desk.sync.command import ProgressOutput
+    from hall_desk.sync.command import sync_steps
     from hall_desk.sync.run import SyncProgress, phase_progress
 
     home = tmp_path / "home"
@@ -133,7 +134,7 @@ def test_a_rebuild_reports_how_far_its_replay_is(tmp_path: Path, monkeypatch) ->
 
     out = io.StringIO()
     shown = ProgressOutput(out, terminal=True)
-    report = phase_progress(shown, "rebuild")
+    report = phase_progress(sync_steps(shown), "rebuild")
     report(0, events)
     report(events, events)
     shown.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from hall_desk.domain.errors import ValidationError
+from hall_desk.domain.progress import Progress, quiet
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.reports.xlsx import Ledger, write
 from hall_desk.services.home import check_output_path
@@ -51,9 +52,10 @@ def export(
     out: Path,
     *,
     unmask: bool = False,
+    progress: Progress = quiet,
 ) -> int:
     """Writes the ledger of [start, end] to `out`; unmasked personal data needs the permission
-    and is audited."""
+    and is audited. `progress` hears the reading (no total yet), then the rows written."""
     actor.require(Permission.REPORTS)
     if end < start:
         raise ValidationError("to", "结束日期不能早于开始日期")
@@ -63,6 +65,7 @@ def export(
         actor.require(Permission.UNMASK)
     ws.require_writable()  # the export is audited before the file is written
     check_output_path(out)
+    progress(0, 0, f"正在读取{KINDS[kind]}…")
     ledger = builder(kind)(ws, actor, start, end, unmask=unmask)
     # Logged before the file exists: decrypted data never sits on disk without its trace (a
     # failed write leaves an entry for an export that did not finish, the safe side to err on).
@@ -77,4 +80,4 @@ def export(
                 "unmasked": unmask,
             },
         )
-    return write(ledger, out)
+    return write(ledger, out, progress)

@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
 
 from hall_desk.domain.errors import ValidationError
+from hall_desk.domain.progress import Progress, quiet
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.reports import pdf, xlsx
 from hall_desk.services import monthly
@@ -39,8 +40,11 @@ CHART_HEIGHT = 62 * mm
 # --- entry points ------------------------------------------------------------------------------
 
 
-def build_monthly_pdf(ws: Workstation, actor: Actor, report: MonthlyReport) -> bytes:
-    """The report as PDF bytes (A4, contents, 第 N 页 共 M 页), for the preview and the printer."""
+def build_monthly_pdf(
+    ws: Workstation, actor: Actor, report: MonthlyReport, progress: Progress = quiet
+) -> bytes:
+    """The report as PDF bytes (A4, contents, 第 N 页 共 M 页), for the preview and the printer;
+    `progress` hears the layout page by page."""
     actor.require(Permission.REPORTS)
     story = _story(report)
     return pdf.build(
@@ -49,7 +53,31 @@ def build_monthly_pdf(ws: Workstation, actor: Actor, report: MonthlyReport) -> b
         doc_title=f"{TITLE} {report.month}" + (f"（{DRAFT}）" if report.draft else ""),
         watermark=DRAFT if report.draft else "",
         contents=True,
+        on_progress=_Layout(progress),
     )
+
+
+class _Layout:
+    """reportlab's layout callback as progress: the parts of the story placed of all (in this
+    pass: the contents need two), told as the page reached."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.total = 0
+        self.placed = 0
+
+    def __call__(self, kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            self.total, self.placed = value, 0
+            self.progress(0, value, layout_text(1))
+        elif kind == "PROGRESS":
+            self.placed = value  # every flowable: only remembered, told once a page is done
+        elif kind == "PAGE":
+            self.progress(min(self.placed, self.total), self.total, layout_text(value))
+
+
+def layout_text(page: int) -> str:
+    return f"正在排版：第 {page} 页"
 
 
 @dataclass(frozen=True)
@@ -67,8 +95,10 @@ def write_monthly_report(
     *,
     xlsx_out: Path | None = None,
     draft: bool = False,
+    progress: Progress = quiet,
 ) -> Written:
-    """Writes the PDF (and the .xlsx) to new files, never replacing one; audited."""
+    """Writes the PDF (and the .xlsx) to new files, never replacing one; audited. `progress`
+    hears the counting, the layout and the .xlsx rows in turn."""
     actor.require(Permission.REPORTS)
     ws.require_writable()
     check_output_path(out)
@@ -77,11 +107,15 @@ def write_monthly_report(
         if xlsx_out.resolve() == out.resolve():
             raise ValidationError("xlsx", "表格文件与 PDF 文件不能是同一个文件")
     month = monthly.parse_month(month)
-    found = monthly.monthly_report(ws, actor, month)
+    found = monthly.monthly_report(ws, actor, month, progress)
     if not found.has_data:
         raise ValidationError("month", f"{cn_month(month)}没有业务数据，不生成运营报告")
-    report = found if (draft or found.published) else monthly.publish(ws, actor, month)
-    data = build_monthly_pdf(ws, actor, report)
+    report = (
+        found
+        if (draft or found.published)
+        else monthly.publish(ws, actor, month, progress=progress)
+    )
+    data = build_monthly_pdf(ws, actor, report, progress)
     written: list[Path] = []
     try:
         for path, payload in ((out, data), *(((xlsx_out, None),) if xlsx_out else ())):
@@ -89,7 +123,7 @@ def write_monthly_report(
             if payload is None:
                 if path.exists():
                     raise FileExistsError
-                write_monthly_xlsx(report, path)
+                write_monthly_xlsx(report, path, progress)
             else:
                 with create_private(path) as f:
                     f.write(payload)
@@ -198,12 +232,12 @@ def _cells(value: Any) -> list[object]:
     return [value if value is not None else monthly.NOT_COMPUTED, ""]
 
 
-def write_monthly_xlsx(report: MonthlyReport, path: Path) -> int:
+def write_monthly_xlsx(report: MonthlyReport, path: Path, progress: Progress = quiet) -> int:
     ledger = xlsx.Ledger(
         f"运营报告{report.month}", ["章节", "项目", "数值", "说明"], [16, 48, 20, 48]
     )
     ledger.rows = xlsx_rows(report)  # type: ignore[assignment]
-    return xlsx.write(ledger, path)
+    return xlsx.write(ledger, path, progress)
 
 
 # --- layout --------------------------------------------------------------------------------------

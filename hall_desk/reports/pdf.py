@@ -416,12 +416,15 @@ def build(
     margins_mm: float = 20,
     watermark: str = "",
     contents: bool = False,
+    on_progress: Callable[[str, int], None] | None = None,
 ) -> bytes:
     """Lays out the story on A4 pages with a footer (hall, print time, 第 N 页 共 M 页).
 
     `watermark` ("草稿") is printed large and light across every page; `contents`: the story
     holds a `TableOfContents` and headings marked with `toc_level` (`heading_entry`), laid out
-    in as many passes as their page numbers need."""
+    in as many passes as their page numbers need. `on_progress`: reportlab's own layout
+    callback ("PASS", "SIZE_EST", "PROGRESS", "PAGE" … with a number), for a long report's
+    progress."""
     printed_at = letterhead.printed_at.strftime("%Y-%m-%d %H:%M")
 
     class _NumberedCanvas(canvas_with_page_count()):  # type: ignore[misc]
@@ -466,6 +469,8 @@ def build(
         author=letterhead.hall,
         creator="hall-desk",
     )
+    if on_progress is not None:
+        doc.setProgressCallBack(on_progress)
     if contents:
         doc.multiBuild(story, canvasmaker=_NumberedCanvas)
     else:

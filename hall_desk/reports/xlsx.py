@@ -23,6 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from hall_desk.domain.progress import ROWS_PER_REPORT, Progress
 from hall_desk.store.files import written_whole
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -106,7 +107,21 @@ def _cells(letters: Sequence[str], rows: Iterable[Sequence[object]]) -> Iterable
         yield "".join(parts)
 
 
-def _sheet(ledger: Ledger) -> Iterable[str]:
+def _reporting(rows: Sequence[Sequence[object]], progress: Progress) -> Iterable[Sequence[object]]:
+    """The rows as they are written, telling `progress` every few hundred (not every row: a
+    busy month is tens of thousands)."""
+    total = len(rows)
+    for start in range(0, total, ROWS_PER_REPORT):
+        progress(start, total, written_text(start, total))
+        yield from rows[start : start + ROWS_PER_REPORT]
+    progress(total, total, written_text(total, total))
+
+
+def written_text(done: int, total: int) -> str:
+    return f"已写入 {done:,} / {total:,} 行"
+
+
+def _sheet(ledger: Ledger, progress: Progress | None = None) -> Iterable[str]:
     ncols = len(ledger.headers)
     last = column_letter(max(1, ncols))
     yield (
@@ -131,7 +146,8 @@ def _sheet(ledger: Ledger) -> Iterable[str]:
         )
         + "</row>"
     )
-    yield from _cells(letters, ledger.rows)
+    rows = ledger.rows if progress is None else _reporting(ledger.rows, progress)
+    yield from _cells(letters, rows)
     yield f'</sheetData><autoFilter ref="A1:{last}{len(ledger.rows) + 1}"/></worksheet>'
 
 
@@ -201,8 +217,9 @@ def _workbook(title: str) -> str:
     )
 
 
-def write(ledger: Ledger, path: Path) -> int:
-    """Writes the ledger; dates stay dates (Excel can sort and filter them). Returns row count."""
+def write(ledger: Ledger, path: Path, progress: Progress | None = None) -> int:
+    """Writes the ledger; dates stay dates (Excel can sort and filter them). Returns row count.
+    `progress` hears the rows written every few hundred."""
     with (
         written_whole(path) as raw,
         # The fastest deflate level: the sheet is most of the file and half of the time at
@@ -216,7 +233,7 @@ def write(ledger: Ledger, path: Path) -> int:
         archive.writestr("xl/styles.xml", STYLES)
         with archive.open("xl/worksheets/sheet1.xml", "w") as sheet:
             buffer: list[str] = []
-            for chunk in _sheet(ledger):
+            for chunk in _sheet(ledger, progress):
                 buffer.append(chunk)
                 if len(buffer) >= 2000:
                     sheet.write("".join(buffer).encode("utf-8"))

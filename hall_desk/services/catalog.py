@@ -22,6 +22,7 @@ from hall_desk.domain.catalog import (
 )
 from hall_desk.domain.errors import ValidationError, ValidationErrors
 from hall_desk.domain.limits import MAX_DEPARTMENT, MAX_MATERIAL, MAX_QUERY
+from hall_desk.domain.progress import ROWS_PER_REPORT, Progress, quiet
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import clean_query, clean_text
 from hall_desk.services.home import check_output_path
@@ -89,9 +90,12 @@ class RowProblem:
 
 
 def check_catalog(
-    data: dict[str, Any], rows: dict[tuple[str, str], int] | None = None
+    data: dict[str, Any],
+    rows: dict[tuple[str, str], int] | None = None,
+    progress: Progress = quiet,
 ) -> list[RowProblem]:
-    """Every problem, each with where it is; an empty list means the catalog may be imported."""
+    """Every problem, each with where it is; an empty list means the catalog may be imported.
+    `progress` hears the items checked every few hundred."""
     rows = rows or {}
     problems: list[RowProblem] = []
 
@@ -112,7 +116,10 @@ def check_catalog(
         if len(data.get(key, [])) > limit:
             return [RowProblem(sheet, limit + 2, f"超过 {limit} 行上限，请检查是否选错了文件")]
     codes: set[str] = set()
+    count = len(data.get("items", []))
     for n, item in enumerate(data.get("items", []), start=2):
+        if (n - 2) % ROWS_PER_REPORT == 0:
+            progress(n - 2, count, f"正在检查：{n - 2:,} / {count:,} 项事项")
         code = str(item.get("code", ""))
         r = where("事项", code, n)
         text("事项", r, item.get("name"), "事项名称", "name")
@@ -198,15 +205,19 @@ def check_catalog(
                 problems.append(RowProblem("一件事", r, f"包含的事项编码「{member}」不在事项表中"))
     if not data.get("items"):
         problems.append(RowProblem("事项", 2, "事项表为空"))
+    progress(count, count, f"正在检查：{count:,} / {count:,} 项事项")
     return problems
 
 
-def import_catalog(ws: Workstation, actor: Actor, data: dict[str, Any]) -> tuple[int, int]:
+def import_catalog(
+    ws: Workstation, actor: Actor, data: dict[str, Any], progress: Progress = quiet
+) -> tuple[int, int]:
     """Replaces the catalog as a whole (one event), or changes nothing and lists every problem."""
     actor.require(Permission.MANAGE_CATALOG)
-    problems = check_catalog(data)
+    problems = check_catalog(data)  # quiet: a spreadsheet's import has told its checking
     if problems:
         raise ValidationErrors([ValidationError("catalog", str(p)) for p in problems])
+    _saving(progress, data)
     payload = {"items": data["items"], "themes": data.get("themes", [])}
     with ws.transaction(actor) as tx:
         tx.emit("catalog.imported", "catalog", "catalog", payload)
@@ -248,10 +259,16 @@ def _row_limit(sheet: str, row: int, limit: int) -> None:
         )
 
 
+def _saving(progress: Progress, data: dict[str, Any]) -> None:
+    # One event and its projection: no count to tell, only that it is under way.
+    progress(0, 0, f"正在导入：事项 {len(data['items']):,} 项…")
+
+
 def read_catalog_xlsx(
-    path: Path,
+    path: Path, progress: Progress = quiet
 ) -> tuple[dict[str, Any], dict[tuple[str, str], int], list[RowProblem]]:
-    """Parse the three sheets; returns the data, where each row came from, and parse problems."""
+    """Parse the three sheets; returns the data, where each row came from, and parse problems.
+    `progress` hears the rows read every few hundred."""
     # The spreadsheet library is imported when a spreadsheet is read or written, not when the
     # program starts (it was an eighth of the window's start-up).
     from openpyxl import load_workbook
@@ -268,6 +285,17 @@ def read_catalog_xlsx(
     rows: dict[tuple[str, str], int] = {}
     items: dict[str, dict[str, Any]] = {}
     item_list: list[dict[str, Any]] = []
+    # The sheets' stated sizes (a file may not state them: then rows read, of no total).
+    sizes = [wb[name].max_row for name in SHEETS if name in wb.sheetnames]
+    total = sum(sizes) if all(isinstance(n, int) for n in sizes) else 0
+    read = 0
+
+    def one_read() -> None:
+        nonlocal read
+        read += 1
+        if read % ROWS_PER_REPORT == 0:
+            of = f" / {total:,}" if total else ""
+            progress(read, max(total, read) if total else 0, f"正在读取：{read:,}{of} 行")
 
     def header_check(sheet: str, expected: list[str], header: tuple[Any, ...]) -> None:
         got = [_cell(h) for h in header[: len(expected)]]
@@ -280,6 +308,7 @@ def read_catalog_xlsx(
     width = len(ITEM_HEADERS)
     has_produces = len(item_header) > width and _cell(item_header[width]) == PRODUCES_HEADER
     for n, raw in enumerate(it, start=2):
+        one_read()
         _row_limit("事项", n, MAX_ITEMS)
         cells = [_cell(v) for v in (*raw, *[None] * (width + 1))[: width + 1]]
         if not any(cells):
@@ -312,6 +341,7 @@ def read_catalog_xlsx(
     it = wb["申请材料"].iter_rows(values_only=True)
     header_check("申请材料", MATERIAL_HEADERS, next(it, ()))
     for n, raw in enumerate(it, start=2):
+        one_read()
         _row_limit("申请材料", n, MAX_MATERIALS)
         cells = [_cell(v) for v in (*raw, *[None] * 6)[:6]]
         if not any(cells):
@@ -339,6 +369,7 @@ def read_catalog_xlsx(
         it = wb["一件事"].iter_rows(values_only=True)
         header_check("一件事", THEME_HEADERS, next(it, ()))
         for n, raw in enumerate(it, start=2):
+            one_read()
             _row_limit("一件事", n, MAX_THEMES)
             cells = [_cell(v) for v in (*raw, *[None] * 3)[:3]]
             if not any(cells):
@@ -356,14 +387,18 @@ def read_catalog_xlsx(
     return {"items": item_list, "themes": themes}, rows, problems
 
 
-def import_catalog_xlsx(ws: Workstation, actor: Actor, path: Path) -> tuple[int, int]:
+def import_catalog_xlsx(
+    ws: Workstation, actor: Actor, path: Path, progress: Progress = quiet
+) -> tuple[int, int]:
+    """The spreadsheet's catalog in place of the current one, or nothing and every bad row;
+    `progress` hears the rows read, the items checked, then the saving."""
     actor.require(Permission.MANAGE_CATALOG)
-    data, rows, problems = read_catalog_xlsx(path)
-    problems += check_catalog(data, rows)
+    data, rows, problems = read_catalog_xlsx(path, progress)
+    problems += check_catalog(data, rows, progress)
     if problems:
         problems.sort(key=lambda p: (SHEETS.index(p.sheet), p.row))
         raise ValidationErrors([ValidationError("catalog", str(p)) for p in problems])
-    return import_catalog(ws, actor, data)
+    return import_catalog(ws, actor, data, progress)
 
 
 def export_catalog_xlsx(ws: Workstation, path: Path) -> int:

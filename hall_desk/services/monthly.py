@@ -96,6 +96,7 @@ from hall_desk.domain.errors import ValidationError, ValidationErrors
 from hall_desk.domain.figures import NOT_COMPUTED, ratio, ratio_text, value_text
 from hall_desk.domain.lifecycle import CaseEvent, event_for_kind
 from hall_desk.domain.limits import MAX_REPORT_TEXT
+from hall_desk.domain.progress import Progress, quiet
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import DEPT_PREFIX, Move, is_window, station_department
 from hall_desk.domain.text import clean_text
@@ -632,18 +633,40 @@ def _extra_summary(extra: dict[str, Any]) -> str:
     return "".join(str(section.get("summary", "")) for section in extra.values())
 
 
-def report_data(ws: Workstation, s: Session, month: str) -> dict[str, Any]:
-    """The canonical figures of `month` as counted now (a draft, or what a publication freezes)."""
+def counting_text(done: int, total: int) -> str:
+    return f"正在统计：{done}/{total} 节"
+
+
+def report_data(
+    ws: Workstation, s: Session, month: str, progress: Progress = quiet
+) -> dict[str, Any]:
+    """The canonical figures of `month` as counted now (a draft, or what a publication freezes).
+    `progress` hears the parts counted of all (a busy hall's month is seconds each)."""
+    total = 4 + len(SECTION_HOOKS)  # the month, the two comparisons, each section, late events
+    counted = 0
+
+    def one_more() -> None:
+        nonlocal counted
+        counted += 1
+        progress(counted, total, counting_text(counted, total))
+
+    progress(0, total, counting_text(0, total))
     cal = ws.calendar(s)
     f = month_figures(s, cal, month)
+    one_more()
     published = q.published_rows(s)
     previous, previous_source = _compare_values(s, cal, shift(month, -1), published)
+    one_more()
     last_year, last_year_source = _compare_values(s, cal, shift(month, -12), published)
+    one_more()
     extra = {}
     for hook in SECTION_HOOKS:
         found = hook.compute(ws, s, period_of(month))
         if found:
             extra[hook.key] = {"title": hook.title, **found}
+        one_more()
+    late = _late_entries(ws, s, cal, shift(month, -1), published)
+    one_more()
     p = period_of(month)
     return {
         "month": month,
@@ -663,7 +686,7 @@ def report_data(ws: Workstation, s: Session, month: str) -> dict[str, Any]:
                 "values": last_year,
             },
         },
-        "late": _late_entries(ws, s, cal, shift(month, -1), published),
+        "late": late,
         "extra": extra,
     }
 
@@ -721,8 +744,11 @@ class MonthlyReport:
         return bool(self.data.get("has_data"))
 
 
-def monthly_report(ws: Workstation, actor: Actor, month: str) -> MonthlyReport:
-    """The month's report: frozen as published, or a draft counted from the data as it is now."""
+def monthly_report(
+    ws: Workstation, actor: Actor, month: str, progress: Progress = quiet
+) -> MonthlyReport:
+    """The month's report: frozen as published, or a draft counted from the data as it is now
+    (`progress` hears the counting)."""
     actor.require(Permission.REPORTS)
     month = parse_month(month)
     refuse_future(ws, month)
@@ -740,7 +766,7 @@ def monthly_report(ws: Workstation, actor: Actor, month: str) -> MonthlyReport:
                 published_at=row.published_at,
                 publisher=row.publisher_name or row.published_by,
             )
-        data = report_data(ws, s, month)
+        data = report_data(ws, s, month, progress)
         conflicts = _open_conflicts(s, month)
     return MonthlyReport(
         month=month,
@@ -802,7 +828,12 @@ def save_sections(ws: Workstation, actor: Actor, month: str, problems: str, plan
 
 
 def publish(
-    ws: Workstation, actor: Actor, month: str, problems: str | None = None, plan: str | None = None
+    ws: Workstation,
+    actor: Actor,
+    month: str,
+    problems: str | None = None,
+    plan: str | None = None,
+    progress: Progress = quiet,
 ) -> MonthlyReport:
     """Freezes the month's figures (and the lead's sections) in one event; refused for a month
     not yet over by the setting's working days, with unresolved sync conflicts, without data,
@@ -832,7 +863,7 @@ def publish(
                 f"{cn_month(month)}尚有 {len(conflicts)} 个未处理的同步冲突，处理后才能发布："
                 f"{listed}",
             )
-        data = report_data(ws, s, month)
+        data = report_data(ws, s, month, progress)
         if not data["has_data"]:
             raise ValidationError("month", f"{cn_month(month)}没有业务数据，无需发布运营报告")
         saved_problems = row.problems if row is not None else ""

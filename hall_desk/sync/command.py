@@ -3,55 +3,32 @@
 from __future__ import annotations
 
 import sys
-import time
-from typing import TextIO
+from collections.abc import Callable
 
 from hall_desk.domain.errors import HallDeskError
+from hall_desk.domain.progress import Progress
 from hall_desk.domain.roles import Actor
 from hall_desk.services.credentials import without_password
+from hall_desk.services.progress_output import ProgressOutput
 from hall_desk.services.workstation import Workstation
 from hall_desk.sync.run import SyncProgress, sync_once
 from hall_desk.sync.shared import parse_location
 from hall_desk.sync.status import sync_status
 
 EXIT_OK, EXIT_REFUSED = 0, 1
-LINE_EVERY_S = 5.0  # without a terminal: a progress line at most this often
 
 
-class ProgressOutput:
-    """A long sync's (or rebuild's) progress on stderr (stdout keeps the one summary line
-    schedulers read): a bar redrawn in place on a terminal, otherwise a plain line every few
-    seconds."""
+def sync_steps(shown: Progress) -> Callable[[SyncProgress], None]:
+    """A sync's (or a rebuild's) reports as the command line's progress: pushing, pulling and
+    replaying are counted; connecting and the closing "done" draw nothing (the summary line
+    follows)."""
 
-    def __init__(self, out: TextIO, *, terminal: bool | None = None) -> None:
-        self.out = out
-        self.terminal = out.isatty() if terminal is None else terminal
-        self.last = time.monotonic()
-        self.drawn = False
-
-    def __call__(self, p: SyncProgress) -> None:
+    def report(p: SyncProgress) -> None:
         if p.phase in ("connect", "done") or not p.total:
             return
-        if self.terminal:
-            width = 24
-            filled = width * p.done // p.total
-            bar = "█" * filled + "░" * (width - filled)
-            self.out.write(f"\r{bar} {p.text}\033[K")
-            self.drawn = True
-        else:
-            now = time.monotonic()
-            finished_long = p.done == p.total and p.seconds >= LINE_EVERY_S
-            if now - self.last < LINE_EVERY_S and not finished_long:
-                return
-            self.last = now
-            self.out.write(p.text + "\n")
-        self.out.flush()
+        shown(p.done, p.total, p.text)
 
-    def close(self) -> None:
-        if self.drawn:
-            self.out.write("\r\033[K")
-            self.out.flush()
-            self.drawn = False
+    return report
 
 
 def run_sync_command(
@@ -66,7 +43,10 @@ def run_sync_command(
         shown = ProgressOutput(sys.stderr)
         try:
             report = sync_once(
-                ws, actor, shared_url=location.config_value if location else None, progress=shown
+                ws,
+                actor,
+                shared_url=location.config_value if location else None,
+                progress=sync_steps(shown),
             )
         finally:
             shown.close()

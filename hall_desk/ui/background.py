@@ -15,8 +15,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from hall_desk.domain.errors import HallDeskError
-
-Progress = Callable[[int, int, str], None]
+from hall_desk.domain.progress import Progress
 
 
 class _Signals(QObject):

@@ -7,8 +7,10 @@ from __future__ import annotations
 import io
 
 from hall_desk.domain.roles import SYSTEM_ACTOR
+from hall_desk.services import progress_output
+from hall_desk.services.progress_output import ProgressOutput
 from hall_desk.sync import SyncProgress, sync_once
-from hall_desk.sync import command as sync_command
+from hall_desk.sync.command import sync_steps
 from hall_desk.sync.run import SyncOptions
 from tests.sync.helpers import bulk_cases, projections
 
@@ -52,11 +54,13 @@ def test_time_left_follows_the_rate_so_far():
 
 def test_the_command_line_draws_a_bar_on_a_terminal_and_clears_it():
     out = io.StringIO()
-    shown = sync_command.ProgressOutput(out, terminal=True)
+    drawn = ProgressOutput(out, terminal=True)
+    shown = sync_steps(drawn)
     shown(SyncProgress("connect", 0, 0))
     shown(SyncProgress("pull", 2_000, 8_000, seconds=1.0))
     shown(SyncProgress("pull", 8_000, 8_000, seconds=4.0))
-    shown.close()
+    shown(SyncProgress("done", 1, 1))
+    drawn.close()
     text = out.getvalue()
     assert text.startswith("\r") and "拉取 2,000/8,000 条，每秒 2,000 条，约剩 3 秒" in text
     assert "█" * 6 + "░" * 18 in text and "█" * 24 in text
@@ -65,13 +69,15 @@ def test_the_command_line_draws_a_bar_on_a_terminal_and_clears_it():
 
 def test_without_a_terminal_progress_is_plain_lines_now_and_then(monkeypatch):
     out = io.StringIO()
-    shown = sync_command.ProgressOutput(out, terminal=False)
+    drawn = ProgressOutput(out, terminal=False)
+    shown = sync_steps(drawn)
     shown(SyncProgress("pull", 2_000, 8_000, seconds=1.0))
     assert out.getvalue() == "", "a short sync prints no progress at all"
-    monkeypatch.setattr(sync_command, "LINE_EVERY_S", 0.0)
+    monkeypatch.setattr(progress_output, "LINE_EVERY_S", 0.0)
     shown(SyncProgress("pull", 4_000, 8_000, seconds=2.0))
     shown(SyncProgress("pull", 8_000, 8_000, seconds=4.0))
-    shown.close()
+    shown(SyncProgress("done", 1, 1))
+    drawn.close()
     assert out.getvalue().splitlines() == [
         "拉取 4,000/8,000 条，每秒 2,000 条，约剩 2 秒",
         "拉取 8,000/8,000 条",
