@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hall_desk.domain.progress import Progress
 from hall_desk.domain.roles import Actor
 from hall_desk.services import monthly
 from hall_desk.services.monthly import MonthlyReport
@@ -29,6 +30,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import PdfPreviewDialog
+from hall_desk.ui.progress_line import ProgressLine
 from hall_desk.ui.widgets import FieldErrors, NoteEdit, error_label, say
 
 MONTHS_SHOWN = 24
@@ -111,6 +113,9 @@ class MonthlyReportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         outer.addLayout(buttons)
+        # Counting a busy hall's month and laying it out take many seconds: say how far.
+        self.progress_line = ProgressLine("monthlyProgress")
+        outer.addWidget(self.progress_line)
 
         self.save_button.clicked.connect(lambda: self.save_sections())
         self.preview_button.clicked.connect(lambda: self.show_preview())
@@ -135,8 +140,9 @@ class MonthlyReportDialog(QDialog):
     def load(self) -> Op[MonthlyReport]:
         ws, actor, month = self.ws, self.actor, self.selected_month()
         return (
-            Op(self, lambda: monthly.monthly_report(ws, actor, month))
+            Op(self, lambda progress: monthly.monthly_report(ws, actor, month, progress))
             .busy(self.save_button, self.preview_button, self.publish_button, self.export_button)
+            .progress(self.progress_line)
             .refused(lambda exc: self._loaded_refusal(exc.message))
             .success(self._loaded)
             .run()
@@ -202,17 +208,18 @@ class MonthlyReportDialog(QDialog):
         ws, actor, month = self.ws, self.actor, self.selected_month()
         problems, plan = self.problems.toPlainText(), self.plan.toPlainText()
 
-        def build() -> _Preview:
-            found = monthly.monthly_report(ws, actor, month)
+        def build(progress: Progress) -> _Preview:
+            found = monthly.monthly_report(ws, actor, month, progress)
             if found.draft:
                 # The draft shows the sections as typed, saved or not.
                 found = replace(found, problems=problems, plan=plan)
-            return _Preview(found, build_monthly_pdf(ws, actor, found))
+            return _Preview(found, build_monthly_pdf(ws, actor, found, progress))
 
         self._say(self.tr("正在生成运营报告…"))
         return (
             Op(self, build)
             .busy(self.preview_button)
+            .progress(self.progress_line)
             .fields(self.errors, self._inputs())
             .success(self._open_preview)
             .run()
@@ -256,10 +263,11 @@ class MonthlyReportDialog(QDialog):
         return (
             Op(
                 self,
-                lambda: monthly.publish(ws, actor, month, problems, plan),
+                lambda progress: monthly.publish(ws, actor, month, problems, plan, progress),
                 touches=[Entity.MONTHLY_REPORT],
             )
             .busy(self.publish_button, self.save_button)
+            .progress(self.progress_line)
             .fields(self.errors, self._inputs())
             .success(self._published)
             .run()
@@ -290,9 +298,12 @@ class MonthlyReportDialog(QDialog):
         return (
             Op(
                 self,
-                lambda: write_monthly_report(ws, actor, month, out, xlsx_out=sheet, draft=True),
+                lambda progress: write_monthly_report(
+                    ws, actor, month, out, xlsx_out=sheet, draft=True, progress=progress
+                ),
             )
             .busy(self.export_button)
+            .progress(self.progress_line)
             .fields(self.errors, self._inputs())
             .success(
                 lambda done: self._say(

@@ -11,6 +11,15 @@ state while it runs, refusals beside their fields, crashes in the error dialog, 
 The work function runs in a worker thread: it may call services (each opens its own session on
 the workstation's database) but must never touch a widget. Every callback runs in the GUI
 thread, after the busy state has been lifted.
+
+Long work shows how far it is in a `ProgressLine` beside its button: with `.progress(line)` the
+work is called with a `progress(done, total, text)` callable, whose calls reach the line in the
+GUI thread:
+
+    Op(self, lambda progress: ledgers.export(ws, actor, …, progress=progress))
+        .busy(self.export_button)
+        .progress(self.export_progress)
+        .run()
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from hall_desk.domain.errors import HallDeskError
 from hall_desk.ui.background import BackgroundTask
 from hall_desk.ui.changes import Entity, announce
 from hall_desk.ui.errors import report_crash, show_error_dialog
+from hall_desk.ui.progress_line import ProgressLine
 from hall_desk.ui.widgets import FieldErrors
 
 T = TypeVar("T")
@@ -72,7 +82,7 @@ class Op(Generic[T]):
     def __init__(
         self,
         parent: QWidget,
-        work: Callable[[], T],
+        work: Callable[..., T],  # (): T, or (progress): T with .progress()
         touches: Iterable[Entity] | Callable[[T], Iterable[Entity]] = (),
     ) -> None:
         self.parent = parent
@@ -88,6 +98,7 @@ class Op(Generic[T]):
         self._refusal: HallDeskError | None = None
         self._trace = ""
         self._focus: QWidget | None = None
+        self._line: ProgressLine | None = None
         self.task: BackgroundTask | None = None
         self.finished = False
 
@@ -95,6 +106,11 @@ class Op(Generic[T]):
     def busy(self, *widgets: QWidget) -> Op[T]:
         """Widgets disabled while the action runs (the button pressed, the form it sends)."""
         self._busy.extend(widgets)
+        return self
+
+    def progress(self, line: ProgressLine) -> Op[T]:
+        """Shows the work's progress in `line` while it runs; the work gets the callable."""
+        self._line = line
         return self
 
     def fields(self, errors: FieldErrors, inputs: dict[str, QWidget] | None = None) -> Op[T]:
@@ -122,7 +138,11 @@ class Op(Generic[T]):
         """Starts the work on the action worker, or on `on` for work that never reaches the
         database (a print job) and must not hold the person's next action up behind it."""
         work = self.work
-        task = BackgroundTask(lambda _progress: work())
+        line = self._line
+        task = BackgroundTask(work if line is not None else lambda _progress: work())
+        if line is not None:
+            task.progress.connect(self._progressed)
+            line.begin()
         task.finished.connect(self._finished)
         task.refused.connect(self._refused)
         task.failed.connect(self._failed)
@@ -138,6 +158,10 @@ class Op(Generic[T]):
         task.start(on or pool())
         return self
 
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        if self._line is not None and shiboken6.isValid(self._line):
+            self._line.step(done, total, text)
+
     def _finished(self, result: object) -> None:
         self._result = result  # type: ignore[assignment]
 
@@ -150,6 +174,8 @@ class Op(Generic[T]):
 
     def _done(self) -> None:
         QGuiApplication.restoreOverrideCursor()
+        if self._line is not None and shiboken6.isValid(self._line):
+            self._line.end()
         for widget in self._busy:
             if shiboken6.isValid(widget):
                 widget.setEnabled(True)

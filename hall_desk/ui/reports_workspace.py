@@ -42,6 +42,7 @@ from hall_desk.ui.changes import Entity, Follower
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.printing import open_preview
+from hall_desk.ui.progress_line import ProgressLine
 from hall_desk.ui.queue_waiting import WaitingNow
 from hall_desk.ui.widgets import NoteEdit, error_label, say, set_role, table_view
 from hall_desk.ui.words import comma, ratio, word
@@ -511,6 +512,8 @@ class ReportsWorkspace(QWidget):
         export.clicked.connect(lambda: self.export_ledger())
         self.export_button = export
         row.addWidget(export)
+        self.ledger_progress = ProgressLine("ledgerProgress")
+        row.addWidget(self.ledger_progress, 1)
         row.addStretch(1)
         layout.addLayout(row)
         self.documents_message = error_label(box)
@@ -560,8 +563,14 @@ class ReportsWorkspace(QWidget):
         first = date(start.year(), start.month(), start.day())
         last = date(end.year(), end.month(), end.day())
         return (
-            Op(self, lambda: export(ws, actor, kind, first, last, path, unmask=unmask))
+            Op(
+                self,
+                lambda progress: export(
+                    ws, actor, kind, first, last, path, unmask=unmask, progress=progress
+                ),
+            )
             .busy(self.export_button)
+            .progress(self.ledger_progress)
             .refused(lambda exc: self._say(f"⚠ {exc.message}", True))
             .success(
                 lambda rows: self._say(

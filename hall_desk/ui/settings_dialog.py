@@ -54,6 +54,7 @@ from hall_desk.ui.changes import Entity
 from hall_desk.ui.forms import child, load_form
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
+from hall_desk.ui.progress_line import ProgressLine
 from hall_desk.ui.queue_settings import QueueSettingsTab
 from hall_desk.ui.widgets import FieldErrors, error_label, say, table_view
 from hall_desk.ui.words import word
@@ -414,6 +415,9 @@ class SettingsDialog(QDialog):
         export_button.setObjectName("exportCatalogButton")
         row.addWidget(import_button)
         row.addWidget(export_button)
+        self.import_button = import_button
+        self.catalog_progress = ProgressLine("catalogProgress")
+        row.addWidget(self.catalog_progress, 1)
         row.addStretch(1)
         layout.addLayout(row)
         self.catalog_report = QPlainTextEdit()
@@ -434,35 +438,50 @@ class SettingsDialog(QDialog):
             ).format(items=len(items), departments=departments, themes=len(themes))
         )
 
-    def import_catalog(self, path: Path | None = None) -> bool:
+    def import_catalog(self, path: Path | None = None) -> Op[tuple[int, int]] | None:
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self, self.tr("导入事项库"), "", self.tr("Excel 文件 (*.xlsx)")
             )
             if not chosen:
-                return False
+                return None
             path = Path(chosen)
-        try:
-            n_items, n_themes = catalog.import_catalog_xlsx(self.ws, self.actor, path)
-        except ValidationErrors as exc:
+        ws, actor, source = self.ws, self.actor, path
+        self.catalog_report.clear()
+        # A whole catalog is thousands of rows read and checked: off the GUI thread, with progress.
+        return (
+            Op(
+                self,
+                lambda progress: catalog.import_catalog_xlsx(ws, actor, source, progress),
+                touches=[Entity.CATALOG],
+            )
+            .busy(self.import_button)
+            .progress(self.catalog_progress)
+            .refused(self._catalog_refused)
+            .success(self._catalog_imported)
+            .run()
+        )
+
+    def _catalog_refused(self, exc: HallDeskError) -> None:
+        if isinstance(exc, ValidationErrors):
             self.catalog_report.setPlainText(
                 self.tr("未导入。请修改以下各行后重新导入：")
                 + "\n"
                 + "\n".join(e.message for e in exc.errors)
             )
-            return False
-        except HallDeskError as exc:
+        else:
             self.catalog_report.setPlainText(
                 self.tr("未导入：{message}").format(message=exc.message)
             )
-            return False
+
+    def _catalog_imported(self, counts: tuple[int, int]) -> None:
+        n_items, n_themes = counts
         self.catalog_report.setPlainText(
             self.tr("已导入：事项 {items} 项，一件事 {themes} 个。").format(
                 items=n_items, themes=n_themes
             )
         )
         self._reload_catalog_summary()
-        return True
 
     def export_catalog(self, path: Path | None = None) -> bool:
         if path is None:

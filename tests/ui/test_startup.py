@@ -150,7 +150,9 @@ def test_settings_catalog_import_lists_every_bad_row(qtbot, ws, admin, tmp_path:
     wb.save(path)
     dialog = SettingsDialog(ws, admin)
     qtbot.addWidget(dialog)
-    assert not dialog.import_catalog(path)
+    op = dialog.import_catalog(path)
+    assert op is not None
+    qtbot.waitUntil(lambda: op.finished)
     report = dialog.catalog_report.toPlainText()
     assert "未导入" in report and "第 3 行" in report and "第 4 行" in report
 
