@@ -70,10 +70,14 @@ def run_cli(
     home: Path | None = None,
     password: str | None = None,
     env: dict[str, str] | None = None,
+    terminal: bool = False,
 ) -> Result:
     """`hall-desk [--home HOME] ARGS…` through `hall_desk.cli.main` in this process, with the
-    environment, working folder and closed stdin that `run_process` gives a child."""
-    return run_in_process(_argv(args, home), _environment(password, env), _SCRATCH["root"])
+    environment, working folder and closed stdin that `run_process` gives a child (`terminal`:
+    stderr a terminal instead)."""
+    return run_in_process(
+        _argv(args, home), _environment(password, env), _SCRATCH["root"], terminal=terminal
+    )
 
 
 def run_process(

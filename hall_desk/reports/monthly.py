@@ -65,19 +65,24 @@ class _Layout:
         self.progress = progress
         self.total = 0
         self.placed = 0
+        self.passes = 1
 
     def __call__(self, kind: str, value: int) -> None:
-        if kind == "SIZE_EST":
+        if kind == "PASS":
+            self.passes = value
+        elif kind == "SIZE_EST":
             self.total, self.placed = value, 0
-            self.progress(0, value, layout_text(1))
+            self.progress(0, value, layout_text(1, self.passes))
         elif kind == "PROGRESS":
             self.placed = value  # every flowable: only remembered, told once a page is done
         elif kind == "PAGE":
-            self.progress(min(self.placed, self.total), self.total, layout_text(value))
+            self.progress(min(self.placed, self.total), self.total, layout_text(value, self.passes))
 
 
-def layout_text(page: int) -> str:
-    return f"正在排版：第 {page} 页"
+def layout_text(page: int, passes: int = 1) -> str:
+    """The second pass puts the contents' page numbers in: the person sees why it starts over."""
+    again = f"第 {passes} 遍，" if passes > 1 else ""
+    return f"正在排版：{again}第 {page} 页"
 
 
 @dataclass(frozen=True)

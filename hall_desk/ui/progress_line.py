@@ -32,13 +32,14 @@ class ProgressLine(QWidget):
         self.setVisible(True)
 
     def step(self, done: int, total: int, text: str) -> None:
+        # The words first: whoever follows the bar's moves reads the step they belong to.
+        self.text.setText(text)
+        self.bar.setAccessibleDescription(text)
         if total:
             self.bar.setRange(0, total)
             self.bar.setValue(min(done, total))
         else:
             self.bar.setRange(0, 0)
-        self.text.setText(text)
-        self.bar.setAccessibleDescription(text)
 
     def end(self) -> None:
         self.running = max(0, self.running - 1)
