@@ -27,7 +27,7 @@ from hall_desk.services.dashboard import (
     day_figures,
 )
 from hall_desk.services.home import check_output_path
-from hall_desk.services.ratings import RatingFigures
+from hall_desk.services.rating_figures import RatingFigures
 from hall_desk.services.ticket_figures import TicketFigures, ticket_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.files import create_private

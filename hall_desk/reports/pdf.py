@@ -340,6 +340,8 @@ def paragraph_lines(text: str, size: float, width: float) -> list[str] | None:
     folded = cleanBlockQuotedText(runs[0][1])
     if not folded:
         return None
+    if pdfmetrics.stringWidth(folded, font, size) <= width:
+        return [folded]  # one line, as wordSplit would find measuring it character by character
     lines = [line for _, line in wordSplit(folded, [width, width], font, size)]
     # wordSplit lets a line overrun by reportlab's rounding allowance; a caller measuring the
     # lines against the same width must find them inside it.
