@@ -27,7 +27,7 @@ from hall_desk.services.dashboard import (
     day_figures,
 )
 from hall_desk.services.home import check_output_path
-from hall_desk.services.ratings import RatingFigures
+from hall_desk.services.rating_figures import RatingFigures
 from hall_desk.services.ticket_figures import TicketFigures, ticket_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.files import create_private
@@ -159,15 +159,18 @@ def _table(
     centred_from: int = 1,
 ) -> Table:
     """A ruled table whose columns from `centred_from` on are centred (the counts)."""
-    head = [pdf.para(h, size, center=True) for h in headers]
-    fitted_rows, fitted_sizes = _fit_lines(
-        _plain_where_it_fits(rows, widths_mm, size), widths_mm, size
-    )
+    # The header row is repeated on every page: lines too, centred as its paragraphs were.
+    head = [
+        cell if isinstance(cell, _Line) else pdf.para(h, size, center=True)
+        for h, cell in zip(headers, _as_lines([headers], widths_mm, size)[0], strict=True)
+    ]
+    fitted_rows, fitted_sizes = _fit_lines(_as_lines(rows, widths_mm, size), widths_mm, size)
     table = pdf.grid([head, *fitted_rows], [w * mm for w in widths_mm], size=size)
     commands: list[tuple[object, ...]] = [
-        ("FONTNAME", (0, 1), (-1, -1), pdf.chinese_font()),
-        ("FONTSIZE", (0, 1), (-1, -1), size),
-        ("LEADING", (0, 1), (-1, -1), size * 1.5),
+        ("FONTNAME", (0, 0), (-1, -1), pdf.chinese_font()),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), size * 1.5),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
     ]
     if centred_from < len(headers):
         commands.append(("ALIGN", (centred_from, 1), (-1, -1), "CENTER"))
@@ -201,27 +204,22 @@ def _room(widths_mm: Sequence[float], size: float) -> list[float]:
     return [w * mm - (6 if size <= LIST_SIZE else 12) for w in widths_mm]
 
 
-def _plain_where_it_fits(
+def _as_lines(
     rows: Sequence[Sequence[object]], widths_mm: Sequence[float], size: float
 ) -> list[list[object]]:
-    """Text cells that fit their column on one line, in the one font, become plain lines: a
-    paragraph is laid out again on every page a table is split across, and most cells of a
-    summary (a name, an item, a station) never wrap. Longer text, and text that needs the
-    built-in font for a rare character, stays a paragraph and wraps as before."""
-    font = pdf.chinese_font()
+    """Text cells as the lines their paragraph would print (pdf.paragraph_lines): a paragraph
+    is laid out again on every page a table is split across, and the summary's lists run over
+    pages with a few hundred names, items and stations, most on one line, some on two or three.
+    Text that needs the built-in font for a rare character stays a paragraph."""
     room = _room(widths_mm, size)
     out: list[list[object]] = []
     for row in rows:
         cells: list[object] = []
         for column, cell in enumerate(row):
-            if isinstance(cell, str) and column < len(room) and "\n" not in cell:
-                runs = pdf.font_runs(pdf.printable(cell))
-                if (
-                    len(runs) == 1
-                    and runs[0][0] == font
-                    and pdfmetrics.stringWidth(runs[0][1], font, size) <= room[column]
-                ):
-                    cell = _Line(runs[0][1])
+            if isinstance(cell, str) and column < len(room):
+                lines = pdf.paragraph_lines(cell, size, room[column])
+                if lines is not None:
+                    cell = _Line("\n".join(lines))
             cells.append(cell)
         out.append(cells)
     return out

@@ -14,7 +14,8 @@ from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import station_label
 from hall_desk.reports.xlsx import Ledger
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import ApplicantRow, CaseRow, User
+from hall_desk.store.models import CaseRow, User
+from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.store.queries.dashboard import intake_kind
 
 TITLE = "办件台账"

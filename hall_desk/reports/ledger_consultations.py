@@ -6,11 +6,12 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from hall_desk.domain.consultations import Channel, Outcome
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.reports.xlsx import Ledger
-from hall_desk.services.consultations import Channel, Outcome
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import CaseRow, ConsultationRow, ServiceItemRow, User
+from hall_desk.store.models import CaseRow, ConsultationRow, User
+from hall_desk.store.models_catalog import ServiceItemRow
 
 TITLE = "咨询登记台账"
 COLUMNS: list[tuple[str, float]] = [

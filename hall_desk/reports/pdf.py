@@ -22,6 +22,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import wordSplit
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -35,6 +36,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from hall_desk.reports import font_choice, font_convert
 
@@ -319,6 +321,33 @@ def para(text: str, size: float = 11, **kw: object) -> Paragraph:
         for font, part in font_runs(printable(text))
     ).replace("\n", "<br/>")
     return Paragraph(escaped, style(size, **kw))  # type: ignore[arg-type]
+
+
+def paragraph_lines(text: str, size: float, width: float) -> list[str] | None:
+    """The lines `para(text, size)` prints at `width`, as plain strings, when it prints them in
+    the one font on lines of their own; None for text that needs the paragraph itself (a rare
+    character in the built-in font, a line break, nothing to print).
+
+    The same steps as the paragraph: its whitespace folding and its CJK break between any two
+    characters (reportlab's wordSplit), so a table cell drawn from these lines reads exactly as
+    the paragraph did, without a paragraph laid out again on every page a table is split across."""
+    if "\n" in text:
+        return None
+    runs = font_runs(printable(text))
+    font = chinese_font()
+    if len(runs) != 1 or runs[0][0] != font:
+        return None
+    folded = cleanBlockQuotedText(runs[0][1])
+    if not folded:
+        return None
+    if pdfmetrics.stringWidth(folded, font, size) <= width:
+        return [folded]  # one line, as wordSplit would find measuring it character by character
+    lines = [line for _, line in wordSplit(folded, [width, width], font, size)]
+    # wordSplit lets a line overrun by reportlab's rounding allowance; a caller measuring the
+    # lines against the same width must find them inside it.
+    if any(pdfmetrics.stringWidth(line, font, size) > width for line in lines):
+        return None
+    return lines
 
 
 def title(text: str, size: float = 20) -> Paragraph:

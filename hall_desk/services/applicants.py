@@ -20,7 +20,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store import eventlog, payloads
 from hall_desk.store.event_names import APPLICANT_FIELDS
 from hall_desk.store.keys import HallKey
-from hall_desk.store.models import ApplicantRow
+from hall_desk.store.models_intake import ApplicantRow
 
 APPLICANT_NAMESPACE = uuid.UUID("6f1c64a2-3c0e-4b8e-9a55-2f3a8d2c1e70")
 

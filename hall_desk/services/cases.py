@@ -23,14 +23,8 @@ from hall_desk.domain.text import clean_query, clean_text
 from hall_desk.services.common import case_by_ref
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import payloads
-from hall_desk.store.models import (
-    ApplicantRow,
-    CaseItemRow,
-    CaseMaterialRow,
-    CaseRow,
-    Event,
-    User,
-)
+from hall_desk.store.models import CaseItemRow, CaseRow, Event, User
+from hall_desk.store.models_intake import ApplicantRow, CaseMaterialRow
 from hall_desk.store.models_routing import HandoffRow
 from hall_desk.store.queries import routing as routing_queries
 

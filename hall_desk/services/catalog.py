@@ -33,7 +33,7 @@ from hall_desk.services.workstation import Workstation
 from hall_desk.store.catalog import all_items, theme_by_code
 from hall_desk.store.catalog import items_by_code as items_by_code
 from hall_desk.store.files import written_whole
-from hall_desk.store.models import ServiceItemRow, ThemeRow
+from hall_desk.store.models_catalog import ServiceItemRow, ThemeRow
 
 CODE = re.compile(r"^[0-9A-Za-z]{4,40}$")
 KIND_BY_LABEL = {k.label: k for k in ItemKind}

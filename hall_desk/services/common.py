@@ -16,7 +16,7 @@ from hall_desk.domain.limits import MAX_CASE_REF, MAX_NAME, MAX_NOTE
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import CaseRow
 from hall_desk.store.queries import cases as case_queries
-from hall_desk.store.queries.routing import display_names
+from hall_desk.store.queries.users import display_names
 
 __all__ = [
     "Lookup",

@@ -5,37 +5,18 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
 from sqlalchemy import func, select
 
+from hall_desk.domain.consultations import Channel, Outcome
 from hall_desk.domain.errors import NotFound, PermissionDenied, ValidationError, ValidationErrors
 from hall_desk.domain.identity import mask_phone, normalize_phone
 from hall_desk.domain.limits import MAX_SHORT_NOTE, MIN_REASON
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.text import WINDOW_NAME_MAX, clean_name, clean_text
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import ConsultationRow, ServiceItemRow, User
-
-
-class Channel(StrEnum):
-    ONSITE = "onsite"
-    PHONE = "phone"
-    OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return {"onsite": "现场", "phone": "电话", "other": "其他"}[self.value]
-
-
-class Outcome(StrEnum):
-    ANSWERED = "answered"
-    GUIDED = "guided"  # sent to window N
-    TO_INTAKE = "to_intake"
-
-    @property
-    def label(self) -> str:
-        return {"answered": "已解答", "guided": "引导至窗口", "to_intake": "转入受理"}[self.value]
+from hall_desk.store.models import ConsultationRow, User
+from hall_desk.store.models_catalog import ServiceItemRow
 
 
 @dataclass

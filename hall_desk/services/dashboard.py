@@ -20,13 +20,13 @@ Definitions (the daily summary and the tests use the same ones):
   routing, under review; not stopped by a special procedure that began before the due date)
   with a due date before the day (已超期), or at most NEAR_DEADLINE_DAYS working days after it
   (临近期限). The SQL is `hall_desk.store.queries.deadline`.
-- ratings (好差评): `services.ratings.RatingFigures` of the day, by the day rated (`rated_on`),
-  a second rating of one record (two workstations offline) left out: ratings given (with a
-  level), 未评价 (the screen asked, nobody answered), by level 非常满意…非常不满意, 差评 = the
-  bottom two levels, 差评率 = 差评 / given, 满意率 = the top three levels / given, each shown
-  with its numerator and denominator and "—" when nothing was given; 差评 whose appeal was
-  upheld (申诉成立) stay in these raw counts and leave both sides of the 差评率 after appeals;
-  given by channel (评价屏 / 窗口代录 / 二维码·线上).
+- ratings (好差评): `services.rating_figures.RatingFigures` of the day, by the day rated
+  (`rated_on`), a second rating of one record (two workstations offline) left out: ratings
+  given (with a level), 未评价 (the screen asked, nobody answered), by level
+  非常满意…非常不满意, 差评 = the bottom two levels, 差评率 = 差评 / given, 满意率 = the top
+  three levels / given, each shown with its numerator and denominator and "—" when nothing
+  was given; 差评 whose appeal was upheld (申诉成立) stay in these raw counts and leave both
+  sides of the 差评率 after appeals; given by channel (评价屏 / 窗口代录 / 二维码·线上).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from sqlalchemy.orm import Session
 from hall_desk.domain.assistance import AssistanceFlag, ServiceMode
 from hall_desk.domain.calendar import WorkingCalendar
 from hall_desk.domain.catalog import DeliveryMethod
+from hall_desk.domain.consultations import Channel
 from hall_desk.domain.errors import ValidationError
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.roles import Actor, Permission
@@ -52,8 +53,7 @@ from hall_desk.domain.stations import (
     station_label,
     window_station,
 )
-from hall_desk.services.consultations import Channel
-from hall_desk.services.ratings import RatingFigures, rating_figures
+from hall_desk.services.rating_figures import RatingFigures, rating_figures
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.queries import dashboard as queries
 from hall_desk.store.queries.dashboard import (
@@ -63,7 +63,7 @@ from hall_desk.store.queries.dashboard import (
     IntakeRow,
 )
 from hall_desk.store.queries.deadline import near_deadline_last_day
-from hall_desk.store.queries.routing import display_names
+from hall_desk.store.queries.users import display_names
 
 LIST_LIMIT = 50  # rows of each deadline list carried by DayFigures; page with deadline_cases()
 

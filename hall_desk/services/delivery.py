@@ -54,7 +54,8 @@ from hall_desk.services.delivery_records import (
 )
 from hall_desk.services.moves import decided_departments, record_move
 from hall_desk.services.workstation import Tx, Workstation
-from hall_desk.store.models import ApplicantRow, CaseRow
+from hall_desk.store.models import CaseRow
+from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.store.queries import delivery as delivery_queries
 
 __all__ = [

@@ -35,13 +35,8 @@ from hall_desk.services.catalog import theme_by_code
 from hall_desk.services.common import case_by_ref
 from hall_desk.services.common import clean_name as clean_staff_name
 from hall_desk.services.workstation import Tx, Workstation
-from hall_desk.store.models import (
-    ApplicantRow,
-    CaseItemRow,
-    CaseMaterialRow,
-    CaseRow,
-    ConsultationRow,
-)
+from hall_desk.store.models import CaseItemRow, CaseRow, ConsultationRow
+from hall_desk.store.models_intake import ApplicantRow, CaseMaterialRow
 
 INTAKE_STATION = "window"
 LATE_DEFERRED_STATES = frozenset({CaseState.PREREVIEW, CaseState.ROUTING, CaseState.UNDER_REVIEW})

@@ -54,7 +54,7 @@ RATING_DEFINITIONS = {
 
 
 def ratings_section(ws: Workstation, s: Session, p: Period) -> dict[str, Any] | None:
-    from hall_desk.services.ratings import figures_in as rating_figures_in
+    from hall_desk.services.rating_figures import figures_in as rating_figures_in
 
     figures = rating_figures_in(s, p.first, p.last)
     cells = q.levels_by_channel(s, p)

@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import CaseRow, ConsultationRow, ServiceItemRow, ThemeRow, User
+from hall_desk.store.models import CaseRow, ConsultationRow, User
+from hall_desk.store.models_catalog import ServiceItemRow, ThemeRow
 
 DEMO_DAYS, DEMO_PER_DAY = 15, 40
 

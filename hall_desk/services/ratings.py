@@ -65,6 +65,9 @@ from hall_desk.domain.text import clean_name, clean_text
 from hall_desk.domain.tickets import Channel, Source
 from hall_desk.services import tickets
 from hall_desk.services.common import iso, lookup
+from hall_desk.services.rating_figures import RatingFigures as RatingFigures
+from hall_desk.services.rating_figures import figures_in as figures_in
+from hall_desk.services.rating_figures import rating_figures as rating_figures
 from hall_desk.services.settings import bad_reasons, rectify_days, update_settings
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import CaseRow, ConsultationRow, Event, User
@@ -105,44 +108,6 @@ class RatingResult:
     rating_id: str
     level: Level | None  # None: 未评价
     rectification_ticket_no: str | None
-
-
-@dataclass(frozen=True)
-class RatingFigures:
-    """好差评 of a period (by the day rated), duplicates left out.
-
-    - given: ratings with a level; unrated: 未评价 (the screen timed out);
-    - levels: given by level (LevelCounts: 差评 = the bottom two, 满意 = the top three);
-      差评率 = 差评 / given, 满意率 = top three / given, each with numerator and denominator;
-    - upheld: 差评 whose appeal was upheld; `levels.bad_rate_after_appeals` leaves them out of
-      both the 差评 and the ratings counted (the raw counts keep them);
-    - by_channel: given by channel (评价屏 / 窗口代录 / 二维码·线上);
-    - duplicates: second ratings of one record (not counted anywhere else).
-    """
-
-    day_from: date
-    day_to: date
-    levels: LevelCounts
-    unrated: int
-    by_channel: dict[RatingChannel, int]
-    duplicates: int
-
-    @property
-    def given(self) -> int:
-        return self.levels.given
-
-    @property
-    def bad(self) -> int:
-        return self.levels.bad
-
-    @property
-    def upheld(self) -> int:
-        return self.levels.upheld
-
-    @property
-    def asked(self) -> int:
-        """评价 asked for: given + 未评价."""
-        return self.given + self.unrated
 
 
 @dataclass(frozen=True)
@@ -744,26 +709,3 @@ def my_bad_ratings(ws: Workstation, actor: Actor, day_from: date, day_to: date) 
         ]
         views = [_view(r) for r in rows]
     return [replace(v, rater_masked="") for v in views]
-
-
-# --- figures ------------------------------------------------------------------------------------
-
-
-def figures_in(session: Session, day_from: date, day_to: date) -> RatingFigures:
-    counts = queries.period_counts(session, day_from, day_to)
-    return RatingFigures(
-        day_from,
-        day_to,
-        level_counts(counts.levels, counts.upheld),
-        counts.unrated,
-        {c: int(counts.channels.get(c.value, 0)) for c in RatingChannel},
-        counts.duplicates,
-    )
-
-
-def rating_figures(source: Workstation | Session, day_from: date, day_to: date) -> RatingFigures:
-    """好差评 figures of a period: for the dashboard, the daily summary and the monthly report."""
-    if isinstance(source, Session):
-        return figures_in(source, day_from, day_to)
-    with source.reading() as s:
-        return figures_in(s, day_from, day_to)

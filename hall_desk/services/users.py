@@ -18,7 +18,8 @@ from hall_desk.domain.roles import Actor, Permission, Role
 from hall_desk.domain.text import WINDOW_NAME_MAX, clean_name, clean_text
 from hall_desk.services import password_check
 from hall_desk.services.workstation import Workstation
-from hall_desk.store.models import LoginGuard, User
+from hall_desk.store.models import User
+from hall_desk.store.models_login import LoginGuard
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15

@@ -21,7 +21,6 @@ from hall_desk.services.home import Home, HomeConfig
 from hall_desk.store import audit, eventlog
 from hall_desk.store.anchor_writer import AnchorWriter
 from hall_desk.store.caches import Cache
-from hall_desk.store.catalog import all_items
 from hall_desk.store.db import (
     Database,
     disk_full_failure,
@@ -361,6 +360,9 @@ class Workstation:
     def catalog_items(self, session: Session) -> dict[str, ServiceItem]:
         """The catalog by code, cached: intake reads it for every case."""
         if self._items is None:
+            # Imported here: the catalog's tables are mapped for the commands that read them.
+            from hall_desk.store.catalog import all_items
+
             self._items = {i.code: i for i in all_items(session)}
         return self._items
 

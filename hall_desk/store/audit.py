@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from hall_desk.store import driver
 from hall_desk.store.models import AuditEntry, Event
-from hall_desk.store.scrub import original_detail_problem
 
 GENESIS = "0" * 64
 
@@ -278,6 +277,10 @@ def verify(
             )
         original: str | None = None
         if entry.scrubbed_original:
+            # Imported here: only a verify reads a scrubbed entry's original, and every command
+            # that writes an entry imports this module.
+            from hall_desk.store.scrub import original_detail_problem
+
             original, problem = original_detail_problem(
                 entry.detail, entry.scrubbed_original, opener
             )

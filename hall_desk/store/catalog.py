@@ -15,7 +15,12 @@ from hall_desk.domain.catalog import (
     Theme,
 )
 from hall_desk.domain.errors import NotFound, ValidationError
-from hall_desk.store.models import MaterialRequirementRow, ServiceItemRow, ThemeItemRow, ThemeRow
+from hall_desk.store.models_catalog import (
+    MaterialRequirementRow,
+    ServiceItemRow,
+    ThemeItemRow,
+    ThemeRow,
+)
 
 
 def _item(row: ServiceItemRow, materials: list[MaterialRequirementRow]) -> ServiceItem:

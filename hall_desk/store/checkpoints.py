@@ -18,6 +18,10 @@ by the commit that crosses the bound, fsync of the database file included) lande
   next commit while it copies what is left (little, after the PASSIVE rounds) and lets the log
   start over. This bounds the log file; journal_size_limit (store/db.py) then trims the file.
 
+The thread starts at the second commit: a process that commits once (a command writing its
+audit entry) gains nothing from it, as SQLite copies the log back when the last connection
+closes, and would wait at its close for the thread's next look (up to POLL_S).
+
 The thread waits in plain sleeps and counts polls instead of reading a clock: a timed
 Event.wait or threading.Timer never returns where the clock is faked (libfaketime).
 """
@@ -43,6 +47,7 @@ HARD_CAP_PAGES = 4_000  # ~16 MB: past it, hold a commit back once and start the
 POLL_S = 0.05
 IDLE_POLLS = 4  # ~0.2 s without a commit: the burst is over
 SOFT_EVERY_POLLS = 10  # ~0.5 s between two rounds while commits keep coming
+START_AT_COMMIT = 2  # see the module's docstring
 RESTART_BUSY_MS = 2_000  # how long a RESTART waits for the writer and readers before retrying
 
 
@@ -75,6 +80,8 @@ class Checkpointer:
     def committed(self) -> None:
         """A write transaction committed (the count needs no lock: only its change matters)."""
         self._commits += 1
+        if self._commits >= START_AT_COMMIT:
+            self.start()
 
     def _run(self) -> None:
         try:
@@ -90,7 +97,7 @@ class Checkpointer:
             conn.close()
 
     def _loop(self, conn: sqlite3.Connection) -> None:
-        seen = self._commits
+        seen = 0  # the commits before the thread started are in the log too
         quiet = 0  # polls since the last commit
         since_round = 0  # polls since the last round
         while not self._stop.is_set():

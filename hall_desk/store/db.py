@@ -205,11 +205,10 @@ class Database:
         self.checkpointer = Checkpointer(path)
         if not read_only:
             # Every commit through the writer engine (services, migrations, sync) tells the
-            # background checkpoint, which starts with the first.
+            # background checkpoint, which starts with the second (store/checkpoints.py).
             event.listen(self.write_engine, "commit", self._committed)
 
     def _committed(self, _conn: object) -> None:
-        self.checkpointer.start()
         self.checkpointer.committed()
 
     @staticmethod

@@ -58,18 +58,17 @@ from hall_desk.store.event_names import (
 from hall_desk.store.eventlog import VERSION_KEY
 from hall_desk.store.keys import CIPHER_PREFIX
 from hall_desk.store.models import (
-    ApplicantRow,
     Base,
     CalendarOverrideRow,
     CalendarYearRow,
     CaseItemRow,
-    CaseMaterialRow,
     CaseRow,
     ConsultationRow,
     Event,
     HallSettingRow,
     User,
 )
+from hall_desk.store.models_intake import ApplicantRow, CaseMaterialRow
 from hall_desk.store.models_monthly import MonthlyReportRow
 from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_ratings import RatingRow

@@ -94,17 +94,8 @@ class Meta(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-# --- local state (not projections: never rebuilt, never synced) ---------------------------
-
-
-class LoginGuard(Base):
-    __tablename__ = "login_guard"
-    username: Mapped[str] = mapped_column(String(64), primary_key=True)
-    failures: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[str | None] = mapped_column(String(32))
-
-
-# --- projections --------------------------------------------------------------------------
+# --- projections (the catalog's in models_catalog, an intake's applicant and checklist in
+# models_intake; login_guard, local state, in models_login) ---------------------------------
 
 
 class User(Base):
@@ -115,55 +106,6 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(256))
     window: Mapped[str] = mapped_column(String(32), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-
-
-class ServiceItemRow(Base):
-    __tablename__ = "service_items"
-    code: Mapped[str] = mapped_column(String(40), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    department: Mapped[str] = mapped_column(String(100))
-    kind: Mapped[str] = mapped_column(String(16))
-    legal_limit: Mapped[int] = mapped_column(Integer)
-    promised_limit: Mapped[int] = mapped_column(Integer)
-    limit_unit: Mapped[str] = mapped_column(String(1))
-    fee: Mapped[str] = mapped_column(String(100), default="不收费")
-    delivery: Mapped[str] = mapped_column(String(32), default="pickup")
-    pinyin_full: Mapped[str] = mapped_column(String(800), default="")
-    pinyin_initials: Mapped[str] = mapped_column(String(200), default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    # The certificates the item issues, one per line (营业执照 for a 设立登记).
-    produces: Mapped[str] = mapped_column(String(400), default="", server_default="")
-
-
-class MaterialRequirementRow(Base):
-    __tablename__ = "material_requirements"
-    item_code: Mapped[str] = mapped_column(
-        ForeignKey("service_items.code", ondelete="CASCADE"), primary_key=True
-    )
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    form: Mapped[str] = mapped_column(String(24))
-    copies: Mapped[int] = mapped_column(Integer, default=1)
-    required: Mapped[bool] = mapped_column(Boolean, default=True)
-    deferrable: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class ThemeRow(Base):
-    __tablename__ = "themes"
-    code: Mapped[str] = mapped_column(String(40), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    pinyin_full: Mapped[str] = mapped_column(String(800), default="")
-    pinyin_initials: Mapped[str] = mapped_column(String(200), default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class ThemeItemRow(Base):
-    __tablename__ = "theme_items"
-    theme_code: Mapped[str] = mapped_column(
-        ForeignKey("themes.code", ondelete="CASCADE"), primary_key=True
-    )
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    item_code: Mapped[str] = mapped_column(ForeignKey("service_items.code", ondelete="CASCADE"))
 
 
 class CalendarOverrideRow(Base):
@@ -179,28 +121,6 @@ class CalendarYearRow(Base):
     __tablename__ = "calendar_years"
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     note: Mapped[str] = mapped_column(String(200), default="")
-
-
-class ApplicantRow(Base):
-    __tablename__ = "applicants"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))  # person | organisation
-    id_type: Mapped[str] = mapped_column(String(24))
-    name: Mapped[str] = mapped_column(String(200), index=True)
-    id_cipher: Mapped[str] = mapped_column(Text)
-    id_index: Mapped[str] = mapped_column(String(32), index=True)
-    id_masked: Mapped[str] = mapped_column(String(32))
-    phone_cipher: Mapped[str] = mapped_column(Text, default="")
-    phone_index: Mapped[str] = mapped_column(String(32), default="", index=True)
-    phone_masked: Mapped[str] = mapped_column(String(32), default="")
-    address_cipher: Mapped[str] = mapped_column(Text, default="")
-    # The birth year only: beside the masked number a finer birth fact gives the number away
-    # (domain/identity.py, above mask_resident_id).
-    birth_year: Mapped[int | None] = mapped_column(Integer)
-    sex: Mapped[str] = mapped_column(String(4), default="")
-    legal_representative: Mapped[str] = mapped_column(String(64), default="")
-    contact_name: Mapped[str] = mapped_column(String(64), default="")
-    updated_hlc: Mapped[str] = mapped_column(String(20))
 
 
 class CaseRow(Base):
@@ -269,24 +189,6 @@ class CaseItemRow(Base):
     item_code: Mapped[str] = mapped_column(String(40), index=True)
     item_name: Mapped[str] = mapped_column(String(200))
     department: Mapped[str] = mapped_column(String(100), index=True)
-
-
-class CaseMaterialRow(Base):
-    __tablename__ = "case_materials"
-    case_id: Mapped[str] = mapped_column(
-        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
-    )
-    position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    form: Mapped[str] = mapped_column(String(24))
-    copies: Mapped[int] = mapped_column(Integer, default=1)
-    required: Mapped[bool] = mapped_column(Boolean, default=True)
-    deferrable: Mapped[bool] = mapped_column(Boolean, default=False)
-    received: Mapped[bool] = mapped_column(Boolean, default=False)
-    received_copies: Mapped[int] = mapped_column(Integer, default=0)
-    deferred: Mapped[bool] = mapped_column(Boolean, default=False)  # promised later (容缺)
-    # What the 一次性告知书 asks of it when it is missing (原件、加盖公章…).
-    requirement: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class ConsultationRow(Base):

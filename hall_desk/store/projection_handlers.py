@@ -27,22 +27,23 @@ from hall_desk.domain.identity import remask_resident_id
 from hall_desk.domain.lifecycle import CaseState, event_for_kind, takes_effect
 from hall_desk.store.fold_rows import FoldRows, Reads, Row, batched, of
 from hall_desk.store.models import (
-    ApplicantRow,
     Base,
     CalendarOverrideRow,
     CalendarYearRow,
     CaseItemRow,
-    CaseMaterialRow,
     CaseRow,
     ConsultationRow,
     Event,
     HallSettingRow,
+    User,
+)
+from hall_desk.store.models_catalog import (
     MaterialRequirementRow,
     ServiceItemRow,
     ThemeItemRow,
     ThemeRow,
-    User,
 )
+from hall_desk.store.models_intake import ApplicantRow, CaseMaterialRow
 from hall_desk.store.models_monthly import MonthlyReportRow
 from hall_desk.store.models_queue import QueueTicketRow
 from hall_desk.store.models_ratings import RatingRow

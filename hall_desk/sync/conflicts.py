@@ -41,7 +41,8 @@ from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store import eventlog, payloads
 from hall_desk.store.event_names import APPLICANT_FIELDS, RESOLVE_KIND, SYNC_CONFLICT_ENTITY
 from hall_desk.store.keys import HallKey
-from hall_desk.store.models import ApplicantRow, CaseRow, Event
+from hall_desk.store.models import CaseRow, Event
+from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.store.models_sync import SyncConflict
 from hall_desk.sync.history import (
     APPLICANT_KIND,

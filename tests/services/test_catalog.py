@@ -8,7 +8,8 @@ from sqlalchemy import func, select
 
 from hall_desk.domain.errors import PermissionDenied, ValidationError, ValidationErrors
 from hall_desk.services import catalog
-from hall_desk.store.models import Event, ServiceItemRow
+from hall_desk.store.models import Event
+from hall_desk.store.models_catalog import ServiceItemRow
 
 
 def test_bundled_catalog_is_realistic(ws):

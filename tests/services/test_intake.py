@@ -18,14 +18,8 @@ from hall_desk.domain.errors import (
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.services import intake
 from hall_desk.services.intake import AgentDraft, IntakeDraft
-from hall_desk.store.models import (
-    ApplicantRow,
-    AuditEntry,
-    CaseItemRow,
-    CaseMaterialRow,
-    CaseRow,
-    Event,
-)
+from hall_desk.store.models import AuditEntry, CaseItemRow, CaseRow, Event
+from hall_desk.store.models_intake import ApplicantRow, CaseMaterialRow
 from tests.conftest import TODAY
 from tests.services.helpers import all_materials, draft_for, organisation, person, resident_id
 

@@ -17,7 +17,8 @@ from hall_desk.reports import ledgers
 from hall_desk.services import applicants, cases, consultations, delivery, intake, users
 from hall_desk.services.intake import AgentDraft
 from hall_desk.store import event_kinds, projections
-from hall_desk.store.models import ApplicantRow, AuditEntry, CaseRow, Event
+from hall_desk.store.models import AuditEntry, CaseRow, Event
+from hall_desk.store.models_intake import ApplicantRow
 from tests.conftest import STAFF_PASSWORD, TODAY
 from tests.services import test_delivery as delivery_tests
 from tests.services import test_routing as routing_tests

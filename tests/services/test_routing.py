@@ -18,7 +18,8 @@ from hall_desk.domain.errors import (
 from hall_desk.domain.lifecycle import CaseState
 from hall_desk.services import intake, routing
 from hall_desk.services.routing import DeadlineFlag, Decision, Move
-from hall_desk.store.models import AuditEntry, CaseMaterialRow, CaseRow, Event
+from hall_desk.store.models import AuditEntry, CaseRow, Event
+from hall_desk.store.models_intake import CaseMaterialRow
 from hall_desk.store.models_routing import HandoffRow, HandoverSheetRow
 from tests.conftest import TODAY
 from tests.services.helpers import draft_for, person, resident_id

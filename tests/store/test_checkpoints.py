@@ -125,3 +125,23 @@ def test_what_committed_before_a_kill_is_there_on_reopen(tmp_path):
         assert reopened.db.integrity_check() == "ok"
     finally:
         reopened.close()
+
+
+def test_one_commit_leaves_the_log_to_the_close_and_the_second_starts_the_thread(tmp_path):
+    path = tmp_path / "x.sqlite3"
+    database = Database(path)
+    _write_pages(database, commits=0, pages_each=1)  # the table: one commit
+    # So the close waits for no thread's next look, and SQLite copies the log back itself.
+    assert database.checkpointer._thread is None, "one commit starts no thread"
+    database.close()
+    wal = Path(f"{path}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    database = Database(path)
+    _write_pages(database, commits=1, pages_each=20)  # two commits
+    assert database.checkpointer._thread is not None, "the second commit starts it"
+    # The first commit's pages count as behind too: the thread copies them back once quiet.
+    deadline = time.monotonic() + 10
+    while database.checkpointer.runs < 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert database.checkpointer.runs >= 1
+    database.close()

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 
 from hall_desk.domain.clock import SettableClock, Timestamp
 from hall_desk.services import case_clock, intake
-from hall_desk.store.models import ApplicantRow, CaseRow, Event
+from hall_desk.store.models import CaseRow, Event
+from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.sync import list_conflicts, sync_status
 from hall_desk.sync.shared import SharedDatabase, parse_location
 from tests.command_line import run_in_process

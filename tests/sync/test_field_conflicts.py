@@ -10,7 +10,8 @@ from sqlalchemy import delete, select
 
 from hall_desk.domain.errors import PermissionDenied, ValidationError
 from hall_desk.services import intake
-from hall_desk.store.models import ApplicantRow, AuditEntry
+from hall_desk.store.models import AuditEntry
+from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.store.models_sync import SyncConflict
 from hall_desk.sync import list_conflicts, resolve_conflict, sync_status
 from hall_desk.sync.conflicts import redetect_applicants, reveal_values

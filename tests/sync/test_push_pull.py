@@ -13,7 +13,8 @@ from hall_desk.domain.lifecycle import CaseState
 from hall_desk.domain.roles import SYSTEM_ACTOR
 from hall_desk.services import case_clock, intake
 from hall_desk.store import faults as store_faults
-from hall_desk.store.models import ApplicantRow, CaseRow, Event, User
+from hall_desk.store.models import CaseRow, Event, User
+from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.store.models_sync import SyncFieldHistory, SyncPeer
 from hall_desk.sync import SyncBusy, SyncProgress, faults, sync_once, sync_status
 from hall_desk.sync.history import applicant_history, recompute_all

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from hall_desk.services import intake
-from hall_desk.store.models import ApplicantRow, AuditEntry
+from hall_desk.store.models import AuditEntry
+from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.sync import list_conflicts
 from hall_desk.ui.sync_panel import ConflictsDialog
 from tests.conftest import make_home

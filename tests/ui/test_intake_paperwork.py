@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.reports.notices import intake_notice
-from hall_desk.store.models import CaseMaterialRow, CaseRow
+from hall_desk.store.models import CaseRow
+from hall_desk.store.models_intake import CaseMaterialRow
 from hall_desk.ui.intake_workspace import COPIES_COLUMN, REQUIREMENT_COLUMN, IntakeForm
 from tests.services.helpers import resident_id
 from tests.ui.actions import click, settle

@@ -16,14 +16,8 @@ from sqlalchemy.orm import Session
 from hall_desk.domain.catalog import ItemKind
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.stations import Move
-from hall_desk.store.models import (
-    CaseItemRow,
-    CaseRow,
-    ConsultationRow,
-    Event,
-    ServiceItemRow,
-    ThemeRow,
-)
+from hall_desk.store.models import CaseItemRow, CaseRow, ConsultationRow, Event
+from hall_desk.store.models_catalog import ServiceItemRow, ThemeRow
 from hall_desk.store.models_monthly import MonthlyReportRow
 from hall_desk.store.models_routing import DeliveryRow, HandoffRow
 from hall_desk.store.models_sync import SyncConflict

@@ -197,7 +197,7 @@ _PERIOD_GROUPS = (
 
 @dataclass(frozen=True)
 class PeriodCounts:
-    """The counts behind `services.ratings.RatingFigures`, read in one pass over the period's
+    """The counts behind `services.rating_figures.RatingFigures`, read in one pass over the period's
     ratings (the rated_on index): the predicates of level_counts, upheld_count and
     unrated_count, given by channel, and the duplicates (second ratings of one record)."""
 

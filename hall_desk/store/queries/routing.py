@@ -11,7 +11,9 @@ from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.stations import station_department
-from hall_desk.store.models import CaseItemRow, CaseMaterialRow, CaseRow, ServiceItemRow, User
+from hall_desk.store.models import CaseItemRow, CaseRow
+from hall_desk.store.models_catalog import ServiceItemRow
+from hall_desk.store.models_intake import CaseMaterialRow
 from hall_desk.store.models_routing import HandoffRow, HandoverSheetRow
 
 # The columns a board row needs: loading whole ORM objects was most of the board's time.
@@ -33,10 +35,6 @@ BOARD_COLUMNS = (
     "created_on",
     "departments",
 )
-
-
-def display_names(session: Session) -> dict[str, str]:
-    return {u: n for u, n in session.execute(select(User.username, User.display_name))}
 
 
 def catalog_departments(session: Session) -> list[str]:

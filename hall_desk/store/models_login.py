@@ -1,0 +1,18 @@
+"""Failed logins of this workstation (local state: never rebuilt, never synced).
+
+Mapped apart from the core tables: only the login reads it (store/tables.py).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from hall_desk.store.base import Base
+
+
+class LoginGuard(Base):
+    __tablename__ = "login_guard"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[str | None] = mapped_column(String(32))
