@@ -10,10 +10,12 @@ only the others; a different event under the same (origin, seq) stops the sync l
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, func, select
 
 from hall_desk.services.workstation import Workstation
+from hall_desk.store import driver
 from hall_desk.store.eventlog import MAC_FIELDS, mac_ok
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer
@@ -39,6 +41,12 @@ _LOCAL_COLUMNS = (
     Event.mac,
 )
 
+# A local row's fields by position (rows are driver tuples in _LOCAL_COLUMNS' order).
+_ID, _SEQ, _KIND, _ENTITY_ID = (
+    [c.name for c in _LOCAL_COLUMNS].index(name) for name in ("id", "seq", "kind", "entity_id")
+)
+LocalRow = Sequence[Any]
+
 _UNSENT = (
     f"SELECT {', '.join(c.name for c in _LOCAL_COLUMNS)} FROM events"
     " WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?"
@@ -55,34 +63,34 @@ def unsent_count(ws: Workstation, pushed_seq: int) -> int:
         )
 
 
-def _send(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[Row]) -> int:  # type: ignore[type-arg]
-    """One shared transaction; returns how many events were new there."""
-    t = shared_events.c
+def _send(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[LocalRow]) -> int:
+    """One shared transaction; returns how many events were new there.
+
+    `rows` are (*EVENT_COLUMNS) in seq order: driver tuples or SQLAlchemy rows alike."""
     with shared.writing() as conn:
-        if shared.identity(conn) != identity:
+        # The identity, what of these seqs is there already and the top position, in one
+        # round trip, after the writer lock is granted (see shared.py).
+        state = shared.push_state(conn, origin, rows[0][_SEQ], rows[-1][_SEQ])
+        if state.identity != identity:
             raise SyncError("共享数据库在同步过程中被替换：本次已停止，下次同步将重新开始")
-        first, last = rows[0].seq, rows[-1].seq
-        there = dict(
-            conn.execute(
-                select(t.seq, t.id).where(t.origin == origin, t.seq.between(first, last))
-            ).all()
-        )
-        new = []
-        for row in rows:
-            have = there.get(row.seq)
-            if have is None:
-                new.append(row)
-            elif have != row.id:
-                raise SyncError(
-                    f"共享数据库中已有本工作站（{origin}）第 {row.seq} 号的另一条事件："
-                    f"本机数据库可能是从旧备份恢复的，或另一台电脑使用了相同的工作站编码。"
-                    f"已停止推送，请联系管理员。"
-                )
+        there = state.there
+        new = rows
+        if there:
+            new = []
+            for row in rows:
+                have = there.get(row[_SEQ])
+                if have is None:
+                    new.append(row)
+                elif have != row[_ID]:
+                    raise SyncError(
+                        f"共享数据库中已有本工作站（{origin}）第 {row[_SEQ]} 号的另一条事件："
+                        f"本机数据库可能是从旧备份恢复的，或另一台电脑使用了相同的工作站编码。"
+                        f"已停止推送，请联系管理员。"
+                    )
         if new:
             # Inside the lock: positions are handed out in the order their commits become
             # visible (see shared.py), so no reader's cursor can pass one of these early.
-            base = shared.max_position(conn)
-            shared.insert_events(conn, [(base + i, *row) for i, row in enumerate(new, start=1)])
+            shared.insert_events(conn, new, after=state.top)
         faults.pause_point("push.before_commit")
     return len(new)
 
@@ -106,20 +114,26 @@ def push_events(
     while True:
         with ws.db.read() as s:
             # Straight to the driver (the local database is SQLite): a full sync reads every
-            # event of the home, and the ORM's rows cost more than the read itself.
-            rows = s.connection().exec_driver_sql(_UNSENT, (ws.code, pushed_seq, batch_size)).all()
+            # event of the home, and the ORM's rows cost more than the read itself. Plain
+            # tuples also leave the garbage collector nothing to track, where a batch of
+            # SQLAlchemy rows set off full collections of the whole heap as it grew.
+            rows = driver.execute(s, _UNSENT, (ws.code, pushed_seq, batch_size))
         if not rows:
             break
         _send(shared, identity, ws.code, rows)
         faults.pause_point("push.after_commit")
-        pushed_seq = rows[-1].seq
-        with ws.db.write() as s:
+        pushed_seq = rows[-1][_SEQ]
+        # The mark can always be taken again: lost to a power cut, it only makes the next push
+        # send the batch again, which the shared database already holds and skips (the
+        # history below is rewritten from the events each time). So it commits without
+        # waiting for the disk, like a pulled batch (store/db.py).
+        with ws.db.write(bulk=True) as s:
             peer = s.get(SyncPeer, identity)
             assert peer is not None
             peer.pushed_seq = max(peer.pushed_seq, pushed_seq)
             # Overwritten fields of one's own applicants are recorded here, as the receivers
             # record them on pull, so every workstation ends with the same history.
-            touched = {r.entity_id for r in rows if r.kind == APPLICANT_KIND}
+            touched = {r[_ENTITY_ID] for r in rows if r[_KIND] == APPLICANT_KIND}
             for applicant_id in recorded_more_than_once(s, touched):
                 recompute_applicant(s, ws.key, applicant_id)
         done += len(rows)

@@ -24,7 +24,7 @@ cursor having moved on.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -119,6 +119,10 @@ EVENT_COLUMNS = (*MAC_FIELDS, "mac")
 # an id (refresh_statistics).
 _ANALYSED = ("position", "origin", "seq", "id")  # the fields the MAC covers, then the MAC
 _COPY_SQL = "COPY hall_sync_events (position, " + ", ".join(EVENT_COLUMNS) + ") FROM STDIN"
+# A pusher's reads under the lock, straight to psycopg (SharedDatabase.push_state).
+_IDENTITY_SQL = "SELECT value FROM hall_sync_meta WHERE key = 'identity'"
+_HELD_SQL = "SELECT seq, id FROM hall_sync_events WHERE origin = %s AND seq BETWEEN %s AND %s"
+_TOP_SQL = "SELECT coalesce(max(position), 0) FROM hall_sync_events"
 
 
 # --- where ---------------------------------------------------------------------------------
@@ -178,6 +182,15 @@ def parse_location(raw: str) -> Location:
     path = Path(value).expanduser().absolute()
     refuse_network_path(path)
     return Location(url=f"sqlite:///{path}", display=str(path), path=path)
+
+
+@dataclass(frozen=True)
+class PushState:
+    """What a pusher finds under the writer lock (SharedDatabase.push_state)."""
+
+    identity: str | None
+    there: dict[int, str]  # seq → event id, of the seqs being pushed that are there already
+    top: int  # the highest position
 
 
 # --- who -------------------------------------------------------------------------------------
@@ -464,20 +477,54 @@ class SharedDatabase:
         except sa_exc.DBAPIError:
             pass
 
-    def insert_events(self, conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Rows of (position, *EVENT_COLUMNS), inside `writing()`."""
-        if not rows:
-            return
+    def push_state(self, conn: Connection, origin: str, first: int, last: int) -> PushState:
+        """What a pusher reads inside `writing()`, once the lock is granted: the database's
+        identity, which of `origin`'s seqs first…last it holds (seq → event id), and the top
+        position. On PostgreSQL the three statements go in one round trip (a pipeline): each
+        still runs after the lock statement, under READ COMMITTED on a snapshot of its own, so
+        the top is the previous pusher's committed one."""
+        if self._engine is None:
+            t = shared_events.c
+            there = conn.execute(
+                select(t.seq, t.id).where(t.origin == origin, t.seq.between(first, last))
+            ).all()
+            return PushState(self.identity(conn), dict(there), self.max_position(conn))  # type: ignore[arg-type]
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        with raw.cursor() as who, raw.cursor() as held, raw.cursor() as top:
+            with raw.pipeline():
+                who.execute(_IDENTITY_SQL)
+                held.execute(_HELD_SQL, (origin, first, last))
+                top.execute(_TOP_SQL)
+            identity = who.fetchone()
+            return PushState(
+                identity[0] if identity else None,
+                dict(held.fetchall()),
+                int(top.fetchone()[0]),  # type: ignore[index]
+            )
+
+    def insert_events(
+        self, conn: Connection, rows: Iterable[Sequence[Any]], *, after: int | None = None
+    ) -> None:
+        """Rows of (position, *EVENT_COLUMNS), inside `writing()`; with `after`, rows of
+        (*EVENT_COLUMNS) that take the positions after it, in their order."""
+        numbered: Iterable[Sequence[Any]] = (
+            rows if after is None else ((after + i, *r) for i, r in enumerate(rows, start=1))
+        )
         if self._engine is not None:
             # COPY is the fastest way in; the rows were de-duplicated under the lock already.
+            # The numbered tuples live only while COPY writes them: nothing the size of a batch
+            # is built beside the rows (a garbage collector's full pass grows with it).
             raw = conn.connection.driver_connection
             assert raw is not None
             with raw.cursor() as cur, cur.copy(_COPY_SQL) as copy:
-                for row in rows:
+                for row in numbered:
                     copy.write_row(row)
         else:
             names = ("position", *EVENT_COLUMNS)
-            conn.execute(shared_events.insert(), [dict(zip(names, r, strict=True)) for r in rows])
+            values = [dict(zip(names, r, strict=True)) for r in numbered]
+            if values:
+                conn.execute(shared_events.insert(), values)
 
 
 def driver_detail(exc: BaseException) -> str:
