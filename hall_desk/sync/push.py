@@ -9,7 +9,8 @@ only the others; a different event under the same (origin, seq) stops the sync l
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, func, select
@@ -90,9 +91,45 @@ def _send(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[Loc
         if new:
             # Inside the lock: positions are handed out in the order their commits become
             # visible (see shared.py), so no reader's cursor can pass one of these early.
-            shared.insert_events(conn, new, after=state.top)
+            half = len(new) // 2
+            shared.insert_events(conn, _halted(new[:half], new[half:]), after=state.top)
         faults.pause_point("push.before_commit")
     return len(new)
+
+
+def _halted(first: Sequence[LocalRow], then: Sequence[LocalRow]) -> Iterator[LocalRow]:
+    """The rows, with the fault point push.mid_copy between the halves: a test stops the
+    process there with half a batch on its way into the shared table (store/faults.py)."""
+    yield from first
+    faults.pause_point("push.mid_copy")
+    yield from then
+
+
+def _unsent(ws: Workstation, after: int, batch_size: int) -> list[LocalRow]:
+    with ws.db.read() as s:
+        # Straight to the driver (the local database is SQLite): a full sync reads every
+        # event of the home, and the ORM's rows cost more than the read itself. Plain tuples
+        # also leave the garbage collector nothing to track, where a batch of SQLAlchemy rows
+        # set off full collections of the whole heap as it grew.
+        return driver.execute(s, _UNSENT, (ws.code, after, batch_size))
+
+
+def _acknowledge(ws: Workstation, identity: str, rows: Sequence[LocalRow]) -> None:
+    """The batch is in the shared database: mark it sent here.
+
+    The mark can always be taken again: lost to a power cut, it only makes the next push send
+    the batch again, which the shared database already holds and skips (the history below is
+    rewritten from the events each time). So it commits without waiting for the disk, like a
+    pulled batch (store/db.py)."""
+    with ws.db.write(bulk=True) as s:
+        peer = s.get(SyncPeer, identity)
+        assert peer is not None
+        peer.pushed_seq = max(peer.pushed_seq, rows[-1][_SEQ])
+        # Overwritten fields of one's own applicants are recorded here, as the receivers
+        # record them on pull, so every workstation ends with the same history.
+        touched = {r[_ENTITY_ID] for r in rows if r[_KIND] == APPLICANT_KIND}
+        for applicant_id in recorded_more_than_once(s, touched):
+            recompute_applicant(s, ws.key, applicant_id)
 
 
 def push_events(
@@ -111,33 +148,20 @@ def push_events(
     total = unsent_count(ws, pushed_seq)
     progress(0, total)
     done = 0
-    while True:
-        with ws.db.read() as s:
-            # Straight to the driver (the local database is SQLite): a full sync reads every
-            # event of the home, and the ORM's rows cost more than the read itself. Plain
-            # tuples also leave the garbage collector nothing to track, where a batch of
-            # SQLAlchemy rows set off full collections of the whole heap as it grew.
-            rows = driver.execute(s, _UNSENT, (ws.code, pushed_seq, batch_size))
-        if not rows:
-            break
-        _send(shared, identity, ws.code, rows)
-        faults.pause_point("push.after_commit")
-        pushed_seq = rows[-1][_SEQ]
-        # The mark can always be taken again: lost to a power cut, it only makes the next push
-        # send the batch again, which the shared database already holds and skips (the
-        # history below is rewritten from the events each time). So it commits without
-        # waiting for the disk, like a pulled batch (store/db.py).
-        with ws.db.write(bulk=True) as s:
-            peer = s.get(SyncPeer, identity)
-            assert peer is not None
-            peer.pushed_seq = max(peer.pushed_seq, pushed_seq)
-            # Overwritten fields of one's own applicants are recorded here, as the receivers
-            # record them on pull, so every workstation ends with the same history.
-            touched = {r[_ENTITY_ID] for r in rows if r[_KIND] == APPLICANT_KIND}
-            for applicant_id in recorded_more_than_once(s, touched):
-                recompute_applicant(s, ws.key, applicant_id)
-        done += len(rows)
-        progress(done, max(total, done))
+    # Each batch after the first is read here while the one before it goes to the shared
+    # database: the read waits on the local disk and the send on the server, and a full sync
+    # would otherwise wait for each in turn.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push read-ahead") as ahead:
+        rows = _unsent(ws, pushed_seq, batch_size)
+        while rows:
+            # Read even after a short batch: what a clerk saved meanwhile goes in this run too.
+            following = ahead.submit(_unsent, ws, rows[-1][_SEQ], batch_size)
+            _send(shared, identity, ws.code, rows)
+            faults.pause_point("push.after_commit")
+            _acknowledge(ws, identity, rows)
+            done += len(rows)
+            progress(done, max(total, done))
+            rows = following.result()
     if done >= ANALYZE_AFTER:
         shared.refresh_statistics()
     return done

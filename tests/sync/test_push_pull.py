@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 
 import pytest
 from sqlalchemy import delete, func, select
@@ -15,7 +16,7 @@ from hall_desk.services import case_clock, intake
 from hall_desk.store import faults as store_faults
 from hall_desk.store.models import ApplicantRow, CaseRow, Event, User
 from hall_desk.store.models_sync import SyncFieldHistory, SyncPeer
-from hall_desk.sync import SyncBusy, SyncProgress, faults, sync_once, sync_status
+from hall_desk.sync import SyncBusy, SyncError, SyncProgress, faults, sync_once, sync_status
 from hall_desk.sync.history import applicant_history, recompute_all
 from hall_desk.sync.pull import apply_pulled
 from hall_desk.sync.shared import SharedDatabase, parse_location
@@ -114,6 +115,57 @@ def test_same_push_batch_twice_changes_nothing(hall, shared_url):
         assert shared_rows(shared_url) == first
     finally:
         shared.close()
+
+
+def _own_rows(ws):  # type: ignore[no-untyped-def]
+    """The workstation's events as push reads them: (*EVENT_COLUMNS) tuples in seq order."""
+    from hall_desk.sync.push import _LOCAL_COLUMNS
+
+    with ws.reading() as s:
+        return [tuple(r) for r in s.execute(select(*_LOCAL_COLUMNS).order_by(Event.seq))]
+
+
+def test_a_batch_partly_there_adds_only_the_rest_after_the_top(hall, shared_url):
+    from hall_desk.sync.push import _send
+
+    w1 = hall.ws("W1")
+    for n in range(2):
+        intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(40 + n)), on=DAY)
+    rows = _own_rows(w1)
+    shared = SharedDatabase(parse_location(shared_url))
+    try:
+        info = shared.prepare(w1.key.fingerprint, w1.hall, w1.now())
+        assert _send(shared, info.identity, "W1", rows[:3]) == 3
+        # A repeated batch that overlaps what is there: the rest only, after the top position.
+        assert _send(shared, info.identity, "W1", rows[1:]) == len(rows) - 3
+    finally:
+        shared.close()
+    there = shared_rows(shared_url)
+    assert [r[0] for r in there] == list(range(1, len(rows) + 1)), "positions gap-free, in order"
+    assert [r[1:] for r in there] == rows
+
+
+def test_another_event_under_an_own_seq_stops_the_push_and_writes_nothing(hall, shared_url):
+    from hall_desk.sync.push import _send
+
+    w1 = hall.ws("W1")
+    for n in range(2):
+        intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(50 + n)), on=DAY)
+    rows = _own_rows(w1)
+    shared = SharedDatabase(parse_location(shared_url))
+    try:
+        info = shared.prepare(w1.key.fingerprint, w1.hall, w1.now())
+        assert _send(shared, info.identity, "W1", rows[:2]) == 2
+        # Another machine under the same code (or an old backup) sent its own third event.
+        with shared.writing() as conn:
+            other = (str(uuid.uuid4()), *rows[2][1:])
+            shared.insert_events(conn, [other], after=shared.max_position(conn))
+        before = shared_rows(shared_url)
+        with pytest.raises(SyncError, match="第 3 号的另一条事件"):
+            _send(shared, info.identity, "W1", rows)
+    finally:
+        shared.close()
+    assert shared_rows(shared_url) == before, "nothing of the refused batch was written"
 
 
 def test_same_pull_batch_applied_twice_changes_nothing(hall, shared_url):
