@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, func, select
@@ -64,10 +65,23 @@ def unsent_count(ws: Workstation, pushed_seq: int) -> int:
         )
 
 
+@dataclass(frozen=True)
+class Placed:
+    """Where one shared transaction put a batch's new rows: positions after+1 … after+added."""
+
+    added: int
+    after: int  # the top position under the lock, before these rows
+    last_id: str  # the event at after+added ("" when nothing was added)
+
+
 def _send(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[LocalRow]) -> int:
     """One shared transaction; returns how many events were new there.
 
     `rows` are (*EVENT_COLUMNS) in seq order: driver tuples or SQLAlchemy rows alike."""
+    return _place(shared, identity, origin, rows).added
+
+
+def _place(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[LocalRow]) -> Placed:
     with shared.writing() as conn:
         # The identity, what of these seqs is there already and the top position, in one
         # round trip, after the writer lock is granted (see shared.py).
@@ -94,7 +108,7 @@ def _send(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[Loc
             half = len(new) // 2
             shared.insert_events(conn, _halted(new[:half], new[half:]), after=state.top)
         faults.pause_point("push.before_commit")
-    return len(new)
+    return Placed(len(new), state.top, new[-1][_ID] if new else "")
 
 
 def _halted(first: Sequence[LocalRow], then: Sequence[LocalRow]) -> Iterator[LocalRow]:
@@ -114,17 +128,25 @@ def _unsent(ws: Workstation, after: int, batch_size: int) -> list[LocalRow]:
         return driver.execute(s, _UNSENT, (ws.code, after, batch_size))
 
 
-def _acknowledge(ws: Workstation, identity: str, rows: Sequence[LocalRow]) -> None:
+def _acknowledge(ws: Workstation, identity: str, rows: Sequence[LocalRow], placed: Placed) -> None:
     """The batch is in the shared database: mark it sent here.
 
     The mark can always be taken again: lost to a power cut, it only makes the next push send
     the batch again, which the shared database already holds and skips (the history below is
-    rewritten from the events each time). So it commits without waiting for the disk, like a
+    rewritten from the events each time), and the pull cursor moved with it only makes the
+    pull step over these rows again. So it commits without waiting for the disk, like a
     pulled batch (store/db.py)."""
     with ws.db.write(bulk=True) as s:
         peer = s.get(SyncPeer, identity)
         assert peer is not None
         peer.pushed_seq = max(peer.pushed_seq, rows[-1][_SEQ])
+        if placed.added and peer.pull_cursor == placed.after:
+            # The pull had passed everything before the batch, and the batch's rows took the
+            # positions right after it, under the lock: the pull would only step over them
+            # (it never applies one's own events), so the cursor steps now. A full push then
+            # leaves the pull nothing to read through, where it read the whole table.
+            peer.pull_cursor = placed.after + placed.added
+            peer.cursor_event_id = placed.last_id
         # Overwritten fields of one's own applicants are recorded here, as the receivers
         # record them on pull, so every workstation ends with the same history.
         touched = {r[_ENTITY_ID] for r in rows if r[_KIND] == APPLICANT_KIND}
@@ -156,9 +178,9 @@ def push_events(
         while rows:
             # Read even after a short batch: what a clerk saved meanwhile goes in this run too.
             following = ahead.submit(_unsent, ws, rows[-1][_SEQ], batch_size)
-            _send(shared, identity, ws.code, rows)
+            placed = _place(shared, identity, ws.code, rows)
             faults.pause_point("push.after_commit")
-            _acknowledge(ws, identity, rows)
+            _acknowledge(ws, identity, rows, placed)
             done += len(rows)
             progress(done, max(total, done))
             rows = following.result()
