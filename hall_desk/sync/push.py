@@ -5,6 +5,13 @@ sent back). Seq is gapless per origin and commits in order locally, so "sent" is
 per shared database: the highest seq acknowledged. A batch sent twice changes nothing: under
 the writer lock the pusher looks up which of its (origin, seq) are already there and inserts
 only the others; a different event under the same (origin, seq) stops the sync loudly.
+
+Each batch is one shared transaction (the hall's other pushers wait a batch, not a whole
+history) and one local one. What a full sync costs beyond reading the rows and COPYing them
+(the bench's floor) is kept small: the reads under the lock go in one round trip, the rows go
+in by COPY as the driver read them, the next batch is read while this one is sent, the local
+mark commits without waiting for the disk, and a batch nobody interleaved moves the pull
+cursor past it, so the pull that follows does not read the pushed rows back through.
 """
 
 from __future__ import annotations
