@@ -10,7 +10,8 @@ variable every point is a dictionary lookup and nothing else.
 `HALL_DESK_FAIL_AT=<point>[:<n>]` makes the n-th arrival at that point raise InjectedFault
 instead (a write that fails there: the disk, a lock), in the process or thread that reached it.
 
-Points: push.before_commit (shared rows written, shared transaction open), push.after_commit
+Points: push.mid_copy (half of a batch's rows on their way into the shared table, the rest not),
+push.before_commit (shared rows written, shared transaction open), push.after_commit
 (shared commit done, local acknowledgement not yet written), pull.before_commit (pulled events
 applied to the local database, local transaction open), queue.after_shared_commit (a call
 committed on the shared database and answered, its local record not yet written: on the

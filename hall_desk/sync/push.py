@@ -5,15 +5,26 @@ sent back). Seq is gapless per origin and commits in order locally, so "sent" is
 per shared database: the highest seq acknowledged. A batch sent twice changes nothing: under
 the writer lock the pusher looks up which of its (origin, seq) are already there and inserts
 only the others; a different event under the same (origin, seq) stops the sync loudly.
+
+Each batch is one shared transaction (the hall's other pushers wait a batch, not a whole
+history) and one local one. What a full sync costs beyond reading the rows and COPYing them
+(the bench's floor) is kept small: the reads under the lock go in one round trip, the rows go
+in by COPY as the driver read them, the next batch is read while this one is sent, the local
+mark commits without waiting for the disk, and a batch nobody interleaved moves the pull
+cursor past it, so the pull that follows does not read the pushed rows back through.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, func, select
 
 from hall_desk.services.workstation import Workstation
+from hall_desk.store import driver
 from hall_desk.store.eventlog import MAC_FIELDS, mac_ok
 from hall_desk.store.models import Event
 from hall_desk.store.models_sync import SyncPeer
@@ -39,6 +50,12 @@ _LOCAL_COLUMNS = (
     Event.mac,
 )
 
+# A local row's fields by position (rows are driver tuples in _LOCAL_COLUMNS' order).
+_ID, _SEQ, _KIND, _ENTITY_ID = (
+    [c.name for c in _LOCAL_COLUMNS].index(name) for name in ("id", "seq", "kind", "entity_id")
+)
+LocalRow = Sequence[Any]
+
 _UNSENT = (
     f"SELECT {', '.join(c.name for c in _LOCAL_COLUMNS)} FROM events"
     " WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?"
@@ -55,36 +72,93 @@ def unsent_count(ws: Workstation, pushed_seq: int) -> int:
         )
 
 
-def _send(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[Row]) -> int:  # type: ignore[type-arg]
-    """One shared transaction; returns how many events were new there."""
-    t = shared_events.c
+@dataclass(frozen=True)
+class Placed:
+    """Where one shared transaction put a batch's new rows: positions after+1 … after+added."""
+
+    added: int
+    after: int  # the top position under the lock, before these rows
+    last_id: str  # the event at after+added ("" when nothing was added)
+
+
+def _send(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[LocalRow]) -> int:
+    """One shared transaction; returns how many events were new there.
+
+    `rows` are (*EVENT_COLUMNS) in seq order: driver tuples or SQLAlchemy rows alike."""
+    return _place(shared, identity, origin, rows).added
+
+
+def _place(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[LocalRow]) -> Placed:
     with shared.writing() as conn:
-        if shared.identity(conn) != identity:
+        # The identity, what of these seqs is there already and the top position, in one
+        # round trip, after the writer lock is granted (see shared.py).
+        state = shared.push_state(conn, origin, rows[0][_SEQ], rows[-1][_SEQ])
+        if state.identity != identity:
             raise SyncError("共享数据库在同步过程中被替换：本次已停止，下次同步将重新开始")
-        first, last = rows[0].seq, rows[-1].seq
-        there = dict(
-            conn.execute(
-                select(t.seq, t.id).where(t.origin == origin, t.seq.between(first, last))
-            ).all()
-        )
-        new = []
-        for row in rows:
-            have = there.get(row.seq)
-            if have is None:
-                new.append(row)
-            elif have != row.id:
-                raise SyncError(
-                    f"共享数据库中已有本工作站（{origin}）第 {row.seq} 号的另一条事件："
-                    f"本机数据库可能是从旧备份恢复的，或另一台电脑使用了相同的工作站编码。"
-                    f"已停止推送，请联系管理员。"
-                )
+        there = state.there
+        new = rows
+        if there:
+            new = []
+            for row in rows:
+                have = there.get(row[_SEQ])
+                if have is None:
+                    new.append(row)
+                elif have != row[_ID]:
+                    raise SyncError(
+                        f"共享数据库中已有本工作站（{origin}）第 {row[_SEQ]} 号的另一条事件："
+                        f"本机数据库可能是从旧备份恢复的，或另一台电脑使用了相同的工作站编码。"
+                        f"已停止推送，请联系管理员。"
+                    )
         if new:
             # Inside the lock: positions are handed out in the order their commits become
             # visible (see shared.py), so no reader's cursor can pass one of these early.
-            base = shared.max_position(conn)
-            shared.insert_events(conn, [(base + i, *row) for i, row in enumerate(new, start=1)])
+            half = len(new) // 2
+            shared.insert_events(conn, _halted(new[:half], new[half:]), after=state.top)
         faults.pause_point("push.before_commit")
-    return len(new)
+    return Placed(len(new), state.top, new[-1][_ID] if new else "")
+
+
+def _halted(first: Sequence[LocalRow], then: Sequence[LocalRow]) -> Iterator[LocalRow]:
+    """The rows, with the fault point push.mid_copy between the halves: a test stops the
+    process there with half a batch on its way into the shared table (store/faults.py)."""
+    yield from first
+    faults.pause_point("push.mid_copy")
+    yield from then
+
+
+def _unsent(ws: Workstation, after: int, batch_size: int) -> list[LocalRow]:
+    with ws.db.read() as s:
+        # Straight to the driver (the local database is SQLite): a full sync reads every
+        # event of the home, and the ORM's rows cost more than the read itself. Plain tuples
+        # also leave the garbage collector nothing to track, where a batch of SQLAlchemy rows
+        # set off full collections of the whole heap as it grew.
+        return driver.execute(s, _UNSENT, (ws.code, after, batch_size))
+
+
+def _acknowledge(ws: Workstation, identity: str, rows: Sequence[LocalRow], placed: Placed) -> None:
+    """The batch is in the shared database: mark it sent here.
+
+    The mark can always be taken again: lost to a power cut, it only makes the next push send
+    the batch again, which the shared database already holds and skips (the history below is
+    rewritten from the events each time), and the pull cursor moved with it only makes the
+    pull step over these rows again. So it commits without waiting for the disk, like a
+    pulled batch (store/db.py)."""
+    with ws.db.write(bulk=True) as s:
+        peer = s.get(SyncPeer, identity)
+        assert peer is not None
+        peer.pushed_seq = max(peer.pushed_seq, rows[-1][_SEQ])
+        if placed.added and peer.pull_cursor == placed.after:
+            # The pull had passed everything before the batch, and the batch's rows took the
+            # positions right after it, under the lock: the pull would only step over them
+            # (it never applies one's own events), so the cursor steps now. A full push then
+            # leaves the pull nothing to read through, where it read the whole table.
+            peer.pull_cursor = placed.after + placed.added
+            peer.cursor_event_id = placed.last_id
+        # Overwritten fields of one's own applicants are recorded here, as the receivers
+        # record them on pull, so every workstation ends with the same history.
+        touched = {r[_ENTITY_ID] for r in rows if r[_KIND] == APPLICANT_KIND}
+        for applicant_id in recorded_more_than_once(s, touched):
+            recompute_applicant(s, ws.key, applicant_id)
 
 
 def push_events(
@@ -103,27 +177,20 @@ def push_events(
     total = unsent_count(ws, pushed_seq)
     progress(0, total)
     done = 0
-    while True:
-        with ws.db.read() as s:
-            # Straight to the driver (the local database is SQLite): a full sync reads every
-            # event of the home, and the ORM's rows cost more than the read itself.
-            rows = s.connection().exec_driver_sql(_UNSENT, (ws.code, pushed_seq, batch_size)).all()
-        if not rows:
-            break
-        _send(shared, identity, ws.code, rows)
-        faults.pause_point("push.after_commit")
-        pushed_seq = rows[-1].seq
-        with ws.db.write() as s:
-            peer = s.get(SyncPeer, identity)
-            assert peer is not None
-            peer.pushed_seq = max(peer.pushed_seq, pushed_seq)
-            # Overwritten fields of one's own applicants are recorded here, as the receivers
-            # record them on pull, so every workstation ends with the same history.
-            touched = {r.entity_id for r in rows if r.kind == APPLICANT_KIND}
-            for applicant_id in recorded_more_than_once(s, touched):
-                recompute_applicant(s, ws.key, applicant_id)
-        done += len(rows)
-        progress(done, max(total, done))
+    # Each batch after the first is read here while the one before it goes to the shared
+    # database: the read waits on the local disk and the send on the server, and a full sync
+    # would otherwise wait for each in turn.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push read-ahead") as ahead:
+        rows = _unsent(ws, pushed_seq, batch_size)
+        while rows:
+            # Read even after a short batch: what a clerk saved meanwhile goes in this run too.
+            following = ahead.submit(_unsent, ws, rows[-1][_SEQ], batch_size)
+            placed = _place(shared, identity, ws.code, rows)
+            faults.pause_point("push.after_commit")
+            _acknowledge(ws, identity, rows, placed)
+            done += len(rows)
+            progress(done, max(total, done))
+            rows = following.result()
     if done >= ANALYZE_AFTER:
         shared.refresh_statistics()
     return done

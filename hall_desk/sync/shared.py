@@ -23,8 +23,9 @@ cursor having moved on.
 
 from __future__ import annotations
 
+import threading
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -119,6 +120,10 @@ EVENT_COLUMNS = (*MAC_FIELDS, "mac")
 # an id (refresh_statistics).
 _ANALYSED = ("position", "origin", "seq", "id")  # the fields the MAC covers, then the MAC
 _COPY_SQL = "COPY hall_sync_events (position, " + ", ".join(EVENT_COLUMNS) + ") FROM STDIN"
+# A pusher's reads under the lock, straight to psycopg (SharedDatabase.push_state).
+_IDENTITY_SQL = "SELECT value FROM hall_sync_meta WHERE key = 'identity'"
+_HELD_SQL = "SELECT seq, id FROM hall_sync_events WHERE origin = %s AND seq BETWEEN %s AND %s"
+_TOP_SQL = "SELECT coalesce(max(position), 0) FROM hall_sync_events"
 
 
 # --- where ---------------------------------------------------------------------------------
@@ -178,6 +183,15 @@ def parse_location(raw: str) -> Location:
     path = Path(value).expanduser().absolute()
     refuse_network_path(path)
     return Location(url=f"sqlite:///{path}", display=str(path), path=path)
+
+
+@dataclass(frozen=True)
+class PushState:
+    """What a pusher finds under the writer lock (SharedDatabase.push_state)."""
+
+    identity: str | None
+    there: dict[int, str]  # seq → event id, of the seqs being pushed that are there already
+    top: int  # the highest position
 
 
 # --- who -------------------------------------------------------------------------------------
@@ -260,6 +274,7 @@ class SharedDatabase:
         self._engine: Engine | None = None
         self._db: Database | None = None
         self._connected = False  # a failure before the first success is "cannot connect"
+        self._background: list[threading.Thread] = []  # refresh_statistics; close() joins
         if location.path is not None:
             if not location.path.parent.is_dir():
                 raise SyncError(f"共享数据库所在目录不存在：{location.path.parent}")
@@ -268,8 +283,10 @@ class SharedDatabase:
         else:
             self._engine = create_engine(
                 location.url,
+                # One for the sync's own steps, one for the pull's read-ahead, one for the
+                # statistics refresh that runs beside them (refresh_statistics).
                 pool_size=1,
-                max_overflow=1,
+                max_overflow=2,
                 connect_args={
                     "connect_timeout": connect_timeout_s,
                     "application_name": application[:60],
@@ -288,6 +305,8 @@ class SharedDatabase:
         return self._engine is not None
 
     def close(self) -> None:
+        while self._background:
+            self._background.pop().join()
         if self._engine is not None:
             self._engine.dispose()
         if self._db is not None:
@@ -453,31 +472,76 @@ class SharedDatabase:
         to autovacuum. SQLite's planner needs no statistics for these ranged reads.
 
         Only the columns the sync's reads select by are analysed (the row count comes with any
-        of them): the payloads' statistics, which no query uses, were four fifths of the cost."""
+        of them): the payloads' statistics, which no query uses, were four fifths of the cost.
+
+        It runs on a connection and a thread of its own, beside the rest of the sync (the
+        pull, the anchor): the server works on it while this workstation does its own part,
+        and `close()` waits for it, so a sync never ends before the statistics are in."""
         if self._engine is None:
             return
-        try:
-            with self._engine.connect() as conn:
-                conn.execution_options(isolation_level="AUTOCOMMIT").execute(
-                    text(f"ANALYZE {shared_events.name} ({', '.join(_ANALYSED)})")
-                )
-        except sa_exc.DBAPIError:
-            pass
+        engine = self._engine
 
-    def insert_events(self, conn: Connection, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Rows of (position, *EVENT_COLUMNS), inside `writing()`."""
-        if not rows:
-            return
+        def analyse() -> None:
+            try:
+                with engine.connect() as conn:
+                    conn.execution_options(isolation_level="AUTOCOMMIT").execute(
+                        text(f"ANALYZE {shared_events.name} ({', '.join(_ANALYSED)})")
+                    )
+            except sa_exc.DBAPIError:
+                pass
+
+        worker = threading.Thread(target=analyse, name="shared statistics", daemon=True)
+        self._background.append(worker)
+        worker.start()
+
+    def push_state(self, conn: Connection, origin: str, first: int, last: int) -> PushState:
+        """What a pusher reads inside `writing()`, once the lock is granted: the database's
+        identity, which of `origin`'s seqs first…last it holds (seq → event id), and the top
+        position. On PostgreSQL the three statements go in one round trip (a pipeline): each
+        still runs after the lock statement, under READ COMMITTED on a snapshot of its own, so
+        the top is the previous pusher's committed one."""
+        if self._engine is None:
+            t = shared_events.c
+            there = conn.execute(
+                select(t.seq, t.id).where(t.origin == origin, t.seq.between(first, last))
+            ).all()
+            return PushState(self.identity(conn), dict(there), self.max_position(conn))  # type: ignore[arg-type]
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        with raw.cursor() as who, raw.cursor() as held, raw.cursor() as top:
+            with raw.pipeline():
+                who.execute(_IDENTITY_SQL)
+                held.execute(_HELD_SQL, (origin, first, last))
+                top.execute(_TOP_SQL)
+            identity = who.fetchone()
+            return PushState(
+                identity[0] if identity else None,
+                dict(held.fetchall()),
+                int(top.fetchone()[0]),  # type: ignore[index]
+            )
+
+    def insert_events(
+        self, conn: Connection, rows: Iterable[Sequence[Any]], *, after: int | None = None
+    ) -> None:
+        """Rows of (position, *EVENT_COLUMNS), inside `writing()`; with `after`, rows of
+        (*EVENT_COLUMNS) that take the positions after it, in their order."""
+        numbered: Iterable[Sequence[Any]] = (
+            rows if after is None else ((after + i, *r) for i, r in enumerate(rows, start=1))
+        )
         if self._engine is not None:
             # COPY is the fastest way in; the rows were de-duplicated under the lock already.
+            # The numbered tuples live only while COPY writes them: nothing the size of a batch
+            # is built beside the rows (a garbage collector's full pass grows with it).
             raw = conn.connection.driver_connection
             assert raw is not None
             with raw.cursor() as cur, cur.copy(_COPY_SQL) as copy:
-                for row in rows:
+                for row in numbered:
                     copy.write_row(row)
         else:
             names = ("position", *EVENT_COLUMNS)
-            conn.execute(shared_events.insert(), [dict(zip(names, r, strict=True)) for r in rows])
+            values = [dict(zip(names, r, strict=True)) for r in numbered]
+            if values:
+                conn.execute(shared_events.insert(), values)
 
 
 def driver_detail(exc: BaseException) -> str:

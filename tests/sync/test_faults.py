@@ -17,12 +17,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from hall_desk.store.models_sync import SyncPeer
 from hall_desk.sync import SyncError, faults, sync_status
+from tests.sync.conftest import _libpq
 from tests.sync.helpers import (
     bulk_cases,
     converge,
@@ -131,6 +133,44 @@ def test_killed_during_push(hall, shared_url):
     report = sync(w1, shared_url)
     assert report.pushed == total - 20
     assert sync_status(w1).interrupted is None
+    _assert_whole(shared_url, w1, w2)
+
+
+def _copying(url: str) -> int:
+    """Rows the server has taken in so far from a COPY into the shared events table still
+    under way (0 when none is), waiting a little for what is on the wire."""
+    with psycopg.connect(_libpq(url), autocommit=True) as conn:
+        waited_until = time.monotonic() + 10
+        while True:
+            row = conn.execute(
+                "SELECT tuples_processed FROM pg_stat_progress_copy"
+                " WHERE relid = 'hall_sync_events'::regclass AND command = 'COPY FROM'"
+            ).fetchone()
+            if (row is not None and row[0] > 0) or time.monotonic() > waited_until:
+                return int(row[0]) if row is not None else 0
+            time.sleep(0.05)
+
+
+def test_killed_mid_copy_and_repeated_gives_the_uninterrupted_table(hall, shared_url):
+    w1, w2 = hall.ws("W1"), hall.ws("W2")
+    bulk_cases(w1, 60, start=150)
+    mine = sorted(own_events(w1), key=lambda e: e[2])  # type: ignore[arg-type, return-value]
+    batch = 50
+    assert len(mine) > 2 * batch
+    # Batch one committed and acknowledged; half of batch two on its way into the table.
+    with child_sync(w1.home.path, shared_url, "push.mid_copy:2", batch=batch) as child:
+        if not shared_url.endswith(".sqlite3"):
+            taken = _copying(shared_url)
+            assert 0 < taken < batch, "the server is in the middle of the batch's COPY"
+        child.kill()
+    assert len(shared_rows(shared_url)) == batch
+    assert _peer(w1).pushed_seq == batch
+    report = sync(w1, shared_url, push_batch=batch)
+    assert report.pushed == len(mine) - batch
+    # As one uninterrupted push leaves it: every event once, positions 1… in seq order.
+    rows = shared_rows(shared_url)
+    assert [r[0] for r in rows] == list(range(1, len(mine) + 1))
+    assert [r[1:] for r in rows] == mine
     _assert_whole(shared_url, w1, w2)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 
 import pytest
 from sqlalchemy import delete, func, select
@@ -16,7 +17,15 @@ from hall_desk.store import faults as store_faults
 from hall_desk.store.models import CaseRow, Event, User
 from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.store.models_sync import SyncFieldHistory, SyncPeer
-from hall_desk.sync import SyncBusy, SyncProgress, faults, sync_once, sync_status
+from hall_desk.sync import (
+    SyncBusy,
+    SyncError,
+    SyncOptions,
+    SyncProgress,
+    faults,
+    sync_once,
+    sync_status,
+)
 from hall_desk.sync.history import applicant_history, recompute_all
 from hall_desk.sync.pull import apply_pulled
 from hall_desk.sync.shared import SharedDatabase, parse_location
@@ -26,6 +35,7 @@ from tests.sync.helpers import (
     DAY,
     FOOD,
     applicant,
+    bulk_cases,
     clerk,
     converge,
     draft,
@@ -85,6 +95,52 @@ def test_pulled_events_are_never_pushed_back(hall, shared_url):
     assert len(ids) == len(set(ids)), "every event is in the shared database once"
 
 
+def _cursor(ws):  # type: ignore[no-untyped-def]
+    with ws.reading() as s:
+        peer = s.scalars(select(SyncPeer)).one()
+        return peer.pull_cursor, peer.cursor_event_id
+
+
+def test_a_push_that_nobody_interleaves_moves_the_pull_cursor_past_its_own_rows(hall, shared_url):
+    w1 = hall.ws("W1")
+    bulk_cases(w1, 20, start=800)
+    report = sync(w1, shared_url, push_batch=15)
+    rows = shared_rows(shared_url)
+    assert report.pushed == len(rows) > 2 * 15
+    # Only its own rows after the cursor: it stands on the last of them, as a pull would.
+    assert _cursor(w1) == (rows[-1][0], rows[-1][1])
+    again = sync(w1, shared_url)
+    assert (again.pushed, again.pulled) == (0, 0)
+
+
+def test_rows_another_workstation_pushes_between_two_batches_are_still_pulled(hall, shared_url):
+    w1, w2 = hall.ws("W1"), hall.ws("W2")
+    bulk_cases(w1, 20, start=820)
+    bulk_cases(w2, 3, start=850)
+    theirs = {e for e in local_events(w2) if e[1] == "W2"}
+    cut_in: list[int] = []
+
+    def after_each_batch(p: SyncProgress) -> None:
+        # W2 syncs once W1's first batch is in: its rows land between W1's batches.
+        if p.phase == "push" and p.done and not cut_in:
+            cut_in.append(sync(w2, shared_url).pushed)
+
+    sync_once(
+        w1,
+        SYSTEM_ACTOR,
+        shared_url,
+        after_each_batch,
+        options=SyncOptions(push_batch=15, pull_batch=15),
+    )
+    assert cut_in == [len(theirs)]
+    rows = shared_rows(shared_url)
+    origins = [r[2] for r in rows]
+    assert origins.index("W2") > 0 and "W1" in origins[origins.index("W2") :], "interleaved"
+    assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
+    assert theirs <= local_events(w1), "the cursor never stepped over W2's rows"
+    assert _cursor(w1) == (rows[-1][0], rows[-1][1])
+
+
 def test_same_push_batch_twice_changes_nothing(hall, shared_url):
     from hall_desk.sync.push import _send
 
@@ -115,6 +171,57 @@ def test_same_push_batch_twice_changes_nothing(hall, shared_url):
         assert shared_rows(shared_url) == first
     finally:
         shared.close()
+
+
+def _own_rows(ws):  # type: ignore[no-untyped-def]
+    """The workstation's events as push reads them: (*EVENT_COLUMNS) tuples in seq order."""
+    from hall_desk.sync.push import _LOCAL_COLUMNS
+
+    with ws.reading() as s:
+        return [tuple(r) for r in s.execute(select(*_LOCAL_COLUMNS).order_by(Event.seq))]
+
+
+def test_a_batch_partly_there_adds_only_the_rest_after_the_top(hall, shared_url):
+    from hall_desk.sync.push import _send
+
+    w1 = hall.ws("W1")
+    for n in range(2):
+        intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(40 + n)), on=DAY)
+    rows = _own_rows(w1)
+    shared = SharedDatabase(parse_location(shared_url))
+    try:
+        info = shared.prepare(w1.key.fingerprint, w1.hall, w1.now())
+        assert _send(shared, info.identity, "W1", rows[:3]) == 3
+        # A repeated batch that overlaps what is there: the rest only, after the top position.
+        assert _send(shared, info.identity, "W1", rows[1:]) == len(rows) - 3
+    finally:
+        shared.close()
+    there = shared_rows(shared_url)
+    assert [r[0] for r in there] == list(range(1, len(rows) + 1)), "positions gap-free, in order"
+    assert [r[1:] for r in there] == rows
+
+
+def test_another_event_under_an_own_seq_stops_the_push_and_writes_nothing(hall, shared_url):
+    from hall_desk.sync.push import _send
+
+    w1 = hall.ws("W1")
+    for n in range(2):
+        intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(50 + n)), on=DAY)
+    rows = _own_rows(w1)
+    shared = SharedDatabase(parse_location(shared_url))
+    try:
+        info = shared.prepare(w1.key.fingerprint, w1.hall, w1.now())
+        assert _send(shared, info.identity, "W1", rows[:2]) == 2
+        # Another machine under the same code (or an old backup) sent its own third event.
+        with shared.writing() as conn:
+            other = (str(uuid.uuid4()), *rows[2][1:])
+            shared.insert_events(conn, [other], after=shared.max_position(conn))
+        before = shared_rows(shared_url)
+        with pytest.raises(SyncError, match="第 3 号的另一条事件"):
+            _send(shared, info.identity, "W1", rows)
+    finally:
+        shared.close()
+    assert shared_rows(shared_url) == before, "nothing of the refused batch was written"
 
 
 def test_same_pull_batch_applied_twice_changes_nothing(hall, shared_url):
