@@ -354,7 +354,7 @@ def test_a_restored_backup_is_noticed_and_refilled(hall, shared_url, tmp_path):
     converge([w1, w2], shared_url)
     is_pg = "://" in shared_url
     if is_pg:
-        backup_url = pg_copy_database(shared_url, "hd_backup_" + tmp_path.name[-12:].lower())
+        backup_url = pg_copy_database(shared_url, f"hd_backup_{uuid.uuid4().hex[:12]}")
     else:
         shutil.copy(shared_url, tmp_path / "backup.sqlite3")
     # After the backup: more work everywhere, synced.
