@@ -20,7 +20,7 @@ from hall_desk.domain import caseref, lifecycle
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.moves import move_refusal, too_early
 from hall_desk.domain.stations import Move, station_label
-from hall_desk.services.common import case_or_refusal, iso
+from hall_desk.services.common import case_or_refusal, iso, read_ahead
 from hall_desk.services.workstation import Tx
 from hall_desk.store.models import CaseRow
 from hall_desk.store.models_routing import HandoverSheetRow
@@ -87,14 +87,22 @@ def screen(
 ) -> list[Screened]:
     """Each line with its case when it may take the move, else None and the reason."""
     seen = {caseref.normalise(x) for x in listed}
+    refs = list(refs)
+    read_ahead(session, refs, today)
+    found = [case_or_refusal(session, ref, today) for ref in refs]
+    # Which departments decided, for every case of the list in one query (screening writes
+    # nothing, so what it reads before the loop is what it would read in it).
+    ids = list(dict.fromkeys(c.id for c, _ in found if c is not None))
+    decisions = (
+        routing_queries.department_decisions(session, ids) if ids and move in _BY_DEPARTMENT else {}
+    )
     out: list[Screened] = []
-    for ref in refs:
-        case, problem = case_or_refusal(session, ref, today)
+    for ref, (case, problem) in zip(refs, found, strict=True):
         if case is not None:
             if case.case_no in seen:
                 problem = f"办件 {case.case_no} 已在本批清单中（重复扫描）"
             else:
-                decided = decided_departments(session, case) if move in _BY_DEPARTMENT else ()
+                decided = decisions.get(case.id, {}) if move in _BY_DEPARTMENT else ()
                 problem = move_refusal(case, move, department, decided) or too_early(case, on)
         if case is not None and not problem:
             seen.add(case.case_no)
