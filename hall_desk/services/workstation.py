@@ -34,7 +34,6 @@ from hall_desk.store.migrate import OpeningProgram, current_revision, head_revis
 from hall_desk.store.models import (
     CalendarOverrideRow,
     CalendarYearRow,
-    Event,
     HallSettingRow,
     Meta,
 )
@@ -77,7 +76,7 @@ class Tx:
         self.session = session
         self.actor = actor
         self._seq: int | None = None
-        self.events: list[Event] = []
+        self.events: list[eventlog.AppendedEvent] = []
         self.audited = False
         # What this transaction has written, so no step reads it back from the database (the
         # write lock is held until commit: nobody else moves either): the audit chain's head
@@ -101,7 +100,9 @@ class Tx:
         if _is_projection_row(obj):
             self._held.append(obj)
 
-    def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:
+    def emit(
+        self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]
+    ) -> eventlog.AppendedEvent:
         # Imported at the first event, not with the workstation: the registry and the folds map
         # every projected table, which a command that only reads (`report daily`) never needs.
         from hall_desk.store import event_kinds, projections

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from hall_desk.store.scrub import original_detail_problem
 GENESIS = "0" * 64
 
 
-def _digest(key: bytes, entry: AuditEntry, detail: str | None = None) -> str:
+def _digest(key: bytes, entry: AuditEntry | NewEntry, detail: str | None = None) -> str:
     body = json.dumps(
         [
             entry.seq,
@@ -40,6 +41,24 @@ def _digest(key: bytes, entry: AuditEntry, detail: str | None = None) -> str:
     return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
+@dataclass(slots=True)
+class NewEntry:
+    """An entry as `new_entry` makes it: the columns of an `AuditEntry` row, as plain
+    attributes (an ORM object of its own, never added to a session, cost a good part of every
+    audited action)."""
+
+    seq: int
+    at: str
+    workstation: str
+    actor: str
+    action: str
+    target: str
+    detail: str
+    prev_hash: str
+    hash: str = ""
+    scrubbed_original: str = ""
+
+
 def new_entry(
     key: bytes,
     last: Anchor | None,
@@ -50,9 +69,9 @@ def new_entry(
     target: str = "",
     detail: dict[str, Any] | None = None,
     at: datetime,
-) -> AuditEntry:
+) -> NewEntry:
     """The entry that follows `last` (the chain's head), hashed; not yet in any session."""
-    entry = AuditEntry(
+    entry = NewEntry(
         seq=(last.seq + 1) if last else 1,
         at=at.isoformat(timespec="seconds"),
         workstation=workstation,
@@ -71,20 +90,13 @@ _INSERT_SQL = (
     f"INSERT INTO audit_log ({', '.join(_AUDIT_COLUMNS)})"
     f" VALUES ({', '.join('?' for _ in _AUDIT_COLUMNS)})"
 )
+_entry_values = attrgetter(*_AUDIT_COLUMNS)
 
 
-def insert_entry(session: Session, entry: AuditEntry) -> None:
+def insert_entry(session: Session, entry: NewEntry) -> None:
     """Writes a new entry straight to the local database (SQLite), not through the session:
-    one ORM flush per entry was a large part of every bulk path. The entry's unset columns take
-    their defaults, as the ORM would write them."""
-    values = []
-    for name in _AUDIT_COLUMNS:
-        value = getattr(entry, name)
-        if value is None:
-            default = AuditEntry.__table__.c[name].default
-            value = default.arg if default is not None else None  # type: ignore[attr-defined]
-        values.append(value)
-    driver.execute(session, _INSERT_SQL, values)
+    one ORM flush per entry was a large part of every bulk path."""
+    driver.execute(session, _INSERT_SQL, _entry_values(entry))
 
 
 # --- the anchor: the chain's length and head, kept outside the database ------------------------

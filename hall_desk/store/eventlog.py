@@ -125,6 +125,23 @@ _row_values = attrgetter(*MAC_FIELDS, "mac")
 Tips = dict[tuple[str, str], Timestamp]
 
 
+@dataclass(slots=True)
+class AppendedEvent:
+    """An event as `append` wrote it: the columns of an `Event` row, as plain attributes (an
+    ORM object of its own, never added to the session, cost a good part of every append)."""
+
+    id: str
+    origin: str
+    seq: int
+    hlc: str
+    actor: str
+    kind: str
+    entity_type: str
+    entity_id: str
+    payload: str
+    mac: str = ""
+
+
 def append(
     session: Session,
     *,
@@ -135,8 +152,8 @@ def append(
     seq: int,
     mac_key: bytes,
     tips: Tips | None = None,
-) -> Event:
-    """Writes the event at once (not through the session: the returned row is not in it) and
+) -> AppendedEvent:
+    """Writes the event at once (not through the session: what it returns is no ORM row) and
     returns it. With `tips` (kept by the caller for its write transaction, which every event of
     that transaction is appended through), a record's second event takes its tip from there
     instead of reading the log again."""
@@ -154,16 +171,16 @@ def append(
         ts = tip.next()
     if tips is not None:
         tips[record] = ts
-    row = Event(
-        id=str(uuid7(ts)),
-        origin=origin,
-        seq=seq,
-        hlc=ts.encode(),
-        actor=actor,
-        kind=new.kind,
-        entity_type=new.entity_type,
-        entity_id=new.entity_id,
-        payload=dumps(new.payload),
+    row = AppendedEvent(
+        str(uuid7(ts)),
+        origin,
+        seq,
+        ts.encode(),
+        actor,
+        new.kind,
+        new.entity_type,
+        new.entity_id,
+        dumps(new.payload),
     )
     row.mac = event_mac(mac_key, row)
     driver.execute(session, _INSERT_SQL, _row_values(row))

@@ -31,7 +31,6 @@ from sqlalchemy import Boolean, Date, Dialect, Integer, String, Table, and_, bin
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.orm.util import identity_key
 
 from hall_desk.store import driver
 from hall_desk.store.base import Base
@@ -173,6 +172,14 @@ def _converters(table: Table, dialect: Dialect) -> tuple[Row, list[tuple[str, An
     binds = {name: t.bind_processor(dialect) for name, t in types.items()}
     results = [(name, t.result_processor(dialect, None)) for name, t in types.items()]
     return {k: f for k, f in binds.items() if f is not None}, [(k, f) for k, f in results if f]
+
+
+# The class each table's rows are known by in a session's identity map (as
+# `orm.util.identity_key` builds the key: (class, primary key, None), here without its lookups).
+_IDENTITY: dict[Table, type[Base]] = {
+    t: sa_inspect(m)._identity_class
+    for t, m in _MODEL.items()  # type: ignore[misc]
+}
 
 
 def _order(table: Table) -> int:
@@ -543,8 +550,8 @@ class FoldRows:
         if not session.identity_map:
             return
         for table, key, gone in written:
-            model = _MODEL.get(table)
-            obj = session.identity_map.get(identity_key(model, key)) if model else None
+            identity = _IDENTITY.get(table)
+            obj = session.identity_map.get((identity, key, None)) if identity else None
             if obj is not None:
                 if gone:
                     session.expunge(obj)

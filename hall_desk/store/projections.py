@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -67,9 +68,8 @@ def apply_many(
             continue
         keys = [entity.parse_id(i) for i in dict.fromkeys(ids)]
         parents = [entity.parse_id(i) for i in dict.fromkeys(with_children.get(entity_type, ()))]
-        # The entity's own rows first: children of a parent that is not there are not read.
-        for model, column in sorted(entity.tables, key=lambda t: not _is_key(t[0], t[1])):
-            rows.load(model, column, keys if _is_key(model, column) else parents)
+        for model, column, own in _tables_in_order(entity):
+            rows.load(model, column, keys if own else parents)
     _read_ahead(rows, folds)
     outer = session.info.get("fold_rows")
     session.info["fold_rows"] = rows
@@ -106,6 +106,19 @@ def _read_ahead(
 
 def _is_key(model: type[Base], column: str) -> bool:
     return [c.name for c in model.__table__.primary_key.columns] == [column]
+
+
+@cache
+def _tables_in_order(
+    entity: event_kinds.Entity,
+) -> tuple[tuple[type[Base], str, bool], ...]:
+    """An entity's (table, column, whether the column is the table's key), its own rows first:
+    children of a parent that is not there are not read. Worked out once per entity (every
+    event a service emits folds as a batch of its own)."""
+    return tuple(
+        (model, column, _is_key(model, column))
+        for model, column in sorted(entity.tables, key=lambda t: not _is_key(t[0], t[1]))
+    )
 
 
 def refold(session: Session, entity_type: str, entity_id: str, mac_key: bytes) -> None:
