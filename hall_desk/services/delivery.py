@@ -32,7 +32,15 @@ from hall_desk.domain.moves import departments_outstanding, outstanding_departme
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import APPLICANT, DELIVERY, Move, is_window
 from hall_desk.domain.text import clean_text
-from hall_desk.services.common import arrived_at, case_by_ref, clean_name, iso, moment
+from hall_desk.services.common import (
+    arrived_at,
+    case_by_ref,
+    clean_name,
+    find_case,
+    iso,
+    moment,
+    read_ahead,
+)
 from hall_desk.services.delivery_queue import (
     QUEUE_LIMIT,
     RESULT_KINDS,
@@ -56,6 +64,8 @@ from hall_desk.services.moves import decided_departments, record_move
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import ApplicantRow, CaseRow
 from hall_desk.store.queries import delivery as delivery_queries
+from hall_desk.store.queries import routing as routing_queries
+from hall_desk.store.queries.routing import DepartmentDecision
 
 __all__ = [
     "CARRIERS",
@@ -127,13 +137,51 @@ class MailDraft:
     sent_on: date | None = None  # the day it was posted; default: the day recorded
 
 
+# tx.memo: what a bulk hand-out read ahead for its cases (`_read_ahead`).
+_AHEAD = ("delivery", "read_ahead")
+
+
+@dataclass(frozen=True)
+class _ReadAhead:
+    ids: frozenset[str]  # the cases read ahead
+    decided: dict[str, dict[str, DepartmentDecision]]  # by case id: departments that decided
+    results: dict[str, str]  # by case id: the latest result event's kind
+    counts: dict[str, tuple[int, int]]  # by case id: received materials and copies
+
+
+def _read_ahead(tx: Tx, refs: Sequence[str]) -> None:
+    """A bulk hand-out's cases, the departments that decided them, their results and material
+    counts, each in one query for the whole batch where every hand-out read its own. A
+    hand-out changes none of these (it records a pickup or a posting, not a department's
+    decision, a result or a material), so what is read before the first is what each would
+    read itself."""
+    today = tx.ws.today()
+    read_ahead(tx.session, refs, today)
+    found = [find_case(tx.session, ref, today) for ref in refs]
+    ids = list(dict.fromkeys(c.id for c in found if c is not None))
+    if ids:
+        tx.memo[_AHEAD] = _ReadAhead(
+            frozenset(ids),
+            routing_queries.department_decisions(tx.session, ids),
+            outcomes(tx.session, ids),
+            routing_queries.material_counts(tx.session, ids),
+        )
+
+
+def _decided(tx: Tx, case: CaseRow) -> dict[str, DepartmentDecision]:
+    ahead: _ReadAhead | None = tx.memo.get(_AHEAD)
+    if ahead is not None and case.id in ahead.ids:
+        return ahead.decided.get(case.id, {})
+    return decided_departments(tx.session, case)
+
+
 def _ready_case(tx: Tx, case_ref: str) -> CaseRow:
     """The case, if its result is at a delivery point; else a refusal naming where it is."""
     case = case_by_ref(tx.session, case_ref, tx.ws.today())
     state = CaseState(case.state)
     at_point = case.station == DELIVERY or is_window(case.station)
     if state == CaseState.READY_FOR_DELIVERY and at_point:
-        decided = decided_departments(tx.session, case)
+        decided = _decided(tx, case)
         left = outstanding_departments(case, decided) if decided else []
         if left:
             # Sent on after one department of several (before every one had to decide).
@@ -163,7 +211,11 @@ def _record_delivery(
     fields: dict[str, Any],
     handoff_note: str,
 ) -> DeliveryResult:
-    result = outcomes(tx.session, [case.id]).get(case.id, "")
+    ahead: _ReadAhead | None = tx.memo.get(_AHEAD)
+    if ahead is not None and case.id in ahead.ids:
+        result, counts = ahead.results.get(case.id, ""), ahead.counts.get(case.id, (0, 0))
+    else:
+        result, counts = outcomes(tx.session, [case.id]).get(case.id, ""), None
     delivery_id = str(uuid.uuid4())
     tx.emit(
         "delivery.recorded",
@@ -200,6 +252,7 @@ def _record_delivery(
         giver=tx.actor.display_name,
         receiver=recipient,
         case_set={"delivered_on": on.isoformat(), "delivery_method": method.value},
+        counts=counts,
         note=handoff_note,
     )
     tx.audit(
@@ -479,6 +532,7 @@ def hand_out_many(ws: Workstation, actor: Actor, batch: Sequence[HandOut]) -> li
     actor.require(Permission.DELIVER)
     results = []
     with ws.transaction(actor) as tx:
+        _read_ahead(tx, [h.case_ref for h in batch])
         for h in batch:
             on, at = moment(ws, h.on, h.at)
             if h.mail is not None:

@@ -181,9 +181,18 @@ def _missing(merged: list[MergedMaterial], received: dict[str, int]) -> list[Mer
     return [m for m in merged if m.required and received.get(m.name, 0) <= 0]
 
 
-def _record_applicant(
-    tx: Tx, checked: applicants.CheckedApplicant
-) -> ApplicantRow | dict[str, Any]:
+@dataclass(frozen=True)
+class _OnFile:
+    """What a case copies of its applicant's record."""
+
+    id: str
+    id_index: str
+    id_masked: str
+    phone_index: str
+    phone_masked: str
+
+
+def _record_applicant(tx: Tx, checked: applicants.CheckedApplicant) -> _OnFile:
     key = tx.ws.key
     idx = applicants.id_index(key, checked.id_type, checked.id_number)
     applicant_id = applicants.applicant_id_for(idx, checked.id_type)
@@ -191,11 +200,21 @@ def _record_applicant(
     payload = applicants.recorded_payload(tx.session, key, row, applicant_id, checked)
     if payload is None:
         assert row is not None
-        return row
+        return _OnFile(row.id, row.id_index, row.id_masked, row.phone_index, row.phone_masked)
     tx.emit("applicant.recorded", "applicant", applicant_id, payload)
-    row = tx.session.get(ApplicantRow, applicant_id)
-    assert row is not None
-    return row
+    if row is None:
+        # A first record carries every field, and its fold writes them as they are: the row is
+        # what the payload says, without reading it back.
+        values = payload["set"]
+        return _OnFile(
+            applicant_id,
+            values["id_index"],
+            values["id_masked"],
+            values["phone_index"],
+            values["phone_masked"],
+        )
+    # Held by the transaction, the row took what the fold wrote.
+    return _OnFile(row.id, row.id_index, row.id_masked, row.phone_index, row.phone_masked)
 
 
 def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResult:
