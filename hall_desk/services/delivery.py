@@ -240,6 +240,7 @@ def _record_delivery(
                 **fields,
             }
         },
+        fresh=True,
     )
     record_move(
         tx,

@@ -392,6 +392,7 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
         "case",
         case_id,
         {"set": case_set, "items": items_payload, "materials": materials},
+        fresh=True,
     )
     if draft.consultation_id:
         tx.emit(

@@ -215,6 +215,7 @@ def open_sheet(
                 "workstation": tx.ws.code,
             }
         },
+        fresh=True,
     )
     return batch
 
@@ -277,6 +278,7 @@ def record_move(
                 "workstation": tx.ws.code,
             }
         },
+        fresh=True,
     )
 
 

@@ -536,7 +536,7 @@ def rate_in(
         ticket = _open_rectification(tx, target, chosen, how, ticked, words, name, phone, rating_id)
         values |= {"ticket_id": ticket.ticket_id, "ticket_no": ticket.ticket_no}
         ticket_no = ticket.ticket_no
-    tx.emit("rating.given", "rating", rating_id, {"set": values})
+    tx.emit("rating.given", "rating", rating_id, {"set": values}, fresh=True)
     _given(tx.session, target)
     tx.audit(
         "rating.give",
@@ -597,7 +597,7 @@ def unrated_in(tx: Tx, kind: RatedKind | str, ref: str) -> str:
         "level": None,
         "channel": RatingChannel.SCREEN.value,
     }
-    tx.emit("rating.unrated", "rating", rating_id, {"set": values})
+    tx.emit("rating.unrated", "rating", rating_id, {"set": values}, fresh=True)
     _given(tx.session, target)
     tx.audit("rating.unrated", target.case_no or target.ref, {"kind": rated.value})
     return rating_id

@@ -101,8 +101,17 @@ class Tx:
             self._held.append(obj)
 
     def emit(
-        self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]
+        self,
+        kind: str,
+        entity_type: str,
+        entity_id: str,
+        payload: dict[str, Any],
+        *,
+        fresh: bool = False,
     ) -> eventlog.AppendedEvent:
+        """Appends the event and folds it. `fresh`: `entity_id` was made just now for this
+        event (a uuid4 for a new handoff, delivery, rating …): neither the log nor the tables
+        hold anything of it, so neither is read for it."""
         # Imported at the first event, not with the workstation: the registry and the folds map
         # every projected table, which a command that only reads (`report daily`) never needs.
         from hall_desk.store import event_kinds, projections
@@ -126,9 +135,10 @@ class Tx:
             seq=self._seq,
             mac_key=self.ws.key.event_key,
             tips=self._tips,
+            fresh=fresh,
         )
         self._own = (row.seq, row.id)
-        projections.apply(self.session, row)
+        projections.apply(self.session, row, fresh=fresh)
         self.ws.invalidate(registered.caches)
         self.events.append(row)
         return row

@@ -152,18 +152,20 @@ def append(
     seq: int,
     mac_key: bytes,
     tips: Tips | None = None,
+    fresh: bool = False,
 ) -> AppendedEvent:
     """Writes the event at once (not through the session: what it returns is no ORM row) and
     returns it. With `tips` (kept by the caller for its write transaction, which every event of
     that transaction is appended through), a record's second event takes its tip from there
-    instead of reading the log again."""
+    instead of reading the log again. `fresh`: the record's id was made just now for this
+    event, so the log holds nothing of it to read a tip from."""
     ts = clock.now()
     # After everything this workstation holds of the same record, even when that was stamped
     # by a clock running ahead (which the bounded clock no longer follows): a record's events
     # fold in (HLC, id) order, and an edit must sort after what its writer saw.
     record = (new.entity_type, new.entity_id)
     tip = tips.get(record) if tips is not None else None
-    if tip is None:
+    if tip is None and not fresh:
         # Events are written here at once, never left pending in the session: no flush.
         stored = driver.execute(session, _RECORD_TIP_SQL, record)[0][0]
         tip = Timestamp.decode(stored) if stored is not None else None

@@ -357,6 +357,11 @@ class FoldRows:
         self._read(t, column, wanted)
         done.update(wanted)
 
+    def known_new(self, model: type[Base], column: str, values: Iterable[Any]) -> None:
+        """The database holds no row of `model` under these values of `column` (the caller
+        made them just now): they are not looked for, nor their child rows."""
+        self._t(model).complete.setdefault(column, set()).update(values)
+
     def _orphans(self, t: _TableRows, column: str, values: Iterable[Any]) -> set[Any]:
         """The values of a foreign key `column` whose parent row the database does not hold (as
         this batch knows): it holds no row of `t` under them either."""

@@ -16,7 +16,7 @@ tables' truth); the rebuild names them, and `hall-desk audit verify` reports the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -32,16 +32,22 @@ from hall_desk.store.tables import PROJECTION_TABLES
 REBUILD_BATCH = 2000  # events folded (and written) together by a rebuild
 
 
-def apply(session: Session, event: Event) -> None:
-    apply_many(session, [event])
+def apply(session: Session, event: Any, *, fresh: bool = False) -> None:
+    """`fresh`: the event's entity id was made just now for it (a new handoff, delivery,
+    rating): no row of it is looked for in the database."""
+    apply_many(session, [event], fresh={(event.entity_type, event.entity_id)} if fresh else ())
 
 
 def apply_many(
-    session: Session, events: Sequence[Any], bodies: Mapping[str, dict[str, Any]] | None = None
+    session: Session,
+    events: Sequence[Any],
+    bodies: Mapping[str, dict[str, Any]] | None = None,
+    fresh: Collection[tuple[str, str]] = (),
 ) -> None:
     """Fold `events` in order: the rows of all their entities read first, one query per table,
     and written back once at the end (store/fold_rows.py). Events are `Event` rows or anything
-    with the same attributes; `bodies` may hold their payloads already parsed, by event id."""
+    with the same attributes; `bodies` may hold their payloads already parsed, by event id;
+    `fresh` names (entity type, id) made just now, of which the database holds no rows."""
     # What the caller changed through the ORM is written first, so the batch reads it.
     session.flush()
     rows = fold_rows.FoldRows(session)
@@ -66,9 +72,12 @@ def apply_many(
         entity = event_kinds.ENTITIES.get(entity_type)
         if entity is None or not entity.folded:
             continue
+        new = [entity.parse_id(i) for i in dict.fromkeys(ids) if (entity_type, i) in fresh]
         keys = [entity.parse_id(i) for i in dict.fromkeys(ids)]
         parents = [entity.parse_id(i) for i in dict.fromkeys(with_children.get(entity_type, ()))]
         for model, column, own in _tables_in_order(entity):
+            if own and new:
+                rows.known_new(model, column, new)
             rows.load(model, column, keys if own else parents)
     _read_ahead(rows, folds)
     outer = session.info.get("fold_rows")
