@@ -96,7 +96,7 @@ from hall_desk.services.moves import (
 )
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.queries import routing as routing_queries
-from hall_desk.store.queries.routing import DENIAL_NOTE
+from hall_desk.store.queries.routing import DENIAL_NOTE, DepartmentDecision
 
 __all__ = [
     "APPLICANT",
@@ -412,14 +412,18 @@ def _denial_reason(decision: Decision) -> tuple[str, str]:
 
 
 def _department_result(
-    tx: Tx, case: Any, department: str, approved: bool, reason: str, on: date
+    case: Any,
+    decided: dict[str, DepartmentDecision],
+    department: str,
+    approved: bool,
+    reason: str,
+    on: date,
 ) -> tuple[CaseEvent, dict[str, Any], str, tuple[str, ...]]:
     """One department's decision on a case: the step, what the case keeps, the handoff's note
     and the departments still to decide. A case of several departments (联办) goes back to the
     routing post for the next one; with the last decision it is 已办结, or 不予许可 when any
     department refused (every refusal's reason is kept)."""
     note = "已办结" if approved else f"{DENIAL_NOTE}{reason}"
-    decided = decided_departments(tx.session, case)
     left = tuple(outstanding_departments(case, [*decided, department]))
     if left:
         return CaseEvent.DEPARTMENT_DECIDED, {"returned_on": on.isoformat()}, note, left
@@ -483,9 +487,12 @@ def receive_back(
         }
         moves = []
         left_after: dict[str, tuple[str, ...]] = {}
+        # Which departments decided before, for the whole batch at once: the moves are written
+        # after every case's result is known.
+        decided = routing_queries.department_decisions(tx.session, [c.id for c, _ in ok])
         for case, decision in ok:
             step, case_set, result, left = _department_result(
-                tx, case, department, decision.approved, denials[case.id], on
+                case, decided.get(case.id, {}), department, decision.approved, denials[case.id], on
             )
             left_after[case.id] = left
             moves.append(
