@@ -386,9 +386,10 @@ class FoldRows:
         for value in wanted:
             fixed, last = (value[:-1], value[-1]) if len(names) > 1 else ((), value)
             groups.setdefault(tuple(fixed), []).append(last)
-        conn = self.session.connection()
-        binds, results = _converters(t.table, conn.dialect)
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        binds, results = _converters(t.table, self.session.get_bind().dialect)
+        # The driver's connection as the transaction holds it (asking the session for its
+        # connection cost more than many of these reads).
+        cursor = driver.cursor(self.session)
         to_db = [binds.get(name) for name in names]
         columns = t.columns
         try:
@@ -493,10 +494,11 @@ class FoldRows:
 
     def flush(self) -> None:
         """Writes every change: deletes (children first), inserts and updates (parents first)."""
-        conn = self.session.connection()
         tables = sorted(self._tables.values(), key=lambda t: _order(t.table))
         written: list[tuple[Table, Key, bool]] = []
         for t in reversed(tables):
+            if t.wipe or t.gone or t.cleared:
+                conn = self.session.connection()  # only for deletes: most batches have none
             if t.wipe:
                 conn.execute(delete(t.table))
                 self._expire_all(t)
