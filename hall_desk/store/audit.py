@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -23,8 +24,20 @@ from hall_desk.store.scrub import original_detail_problem
 GENESIS = "0" * 64
 
 
+# Made once, not per entry (json.dumps with options makes an encoder each call): the same bytes.
+_BODY_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_DETAIL_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
+@lru_cache(maxsize=8)
+def _keyed(key: bytes) -> hmac.HMAC:
+    """The HMAC state after the key, made once per key and copied per entry (the key's padding
+    is hashed once, not for every entry of a bulk path or a verify)."""
+    return hmac.new(key, digestmod=hashlib.sha256)
+
+
 def _digest(key: bytes, entry: AuditEntry | NewEntry, detail: str | None = None) -> str:
-    body = json.dumps(
+    body = _BODY_JSON.encode(
         [
             entry.seq,
             entry.at,
@@ -34,11 +47,11 @@ def _digest(key: bytes, entry: AuditEntry | NewEntry, detail: str | None = None)
             entry.target,
             entry.detail if detail is None else detail,
             entry.prev_hash,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ]
     )
-    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+    mac = _keyed(key).copy()
+    mac.update(body.encode("utf-8"))
+    return mac.hexdigest()
 
 
 @dataclass(slots=True)
@@ -78,7 +91,7 @@ def new_entry(
         actor=actor,
         action=action,
         target=target,
-        detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+        detail=_DETAIL_JSON.encode(detail or {}),
         prev_hash=last.hash if last else GENESIS,
     )
     entry.hash = _digest(key, entry)
