@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -319,7 +320,45 @@ def move_batch(
     at: datetime,
     note: str,
 ) -> SheetSummary:
-    """The handover sheet of a batch and every case's step and handoff on it, in list order."""
+    """The handover sheet of a batch and every case's step and handoff on it, in list order.
+
+    The batch's events fold together at its end (`Tx.folding_together`): each line is a case
+    of its own, and a line reads of its case only what its own step does not change (the state
+    and station it leaves, its due date), unless a step sets the due date: then one by one."""
+    together = not any("due_date" in (m.case_set or {}) for m in moves)
+    with tx.folding_together() if together else nullcontext():
+        batch = _move_batch(
+            tx,
+            move,
+            moves,
+            from_station=from_station,
+            to_station=to_station,
+            department=department,
+            giver=giver,
+            receiver=receiver,
+            on=on,
+            at=at,
+            note=note,
+        )
+    row = tx.session.get(HandoverSheetRow, batch.id)
+    assert row is not None
+    return sheet_summary(row)
+
+
+def _move_batch(
+    tx: Tx,
+    move: Move,
+    moves: list[CaseMove],
+    *,
+    from_station: str,
+    to_station: str,
+    department: str,
+    giver: str,
+    receiver: str,
+    on: date,
+    at: datetime,
+    note: str,
+) -> Batch:
     batch = open_sheet(
         tx,
         move,
@@ -352,6 +391,4 @@ def move_batch(
             counts=counts.get(m.case.id, (0, 0)),
             result=m.result,
         )
-    row = tx.session.get(HandoverSheetRow, batch.id)
-    assert row is not None
-    return sheet_summary(row)
+    return batch

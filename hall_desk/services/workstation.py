@@ -93,6 +93,8 @@ class Tx:
         # A service's own notes for the rest of this transaction (e.g. the last case number it
         # gave), by a key of its choosing; gone with the transaction.
         self.memo: dict[tuple[str, str], Any] = {}
+        # Inside `folding_together`: the events written and not yet folded, with their freshness.
+        self._unfolded: list[tuple[eventlog.AppendedEvent, bool]] | None = None
 
     def _hold(self, _session: Session, obj: object) -> None:
         # Projection rows only: the fold keeps those current. Not events (a rebuild reads the
@@ -138,10 +140,40 @@ class Tx:
             fresh=fresh,
         )
         self._own = (row.seq, row.id)
-        projections.apply(self.session, row, fresh=fresh)
+        if self._unfolded is not None:
+            self._unfolded.append((row, fresh))
+        else:
+            projections.apply(self.session, row, fresh=fresh)
         self.ws.invalidate(registered.caches)
         self.events.append(row)
         return row
+
+    @contextmanager
+    def folding_together(self) -> Iterator[None]:
+        """Events emitted in the block are written at once, in order, and folded together when
+        it ends (one read of their records' rows per table, one write per table and shape), as
+        a pulled batch is: the same tables as folding each in turn.
+
+        For a batch whose steps each concern a record of their own (a routing batch: one case
+        and its handoff per line): inside the block nothing may read what these events change
+        (a held row still shows what it showed before the block), and an event must not depend
+        on its own record's fold."""
+        if self._unfolded is not None:
+            yield  # already inside a block: folded when that one ends
+            return
+        from hall_desk.store import event_kinds, projections
+
+        self._unfolded = []
+        try:
+            yield
+            unfolded = self._unfolded
+        finally:
+            self._unfolded = None
+        if unfolded:
+            fresh = {(ev.entity_type, ev.entity_id) for ev, new in unfolded if new}
+            projections.apply_many(self.session, [ev for ev, _ in unfolded], fresh=fresh)
+            for ev, _ in unfolded:
+                self.ws.invalidate(event_kinds.require(ev.kind).caches)
 
     def audit(self, action: str, target: str = "", detail: dict[str, Any] | None = None) -> None:
         self.audited = True

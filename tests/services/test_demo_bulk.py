@@ -7,7 +7,8 @@ table row must come out byte for byte the same: the bulk path may only be faster
 One by one means as a clerk does it: each intake in its own transaction, each hand-out through
 its own service (本人领取, 代领, 邮寄), and nothing read ahead for a batch (the routing post's
 scanned lists, a day's ratings): every line reads its own case, decisions and earlier ratings,
-and every event looks for its record in the log and the tables, even one made just now.
+and every event looks for its record in the log and the tables, even one made just now, and
+is folded on its own as it is written (not with the rest of its routing batch).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import os
 import random
 import shutil
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -72,6 +74,11 @@ def _emit_looking_up(
     return EMIT(tx, kind, entity_type, entity_id, payload)  # never `fresh`
 
 
+@contextmanager
+def _folding_each(_tx: Tx) -> Iterator[None]:
+    yield
+
+
 def _table_digests(db: Path) -> dict[str, tuple[int, str]]:
     """Each table's row count and a digest of its rows in a fixed order."""
     conn = sqlite3.connect(db)
@@ -116,6 +123,7 @@ def test_bulk_path_builds_the_same_home_as_one_by_one(
     monkeypatch.setattr(moves, "read_ahead", _nothing_read_ahead)
     monkeypatch.setattr(ratings, "read_ahead", _nothing_read_ahead)
     monkeypatch.setattr(Tx, "emit", _emit_looking_up)
+    monkeypatch.setattr(Tx, "folding_together", _folding_each)
     single = _build(tmp_path / "single", monkeypatch)
     assert bulk["cases"][0] > 30 and bulk["events"][0] > 200 and bulk["audit_log"][0] > 150
     assert bulk["deliveries"][0] > 0 and bulk["ratings"][0] > 0
