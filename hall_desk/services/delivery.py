@@ -216,46 +216,49 @@ def _record_delivery(
         result, counts = ahead.results.get(case.id, ""), ahead.counts.get(case.id, (0, 0))
     else:
         result, counts = outcomes(tx.session, [case.id]).get(case.id, ""), None
-    delivery_id = str(uuid.uuid4())
-    tx.emit(
-        "delivery.recorded",
-        "delivery",
-        delivery_id,
-        {
-            "set": {
-                "case_id": case.id,
-                "case_no": case.case_no,
-                "method": method.value,
-                "recipient_kind": kind.value,
-                "on": on.isoformat(),
-                "at": iso(at),
-                "result": {
-                    CaseEvent.DENY.value: CaseState.DENIED.value,
-                }.get(result, CaseState.CONCLUDED.value),
-                "recipient_name": recipient,
-                "clerk": tx.actor.username,
-                "clerk_name": tx.actor.display_name,
-                "window": tx.actor.window,
-                "workstation": tx.ws.code,
-                **fields,
-            }
-        },
-        fresh=True,
-    )
-    record_move(
-        tx,
-        case,
-        step=CaseEvent.DELIVER,
-        move=Move.MAIL if method == DeliveryMethod.MAIL else Move.PICKUP,
-        to_station=APPLICANT,
-        on=on,
-        at=at,
-        giver=tx.actor.display_name,
-        receiver=recipient,
-        case_set={"delivered_on": on.isoformat(), "delivery_method": method.value},
-        counts=counts,
-        note=handoff_note,
-    )
+    # The delivery, the case's step and its handoff fold together: none of them reads what
+    # the others change (the handoff names the case's due date, which delivering keeps).
+    with tx.folding_together():
+        delivery_id = str(uuid.uuid4())
+        tx.emit(
+            "delivery.recorded",
+            "delivery",
+            delivery_id,
+            {
+                "set": {
+                    "case_id": case.id,
+                    "case_no": case.case_no,
+                    "method": method.value,
+                    "recipient_kind": kind.value,
+                    "on": on.isoformat(),
+                    "at": iso(at),
+                    "result": {
+                        CaseEvent.DENY.value: CaseState.DENIED.value,
+                    }.get(result, CaseState.CONCLUDED.value),
+                    "recipient_name": recipient,
+                    "clerk": tx.actor.username,
+                    "clerk_name": tx.actor.display_name,
+                    "window": tx.actor.window,
+                    "workstation": tx.ws.code,
+                    **fields,
+                }
+            },
+            fresh=True,
+        )
+        record_move(
+            tx,
+            case,
+            step=CaseEvent.DELIVER,
+            move=Move.MAIL if method == DeliveryMethod.MAIL else Move.PICKUP,
+            to_station=APPLICANT,
+            on=on,
+            at=at,
+            giver=tx.actor.display_name,
+            receiver=recipient,
+            case_set={"delivered_on": on.isoformat(), "delivery_method": method.value},
+            counts=counts,
+            note=handoff_note,
+        )
     tx.audit(
         f"delivery.{kind.value}",
         case.case_no,

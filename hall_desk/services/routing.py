@@ -250,10 +250,12 @@ def pass_prereview(
         cases = good(screened)
         if not cases:
             return BatchResult(batch_lines(screened, ""), None)
-        for case in cases:
-            # No handoff: the folder stays where it is; only its lifecycle step is recorded.
-            lifecycle.apply(CaseState(case.state), CaseEvent.PASS_PREREVIEW)
-            tx.emit(CaseEvent.PASS_PREREVIEW.value, "case", case.id, {"set": {}})
+        # Each case once (the screen refuses a repeated line): their steps fold together.
+        with tx.folding_together():
+            for case in cases:
+                # No handoff: the folder stays where it is; only its lifecycle step is recorded.
+                lifecycle.apply(CaseState(case.state), CaseEvent.PASS_PREREVIEW)
+                tx.emit(CaseEvent.PASS_PREREVIEW.value, "case", case.id, {"set": {}})
         tx.audit("routing.prereview_pass", "", {"cases": [c.case_no for c in cases]})
     return BatchResult(batch_lines(screened, "预审通过"), None)
 
