@@ -218,17 +218,26 @@ class _ReadAhead:
 
 def read_ahead(tx: Tx, targets: Sequence[tuple[RatedKind, str]]) -> None:
     """For a bulk path rating many services in one transaction (demo data, imports): the rated
-    events, their cases and which records have no rating yet, in a few queries, where each
-    rating would otherwise read them one by one. What the ratings write is the same."""
+    events and deliveries, their cases and which records have no rating yet, in a few queries,
+    where each rating would otherwise read them one by one. What the ratings write is the
+    same."""
     session = tx.session
     refs = [str(ref).strip() for _, ref in targets]
-    case_refs = [r for (kind, _), r in zip(targets, refs, strict=True) if kind in _CASE_KINDS]
+    kinds = [RatedKind(kind) for kind, _ in targets]
+    case_refs = [r for kind, r in zip(kinds, refs, strict=True) if kind in _CASE_KINDS]
     events = {e.id: e for e in queries.events_by_id(session, case_refs)}
-    # The cases held by the transaction (the folds keep them current): a lookup, not a query.
-    queries.cases_by_id(session, [e.entity_id for e in events.values() if e.entity_type == "case"])
+    delivery_refs = [r for kind, r in zip(kinds, refs, strict=True) if kind is RatedKind.DELIVERY]
+    deliveries = queries.deliveries_by_id(session, delivery_refs)
+    # The deliveries and cases held by the transaction (the folds keep them current): a
+    # lookup, not a query.
+    queries.cases_by_id(
+        session,
+        [e.entity_id for e in events.values() if e.entity_type == "case"]
+        + [d.case_id for d in deliveries],
+    )
     unrated: set[tuple[str, str]] = set()
-    for kind in {RatedKind(k) for k, _ in targets}:
-        mine = [r for (k, _), r in zip(targets, refs, strict=True) if RatedKind(k) is kind]
+    for kind in set(kinds):
+        mine = [r for k, r in zip(kinds, refs, strict=True) if k is kind]
         rated = queries.rated_records(session, kind.value, mine)
         unrated.update((kind.value, r) for r in mine if r not in rated)
     session.info[_AHEAD] = _ReadAhead(events, unrated)

@@ -66,6 +66,16 @@ def events_by_id(session: Session, ids: Sequence[str]) -> list[Event]:
     return out
 
 
+def deliveries_by_id(session: Session, ids: Sequence[str]) -> list[DeliveryRow]:
+    wanted = list(dict.fromkeys(ids))
+    out: list[DeliveryRow] = []
+    for start in range(0, len(wanted), _CHUNK):
+        out += session.scalars(
+            select(DeliveryRow).where(DeliveryRow.id.in_(wanted[start : start + _CHUNK]))
+        )
+    return out
+
+
 def cases_by_id(session: Session, ids: Sequence[str]) -> list[CaseRow]:
     wanted = list(dict.fromkeys(ids))
     out: list[CaseRow] = []
