@@ -289,15 +289,30 @@ def _attributes(model: type[Base]) -> tuple[tuple[str, str, Any], ...]:
     return tuple((c.name, key, c.type) for key, c in mapper.columns.items())
 
 
-def _refresh(obj: Any, row: Row | None) -> bool:
+@cache
+def _attributes_by_column(model: type[Base]) -> dict[str, tuple[str, Any]]:
+    return {name: (key, column_type) for name, key, column_type in _attributes(model)}
+
+
+def _refresh(obj: Any, row: Row | None, changed: set[str] | None = None) -> bool:
     """Sets a held object's columns to the row's values as a reload would read them; False (and
-    nothing set) where that is not certain or the object has changes of its own."""
+    nothing set) where that is not certain or the object has changes of its own.
+
+    `changed`: the only columns this write changed in a row that was in the database; the rest
+    of what the unmodified object holds is what the database holds, and is not compared."""
     state = sa_inspect(obj)
     if row is None or state.modified:
         return False
     held = state.dict
     values = []
-    for name, key, column_type in _attributes(type(obj)):
+    if changed is None:
+        columns: Iterable[tuple[str, str, Any]] = _attributes(type(obj))
+    else:
+        by_column = _attributes_by_column(type(obj))
+        if not changed <= by_column.keys():
+            return False
+        columns = [(name, *by_column[name]) for name in changed]
+    for name, key, column_type in columns:
         if name not in row:
             return False
         plain, value = _as_read_back(column_type, row[name])
@@ -495,7 +510,8 @@ class FoldRows:
     def flush(self) -> None:
         """Writes every change: deletes (children first), inserts and updates (parents first)."""
         tables = sorted(self._tables.values(), key=lambda t: _order(t.table))
-        written: list[tuple[Table, Key, bool]] = []
+        # (table, key, deleted, the columns an update changed: None for a new row)
+        written: list[tuple[Table, Key, bool, set[str] | None]] = []
         for t in reversed(tables):
             if t.wipe or t.gone or t.cleared:
                 conn = self.session.connection()  # only for deletes: most batches have none
@@ -509,7 +525,7 @@ class FoldRows:
                     delete(t.table).where(cond),
                     [{f"k_{n}": v for n, v in zip(t.pk, key, strict=True)} for key in t.gone],
                 )
-                written.extend((t.table, key, True) for key in t.gone)
+                written.extend((t.table, key, True, None) for key in t.gone)
             by_column: dict[str, list[Any]] = {}
             for column, value in t.cleared:
                 by_column.setdefault(column, []).append(value)
@@ -536,7 +552,8 @@ class FoldRows:
                 driver.execute_many(
                     self.session, sql, [_values(t, t.rows[key], columns) for key in keys]
                 )
-            written.extend((t.table, key, False) for key in (*t.new, *t.dirty))
+            written.extend((t.table, key, False, None) for key in t.new)
+            written.extend((t.table, key, False, changed) for key, changed in t.dirty.items())
             t.new, t.dirty, t.gone, t.cleared = {}, {}, set(), []
         self._expire(written)
 
@@ -552,17 +569,17 @@ class FoldRows:
     # back; only where that is not certain (a value of another type than its column's) is it
     # expired, and reloads.
 
-    def _expire(self, written: list[tuple[Table, Key, bool]]) -> None:
+    def _expire(self, written: list[tuple[Table, Key, bool, set[str] | None]]) -> None:
         session = self.session
         if not session.identity_map:
             return
-        for table, key, gone in written:
+        for table, key, gone, changed in written:
             identity = _IDENTITY.get(table)
             obj = session.identity_map.get((identity, key, None)) if identity else None
             if obj is not None:
                 if gone:
                     session.expunge(obj)
-                elif not _refresh(obj, self._tables[table].rows.get(key)):
+                elif not _refresh(obj, self._tables[table].rows.get(key), changed):
                     session.expire(obj)
 
     def _expire_all(self, t: _TableRows) -> None:
