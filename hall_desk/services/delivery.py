@@ -147,14 +147,15 @@ class _ReadAhead:
     decided: dict[str, dict[str, DepartmentDecision]]  # by case id: departments that decided
     results: dict[str, str]  # by case id: the latest result event's kind
     counts: dict[str, tuple[int, int]]  # by case id: received materials and copies
+    mailable: dict[str, bool]  # by case id: whether every item of it may be posted
 
 
 def _read_ahead(tx: Tx, refs: Sequence[str]) -> None:
-    """A bulk hand-out's cases, the departments that decided them, their results and material
-    counts, each in one query for the whole batch where every hand-out read its own. A
-    hand-out changes none of these (it records a pickup or a posting, not a department's
-    decision, a result or a material), so what is read before the first is what each would
-    read itself."""
+    """A bulk hand-out's cases, the departments that decided them, their results, material
+    counts and whether they may be posted, each in one query for the whole batch where every
+    hand-out read its own. A hand-out changes none of these (it records a pickup or a posting,
+    not a department's decision, a result, a material or an item), so what is read before the
+    first is what each would read itself."""
     today = tx.ws.today()
     read_ahead(tx.session, refs, today)
     found = [find_case(tx.session, ref, today) for ref in refs]
@@ -165,6 +166,7 @@ def _read_ahead(tx: Tx, refs: Sequence[str]) -> None:
             routing_queries.department_decisions(tx.session, ids),
             outcomes(tx.session, ids),
             routing_queries.material_counts(tx.session, ids),
+            mail_allowed(tx.ws, tx.session, ids),
         )
 
 
@@ -465,7 +467,12 @@ def _by_mail(tx: Tx, case_ref: str, m: _CheckedMail, at: datetime) -> DeliveryRe
     if at.date() != m.sent_on:
         at = datetime.combine(m.sent_on, at.timetz())
     case = _ready_case(tx, case_ref)
-    if not mail_allowed(tx.ws, tx.session, [case.id])[case.id]:
+    ahead: _ReadAhead | None = tx.memo.get(_AHEAD)
+    if ahead is not None and case.id in ahead.ids:
+        mailable = ahead.mailable[case.id]
+    else:
+        mailable = mail_allowed(tx.ws, tx.session, [case.id])[case.id]
+    if not mailable:
         raise ValidationError(
             "method", f"事项「{case.title}」不支持邮寄送达，请通知申请人到窗口领取"
         )
