@@ -9,6 +9,10 @@ event a service emits. A batch reads the rows of all its entities first and writ
 once (store/fold_rows.py), so a new workstation's first pull costs a few statements per table
 per 2,000 events instead of an ORM get and flush per event.
 
+A service batch (a routing post's scanned list, `Tx.folding_together`) folds its events
+together too; an event about a record made just for it (`fresh`: a new handoff, delivery,
+rating) reads nothing for that record.
+
 Re-folding and rebuilding read the log back from the database, which anyone with the file can
 edit: an event whose MAC fails is never folded (a forged payload or actor must not become the
 tables' truth); the rebuild names them, and `hall-desk audit verify` reports them.
