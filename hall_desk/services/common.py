@@ -3,6 +3,7 @@ notes, and the moments of moves (when, since when, for how long)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -33,6 +34,7 @@ __all__ = [
     "lookup",
     "moment",
     "parse_at",
+    "read_ahead",
 ]
 
 AMBIGUOUS_LISTED = 5  # case numbers named in an ambiguity message
@@ -80,6 +82,17 @@ def lookup(session: Session, ref: str, today: date) -> Lookup:
         f"「{raw}」对应今日多个办件：{numbers}{more}，"
         f"请输入完整受理编号，或加上工作站（如 W01-{wanted.text}）",
     )
+
+
+def read_ahead(session: Session, refs: Iterable[str], today: date) -> None:
+    """The cases of a batch's whole case numbers read in one query, before `lookup` finds them
+    line by line (the same rows: it only no longer queries for each)."""
+    numbers = []
+    for ref in refs:
+        raw = ref.strip()
+        if raw and len(raw) <= MAX_CASE_REF:
+            numbers.append(caseref.parse(raw, today).exact)
+    case_queries.read_ahead(session, numbers)
 
 
 def find_case(session: Session, ref: str, today: date) -> CaseRow | None:

@@ -32,7 +32,15 @@ from hall_desk.domain.moves import departments_outstanding, outstanding_departme
 from hall_desk.domain.roles import Actor, Permission
 from hall_desk.domain.stations import APPLICANT, DELIVERY, Move, is_window
 from hall_desk.domain.text import clean_text
-from hall_desk.services.common import arrived_at, case_by_ref, clean_name, iso, moment
+from hall_desk.services.common import (
+    arrived_at,
+    case_by_ref,
+    clean_name,
+    find_case,
+    iso,
+    moment,
+    read_ahead,
+)
 from hall_desk.services.delivery_queue import (
     QUEUE_LIMIT,
     RESULT_KINDS,
@@ -57,6 +65,8 @@ from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.models import CaseRow
 from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.store.queries import delivery as delivery_queries
+from hall_desk.store.queries import routing as routing_queries
+from hall_desk.store.queries.routing import DepartmentDecision
 
 __all__ = [
     "CARRIERS",
@@ -128,13 +138,53 @@ class MailDraft:
     sent_on: date | None = None  # the day it was posted; default: the day recorded
 
 
+# tx.memo: what a bulk hand-out read ahead for its cases (`_read_ahead`).
+_AHEAD = ("delivery", "read_ahead")
+
+
+@dataclass(frozen=True)
+class _ReadAhead:
+    ids: frozenset[str]  # the cases read ahead
+    decided: dict[str, dict[str, DepartmentDecision]]  # by case id: departments that decided
+    results: dict[str, str]  # by case id: the latest result event's kind
+    counts: dict[str, tuple[int, int]]  # by case id: received materials and copies
+    mailable: dict[str, bool]  # by case id: whether every item of it may be posted
+
+
+def _read_ahead(tx: Tx, refs: Sequence[str]) -> None:
+    """A bulk hand-out's cases, the departments that decided them, their results, material
+    counts and whether they may be posted, each in one query for the whole batch where every
+    hand-out read its own. A hand-out changes none of these (it records a pickup or a posting,
+    not a department's decision, a result, a material or an item), so what is read before the
+    first is what each would read itself."""
+    today = tx.ws.today()
+    read_ahead(tx.session, refs, today)
+    found = [find_case(tx.session, ref, today) for ref in refs]
+    ids = list(dict.fromkeys(c.id for c in found if c is not None))
+    if ids:
+        tx.memo[_AHEAD] = _ReadAhead(
+            frozenset(ids),
+            routing_queries.department_decisions(tx.session, ids),
+            outcomes(tx.session, ids),
+            routing_queries.material_counts(tx.session, ids),
+            mail_allowed(tx.ws, tx.session, ids),
+        )
+
+
+def _decided(tx: Tx, case: CaseRow) -> dict[str, DepartmentDecision]:
+    ahead: _ReadAhead | None = tx.memo.get(_AHEAD)
+    if ahead is not None and case.id in ahead.ids:
+        return ahead.decided.get(case.id, {})
+    return decided_departments(tx.session, case)
+
+
 def _ready_case(tx: Tx, case_ref: str) -> CaseRow:
     """The case, if its result is at a delivery point; else a refusal naming where it is."""
     case = case_by_ref(tx.session, case_ref, tx.ws.today())
     state = CaseState(case.state)
     at_point = case.station == DELIVERY or is_window(case.station)
     if state == CaseState.READY_FOR_DELIVERY and at_point:
-        decided = decided_departments(tx.session, case)
+        decided = _decided(tx, case)
         left = outstanding_departments(case, decided) if decided else []
         if left:
             # Sent on after one department of several (before every one had to decide).
@@ -164,45 +214,54 @@ def _record_delivery(
     fields: dict[str, Any],
     handoff_note: str,
 ) -> DeliveryResult:
-    result = outcomes(tx.session, [case.id]).get(case.id, "")
-    delivery_id = str(uuid.uuid4())
-    tx.emit(
-        "delivery.recorded",
-        "delivery",
-        delivery_id,
-        {
-            "set": {
-                "case_id": case.id,
-                "case_no": case.case_no,
-                "method": method.value,
-                "recipient_kind": kind.value,
-                "on": on.isoformat(),
-                "at": iso(at),
-                "result": {
-                    CaseEvent.DENY.value: CaseState.DENIED.value,
-                }.get(result, CaseState.CONCLUDED.value),
-                "recipient_name": recipient,
-                "clerk": tx.actor.username,
-                "clerk_name": tx.actor.display_name,
-                "window": tx.actor.window,
-                "workstation": tx.ws.code,
-                **fields,
-            }
-        },
-    )
-    record_move(
-        tx,
-        case,
-        step=CaseEvent.DELIVER,
-        move=Move.MAIL if method == DeliveryMethod.MAIL else Move.PICKUP,
-        to_station=APPLICANT,
-        on=on,
-        at=at,
-        giver=tx.actor.display_name,
-        receiver=recipient,
-        case_set={"delivered_on": on.isoformat(), "delivery_method": method.value},
-        note=handoff_note,
-    )
+    ahead: _ReadAhead | None = tx.memo.get(_AHEAD)
+    if ahead is not None and case.id in ahead.ids:
+        result, counts = ahead.results.get(case.id, ""), ahead.counts.get(case.id, (0, 0))
+    else:
+        result, counts = outcomes(tx.session, [case.id]).get(case.id, ""), None
+    # The delivery, the case's step and its handoff fold together: none of them reads what
+    # the others change (the handoff names the case's due date, which delivering keeps).
+    with tx.folding_together():
+        delivery_id = str(uuid.uuid4())
+        tx.emit(
+            "delivery.recorded",
+            "delivery",
+            delivery_id,
+            {
+                "set": {
+                    "case_id": case.id,
+                    "case_no": case.case_no,
+                    "method": method.value,
+                    "recipient_kind": kind.value,
+                    "on": on.isoformat(),
+                    "at": iso(at),
+                    "result": {
+                        CaseEvent.DENY.value: CaseState.DENIED.value,
+                    }.get(result, CaseState.CONCLUDED.value),
+                    "recipient_name": recipient,
+                    "clerk": tx.actor.username,
+                    "clerk_name": tx.actor.display_name,
+                    "window": tx.actor.window,
+                    "workstation": tx.ws.code,
+                    **fields,
+                }
+            },
+            fresh=True,
+        )
+        record_move(
+            tx,
+            case,
+            step=CaseEvent.DELIVER,
+            move=Move.MAIL if method == DeliveryMethod.MAIL else Move.PICKUP,
+            to_station=APPLICANT,
+            on=on,
+            at=at,
+            giver=tx.actor.display_name,
+            receiver=recipient,
+            case_set={"delivered_on": on.isoformat(), "delivery_method": method.value},
+            counts=counts,
+            note=handoff_note,
+        )
     tx.audit(
         f"delivery.{kind.value}",
         case.case_no,
@@ -409,7 +468,12 @@ def _by_mail(tx: Tx, case_ref: str, m: _CheckedMail, at: datetime) -> DeliveryRe
     if at.date() != m.sent_on:
         at = datetime.combine(m.sent_on, at.timetz())
     case = _ready_case(tx, case_ref)
-    if not mail_allowed(tx.ws, tx.session, [case.id])[case.id]:
+    ahead: _ReadAhead | None = tx.memo.get(_AHEAD)
+    if ahead is not None and case.id in ahead.ids:
+        mailable = ahead.mailable[case.id]
+    else:
+        mailable = mail_allowed(tx.ws, tx.session, [case.id])[case.id]
+    if not mailable:
         raise ValidationError(
             "method", f"事项「{case.title}」不支持邮寄送达，请通知申请人到窗口领取"
         )
@@ -480,6 +544,7 @@ def hand_out_many(ws: Workstation, actor: Actor, batch: Sequence[HandOut]) -> li
     actor.require(Permission.DELIVER)
     results = []
     with ws.transaction(actor) as tx:
+        _read_ahead(tx, [h.case_ref for h in batch])
         for h in batch:
             on, at = moment(ws, h.on, h.at)
             if h.mail is not None:

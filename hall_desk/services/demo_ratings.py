@@ -150,6 +150,7 @@ def _rate_day(
 ) -> None:
     imported: list[tuple[_Service, Level]] = []
     with ws.transaction(actor) as tx:
+        ratings.read_ahead(tx, [(service.kind, service.ref) for service, _ in services])
         for service, roll in services:
             replay.set(service.at + timedelta(minutes=2))
             if roll < NOT_ASKED_SHARE:
@@ -187,6 +188,7 @@ def _rate_day(
     if not imported:
         return
     with ws.transaction(lead) as tx:
+        ratings.read_ahead(tx, [(service.kind, service.ref) for service, _ in imported])
         for service, level in imported:
             replay.set(service.at + timedelta(hours=3))
             result = ratings.rate_in(

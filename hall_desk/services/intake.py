@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from hall_desk.domain.assistance import Assistance, suggest
 from hall_desk.domain.calendar import DueDate, LimitUnit, Pause, WorkingCalendar
@@ -35,6 +36,7 @@ from hall_desk.services.catalog import theme_by_code
 from hall_desk.services.common import case_by_ref
 from hall_desk.services.common import clean_name as clean_staff_name
 from hall_desk.services.workstation import Tx, Workstation
+from hall_desk.store import driver
 from hall_desk.store.models import CaseItemRow, CaseRow, ConsultationRow
 from hall_desk.store.models_intake import ApplicantRow, CaseMaterialRow
 
@@ -176,21 +178,52 @@ def _missing(merged: list[MergedMaterial], received: dict[str, int]) -> list[Mer
     return [m for m in merged if m.required and received.get(m.name, 0) <= 0]
 
 
-def _record_applicant(
-    tx: Tx, checked: applicants.CheckedApplicant
-) -> ApplicantRow | dict[str, Any]:
+@dataclass(frozen=True)
+class _OnFile:
+    """What a case copies of its applicant's record."""
+
+    id: str
+    id_index: str
+    id_masked: str
+    phone_index: str
+    phone_masked: str
+
+
+_ON_FILE_SQL = "SELECT 1 FROM applicants WHERE id = ?"
+
+
+def _on_file(session: Session, applicant_id: str) -> ApplicantRow | None:
+    """The applicant's row, looked for on the driver first: most applicants are new, and an
+    ORM get that finds nothing cost several times the plain query."""
+    session.flush()  # what the ORM holds unwritten is seen, as a get's autoflush would
+    if not driver.execute(session, _ON_FILE_SQL, (applicant_id,)):
+        return None
+    return session.get(ApplicantRow, applicant_id)
+
+
+def _record_applicant(tx: Tx, checked: applicants.CheckedApplicant) -> _OnFile:
     key = tx.ws.key
     idx = applicants.id_index(key, checked.id_type, checked.id_number)
     applicant_id = applicants.applicant_id_for(idx, checked.id_type)
-    row = tx.session.get(ApplicantRow, applicant_id)
+    row = _on_file(tx.session, applicant_id)
     payload = applicants.recorded_payload(tx.session, key, row, applicant_id, checked)
     if payload is None:
         assert row is not None
-        return row
+        return _OnFile(row.id, row.id_index, row.id_masked, row.phone_index, row.phone_masked)
     tx.emit("applicant.recorded", "applicant", applicant_id, payload)
-    row = tx.session.get(ApplicantRow, applicant_id)
-    assert row is not None
-    return row
+    if row is None:
+        # A first record carries every field, and its fold writes them as they are: the row is
+        # what the payload says, without reading it back.
+        values = payload["set"]
+        return _OnFile(
+            applicant_id,
+            values["id_index"],
+            values["id_masked"],
+            values["phone_index"],
+            values["phone_masked"],
+        )
+    # Held by the transaction, the row took what the fold wrote.
+    return _OnFile(row.id, row.id_index, row.id_masked, row.phone_index, row.phone_masked)
 
 
 def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResult:
@@ -368,6 +401,7 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
         "case",
         case_id,
         {"set": case_set, "items": items_payload, "materials": materials},
+        fresh=True,
     )
     if draft.consultation_id:
         tx.emit(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -20,7 +21,7 @@ from hall_desk.domain import caseref, lifecycle
 from hall_desk.domain.lifecycle import CaseEvent, CaseState
 from hall_desk.domain.moves import move_refusal, too_early
 from hall_desk.domain.stations import Move, station_label
-from hall_desk.services.common import case_or_refusal, iso
+from hall_desk.services.common import case_or_refusal, iso, read_ahead
 from hall_desk.services.workstation import Tx
 from hall_desk.store.models import CaseRow
 from hall_desk.store.models_routing import HandoverSheetRow
@@ -87,14 +88,22 @@ def screen(
 ) -> list[Screened]:
     """Each line with its case when it may take the move, else None and the reason."""
     seen = {caseref.normalise(x) for x in listed}
+    refs = list(refs)
+    read_ahead(session, refs, today)
+    found = [case_or_refusal(session, ref, today) for ref in refs]
+    # Which departments decided, for every case of the list in one query (screening writes
+    # nothing, so what it reads before the loop is what it would read in it).
+    ids = list(dict.fromkeys(c.id for c, _ in found if c is not None))
+    decisions = (
+        routing_queries.department_decisions(session, ids) if ids and move in _BY_DEPARTMENT else {}
+    )
     out: list[Screened] = []
-    for ref in refs:
-        case, problem = case_or_refusal(session, ref, today)
+    for ref, (case, problem) in zip(refs, found, strict=True):
         if case is not None:
             if case.case_no in seen:
                 problem = f"办件 {case.case_no} 已在本批清单中（重复扫描）"
             else:
-                decided = decided_departments(session, case) if move in _BY_DEPARTMENT else ()
+                decided = decisions.get(case.id, {}) if move in _BY_DEPARTMENT else ()
                 problem = move_refusal(case, move, department, decided) or too_early(case, on)
         if case is not None and not problem:
             seen.add(case.case_no)
@@ -207,6 +216,7 @@ def open_sheet(
                 "workstation": tx.ws.code,
             }
         },
+        fresh=True,
     )
     return batch
 
@@ -269,6 +279,7 @@ def record_move(
                 "workstation": tx.ws.code,
             }
         },
+        fresh=True,
     )
 
 
@@ -309,7 +320,45 @@ def move_batch(
     at: datetime,
     note: str,
 ) -> SheetSummary:
-    """The handover sheet of a batch and every case's step and handoff on it, in list order."""
+    """The handover sheet of a batch and every case's step and handoff on it, in list order.
+
+    The batch's events fold together at its end (`Tx.folding_together`): each line is a case
+    of its own, and a line reads of its case only what its own step does not change (the state
+    and station it leaves, its due date), unless a step sets the due date: then one by one."""
+    together = not any("due_date" in (m.case_set or {}) for m in moves)
+    with tx.folding_together() if together else nullcontext():
+        batch = _move_batch(
+            tx,
+            move,
+            moves,
+            from_station=from_station,
+            to_station=to_station,
+            department=department,
+            giver=giver,
+            receiver=receiver,
+            on=on,
+            at=at,
+            note=note,
+        )
+    row = tx.session.get(HandoverSheetRow, batch.id)
+    assert row is not None
+    return sheet_summary(row)
+
+
+def _move_batch(
+    tx: Tx,
+    move: Move,
+    moves: list[CaseMove],
+    *,
+    from_station: str,
+    to_station: str,
+    department: str,
+    giver: str,
+    receiver: str,
+    on: date,
+    at: datetime,
+    note: str,
+) -> Batch:
     batch = open_sheet(
         tx,
         move,
@@ -342,6 +391,4 @@ def move_batch(
             counts=counts.get(m.case.id, (0, 0)),
             result=m.result,
         )
-    row = tx.session.get(HandoverSheetRow, batch.id)
-    assert row is not None
-    return sheet_summary(row)
+    return batch

@@ -171,9 +171,49 @@ def _staff(session: Session, username: str, fallback_window: str = "") -> tuple[
     return user.display_name, fallback_window or user.window
 
 
+# session.info: what a bulk rating read ahead for the records it is about to rate.
+_AHEAD = "ratings_read_ahead"
+
+
+@dataclass
+class _ReadAhead:
+    events: dict[str, Event]  # the rated events by id (the log is append-only: never stale)
+    unrated: set[tuple[str, str]]  # (kind, record id) without a rating row, until one is given
+
+
+def read_ahead(tx: Tx, targets: Sequence[tuple[RatedKind, str]]) -> None:
+    """For a bulk path rating many services in one transaction (demo data, imports): the rated
+    events and deliveries, their cases and which records have no rating yet, in a few queries,
+    where each rating would otherwise read them one by one. What the ratings write is the
+    same."""
+    session = tx.session
+    refs = [str(ref).strip() for _, ref in targets]
+    kinds = [RatedKind(kind) for kind, _ in targets]
+    case_refs = [r for kind, r in zip(kinds, refs, strict=True) if kind in _CASE_KINDS]
+    events = {e.id: e for e in queries.events_by_id(session, case_refs)}
+    delivery_refs = [r for kind, r in zip(kinds, refs, strict=True) if kind is RatedKind.DELIVERY]
+    deliveries = queries.deliveries_by_id(session, delivery_refs)
+    # The deliveries and cases held by the transaction (the folds keep them current): a
+    # lookup, not a query.
+    queries.cases_by_id(
+        session,
+        [e.entity_id for e in events.values() if e.entity_type == "case"]
+        + [d.case_id for d in deliveries],
+    )
+    unrated: set[tuple[str, str]] = set()
+    for kind in set(kinds):
+        mine = [r for k, r in zip(kinds, refs, strict=True) if k is kind]
+        rated = queries.rated_records(session, kind.value, mine)
+        unrated.update((kind.value, r) for r in mine if r not in rated)
+    session.info[_AHEAD] = _ReadAhead(events, unrated)
+
+
 def _case_target(session: Session, kind: RatedKind, raw: str, today: date) -> RatingTarget:
     kinds = _CASE_KINDS[kind]
-    event = session.get(Event, raw)
+    ahead: _ReadAhead | None = session.info.get(_AHEAD)
+    event = ahead.events.get(raw) if ahead is not None else None
+    if event is None:
+        event = session.get(Event, raw)
     if event is not None and (event.entity_type != "case" or event.kind not in kinds):
         event = None
     if event is not None:
@@ -299,12 +339,22 @@ def _collect(errors: list[ValidationError], check: Any) -> Any:
 
 
 def _refuse_second(session: Session, target: RatingTarget) -> None:
+    ahead: _ReadAhead | None = session.info.get(_AHEAD)
+    if ahead is not None and (target.kind.value, target.ref) in ahead.unrated:
+        return  # read ahead with no rating, and none given since (`_given`)
     earlier = queries.ratings_of_record(session, target.kind.value, target.ref)
     if not earlier:
         return
     if all(r.state == RatingState.UNRATED.value for r in earlier):
         raise ValidationError("ref", "本次服务已记录为未评价，不能再评价（一次一评）")
     raise ValidationError("ref", "本次服务已评价，不能再次评价（一次一评）")
+
+
+def _given(session: Session, target: RatingTarget) -> None:
+    """The record has a rating row now: a second one must find it."""
+    ahead: _ReadAhead | None = session.info.get(_AHEAD)
+    if ahead is not None:
+        ahead.unrated.discard((target.kind.value, target.ref))
 
 
 def _base_values(tx: Tx, target: RatingTarget, state: RatingState) -> dict[str, Any]:
@@ -460,7 +510,8 @@ def rate_in(
         ticket = _open_rectification(tx, target, chosen, how, ticked, words, name, phone, rating_id)
         values |= {"ticket_id": ticket.ticket_id, "ticket_no": ticket.ticket_no}
         ticket_no = ticket.ticket_no
-    tx.emit("rating.given", "rating", rating_id, {"set": values})
+    tx.emit("rating.given", "rating", rating_id, {"set": values}, fresh=True)
+    _given(tx.session, target)
     tx.audit(
         "rating.give",
         target.case_no or target.ref,
@@ -520,7 +571,8 @@ def unrated_in(tx: Tx, kind: RatedKind | str, ref: str) -> str:
         "level": None,
         "channel": RatingChannel.SCREEN.value,
     }
-    tx.emit("rating.unrated", "rating", rating_id, {"set": values})
+    tx.emit("rating.unrated", "rating", rating_id, {"set": values}, fresh=True)
+    _given(tx.session, target)
     tx.audit("rating.unrated", target.case_no or target.ref, {"kind": rated.value})
     return rating_id
 

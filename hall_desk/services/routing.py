@@ -96,7 +96,7 @@ from hall_desk.services.moves import (
 )
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.queries import routing as routing_queries
-from hall_desk.store.queries.routing import DENIAL_NOTE
+from hall_desk.store.queries.routing import DENIAL_NOTE, DepartmentDecision
 
 __all__ = [
     "APPLICANT",
@@ -250,10 +250,12 @@ def pass_prereview(
         cases = good(screened)
         if not cases:
             return BatchResult(batch_lines(screened, ""), None)
-        for case in cases:
-            # No handoff: the folder stays where it is; only its lifecycle step is recorded.
-            lifecycle.apply(CaseState(case.state), CaseEvent.PASS_PREREVIEW)
-            tx.emit(CaseEvent.PASS_PREREVIEW.value, "case", case.id, {"set": {}})
+        # Each case once (the screen refuses a repeated line): their steps fold together.
+        with tx.folding_together():
+            for case in cases:
+                # No handoff: the folder stays where it is; only its lifecycle step is recorded.
+                lifecycle.apply(CaseState(case.state), CaseEvent.PASS_PREREVIEW)
+                tx.emit(CaseEvent.PASS_PREREVIEW.value, "case", case.id, {"set": {}})
         tx.audit("routing.prereview_pass", "", {"cases": [c.case_no for c in cases]})
     return BatchResult(batch_lines(screened, "预审通过"), None)
 
@@ -412,14 +414,18 @@ def _denial_reason(decision: Decision) -> tuple[str, str]:
 
 
 def _department_result(
-    tx: Tx, case: Any, department: str, approved: bool, reason: str, on: date
+    case: Any,
+    decided: dict[str, DepartmentDecision],
+    department: str,
+    approved: bool,
+    reason: str,
+    on: date,
 ) -> tuple[CaseEvent, dict[str, Any], str, tuple[str, ...]]:
     """One department's decision on a case: the step, what the case keeps, the handoff's note
     and the departments still to decide. A case of several departments (联办) goes back to the
     routing post for the next one; with the last decision it is 已办结, or 不予许可 when any
     department refused (every refusal's reason is kept)."""
     note = "已办结" if approved else f"{DENIAL_NOTE}{reason}"
-    decided = decided_departments(tx.session, case)
     left = tuple(outstanding_departments(case, [*decided, department]))
     if left:
         return CaseEvent.DEPARTMENT_DECIDED, {"returned_on": on.isoformat()}, note, left
@@ -483,9 +489,12 @@ def receive_back(
         }
         moves = []
         left_after: dict[str, tuple[str, ...]] = {}
+        # Which departments decided before, for the whole batch at once: the moves are written
+        # after every case's result is known.
+        decided = routing_queries.department_decisions(tx.session, [c.id for c, _ in ok])
         for case, decision in ok:
             step, case_set, result, left = _department_result(
-                tx, case, department, decision.approved, denials[case.id], on
+                case, decided.get(case.id, {}), department, decision.approved, denials[case.id], on
             )
             left_after[case.id] = left
             moves.append(

@@ -33,7 +33,6 @@ from hall_desk.store.migrate import OpeningProgram, current_revision, head_revis
 from hall_desk.store.models import (
     CalendarOverrideRow,
     CalendarYearRow,
-    Event,
     HallSettingRow,
     Meta,
 )
@@ -76,7 +75,7 @@ class Tx:
         self.session = session
         self.actor = actor
         self._seq: int | None = None
-        self.events: list[Event] = []
+        self.events: list[eventlog.AppendedEvent] = []
         self.audited = False
         # What this transaction has written, so no step reads it back from the database (the
         # write lock is held until commit: nobody else moves either): the audit chain's head
@@ -93,6 +92,8 @@ class Tx:
         # A service's own notes for the rest of this transaction (e.g. the last case number it
         # gave), by a key of its choosing; gone with the transaction.
         self.memo: dict[tuple[str, str], Any] = {}
+        # Inside `folding_together`: the events written and not yet folded, with their freshness.
+        self._unfolded: list[tuple[eventlog.AppendedEvent, bool]] | None = None
 
     def _hold(self, _session: Session, obj: object) -> None:
         # Projection rows only: the fold keeps those current. Not events (a rebuild reads the
@@ -100,7 +101,18 @@ class Tx:
         if _is_projection_row(obj):
             self._held.append(obj)
 
-    def emit(self, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any]) -> Event:
+    def emit(
+        self,
+        kind: str,
+        entity_type: str,
+        entity_id: str,
+        payload: dict[str, Any],
+        *,
+        fresh: bool = False,
+    ) -> eventlog.AppendedEvent:
+        """Appends the event and folds it. `fresh`: `entity_id` was made just now for this
+        event (a uuid4 for a new handoff, delivery, rating …): neither the log nor the tables
+        hold anything of it, so neither is read for it."""
         # Imported at the first event, not with the workstation: the registry and the folds map
         # every projected table, which a command that only reads (`report daily`) never needs.
         from hall_desk.store import event_kinds, projections
@@ -124,12 +136,43 @@ class Tx:
             seq=self._seq,
             mac_key=self.ws.key.event_key,
             tips=self._tips,
+            fresh=fresh,
         )
         self._own = (row.seq, row.id)
-        projections.apply(self.session, row)
+        if self._unfolded is not None:
+            self._unfolded.append((row, fresh))
+        else:
+            projections.apply(self.session, row, fresh=fresh)
         self.ws.invalidate(registered.caches)
         self.events.append(row)
         return row
+
+    @contextmanager
+    def folding_together(self) -> Iterator[None]:
+        """Events emitted in the block are written at once, in order, and folded together when
+        it ends (one read of their records' rows per table, one write per table and shape), as
+        a pulled batch is: the same tables as folding each in turn.
+
+        For a batch whose steps each concern a record of their own (a routing batch: one case
+        and its handoff per line): inside the block nothing may read what these events change
+        (a held row still shows what it showed before the block), and an event must not depend
+        on its own record's fold."""
+        if self._unfolded is not None:
+            yield  # already inside a block: folded when that one ends
+            return
+        from hall_desk.store import event_kinds, projections
+
+        self._unfolded = []
+        try:
+            yield
+            unfolded = self._unfolded
+        finally:
+            self._unfolded = None
+        if unfolded:
+            fresh = {(ev.entity_type, ev.entity_id) for ev, new in unfolded if new}
+            projections.apply_many(self.session, [ev for ev, _ in unfolded], fresh=fresh)
+            for ev, _ in unfolded:
+                self.ws.invalidate(event_kinds.require(ev.kind).caches)
 
     def audit(self, action: str, target: str = "", detail: dict[str, Any] | None = None) -> None:
         self.audited = True

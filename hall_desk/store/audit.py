@@ -9,6 +9,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,20 @@ from hall_desk.store.models import AuditEntry, Event
 GENESIS = "0" * 64
 
 
-def _digest(key: bytes, entry: AuditEntry, detail: str | None = None) -> str:
-    body = json.dumps(
+# Made once, not per entry (json.dumps with options makes an encoder each call): the same bytes.
+_BODY_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_DETAIL_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
+@lru_cache(maxsize=8)
+def _keyed(key: bytes) -> hmac.HMAC:
+    """The HMAC state after the key, made once per key and copied per entry (the key's padding
+    is hashed once, not for every entry of a bulk path or a verify)."""
+    return hmac.new(key, digestmod=hashlib.sha256)
+
+
+def _digest(key: bytes, entry: AuditEntry | NewEntry, detail: str | None = None) -> str:
+    body = _BODY_JSON.encode(
         [
             entry.seq,
             entry.at,
@@ -32,11 +46,29 @@ def _digest(key: bytes, entry: AuditEntry, detail: str | None = None) -> str:
             entry.target,
             entry.detail if detail is None else detail,
             entry.prev_hash,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ]
     )
-    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+    mac = _keyed(key).copy()
+    mac.update(body.encode("utf-8"))
+    return mac.hexdigest()
+
+
+@dataclass(slots=True)
+class NewEntry:
+    """An entry as `new_entry` makes it: the columns of an `AuditEntry` row, as plain
+    attributes (an ORM object of its own, never added to a session, cost a good part of every
+    audited action)."""
+
+    seq: int
+    at: str
+    workstation: str
+    actor: str
+    action: str
+    target: str
+    detail: str
+    prev_hash: str
+    hash: str = ""
+    scrubbed_original: str = ""
 
 
 def new_entry(
@@ -49,16 +81,16 @@ def new_entry(
     target: str = "",
     detail: dict[str, Any] | None = None,
     at: datetime,
-) -> AuditEntry:
+) -> NewEntry:
     """The entry that follows `last` (the chain's head), hashed; not yet in any session."""
-    entry = AuditEntry(
+    entry = NewEntry(
         seq=(last.seq + 1) if last else 1,
         at=at.isoformat(timespec="seconds"),
         workstation=workstation,
         actor=actor,
         action=action,
         target=target,
-        detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True),
+        detail=_DETAIL_JSON.encode(detail or {}),
         prev_hash=last.hash if last else GENESIS,
     )
     entry.hash = _digest(key, entry)
@@ -70,20 +102,13 @@ _INSERT_SQL = (
     f"INSERT INTO audit_log ({', '.join(_AUDIT_COLUMNS)})"
     f" VALUES ({', '.join('?' for _ in _AUDIT_COLUMNS)})"
 )
+_entry_values = attrgetter(*_AUDIT_COLUMNS)
 
 
-def insert_entry(session: Session, entry: AuditEntry) -> None:
+def insert_entry(session: Session, entry: NewEntry) -> None:
     """Writes a new entry straight to the local database (SQLite), not through the session:
-    one ORM flush per entry was a large part of every bulk path. The entry's unset columns take
-    their defaults, as the ORM would write them."""
-    values = []
-    for name in _AUDIT_COLUMNS:
-        value = getattr(entry, name)
-        if value is None:
-            default = AuditEntry.__table__.c[name].default
-            value = default.arg if default is not None else None  # type: ignore[attr-defined]
-        values.append(value)
-    driver.execute(session, _INSERT_SQL, values)
+    one ORM flush per entry was a large part of every bulk path."""
+    driver.execute(session, _INSERT_SQL, _entry_values(entry))
 
 
 # --- the anchor: the chain's length and head, kept outside the database ------------------------

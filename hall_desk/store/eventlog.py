@@ -31,9 +31,13 @@ class NewEvent:
 VERSION_KEY = "v"
 
 
+# Sorted keys and no spaces: the same payload always serialises to the same bytes. Made once
+# (json.dumps with options makes a new encoder per call); its output is json.dumps's.
+_PAYLOAD_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def dumps(payload: dict[str, Any]) -> str:
-    # Sorted keys and no spaces: the same payload always serialises to the same bytes.
-    return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _PAYLOAD_JSON.encode(payload)
 
 
 # Everything an event says, in this order, goes under its MAC: change any one and it fails.
@@ -125,6 +129,23 @@ _row_values = attrgetter(*MAC_FIELDS, "mac")
 Tips = dict[tuple[str, str], Timestamp]
 
 
+@dataclass(slots=True)
+class AppendedEvent:
+    """An event as `append` wrote it: the columns of an `Event` row, as plain attributes (an
+    ORM object of its own, never added to the session, cost a good part of every append)."""
+
+    id: str
+    origin: str
+    seq: int
+    hlc: str
+    actor: str
+    kind: str
+    entity_type: str
+    entity_id: str
+    payload: str
+    mac: str = ""
+
+
 def append(
     session: Session,
     *,
@@ -135,18 +156,20 @@ def append(
     seq: int,
     mac_key: bytes,
     tips: Tips | None = None,
-) -> Event:
-    """Writes the event at once (not through the session: the returned row is not in it) and
+    fresh: bool = False,
+) -> AppendedEvent:
+    """Writes the event at once (not through the session: what it returns is no ORM row) and
     returns it. With `tips` (kept by the caller for its write transaction, which every event of
     that transaction is appended through), a record's second event takes its tip from there
-    instead of reading the log again."""
+    instead of reading the log again. `fresh`: the record's id was made just now for this
+    event, so the log holds nothing of it to read a tip from."""
     ts = clock.now()
     # After everything this workstation holds of the same record, even when that was stamped
     # by a clock running ahead (which the bounded clock no longer follows): a record's events
     # fold in (HLC, id) order, and an edit must sort after what its writer saw.
     record = (new.entity_type, new.entity_id)
     tip = tips.get(record) if tips is not None else None
-    if tip is None:
+    if tip is None and not fresh:
         # Events are written here at once, never left pending in the session: no flush.
         stored = driver.execute(session, _RECORD_TIP_SQL, record)[0][0]
         tip = Timestamp.decode(stored) if stored is not None else None
@@ -154,16 +177,16 @@ def append(
         ts = tip.next()
     if tips is not None:
         tips[record] = ts
-    row = Event(
-        id=str(uuid7(ts)),
-        origin=origin,
-        seq=seq,
-        hlc=ts.encode(),
-        actor=actor,
-        kind=new.kind,
-        entity_type=new.entity_type,
-        entity_id=new.entity_id,
-        payload=dumps(new.payload),
+    row = AppendedEvent(
+        str(uuid7(ts)),
+        origin,
+        seq,
+        ts.encode(),
+        actor,
+        new.kind,
+        new.entity_type,
+        new.entity_id,
+        dumps(new.payload),
     )
     row.mac = event_mac(mac_key, row)
     driver.execute(session, _INSERT_SQL, _row_values(row))

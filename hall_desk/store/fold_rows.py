@@ -31,7 +31,6 @@ from sqlalchemy import Boolean, Date, Dialect, Integer, String, Table, and_, bin
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
-from sqlalchemy.orm.util import identity_key
 
 from hall_desk.store import driver
 from hall_desk.store.base import Base
@@ -175,6 +174,14 @@ def _converters(table: Table, dialect: Dialect) -> tuple[Row, list[tuple[str, An
     return {k: f for k, f in binds.items() if f is not None}, [(k, f) for k, f in results if f]
 
 
+# The class each table's rows are known by in a session's identity map (as
+# `orm.util.identity_key` builds the key: (class, primary key, None), here without its lookups).
+_IDENTITY: dict[Table, type[Base]] = {
+    t: sa_inspect(m)._identity_class
+    for t, m in _MODEL.items()  # type: ignore[misc]
+}
+
+
 def _order(table: Table) -> int:
     return _ORDER[table]
 
@@ -282,15 +289,30 @@ def _attributes(model: type[Base]) -> tuple[tuple[str, str, Any], ...]:
     return tuple((c.name, key, c.type) for key, c in mapper.columns.items())
 
 
-def _refresh(obj: Any, row: Row | None) -> bool:
+@cache
+def _attributes_by_column(model: type[Base]) -> dict[str, tuple[str, Any]]:
+    return {name: (key, column_type) for name, key, column_type in _attributes(model)}
+
+
+def _refresh(obj: Any, row: Row | None, changed: set[str] | None = None) -> bool:
     """Sets a held object's columns to the row's values as a reload would read them; False (and
-    nothing set) where that is not certain or the object has changes of its own."""
+    nothing set) where that is not certain or the object has changes of its own.
+
+    `changed`: the only columns this write changed in a row that was in the database; the rest
+    of what the unmodified object holds is what the database holds, and is not compared."""
     state = sa_inspect(obj)
     if row is None or state.modified:
         return False
     held = state.dict
     values = []
-    for name, key, column_type in _attributes(type(obj)):
+    if changed is None:
+        columns: Iterable[tuple[str, str, Any]] = _attributes(type(obj))
+    else:
+        by_column = _attributes_by_column(type(obj))
+        if not changed <= by_column.keys():
+            return False
+        columns = [(name, *by_column[name]) for name in changed]
+    for name, key, column_type in columns:
         if name not in row:
             return False
         plain, value = _as_read_back(column_type, row[name])
@@ -350,6 +372,11 @@ class FoldRows:
         self._read(t, column, wanted)
         done.update(wanted)
 
+    def known_new(self, model: type[Base], column: str, values: Iterable[Any]) -> None:
+        """The database holds no row of `model` under these values of `column` (the caller
+        made them just now): they are not looked for, nor their child rows."""
+        self._t(model).complete.setdefault(column, set()).update(values)
+
     def _orphans(self, t: _TableRows, column: str, values: Iterable[Any]) -> set[Any]:
         """The values of a foreign key `column` whose parent row the database does not hold (as
         this batch knows): it holds no row of `t` under them either."""
@@ -374,9 +401,10 @@ class FoldRows:
         for value in wanted:
             fixed, last = (value[:-1], value[-1]) if len(names) > 1 else ((), value)
             groups.setdefault(tuple(fixed), []).append(last)
-        conn = self.session.connection()
-        binds, results = _converters(t.table, conn.dialect)
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        binds, results = _converters(t.table, self.session.get_bind().dialect)
+        # The driver's connection as the transaction holds it (asking the session for its
+        # connection cost more than many of these reads).
+        cursor = driver.cursor(self.session)
         to_db = [binds.get(name) for name in names]
         columns = t.columns
         try:
@@ -481,10 +509,12 @@ class FoldRows:
 
     def flush(self) -> None:
         """Writes every change: deletes (children first), inserts and updates (parents first)."""
-        conn = self.session.connection()
         tables = sorted(self._tables.values(), key=lambda t: _order(t.table))
-        written: list[tuple[Table, Key, bool]] = []
+        # (table, key, deleted, the columns an update changed: None for a new row)
+        written: list[tuple[Table, Key, bool, set[str] | None]] = []
         for t in reversed(tables):
+            if t.wipe or t.gone or t.cleared:
+                conn = self.session.connection()  # only for deletes: most batches have none
             if t.wipe:
                 conn.execute(delete(t.table))
                 self._expire_all(t)
@@ -495,7 +525,7 @@ class FoldRows:
                     delete(t.table).where(cond),
                     [{f"k_{n}": v for n, v in zip(t.pk, key, strict=True)} for key in t.gone],
                 )
-                written.extend((t.table, key, True) for key in t.gone)
+                written.extend((t.table, key, True, None) for key in t.gone)
             by_column: dict[str, list[Any]] = {}
             for column, value in t.cleared:
                 by_column.setdefault(column, []).append(value)
@@ -522,7 +552,8 @@ class FoldRows:
                 driver.execute_many(
                     self.session, sql, [_values(t, t.rows[key], columns) for key in keys]
                 )
-            written.extend((t.table, key, False) for key in (*t.new, *t.dirty))
+            written.extend((t.table, key, False, None) for key in t.new)
+            written.extend((t.table, key, False, changed) for key, changed in t.dirty.items())
             t.new, t.dirty, t.gone, t.cleared = {}, {}, set(), []
         self._expire(written)
 
@@ -538,17 +569,17 @@ class FoldRows:
     # back; only where that is not certain (a value of another type than its column's) is it
     # expired, and reloads.
 
-    def _expire(self, written: list[tuple[Table, Key, bool]]) -> None:
+    def _expire(self, written: list[tuple[Table, Key, bool, set[str] | None]]) -> None:
         session = self.session
         if not session.identity_map:
             return
-        for table, key, gone in written:
-            model = _MODEL.get(table)
-            obj = session.identity_map.get(identity_key(model, key)) if model else None
+        for table, key, gone, changed in written:
+            identity = _IDENTITY.get(table)
+            obj = session.identity_map.get((identity, key, None)) if identity else None
             if obj is not None:
                 if gone:
                     session.expunge(obj)
-                elif not _refresh(obj, self._tables[table].rows.get(key)):
+                elif not _refresh(obj, self._tables[table].rows.get(key), changed):
                     session.expire(obj)
 
     def _expire_all(self, t: _TableRows) -> None:

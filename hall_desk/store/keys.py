@@ -76,8 +76,15 @@ class HallKey:
 
     def blind_index(self, field: str, normalized: str) -> str:
         """Exact-match search key: equal inputs give equal indexes, nothing else is revealed."""
-        mac = hmac.new(self._index_key, f"{field}\x1f{normalized}".encode(), hashlib.sha256)
+        mac = self._index_state.copy()
+        mac.update(f"{field}\x1f{normalized}".encode())
         return mac.hexdigest()[:32]
+
+    @cached_property
+    def _index_state(self) -> hmac.HMAC:
+        # The keyed state made once and copied per value: the key's padding is not hashed again
+        # for every ID and phone number a bulk intake indexes.
+        return hmac.new(self._index_key, digestmod=hashlib.sha256)
 
     # -- key file ------------------------------------------------------------------------
     def export_text(self) -> str:

@@ -9,6 +9,10 @@ event a service emits. A batch reads the rows of all its entities first and writ
 once (store/fold_rows.py), so a new workstation's first pull costs a few statements per table
 per 2,000 events instead of an ORM get and flush per event.
 
+A service batch (a routing post's scanned list, `Tx.folding_together`) folds its events
+together too; an event about a record made just for it (`fresh`: a new handoff, delivery,
+rating) reads nothing for that record.
+
 Re-folding and rebuilding read the log back from the database, which anyone with the file can
 edit: an event whose MAC fails is never folded (a forged payload or actor must not become the
 tables' truth); the rebuild names them, and `hall-desk audit verify` reports them.
@@ -16,8 +20,9 @@ tables' truth); the rebuild names them, and `hall-desk audit verify` reports the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -31,16 +36,22 @@ from hall_desk.store.tables import PROJECTION_TABLES
 REBUILD_BATCH = 2000  # events folded (and written) together by a rebuild
 
 
-def apply(session: Session, event: Event) -> None:
-    apply_many(session, [event])
+def apply(session: Session, event: Any, *, fresh: bool = False) -> None:
+    """`fresh`: the event's entity id was made just now for it (a new handoff, delivery,
+    rating): no row of it is looked for in the database."""
+    apply_many(session, [event], fresh={(event.entity_type, event.entity_id)} if fresh else ())
 
 
 def apply_many(
-    session: Session, events: Sequence[Any], bodies: Mapping[str, dict[str, Any]] | None = None
+    session: Session,
+    events: Sequence[Any],
+    bodies: Mapping[str, dict[str, Any]] | None = None,
+    fresh: Collection[tuple[str, str]] = (),
 ) -> None:
     """Fold `events` in order: the rows of all their entities read first, one query per table,
     and written back once at the end (store/fold_rows.py). Events are `Event` rows or anything
-    with the same attributes; `bodies` may hold their payloads already parsed, by event id."""
+    with the same attributes; `bodies` may hold their payloads already parsed, by event id;
+    `fresh` names (entity type, id) made just now, of which the database holds no rows."""
     # What the caller changed through the ORM is written first, so the batch reads it.
     session.flush()
     rows = fold_rows.FoldRows(session)
@@ -65,11 +76,13 @@ def apply_many(
         entity = event_kinds.ENTITIES.get(entity_type)
         if entity is None or not entity.folded:
             continue
+        new = [entity.parse_id(i) for i in dict.fromkeys(ids) if (entity_type, i) in fresh]
         keys = [entity.parse_id(i) for i in dict.fromkeys(ids)]
         parents = [entity.parse_id(i) for i in dict.fromkeys(with_children.get(entity_type, ()))]
-        # The entity's own rows first: children of a parent that is not there are not read.
-        for model, column in sorted(entity.tables, key=lambda t: not _is_key(t[0], t[1])):
-            rows.load(model, column, keys if _is_key(model, column) else parents)
+        for model, column, own in _tables_in_order(entity):
+            if own and new:
+                rows.known_new(model, column, new)
+            rows.load(model, column, keys if own else parents)
     _read_ahead(rows, folds)
     outer = session.info.get("fold_rows")
     session.info["fold_rows"] = rows
@@ -106,6 +119,19 @@ def _read_ahead(
 
 def _is_key(model: type[Base], column: str) -> bool:
     return [c.name for c in model.__table__.primary_key.columns] == [column]
+
+
+@cache
+def _tables_in_order(
+    entity: event_kinds.Entity,
+) -> tuple[tuple[type[Base], str, bool], ...]:
+    """An entity's (table, column, whether the column is the table's key), its own rows first:
+    children of a parent that is not there are not read. Worked out once per entity (every
+    event a service emits folds as a batch of its own)."""
+    return tuple(
+        (model, column, _is_key(model, column))
+        for model, column in sorted(entity.tables, key=lambda t: not _is_key(t[0], t[1]))
+    )
 
 
 def refold(session: Session, entity_type: str, entity_id: str, mac_key: bytes) -> None:

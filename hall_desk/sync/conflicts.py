@@ -209,7 +209,7 @@ def _resolutions(session: Session, event_ids: set[str]) -> dict[str, Event]:
     return latest
 
 
-def _mark(row: SyncConflict, resolution: Event | None) -> None:
+def _mark(row: SyncConflict, resolution: Event | eventlog.AppendedEvent | None) -> None:
     if resolution is None:
         row.resolved, row.resolved_at, row.resolved_by = False, "", ""
         row.resolution_note, row.resolution_event_id, row.kept_event_id = "", "", ""

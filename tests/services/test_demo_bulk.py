@@ -3,6 +3,12 @@
 Both homes start from one copy, with the wall clock standing still and the randomness the
 program draws (ids, nonces, salts) replayed from one seed, so that every event, audit entry and
 table row must come out byte for byte the same: the bulk path may only be faster.
+
+One by one means as a clerk does it: each intake in its own transaction, each hand-out through
+its own service (本人领取, 代领, 邮寄), and nothing read ahead for a batch (the routing post's
+scanned lists, a day's ratings): every line reads its own case, decisions and earlier ratings,
+and every event looks for its record in the log and the tables, even one made just now, and
+is folded on its own as it is written (not with the rest of its routing batch).
 """
 
 from __future__ import annotations
@@ -12,20 +18,23 @@ import os
 import random
 import shutil
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from hall_desk.domain.clock import SettableClock
 from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.domain.roles import Actor
-from hall_desk.services import delivery, intake, integrity
+from hall_desk.services import delivery, intake, integrity, moves, ratings
 from hall_desk.services.demo import generate
 from hall_desk.services.home import Home
 from hall_desk.services.intake import IntakeDraft, IntakeResult
-from hall_desk.services.workstation import Workstation
+from hall_desk.services.workstation import Tx, Workstation
+from hall_desk.store.eventlog import AppendedEvent
 from tests.conftest import TODAY, make_home
 
 BULK_INTAKE = intake.intake_many
@@ -38,10 +47,36 @@ def _one_by_one_intake(
     return [BULK_INTAKE(ws, actor, [one])[0] for one in batch]
 
 
+def _hand_out(ws: Workstation, actor: Actor, h: delivery.HandOut) -> delivery.DeliveryResult:
+    if h.mail is not None:
+        return delivery.mail(ws, actor, h.case_ref, h.mail, on=h.on, at=h.at)
+    if h.proxy is not None:
+        return delivery.pickup_by_proxy(ws, actor, h.case_ref, h.proxy, on=h.on, at=h.at)
+    return delivery.pickup_by_applicant(ws, actor, h.case_ref, h.id_number, on=h.on, at=h.at)
+
+
 def _one_by_one_hand_out(
     ws: Workstation, actor: Actor, batch: Sequence[delivery.HandOut]
 ) -> list[delivery.DeliveryResult]:
-    return [BULK_HAND_OUT(ws, actor, [one])[0] for one in batch]
+    return [_hand_out(ws, actor, one) for one in batch]
+
+
+def _nothing_read_ahead(*_args: object) -> None:
+    return None
+
+
+EMIT = Tx.emit
+
+
+def _emit_looking_up(
+    tx: Tx, kind: str, entity_type: str, entity_id: str, payload: dict[str, Any], **_: bool
+) -> AppendedEvent:
+    return EMIT(tx, kind, entity_type, entity_id, payload)  # never `fresh`
+
+
+@contextmanager
+def _folding_each(_tx: Tx) -> Iterator[None]:
+    yield
 
 
 def _table_digests(db: Path) -> dict[str, tuple[int, str]]:
@@ -85,6 +120,10 @@ def test_bulk_path_builds_the_same_home_as_one_by_one(
     bulk = _build(tmp_path / "bulk", monkeypatch)
     monkeypatch.setattr(intake, "intake_many", _one_by_one_intake)
     monkeypatch.setattr(delivery, "hand_out_many", _one_by_one_hand_out)
+    monkeypatch.setattr(moves, "read_ahead", _nothing_read_ahead)
+    monkeypatch.setattr(ratings, "read_ahead", _nothing_read_ahead)
+    monkeypatch.setattr(Tx, "emit", _emit_looking_up)
+    monkeypatch.setattr(Tx, "folding_together", _folding_each)
     single = _build(tmp_path / "single", monkeypatch)
     assert bulk["cases"][0] > 30 and bulk["events"][0] > 200 and bulk["audit_log"][0] > 150
     assert bulk["deliveries"][0] > 0 and bulk["ratings"][0] > 0

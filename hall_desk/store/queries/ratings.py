@@ -7,7 +7,7 @@ before the two met): `counted()` is the one predicate, and tests recount with it
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,9 +15,11 @@ from sqlalchemy import ColumnElement, Date, and_, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from hall_desk.domain.ratings import AppealState, RatingState
-from hall_desk.store.models import ConsultationRow, Event
+from hall_desk.store.models import CaseRow, ConsultationRow, Event
 from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow
+
+_CHUNK = 500  # values bound in one IN list
 
 
 def counted() -> ColumnElement[bool]:
@@ -42,16 +44,46 @@ def ratings_of_record(session: Session, kind: str, record_id: str) -> list[Ratin
 
 
 def rated_records(session: Session, kind: str, record_ids: Iterable[str]) -> set[str]:
-    ids = list(record_ids)
-    if not ids:
-        return set()
-    return set(
-        session.scalars(
-            select(RatingRow.record_id).where(
-                RatingRow.rated_kind == kind, RatingRow.record_id.in_(ids)
+    ids = list(dict.fromkeys(record_ids))
+    out: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        out.update(
+            session.scalars(
+                select(RatingRow.record_id).where(
+                    RatingRow.rated_kind == kind,
+                    RatingRow.record_id.in_(ids[start : start + _CHUNK]),
+                )
             )
         )
-    )
+    return out
+
+
+def events_by_id(session: Session, ids: Sequence[str]) -> list[Event]:
+    wanted = list(dict.fromkeys(ids))
+    out: list[Event] = []
+    for start in range(0, len(wanted), _CHUNK):
+        out += session.scalars(select(Event).where(Event.id.in_(wanted[start : start + _CHUNK])))
+    return out
+
+
+def deliveries_by_id(session: Session, ids: Sequence[str]) -> list[DeliveryRow]:
+    wanted = list(dict.fromkeys(ids))
+    out: list[DeliveryRow] = []
+    for start in range(0, len(wanted), _CHUNK):
+        out += session.scalars(
+            select(DeliveryRow).where(DeliveryRow.id.in_(wanted[start : start + _CHUNK]))
+        )
+    return out
+
+
+def cases_by_id(session: Session, ids: Sequence[str]) -> list[CaseRow]:
+    wanted = list(dict.fromkeys(ids))
+    out: list[CaseRow] = []
+    for start in range(0, len(wanted), _CHUNK):
+        out += session.scalars(
+            select(CaseRow).where(CaseRow.id.in_(wanted[start : start + _CHUNK]))
+        )
+    return out
 
 
 def latest_case_event(session: Session, case_id: str, kinds: Iterable[str]) -> Event | None:
