@@ -142,16 +142,20 @@ def _reader(table: Table, columns: tuple[str, ...]) -> tuple[Callable[[Row], Any
     return pick, tuple(n for n, c in enumerate(columns) if c in dates)
 
 
-def _values(t: _TableRows, row: Row, columns: tuple[str, ...]) -> tuple[Any, ...]:
+def _values(t: _TableRows, keys: Iterable[Key], columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """The statement's parameters for the rows under `keys`: `columns` of each, dates as text."""
     pick, dates = _reader(t.table, columns)
-    values = pick(row)
+    rows = t.rows
     if not dates:
-        return values  # type: ignore[no-any-return]
-    out = list(values)
-    for n in dates:
-        if isinstance(out[n], date):
-            out[n] = out[n].isoformat()
-    return tuple(out)
+        return [pick(rows[key]) for key in keys]
+    out = []
+    for key in keys:
+        values = list(pick(rows[key]))
+        for n in dates:
+            if isinstance(values[n], date):
+                values[n] = values[n].isoformat()
+        out.append(tuple(values))
+    return out
 
 
 @cache
@@ -189,10 +193,18 @@ def _shape(table: Table) -> tuple[tuple[str, ...], tuple[str, ...], Row]:
     )
 
 
+def _single_key(name: str) -> Callable[[Row], Key]:
+    return lambda row: (row[name],)
+
+
 class _TableRows:
     def __init__(self, table: Table) -> None:
         self.table = table
         self.pk, self.columns, self.defaults = _shape(table)
+        # A row's key, a tuple of its primary key's values (itemgetter gives one for several).
+        self.key_of: Callable[[Row], Key] = (
+            itemgetter(*self.pk) if len(self.pk) > 1 else _single_key(self.pk[0])
+        )
         self.pk_place = {name: n for n, name in enumerate(self.pk)}
         self.rows: dict[Key, Row] = {}  # present: read from the database or added here
         self.absent: set[Key] = set()
@@ -207,9 +219,6 @@ class _TableRows:
         self.index: dict[Column, dict[Any, dict[Key, None]]] = {}  # column(s) → value → keys
         self.whole = False  # every row of the table is here (it was emptied in this batch)
         self.wipe = False  # empty the table in the database before this batch's inserts
-
-    def key_of(self, row: Row) -> Key:
-        return tuple(row[name] for name in self.pk)
 
     def put(self, key: Key, row: Row) -> None:
         if key in self.rows:
@@ -435,7 +444,7 @@ class FoldRows:
             if not changed:
                 return
             t.dirty.setdefault(key, set()).update(changed)
-        if t.indexed(values):
+        if t.index and t.indexed(values):
             t.pop(key)
             row.update(values)
             t.put(key, row)
@@ -510,18 +519,14 @@ class FoldRows:
             # values once dates are ISO text (as SQLAlchemy's SQLite Date stores them).
             if t.new:
                 sql = _insert_sql(t.table)
-                driver.execute_many(
-                    self.session, sql, [_values(t, t.rows[key], t.columns) for key in t.new]
-                )
+                driver.execute_many(self.session, sql, _values(t, t.new, t.columns))
                 t.stored.update(t.new)
             by_shape: dict[frozenset[str], list[Key]] = {}
             for key, changed in t.dirty.items():
                 by_shape.setdefault(frozenset(changed), []).append(key)
             for changed, keys in by_shape.items():
                 sql, columns = _update_sql(t.table, changed)
-                driver.execute_many(
-                    self.session, sql, [_values(t, t.rows[key], columns) for key in keys]
-                )
+                driver.execute_many(self.session, sql, _values(t, keys, columns))
             written.extend((t.table, key, False) for key in (*t.new, *t.dirty))
             t.new, t.dirty, t.gone, t.cleared = {}, {}, set(), []
         self._expire(written)
