@@ -53,22 +53,43 @@ F = TypeVar("F", bound=Callable[..., None])
 Reads = Callable[["FoldRows", Any, dict[str, Any]], Iterable[tuple[type[Base], Column, Any]]]
 
 
-@overload
-def batched(handler: F, *, reads: Reads | None = None, own_row: bool = False) -> F: ...
+Lookup = tuple[type[Base], Column]  # rows of a table found by these columns
+_LOOKUPS: list[Lookup] = []
+
+
 @overload
 def batched(
-    handler: None = None, *, reads: Reads | None = None, own_row: bool = False
+    handler: F,
+    *,
+    reads: Reads | None = None,
+    own_row: bool = False,
+    by: tuple[Lookup, ...] = (),
+) -> F: ...
+@overload
+def batched(
+    handler: None = None,
+    *,
+    reads: Reads | None = None,
+    own_row: bool = False,
+    by: tuple[Lookup, ...] = (),
 ) -> Callable[[F], F]: ...
 def batched(
-    handler: F | None = None, *, reads: Reads | None = None, own_row: bool = False
+    handler: F | None = None,
+    *,
+    reads: Reads | None = None,
+    own_row: bool = False,
+    by: tuple[Lookup, ...] = (),
 ) -> F | Callable[[F], F]:
     """Marks a handler that folds through `of(session)` instead of the ORM; `reads` names the
-    rows it will look for beyond its entity's, read ahead for the whole batch.
+    rows it will look for beyond its entity's, read ahead for the whole batch, and `by` the
+    (table, columns) it finds them by other than a primary key or its entity's own columns
+    (a bulk load keeps their indexes: store/deferred_indexes.py).
 
     `own_row`: of its entity's tables the handler reads only the entity's own row; the child
     rows it needs (a case's materials for a material update) it names in `reads`, event by
     event. Without it every child row of every entity in the batch is read ahead: a case's
     items and materials for each of its steps, though most steps never look at them."""
+    _LOOKUPS.extend(by)
 
     def mark(h: F) -> F:
         h.__fold_rows__ = True  # type: ignore[attr-defined]
@@ -77,6 +98,11 @@ def batched(
         return h
 
     return mark(handler) if handler is not None else mark
+
+
+def lookups() -> tuple[Lookup, ...]:
+    """What the handlers declared with `by=`."""
+    return tuple(_LOOKUPS)
 
 
 def is_batched(handler: Callable[..., None]) -> bool:

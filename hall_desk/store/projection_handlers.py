@@ -351,7 +351,7 @@ def _rated_record(rows: FoldRows, ev: Event, p: dict[str, Any]) -> list[tuple[An
     return [(RatingRow, RECORD, record)] if None not in record else []
 
 
-@batched(reads=_rated_record)
+@batched(reads=_rated_record, by=((RatingRow, RECORD),))
 def rating(session: Session, ev: Event, p: dict[str, Any]) -> None:
     """Sets the rating's columns, then settles "one rating per record": of all the rows about
     the same record, the earliest by (HLC, id) counts and every other names it in

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import StorageError
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import event_kinds, projections
+from hall_desk.store import deferred_indexes, event_kinds, projections
 from hall_desk.store.eventlog import mac_ok
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
@@ -64,6 +64,10 @@ from hall_desk.sync.validate import (
 log = logging.getLogger("hall_desk.sync")
 
 PULL_BATCH = 2000
+# A pull of at least LOAD_PAGES pages onto a log LOAD_FACTOR times smaller than what it brings is
+# a load: it runs with the projections' secondary indexes set aside (`_loading`).
+LOAD_PAGES = 4
+LOAD_FACTOR = 4
 _EVENT_FIELDS = ("id", "origin", "seq", "hlc", "actor", "kind", "entity_type", "entity_id")
 _EVENT_FIELDS += ("payload", "mac")
 _INSERT_EVENTS = (
@@ -571,6 +575,41 @@ def _read_page(shared: SharedDatabase, own: str, cursor: int, batch_size: int) -
         return _Page(rows, int(top.position), top.id)
 
 
+def _is_load(ws: Workstation, total: int, batch_size: int) -> bool:
+    """Whether a pull of `total` events is a load: many pages, onto a log far smaller than what
+    it brings (a new workstation's first pull, one rebuilt after a disk failure)."""
+    if total < LOAD_PAGES * batch_size:
+        return False
+    with ws.db.read() as s:
+        held = s.scalar(select(func.count()).select_from(Event)) or 0
+    return total >= LOAD_FACTOR * held
+
+
+@contextmanager
+def _loading(ws: Workstation, load: bool) -> Iterator[None]:
+    """A load runs with the projections' secondary indexes set aside and makes them again
+    at its end, whole or not (store/deferred_indexes.py: a process that dies in between finds
+    them made again at its next open)."""
+    if not load:
+        deferred_indexes.make_again_if_set_aside(ws.db)
+        yield
+        return
+    with ws.db.write() as s:
+        deferred_indexes.set_aside(s, projections.fold_lookups())
+    try:
+        yield
+    except BaseException:
+        try:
+            with ws.db.write() as s:
+                deferred_indexes.make_again(s)
+        except Exception:
+            # The pull's own failure is the one to report; the next open makes them again.
+            log.warning("indexes set aside for the pull not made again yet", exc_info=True)
+        raise
+    with ws.db.write() as s:
+        deferred_indexes.make_again(s)
+
+
 def pull_events(
     ws: Workstation,
     shared: SharedDatabase,
@@ -605,7 +644,10 @@ def pull_events(
     done = 0
     # Each page after the first is read from the shared database while the one before it is
     # applied here: a first pull waits for the server only once, not once a batch.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull read-ahead") as ahead:
+    with (
+        _loading(ws, _is_load(ws, total, batch_size)),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull read-ahead") as ahead,
+    ):
         page = _read_page(shared, ws.code, cursor, batch_size)
         while page.rows or page.cursor != cursor:
             following = (
