@@ -657,8 +657,12 @@ def pull_events(
     # A load's pages after the first are larger: fewer rows of one batch's entities read back by
     # the next, fewer commits. The first stays small, so that applying starts early.
     following_size = batch_size * LOAD_PAGE_FACTOR if load else batch_size
+    # No cyclic collection between the batches either (see `_few_collections`): the read-ahead
+    # thread's rows and the page's events are allocated there, and each collection they set
+    # off, once the heap has grown, walks all of it (a tenth of a first pull, again).
     with (
         _loading(ws, load),
+        _few_collections(),
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull read-ahead") as ahead,
     ):
         page = _read_page(shared, ws.code, cursor, batch_size)
