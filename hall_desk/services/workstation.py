@@ -28,6 +28,7 @@ from hall_desk.store.db import (
     read_only_message,
     storage_failure,
 )
+from hall_desk.store.deferred_indexes import make_again_if_set_aside
 from hall_desk.store.keys import HallKey
 from hall_desk.store.migrate import OpeningProgram, current_revision, head_revision, upgrade
 from hall_desk.store.models import (
@@ -239,6 +240,9 @@ class Workstation:
                 migrated = False
                 self._refuse_old_schema_read_only()
             else:
+                # Before the migrations, which may name them: what a pull's load set aside and
+                # never made again (the process died during it) is made again first.
+                make_again_if_set_aside(self.db)
                 migrated = upgrade(
                     self.db.write_engine,
                     program=OpeningProgram(self.key, self.config.workstation, self.now()),

@@ -68,14 +68,24 @@ def _framed(fields: Any) -> bytes:
     encoder's own string function: the same bytes as the encoder gives, at half its cost. Any
     other value (a damaged pulled event) goes through the encoder itself."""
     values = _mac_values(fields)
-    event_id, origin, seq, *rest = values
-    if type(seq) is int and all(type(v) is str for v in (event_id, origin, *rest)):
-        texts = [encode_basestring(v) for v in rest]
+    event_id, origin, seq, hlc, actor, kind, entity_type, entity_id, payload = values
+    text = str
+    if (
+        type(seq) is int
+        and type(event_id) is text
+        and type(origin) is text
+        and type(hlc) is text
+        and type(actor) is text
+        and type(kind) is text
+        and type(entity_type) is text
+        and type(entity_id) is text
+        and type(payload) is text
+    ):
+        e = encode_basestring
         return (
-            f"[{encode_basestring(event_id)},{encode_basestring(origin)},{seq},"
-            + ",".join(texts)
-            + "]"
-        ).encode("utf-8")
+            f"[{e(event_id)},{e(origin)},{seq},{e(hlc)},{e(actor)},{e(kind)},"
+            f"{e(entity_type)},{e(entity_id)},{e(payload)}]"
+        ).encode()
     return _MAC_JSON.encode(values).encode("utf-8")
 
 

@@ -52,22 +52,43 @@ F = TypeVar("F", bound=Callable[..., None])
 Reads = Callable[["FoldRows", Any, dict[str, Any]], Iterable[tuple[type[Base], Column, Any]]]
 
 
-@overload
-def batched(handler: F, *, reads: Reads | None = None, own_row: bool = False) -> F: ...
+Lookup = tuple[type[Base], Column]  # rows of a table found by these columns
+_LOOKUPS: list[Lookup] = []
+
+
 @overload
 def batched(
-    handler: None = None, *, reads: Reads | None = None, own_row: bool = False
+    handler: F,
+    *,
+    reads: Reads | None = None,
+    own_row: bool = False,
+    by: tuple[Lookup, ...] = (),
+) -> F: ...
+@overload
+def batched(
+    handler: None = None,
+    *,
+    reads: Reads | None = None,
+    own_row: bool = False,
+    by: tuple[Lookup, ...] = (),
 ) -> Callable[[F], F]: ...
 def batched(
-    handler: F | None = None, *, reads: Reads | None = None, own_row: bool = False
+    handler: F | None = None,
+    *,
+    reads: Reads | None = None,
+    own_row: bool = False,
+    by: tuple[Lookup, ...] = (),
 ) -> F | Callable[[F], F]:
     """Marks a handler that folds through `of(session)` instead of the ORM; `reads` names the
-    rows it will look for beyond its entity's, read ahead for the whole batch.
+    rows it will look for beyond its entity's, read ahead for the whole batch, and `by` the
+    (table, columns) it finds them by other than a primary key or its entity's own columns
+    (a bulk load keeps their indexes: store/deferred_indexes.py).
 
     `own_row`: of its entity's tables the handler reads only the entity's own row; the child
     rows it needs (a case's materials for a material update) it names in `reads`, event by
     event. Without it every child row of every entity in the batch is read ahead: a case's
     items and materials for each of its steps, though most steps never look at them."""
+    _LOOKUPS.extend(by)
 
     def mark(h: F) -> F:
         h.__fold_rows__ = True  # type: ignore[attr-defined]
@@ -76,6 +97,11 @@ def batched(
         return h
 
     return mark(handler) if handler is not None else mark
+
+
+def lookups() -> tuple[Lookup, ...]:
+    """What the handlers declared with `by=`."""
+    return tuple(_LOOKUPS)
 
 
 def is_batched(handler: Callable[..., None]) -> bool:
@@ -141,16 +167,20 @@ def _reader(table: Table, columns: tuple[str, ...]) -> tuple[Callable[[Row], Any
     return pick, tuple(n for n, c in enumerate(columns) if c in dates)
 
 
-def _values(t: _TableRows, row: Row, columns: tuple[str, ...]) -> tuple[Any, ...]:
+def _values(t: _TableRows, keys: Iterable[Key], columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """The statement's parameters for the rows under `keys`: `columns` of each, dates as text."""
     pick, dates = _reader(t.table, columns)
-    values = pick(row)
+    rows = t.rows
     if not dates:
-        return values  # type: ignore[no-any-return]
-    out = list(values)
-    for n in dates:
-        if isinstance(out[n], date):
-            out[n] = out[n].isoformat()
-    return tuple(out)
+        return [pick(rows[key]) for key in keys]
+    out = []
+    for key in keys:
+        values = list(pick(rows[key]))
+        for n in dates:
+            if isinstance(values[n], date):
+                values[n] = values[n].isoformat()
+        out.append(tuple(values))
+    return out
 
 
 @cache
@@ -196,10 +226,18 @@ def _shape(table: Table) -> tuple[tuple[str, ...], tuple[str, ...], Row]:
     )
 
 
+def _single_key(name: str) -> Callable[[Row], Key]:
+    return lambda row: (row[name],)
+
+
 class _TableRows:
     def __init__(self, table: Table) -> None:
         self.table = table
         self.pk, self.columns, self.defaults = _shape(table)
+        # A row's key, a tuple of its primary key's values (itemgetter gives one for several).
+        self.key_of: Callable[[Row], Key] = (
+            itemgetter(*self.pk) if len(self.pk) > 1 else _single_key(self.pk[0])
+        )
         self.pk_place = {name: n for n, name in enumerate(self.pk)}
         self.rows: dict[Key, Row] = {}  # present: read from the database or added here
         self.absent: set[Key] = set()
@@ -214,9 +252,6 @@ class _TableRows:
         self.index: dict[Column, dict[Any, dict[Key, None]]] = {}  # column(s) → value → keys
         self.whole = False  # every row of the table is here (it was emptied in this batch)
         self.wipe = False  # empty the table in the database before this batch's inserts
-
-    def key_of(self, row: Row) -> Key:
-        return tuple(row[name] for name in self.pk)
 
     def put(self, key: Key, row: Row) -> None:
         if key in self.rows:
@@ -463,7 +498,7 @@ class FoldRows:
             if not changed:
                 return
             t.dirty.setdefault(key, set()).update(changed)
-        if t.indexed(values):
+        if t.index and t.indexed(values):
             t.pop(key)
             row.update(values)
             t.put(key, row)
@@ -540,18 +575,14 @@ class FoldRows:
             # values once dates are ISO text (as SQLAlchemy's SQLite Date stores them).
             if t.new:
                 sql = _insert_sql(t.table)
-                driver.execute_many(
-                    self.session, sql, [_values(t, t.rows[key], t.columns) for key in t.new]
-                )
+                driver.execute_many(self.session, sql, _values(t, t.new, t.columns))
                 t.stored.update(t.new)
             by_shape: dict[frozenset[str], list[Key]] = {}
             for key, changed in t.dirty.items():
                 by_shape.setdefault(frozenset(changed), []).append(key)
             for changed, keys in by_shape.items():
                 sql, columns = _update_sql(t.table, changed)
-                driver.execute_many(
-                    self.session, sql, [_values(t, t.rows[key], columns) for key in keys]
-                )
+                driver.execute_many(self.session, sql, _values(t, keys, columns))
             written.extend((t.table, key, False, None) for key in t.new)
             written.extend((t.table, key, False, changed) for key, changed in t.dirty.items())
             t.new, t.dirty, t.gone, t.cleared = {}, {}, set(), []

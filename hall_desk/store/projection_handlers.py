@@ -67,32 +67,25 @@ from hall_desk.store.models_tickets import TicketRow, TicketStepRow
 def _typed(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
     """JSON carries dates as ISO text; give Date columns real dates. Masked ID numbers from
     older events are narrowed to today's mask, which is safe beside the stored birth year."""
-    names, dates, masked = _columns_of(model)
+    names, dates, converted = _columns_of(model)
     if not names.issuperset(values):
         # The registry's shape lets no such key through: a defect.
         raise KeyError(next(key for key in values if key not in names))
     out = dict(values)
-    for key in dates.intersection(values):
+    for key in converted.intersection(values) if converted else ():
         value = values[key]
         if isinstance(value, str):
-            out[key] = date.fromisoformat(value)
-    for key in masked.intersection(values):
-        value = values[key]
-        if isinstance(value, str):
-            out[key] = remask_resident_id(value)
+            out[key] = date.fromisoformat(value) if key in dates else remask_resident_id(value)
     return out
 
 
 @cache
 def _columns_of(model: type[Base]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(every column, the Date ones, the masked ID numbers) of a table."""
+    """(every column, the Date ones, those and the masked ID numbers) of a table."""
     columns = model.__table__.columns
     dates = frozenset(c.name for c in columns if isinstance(c.type, Date))
-    return (
-        frozenset(c.name for c in columns),
-        dates,
-        frozenset(c.name for c in columns if c.name.endswith("id_masked")) - dates,
-    )
+    masked = frozenset(c.name for c in columns if c.name.endswith("id_masked"))
+    return frozenset(c.name for c in columns), dates, dates | masked
 
 
 def _get_or_add(rows: FoldRows, model: type[Base], key: Any, **new: Any) -> Row:
@@ -359,7 +352,7 @@ def _rated_record(rows: FoldRows, ev: Event, p: dict[str, Any]) -> list[tuple[An
     return [(RatingRow, RECORD, record)] if None not in record else []
 
 
-@batched(reads=_rated_record)
+@batched(reads=_rated_record, by=((RatingRow, RECORD),))
 def rating(session: Session, ev: Event, p: dict[str, Any]) -> None:
     """Sets the rating's columns, then settles "one rating per record": of all the rows about
     the same record, the earliest by (HLC, id) counts and every other names it in

@@ -117,6 +117,24 @@ def _read_ahead(
         rows.load(model, column, values)
 
 
+def fold_lookups() -> dict[str, frozenset[str]]:
+    """Each projection table's columns that folds find its rows by: its primary key, the columns
+    its entities name (read ahead in bulk, deleted by on a re-fold), its foreign keys (SQLite
+    looks the children up when a parent row goes) and what handlers read ahead by (`by=`)."""
+    found: dict[str, set[str]] = {}
+    for model in PROJECTION_TABLES:
+        table = model.__table__
+        columns = found.setdefault(table.name, set())
+        columns.update(c.name for c in table.primary_key.columns)
+        columns.update(fk.parent.name for fk in table.foreign_keys)
+    for entity in event_kinds.ENTITIES.values():
+        for model, column in entity.tables:
+            found[model.__table__.name].add(column)
+    for model, column in fold_rows.lookups():
+        found[model.__table__.name].add(column if isinstance(column, str) else column[0])
+    return {name: frozenset(columns) for name, columns in found.items()}
+
+
 def _is_key(model: type[Base], column: str) -> bool:
     return [c.name for c in model.__table__.primary_key.columns] == [column]
 

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import StorageError
 from hall_desk.services.workstation import Workstation
-from hall_desk.store import event_kinds, projections
+from hall_desk.store import deferred_indexes, event_kinds, projections
 from hall_desk.store.eventlog import mac_ok
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
@@ -64,6 +64,14 @@ from hall_desk.sync.validate import (
 log = logging.getLogger("hall_desk.sync")
 
 PULL_BATCH = 2000
+# A pull of at least LOAD_PAGES pages onto a log LOAD_FACTOR times smaller than what it brings is
+# a load: it runs with the projections' secondary indexes set aside (`_loading`), in pages (and
+# local transactions) after the first LOAD_PAGE_FACTOR times the usual size: 4,000 events, some
+# 25 MB more while one is applied (8,000 gained little more for 60 MB); a power cut loses at
+# most the last, pulled again from its cursor.
+LOAD_PAGES = 4
+LOAD_FACTOR = 4
+LOAD_PAGE_FACTOR = 2
 _EVENT_FIELDS = ("id", "origin", "seq", "hlc", "actor", "kind", "entity_type", "entity_id")
 _EVENT_FIELDS += ("payload", "mac")
 _INSERT_EVENTS = (
@@ -427,9 +435,14 @@ def apply_pulled(
 
 def _incoming(row: Row) -> Incoming:  # type: ignore[type-arg]
     # The shared table's columns are Incoming's fields in the same order (position, then the
-    # event's columns): unpacked by place, which a first pull does for every row of the hall.
+    # event's columns): taken by place, which a first pull does for every row of the hall.
+    if type(row[0]) is int and type(row[3]) is int:
+        return _as_incoming(row)
     position, event_id, origin, seq, *rest = row
     return Incoming(int(position), event_id, origin, int(seq), *rest)
+
+
+_as_incoming = Incoming._make
 
 
 def _from_quarantine(r: SyncRefusedEvent) -> Incoming:
@@ -550,6 +563,7 @@ class _Page:
     rows: Sequence[Row]  # type: ignore[type-arg]
     cursor: int
     anchor: str
+    full: bool = False  # as many rows as were asked for: more may follow
 
 
 def _read_page(shared: SharedDatabase, own: str, cursor: int, batch_size: int) -> _Page:
@@ -562,13 +576,48 @@ def _read_page(shared: SharedDatabase, own: str, cursor: int, batch_size: int) -
             .limit(batch_size)
         ).all()
         if len(rows) == batch_size:
-            return _Page(rows, int(rows[-1].position), rows[-1].id)
+            return _Page(rows, int(rows[-1].position), rows[-1].id, full=True)
         # Everything after the cursor in this snapshot was returned or is our own: the newest
         # visible position is safe to stand on (positions commit in order).
         top = conn.execute(select(t.position, t.id).order_by(t.position.desc()).limit(1)).first()
         if top is None or int(top.position) <= cursor:
             return _Page(rows, cursor, "")
         return _Page(rows, int(top.position), top.id)
+
+
+def _is_load(ws: Workstation, total: int, batch_size: int) -> bool:
+    """Whether a pull of `total` events is a load: many pages, onto a log far smaller than what
+    it brings (a new workstation's first pull, one rebuilt after a disk failure)."""
+    if total < LOAD_PAGES * batch_size:
+        return False
+    with ws.db.read() as s:
+        held = s.scalar(select(func.count()).select_from(Event)) or 0
+    return total >= LOAD_FACTOR * held
+
+
+@contextmanager
+def _loading(ws: Workstation, load: bool) -> Iterator[None]:
+    """A load runs with the projections' secondary indexes set aside and makes them again
+    at its end, whole or not (store/deferred_indexes.py: a process that dies in between finds
+    them made again at its next open)."""
+    if not load:
+        deferred_indexes.make_again_if_set_aside(ws.db)
+        yield
+        return
+    with ws.db.write() as s:
+        deferred_indexes.set_aside(s, projections.fold_lookups())
+    try:
+        yield
+    except BaseException:
+        try:
+            with ws.db.write() as s:
+                deferred_indexes.make_again(s)
+        except Exception:
+            # The pull's own failure is the one to report; the next open makes them again.
+            log.warning("indexes set aside for the pull not made again yet", exc_info=True)
+        raise
+    with ws.db.write() as s:
+        deferred_indexes.make_again(s)
 
 
 def pull_events(
@@ -605,12 +654,23 @@ def pull_events(
     done = 0
     # Each page after the first is read from the shared database while the one before it is
     # applied here: a first pull waits for the server only once, not once a batch.
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull read-ahead") as ahead:
+    load = _is_load(ws, total, batch_size)
+    # A load's pages after the first are larger: fewer rows of one batch's entities read back by
+    # the next, fewer commits. The first stays small, so that applying starts early.
+    following_size = batch_size * LOAD_PAGE_FACTOR if load else batch_size
+    # No cyclic collection between the batches either (see `_few_collections`): the read-ahead
+    # thread's rows and the page's events are allocated there, and each collection they set
+    # off, once the heap has grown, walks all of it (a tenth of a first pull, again).
+    with (
+        _loading(ws, load),
+        _few_collections(),
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull read-ahead") as ahead,
+    ):
         page = _read_page(shared, ws.code, cursor, batch_size)
         while page.rows or page.cursor != cursor:
             following = (
-                ahead.submit(_read_page, shared, ws.code, page.cursor, batch_size)
-                if len(page.rows) == batch_size
+                ahead.submit(_read_page, shared, ws.code, page.cursor, following_size)
+                if page.full
                 else None
             )
             incoming = [_incoming(r) for r in page.rows]
@@ -625,9 +685,12 @@ def pull_events(
             )
             out.add(batch)
             refused_now.update(ev.id for ev, _r in batch.refused)
+            newest = out.newest
             for ev in incoming:
-                if HLC.match(str(ev.hlc)) and str(ev.hlc) > out.newest.get(ev.origin, ""):
-                    out.newest[ev.origin] = str(ev.hlc)
+                # The comparison first: the stamp's shape is looked at only for a newer one.
+                hlc = str(ev.hlc)
+                if hlc > newest.get(ev.origin, "") and HLC.match(hlc):
+                    newest[ev.origin] = hlc
             cursor = page.cursor
             done += len(page.rows)
             progress(min(done, max(total, done)), max(total, done))

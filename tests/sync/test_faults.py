@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import queue
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -205,6 +206,46 @@ def test_killed_during_pull(hall, shared_url):
         r[1:] for r in shared_rows(shared_url) if r[0] <= peer.pull_cursor and r[2] == "W1"
     } == (from_w1)
     _assert_whole(shared_url, w1, w2)
+
+
+def _index_list(db: Path) -> set[tuple[str, str, int]]:
+    """(table, index, unique) of every index of the file, as PRAGMA index_list gives them."""
+    with sqlite3.connect(db) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {
+            (table, name, unique)
+            for table in tables
+            for _seq, name, unique, *_rest in conn.execute(f'PRAGMA index_list("{table}")')
+        }
+
+
+def test_killed_during_a_load_the_next_open_makes_its_indexes_again(hall, shared_url):
+    """A new workstation's first pull of a whole hall (a load: its secondary indexes set aside)
+    killed in its second batch: the next open finds every index again, and the program works."""
+    w1 = hall.ws("W1")
+    bulk_cases(w1, 60, start=600)
+    sync(w1, shared_url)
+    home = hall.home("W2")  # not opened here: only the child has the file open
+    db = home / "local.sqlite3"
+    before = _index_list(db)
+    with child_sync(home, shared_url, "pull.before_commit:2") as child:
+        assert _index_list(db) < before, "the child loads with indexes set aside"
+        child.kill()
+    assert _index_list(db) < before
+    w2 = hall.ws("W2")
+    assert _index_list(db) == before
+    _assert_whole(shared_url, w1, w2)
+    assert _index_list(db) == before
+    # Found through the indexes made again: the window's search by applicant name.
+    with w2.reading() as s:
+        plan = (
+            s.connection()
+            .exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE applicant_name = ?", ("张三",)
+            )
+            .all()
+        )
+    assert any("ix_cases_applicant_name" in str(step) for step in plan)
 
 
 def test_a_push_committing_late_is_not_skipped_by_a_pull(hall, shared_url, tmp_path):

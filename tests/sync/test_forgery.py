@@ -6,12 +6,13 @@ import json
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from hall_desk.domain.clock import uuid7
 from hall_desk.services import intake, users
 from hall_desk.services.users import LoginRefused
 from hall_desk.services.workstation import Workstation
+from hall_desk.store import deferred_indexes
 from hall_desk.store.models import CaseRow, Event, User
 from hall_desk.store.models_sync import SyncRefusedEvent
 from hall_desk.sync import sync_status
@@ -28,6 +29,7 @@ from tests.sync.helpers import (
     DAY,
     FOOD,
     applicant,
+    bulk_cases,
     clerk,
     draft,
     insert_shared_rows,
@@ -159,6 +161,41 @@ def test_forged_shared_rows_are_refused_by_every_puller(hall, shared_url):
     # Nothing forged reaches anyone on a second sync either, and the forgeries stay reported.
     assert sync(w2, shared_url).refused == 0
     assert len(shared_rows(shared_url)) > len(forged)
+
+
+def test_a_forged_row_is_refused_by_a_new_workstations_first_pull(hall, shared_url):
+    """The first pull of a whole hall loads with its secondary indexes set aside (a load): the
+    same checks hold there, and a row edited in the shared database is refused."""
+    w1 = hall.ws("W1")
+    bulk_cases(w1, 60, start=700)
+    sync(w1, shared_url)
+    with w1.reading() as s:
+        target = s.scalars(select(Event).where(Event.kind == "case.accepted").limit(1)).one()
+    _edit_payload(shared_url, target.id, lambda p: p["set"].update(title="伪造的事项"))
+    w2 = hall.ws("W2")
+    set_aside: list[int] = []
+    real = deferred_indexes.set_aside
+
+    def noting(session, kept):  # type: ignore[no-untyped-def]
+        set_aside.append(real(session, kept))
+        return set_aside[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(deferred_indexes, "set_aside", noting)
+        report = sync(w2, shared_url, pull_batch=20)
+    assert set_aside and set_aside[0] > 0, "the pull was a load"
+    assert report.refused == 1
+    with w2.reading() as s:
+        refused = s.get(SyncRefusedEvent, target.id)
+        assert refused is not None and (refused.reason_code, refused.reason) == (CORRUPT, FORGED)
+        assert s.get(CaseRow, target.entity_id) is None
+        assert s.scalar(select(func.count()).select_from(CaseRow)) == 59
+    with w2.reading() as s:
+        assert (
+            not s.connection()
+            .exec_driver_sql("SELECT 1 FROM meta WHERE key = ?", (deferred_indexes.MARKER,))
+            .all()
+        )
 
 
 def test_an_event_signed_with_another_halls_key_is_refused(hall, shared_url):
