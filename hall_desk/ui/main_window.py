@@ -40,7 +40,7 @@ from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
 from hall_desk.ui.rating_screen import RatingDesk
-from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
+from hall_desk.ui.sync_panel import SyncPanel
 from hall_desk.ui.time_words import deadline
 from hall_desk.ui.widgets import ElidedLabel, set_role
 from hall_desk.ui.words import word
@@ -48,8 +48,10 @@ from hall_desk.ui.words import word
 if TYPE_CHECKING:
     # Imported where used: the queue bar (the live queue, the sync package, the shared
     # database's tables) only with a shared address, the print preview (QtPdf) at the first
-    # print. The first screen needs neither.
+    # print, the sync conflicts (the sync engine's conflict rules) when the lead opens them.
+    # The first screen needs none of them.
     from hall_desk.ui.queue_bar import QueueBar
+    from hall_desk.ui.sync_conflicts import ConflictsDialog
 
 
 @dataclass(frozen=True)
@@ -586,6 +588,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_conflicts(self) -> ConflictsDialog:
+        from hall_desk.ui.sync_conflicts import ConflictsDialog
+
         dialog = ConflictsDialog(self.ws, self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.conflicts_dialog = dialog

@@ -192,11 +192,13 @@ ws.close()
 """
 
 
-def test_the_first_screen_loads_no_queue_print_preview_or_encryption(ws, clerk) -> None:
+def test_the_first_screen_loads_no_queue_print_preview_encryption_or_sync_engine(ws, clerk) -> None:
     """Without a shared address the clerk's first screen needs neither the queue bar (the live
     queue, the shared database's tables and PostgreSQL dialect) nor the print preview (QtPdf)
-    nor cryptography (nothing is decrypted before a case is opened): each of them is resident
-    memory and start-up time the window ready figure pays for."""
+    nor cryptography (nothing is decrypted before a case is opened); the status bar's sync line
+    needs the sync's status, not the engine (the pull, the conflicts, the validation of every
+    event kind) nor every table mapped: each of them is resident memory and start-up time the
+    window ready figure pays for."""
     home = ws.home.path
     ws.close()
     root = Path(__file__).resolve().parents[2]
@@ -220,4 +222,6 @@ def test_the_first_screen_loads_no_queue_print_preview_or_encryption(ws, clerk) 
     )
     unneeded += ("sqlalchemy.dialects.postgresql", "psycopg", "PySide6.QtPdf", "cryptography")
     unneeded += ("reportlab", "openpyxl", "alembic")
+    unneeded += ("hall_desk.sync.pull", "hall_desk.sync.conflicts", "hall_desk.sync.validate")
+    unneeded += ("hall_desk.store.event_kinds", "hall_desk.store.tables")
     assert sorted(m for m in loaded if m.startswith(unneeded)) == []
