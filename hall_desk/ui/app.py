@@ -17,13 +17,11 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services import users
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
-from hall_desk.ui import appearance, collector, language
+from hall_desk.ui import app_filter, appearance, collector, language
 from hall_desk.ui.errors import ErrorReporter, setup_logging, teardown_logging
 from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.ops import wait_for_workers
-from hall_desk.ui.setup_dialog import SetupDialog
-from hall_desk.ui.widgets import install_wheel_guard
 
 if TYPE_CHECKING:
     from hall_desk.ui.settings_dialog import SettingsDialog
@@ -42,7 +40,7 @@ def application() -> QApplication:
     # them: the system's language until the workstation's choice is read.
     if language.current() is None:
         language.apply(app, language.SYSTEM)
-    install_wheel_guard(app)
+    app_filter.install(app)
     collector.install(app)
     # After the translators, so the name is in the window's language.
     language.set_display_name(app)
@@ -71,7 +69,11 @@ class Desk:
     def start(self) -> bool:
         """Runs setup and login; False when the person cancelled (the program then exits)."""
         self.reporter.install()
+        # The setup dialog is imported when asked for: a home set up with its admin (every
+        # start but the first) does without it.
         if not self.home.is_initialised():
+            from hall_desk.ui.setup_dialog import SetupDialog
+
             # No workstation yet to read a theme from: the setup dialog has the default look,
             # not Qt's bare one, in which its refusals would not be red.
             appearance.apply_theme(self.app, "light")
@@ -86,6 +88,8 @@ class Desk:
         appearance.apply_font_scale(self.app, float(extra.get("font_scale", 1.0)))
         language.apply(self.app, language.choice_of(extra))
         if not users.has_admin(self.ws):
+            from hall_desk.ui.setup_dialog import SetupDialog
+
             first_admin = SetupDialog(self.home, self.ws)
             if first_admin.exec() != QDialog.DialogCode.Accepted:
                 return False
