@@ -57,13 +57,11 @@ def hall_desk(home: str, password: str, phases: Phases) -> float:
     from hall_desk.services.home import Home
     from hall_desk.services.workstation import Workstation
 
-    # What the login screen does as it opens (LoginDialog): the password check's child starts
-    # while the person types.
+    # A password is asked next (cli._open_program): the password check's child starts now.
     users.prepare_check()
     phases.mark("import services")
     from hall_desk.ui import appearance
-    from hall_desk.ui.app import application
-    from hall_desk.ui.main_window import MainWindow
+    from hall_desk.ui.app import application, import_window_meanwhile, main_window_class
 
     cli.imports_done()
     phases.mark("import ui")
@@ -71,10 +69,12 @@ def hall_desk(home: str, password: str, phases: Phases) -> float:
     ws = Workstation(Home(Path(home)))
     appearance.apply_theme(app, "light")
     phases.mark("workstation")
+    # As the login screen opens (Desk.login): the main window's modules are imported meanwhile.
+    import_window_meanwhile()
     # The login itself is the person typing; what is timed is everything the program does.
     actor = users.login(ws, "clerk1", password)
     phases.mark("login")
-    window = MainWindow(ws, actor)
+    window = main_window_class()(ws, actor)
     phases.mark("window built")
     window.show()
     app.processEvents()

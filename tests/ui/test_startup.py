@@ -225,3 +225,38 @@ def test_the_first_screen_loads_no_queue_print_preview_encryption_or_sync_engine
     unneeded += ("hall_desk.sync.pull", "hall_desk.sync.conflicts", "hall_desk.sync.validate")
     unneeded += ("hall_desk.store.event_kinds", "hall_desk.store.tables")
     assert sorted(m for m in loaded if m.startswith(unneeded)) == []
+
+
+_WINDOW_MEANWHILE = """
+import json, sys
+from hall_desk.ui.app import application, import_window_meanwhile, main_window_class
+app = application()
+before = "hall_desk.ui.main_window" in sys.modules
+import_window_meanwhile()
+window_class = main_window_class()
+print(json.dumps([before, window_class.__module__, "hall_desk.ui.intake_workspace" in sys.modules]))
+"""
+
+
+def test_the_login_screen_comes_up_before_the_window_is_imported_which_is_then_in_time() -> None:
+    """The login screen needs none of the main window's modules: they are imported in a thread
+    while it waits for the person, quietly (a Qt warning there would be a widget made off the
+    GUI thread), and the window's class is there once the password is checked."""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    ran = subprocess.run(
+        [sys.executable, "-c", _WINDOW_MEANWHILE],
+        capture_output=True,
+        encoding="utf-8",
+        env=env,
+        cwd=root,
+        timeout=120,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert json.loads(ran.stdout.strip().splitlines()[-1]) == [
+        False,
+        "hall_desk.ui.main_window",
+        True,
+    ]
+    assert ran.stderr.strip() == ""
