@@ -177,7 +177,7 @@ def _admin_password(username: str) -> str | None:
 
 
 # What a command imports beyond the workstation, made before the collector is switched back on
-# (_started): made with it on, `report daily`'s imports (reportlab, the figures' queries and
+# (imports_done): made with it on, `report daily`'s imports (reportlab, the figures' queries and
 # tables) cost 35 more collections of the young objects, some 15 ms of the command.
 _COMMAND_MODULES: dict[tuple[str, str | None], tuple[str, ...]] = {
     ("report", "daily"): ("hall_desk.reports.daily",),
@@ -194,11 +194,11 @@ def _open(home_path: Path, modules: Sequence[str] = ()):  # type: ignore[no-unty
         # __import__, not importlib.import_module: `-X importtime` lists only imports made
         # through the import statement's machinery, and the command's test reads that list.
         __import__(name)
-    _started()
+    imports_done()
     return Workstation(Home(home_path))
 
 
-def _started() -> None:
+def imports_done() -> None:
     """The heavy imports are done: the objects they made (SQLAlchemy's and the mapped classes,
     tens of thousands, kept for the life of the process) are set aside from the garbage
     collector, which is switched back on. main switched it off while they were made: its passes
@@ -417,8 +417,14 @@ def _open_program(home, *, demo: bool, window: bool) -> int:  # type: ignore[no-
     from hall_desk.services.overview import ensure_demo_home, summary_lines
 
     if window:
+        from hall_desk.services import users
+
+        # A password is asked next (login, or the first admin's): the check's child process
+        # starts now, its interpreter start overlapping the window's imports on another core.
+        # The login screen finds it waiting.
+        users.prepare_check()
         from hall_desk.ui.app import run
-    _started()  # before the demo home is made: that may write a great deal
+    imports_done()  # before the demo home is made: that may write a great deal
     if demo:
         ensure_demo_home(home)
     if window:
@@ -430,11 +436,11 @@ def _open_program(home, *, demo: bool, window: bool) -> int:  # type: ignore[no-
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    gc.disable()  # until the command's imports are done (_started)
+    gc.disable()  # until the command's imports are done (imports_done)
     try:
         return _main(argv)
     finally:
-        _started()
+        imports_done()
 
 
 def _main(argv: Sequence[str] | None) -> int:

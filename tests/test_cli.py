@@ -902,16 +902,16 @@ def test_report_daily_loads_nothing_of_the_shared_database_sync_or_window(
     assert sorted(m for m in loaded if m.startswith(unneeded)) == []
 
 
-# Records, at the first call of cli._started (the collector switched back on), whether the
+# Records, at the first call of cli.imports_done (the collector switched back on), whether the
 # summary's module was imported already and whether the collector was still off.
 _COLLECTOR_PROBE = """
 import gc, sys
 from hall_desk import cli
-started, seen = cli._started, []
+started, seen = cli.imports_done, []
 def probe():
     seen.append(("hall_desk.reports.daily" in sys.modules, gc.isenabled()))
     started()
-cli._started = probe
+cli.imports_done = probe
 code = cli.main(sys.argv[1:])
 print(seen[0])
 sys.exit(code)

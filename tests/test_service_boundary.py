@@ -64,7 +64,8 @@ def test_widgets_never_open_database_sessions():
 def _hints(fn: types.FunctionType) -> dict[str, object]:
     # Some modules name the workstation and the actor for type checkers only.
     extra = {"Workstation": Workstation, "Actor": Actor}
-    return typing.get_type_hints(fn, globalns={**extra, **fn.__globals__})
+    # A decorated function (a @contextmanager) is read in its own module, not the decorator's.
+    return typing.get_type_hints(fn, globalns={**extra, **inspect.unwrap(fn).__globals__})
 
 
 def _orm_types_in(hint: object, seen: set[type]) -> list[str]:

@@ -20,6 +20,7 @@ from hall_desk.services.clock_skew import startup_notice
 from hall_desk.services.home import Home, HomeConfig
 from hall_desk.store import audit, eventlog
 from hall_desk.store.anchor_writer import AnchorWriter
+from hall_desk.store.base import KEPT_TABLES
 from hall_desk.store.caches import Cache
 from hall_desk.store.db import (
     Database,
@@ -54,18 +55,11 @@ def clock_margin_of(config: HomeConfig) -> timedelta:
     return DEFAULT_CLOCK_MARGIN
 
 
-_held_kinds: frozenset[type] = frozenset()
-
-
 def _is_projection_row(obj: object) -> bool:
-    # The projection tables are mapped with the folds, at a transaction's first row: a command
-    # that only reads never maps them all (store/tables.py).
-    global _held_kinds
-    if not _held_kinds:
-        from hall_desk.store.tables import PROJECTION_TABLES
-
-        _held_kinds = frozenset(PROJECTION_TABLES)
-    return type(obj) in _held_kinds
+    # By the table's name: the list of projections (store/tables.py) maps every table, which a
+    # transaction that emits nothing (a login) would otherwise pay for at its first row.
+    table = getattr(obj, "__tablename__", None)
+    return table is not None and table not in KEPT_TABLES
 
 
 class Tx:

@@ -5,8 +5,8 @@ models_tickets, …) and are mapped when something imports it. Whatever needs ev
 (migrations, schema checks, the rebuild's list of projections) imports store/tables.py.
 """
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from datetime import date
 
 from sqlalchemy import (

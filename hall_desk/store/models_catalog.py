@@ -4,8 +4,8 @@ Mapped apart from the core tables: the intake, the catalog's pages and the rebui
 a report's figures never do, and a command maps only the tables it reads (store/tables.py).
 """
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 

@@ -5,8 +5,8 @@ Mapped apart from the core tables: the intake and the case view read them; a rep
 never do, and a command maps only the tables it reads (store/tables.py).
 """
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 

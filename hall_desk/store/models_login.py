@@ -3,8 +3,8 @@
 Mapped apart from the core tables: only the login reads it (store/tables.py).
 """
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 

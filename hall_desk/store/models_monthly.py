@@ -1,7 +1,7 @@
 """Table of the monthly operations report (运营报告): one row per month, folded from its events."""
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 

@@ -4,8 +4,8 @@ by the ordinary sync like every other record. The live tables are in the hall's 
 (store/shared_queue.py).
 """
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from datetime import date
 
 from sqlalchemy import (

@@ -1,7 +1,7 @@
 """Table of 好差评: one row per rating (or 未评价) of one finished service."""
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from datetime import date
 
 from sqlalchemy import Date, Index, Integer, String, Text

@@ -1,7 +1,7 @@
 """Tables of 材料流转 and 统一出件 (handoffs, handover sheets, deliveries)."""
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from datetime import date
 
 from sqlalchemy import Date, Integer, String, Text

@@ -4,8 +4,8 @@ All are folded from the meeting.*, inspection.* and evaluation.* events. No fore
 users: a record names people as they were when it was written.
 """
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from datetime import date
 
 from sqlalchemy import Boolean, Date, Integer, String, Text

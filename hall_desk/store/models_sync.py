@@ -1,7 +1,7 @@
 """Local tables of the sync with the hall's shared database (cursor, push state, conflicts)."""
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 

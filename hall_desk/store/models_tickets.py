@@ -1,7 +1,7 @@
 """Tables of the feedback desk: tickets (办不成事 / 投诉 / 建议 / 咨询 / 表扬) and their steps."""
 
-from __future__ import annotations
-
+# Annotations are objects here, not strings (no `from __future__ import annotations`):
+# see store/base.py.
 from datetime import date
 
 from sqlalchemy import Boolean, Date, String, Text

@@ -15,10 +15,7 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.services.clock_skew import own_drift_notice, peers_notice, server_notice
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import eventlog
-from hall_desk.store.models import Meta
 from hall_desk.sync.validate import HLC
-
-NOTICE_KEY = "sync_clock_notice"  # meta: what the last sync said about the clocks, for status
 
 
 def real_time(wall_ms: Callable[[], int], server_ms: int | None) -> Callable[[], int]:
@@ -49,25 +46,3 @@ def clock_notices(
     if drift:
         notices.append(drift)
     return notices
-
-
-def remember(ws: Workstation, notices: list[str]) -> None:
-    with ws.db.write() as s:
-        row = s.get(Meta, NOTICE_KEY)
-        if not notices:
-            if row is not None:
-                s.delete(row)
-            return
-        if row is None:
-            s.add(Meta(key=NOTICE_KEY, value="\n".join(notices)))
-        else:
-            row.value = "\n".join(notices)
-
-
-def remembered(ws: Workstation) -> list[str]:
-    with ws.reading() as s:
-        row = s.get(Meta, NOTICE_KEY)
-    said = row.value.splitlines() if row is not None and row.value else []
-    if ws.clock_notice and ws.clock_notice not in said:
-        said.insert(0, ws.clock_notice)
-    return said

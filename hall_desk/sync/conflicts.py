@@ -401,15 +401,6 @@ def list_conflicts(
         ]
 
 
-def open_conflict_count(session: Session) -> int:
-    return int(
-        session.scalar(
-            select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved.is_(False))
-        )
-        or 0
-    )
-
-
 def resolve_conflict(
     ws: Workstation, actor: Actor, event_id: str, note: str, keep: str = ""
 ) -> Conflict:

@@ -7,10 +7,8 @@ touches no widget) and marshals `progress` calls back to the GUI thread itself.
 from __future__ import annotations
 
 import json
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -25,13 +23,15 @@ from hall_desk.services.workstation import Workstation, clock_margin_of
 from hall_desk.store.models import Event, Meta
 from hall_desk.store.models_sync import SyncPeer, SyncRun
 from hall_desk.sync.anchor import publish_anchor
-from hall_desk.sync.clock_check import clock_notices, real_time, remember
-from hall_desk.sync.errors import SyncBusy, SyncError
+from hall_desk.sync.clock_check import clock_notices, real_time
+from hall_desk.sync.errors import SyncError
 from hall_desk.sync.gaps import heal_gaps
+from hall_desk.sync.notices import NOTICES, remember_clock
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
 from hall_desk.sync.push import PUSH_BATCH, push_events, seal_own_unsealed, vouch_unsealed
 from hall_desk.sync.reclaim import reclaim_own_events
 from hall_desk.sync.repush import repush_held_events
+from hall_desk.sync.running import exclusive
 from hall_desk.sync.scrub import scrub_pulled, scrub_shared
 from hall_desk.sync.shared import (
     Location,
@@ -41,8 +41,6 @@ from hall_desk.sync.shared import (
     parse_location,
     shared_events,
 )
-
-NOTICES = "sync_notices"  # in meta: the last successful sync's notices, a JSON list
 
 
 @dataclass(frozen=True)
@@ -149,29 +147,6 @@ class SyncOptions:
     pull_batch: int = PULL_BATCH
     clock_margin: timedelta | None = None  # None: the home config's, else 10 minutes
     wall_ms: Callable[[], int] | None = None  # the receiving machine's clock (tests pass one)
-
-
-_running: set[str] = set()
-_running_lock = threading.Lock()
-
-
-@contextmanager
-def _exclusive(ws: Workstation) -> Iterator[None]:
-    key = str(ws.home.path.resolve())
-    with _running_lock:
-        if key in _running:
-            raise SyncBusy("本工作站正在同步，请等待当前同步完成")
-        _running.add(key)
-    try:
-        yield
-    finally:
-        with _running_lock:
-            _running.discard(key)
-
-
-def is_running(ws: Workstation) -> bool:
-    with _running_lock:
-        return str(ws.home.path.resolve()) in _running
 
 
 def clock_margin(ws: Workstation) -> timedelta:
@@ -297,7 +272,7 @@ def sync_once(
     report_progress = progress or (lambda _p: None)
     margin = opts.clock_margin or clock_margin(ws)
     wall_ms = opts.wall_ms or ws.wall.ms
-    with _exclusive(ws):
+    with exclusive(ws):
         started = ws.now()
         try:
             location = _location(raw)
@@ -407,7 +382,7 @@ def _run(
     notices = clock_notices(
         ws, wall_at_start, server_ms, pulled.newest, int(margin.total_seconds() * 1000)
     )
-    remember(ws, notices)
+    remember_clock(ws, notices)
     return SyncReport(
         location=location.display,
         identity=info.identity,

@@ -1,4 +1,8 @@
-"""Sync health for the status bar and `hall-desk sync --status`: nothing stuck goes unseen."""
+"""Sync health for the status bar and `hall-desk sync --status`: nothing stuck goes unseen.
+
+The status bar reads it at every start: it imports only what it reads (the tables, what the last
+sync said, whether one runs), never the sync engine itself.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,9 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.models import Event, Meta
-from hall_desk.store.models_sync import SyncPeer, SyncRefusedEvent, SyncRun
-from hall_desk.sync.clock_check import remembered
-from hall_desk.sync.conflicts import open_conflict_count
-from hall_desk.sync.run import NOTICES, is_running
+from hall_desk.store.models_sync import SyncConflict, SyncPeer, SyncRefusedEvent, SyncRun
+from hall_desk.sync.notices import NOTICES, remembered_clock
+from hall_desk.sync.running import is_running
 from hall_desk.sync.schedule import missed_scheduled_sync
 from hall_desk.sync.shared import parse_location
 
@@ -239,7 +242,14 @@ def sync_status(ws: Workstation, now: datetime | None = None) -> SyncStatus:
             .order_by(SyncRun.id.desc())
             .limit(1)
         ).first()
-        conflicts = open_conflict_count(s)
+        conflicts = int(
+            s.scalar(
+                select(func.count())
+                .select_from(SyncConflict)
+                .where(SyncConflict.resolved.is_(False))
+            )
+            or 0
+        )
         noticed = s.get(Meta, NOTICES)
         refused = int(
             s.scalar(
@@ -284,7 +294,7 @@ def sync_status(ws: Workstation, now: datetime | None = None) -> SyncStatus:
         refused_events=refused,
         missed_schedule=missed,
         notices=_notices(noticed.value if noticed is not None else ""),
-        clock_notices=tuple(remembered(ws)),
+        clock_notices=tuple(remembered_clock(ws)),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import sys
 import threading
 from typing import TYPE_CHECKING
@@ -17,16 +18,20 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services import users
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
-from hall_desk.ui import appearance, collector, language
+from hall_desk.ui import app_filter, appearance, collector, language
 from hall_desk.ui.errors import ErrorReporter, setup_logging, teardown_logging
 from hall_desk.ui.login import LoginDialog
-from hall_desk.ui.main_window import MainWindow
 from hall_desk.ui.ops import wait_for_workers
-from hall_desk.ui.setup_dialog import SetupDialog
-from hall_desk.ui.widgets import install_wheel_guard
 
 if TYPE_CHECKING:
+    from hall_desk.ui.main_window import MainWindow
     from hall_desk.ui.settings_dialog import SettingsDialog
+
+# The main window's module with the first workspace's (most of the window's own imports: the
+# workspaces' services, their tables), imported in a thread while the login screen is up.
+WINDOW_MODULES = ("hall_desk.ui.main_window", "hall_desk.ui.intake_workspace")
+_window_import: list[threading.Thread] = []
+FONT_AFTER_MS = 2000  # the PDF font's preparation starts this long after the window is shown
 
 
 def application() -> QApplication:
@@ -42,11 +47,38 @@ def application() -> QApplication:
     # them: the system's language until the workstation's choice is read.
     if language.current() is None:
         language.apply(app, language.SYSTEM)
-    install_wheel_guard(app)
+    app_filter.install(app)
     collector.install(app)
     # After the translators, so the name is in the window's language.
     language.set_display_name(app)
     return app
+
+
+def import_window_meanwhile() -> None:
+    """Starts importing the main window's modules in a thread, as the login screen opens: the
+    login screen comes up without waiting for them, and they are in by the time the password is
+    checked (its argon2 runs in a child process while this one waits, see password_check.py).
+    Importing defines classes and makes no widget: nothing here touches the GUI."""
+    if _window_import or all(name in sys.modules for name in WINDOW_MODULES):
+        return
+
+    def work() -> None:
+        for name in WINDOW_MODULES:
+            importlib.import_module(name)
+
+    thread = threading.Thread(target=work, name="window-import", daemon=True)
+    _window_import.append(thread)
+    thread.start()
+
+
+def main_window_class() -> type[MainWindow]:
+    """The MainWindow class, once the import started meanwhile is done (an import that failed
+    there raises here, in the GUI thread, when tried again)."""
+    for thread in _window_import:
+        thread.join()
+    from hall_desk.ui.main_window import MainWindow
+
+    return MainWindow
 
 
 def _prepare_pdf_font() -> None:
@@ -71,7 +103,11 @@ class Desk:
     def start(self) -> bool:
         """Runs setup and login; False when the person cancelled (the program then exits)."""
         self.reporter.install()
+        # The setup dialog is imported when asked for: a home set up with its admin (every
+        # start but the first) does without it.
         if not self.home.is_initialised():
+            from hall_desk.ui.setup_dialog import SetupDialog
+
             # No workstation yet to read a theme from: the setup dialog has the default look,
             # not Qt's bare one, in which its refusals would not be red.
             appearance.apply_theme(self.app, "light")
@@ -86,6 +122,8 @@ class Desk:
         appearance.apply_font_scale(self.app, float(extra.get("font_scale", 1.0)))
         language.apply(self.app, language.choice_of(extra))
         if not users.has_admin(self.ws):
+            from hall_desk.ui.setup_dialog import SetupDialog
+
             first_admin = SetupDialog(self.home, self.ws)
             if first_admin.exec() != QDialog.DialogCode.Accepted:
                 return False
@@ -98,20 +136,27 @@ class Desk:
     def login(self, username: str = "") -> Actor | None:
         assert self.ws is not None
         dialog = LoginDialog(self.ws, username=username)
+        import_window_meanwhile()
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.actor
 
     def show_main(self, actor: Actor) -> MainWindow:
         assert self.ws is not None
-        window = MainWindow(self.ws, actor, open_settings=self.open_settings)
+        window = main_window_class()(self.ws, actor, open_settings=self.open_settings)
         window.switch_user_requested.connect(self.switch_user)
         self.window = window
         self.sessions[actor.username] = window
         window.show()
         # A Chinese font that must be converted before it can be embedded (Noto CJK) is
-        # converted now, off the GUI thread, rather than at the first print.
-        threading.Thread(target=_prepare_pdf_font, name="pdf-font", daemon=True).start()
+        # converted soon, off the GUI thread, rather than at the first print; not before the
+        # window is painted: importing reportlab holds the interpreter in turns with the paint.
+        QTimer.singleShot(
+            FONT_AFTER_MS,
+            lambda: threading.Thread(
+                target=_prepare_pdf_font, name="pdf-font", daemon=True
+            ).start(),
+        )
         # Last night's sync missed (the program was closed)? Catch up once the window is up.
         QTimer.singleShot(0, window.sync.catch_up_at_startup)
         return window

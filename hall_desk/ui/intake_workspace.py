@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -43,9 +44,13 @@ from hall_desk.services.applicants import ApplicantDraft
 from hall_desk.services.intake import AgentDraft, IntakeDraft, IntakeResult, SupplementDue
 from hall_desk.services.workstation import Workstation
 from hall_desk.ui.changes import Entity
+from hall_desk.ui.later import LaterPage
 from hall_desk.ui.ops import Op
 from hall_desk.ui.widgets import FieldErrors, KeepInView, error_label, say, set_role
 from hall_desk.ui.words import word
+
+if TYPE_CHECKING:
+    from hall_desk.ui.returned_folders import ReturnedFoldersPanel
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -977,11 +982,21 @@ class SupplementForm(QWidget):
 
 
 class IntakeWorkspace(QTabWidget):
-    """新受理 and 补正收件 side by side, as two tabs of the 综合受理 workspace."""
+    """新受理 and 补正收件 side by side, as two tabs of the 综合受理 workspace; the tabs behind
+    新受理 are built when first shown (or asked for)."""
+
+    # case id, and the button that asked (disabled until the preview opens): the 受理通知书 of
+    # a case accepted in either form
+    print_requested = Signal(str, object)
 
     def __init__(self, ws: Workstation, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ws = ws
+        self.actor = actor
         self.form = IntakeForm(ws, actor)
+        self.form.print_requested.connect(
+            lambda case_id: self.print_requested.emit(case_id, self.form.print_button)
+        )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -992,19 +1007,41 @@ class IntakeWorkspace(QTabWidget):
         # 下一位 puts the focus back into 查找事项, at the top, which may already hold it.
         self.form.new_button.clicked.connect(lambda: self.in_view.show(self.form.item_search))
         self.addTab(scroll, self.tr("新受理"))
-        self.supplement = SupplementForm(ws, actor)
-        self.addTab(self.supplement, self.tr("补正收件/容缺补齐"))
+        self._supplement = LaterPage(self._build_supplement)
+        self.addTab(self._supplement, self.tr("补正收件/容缺补齐"))
+        self._returned = LaterPage(self._build_returned)
+        self.addTab(self._returned, self.tr("预审退回"))
+
+    def _build_supplement(self) -> SupplementForm:
+        form = SupplementForm(self.ws, self.actor)
+        form.print_requested.connect(
+            lambda case_id: self.print_requested.emit(case_id, form.print_button)
+        )
+        return form
+
+    def _build_returned(self) -> ReturnedFoldersPanel:
         from hall_desk.ui.returned_folders import ReturnedFoldersPanel
 
-        self.returned = ReturnedFoldersPanel(ws, actor)
-        self.addTab(self.returned, self.tr("预审退回"))
-        self.returned.supplement_requested.connect(self.take_supplement)
-        self.currentChanged.connect(
-            lambda i: self.widget(i) is self.returned and self.returned.refresh()
-        )
+        panel = ReturnedFoldersPanel(self.ws, self.actor)
+        panel.supplement_requested.connect(self.take_supplement)
+        return panel
+
+    @property
+    def supplement(self) -> SupplementForm:
+        form = self._supplement.page()
+        assert isinstance(form, SupplementForm)
+        return form
+
+    @property
+    def returned(self) -> ReturnedFoldersPanel:
+        from hall_desk.ui.returned_folders import ReturnedFoldersPanel
+
+        panel = self._returned.page()
+        assert isinstance(panel, ReturnedFoldersPanel)
+        return panel
 
     def take_supplement(self, case_no: str) -> None:
         """A folder back from 预审: on to 补正收件 with its number already looked up."""
-        self.setCurrentWidget(self.supplement)
+        self.setCurrentWidget(self._supplement)
         self.supplement.lookup.setText(case_no)
         self.supplement.find()

@@ -18,15 +18,8 @@ from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor
 from hall_desk.services import users
 from hall_desk.services.workstation import Workstation
+from hall_desk.ui import app_filter
 from hall_desk.ui.widgets import error_label, set_role
-
-ACTIVITY = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-    QEvent.Type.TouchBegin,
-}
 
 
 class IdleWatcher(QObject):
@@ -42,23 +35,28 @@ class IdleWatcher(QObject):
         self.timer.timeout.connect(self.idle)
         app = QApplication.instance()
         assert app is not None
-        app.installEventFilter(self)
+        timer = self.timer
+
+        def restart() -> None:
+            timer.start()
+
+        # The program's one application-wide filter tells of the input (app_filter.py); a
+        # watcher gone with its window is told no more.
+        self._restart = restart
+        self._told = app_filter.install(app).on_input
+        self._told.append(restart)
+        told = self._told
+        self.destroyed.connect(lambda *_: restart in told and told.remove(restart))
         self.timer.start()
 
     def set_interval(self, interval_ms: int) -> None:
         self.timer.setInterval(interval_ms)
         self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in ACTIVITY:
-            self.timer.start()
-        return False
-
     def stop(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if self._restart in self._told:
+            self._told.remove(self._restart)
 
 
 # Everything a person can do to a widget: while locked, these reach only the lock page.

@@ -33,14 +33,14 @@ from hall_desk.services import cases, users
 from hall_desk.services.cases import CaseHit
 from hall_desk.services.settings import save_appearance
 from hall_desk.services.workstation import Workstation
-from hall_desk.ui import appearance
-from hall_desk.ui.case_view import CaseView
+from hall_desk.ui import app_filter, appearance
 from hall_desk.ui.changes import EVERYTHING, Entity, Follower
+from hall_desk.ui.later import LaterPage
 from hall_desk.ui.lock import IdleWatcher, LockGuard, LockPage
 from hall_desk.ui.models import ID_ROLE, Column, RowsModel
 from hall_desk.ui.ops import Op
-from hall_desk.ui.rating_screen import RatingDesk
-from hall_desk.ui.sync_panel import ConflictsDialog, SyncPanel
+from hall_desk.ui.rating_desk import RatingDesk
+from hall_desk.ui.sync_panel import SyncPanel
 from hall_desk.ui.time_words import deadline
 from hall_desk.ui.widgets import ElidedLabel, set_role
 from hall_desk.ui.words import word
@@ -48,8 +48,11 @@ from hall_desk.ui.words import word
 if TYPE_CHECKING:
     # Imported where used: the queue bar (the live queue, the sync package, the shared
     # database's tables) only with a shared address, the print preview (QtPdf) at the first
-    # print. The first screen needs neither.
+    # print, the sync conflicts (the sync engine's conflict rules) when the lead opens them, a
+    # case's view when one is opened. The first screen needs none of them.
+    from hall_desk.ui.case_view import CaseView
     from hall_desk.ui.queue_bar import QueueBar
+    from hall_desk.ui.sync_conflicts import ConflictsDialog
 
 
 @dataclass(frozen=True)
@@ -222,10 +225,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{ws.hall} — hall-desk")
         self.resize(1200, 780)
 
+        # Built in one go: no input can reach it meanwhile (app_filter.unwatched).
+        with app_filter.unwatched(self):
+            self._build()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
         # 好差评: the applicant's screen on the second display, for those who serve at a window.
         self.rating: RatingDesk | None = None
-        if any(actor.may(p) for p in (Permission.INTAKE, Permission.CONSULT, Permission.DELIVER)):
-            self.rating = RatingDesk(ws, actor, self)
+        if any(
+            self.actor.may(p) for p in (Permission.INTAKE, Permission.CONSULT, Permission.DELIVER)
+        ):
+            self.rating = RatingDesk(self.ws, self.actor, self)
 
         self.pages = QStackedWidget(self)
         self.setCentralWidget(self.pages)
@@ -249,32 +260,48 @@ class MainWindow(QMainWindow):
         row.addLayout(right, 1)
         self.pages.addWidget(work)
         for workspace in WORKSPACES:
-            if not actor.may(workspace.permission):
+            if not self.actor.may(workspace.permission):
                 continue
             item = QListWidgetItem(workspace.shown_label)
             item.setData(ID_ROLE, workspace.key)
             self.nav.addItem(item)
             # Built on first visit: start-up pays only for the page the person sees first.
-            shell = QWidget()
+            shell = LaterPage(lambda w=workspace: self._built_workspace(w))
             shell.setProperty("workspace", workspace.key)
-            QVBoxLayout(shell).setContentsMargins(0, 0, 0, 0)
             self.workspaces.addWidget(shell)
         self.built: dict[str, QWidget] = {}
         self.nav.currentRowChanged.connect(self._enter_workspace)
         self.nav.setCurrentRow(0)
 
-        self.lock_page = LockPage(ws, actor)
-        self.lock_page.unlocked.connect(self.unlock)
-        self.lock_page.switch_user.connect(self.switch_user_requested)
-        self.lock_guard = LockGuard(self.lock_page)
-        self.pages.addWidget(self.lock_page)
+        # Built at the first lock.
+        self._lock_guard: LockGuard | None = None
+        self._lock_place = LaterPage(self._build_lock_page)
+        self.pages.addWidget(self._lock_place)
 
         self._status_bar()
         self._actions()
-        self.idle = IdleWatcher(max(1, ws.config.idle_lock_minutes) * 60_000, self)
+        self.idle = IdleWatcher(max(1, self.ws.config.idle_lock_minutes) * 60_000, self)
         self.idle.idle.connect(self.lock)
 
-    # -- building ---------------------------------------------------------------------------
+    def _build_lock_page(self) -> LockPage:
+        page = LockPage(self.ws, self.actor)
+        page.unlocked.connect(self.unlock)
+        page.switch_user.connect(self.switch_user_requested)
+        self._lock_guard = LockGuard(page)
+        return page
+
+    @property
+    def lock_page(self) -> LockPage:
+        page = self._lock_place.page()
+        assert isinstance(page, LockPage)
+        return page
+
+    @property
+    def lock_guard(self) -> LockGuard:
+        self._lock_place.page()  # the guard is made with the page it guards
+        assert self._lock_guard is not None
+        return self._lock_guard
+
     def _search_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         label = QLabel(self.tr("查找办件(&K)："))
@@ -296,33 +323,22 @@ class MainWindow(QMainWindow):
 
     def _enter_workspace(self, row: int) -> None:
         shell = self.workspaces.widget(row)
-        if shell is None:
+        if not isinstance(shell, LaterPage):
             return
-        key = str(shell.property("workspace"))
-        if key not in self.built:
-            workspace = next(w for w in WORKSPACES if w.key == key)
-            page = self._build_workspace(workspace)
-            layout = shell.layout()
-            assert layout is not None
-            layout.addWidget(page)
-            # Added to a shown parent, a widget shows only on a later turn of the event loop:
-            # until then it cannot take the focus that whoever opened the workspace gives it.
-            page.show()
-            self.built[key] = page
+        shell.page()  # built now, to take the focus whoever opened it gives it
         self.workspaces.setCurrentIndex(row)
+
+    def _built_workspace(self, workspace: Workspace) -> QWidget:
+        page = self._build_workspace(workspace)
+        self.built[workspace.key] = page
+        return page
 
     def _build_workspace(self, workspace: Workspace) -> QWidget:
         if workspace.key == "intake":
             from hall_desk.ui.intake_workspace import IntakeWorkspace
 
             self.intake = IntakeWorkspace(self.ws, self.actor)
-            form, supplement = self.intake.form, self.intake.supplement
-            form.print_requested.connect(
-                lambda case_id: self.print_intake_notice(case_id, form.print_button)
-            )
-            supplement.print_requested.connect(
-                lambda case_id: self.print_intake_notice(case_id, supplement.print_button)
-            )
+            self.intake.print_requested.connect(self.print_intake_notice)
             self.intake.form.open_case_requested.connect(self.open_case)
             self._rated(self.intake.form.service_finished)
             self._visit(self.intake.form.decided, "case", lambda r: r.case_id)
@@ -586,6 +602,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_conflicts(self) -> ConflictsDialog:
+        from hall_desk.ui.sync_conflicts import ConflictsDialog
+
         dialog = ConflictsDialog(self.ws, self.actor, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.conflicts_dialog = dialog
@@ -691,6 +709,8 @@ class MainWindow(QMainWindow):
             self.tickets.desk.select(ticket_no)
 
     def open_case(self, case_id: str) -> CaseView:
+        from hall_desk.ui.case_view import CaseView
+
         view = CaseView(self.ws, self.actor, case_id, self)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.destroyed.connect(
@@ -721,7 +741,7 @@ class MainWindow(QMainWindow):
 
     @property
     def locked(self) -> bool:
-        return self.pages.currentWidget() is self.lock_page
+        return self.pages.currentWidget() is self._lock_place
 
     def lock(self) -> None:
         if self.locked:
@@ -732,7 +752,7 @@ class MainWindow(QMainWindow):
         ]
         for widget in self.hidden_while_locked:
             widget.hide()
-        self.pages.setCurrentWidget(self.lock_page)
+        self.pages.setCurrentWidget(self._lock_place)
         self.menuBar().setEnabled(False)
         self.enabled_before_lock = [act for act in self.actions() if act.isEnabled()]
         for act in self.enabled_before_lock:
@@ -765,7 +785,8 @@ class MainWindow(QMainWindow):
             self.queue_bar.close_link()
         if "reports" in self.built:
             self.reports.waiting_now.close_link()
-        self.lock_guard.release()
+        if self._lock_place.is_built:
+            self.lock_guard.release()
         for view in list(self.case_views):
             view.close()
         super().closeEvent(event)

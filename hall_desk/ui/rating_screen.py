@@ -9,8 +9,8 @@ applicant is never pressed towards an answer (国办发〔2019〕51号).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QScreen
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QScreen
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -28,9 +28,9 @@ from hall_desk.domain.ratings import LEVELS_HIGH_TO_LOW, Level
 from hall_desk.domain.roles import Actor
 from hall_desk.services import ratings
 from hall_desk.services.ratings import RatingResult, RatingTarget
-from hall_desk.services.settings import NO_RATING_SCREEN, RATING_SCREEN, rating_timeout
+from hall_desk.services.settings import rating_timeout
 from hall_desk.services.workstation import Workstation
-from hall_desk.ui.changes import Entity, hub
+from hall_desk.ui.changes import Entity
 from hall_desk.ui.ops import Op
 from hall_desk.ui.words import word
 
@@ -38,19 +38,6 @@ THANKS_MS = 4000  # the thanks stay this long before the idle face returns
 NOTE_MAX = 100
 
 IDLE, ASK, REASONS, THANKS = range(4)
-
-
-def chosen_screen(ws: Workstation) -> QScreen | None:
-    """The screen the applicant faces, or None: the setting says 无, or names a screen that is
-    not connected, or (by default) the workstation has only the clerk's screen."""
-    wanted = str(ws.config.extra.get(RATING_SCREEN, ""))
-    if wanted == NO_RATING_SCREEN:
-        return None
-    screens = QGuiApplication.screens()
-    if wanted:
-        return next((s for s in screens if s.name() == wanted), None)
-    primary = QGuiApplication.primaryScreen()
-    return next((s for s in screens if s is not primary), None)
 
 
 class RatingScreen(QWidget):
@@ -339,70 +326,3 @@ class RatingScreen(QWidget):
         self.target = None
         self.back_to_idle.start(THANKS_MS)
         self.finished.emit(outcome)
-
-
-class RatingDesk(QObject):
-    """The main window's side of the screen: asks when a service is finished, keeps the screen
-    on the applicant's display (hidden, never moved onto the clerk's, when that display goes)."""
-
-    def __init__(self, ws: Workstation, actor: Actor, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.ws = ws
-        self.actor = actor
-        self.host = parent
-        self.screen: RatingScreen | None = None
-        app = QGuiApplication.instance()
-        assert isinstance(app, QGuiApplication)
-        app.screenAdded.connect(lambda _s: self.place())
-        app.screenRemoved.connect(self._screen_removed)
-        hub().changed.connect(self._changed)
-        self.place()
-
-    def _changed(self, touched: frozenset[Entity]) -> None:
-        if Entity.SETTINGS in touched:  # the admin may have chosen another display, or 无
-            self.place()
-
-    def place(self) -> RatingScreen | None:
-        """Shows the idle face on the chosen display, or closes it when there is none."""
-        where = chosen_screen(self.ws)
-        if where is None:
-            if self.screen is not None:
-                self.screen.hide()
-            return None
-        if self.screen is None:
-            self.screen = RatingScreen(self.ws, self.actor)
-        if self.screen.screen() is not where or not self.screen.isVisible():
-            self.screen.place_on(where)
-        return self.screen
-
-    def _screen_removed(self, gone: QScreen) -> None:
-        if self.screen is not None and self.screen.screen() is gone:
-            self.screen.hide()
-        QTimer.singleShot(0, self.place)
-
-    def service_finished(self, kind: str, ref: str, large: bool = False) -> Op[object] | None:
-        """Asks the applicant to rate the service just finished (no screen: nothing to do; the
-        clerk may key the rating in as 窗口代录)."""
-        screen = self.place()
-        if screen is None:
-            return None
-        ws = self.ws
-        return (
-            Op(screen, lambda: ratings.target_for(ws, kind, ref))
-            .refused(lambda _error: None)  # a service that cannot be rated here (邮寄) is not asked
-            .success(lambda target: self._ask(screen, target, large))
-            .run()
-        )
-
-    def _ask(self, screen: RatingScreen, target: RatingTarget, large: bool) -> None:
-        if screen.asking():
-            screen.give_up()
-        screen.ask(target, large)
-
-    def close(self) -> None:
-        hub().changed.disconnect(self._changed)
-        if self.screen is not None:
-            self.screen.tick.stop()
-            self.screen.close()
-            self.screen.deleteLater()
-            self.screen = None

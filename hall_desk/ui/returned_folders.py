@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hall_desk.domain.errors import HallDeskError
@@ -77,6 +78,11 @@ class ReturnedFoldersPanel(QWidget):
         self.table.activated.connect(
             lambda index: self.supplement_requested.emit(self.model.data(index, ID_ROLE))
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Read whenever it comes into view (its tab chosen, its window back): never a list
+        # from the last time, and nothing read while nobody looks.
+        super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> Op[list[ReturnedFolder]]:

@@ -7,10 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -94,51 +91,6 @@ def table_view(model: QAbstractItemModel, accessible_name: str = "") -> QTableVi
     if accessible_name:
         view.setAccessibleName(accessible_name)
     return view
-
-
-class WheelGuard(QObject):
-    """Combo boxes and spin boxes take the mouse wheel only once they have the focus.
-
-    Scrolling a long form moves the pointer over them: without this, the wheel switched
-    证件类型 (and turned the ID check off) on its way down. The wheel goes on to the scroll area
-    instead, and a wheel no longer gives them the focus either.
-    """
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Polish and isinstance(watched, (QComboBox, QAbstractSpinBox)):
-            if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
-                watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            return False
-        if kind != QEvent.Type.Wheel or not isinstance(watched, QWidget):
-            return False
-        box = _wheel_box(watched)
-        if box is None or box.hasFocus():
-            return False
-        area = box.parentWidget()
-        while area is not None and not isinstance(area, QAbstractScrollArea):
-            area = area.parentWidget()
-        if area is not None:
-            QApplication.sendEvent(area.viewport(), event)  # the form around it scrolls
-        return True
-
-
-def _wheel_box(widget: QWidget) -> QWidget | None:
-    """The combo or spin box the wheel is over (a spin box's line edit belongs to it)."""
-    for candidate in (widget, widget.parentWidget()):
-        if isinstance(candidate, (QComboBox, QAbstractSpinBox)):
-            return candidate
-    return None
-
-
-_wheel_guard: list[WheelGuard] = []  # one per application, kept referenced
-
-
-def install_wheel_guard(app: QApplication) -> None:
-    if not _wheel_guard:
-        guard = WheelGuard(app)
-        app.installEventFilter(guard)
-        _wheel_guard.append(guard)
 
 
 class KeepInView(QObject):

@@ -33,7 +33,7 @@ from hall_desk.store.migrate import head_revision
 from hall_desk.store.queries.deadline import near_deadline_last_day
 from hall_desk.store.queries.routing import BOARD_COLUMNS
 from tests.benchmarks.intake_bench import intake_rows
-from tests.benchmarks.measure import header, precompile, row, timed
+from tests.benchmarks.measure import header, percentile, precompile, row, timed
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = [int(n) for n in os.environ.get("HALL_DESK_BENCH_CASES", "5000,200000").split(",")]
@@ -164,7 +164,8 @@ def routing_rows(ws: Workstation, raw: sqlite3.Connection) -> list[str]:
     ]
 
 
-def _start(args: list[str]) -> tuple[float, float]:
+def _start(args: list[str]) -> tuple[float, float, dict[str, float]]:
+    """One start: its milliseconds, its peak MB, and (the program's) ms by phase."""
     precompile()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
@@ -176,17 +177,27 @@ def _start(args: list[str]) -> tuple[float, float]:
         check=True,
         timeout=120,
     ).stdout
-    seconds, rss_mb = out.strip().splitlines()[-1].split()
-    return float(seconds) * 1000, float(rss_mb)
+    lines = out.strip().splitlines()
+    seconds, rss_mb = lines[-1].split()
+    phases: dict[str, float] = {}
+    said = [line for line in lines if line.startswith("phases (ms): ")]
+    for part in said[-1].removeprefix("phases (ms): ").split(", ") if said else []:
+        name, ms = part.rsplit(" ", 1)
+        phases[name] = float(ms)
+    return float(seconds) * 1000, float(rss_mb), phases
 
 
 def window_rows(home: Path) -> list[str]:
-    """Process start to the main window painted, and that process's peak memory."""
+    """Process start to the main window painted, and that process's peak memory; then the
+    median of each phase of the program's start (window_ready.py says where each ends)."""
     program = [_start([str(home), DEMO_PASSWORD]) for _ in range(WINDOW_RUNS)]
     floor = [_start(["--floor"]) for _ in range(WINDOW_RUNS)]
+    phases = {name: [p[2][name] for p in program if name in p[2]] for name in program[0][2]}
     return [
         row("window ready (process)", [p[0] for p in program], [f[0] for f in floor], 600.0),
         row("window resident MB", [p[1] for p in program], [f[1] for f in floor], 150.0),
+        "  its phases, median ms: "
+        + ", ".join(f"{name} {percentile(ms, 50):.0f}" for name, ms in phases.items()),
     ]
 
 

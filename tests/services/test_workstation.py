@@ -91,3 +91,29 @@ def test_a_malformed_postgresql_address_is_refused_in_words():
 
     with pytest.raises(ValidationError, match="共享数据库地址格式错误"):
         parse_location("postgresql://::::/")
+
+
+def test_a_transaction_holds_the_projection_rows_it_reads_but_not_the_kept_tables(ws, clerk):
+    """A second read of a projection's row in one transaction is a lookup, not a query; the
+    events (a rebuild reads the whole log through one session) and settings are not held."""
+    import gc
+    import weakref
+
+    from sqlalchemy import select
+
+    from hall_desk.services import intake
+    from hall_desk.store.models import CaseRow, Event, Meta, User
+    from tests.conftest import TODAY
+    from tests.services.helpers import draft_for
+
+    case = intake.accept(ws, clerk, draft_for(ws, ["011050007001"]), on=TODAY)
+    with ws.transaction(clerk) as tx:
+        s = tx.session
+        held = [weakref.ref(s.get(CaseRow, case.case_id)), weakref.ref(s.get(User, "clerk1"))]
+        kept = [
+            weakref.ref(s.scalars(select(Event).limit(1)).one()),
+            weakref.ref(s.scalars(select(Meta).limit(1)).one()),
+        ]
+        gc.collect()
+        assert all(ref() is not None for ref in held)
+        assert all(ref() is None for ref in kept)

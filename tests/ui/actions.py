@@ -4,7 +4,7 @@ action that they started off the GUI thread is back."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QTabWidget, QWidget
 
 from hall_desk.ui import ops
 
@@ -37,3 +37,11 @@ def fill(qtbot, edit: QWidget, text: str) -> None:  # type: ignore[no-untyped-de
     qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     type_text(qtbot, edit, text)
+
+
+def click_tab(qtbot, tabs: QTabWidget, label: str) -> None:  # type: ignore[no-untyped-def]
+    """A click on the tab of that label (its page may be built only now it is shown)."""
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == label)
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index

@@ -13,7 +13,7 @@ from hall_desk.services import intake
 from hall_desk.store.models import AuditEntry
 from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.sync import list_conflicts
-from hall_desk.ui.sync_panel import ConflictsDialog
+from hall_desk.ui.sync_conflicts import ConflictsDialog
 from tests.conftest import make_home
 from tests.sync.helpers import DAY, FOOD, applicant, clerk, draft, sync
 from tests.ui.actions import click, fill, settle

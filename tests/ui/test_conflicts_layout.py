@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, Qt
 
 from hall_desk.services import delivery, intake
-from hall_desk.ui.sync_panel import SUMMARY_COLUMN, ConflictsDialog
+from hall_desk.ui.sync_conflicts import SUMMARY_COLUMN, ConflictsDialog
 from tests.sync.conftest import hall, home_templates  # noqa: F401 - the sync tests' fixtures
 from tests.sync.helpers import DAY, EMPLOYMENT, LEAD, applicant, clerk, draft, resident, sync
 

@@ -19,7 +19,7 @@ from hall_desk.store.models import CaseRow
 from hall_desk.store.models_intake import CaseMaterialRow
 from hall_desk.ui.intake_workspace import COPIES_COLUMN, REQUIREMENT_COLUMN, IntakeForm
 from tests.services.helpers import resident_id
-from tests.ui.actions import click, settle
+from tests.ui.actions import click, click_tab, settle
 from tests.ui.conftest import type_text
 from tests.ui.test_intake_workspace import (
     FOOD,
@@ -211,7 +211,7 @@ def test_after_the_supplement_the_acceptance_notice_is_printed(qtbot, ws, clerk)
     click(qtbot, form.decision_buttons[CaseEvent.REQUEST_SUPPLEMENT])
     case_no = form.result.case_no
     supplement = main.intake.supplement
-    main.intake.setCurrentWidget(supplement)
+    click_tab(qtbot, main.intake, "补正收件/容缺补齐")
     supplement.lookup.setFocus()
     qtbot.keyClicks(supplement.lookup, case_no)
     qtbot.keyClick(supplement.lookup, Qt.Key.Key_Return)

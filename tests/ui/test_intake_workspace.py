@@ -14,7 +14,7 @@ from hall_desk.domain.lifecycle import CaseEvent
 from hall_desk.store.models import CaseRow, Event
 from hall_desk.ui.intake_workspace import IntakeForm, IntakeWorkspace
 from tests.services.helpers import resident_id, uscc
-from tests.ui.actions import click, settle
+from tests.ui.actions import click, click_tab, settle
 from tests.ui.conftest import type_text
 
 FOOD = "011050007001"
@@ -181,7 +181,7 @@ def test_supplement_path_then_return_visit(qtbot, workspace, form, ws) -> None:
     result = decide(qtbot, form, CaseEvent.REQUEST_SUPPLEMENT)
     assert result is not None and "食品安全管理制度" in form.result_label.text()
     supplement = workspace.supplement
-    workspace.setCurrentWidget(supplement)
+    click_tab(qtbot, workspace, "补正收件/容缺补齐")
     supplement.lookup.setFocus()
     qtbot.keyClicks(supplement.lookup, result.case_no)
     qtbot.keyClick(supplement.lookup, Qt.Key.Key_Return)
@@ -201,7 +201,7 @@ def test_supplement_desk_says_when_nothing_waits(qtbot, workspace, form) -> None
     _prepare(qtbot, form)
     accepted = decide(qtbot, form, CaseEvent.ACCEPT)
     supplement = workspace.supplement
-    workspace.setCurrentWidget(supplement)
+    click_tab(qtbot, workspace, "补正收件/容缺补齐")
     supplement.lookup.setFocus()
     qtbot.keyClicks(supplement.lookup, accepted.case_no)
     qtbot.keyClick(supplement.lookup, Qt.Key.Key_Return)
@@ -454,3 +454,45 @@ def test_the_wheel_scrolls_the_form_past_an_unfocused_combo_box(qtbot, workspace
     tab_to(qtbot, form.id_type)
     _wheel(form.id_type, 1)
     assert form.id_type.currentIndex() == 1
+
+
+def test_the_tabs_behind_new_intake_are_built_at_their_first_showing(qtbot, workspace) -> None:
+    from hall_desk.ui.intake_workspace import SupplementForm
+    from hall_desk.ui.returned_folders import ReturnedFoldersPanel
+
+    assert workspace.findChild(SupplementForm) is None
+    assert workspace.findChild(ReturnedFoldersPanel) is None
+    click_tab(qtbot, workspace, "补正收件/容缺补齐")
+    supplement = workspace.findChild(SupplementForm)
+    assert supplement is not None and supplement.isVisible()
+    # Its keys work as soon as it is there: Alt+F to the lookup, then a scanner's number.
+    qtbot.keyClick(
+        QApplication.focusWidget() or workspace, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier
+    )
+    assert QApplication.focusWidget() is supplement.lookup
+    assert workspace.findChild(ReturnedFoldersPanel) is None
+    click_tab(qtbot, workspace, "预审退回")
+    settle(qtbot)  # the list is read off the GUI thread
+    assert workspace.returned.summary.text() == "没有预审退回的材料袋"
+
+
+def test_in_the_window_the_first_screens_boxes_leave_the_wheel_to_the_form(
+    qtbot, ws, clerk
+) -> None:
+    """The window is built with the application's filter set aside (app_filter.unwatched):
+    its boxes still get the focus policy the filter gives, and still leave the wheel alone."""
+    from hall_desk.ui.main_window import MainWindow
+
+    main = MainWindow(ws, clerk)
+    qtbot.addWidget(main)
+    main.resize(900, 500)
+    main.show()
+    qtbot.waitExposed(main)
+    form = main.intake.form
+    for box in (form.id_type, form.kind, form.mode, form.deferred_deadline):
+        assert box.focusPolicy() == Qt.FocusPolicy.StrongFocus, box.objectName()
+    main.intake.scroll.ensureWidgetVisible(form.id_type)
+    bar = main.intake.scroll.verticalScrollBar()
+    before = bar.value()
+    _wheel(form.id_type, 2)
+    assert form.id_type.currentIndex() == 0 and bar.value() > before

@@ -22,7 +22,7 @@ from hall_desk.ui.intake_workspace import IntakeWorkspace
 from hall_desk.ui.printing import PdfPreviewDialog
 from hall_desk.ui.routing_workspace import RoutingWorkspace
 from tests.services.helpers import draft_for, person, resident_id
-from tests.ui.actions import settle
+from tests.ui.actions import click_tab, settle
 from tests.ui.conftest import type_text
 
 FOOD = "011050007001"
@@ -41,13 +41,6 @@ def click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     settle(qtbot)  # the papers are built off the GUI thread
-
-
-def click_tab(qtbot, tabs: QTabWidget, label: str) -> None:  # type: ignore[no-untyped-def]
-    index = next(i for i in range(tabs.count()) if tabs.tabText(i) == label)
-    bar = tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    assert tabs.currentIndex() == index
 
 
 def cell(model, row: int, column: str) -> str:  # type: ignore[no-untyped-def]
@@ -280,7 +273,7 @@ def test_clerk_sees_the_folders_returned_with_the_reason_and_takes_one_to_supple
 
     click(qtbot, panel.take)
     settle(qtbot)  # the lookup runs off the GUI thread
-    assert page.currentWidget() is page.supplement
+    assert page.supplement.isVisible()  # its tab is the one shown
     assert page.supplement.lookup.text() == refs[1]
     assert refs[1] in page.supplement.summary.text()
     assert "待补正" in page.supplement.summary.text()

@@ -271,7 +271,7 @@ def test_idle_lock_keeps_what_was_typed(qtbot, window, admin) -> None:
     qtbot.keyClicks(window.search, "20261124-W01")
     window.idle.set_interval(150)
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
-    assert window.pages.currentWidget() is window.lock_page
+    assert window.lock_page.isVisible() and not window.search.isVisible()
     qtbot.keyClicks(window.lock_page.password, "wrong-pass-1")
     qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
     assert window.locked and "错误" in window.lock_page.error.text()
@@ -279,6 +279,21 @@ def test_idle_lock_keeps_what_was_typed(qtbot, window, admin) -> None:
     qtbot.keyClick(window.lock_page.password, Qt.Key.Key_Return)
     assert not window.locked
     assert window.search.text() == "20261124-W01"
+
+
+def test_typing_keeps_the_idle_lock_away_until_it_stops(qtbot, window) -> None:
+    """The idle clock hears every key through the program's one application-wide filter, also
+    in a window built with that filter set aside (app_filter.unwatched)."""
+    import time
+
+    window.idle.set_interval(1000)
+    started = time.monotonic()
+    while time.monotonic() - started < 2.0:  # twice the idle time, a key every 0.2 s
+        qtbot.keyClick(window.search, Qt.Key.Key_A)
+        qtbot.wait(200)
+        assert not window.locked
+    assert window.search.text().startswith("aaaa")
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
 
 
 def test_lock_hides_open_case_and_brings_it_back(qtbot, window, cases) -> None:

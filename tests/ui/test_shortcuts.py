@@ -116,7 +116,7 @@ def _dialogs(ws, admin, cases):  # type: ignore[no-untyped-def]
     from hall_desk.ui.password_dialog import ChangePasswordDialog
     from hall_desk.ui.settings_dialog import SettingsDialog
     from hall_desk.ui.setup_dialog import SetupDialog
-    from hall_desk.ui.sync_panel import ConflictsDialog
+    from hall_desk.ui.sync_conflicts import ConflictsDialog
 
     yield LoginDialog(ws)
     yield ChangePasswordDialog(ws, admin)

@@ -192,11 +192,13 @@ ws.close()
 """
 
 
-def test_the_first_screen_loads_no_queue_print_preview_or_encryption(ws, clerk) -> None:
+def test_the_first_screen_loads_no_queue_print_preview_encryption_or_sync_engine(ws, clerk) -> None:
     """Without a shared address the clerk's first screen needs neither the queue bar (the live
     queue, the shared database's tables and PostgreSQL dialect) nor the print preview (QtPdf)
-    nor cryptography (nothing is decrypted before a case is opened): each of them is resident
-    memory and start-up time the window ready figure pays for."""
+    nor cryptography (nothing is decrypted before a case is opened); the status bar's sync line
+    needs the sync's status, not the engine (the pull, the conflicts, the validation of every
+    event kind) nor every table mapped: each of them is resident memory and start-up time the
+    window ready figure pays for."""
     home = ws.home.path
     ws.close()
     root = Path(__file__).resolve().parents[2]
@@ -220,4 +222,41 @@ def test_the_first_screen_loads_no_queue_print_preview_or_encryption(ws, clerk) 
     )
     unneeded += ("sqlalchemy.dialects.postgresql", "psycopg", "PySide6.QtPdf", "cryptography")
     unneeded += ("reportlab", "openpyxl", "alembic")
+    unneeded += ("hall_desk.sync.pull", "hall_desk.sync.conflicts", "hall_desk.sync.validate")
+    unneeded += ("hall_desk.store.event_kinds", "hall_desk.store.tables")
     assert sorted(m for m in loaded if m.startswith(unneeded)) == []
+
+
+_WINDOW_MEANWHILE = """
+import json, sys
+from hall_desk.ui.app import application, import_window_meanwhile, main_window_class
+app = application()
+before = "hall_desk.ui.main_window" in sys.modules
+import_window_meanwhile()
+window_class = main_window_class()
+print(json.dumps([before, window_class.__module__, "hall_desk.ui.intake_workspace" in sys.modules]))
+"""
+
+
+def test_the_login_screen_comes_up_before_the_window_is_imported_which_is_then_in_time() -> None:
+    """The login screen needs none of the main window's modules: they are imported in a thread
+    while it waits for the person, quietly (a Qt warning there would be a widget made off the
+    GUI thread), and the window's class is there once the password is checked."""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    ran = subprocess.run(
+        [sys.executable, "-c", _WINDOW_MEANWHILE],
+        capture_output=True,
+        encoding="utf-8",
+        env=env,
+        cwd=root,
+        timeout=120,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert json.loads(ran.stdout.strip().splitlines()[-1]) == [
+        False,
+        "hall_desk.ui.main_window",
+        True,
+    ]
+    assert ran.stderr.strip() == ""

@@ -14,7 +14,8 @@ from PySide6.QtGui import QAction
 from hall_desk.services import intake
 from hall_desk.services.settings import update_settings
 from hall_desk.ui.main_window import MainWindow
-from hall_desk.ui.sync_panel import CHECK_MS, ConflictsDialog, SyncPanel
+from hall_desk.ui.sync_conflicts import ConflictsDialog
+from hall_desk.ui.sync_panel import CHECK_MS, SyncPanel
 from tests.conftest import TODAY
 from tests.services.helpers import draft_for
 

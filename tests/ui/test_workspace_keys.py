@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from hall_desk.ui.main_window import MainWindow
+from tests.ui.conftest import type_text
 
 DIGITS = [getattr(Qt.Key, f"Key_{n}") for n in range(10)]
 
@@ -61,3 +62,16 @@ def test_a_digit_past_the_last_workspace_and_the_lock_do_nothing(qtbot, ws, cler
     assert shown(main) == "统一出件"
     ctrl(qtbot, main, 1)
     assert shown(main) == "综合受理"
+
+
+def test_a_workspace_built_at_its_key_takes_what_is_typed_next(qtbot, ws, clerk) -> None:  # type: ignore[no-untyped-def]
+    """Only the first screen is built with the window; the others at their first visit, by
+    their key as well as by the rail."""
+    main = _open(qtbot, ws, clerk)
+    assert set(main.built) == {"intake"}
+    ctrl(qtbot, main, 2)
+    assert set(main.built) == {"intake", "consult"} and shown(main) == "咨询登记"
+    type_text(qtbot, QApplication.focusWidget(), "yyzz 营业执照")
+    assert main.consult.topic.text() == "yyzz 营业执照"
+    ctrl(qtbot, main, 3)
+    assert shown(main) == "统一出件" and main.delivery.isAncestorOf(QApplication.focusWidget())
