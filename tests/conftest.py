@@ -29,6 +29,7 @@ from hall_desk.services.home import Home
 from hall_desk.services.setup import init_home
 from hall_desk.services.workstation import Workstation
 from hall_desk.store.keys import HallKey
+from hall_desk.ui import emit_guard
 
 ADMIN_PASSWORD = "admin2026pass"
 STAFF_PASSWORD = "staff2026pass"
@@ -41,10 +42,12 @@ if not isinstance(getattr(users, "_hasher", None), PasswordHasher):
     raise RuntimeError("hall_desk.services.users._hasher moved: update the cheap test hasher")
 users._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
-# A worker that has built and destroyed thousands of windows sometimes dies at interpreter exit
-# with "Fatal Python error: bool_dealloc": some C extension's teardown (seen with PySide6 6.12)
-# releases True or False once too often, and with the window objects gone the count reaches
-# zero. Held references keep the count above it, so the run's result is the tests' own.
+# PySide6 6.12.0's emit() takes a reference to True away on every call; the program's
+# application() wraps emit to take it back (ui/emit_guard.py), and so does the test session,
+# whose widgets often run on pytest-qt's own QApplication. The held references are a margin for
+# whatever else a C extension's teardown may release at exit: a worker that had built thousands
+# of windows used to die there with "Fatal Python error: bool_dealloc".
+emit_guard.install()
 _BOOL_RESERVE = [True, False] * 50_000
 
 

@@ -18,7 +18,7 @@ from hall_desk.domain.roles import Actor
 from hall_desk.services import users
 from hall_desk.services.home import Home
 from hall_desk.services.workstation import Workstation
-from hall_desk.ui import app_filter, appearance, collector, language
+from hall_desk.ui import app_filter, appearance, collector, emit_guard, language
 from hall_desk.ui.errors import ErrorReporter, setup_logging, teardown_logging
 from hall_desk.ui.login import LoginDialog
 from hall_desk.ui.ops import wait_for_workers
@@ -39,6 +39,7 @@ def application() -> QApplication:
     if app is None:
         app = QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    emit_guard.install()  # before anything emits: PySide6 6.12's emits wear True away
     app.setApplicationName("hall-desk")
     app.setOrganizationName("hall-desk")
     app.setDesktopFileName("hall-desk")  # the desktop entry packaging/hall-desk.desktop
