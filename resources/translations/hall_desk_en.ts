@@ -136,7 +136,7 @@
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="225"/>
-        <source>{due}&#x3000;{mark}</source>
+        <source>{due}　{mark}</source>
         <translation>{due}  {mark}</translation>
     </message>
     <message>
@@ -227,7 +227,7 @@
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="376"/>
         <source>办件当前状态为「{state}」，计时未在进行</source>
-        <translation>Case status is &quot;{state}&quot;; the clock is not running</translation>
+        <translation>Case status is "{state}"; the clock is not running</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="416"/>
@@ -465,58 +465,58 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="185"/>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="199"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="51"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="65"/>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="191"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="57"/>
         <source>以下办件在不同工作站上被同时办理了不能同时成立的步骤，或申请人信息被两个窗口在互不知情时改成了不同的值。请核实后写明处理结果；申请人信息须选定保留哪一个值。</source>
         <translation>The cases below had incompatible steps performed at the same time on different workstations, or their applicant details were changed to different values by two windows unaware of each other. Please verify and record the resolution; for applicant details, choose which value to keep.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="206"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="72"/>
         <source>没有待处理的冲突</source>
         <translation>No pending conflicts</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="211"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="77"/>
         <source>保留(&amp;K)：</source>
         <translation>&amp;Keep:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="214"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="80"/>
         <source>保留哪一个值</source>
         <translation>Which value to keep</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="216"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="82"/>
         <source>查看完整值(&amp;V)</source>
         <translation>&amp;View full value</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="229"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="95"/>
         <source>处理结果(&amp;N)：</source>
         <translation>Resolutio&amp;n:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="232"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="98"/>
         <source>处理结果</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="234"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="100"/>
         <source>标记为已处理(&amp;R)</source>
         <translation>Mark as &amp;resolved</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="280"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="146"/>
         <source>请先选择一条申请人信息冲突</source>
         <translation>Please select an applicant-details conflict first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="298"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="164"/>
         <source>请先选择一条冲突</source>
         <translation>Please select a conflict first</translation>
     </message>
@@ -673,12 +673,12 @@
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="200"/>
         <source>今日咨询</source>
-        <translation>Today&apos;s consultations</translation>
+        <translation>Today's consultations</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="215"/>
         <source>今日咨询（全部，{n} 条）</source>
-        <translation>Today&apos;s consultations (all, {n})</translation>
+        <translation>Today's consultations (all, {n})</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/consult_workspace.py" line="217"/>
@@ -1096,7 +1096,7 @@
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="221"/>
-        <source>{case_no}&#x3000;{name}（{id}，{phone}）&#x3000;{result}{agent}</source>
+        <source>{case_no}　{name}（{id}，{phone}）　{result}{agent}</source>
         <translation>{case_no}  {name} ({id}, {phone})  {result}{agent}</translation>
     </message>
     <message>
@@ -1239,7 +1239,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="105"/>
         <source>按本月数据计算(&amp;C)</source>
-        <translation>&amp;Calculate from this month&apos;s data</translation>
+        <translation>&amp;Calculate from this month's data</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="107"/>
@@ -1269,7 +1269,7 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="136"/>
         <source>本月考评表</source>
-        <translation>This month&apos;s evaluation forms</translation>
+        <translation>This month's evaluation forms</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="146"/>
@@ -1329,12 +1329,12 @@ Please give this file to the system administrator.</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="228"/>
         <source>ⓘ 该项依据为本月业务数据统计或人工调整，没有单独的记录可打开</source>
-        <translation>ⓘ This item is based on this month&apos;s statistics or a manual adjustment; there is no separate record to open</translation>
+        <translation>ⓘ This item is based on this month's statistics or a manual adjustment; there is no separate record to open</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="270"/>
         <source>✓ 已按本月数据计算 {n} 张考评表</source>
-        <translation>✓ Calculated {n} evaluation forms from this month&apos;s data</translation>
+        <translation>✓ Calculated {n} evaluation forms from this month's data</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="289"/>
@@ -1527,505 +1527,505 @@ Please give this file to the system administrator.</translation>
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="105"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="110"/>
         <source>① 申请事项</source>
         <translation>① Service items</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="108"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="113"/>
         <source>查找事项(&amp;F)：</source>
         <translation>&amp;Find item:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="111"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="116"/>
         <source>查找事项或一件事</source>
         <translation>Find an item or bundled service</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="113"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="118"/>
         <source>名称、事项编码或拼音首字母，如 gtgsh；回车加入</source>
         <translation>Name, item code or pinyin initials, e.g. gtgsh; Enter to add</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="121"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="126"/>
         <source>查找结果</source>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="124"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="129"/>
         <source>已选(&amp;L)（Delete 键移除）：</source>
         <translation>Se&amp;lected (Delete to remove):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="127"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="132"/>
         <source>已选事项</source>
         <translation>Selected items</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="144"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="149"/>
         <source>一件事</source>
         <translation>Bundled service</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="168"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="173"/>
         <source>一件事：</source>
         <translation>Bundled service:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="207"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="212"/>
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="223"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="228"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="224"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="229"/>
         <source>单位（统一社会信用代码）</source>
         <translation>Organization (unified social credit code)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="225"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
         <source>申请人类型</source>
         <translation>Applicant type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="225"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
         <source>申请人类型(&amp;E)：</source>
         <translation>Applicant typ&amp;e:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="235"/>
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="235"/>
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="232"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
         <source>证件号码(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="232"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="242"/>
         <source>姓名/名称(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="242"/>
         <source>申请人姓名或单位名称</source>
         <translation>Applicant or organization name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="239"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="244"/>
         <source>联系电话(&amp;P)：</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="239"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="244"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="241"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="246"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="241"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="246"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="244"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="249"/>
         <source>法定代表人：</source>
         <translation>Legal representative:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="244"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="249"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="247"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="252"/>
         <source>联系人：</source>
         <translation>Contact person:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="247"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="252"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="248"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="253"/>
         <source>代理人代为办理(&amp;G)</source>
         <translation>Handled by an a&amp;gent</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="252"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="257"/>
         <source>代理人姓名：</source>
         <translation>Agent name:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="252"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="257"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="256"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="261"/>
         <source>代理人身份证号：</source>
         <translation>Agent ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="258"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="263"/>
         <source>代理人身份证号码</source>
         <translation>Agent ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="290"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="295"/>
         <source>✓ 统一社会信用代码校验通过</source>
         <translation>✓ Unified social credit code is valid</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="301"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="306"/>
         <source>✓ 校验通过：{birth} 出生，{sex}，{age} 岁</source>
         <translation>✓ Valid: born {birth}, {sex}, age {age}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="308"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="313"/>
         <source>；已满 60 周岁，建议走绿色通道（已勾选“老年人”，可取消）</source>
-        <translation>; aged 60 or over, green channel suggested (&quot;Senior&quot; is checked; you can uncheck it)</translation>
+        <translation>; aged 60 or over, green channel suggested ("Senior" is checked; you can uncheck it)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="331"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="336"/>
         <source>；已调出既往登记信息，请核对</source>
         <translation>; previous registration details loaded, please verify</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="348"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="353"/>
         <source>③ 帮您办（绿色通道）</source>
         <translation>③ Help-Desk (green channel)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="352"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="357"/>
         <source>老年人</source>
         <translation>Senior</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="353"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="358"/>
         <source>残疾人</source>
         <translation>Person with disability</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="354"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="359"/>
         <source>孕妇</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="355"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="360"/>
         <source>伤病/行动不便</source>
         <translation>Ill/injured or limited mobility</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="356"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="361"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="365"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="370"/>
         <source>帮办方式</source>
         <translation>Assistance type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="367"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="372"/>
         <source>全程帮办</source>
         <translation>Full assistance</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="368"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="373"/>
         <source>导办</source>
         <translation>Guided</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="369"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="374"/>
         <source>代办</source>
         <translation>Handled on behalf</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="370"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="375"/>
         <source>上门服务</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="376"/>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="377"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="381"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="382"/>
         <source>帮办人</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="389"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="394"/>
         <source>④ 材料核对（空格键勾选已收取；F2 修改收取份数或填写补正要求）</source>
         <translation>④ Materials check (Space marks as received; F2 edits copies received or supplement requirement)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="399"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="404"/>
         <source>收取份数</source>
         <translation>Copies received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="715"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="720"/>
         <source>打印通知书(&amp;Y)…</source>
         <translation>Print notice (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="717"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="722"/>
         <source>查看办件(&amp;C)</source>
         <translation>View &amp;case</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="393"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="398"/>
         <source>材料清单</source>
         <translation>Materials list</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="396"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="401"/>
         <source>已收取</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="397"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="402"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="398"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="403"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="400"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="405"/>
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="401"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="406"/>
         <source>补正要求</source>
         <translation>Supplement requirement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="405"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="410"/>
         <source>未收取材料的补正要求，印在一次性告知书上，如：须加盖公章的原件</source>
         <translation>Supplement requirement for materials not received, printed on the one-time notice, e.g. original bearing the official seal</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="427"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="432"/>
         <source>全部收取(&amp;A)</source>
         <translation>Receive &amp;all</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="471"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="476"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="472"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="477"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="473"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="478"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="475"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="480"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="475"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="480"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="476"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="481"/>
         <source>，可容缺</source>
         <translation>, accept-with-gaps allowed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="531"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="536"/>
         <source>⑤ 办理决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="535"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="540"/>
         <source>容缺承诺</source>
         <translation>Accept-with-gaps pledge</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="540"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="545"/>
         <source>容缺材料补齐期限</source>
         <translation>Deadline to provide missing materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="545"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="550"/>
         <source>补正期限</source>
         <translation>Supplement deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="550"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="555"/>
         <source>不予受理理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="554"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="559"/>
         <source>容缺承诺：</source>
         <translation>Accept-with-gaps pledge:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="555"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="560"/>
         <source>容缺补齐期限：</source>
         <translation>Missing-materials deadline:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="556"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="561"/>
         <source>补正期限(&amp;Q)：</source>
         <translation>Supplement deadline (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="557"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="562"/>
         <source>不予受理理由：</source>
         <translation>Reason for rejection:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="569"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="574"/>
         <source>受理(&amp;S)  Ctrl+Enter</source>
         <translation>Accept (&amp;S)  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="570"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="575"/>
         <source>容缺受理(&amp;R)</source>
         <translation>Accept with gaps (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="571"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="576"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time supplement notice (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="572"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="577"/>
         <source>不予受理(&amp;N)</source>
         <translation>Reject (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="573"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="578"/>
         <source>即办办结(&amp;J)</source>
         <translation>Complete as instant case (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="630"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="635"/>
         <source>再受理一件？</source>
         <translation>Accept another case?</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="632"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="637"/>
         <source>{when}已为该申请人受理同一事项：受理编号 {case_no}（{title}，{state}）。
 确定要再受理一件新的办件吗？</source>
         <translation>{when} the same item was already accepted for this applicant: intake no. {case_no} ({title}, {state}).
 Are you sure you want to accept a new case?</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="635"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="640"/>
         <source>{minutes} 分钟前</source>
         <translation>{minutes} minutes ago</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="637"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="642"/>
         <source>刚才</source>
         <translation>Just now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="706"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="711"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="718"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="723"/>
         <source>下一位(&amp;X)</source>
         <translation>Ne&amp;xt</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="721"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="726"/>
         <source>打印材料袋标签(&amp;D)…</source>
         <translation>Print fol&amp;der label…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="741"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="746"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="742"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="747"/>
         <source>已容缺受理</source>
         <translation>Accepted with gaps</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="743"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="748"/>
         <source>已一次性告知补正</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="744"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="749"/>
         <source>已不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="745"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="750"/>
         <source>已当场办结，待出件</source>
         <translation>Completed on the spot, awaiting delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="747"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="752"/>
         <source>{decision}：受理编号 {case_no}</source>
         <translation>{decision}: intake no. {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="752"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="757"/>
         <source>，办结期限 {due}</source>
         <translation>, deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="755"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="760"/>
         <source>；不予受理理由：{reason}</source>
         <translation>; reason for rejection: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="757"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="762"/>
         <source>；待补材料：{names}</source>
         <translation>; materials to supplement: {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="761"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="766"/>
         <source>。♿ 绿色通道</source>
         <translation>. ♿ Green channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="776"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="781"/>
         <source>材料袋标签 {case_no}</source>
         <translation>Folder label {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="808"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="813"/>
         <source>由咨询转入受理：首问负责人为接待咨询的工作人员</source>
         <translation>Converted from consultation: the first-contact officer is the staff member who handled the consultation</translation>
     </message>
@@ -2033,17 +2033,17 @@ Are you sure you want to accept a new case?</translation>
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="994"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1009"/>
         <source>新受理</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="996"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1011"/>
         <source>补正收件/容缺补齐</source>
         <translation>Supplements / missing materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="1000"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1013"/>
         <source>预审退回</source>
         <translation>Returned from pre-review</translation>
     </message>
@@ -2072,7 +2072,7 @@ Are you sure you want to accept a new case?</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/kiosk.py" line="108"/>
-        <source>%1&#x3000;您前面还有 %2 人，预计等候约 %3 分钟</source>
+        <source>%1　您前面还有 %2 人，预计等候约 %3 分钟</source>
         <translation>%1  %2 people ahead of you, estimated wait about %3 minutes</translation>
     </message>
     <message>
@@ -2099,32 +2099,32 @@ Are you sure you want to accept a new case?</translation>
 <context>
     <name>LockPage</name>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="153"/>
+        <location filename="../../hall_desk/ui/lock.py" line="151"/>
         <source>已锁定：{name}（{username}）</source>
         <translation>Locked: {name} ({username})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="162"/>
+        <location filename="../../hall_desk/ui/lock.py" line="160"/>
         <source>为保护群众个人信息，闲置后自动锁定。请输入密码解锁，未保存的填写内容都还在。</source>
         <translation>To protect personal information, the screen locks when idle. Enter your password to unlock; anything you had not saved is still there.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="167"/>
+        <location filename="../../hall_desk/ui/lock.py" line="165"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="171"/>
+        <location filename="../../hall_desk/ui/lock.py" line="169"/>
         <source>解锁密码</source>
         <translation>Unlock password</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="175"/>
+        <location filename="../../hall_desk/ui/lock.py" line="173"/>
         <source>解锁(&amp;U)</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/lock.py" line="179"/>
+        <location filename="../../hall_desk/ui/lock.py" line="177"/>
         <source>切换用户(&amp;S)…</source>
         <translation>&amp;Switch user…</translation>
     </message>
@@ -2239,148 +2239,148 @@ Workstation {code}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="237"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="248"/>
         <source>工作区导航</source>
         <translation>Workspace navigation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="280"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="307"/>
         <source>查找办件(&amp;K)：</source>
         <translation>Find case (&amp;K):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="283"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="487"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="310"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="503"/>
         <source>查找办件</source>
         <translation>Find case</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="285"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="312"/>
         <source>受理编号、证件号码、电话或姓名，扫码枪可直接扫入（Ctrl+K）</source>
         <translation>Intake no., ID number, phone or name; scanners can scan directly (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="379"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="395"/>
         <source>系统设置(&amp;S)…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="384"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="400"/>
         <source>大厅与工作站、自动锁定、同步、打印、工作日历、事项库、用户与角色。</source>
         <translation>Hall and workstations, auto-lock, sync, printing, work calendar, item catalog, users and roles.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="454"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="470"/>
         <source>工作站 {code}{window}</source>
         <translation>Workstation {code}{window}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="457"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="473"/>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="462"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="478"/>
         <source>数据库正常（{size:.1f} MB）</source>
         <translation>Database OK ({size:.1f} MB)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="485"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="501"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="492"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="508"/>
         <source>放大字体</source>
         <translation>Larger font</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="500"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="516"/>
         <source>缩小字体</source>
         <translation>Smaller font</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="507"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="523"/>
         <source>恢复字体大小</source>
         <translation>Reset font size</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="512"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="528"/>
         <source>切换工作区</source>
         <translation>Switch workspace</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="525"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="541"/>
         <source>主题</source>
         <translation>Theme</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="536"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="552"/>
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="537"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="553"/>
         <source>锁定</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="539"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="555"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="541"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="557"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="543"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="559"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="548"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="564"/>
         <source>窗口代录评价…</source>
         <translation>Record rating for applicant…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="551"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="567"/>
         <source>我的评价…</source>
         <translation>My ratings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="553"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="569"/>
         <source>我的绩效考评…</source>
         <translation>My staff evaluation…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="557"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="573"/>
         <source>同步冲突…</source>
         <translation>Sync conflicts…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="560"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="576"/>
         <source>系统设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="583"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="599"/>
         <source>密码已修改</source>
         <translation>Password changed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="606"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="624"/>
         <source>⚠ 没有找到「{text}」对应的办件</source>
-        <translation>⚠ No case found for &quot;{text}&quot;</translation>
+        <translation>⚠ No case found for "{text}"</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="609"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="627"/>
         <source>找到 {count} 个办件</source>
         <translation>Found {count} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="712"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="732"/>
         <source>字体大小：{percent}%</source>
         <translation>Font size: {percent}%</translation>
     </message>
@@ -2611,8 +2611,8 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="405"/>
         <source>更正 {on}（{by}）：{reason}
-&#x3000;原：{before}
-&#x3000;改为：{after}</source>
+　原：{before}
+　改为：{after}</source>
         <translation>Correction {on} ({by}): {reason}
   Before: {before}
   After: {after}</translation>
@@ -2646,168 +2646,168 @@ Workstation {code}</translation>
 <context>
     <name>MonthlyReportDialog</name>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="51"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="53"/>
         <source>月度运营报告</source>
         <translation>Monthly Operations Report</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="56"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="58"/>
         <source>报告月份</source>
         <translation>Report month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="62"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="64"/>
         <source>月份(&amp;M)：</source>
         <translation>&amp;Month:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="68"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="70"/>
         <source>状态：</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="72"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="74"/>
         <source>概况：</source>
         <translation>Overview:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="75"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="77"/>
         <source>问题与整改</source>
         <translation>Issues and rectification</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="78"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="80"/>
         <source>下月工作计划</source>
-        <translation>Next month&apos;s work plan</translation>
+        <translation>Next month's work plan</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="81"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="83"/>
         <source>问题与整改(&amp;W)：</source>
         <translation>Issues and rectification (&amp;W):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="82"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="84"/>
         <source>下月工作计划(&amp;J)：</source>
-        <translation>Next month&apos;s work plan (&amp;J):</translation>
+        <translation>Next month's work plan (&amp;J):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="97"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="99"/>
         <source>保存文字(&amp;S)</source>
         <translation>&amp;Save text</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="98"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="100"/>
         <source>预览(&amp;V)…</source>
         <translation>Pre&amp;view…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="99"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="101"/>
         <source>发布(&amp;P)…</source>
         <translation>&amp;Publish…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="100"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="102"/>
         <source>导出 PDF 和表格(&amp;E)…</source>
         <translation>&amp;Export PDF and spreadsheet…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="101"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="103"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="164"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="170"/>
         <source>✔ 已发布：{at}，{who}。数据已冻结，只能预览、打印和导出。</source>
         <translation>✔ Published: {at}, {who}. Data is frozen; it can only be previewed, printed and exported.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="167"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="173"/>
         <source>草稿（未发布）</source>
         <translation>Draft (not published)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="169"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="175"/>
         <source>本月没有业务数据</source>
         <translation>No business data this month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="172"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="178"/>
         <source>可于 {day} 起发布</source>
         <translation>Can be published from {day}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="177"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="183"/>
         <source>⚠ 有 {n} 个未处理的同步冲突：{cases}</source>
         <translation>⚠ {n} unresolved sync conflicts: {cases}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="195"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="201"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="212"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="218"/>
         <source>正在生成运营报告…</source>
         <translation>Generating operations report…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="224"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="231"/>
         <source>运营报告 {month}</source>
         <translation>Operations report {month}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="225"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="232"/>
         <source>（草稿）</source>
         <translation> (draft)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="231"/>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="279"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="238"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="287"/>
         <source>运营报告_{month}.pdf</source>
         <translation>Operations_Report_{month}.pdf</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="239"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="246"/>
         <source>发布运营报告</source>
         <translation>Publish operations report</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="240"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="247"/>
         <source>发布后，{month}的数据与文字将冻结，不能再修改。确定发布？</source>
         <translation>After publishing, the data and text for {month} will be frozen and can no longer be changed. Publish now?</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="247"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="254"/>
         <source>发布(&amp;Y)</source>
         <translation>Publish (&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="248"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="255"/>
         <source>取消(&amp;N)</source>
         <translation>Cancel (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="270"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="278"/>
         <source>已发布，数据校验码 {sha}</source>
         <translation>Published, data checksum {sha}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="278"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="286"/>
         <source>导出运营报告</source>
         <translation>Export operations report</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="280"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="288"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="287"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="295"/>
         <source>正在导出运营报告…</source>
         <translation>Exporting operations report…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/monthly_report.py" line="299"/>
+        <location filename="../../hall_desk/ui/monthly_report.py" line="310"/>
         <source>已导出 {pdf}（{pages} 页）和 {xlsx}</source>
         <translation>Exported {pdf} ({pages} pages) and {xlsx}</translation>
     </message>
@@ -2942,7 +2942,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/print_job.py" line="171"/>
         <source>打印机「{name}」无法开始打印</source>
-        <translation>Printer &quot;{name}&quot; could not start printing</translation>
+        <translation>Printer "{name}" could not start printing</translation>
     </message>
 </context>
 <context>
@@ -3031,7 +3031,7 @@ Workstation {code}</translation>
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="169"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="172"/>
         <source>本工作区尚在建设中，下一版本提供：{coming}</source>
         <translation>This workspace is under construction; coming in the next version: {coming}</translation>
     </message>
@@ -3046,7 +3046,7 @@ Workstation {code}</translation>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="51"/>
         <source>仅在申请人请求协助时代为录入；评价等级须由申请人本人说出，不得引导。</source>
-        <translation>Enter on the applicant&apos;s behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
+        <translation>Enter on the applicant's behalf only when they ask for help; the rating must be stated by the applicant themselves, without prompting.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/rating_proxy.py" line="69"/>
@@ -3264,194 +3264,199 @@ Workstation {code}</translation>
 <context>
     <name>QueueSettingsTab</name>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="78"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="82"/>
         <source>全大厅共用，同步到各工作站。服务窗口填窗口号，如 1,2,3；留空为全部窗口。号段用完不会从头再来：当日不再发号。</source>
         <translation>Shared by the whole hall and synced to every workstation. Serving windows are window numbers, e.g. 1,2,3; leave empty for all windows. A used-up number range never starts over: no more tickets that day.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="85"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="89"/>
         <source>叫号队列</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="95"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="99"/>
         <source>一个大写字母，如 E</source>
         <translation>One capital letter, e.g. E</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="100"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="104"/>
         <source>如 1,2,3；留空为全部窗口</source>
         <translation>e.g. 1,2,3; empty for all windows</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="104"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="108"/>
         <source> 个</source>
         <translation> tickets</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="125"/>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="130"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="129"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="134"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="135"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="139"/>
         <source>代码(&amp;C)：</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="135"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="139"/>
         <source>队列代码</source>
         <translation>Queue code</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="136"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="140"/>
         <source>名称(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="136"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="140"/>
         <source>队列名称</source>
         <translation>Queue name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="137"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="141"/>
         <source>服务窗口(&amp;W)：</source>
         <translation>Serving &amp;windows:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="137"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="141"/>
         <source>服务窗口</source>
         <translation>Serving windows</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="138"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="142"/>
         <source>每日限额(&amp;Q)：</source>
         <translation>Daily &amp;quota:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="138"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="142"/>
         <source>每日限额</source>
         <translation>Daily quota</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="139"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="143"/>
         <source>号段(&amp;R)：</source>
         <translation>Number &amp;range:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="139"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="143"/>
         <source>号段起号</source>
         <translation>First number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="140"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="144"/>
         <source>取号时间(&amp;H)：</source>
         <translation>Issuing &amp;hours:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="140"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="144"/>
         <source>开始取号时间</source>
         <translation>Issuing starts</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="154"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="158"/>
         <source>号段止号</source>
         <translation>Last number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="155"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="159"/>
         <source>结束取号时间</source>
         <translation>Issuing ends</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="156"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="160"/>
         <source>全大厅叫号规则（各队列共用）</source>
         <translation>Hall-wide calling rules (all queues)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="170"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="174"/>
         <source>绿色通道连续优先(&amp;G)：</source>
         <translation>Green calls in a row (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="171"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="175"/>
         <source>绿色通道连续优先次数</source>
         <translation>Green-channel calls in a row</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="173"/>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="181"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="177"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="185"/>
         <source> 次</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="174"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="178"/>
         <source>绿色通道号与普通号同时等候时，每叫一个普通号之前至多连续叫几个绿色通道号</source>
         <translation>While green-channel and ordinary numbers both wait: how many green-channel numbers may be called in a row before an ordinary one</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="178"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="182"/>
         <source>重呼次数上限(&amp;L)：</source>
         <translation>Recall limit (&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="179"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="183"/>
         <source>重呼次数上限</source>
         <translation>Recall limit</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="182"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="186"/>
         <source>同一个号至多重呼几次；再按重呼即为过号</source>
         <translation>How many times one number may be recalled; the next recall marks it missed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="186"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="190"/>
         <source>语音播报次数(&amp;P)：</source>
         <translation>Announcements per call (&amp;P):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="187"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="191"/>
         <source>语音播报次数</source>
         <translation>Announcements per call</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="189"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="193"/>
         <source> 遍</source>
         <translation> times</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="190"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="194"/>
         <source>叫号显示屏每次叫号念几遍（显示屏所在工作站同步后重新启动即生效）</source>
-        <translation>How many times the hall display says each call (in effect once the display&apos;s workstation has synced and the display restarts)</translation>
+        <translation>How many times the hall display says each call (in effect once the display's workstation has synced and the display restarts)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="208"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="212"/>
         <source>新建队列(&amp;N)</source>
         <translation>&amp;New queue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="210"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="214"/>
         <source>保存队列及叫号规则(&amp;V)</source>
         <translation>Save queue and rules (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="313"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="319"/>
         <source>填写新队列后按「保存队列及叫号规则」</source>
         <translation>Fill in the new queue, then press “Save queue and rules”</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="350"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="359"/>
         <source>已保存队列 %1 %2 及全大厅叫号规则</source>
         <translation>Saved queue %1 %2 and the hall-wide calling rules</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="212"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="387"/>
+        <source>已删除队列 %1。叫号规则的修改尚未保存：按「保存队列及叫号规则」保存</source>
+        <translation>Queue %1 deleted. The calling-rule changes are not saved yet: press “Save queue and rules” to save them</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="216"/>
         <source>删除此队列</source>
         <translation>Remove this queue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/queue_settings.py" line="371"/>
+        <location filename="../../hall_desk/ui/queue_settings.py" line="385"/>
         <source>已删除队列 %1</source>
         <translation>Queue %1 removed</translation>
     </message>
@@ -3532,67 +3537,67 @@ Workstation {code}</translation>
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="66"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="53"/>
         <source>服务评价</source>
         <translation>Service rating</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="104"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="91"/>
         <source>请对本次服务进行评价</source>
         <translation>Please rate this service</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="115"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="102"/>
         <source>您对本次服务满意吗？请点击一项</source>
         <translation>Are you satisfied with this service? Please tap one option</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="140"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="127"/>
         <source>请告诉我们哪里做得不好（可多选），我们会认真整改</source>
         <translation>Please tell us what went wrong (choose all that apply); we will rectify it</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="148"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="135"/>
         <source>其他意见（选填）</source>
         <translation>Other comments (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="149"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="136"/>
         <source>其他意见</source>
         <translation>Other comments</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="156"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="143"/>
         <source>返回重选</source>
         <translation>Go back and choose again</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="158"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="145"/>
         <source>提交评价</source>
         <translation>Submit rating</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="193"/>
-        <source>{window}&#x3000;工作人员：{name}（工号 {staff}）</source>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="180"/>
+        <source>{window}　工作人员：{name}（工号 {staff}）</source>
         <translation>{window} · Staff: {name} (staff no. {staff})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="213"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="200"/>
         <source>本次办理：{what}</source>
         <translation>This visit: {what}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="254"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="241"/>
         <source>{n} 秒后未评价将记为「未评价」</source>
-        <translation>If no rating is given within {n} s, it will be recorded as &quot;Not rated&quot;</translation>
+        <translation>If no rating is given within {n} s, it will be recorded as "Not rated"</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="287"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="274"/>
         <source>感谢您的评价！</source>
         <translation>Thank you for your rating!</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/rating_screen.py" line="303"/>
+        <location filename="../../hall_desk/ui/rating_screen.py" line="290"/>
         <source>感谢您的参与</source>
         <translation>Thank you for taking part</translation>
     </message>
@@ -3713,360 +3718,360 @@ Workstation {code}</translation>
 <context>
     <name>ReportsWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="153"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="154"/>
         <source>统计报表</source>
         <translation>Statistics and reports</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="165"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="166"/>
         <source>日期(&amp;D)：</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="168"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="169"/>
         <source>统计日期</source>
         <translation>Report date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="174"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="175"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="200"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="201"/>
         <source>当日概况</source>
         <translation>Day overview</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="211"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="212"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="212"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="213"/>
         <source>临近期限</source>
         <translation>Nearing deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="213"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="214"/>
         <source>按窗口</source>
         <translation>By window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="214"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="215"/>
         <source>按人员</source>
         <translation>By staff</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="215"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="216"/>
         <source>按部门</source>
         <translation>By department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="246"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="247"/>
         <source>咨询</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="247"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="248"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="248"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="249"/>
         <source>容缺受理</source>
         <translation>Accept-with-gaps intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="249"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="250"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="250"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="251"/>
         <source>不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="251"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="252"/>
         <source>即办办结</source>
         <translation>Instant case completed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="252"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="253"/>
         <source>补正后受理</source>
         <translation>Accepted after supplement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="253"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="254"/>
         <source>移交部门</source>
         <translation>Transferred to department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="254"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="255"/>
         <source>部门办结返回</source>
         <translation>Returned by department (done)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="255"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="256"/>
         <source>窗口领取</source>
         <translation>Collected at window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="256"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="257"/>
         <source>邮寄</source>
         <translation>Mailed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="257"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="258"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="258"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="259"/>
         <source>已超期（件）</source>
         <translation>Overdue (cases)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="259"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="260"/>
         <source>临近期限（件）</source>
         <translation>Nearing deadline (cases)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="260"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="261"/>
         <source>办不成事/投诉登记</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; / complaint registrations</translation>
+        <translation>"Can't-get-it-done" / complaint registrations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="261"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="262"/>
         <source>工单答复</source>
         <translation>Ticket replies</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="262"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="263"/>
         <source>工单办结归档</source>
         <translation>Tickets closed and archived</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="263"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="264"/>
         <source>已超期工单</source>
         <translation>Overdue tickets</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="264"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="265"/>
         <source>临近期限工单</source>
         <translation>Tickets nearing deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="265"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="266"/>
         <source>取号</source>
         <translation>Numbers taken</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="266"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="267"/>
         <source>平均等候(分)</source>
         <translation>Avg. wait (min)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="310"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="311"/>
         <source>等候 = 叫号时间 − 取号时间；90% 的人不超过 %1 分钟；过号 %2 张</source>
         <translation>Wait = call time − number-taken time; 90% waited no more than %1 min; %2 no-shows</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="323"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="324"/>
         <source>（非工作日）</source>
         <translation>, non-working day</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="325"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="326"/>
         <source>{day}{closed}，办理后自动更新</source>
         <translation>{day}{closed}, updated as work is done</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="337"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="338"/>
         <source>评价</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="338"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="339"/>
         <source>未评价（超时未作答）</source>
         <translation>Not rated (timed out)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="339"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="340"/>
         <source>按等级</source>
         <translation>By level</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="340"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="341"/>
         <source>按渠道</source>
         <translation>By channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="341"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="342"/>
         <source>差评（不满意、非常不满意）</source>
         <translation>Poor ratings (dissatisfied, very dissatisfied)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="342"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="343"/>
         <source>差评率</source>
         <translation>Poor-rating rate</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="343"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="344"/>
         <source>差评率（剔除申诉成立）</source>
         <translation>Poor-rating rate (excl. upheld appeals)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="344"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="345"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="350"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="351"/>
         <source>{label}：</source>
         <translation>{label}:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="354"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="355"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="368"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="369"/>
         <source>{rate}（申诉成立 {n} 条）</source>
         <translation>{rate} ({n} appeals upheld)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="386"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="387"/>
         <source>本月缺少的会议记录</source>
         <translation>Meeting records missing this month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="389"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="433"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="390"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="434"/>
         <source>人员与巡查</source>
         <translation>Staff and inspections</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="413"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="414"/>
         <source>待整改巡查问题 {open} 条（其中已逾期 {late} 条）；逾期未完成的会议待办 {actions} 项；本月缺少的会议记录 {missing} 次</source>
         <translation>{open} inspection issues awaiting rectification ({late} overdue); {actions} meeting action items overdue; {missing} meeting records missing this month</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="422"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="423"/>
         <source>
 提醒：{sheet}</source>
         <translation>
 Reminder: {sheet}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="436"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="437"/>
         <source>⚠ 人员与巡查（{n}）</source>
         <translation>⚠ Staff and inspections ({n})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="442"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="443"/>
         <source>绿色通道办件</source>
         <translation>Green channel cases</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="448"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="449"/>
         <source>♿ 绿色通道</source>
         <translation>♿ Green channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="453"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="454"/>
         <source>♿ 绿色通道（{n}）</source>
         <translation>♿ Green channel ({n})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="463"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="464"/>
         <source>班组长备注(&amp;B)：</source>
         <translation>Team lead note (&amp;B):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="465"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="466"/>
         <source>印在每日工作汇总上</source>
         <translation>Printed on the daily work summary</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="467"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="468"/>
         <source>班组长备注</source>
         <translation>Team lead note</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="473"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="474"/>
         <source>每日工作汇总(&amp;S)…</source>
         <translation>Daily work &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="478"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="479"/>
         <source>月度运营报告(&amp;O)…</source>
         <translation>Monthly &amp;operations report…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="487"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="488"/>
         <source>台账类型</source>
         <translation>Ledger type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="489"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="490"/>
         <source>办件台账</source>
         <translation>Case ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="490"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="491"/>
         <source>咨询登记台账</source>
         <translation>Consultation ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="491"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="492"/>
         <source>材料流转台账</source>
         <translation>Routing ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="492"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="493"/>
         <source>出件台账</source>
         <translation>Delivery ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="499"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="500"/>
         <source>起始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="500"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="501"/>
         <source>截止日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="506"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="507"/>
         <source>含完整证件号码和电话（记入留痕）</source>
         <translation>Include full ID numbers and phone numbers (logged)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="509"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="510"/>
         <source>导出台账(&amp;E)…</source>
         <translation>&amp;Export ledger…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="543"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="546"/>
         <source>每日工作汇总 {day}</source>
         <translation>Daily work summary {day}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="554"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="557"/>
         <source>导出台账</source>
         <translation>Export ledger</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="554"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="557"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="568"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="577"/>
         <source>已导出 {rows} 行到 {path}</source>
         <translation>Exported {rows} rows to {path}</translation>
     </message>
@@ -4145,32 +4150,32 @@ Reminder: {sheet}</translation>
 <context>
     <name>ReturnedFoldersPanel</name>
     <message>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="54"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="55"/>
         <source>显示所有窗口的(&amp;A)</source>
-        <translation>Show &amp;all windows&apos;</translation>
+        <translation>Show &amp;all windows'</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="56"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="57"/>
         <source>刷新(&amp;R)</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="63"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="64"/>
         <source>预审退回的材料袋</source>
         <translation>Folders returned at pre-review</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="66"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="67"/>
         <source>办理补正收件(&amp;O)</source>
         <translation>Pr&amp;ocess supplement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="103"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="109"/>
         <source>预审退回待补正 {n} 件：请通知申请人补齐材料</source>
         <translation>{n} cases returned at pre-review awaiting supplement: please notify the applicants to complete their materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="107"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="113"/>
         <source>没有预审退回的材料袋</source>
         <translation>No folders returned at pre-review</translation>
     </message>
@@ -4267,13 +4272,13 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="79"/>
         <location filename="../../hall_desk/ui/case_view.py" line="90"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="71"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="72"/>
         <source>说明</source>
         <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/case_view.py" line="83"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="91"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="92"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="54"/>
         <source>所在位置</source>
         <translation>Location</translation>
@@ -4313,46 +4318,46 @@ Reminder: {sheet}</translation>
         <translation>Dwell time</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="138"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="80"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="141"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="81"/>
         <source>♿ 帮您办</source>
         <translation>♿ Help-Desk</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="36"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="150"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="86"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="128"/>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="30"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="153"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="87"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="129"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="31"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="52"/>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="168"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="34"/>
         <source>受理编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="37"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="151"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="87"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="129"/>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="32"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="154"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="88"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="130"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="33"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="53"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="48"/>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="169"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="35"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="38"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="152"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="88"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="130"/>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="33"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="155"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="89"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="131"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="34"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="39"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="153"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="156"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
@@ -4367,12 +4372,12 @@ Reminder: {sheet}</translation>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="154"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="157"/>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="34"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="90"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="134"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="91"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="135"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="57"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="78"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="79"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="41"/>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="45"/>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="51"/>
@@ -4380,15 +4385,15 @@ Reminder: {sheet}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="155"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="89"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="158"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="90"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="56"/>
         <source>办结期限</source>
         <translation>Completion deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="156"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="84"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="159"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="85"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="50"/>
         <location filename="../../hall_desk/ui/staff_meetings.py" line="42"/>
         <source>期限</source>
@@ -4396,10 +4401,10 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/delivery_workspace.py" line="35"/>
-        <location filename="../../hall_desk/ui/main_window.py" line="157"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="85"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="115"/>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="31"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="160"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="86"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="116"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="32"/>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="51"/>
         <source>绿色通道</source>
         <translation>Green channel</translation>
@@ -4415,12 +4420,12 @@ Reminder: {sheet}</translation>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="64"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="65"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="65"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="66"/>
         <source>已停用</source>
         <translation>Disabled</translation>
     </message>
@@ -4466,7 +4471,7 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/my_evaluation.py" line="40"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="69"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="70"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="76"/>
         <location filename="../../hall_desk/ui/staff_inspections.py" line="38"/>
         <source>日期</source>
@@ -4479,23 +4484,23 @@ Reminder: {sheet}</translation>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="70"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="71"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="74"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="75"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="75"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="76"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="36"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="76"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="77"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
@@ -4525,8 +4530,8 @@ Reminder: {sheet}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ratings_page.py" line="52"/>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="136"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="77"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="137"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="78"/>
         <location filename="../../hall_desk/ui/staff_evaluations.py" line="37"/>
         <source>窗口</source>
         <translation>Window</translation>
@@ -4593,122 +4598,122 @@ Reminder: {sheet}</translation>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="64"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="65"/>
         <source>缺少的会议记录</source>
         <translation>Missing meeting records</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="71"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="72"/>
         <source>已超期 {n} 个工作日</source>
         <translation>Overdue by {n} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="74"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="75"/>
         <source>临近期限：剩余 {n} 个工作日</source>
         <translation>Nearing deadline: {n} working days left</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="94"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="95"/>
         <source>窗口/人员</source>
         <translation>Window/staff</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="95"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="96"/>
         <source>咨询</source>
         <translation>Consultation</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="96"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="97"/>
         <source>受理</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="98"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="99"/>
         <source>容缺受理</source>
         <translation>Accept-with-gaps</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="103"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="104"/>
         <source>一次性告知</source>
         <translation>One-time notice</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="108"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="109"/>
         <source>不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="111"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="112"/>
         <source>即办办结</source>
         <translation>Instant case completed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="116"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="117"/>
         <source>出件</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="119"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="120"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="120"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="121"/>
         <source>申请</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="121"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="122"/>
         <source>移交</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="122"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="123"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="123"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="124"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="124"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="125"/>
         <source>临近期限</source>
         <translation>Nearing deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="131"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="132"/>
         <source>帮办对象</source>
         <translation>Person assisted</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="132"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="133"/>
         <source>服务方式</source>
         <translation>Service mode</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="133"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="134"/>
         <source>帮办人</source>
         <translation>Assisted by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/reports_workspace.py" line="135"/>
+        <location filename="../../hall_desk/ui/reports_workspace.py" line="136"/>
         <source>受理人</source>
         <translation>Accepted by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="34"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="35"/>
         <source>退回人</source>
         <translation>Returned by</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="35"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="36"/>
         <source>退回时间</source>
         <translation>Returned at</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/returned_folders.py" line="37"/>
+        <location filename="../../hall_desk/ui/returned_folders.py" line="38"/>
         <source>退回原因</source>
         <translation>Return reason</translation>
     </message>
@@ -4850,12 +4855,12 @@ Reminder: {sheet}</translation>
         <translation>Corrected {n} times</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="170"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="36"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="171"/>
+        <location filename="../../hall_desk/ui/sync_conflicts.py" line="37"/>
         <source>处理</source>
         <translation>Handling</translation>
     </message>
@@ -5005,12 +5010,12 @@ Reminder: {sheet}</translation>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="237"/>
         <source>，移交「{department}」</source>
-        <translation>, transferred to &quot;{department}&quot;</translation>
+        <translation>, transferred to "{department}"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="253"/>
         <source>审批部门已改为「{department}」</source>
-        <translation>Approving department changed to &quot;{department}&quot;</translation>
+        <translation>Approving department changed to "{department}"</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/routing_workspace.py" line="262"/>
@@ -5134,7 +5139,7 @@ Reminder: {sheet}</translation>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="184"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="187"/>
         <source>找到 {count} 个办件</source>
         <translation>{count} cases found</translation>
     </message>
@@ -5142,418 +5147,418 @@ Reminder: {sheet}</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="87"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="88"/>
         <source>系统设置</source>
         <translation>System settings</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="132"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="133"/>
         <source>叫号队列</source>
         <translation>Queues</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="140"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="141"/>
         <source>{code}（编码是受理编号的一部分，不能修改）</source>
         <translation>{code} (the code is part of case numbers and cannot be changed)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="151"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="152"/>
         <source>（系统默认打印机）</source>
         <translation>(system default printer)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="157"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="158"/>
         <source>{printer}（未连接）</source>
         <translation>{printer} (not connected)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="170"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="171"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="172"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="173"/>
         <source>跟随系统</source>
         <translation>Follow system</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="173"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="174"/>
         <source>中文</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="180"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="181"/>
         <source>界面语言(&amp;G)：</source>
         <translation>Interface language (&amp;G):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="188"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="189"/>
         <source>自动（第二块显示器，没有则不用）</source>
         <translation>Automatic (second monitor; none if absent)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="189"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="190"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="192"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="193"/>
         <source>{name}（{w}×{h}）</source>
         <translation>{name} ({w}×{h})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="199"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="200"/>
         <source>{name}（未连接）</source>
         <translation>{name} (not connected)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="259"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="260"/>
         <source>法定节假日和调休由程序内置；这里录入本地节日、大厅闭厅日、临时调整，或尚未内置年份的全年安排。</source>
         <translation>Statutory holidays and make-up working days are built in; enter local holidays, hall closure days, temporary changes, or full-year schedules for years not yet built in here.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="266"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="267"/>
         <source>工作日历例外日</source>
         <translation>Working-calendar exceptions</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="273"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="274"/>
         <source>例外日期</source>
         <translation>Exception date</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="275"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="276"/>
         <source>例外类型</source>
         <translation>Exception type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="279"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="280"/>
         <source>说明，如：那达慕大会闭厅</source>
         <translation>Description, e.g. hall closed for the Naadam Festival</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="280"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="281"/>
         <source>例外说明</source>
         <translation>Exception description</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="281"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="282"/>
         <source>添加(&amp;A)</source>
         <translation>&amp;Add</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="283"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="284"/>
         <source>删除所选(&amp;D)</source>
         <translation>&amp;Delete selected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="303"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="304"/>
         <source>全年安排</source>
         <translation>Full-year schedule</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="310"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="311"/>
         <source>年份(&amp;Y)：</source>
         <translation>&amp;Year:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="313"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="314"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="319"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="320"/>
         <source>全年安排说明</source>
         <translation>Full-year schedule description</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="321"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="322"/>
         <source>依据，如：国务院办公厅通知（国办发明电〔2026〕×号）</source>
         <translation>Basis, e.g. State Council General Office notice (Guo Ban Fa Ming Dian [2026] No. ×)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="323"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="324"/>
         <source>声明该年已全部录入(&amp;E)</source>
         <translation>Declare year fully &amp;entered</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="325"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="326"/>
         <source>撤销声明(&amp;W)</source>
         <translation>&amp;Withdraw declaration</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="344"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="345"/>
         <source>已声明全部录入的年份：{years}（这些年份的办结期限不再标注“估算”）</source>
-        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked &quot;estimated&quot;)</translation>
+        <translation>Years declared fully entered: {years} (completion deadlines in these years are no longer marked "estimated")</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="350"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="351"/>
         <source>尚无声明全部录入的年份：内置安排之外的年份，办结期限标注“估算”。</source>
-        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked &quot;estimated&quot;.</translation>
+        <translation>No year declared fully entered yet: for years beyond the built-in schedule, completion deadlines are marked "estimated".</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="356"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="357"/>
         <source>⚠ {year} 年没有声明过</source>
         <translation>⚠ {year} has not been declared</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="393"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="394"/>
         <source>⚠ 请先在表中选择要删除的日期</source>
         <translation>⚠ Please select the dates to delete in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="411"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="412"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="413"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="414"/>
         <source>导出为 Excel(&amp;E)…</source>
         <translation>&amp;Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="421"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="425"/>
         <source>导入结果</source>
         <translation>Import results</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="432"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="436"/>
         <source>当前事项库：{items} 项事项，{departments} 个实施部门，{themes} 个一件事。导入时有任何错误行则全部不导入。</source>
-        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} &quot;one-thing&quot; bundles. If any row has errors, nothing is imported.</translation>
+        <translation>Current service catalog: {items} service items, {departments} implementing departments, {themes} "one-thing" bundles. If any row has errors, nothing is imported.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="440"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="444"/>
         <source>导入事项库</source>
         <translation>Import service catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="440"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="470"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="444"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="489"/>
         <source>Excel 文件 (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="449"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="468"/>
         <source>未导入。请修改以下各行后重新导入：</source>
         <translation>Not imported. Please fix the following rows and import again:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="456"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="474"/>
         <source>未导入：{message}</source>
         <translation>Not imported: {message}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="460"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="480"/>
         <source>已导入：事项 {items} 项，一件事 {themes} 个。</source>
-        <translation>Imported: {items} service items, {themes} &quot;one-thing&quot; bundles.</translation>
+        <translation>Imported: {items} service items, {themes} "one-thing" bundles.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="470"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="489"/>
         <source>导出事项库</source>
         <translation>Export service catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="470"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="489"/>
         <source>事项库.xlsx</source>
         <translation>service-catalog.xlsx</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="479"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="498"/>
         <source>未导出：{message}</source>
         <translation>Not exported: {message}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="483"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="502"/>
         <source>已导出 {count} 项事项到 {path}</source>
         <translation>Exported {count} service items to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="492"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="511"/>
         <source>用户列表</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="496"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="515"/>
         <source>停用/启用所选</source>
         <translation>Disable/enable selected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="497"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="516"/>
         <source>解锁所选</source>
         <translation>Unlock selected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="498"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="517"/>
         <source>所选改为下方角色</source>
         <translation>Change selected to the role below</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="499"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="518"/>
         <source>重设所选用户的密码(&amp;W)…</source>
-        <translation>Reset selected user&apos;s pass&amp;word…</translation>
+        <translation>Reset selected user's pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="506"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="525"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="513"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="532"/>
         <source>新用户名</source>
         <translation>New username</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="515"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="534"/>
         <source>新用户姓名</source>
-        <translation>New user&apos;s name</translation>
+        <translation>New user's name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="517"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="536"/>
         <source>新用户窗口</source>
-        <translation>New user&apos;s window</translation>
+        <translation>New user's window</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="520"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="539"/>
         <source>新用户初始密码</source>
-        <translation>New user&apos;s initial password</translation>
+        <translation>New user's initial password</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="521"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="540"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="522"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="541"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="523"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="542"/>
         <source>角色：</source>
         <translation>Role:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="524"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="543"/>
         <source>窗口：</source>
         <translation>Window:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="525"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="544"/>
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="526"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="545"/>
         <source>添加用户(&amp;N)</source>
         <translation>Add &amp;new user</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="569"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="576"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="585"/>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="609"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="588"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="595"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="604"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="628"/>
         <source>⚠ 请先在表中选择用户</source>
         <translation>⚠ Please select a user in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="597"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="616"/>
         <source>已重设 {name}（{username}）的密码，账户如被锁定已一并解锁。请当面告知本人，并请其登录后在“工具 → 修改密码”中改为自己的密码。</source>
-        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under &quot;Tools → Change password&quot; after signing in.</translation>
+        <translation>Password reset for {name} ({username}); the account has also been unlocked if it was locked. Tell the user in person and ask them to change it to their own password under "Tools → Change password" after signing in.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="617"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="636"/>
         <source>备份与恢复</source>
         <translation>Backup and restore</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="621"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="640"/>
         <source>备份是本机数据库的完整副本（含全部办件与个人信息，请妥善保管）。从备份恢复时，当前数据库改名保留在本机目录中；恢复后程序将关闭，请重新打开，并先同步一次以取回本机在备份之后推送过的记录。</source>
-        <translation>A backup is a full copy of this computer&apos;s database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
+        <translation>A backup is a full copy of this computer's database (including all cases and personal information; keep it safe). When restoring from a backup, the current database is renamed and kept in the local folder; the program closes after restoring — reopen it and sync once first to retrieve records this computer pushed after the backup.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="629"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="648"/>
         <source>立即备份(&amp;B)…</source>
         <translation>&amp;Back up now…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="631"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="650"/>
         <source>从备份恢复(&amp;R)…</source>
         <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="651"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="670"/>
         <source>hall-desk 备份 (*.sqlite3);;所有文件 (*)</source>
         <translation>hall-desk backups (*.sqlite3);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="654"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="673"/>
         <source>备份到</source>
         <translation>Back up to</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="656"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="675"/>
         <source>选择备份文件</source>
         <translation>Choose backup file</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="660"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="679"/>
         <source>未完成：{message}</source>
         <translation>Not completed: {message}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="673"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="692"/>
         <source>已备份到 {path}（{kb} KB，完整性校验通过）</source>
         <translation>Backed up to {path} ({kb} KB, integrity check passed)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="687"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="706"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="690"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="709"/>
         <source>用备份 {path} 替换本机数据库？
 当前数据库将改名保留；恢复后程序将关闭，请重新打开。</source>
-        <translation>Replace this computer&apos;s database with backup {path}?
+        <translation>Replace this computer's database with backup {path}?
 The current database will be renamed and kept; the program closes after restoring — please reopen it.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="694"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="713"/>
         <source>恢复</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="695"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="714"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="713"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="732"/>
         <source>已从备份恢复，工作站 {code}。</source>
         <translation>Restored from backup, workstation {code}.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="715"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="734"/>
         <source>原数据库已改名保留为 {path}。</source>
         <translation>The original database has been renamed and kept as {path}.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="717"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="736"/>
         <source>重新打开后请先同步一次，取回本机在备份之后推送过的记录。</source>
         <translation>After reopening, sync once first to retrieve records this computer pushed after the backup.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="718"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="737"/>
         <source>程序现在关闭，请重新打开。</source>
         <translation>The program will now close; please reopen it.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="724"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="743"/>
         <source>恢复完成</source>
         <translation>Restore complete</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/settings_dialog.py" line="726"/>
+        <location filename="../../hall_desk/ui/settings_dialog.py" line="745"/>
         <source>关闭程序</source>
         <translation>Close program</translation>
     </message>
@@ -5754,7 +5759,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/settings.ui" line="55"/>
         <source>申请人在这段时间内未评价，记为「未评价」（不计为好评）</source>
-        <translation>If the applicant does not rate within this time, it is recorded as &quot;Not rated&quot; (not counted as positive)</translation>
+        <translation>If the applicant does not rate within this time, it is recorded as "Not rated" (not counted as positive)</translation>
     </message>
     <message>
         <location filename="../../forms/settings.ui" line="55"/>
@@ -5860,7 +5865,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../forms/setup.ui" line="8"/>
         <source>首次使用：请设置本工作站。新大厅的第一台工作站选择“新建大厅”；其他工作站选择“加入已有大厅”，并使用第一台工作站导出的大厅密钥文件。</source>
-        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose &quot;New hall&quot;; for other workstations, choose &quot;Join existing hall&quot; and use the hall key file exported by the first workstation.</translation>
+        <translation>First use: please set up this workstation. For the first workstation of a new hall, choose "New hall"; for other workstations, choose "Join existing hall" and use the hall key file exported by the first workstation.</translation>
     </message>
     <message>
         <location filename="../../forms/setup.ui" line="14"/>
@@ -6078,52 +6083,52 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>SupplementForm</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="860"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="865"/>
         <source>受理编号或证件号码(&amp;F)：</source>
         <translation>&amp;Find by case no. or ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="863"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="868"/>
         <source>受理编号或证件号码</source>
         <translation>Case no. or ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="864"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="869"/>
         <source>扫描告知书上的条码，或输入受理编号、证件号码</source>
         <translation>Scan the barcode on the notice, or enter the case no. or ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="875"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="880"/>
         <source>待补材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="877"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="882"/>
         <source>确认收取(&amp;C)</source>
         <translation>&amp;Confirm receipt</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="884"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="889"/>
         <source>打印受理通知书(&amp;Y)…</source>
         <translation>Print intake notice (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="911"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="916"/>
         <source>⚠ 没有找到待补正或待补齐容缺材料的办件</source>
         <translation>⚠ No case found awaiting supplement or accept-with-gaps materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="917"/>
-        <source>{case_no}&#x3000;{title}&#x3000;{name}（{state}）</source>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="922"/>
+        <source>{case_no}　{title}　{name}（{state}）</source>
         <translation>{case_no} · {title} · {name} ({state})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="960"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="965"/>
         <source>材料已收齐：{case_no} 已受理，办结期限 {due}</source>
         <translation>All materials received: {case_no} accepted, completion deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="966"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="971"/>
         <source>已登记收取，{case_no} 仍有材料待补</source>
         <translation>Receipt recorded; {case_no} still has materials outstanding</translation>
     </message>
@@ -6131,28 +6136,28 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="61"/>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="63"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="47"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="49"/>
         <source>立即同步</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="90"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="76"/>
         <source>同步：</source>
         <translation>Sync: </translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="134"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="122"/>
         <source>同步：正在同步…</source>
         <translation>Sync: syncing…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="143"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="131"/>
         <source>同步：{step}</source>
         <translation>Sync: {step}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/sync_panel.py" line="162"/>
+        <location filename="../../hall_desk/ui/sync_panel.py" line="150"/>
         <source>同步失败：{reason}</source>
         <translation>Sync failed: {reason}</translation>
     </message>
@@ -6462,17 +6467,17 @@ The current database will be renamed and kept; the program closes after restorin
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="350"/>
-        <source>{number}&#x3000;{kind}&#x3000;{channel}&#x3000;{tier}</source>
+        <source>{number}　{kind}　{channel}　{tier}</source>
         <translation>{number} · {kind} · {channel} · {tier}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="356"/>
-        <source>状态：{state}&#x3000;{mark}</source>
+        <source>状态：{state}　{mark}</source>
         <translation>Status: {state}  {mark}</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_desk.py" line="359"/>
-        <source>反映人：{who}&#x3000;涉及：{staff}</source>
+        <source>反映人：{who}　涉及：{staff}</source>
         <translation>Reported by: {who} · Staff involved: {staff}</translation>
     </message>
     <message>
@@ -6526,12 +6531,12 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="82"/>
         <source>（非办不成事）</source>
-        <translation>(not &quot;can&apos;t-get-it-done&quot;)</translation>
+        <translation>(not "can't-get-it-done")</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="85"/>
         <source>办不成事类型(&amp;B)：</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; type (&amp;B):</translation>
+        <translation>"Can't-get-it-done" type (&amp;B):</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/ticket_register.py" line="88"/>
@@ -6624,7 +6629,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="25"/>
         <source>办不成事/投诉</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
+        <translation>"Can't-get-it-done" / complaints</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/tickets_workspace.py" line="34"/>
@@ -6795,7 +6800,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/words.py" line="41"/>
         <source>办不成事与投诉处理</source>
-        <translation>Complaints and &quot;can&apos;t-get-it-done&quot; handling</translation>
+        <translation>Complaints and "can't-get-it-done" handling</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="42"/>
@@ -7445,7 +7450,7 @@ The current database will be renamed and kept; the program closes after restorin
     <message>
         <location filename="../../hall_desk/ui/words.py" line="199"/>
         <source>办不成事窗口</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; window</translation>
+        <translation>"Can't-get-it-done" window</translation>
     </message>
     <message>
         <location filename="../../hall_desk/ui/words.py" line="200"/>
@@ -7926,77 +7931,77 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="76"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="79"/>
         <source>综合受理</source>
         <translation>One-window intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="78"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="81"/>
         <source>选择事项或一件事，录入申请人，核对材料清单，受理、容缺受理、一次性告知补正或不予受理，并打印通知书。</source>
-        <translation>Choose a service item or &quot;one-thing&quot; bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
+        <translation>Choose a service item or "one-thing" bundle, enter the applicant, check the materials list, then accept, accept with gaps, issue a one-time supplement notice or reject, and print the notice.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="85"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="88"/>
         <source>咨询登记</source>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="87"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="90"/>
         <source>快速登记现场和电话咨询，常用主题一键录入，转入受理时记录首问负责人。</source>
         <translation>Quickly register walk-in and phone consultations, enter common topics with one click, and record the first-contact owner when passing to intake.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="93"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="96"/>
         <source>材料流转</source>
         <translation>Routing</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="95"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="98"/>
         <source>扫码收取材料袋、预审、按部门批量移交并打印交接单，随时掌握每个材料袋的位置和剩余期限。</source>
         <translation>Scan in folders, pre-review, transfer in batches by department and print handover slips; always know where each folder is and how much time is left.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="102"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="105"/>
         <source>统一出件</source>
         <translation>Unified delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="104"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="107"/>
         <source>待出件队列，本人或代领核验身份后领取，邮寄登记运单号，出件台账。</source>
         <translation>Delivery queue, pickup by the applicant or a proxy after ID check, mail registration with tracking number, delivery ledger.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="110"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="113"/>
         <source>办不成事/投诉</source>
-        <translation>&quot;Can&apos;t-get-it-done&quot; / complaints</translation>
+        <translation>"Can't-get-it-done" / complaints</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="112"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="115"/>
         <source>办不成事反映、投诉、建议、表扬和好差评的登记、派单、限期解决与核查。</source>
-        <translation>Register, assign, resolve within deadlines and verify &quot;can&apos;t-get-it-done&quot; reports, complaints, suggestions, praise and ratings.</translation>
+        <translation>Register, assign, resolve within deadlines and verify "can't-get-it-done" reports, complaints, suggestions, praise and ratings.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="118"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="121"/>
         <source>统计报表</source>
         <translation>Statistics and reports</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="120"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="123"/>
         <source>当日概况、超期和临近期限办件、每日工作汇总、月度报表和各类台账导出。</source>
         <translation>Day overview, overdue and near-deadline cases, daily work summary, monthly reports and ledger exports.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="126"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="129"/>
         <source>人员与巡查</source>
         <translation>Staff and inspections</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="128"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="131"/>
         <source>晨会、周例会和待办事项，现场巡查与整改复查，月度绩效考评的计算、审核、发布和打印。</source>
         <translation>Morning meetings, weekly meetings and action items, on-site inspections and rectification follow-up, and calculation, review, publishing and printing of monthly staff evaluations.</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/main_window.py" line="133"/>
+        <location filename="../../hall_desk/ui/main_window.py" line="136"/>
         <source>系统管理</source>
         <translation>System administration</translation>
     </message>
