@@ -496,6 +496,12 @@ class CatalogHit:
     department: str
 
 
+def is_empty(ws: Workstation) -> bool:
+    """No item at all: a workstation that joined a hall and has not synced yet."""
+    with ws.reading() as s:
+        return not ws.catalog_items(s)
+
+
 def search(ws: Workstation, query: str, limit: int = 20) -> list[CatalogHit]:
     """By name, code, full pinyin or pinyin initials (gtgsh → 个体工商户…); themes first."""
     q = clean_query(query, max_len=MAX_QUERY)

@@ -78,12 +78,14 @@ def init_home(
         ws = Workstation(home, wall, initialising=True)
         try:
             if hall_key_file is None:
-                # A new hall names itself for every workstation that joins it later; one that
-                # joins takes the hall's name from its first sync.
+                # A new hall starts from its name and what the program ships (the catalog, the
+                # calendar days) for every workstation that joins it later. One that joins takes
+                # all three from its first sync: its own would be newer than the hall's and
+                # replace, at every workstation, what the hall's admin has made of them.
                 with ws.transaction(SYSTEM_ACTOR) as tx:
                     emit_hall_name(tx, hall)
-            catalog.import_catalog(ws, SYSTEM_ACTOR, catalog.bundled_catalog())
-            calendar_service.seed_overrides(ws, SYSTEM_ACTOR, bundled_overrides())
+                catalog.import_catalog(ws, SYSTEM_ACTOR, catalog.bundled_catalog())
+                calendar_service.seed_overrides(ws, SYSTEM_ACTOR, bundled_overrides())
             if admin is not None:
                 users.create_user(ws, SYSTEM_ACTOR, admin[0], admin[1], Role.ADMIN, admin[2])
             ws.anchors.flush()  # a whole home has its anchor on disk

@@ -126,6 +126,11 @@ class IntakeForm(QWidget):
         self.item_results.setAccessibleName(self.tr("查找结果"))
         self.item_results.setMaximumHeight(110)
         layout.addWidget(self.item_results)
+        self.item_hint = QLabel()
+        self.item_hint.setObjectName("itemHint")
+        self.item_hint.setWordWrap(True)
+        self.item_hint.setVisible(False)
+        layout.addWidget(self.item_hint)
         chosen_label = QLabel(self.tr("已选(&L)（Delete 键移除）："))
         self.chosen = QListWidget()
         self.chosen.setObjectName("chosenItems")
@@ -153,6 +158,21 @@ class IntakeForm(QWidget):
             self.item_results.addItem(item)
         if self.item_results.count():
             self.item_results.setCurrentRow(0)
+        self._hint_no_items(text)
+
+    def _hint_no_items(self, text: str) -> None:
+        """Why a search found nothing when the reason is not the words typed: a workstation
+        that joined a hall has no catalog until its first sync brings the hall's."""
+        if self.item_results.count() or not text.strip():
+            self.item_hint.setVisible(False)
+            return
+        if catalog.is_empty(self.ws):
+            self.item_hint.setText(
+                self.tr("⚠ 本工作站还没有事项库：同步后即取得大厅的事项库，再查找事项")
+            )
+        else:
+            self.item_hint.setText(self.tr("⚠ 没有找到「{text}」对应的事项").format(text=text))
+        self.item_hint.setVisible(True)
 
     def _add_first_result(self) -> None:
         current = self.item_results.currentItem() or self.item_results.item(0)

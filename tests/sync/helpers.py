@@ -187,3 +187,11 @@ def bulk_cases(ws: Workstation, count: int, start: int) -> None:
 
 def own_events(ws: Workstation) -> set[tuple[object, ...]]:
     return {e for e in local_events(ws) if e[1] == ws.code}
+
+
+def first_syncs(url: str, hall_ws: Workstation, *joined: Workstation) -> None:
+    """Each workstation that joined the hall takes the hall's catalog and calendar at its first
+    sync, before it takes in a case: `hall_ws` (the one that made the hall) shares them first."""
+    sync(hall_ws, url)
+    for ws in joined:
+        sync(ws, url)

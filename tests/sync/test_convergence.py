@@ -57,6 +57,7 @@ from tests.sync.helpers import (
     conflicts,
     converge,
     draft,
+    first_syncs,
     local_events,
     person_name,
     projections,
@@ -169,6 +170,7 @@ def _machine(backend: str, templates: dict[str, Path], root: Path) -> type[RuleB
             else:
                 folder.mkdir(parents=True, exist_ok=True)
                 self.url = str(folder / "hall-shared.sqlite3")
+            first_syncs(self.url, *self.stations)
 
         def _pick(self, i: int, state: CaseState, n: int) -> tuple[Workstation, str] | None:
             ws = self.stations[i]

@@ -32,6 +32,7 @@ from tests.sync.helpers import (
     bulk_cases,
     clerk,
     draft,
+    first_syncs,
     insert_shared_rows,
     projections,
     shared_rows,
@@ -235,7 +236,7 @@ def test_upgrading_the_shared_schema_seals_what_the_upgrader_holds(hall, shared_
     holds field for field; a row it does not hold (written behind the hall's back) stays out."""
     w1, w2, w3 = hall.ws("W1"), hall.ws("W2"), hall.ws("W3")
     intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(71)), on=DAY)
-    sync(w1, shared_url)
+    first_syncs(shared_url, w1, w2, w3)
     intake.accept(w2, clerk(w2), draft(w2, [FOOD], applicant(72)), on=DAY)
     sync(w2, shared_url)
     sync(w1, shared_url)  # W1 now holds everything W2 wrote

@@ -18,6 +18,7 @@ from tests.sync.helpers import (
     applicant,
     clerk,
     draft,
+    first_syncs,
     projections,
     router,
     sync,
@@ -69,6 +70,7 @@ def test_a_deleted_shared_row_is_reported_healed_by_a_holder_and_reaches_every_p
     hall, shared_url
 ):
     w1, w2, w3 = hall.ws("W1"), hall.ws("W2"), hall.ws("W3")
+    first_syncs(shared_url, w1, w2)
     cases = [_accept(w2, 80 + n) for n in range(3)]
     # Later steps of the case whose first event goes missing: they reach W3 before it.
     assert routing.collect(w2, router(w2), [cases[1]], on=DAY)
@@ -135,6 +137,7 @@ def test_a_deleted_tail_of_an_origin_is_found_by_its_anchor_and_put_back(hall, s
     """Rows deleted from the end leave no hole; the origin's shared anchor still names its last
     acknowledged event, and a workstation that pulled them holds them."""
     w1, w2, w3 = hall.ws("W1"), hall.ws("W2"), hall.ws("W3")
+    first_syncs(shared_url, w1, w2)
     cases = [_accept(w2, 100 + n) for n in range(3)]
     sync(w2, shared_url)
     sync(w1, shared_url)
@@ -157,6 +160,7 @@ def test_a_deleted_tail_of_an_origin_is_found_by_its_anchor_and_put_back(hall, s
 
 def test_an_intact_shared_database_reports_nothing(hall, shared_url):
     w1, w2 = hall.ws("W1"), hall.ws("W2")
+    first_syncs(shared_url, w1, w2)
     _accept(w1, 110)
     _accept(w2, 111)
     for ws in (w1, w2, w1, w2):
@@ -173,6 +177,7 @@ def test_a_large_shared_database_is_looked_at_once_a_day(hall, shared_url, monke
 
     monkeypatch.setattr(gaps, "FULL_CHECK_ROWS", 0)
     w1, w2, w3 = hall.ws("W1"), hall.ws("W2"), hall.ws("W3")
+    first_syncs(shared_url, w1, w2)
     cases = [_accept(w2, 120 + n) for n in range(3)]
     assert routing.collect(w2, router(w2), [cases[1]], on=DAY)
     sync(w2, shared_url)

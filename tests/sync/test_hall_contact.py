@@ -27,6 +27,7 @@ from tests.sync.helpers import (
     clerk,
     converge,
     draft,
+    first_syncs,
     insert_shared_rows,
     raw_event,
     sync,
@@ -119,6 +120,7 @@ def test_a_number_kept_per_workstation_is_the_fallback_until_the_first_save_publ
     hall, shared_url
 ) -> None:
     w1, w2 = hall.ws("W1"), hall.ws("W2")
+    first_syncs(shared_url, w1, w2)
     keep_locally(w1, contact_phone=PHONE, hall_address=ADDRESS)
     keep_locally(w2, contact_phone="0475-1111111")
     # Until the hall has a number, each prints what it kept.

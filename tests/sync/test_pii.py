@@ -11,7 +11,17 @@ from hall_desk.domain.catalog import AGENT_MATERIAL
 from hall_desk.services import intake
 from hall_desk.services.intake import AgentDraft
 from tests.sync.conftest import _libpq
-from tests.sync.helpers import DAY, FOOD, applicant, clerk, converge, draft, phone, resident
+from tests.sync.helpers import (
+    DAY,
+    FOOD,
+    applicant,
+    clerk,
+    converge,
+    draft,
+    first_syncs,
+    phone,
+    resident,
+)
 
 PEOPLE = range(900, 906)
 AGENT_ID = resident(977)
@@ -42,6 +52,7 @@ def _shared_text(url: str) -> bytes:
 
 def test_the_shared_database_holds_no_plaintext_personal_data(hall, shared_url):
     w1, w2 = hall.ws("W1"), hall.ws("W2")
+    first_syncs(shared_url, w1, w2)
     for n in PEOPLE:
         ws = w1 if n % 2 else w2
         d = draft(ws, [FOOD], applicant(n))

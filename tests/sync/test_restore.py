@@ -146,9 +146,10 @@ def test_a_shared_database_rebuilt_from_scratch_gets_a_retired_workstations_work
     from contextlib import nullcontext
 
     from tests.sync.conftest import fresh_pg_database
-    from tests.sync.helpers import converge, own_events, shared_events_set
+    from tests.sync.helpers import converge, first_syncs, own_events, shared_events_set
 
     w1, w2, w3 = hall.ws("W1"), hall.ws("W2"), hall.ws("W3")
+    first_syncs(shared_url, w1, w2, w3)
     bulk_cases(w3, 2, start=40)
     bulk_cases(w1, 1, start=50)
     converge([w1, w2, w3], shared_url)
