@@ -1552,480 +1552,490 @@ Please give this file to the system administrator.</translation>
         <translation>Search results</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="129"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="134"/>
         <source>已选(&amp;L)（Delete 键移除）：</source>
         <translation>Se&amp;lected (Delete to remove):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="132"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="137"/>
         <source>已选事项</source>
         <translation>Selected items</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="149"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="154"/>
         <source>一件事</source>
         <translation>Bundled service</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="173"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="171"/>
+        <source>⚠ 本工作站还没有事项库：同步后即取得大厅的事项库，再查找事项</source>
+        <translation>⚠ This workstation has no catalog yet: sync once to get the hall's catalog, then search for the item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="174"/>
+        <source>⚠ 没有找到「{text}」对应的事项</source>
+        <translation>⚠ No item matches “{text}”</translation>
+    </message>
+    <message>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="193"/>
         <source>一件事：</source>
         <translation>Bundled service:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="212"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="232"/>
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="228"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="248"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="229"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="249"/>
         <source>单位（统一社会信用代码）</source>
         <translation>Organization (unified social credit code)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="250"/>
         <source>申请人类型</source>
         <translation>Applicant type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="230"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="250"/>
         <source>申请人类型(&amp;E)：</source>
         <translation>Applicant typ&amp;e:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="235"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="255"/>
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="235"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="255"/>
         <source>证件类型</source>
         <translation>ID type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="257"/>
         <source>证件号码(&amp;I)：</source>
         <translation>&amp;ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="237"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="257"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="242"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="262"/>
         <source>姓名/名称(&amp;M)：</source>
         <translation>Na&amp;me:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="242"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="262"/>
         <source>申请人姓名或单位名称</source>
         <translation>Applicant or organization name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="244"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="264"/>
         <source>联系电话(&amp;P)：</source>
         <translation>&amp;Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="244"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="264"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="246"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="266"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="246"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="266"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="249"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="269"/>
         <source>法定代表人：</source>
         <translation>Legal representative:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="249"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="269"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="252"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="272"/>
         <source>联系人：</source>
         <translation>Contact person:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="252"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="272"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="253"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="273"/>
         <source>代理人代为办理(&amp;G)</source>
         <translation>Handled by an a&amp;gent</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="257"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="277"/>
         <source>代理人姓名：</source>
         <translation>Agent name:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="257"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="277"/>
         <source>代理人姓名</source>
         <translation>Agent name</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="261"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="281"/>
         <source>代理人身份证号：</source>
         <translation>Agent ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="263"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="283"/>
         <source>代理人身份证号码</source>
         <translation>Agent ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="295"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="315"/>
         <source>✓ 统一社会信用代码校验通过</source>
         <translation>✓ Unified social credit code is valid</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="306"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="326"/>
         <source>✓ 校验通过：{birth} 出生，{sex}，{age} 岁</source>
         <translation>✓ Valid: born {birth}, {sex}, age {age}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="313"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="333"/>
         <source>；已满 60 周岁，建议走绿色通道（已勾选“老年人”，可取消）</source>
         <translation>; aged 60 or over, green channel suggested ("Senior" is checked; you can uncheck it)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="336"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="356"/>
         <source>；已调出既往登记信息，请核对</source>
         <translation>; previous registration details loaded, please verify</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="353"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="373"/>
         <source>③ 帮您办（绿色通道）</source>
         <translation>③ Help-Desk (green channel)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="357"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="377"/>
         <source>老年人</source>
         <translation>Senior</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="358"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="378"/>
         <source>残疾人</source>
         <translation>Person with disability</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="359"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="379"/>
         <source>孕妇</source>
         <translation>Pregnant</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="360"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="380"/>
         <source>伤病/行动不便</source>
         <translation>Ill/injured or limited mobility</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="361"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="381"/>
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="370"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="390"/>
         <source>帮办方式</source>
         <translation>Assistance type</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="372"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="392"/>
         <source>全程帮办</source>
         <translation>Full assistance</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="373"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="393"/>
         <source>导办</source>
         <translation>Guided</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="374"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="394"/>
         <source>代办</source>
         <translation>Handled on behalf</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="375"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="395"/>
         <source>上门服务</source>
         <translation>Home visit</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="381"/>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="382"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="401"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="402"/>
         <source>帮办人</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="394"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="414"/>
         <source>④ 材料核对（空格键勾选已收取；F2 修改收取份数或填写补正要求）</source>
         <translation>④ Materials check (Space marks as received; F2 edits copies received or supplement requirement)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="404"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="424"/>
         <source>收取份数</source>
         <translation>Copies received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="720"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="740"/>
         <source>打印通知书(&amp;Y)…</source>
         <translation>Print notice (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="722"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="742"/>
         <source>查看办件(&amp;C)</source>
         <translation>View &amp;case</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="398"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="418"/>
         <source>材料清单</source>
         <translation>Materials list</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="401"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="421"/>
         <source>已收取</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="402"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="422"/>
         <source>材料名称</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="403"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="423"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="405"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="425"/>
         <source>要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="406"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="426"/>
         <source>补正要求</source>
         <translation>Supplement requirement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="410"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="430"/>
         <source>未收取材料的补正要求，印在一次性告知书上，如：须加盖公章的原件</source>
         <translation>Supplement requirement for materials not received, printed on the one-time notice, e.g. original bearing the official seal</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="432"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="452"/>
         <source>全部收取(&amp;A)</source>
         <translation>Receive &amp;all</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="476"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="496"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="477"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="497"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="478"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="498"/>
         <source>原件和复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="480"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="500"/>
         <source>必要</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="480"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="500"/>
         <source>非必要</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="481"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="501"/>
         <source>，可容缺</source>
         <translation>, accept-with-gaps allowed</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="536"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="556"/>
         <source>⑤ 办理决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="540"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="560"/>
         <source>容缺承诺</source>
         <translation>Accept-with-gaps pledge</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="545"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="565"/>
         <source>容缺材料补齐期限</source>
         <translation>Deadline to provide missing materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="550"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="570"/>
         <source>补正期限</source>
         <translation>Supplement deadline</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="555"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="575"/>
         <source>不予受理理由</source>
         <translation>Reason for rejection</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="559"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="579"/>
         <source>容缺承诺：</source>
         <translation>Accept-with-gaps pledge:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="560"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="580"/>
         <source>容缺补齐期限：</source>
         <translation>Missing-materials deadline:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="561"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="581"/>
         <source>补正期限(&amp;Q)：</source>
         <translation>Supplement deadline (&amp;Q):</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="562"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="582"/>
         <source>不予受理理由：</source>
         <translation>Reason for rejection:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="574"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="594"/>
         <source>受理(&amp;S)  Ctrl+Enter</source>
         <translation>Accept (&amp;S)  Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="575"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="595"/>
         <source>容缺受理(&amp;R)</source>
         <translation>Accept with gaps (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="576"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="596"/>
         <source>一次性告知补正(&amp;B)</source>
         <translation>One-time supplement notice (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="577"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="597"/>
         <source>不予受理(&amp;N)</source>
         <translation>Reject (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="578"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="598"/>
         <source>即办办结(&amp;J)</source>
         <translation>Complete as instant case (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="635"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="655"/>
         <source>再受理一件？</source>
         <translation>Accept another case?</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="637"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="657"/>
         <source>{when}已为该申请人受理同一事项：受理编号 {case_no}（{title}，{state}）。
 确定要再受理一件新的办件吗？</source>
         <translation>{when} the same item was already accepted for this applicant: intake no. {case_no} ({title}, {state}).
 Are you sure you want to accept a new case?</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="640"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="660"/>
         <source>{minutes} 分钟前</source>
         <translation>{minutes} minutes ago</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="642"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="662"/>
         <source>刚才</source>
         <translation>Just now</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="711"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="731"/>
         <source>办理结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="723"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="743"/>
         <source>下一位(&amp;X)</source>
         <translation>Ne&amp;xt</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="726"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="746"/>
         <source>打印材料袋标签(&amp;D)…</source>
         <translation>Print fol&amp;der label…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="746"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="766"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="747"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="767"/>
         <source>已容缺受理</source>
         <translation>Accepted with gaps</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="748"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="768"/>
         <source>已一次性告知补正</source>
         <translation>One-time supplement notice issued</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="749"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="769"/>
         <source>已不予受理</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="750"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="770"/>
         <source>已当场办结，待出件</source>
         <translation>Completed on the spot, awaiting delivery</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="752"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="772"/>
         <source>{decision}：受理编号 {case_no}</source>
         <translation>{decision}: intake no. {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="757"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="777"/>
         <source>，办结期限 {due}</source>
         <translation>, deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="760"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="780"/>
         <source>；不予受理理由：{reason}</source>
         <translation>; reason for rejection: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="762"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="782"/>
         <source>；待补材料：{names}</source>
         <translation>; materials to supplement: {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="766"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="786"/>
         <source>。♿ 绿色通道</source>
         <translation>. ♿ Green channel</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="781"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="801"/>
         <source>材料袋标签 {case_no}</source>
         <translation>Folder label {case_no}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="813"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="833"/>
         <source>由咨询转入受理：首问负责人为接待咨询的工作人员</source>
         <translation>Converted from consultation: the first-contact officer is the staff member who handled the consultation</translation>
     </message>
@@ -2033,17 +2043,17 @@ Are you sure you want to accept a new case?</translation>
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="1009"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1029"/>
         <source>新受理</source>
         <translation>New intake</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="1011"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1031"/>
         <source>补正收件/容缺补齐</source>
         <translation>Supplements / missing materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="1013"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="1033"/>
         <source>预审退回</source>
         <translation>Returned from pre-review</translation>
     </message>
@@ -6083,52 +6093,52 @@ The current database will be renamed and kept; the program closes after restorin
 <context>
     <name>SupplementForm</name>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="865"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="885"/>
         <source>受理编号或证件号码(&amp;F)：</source>
         <translation>&amp;Find by case no. or ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="868"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="888"/>
         <source>受理编号或证件号码</source>
         <translation>Case no. or ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="869"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="889"/>
         <source>扫描告知书上的条码，或输入受理编号、证件号码</source>
         <translation>Scan the barcode on the notice, or enter the case no. or ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="880"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="900"/>
         <source>待补材料</source>
         <translation>Materials to supplement</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="882"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="902"/>
         <source>确认收取(&amp;C)</source>
         <translation>&amp;Confirm receipt</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="889"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="909"/>
         <source>打印受理通知书(&amp;Y)…</source>
         <translation>Print intake notice (&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="916"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="936"/>
         <source>⚠ 没有找到待补正或待补齐容缺材料的办件</source>
         <translation>⚠ No case found awaiting supplement or accept-with-gaps materials</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="922"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="942"/>
         <source>{case_no}　{title}　{name}（{state}）</source>
         <translation>{case_no} · {title} · {name} ({state})</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="965"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="985"/>
         <source>材料已收齐：{case_no} 已受理，办结期限 {due}</source>
         <translation>All materials received: {case_no} accepted, completion deadline {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_desk/ui/intake_workspace.py" line="971"/>
+        <location filename="../../hall_desk/ui/intake_workspace.py" line="991"/>
         <source>已登记收取，{case_no} 仍有材料待补</source>
         <translation>Receipt recorded; {case_no} still has materials outstanding</translation>
     </message>
