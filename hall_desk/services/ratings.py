@@ -190,13 +190,14 @@ def read_ahead(tx: Tx, targets: Sequence[tuple[RatedKind, str]]) -> None:
     refs = [str(ref).strip() for _, ref in targets]
     kinds = [RatedKind(kind) for kind, _ in targets]
     case_refs = [r for kind, r in zip(kinds, refs, strict=True) if kind in _CASE_KINDS]
-    events = {e.id: e for e in queries.events_by_id(session, case_refs)}
+    events = {e.id: e for e in queries.rows_by_id(session, Event, case_refs)}
     delivery_refs = [r for kind, r in zip(kinds, refs, strict=True) if kind is RatedKind.DELIVERY]
-    deliveries = queries.deliveries_by_id(session, delivery_refs)
+    deliveries = queries.rows_by_id(session, DeliveryRow, delivery_refs)
     # The deliveries and cases held by the transaction (the folds keep them current): a
     # lookup, not a query.
-    queries.cases_by_id(
+    queries.rows_by_id(
         session,
+        CaseRow,
         [e.entity_id for e in events.values() if e.entity_type == "case"]
         + [d.case_id for d in deliveries],
     )

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import ColumnElement, Date, and_, bindparam, func, select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from hall_desk.store.models_ratings import RatingRow
 from hall_desk.store.models_routing import DeliveryRow
 
 _CHUNK = 500  # values bound in one IN list
+_ById = TypeVar("_ById", Event, DeliveryRow, CaseRow)
 
 
 def counted() -> ColumnElement[bool]:
@@ -58,31 +60,13 @@ def rated_records(session: Session, kind: str, record_ids: Iterable[str]) -> set
     return out
 
 
-def events_by_id(session: Session, ids: Sequence[str]) -> list[Event]:
+def rows_by_id(session: Session, model: type[_ById], ids: Sequence[str]) -> list[_ById]:
+    """The rows of `model` under `ids` (each once), an IN list of at most _CHUNK at a time."""
     wanted = list(dict.fromkeys(ids))
-    out: list[Event] = []
+    column = model.id  # type: ignore[attr-defined]
+    out: list[_ById] = []
     for start in range(0, len(wanted), _CHUNK):
-        out += session.scalars(select(Event).where(Event.id.in_(wanted[start : start + _CHUNK])))
-    return out
-
-
-def deliveries_by_id(session: Session, ids: Sequence[str]) -> list[DeliveryRow]:
-    wanted = list(dict.fromkeys(ids))
-    out: list[DeliveryRow] = []
-    for start in range(0, len(wanted), _CHUNK):
-        out += session.scalars(
-            select(DeliveryRow).where(DeliveryRow.id.in_(wanted[start : start + _CHUNK]))
-        )
-    return out
-
-
-def cases_by_id(session: Session, ids: Sequence[str]) -> list[CaseRow]:
-    wanted = list(dict.fromkeys(ids))
-    out: list[CaseRow] = []
-    for start in range(0, len(wanted), _CHUNK):
-        out += session.scalars(
-            select(CaseRow).where(CaseRow.id.in_(wanted[start : start + _CHUNK]))
-        )
+        out += session.scalars(select(model).where(column.in_(wanted[start : start + _CHUNK])))
     return out
 
 
