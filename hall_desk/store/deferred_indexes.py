@@ -32,12 +32,16 @@ from hall_desk.store.db import Database
 log = logging.getLogger("hall_desk.store")
 
 MARKER = "deferred_indexes"  # in meta: the statements making the indexes again, a JSON list
-_CREATE = re.compile(r"^\s*CREATE\s+INDEX\s+(?!IF\s+NOT\s+EXISTS)", re.IGNORECASE)
+# The one shape of statement set aside and run again: an index of plain columns, nothing else.
+# What `meta` holds is run at every open, and anyone who can write the file could put any
+# statement there (an ATTACH makes a file wherever the clerk's account may write); a statement
+# of this shape can only make an index.
+_PLAIN_INDEX = re.compile(r'^CREATE INDEX "?\w+"? ON "?\w+"? \([\w", ]+\)$', re.ASCII)
 
 
 def _if_missing(sql: str) -> str:
-    """The stored CREATE INDEX statement, harmless when the index is there already."""
-    return _CREATE.sub("CREATE INDEX IF NOT EXISTS ", sql, count=1)
+    """A plain index's statement, harmless when the index is there already."""
+    return "CREATE INDEX IF NOT EXISTS " + sql.removeprefix("CREATE INDEX ")
 
 
 def _quoted(name: str) -> str:
@@ -55,7 +59,7 @@ def set_aside(session: Session, tables: Mapping[str, frozenset[str]]) -> int:
     dropping: list[tuple[str, str]] = []
     for name, table, sql in found:
         kept = tables.get(table)
-        if kept is None or not _CREATE.match(sql):  # another table's, or a unique index
+        if kept is None or not _PLAIN_INDEX.match(sql):  # another table's, unique, or partial
             continue
         columns = driver.execute(session, f"PRAGMA index_info({_quoted(name)})")
         leading = next((column for seqno, _cid, column in columns if seqno == 0), None)
@@ -85,7 +89,10 @@ def make_again(session: Session) -> int:
     statements ran. In the caller's transaction."""
     statements = _waiting(session)
     for sql in statements:
-        driver.execute(session, _if_missing(sql))
+        if _PLAIN_INDEX.match(sql):
+            driver.execute(session, _if_missing(sql))
+        else:
+            log.error("not run: a statement set aside that is not a plain index: %.200r", sql)
     if statements:
         driver.execute(session, "DELETE FROM meta WHERE key = ?", (MARKER,))
     return len(statements)

@@ -82,3 +82,28 @@ def test_no_index_a_fold_finds_rows_by_is_set_aside(ws, monkeypatch):
     kept = projections.fold_lookups()
     assert len(looked_up) > 10
     assert {(table, column) for table, column in looked_up if column not in kept[table]} == set()
+
+
+def test_a_statement_planted_in_meta_is_never_run(ws, tmp_path, caplog):
+    """Whoever can write the database file could put any statement among those run at the next
+    open; only a plain index's is run (an ATTACH would make a file wherever the clerk may write)."""
+    import json
+
+    planted = tmp_path / "planted.sqlite3"
+    before = _indexes(ws.home.db_path)
+    ws.close()
+    with sqlite3.connect(ws.home.db_path) as conn:
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            (deferred_indexes.MARKER, json.dumps([f"ATTACH DATABASE '{planted}' AS planted"])),
+        )
+    with Workstation(Home(ws.home.path)) as again:
+        assert not planted.exists()
+        assert _indexes(again.home.db_path) == before
+        with again.db.read() as s:
+            assert (
+                not s.connection()
+                .exec_driver_sql("SELECT 1 FROM meta WHERE key = ?", (deferred_indexes.MARKER,))
+                .all()
+            )
+    assert "not a plain index" in caplog.text
