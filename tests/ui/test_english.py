@@ -160,7 +160,16 @@ def names(ws) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def demo(ws, admin):  # type: ignore[no-untyped-def]
     today = ws.today()
-    generate(ws, days=2, per_day=5, seed=3, end=today)
+    # Two working days ending on the last one up to today: on a weekend or a holiday, days
+    # ending today would hold one working day or none, and no case delivered or under way.
+    cal = ws.calendar()
+    end = today
+    while not cal.is_working_day(end):
+        end -= timedelta(days=1)
+    start = end - timedelta(days=1)
+    while not cal.is_working_day(start):
+        start -= timedelta(days=1)
+    generate(ws, days=(end - start).days + 1, per_day=5, seed=3, end=end)
     generate_queue_days(ws, today - timedelta(days=1), today, 3)
     return ws
 
