@@ -89,6 +89,7 @@ from hall_desk.store.models_staff import (
     MeetingRow,
 )
 from hall_desk.store.models_tickets import TicketRow, TicketStepRow
+from hall_desk.store.payload_json import quick_loads
 
 # The 差评 reasons as one text: at most 20 reasons of 40 characters, one a line.
 RATING_REASONS_MAX = 20 * 41
@@ -1203,10 +1204,39 @@ def _parsed(text: Any) -> Any:
 def checked_payload(kind: str, entity_type: str, entity_id: str, text: Any) -> dict[str, Any]:
     """A pulled event's payload text parsed and checked (`check`): the parsed payload, or
     PayloadError. Text made only of plain characters — nearly every payload a hall writes — is
-    checked the quick way (`plain`), found so by one search of the text."""
+    checked the quick way (`plain`), found so by one search of the text.
+
+    Parsed by orjson first (store/payload_json.py), whose parse is kept only for a payload of a
+    known kind at its current version that passes the strict check: every value in it is then
+    a text, an integer, a boolean or null under a key this program knows, read alike by both
+    parsers. Anything else is parsed by json.loads and checked, which decides and says why."""
+    plain = type(text) is str and _PLAIN_JSON.fullmatch(text) is not None
+    quick = _quick(kind, text)
+    if quick is not None:
+        try:
+            check(kind, entity_type, entity_id, quick, plain=plain)
+        except PayloadError:
+            pass
+        else:
+            return quick
     payload = _parsed(text)
     if not isinstance(payload, dict):
         raise PayloadError("事件内容应为 JSON 对象")
-    plain = type(text) is str and _PLAIN_JSON.fullmatch(text) is not None
     check(kind, entity_type, entity_id, payload, plain=plain)
     return payload
+
+
+def _quick(kind: str, text: Any) -> dict[str, Any] | None:
+    """orjson's parse of a payload that the strict check of its kind's current version will
+    judge (nothing upcast, no unknown key let through), or None: json.loads's turn."""
+    found = KINDS.get(kind)
+    if found is None:
+        return None
+    try:
+        quick = quick_loads(text)
+    except (ValueError, RecursionError):
+        return None
+    if type(quick) is not dict:
+        return None
+    version = quick.get(VERSION_KEY, 1)
+    return quick if type(version) is int and version == found.version else None

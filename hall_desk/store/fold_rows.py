@@ -195,6 +195,18 @@ def _select_sql(table: Table, column: Column, count: int) -> str:
 
 
 @cache
+def _exists_sql(table: Table, column: str, count: int) -> str:
+    return (
+        f"SELECT 1 FROM {_quoted(table.name)}"
+        f" WHERE {_quoted(column)} IN ({', '.join('?' * count)}) LIMIT 1"
+    )
+
+
+class NotNew(RuntimeError):
+    """A row the fold was told is not in the database (`FoldRows.known_new`) is there."""
+
+
+@cache
 def _converters(table: Table, dialect: Dialect) -> tuple[Row, list[tuple[str, Any]]]:
     """What SQLAlchemy would do to values going in (by column) and coming out (column, function)
     of this table: rows read straight from the driver are the rows a Core select gives."""
@@ -250,6 +262,8 @@ class _TableRows:
         self.complete: dict[Column, set[Any]] = {}
         self.cleared: list[tuple[str, Any]] = []  # (column, value): delete from the database
         self.index: dict[Column, dict[Any, dict[Key, None]]] = {}  # column(s) → value → keys
+        # column → values `known_new` named: no row under them, the flush makes sure
+        self.assumed: dict[str, set[Any]] = {}
         self.whole = False  # every row of the table is here (it was emptied in this batch)
         self.wipe = False  # empty the table in the database before this batch's inserts
 
@@ -409,8 +423,32 @@ class FoldRows:
 
     def known_new(self, model: type[Base], column: str, values: Iterable[Any]) -> None:
         """The database holds no row of `model` under these values of `column` (the caller
-        made them just now): they are not looked for, nor their child rows."""
-        self._t(model).complete.setdefault(column, set()).update(values)
+        made them just now, or takes them to be new): they are not looked for, nor their child
+        rows. Made sure of all the same, so that a wrong guess fails instead of folding onto
+        rows that are not there: a row added under one fails its insert (the table's key
+        refuses it), and the flush looks for the others in the database (`NotNew`)."""
+        t = self._t(model)
+        values = list(values)
+        t.complete.setdefault(column, set()).update(values)
+        t.assumed.setdefault(column, set()).update(values)
+
+    def _check_new(self, t: _TableRows) -> None:
+        """Raises NotNew when the database holds a row under a value `known_new` named."""
+        single = t.pk[0] if len(t.pk) == 1 else None
+        binds, _results = _converters(t.table, self.session.get_bind().dialect)
+        for column, values in t.assumed.items():
+            if column == single:
+                if any((v,) in t.stored for v in values):
+                    raise NotNew(f"{t.table.name}: a row taken to be new was read")
+                # A row added under one is refused by the table's key when its insert runs.
+                values = {v for v in values if (v,) not in t.new}
+            bind = binds.get(column)
+            wanted = [bind(v) if bind else v for v in values]
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                if driver.execute(self.session, _exists_sql(t.table, column, len(chunk)), chunk):
+                    raise NotNew(f"{t.table.name}: a row taken to be new is in the database")
+        t.assumed = {}
 
     def _orphans(self, t: _TableRows, column: str, values: Iterable[Any]) -> set[Any]:
         """The values of a foreign key `column` whose parent row the database does not hold (as
@@ -545,6 +583,9 @@ class FoldRows:
     def flush(self) -> None:
         """Writes every change: deletes (children first), inserts and updates (parents first)."""
         tables = sorted(self._tables.values(), key=lambda t: _order(t.table))
+        for t in tables:
+            if t.assumed:
+                self._check_new(t)
         # (table, key, deleted, the columns an update changed: None for a new row)
         written: list[tuple[Table, Key, bool, set[str] | None]] = []
         for t in reversed(tables):

@@ -114,6 +114,11 @@ class PullOutcome:
             self.conflicts += batch.conflicts
 
 
+def _in_order(ev: Incoming) -> tuple[str, str]:
+    """Events fold in (HLC, id) order."""
+    return ev.hlc, ev.id
+
+
 def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
@@ -193,8 +198,14 @@ def _fold(
     events: list[Incoming],
     detected_at: str,
     bodies: dict[str, dict[str, Any]] | None = None,
+    first_fold: bool = False,
 ) -> int:
-    """Insert events (sorted by HLC, id) and bring every entity they touch up to date."""
+    """Insert events (sorted by HLC, id) and bring every entity they touch up to date.
+
+    `first_fold`: an entity of which the local log holds no event yet is taken to have no rows
+    either, so its rows are added without being looked for first (on a new workstation, most
+    entities of a batch). Only a hint: a row there all the same fails the fold
+    (store/fold_rows.py `known_new`), which the caller then runs again without it."""
     groups: dict[tuple[str, str], list[Incoming]] = {}
     for ev in events:
         groups.setdefault((ev.entity_type, ev.entity_id), []).append(ev)
@@ -222,8 +233,9 @@ def _fold(
         if entity_type == "applicant" and (before is not None or len(group) > 1):
             history_applicants.add(entity_id)
     # Entities fold independently of each other: the new ones together, in (HLC, id) order.
+    first = {entity for entity in groups if entity not in known} if first_fold else ()
     projections.apply_many(
-        session, sorted(onto_current, key=lambda e: (e.hlc, e.id)), bodies=bodies
+        session, sorted(onto_current, key=lambda e: (e.hlc, e.id)), bodies=bodies, fresh=first
     )
     for entity_type, entity_id in late:
         # A late event re-folds its entity in (HLC, id) order, whatever arrived before.
@@ -237,6 +249,36 @@ def _fold(
         new_conflicts += detect_applicant(session, key, applicant_id, detected_at)
     session.flush()
     return new_conflicts
+
+
+def _fold_at_once(
+    session: Session,
+    key: HallKey,
+    events: list[Incoming],
+    detected_at: str,
+    out: BatchOutcome,
+    bodies: dict[str, dict[str, Any]] | None,
+) -> bool:
+    """The usual batch, the quick way: none of its events in the local log already, none
+    refused by a fold, entities new here folded as such (`_fold`'s `first_fold`). True when it
+    all went in; False, with nothing changed, when anything failed: the caller then takes the
+    batch the careful way (`_local`, `_fold_safely`), as if this had not been tried.
+
+    Nothing is taken on trust: an event the log holds already (by id, or another one under its
+    origin and number) fails the insert into the events table, whose keys refuse it, and so
+    does a row there all the same for an entity new here."""
+    if not events:
+        return False
+    try:
+        with session.begin_nested():
+            conflicts = _fold(session, key, events, detected_at, bodies, first_fold=True)
+    except Exception as exc:
+        if _is_environment(exc):
+            raise
+        return False
+    out.conflicts += conflicts
+    out.applied.extend(events)
+    return True
 
 
 def _fold_safely(
@@ -360,22 +402,24 @@ def apply_batch(
         else:
             out.refused.append((ev, refusal))
     unique = list({ev.id: ev for ev in good}.values())
-    present, clashes = _local(session, unique)
-    fresh = [ev for ev in unique if ev.id not in present]
-    for ev in fresh:
-        if ev.id in clashes:
-            out.refused.append(
-                (
-                    ev,
-                    Refusal(
-                        CORRUPT,
-                        f"工作站 {ev.origin} 的第 {ev.seq} 号事件在本机已有另一条不同的记录："
-                        f"该工作站的数据库可能从旧备份恢复过，请联系管理员",
-                    ),
+    present: set[str] = set()
+    if not _fold_at_once(session, key, sorted(unique, key=_in_order), at, out, bodies):
+        present, clashes = _local(session, unique)
+        fresh = [ev for ev in unique if ev.id not in present]
+        for ev in fresh:
+            if ev.id in clashes:
+                out.refused.append(
+                    (
+                        ev,
+                        Refusal(
+                            CORRUPT,
+                            f"工作站 {ev.origin} 的第 {ev.seq} 号事件在本机已有另一条不同的记录："
+                            f"该工作站的数据库可能从旧备份恢复过，请联系管理员",
+                        ),
+                    )
                 )
-            )
-    fresh = sorted((ev for ev in fresh if ev.id not in clashes), key=lambda e: (e.hlc, e.id))
-    _fold_safely(session, key, fresh, at, out, holes, bodies)
+        fresh = sorted((ev for ev in fresh if ev.id not in clashes), key=_in_order)
+        _fold_safely(session, key, fresh, at, out, holes, bodies)
     _quarantine(session, out.refused, identity, at)
     _release(session, [ev.id for ev in out.applied] + sorted(present), at)
     if out.applied:

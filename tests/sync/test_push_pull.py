@@ -23,6 +23,7 @@ from hall_desk.sync import (
     SyncOptions,
     SyncProgress,
     faults,
+    pull,
     sync_once,
     sync_status,
 )
@@ -245,6 +246,44 @@ def test_same_pull_batch_applied_twice_changes_nothing(hall, shared_url):
         w2, batch, identity=identity, cursor=None, now_ms=w2.clock.now().ms, margin_ms=600_000
     )
     assert out.applied == [] and out.refused == []
+    assert (projections(w2), local_events(w2)) == before
+
+
+def test_a_new_workstation_folds_the_quick_way_and_a_wrong_guess_the_careful_one(
+    hall, shared_url, monkeypatch
+):
+    """A batch none of whose events the log holds folds at once, entities new to the log added
+    unread (`_fold_at_once`). Here the log was emptied under its tables (the file edited): every
+    entity has rows but no event, the guess is wrong, and the batch is taken the careful way
+    instead (the log searched, the rows read), landing exactly as it did before."""
+    w1, w2 = hall.ws("W1"), hall.ws("W2")
+    intake.accept(w1, clerk(w1), draft(w1, [FOOD], applicant(5)), on=DAY)
+    intake.request_supplement(
+        w1, clerk(w1), draft(w1, [FOOD], applicant(6), complete=False), on=DAY
+    )
+    sync(w1, shared_url)
+    searched: list[int] = []
+    real_local = pull._local
+    monkeypatch.setattr(
+        pull, "_local", lambda s, events: searched.append(len(events)) or real_local(s, events)
+    )
+    sync(w2, shared_url)
+    assert searched == [], "a new workstation's batches went in at once"
+    with w2.reading() as s:
+        identity = s.scalars(select(SyncPeer.identity)).one()
+    before = (projections(w2), local_events(w2))
+    with w2.db.write() as s:
+        s.execute(delete(Event).where(Event.origin == "W1"))
+    batch = [
+        Incoming(position, *rest)  # type: ignore[arg-type]
+        for position, *rest in shared_rows(shared_url)
+        if rest[1] == "W1"
+    ]
+    out = apply_pulled(
+        w2, batch, identity=identity, cursor=None, now_ms=w2.clock.now().ms, margin_ms=600_000
+    )
+    assert searched == [len(batch)], "the wrong guess was taken the careful way"
+    assert len(out.applied) == len(batch) and out.refused == []
     assert (projections(w2), local_events(w2)) == before
 
 
