@@ -22,9 +22,9 @@ from typing import Any
 from sqlalchemy import Date
 from sqlalchemy.orm import Session
 
-from hall_desk.domain.catalog import pinyin_keys
 from hall_desk.domain.identity import remask_resident_id
 from hall_desk.domain.lifecycle import CaseState, event_for_kind, takes_effect
+from hall_desk.store.catalog_pinyin import pinyin_keys
 from hall_desk.store.fold_rows import FoldRows, Reads, Row, batched, of
 from hall_desk.store.models import (
     Base,
