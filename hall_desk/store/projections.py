@@ -51,7 +51,8 @@ def apply_many(
     """Fold `events` in order: the rows of all their entities read first, one query per table,
     and written back once at the end (store/fold_rows.py). Events are `Event` rows or anything
     with the same attributes; `bodies` may hold their payloads already parsed, by event id;
-    `fresh` names (entity type, id) made just now, of which the database holds no rows."""
+    `fresh` names (entity type, id) made just now, or new to the log of a pull, of which the
+    database holds no rows: they are not looked for (`FoldRows.known_new` makes sure)."""
     # What the caller changed through the ORM is written first, so the batch reads it.
     session.flush()
     rows = fold_rows.FoldRows(session)
