@@ -2,7 +2,8 @@
 
 A first pull parses every payload of the hall: json.loads took ~6 µs of a ~1,000-character
 payload, orjson takes a third of that. Where the two could answer differently, `quick_loads`
-declines (ValueError) and the caller asks json.loads, as before, but for one case:
+declines (ValueError) and the caller asks json.loads, as before; in the one case where orjson
+answers otherwise without a word, the caller must not keep its answer:
 
 - what orjson refuses and json.loads may accept (NaN and Infinity, a number too large for a
   float, a lone surrogate in a \\u escape) goes to json.loads;
