@@ -5,9 +5,12 @@ still holds what revision 0006 scrubbed locally: version-1 applicant payloads wi
 and wide masks (store/scrub.py). At each sync, before pushing and pulling, a workstation
 scrubs the rows added since the last scrub; the position reached is kept in the shared meta
 table (`scrubbed_through`, an additive key: an older program ignores it), so the work is done
-once per row, by whoever syncs first, and an empty sync costs one read. A row is re-sealed
-only when its MAC holds, with the same bytes every scrubbing workstation computes, so a
-workstation that already holds the event (and scrubbed its copy in 0006) holds the same event.
+once per row, by whoever syncs first, and an empty sync costs one read. A pusher of this
+program moves the mark past its own rows as it places them, when the mark stood right below
+them (sync/push.py): they are in the current shape, so the next sync has nothing to read.
+A row is re-sealed only when its MAC holds, with the same bytes every scrubbing workstation
+computes, so a workstation that already holds the event (and scrubbed its copy in 0006) holds
+the same event.
 
 A workstation not yet upgraded can still push old-shaped events after that mark; they are
 scrubbed in the shared database by the next sync of an upgraded one, and a puller that applied
@@ -31,12 +34,16 @@ AUDIT_SHARED = "sync.shared_scrubbed"
 AUDIT_PULLED = "records.scrubbed"
 
 
-def _mark(conn) -> int:  # type: ignore[no-untyped-def]
-    value = conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == MARK))
+def mark_position(value: str | None) -> int:
+    """The position a stored mark names (0 when it is missing or unreadable)."""
     try:
         return int(value or 0)
     except ValueError:
         return 0
+
+
+def _mark(conn) -> int:  # type: ignore[no-untyped-def]
+    return mark_position(conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == MARK)))
 
 
 def _set_mark(conn, position: int, had: bool) -> None:  # type: ignore[no-untyped-def]

@@ -121,7 +121,7 @@ EVENT_COLUMNS = (*MAC_FIELDS, "mac")
 _ANALYSED = ("position", "origin", "seq", "id")  # the fields the MAC covers, then the MAC
 _COPY_SQL = "COPY hall_sync_events (position, " + ", ".join(EVENT_COLUMNS) + ") FROM STDIN"
 # A pusher's reads under the lock, straight to psycopg (SharedDatabase.push_state).
-_IDENTITY_SQL = "SELECT value FROM hall_sync_meta WHERE key = 'identity'"
+_MARKS_SQL = "SELECT key, value FROM hall_sync_meta WHERE key = ANY(%s)"
 _HELD_SQL = "SELECT seq, id FROM hall_sync_events WHERE origin = %s AND seq BETWEEN %s AND %s"
 _TOP_SQL = "SELECT coalesce(max(position), 0) FROM hall_sync_events"
 
@@ -192,6 +192,7 @@ class PushState:
     identity: str | None
     there: dict[int, str]  # seq → event id, of the seqs being pushed that are there already
     top: int  # the highest position
+    marks: dict[str, str]  # the meta values asked for (the scrub's and the seal's marks), if set
 
 
 # --- who -------------------------------------------------------------------------------------
@@ -457,9 +458,6 @@ class SharedDatabase:
             value = conn.scalar(text("SELECT (extract(epoch FROM clock_timestamp()) * 1000)"))
         return int(value)
 
-    def identity(self, conn: Connection) -> str | None:
-        return conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == "identity"))
-
     # -- events ---------------------------------------------------------------------------
     def max_position(self, conn: Connection) -> int:
         return int(conn.scalar(select(func.coalesce(func.max(shared_events.c.position), 0))))
@@ -494,31 +492,60 @@ class SharedDatabase:
         self._background.append(worker)
         worker.start()
 
-    def push_state(self, conn: Connection, origin: str, first: int, last: int) -> PushState:
+    def push_state(
+        self, conn: Connection, origin: str, first: int, last: int, marks: Sequence[str] = ()
+    ) -> PushState:
         """What a pusher reads inside `writing()`, once the lock is granted: the database's
-        identity, which of `origin`'s seqs first…last it holds (seq → event id), and the top
-        position. On PostgreSQL the three statements go in one round trip (a pipeline): each
-        still runs after the lock statement, under READ COMMITTED on a snapshot of its own, so
-        the top is the previous pusher's committed one."""
+        identity and the meta values named in `marks`, which of `origin`'s seqs first…last it
+        holds (seq → event id), and the top position. On PostgreSQL the three statements go in
+        one round trip (a pipeline): each still runs after the lock statement, under READ
+        COMMITTED on a snapshot of its own, so the top is the previous pusher's committed one."""
+        keys = ["identity", *marks]
         if self._engine is None:
             t = shared_events.c
             there = conn.execute(
                 select(t.seq, t.id).where(t.origin == origin, t.seq.between(first, last))
             ).all()
-            return PushState(self.identity(conn), dict(there), self.max_position(conn))  # type: ignore[arg-type]
+            meta = conn.execute(
+                select(shared_meta.c.key, shared_meta.c.value).where(shared_meta.c.key.in_(keys))
+            ).all()
+            values = {str(k): str(v) for k, v in meta}
+            return PushState(
+                values.pop("identity", None),
+                dict(there),  # type: ignore[arg-type]
+                self.max_position(conn),
+                values,
+            )
         raw = conn.connection.driver_connection
         assert raw is not None
-        with raw.cursor() as who, raw.cursor() as held, raw.cursor() as top:
+        with raw.cursor() as meta, raw.cursor() as held, raw.cursor() as top:
             with raw.pipeline():
-                who.execute(_IDENTITY_SQL)
+                meta.execute(_MARKS_SQL, (keys,))
                 held.execute(_HELD_SQL, (origin, first, last))
                 top.execute(_TOP_SQL)
-            identity = who.fetchone()
+            values = dict(meta.fetchall())
             return PushState(
-                identity[0] if identity else None,
+                values.pop("identity", None),
                 dict(held.fetchall()),
                 int(top.fetchone()[0]),  # type: ignore[index]
+                values,
             )
+
+    def set_meta(self, conn: Connection, values: dict[str, str]) -> None:
+        """Meta values written (inserted or replaced) in one statement, inside `writing()`."""
+        if not values:
+            return
+        rows = ", ".join(f"(:k{n}, :v{n})" for n in range(len(values)))
+        params: dict[str, str] = {}
+        for n, (key, value) in enumerate(values.items()):
+            params[f"k{n}"], params[f"v{n}"] = key, value
+        conn.execute(
+            text(
+                f"INSERT INTO {shared_meta.name} (key, value) VALUES {rows}"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            ),
+            params,
+        )
 
     def insert_events(
         self, conn: Connection, rows: Iterable[Sequence[Any]], *, after: int | None = None
