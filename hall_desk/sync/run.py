@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor, Permission
@@ -25,7 +26,7 @@ from hall_desk.store.models_sync import SyncPeer, SyncRun
 from hall_desk.sync.anchor import publish_anchor
 from hall_desk.sync.clock_check import clock_notices, real_time
 from hall_desk.sync.errors import SyncError
-from hall_desk.sync.gaps import heal_gaps
+from hall_desk.sync.gaps import heal_gaps, look_for_gaps
 from hall_desk.sync.notices import NOTICES, remember_clock
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
 from hall_desk.sync.push import PUSH_BATCH, push_events, seal_own_unsealed, vouch_unsealed
@@ -157,7 +158,10 @@ def clock_margin(ws: Workstation) -> timedelta:
 
 
 def _start_run(ws: Workstation, actor: Actor, location: str) -> int:
-    with ws.db.write() as s:
+    # Without waiting for the disk (store/db.py): a power cut takes the start back only with
+    # every mark this run moves after it (those commit so too); the run's end, success or
+    # failure, is written durably and makes them all durable.
+    with ws.db.write(bulk=True) as s:
         run = SyncRun(started_at=now_text(ws), actor=actor.username, location=location)
         s.add(run)
         s.flush()
@@ -219,32 +223,45 @@ def _bind_peer(ws: Workstation, actor: Actor, shared: SharedDatabase, info: Shar
             reason = "共享数据库已从备份恢复或被改动（本机已推送的事件不在共享库中）"
         if reason:
             reason += "：已从头重新推送并拉取全部事件"
-    with ws.transaction(actor) as tx:
-        row = tx.session.get(SyncPeer, info.identity)
-        now = now_text(ws)
-        if row is None:
-            row = SyncPeer(
-                identity=info.identity,
-                hall_fingerprint=info.hall_fingerprint,
-                first_seen_at=now,
-                pull_cursor=0,
-                cursor_event_id="",
-                pushed_seq=0,
-                resets=0,
-                reset_reason="",
-            )
-            tx.session.add(row)
-        elif reason:
-            row.pull_cursor, row.cursor_event_id, row.pushed_seq = 0, "", 0
-            row.resets += 1
-        row.location = shared.location.display
-        row.last_seen_at = now
-        if reason:
-            row.reset_reason = reason
+    if reason:
+        with ws.transaction(actor) as tx:
+            _mark_peer(ws, tx.session, shared, info, reason)
             tx.audit(
                 "sync.reset", shared.location.display, {"identity": info.identity, "reason": reason}
             )
+    else:
+        # Marks only (a new peer's zeros, when it was seen): like the marks the push moves
+        # after them, they commit without waiting for the disk, and a power cut that takes
+        # them back leaves the next sync to find what this one found.
+        with ws.db.write(bulk=True) as s:
+            _mark_peer(ws, s, shared, info, reason)
     return reason
+
+
+def _mark_peer(
+    ws: Workstation, session: Session, shared: SharedDatabase, info: SharedInfo, reason: str
+) -> None:
+    row = session.get(SyncPeer, info.identity)
+    now = now_text(ws)
+    if row is None:
+        row = SyncPeer(
+            identity=info.identity,
+            hall_fingerprint=info.hall_fingerprint,
+            first_seen_at=now,
+            pull_cursor=0,
+            cursor_event_id="",
+            pushed_seq=0,
+            resets=0,
+            reset_reason="",
+        )
+        session.add(row)
+    elif reason:
+        row.pull_cursor, row.cursor_event_id, row.pushed_seq = 0, "", 0
+        row.resets += 1
+    row.location = shared.location.display
+    row.last_seen_at = now
+    if reason:
+        row.reset_reason = reason
 
 
 # --- the run ---------------------------------------------------------------------------------
@@ -345,6 +362,9 @@ def _run(
             margin_ms=int(margin.total_seconds() * 1000),
             now_ms=now_ms,
         )
+        # The table as this sync found it (sync/gaps.py). Not when it starts over: its push
+        # (from seq 1) and a new database's re-push refill rows a look now would call missing.
+        look = None if reset_reason else look_for_gaps(ws, shared)
         pushed = push_events(
             ws,
             shared,
@@ -361,7 +381,7 @@ def _run(
             else 0
         )
         # Rows deleted from the shared database: put back what this workstation holds.
-        gaps = heal_gaps(ws, shared, info.identity, batch_size=opts.push_batch)
+        gaps = heal_gaps(ws, shared, info.identity, batch_size=opts.push_batch, look=look)
         pulled = pull_events(
             ws,
             shared,
