@@ -24,7 +24,7 @@ push reads neither mark's range again, where both read every pushed row.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,9 +111,12 @@ def _place(
     rows: Sequence[LocalRow],
     *,
     own: bool = False,
+    wait_previous: Callable[[], object] = lambda: None,
 ) -> Placed:
     """`own`: the rows are this workstation's own events (the push), which move the scrub's
-    and the seal's marks; rows put back or sent again for others never do."""
+    and the seal's marks; rows put back or sent again for others never do. `wait_previous`
+    runs halfway through the rows' COPY and again before the commit: the push waits there for
+    the batch before to be marked sent."""
     marks = (SCRUB_MARK, sealed_mark(origin)) if own else ()
     with shared.writing() as conn:
         # The identity and the marks, what of these seqs is there already and the top
@@ -139,9 +142,12 @@ def _place(
             # Inside the lock: positions are handed out in the order their commits become
             # visible (see shared.py), so no reader's cursor can pass one of these early.
             half = len(new) // 2
-            shared.insert_events(conn, _halted(new[:half], new[half:]), after=state.top)
+            shared.insert_events(
+                conn, _halted(new[:half], new[half:], wait_previous), after=state.top
+            )
             if own:
                 shared.set_meta(conn, _marks_past(state, origin, rows, new))
+        wait_previous()
         faults.pause_point("push.before_commit")
     return Placed(len(new), state.top, new[-1][_ID] if new else "")
 
@@ -169,10 +175,14 @@ def _marks_past(
     return moved
 
 
-def _halted(first: Sequence[LocalRow], then: Sequence[LocalRow]) -> Iterator[LocalRow]:
-    """The rows, with the fault point push.mid_copy between the halves: a test stops the
-    process there with half a batch on its way into the shared table (store/faults.py)."""
+def _halted(
+    first: Sequence[LocalRow], then: Sequence[LocalRow], halfway: Callable[[], object]
+) -> Iterator[LocalRow]:
+    """The rows, with `halfway` and the fault point push.mid_copy between the halves: a test
+    stops the process there with half a batch on its way into the shared table
+    (store/faults.py), the batch before it marked sent."""
     yield from first
+    halfway()
     faults.pause_point("push.mid_copy")
     yield from then
 
@@ -228,20 +238,32 @@ def push_events(
     total = unsent_count(ws, pushed_seq)
     progress(0, total)
     done = 0
-    # Each batch after the first is read here while the one before it goes to the shared
-    # database: the read waits on the local disk and the send on the server, and a full sync
-    # would otherwise wait for each in turn.
+    # The local work runs beside the shared database's: each batch after the first is read
+    # while the one before it goes there, and each batch is marked sent while the next one
+    # goes (the server would otherwise wait for both, each batch). The mark is waited for
+    # halfway through the next batch's rows, so a batch on its way always follows a marked
+    # one, as when they took turns.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push read-ahead") as ahead:
         rows = _unsent(ws, pushed_seq, batch_size)
+        marked: Future[None] | None = None
         while rows:
             # Read even after a short batch: what a clerk saved meanwhile goes in this run too.
             following = ahead.submit(_unsent, ws, rows[-1][_SEQ], batch_size)
-            placed = _place(shared, identity, ws.code, rows, own=True)
+            placed = _place(
+                shared,
+                identity,
+                ws.code,
+                rows,
+                own=True,
+                wait_previous=marked.result if marked is not None else lambda: None,
+            )
             faults.pause_point("push.after_commit")
-            _acknowledge(ws, identity, rows, placed)
+            marked = ahead.submit(_acknowledge, ws, identity, rows, placed)
             done += len(rows)
             progress(done, max(total, done))
             rows = following.result()
+        if marked is not None:
+            marked.result()
     if done >= ANALYZE_AFTER:
         shared.refresh_statistics()
     return done
