@@ -176,11 +176,11 @@ class GapLook:
     found: list[Gap]
 
 
-def look_for_gaps(ws: Workstation, shared: SharedDatabase) -> GapLook:
-    with shared.reading() as conn:
-        size = shared.max_position(conn)
-        due = _due(ws, size)
-        found = find_gaps(conn, ws.key.audit_key, _held_tops(ws)) if due else []
+def look_for_gaps(ws: Workstation, shared: SharedDatabase, conn: Connection) -> GapLook:
+    """The look, in `conn`'s (reading) transaction."""
+    size = shared.max_position(conn)
+    due = _due(ws, size)
+    found = find_gaps(conn, ws.key.audit_key, _held_tops(ws)) if due else []
     return GapLook(size, due, found)
 
 
@@ -195,7 +195,8 @@ def heal_gaps(
     """Puts back what `look` (taken now when not given) found missing."""
     key = ws.key.audit_key
     if look is None:
-        look = look_for_gaps(ws, shared)
+        with shared.reading() as conn:
+            look = look_for_gaps(ws, shared, conn)
     size, due, found = look.size, look.due, look.found
     if not due:
         # Not looked at this time: the last look's findings stand, and what waits for a hole

@@ -338,6 +338,20 @@ def _sealed_seq(value: str | None) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
+def _seal_reached(conn: Connection, origin: str) -> tuple[str | None, int, int]:
+    """(the seal's mark as stored, the seq it names, the origin's highest shared seq)."""
+    value = conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == sealed_mark(origin)))
+    t = shared_events.c
+    top = int(conn.scalar(select(func.max(t.seq)).where(t.origin == origin)) or 0)
+    return value, _sealed_seq(value), top
+
+
+def seal_due(ws: Workstation, conn: Connection) -> bool:
+    """Whether own shared rows lie past the seal's mark (read in the caller's transaction)."""
+    _value, last, top = _seal_reached(conn, ws.code)
+    return top > last
+
+
 def seal_own_unsealed(ws: Workstation, shared: SharedDatabase) -> int:
     """Seal this workstation's own shared rows that are still without a MAC.
 
@@ -349,19 +363,12 @@ def seal_own_unsealed(ws: Workstation, shared: SharedDatabase) -> int:
     new of its own costs one read."""
     t = shared_events.c
     mark = sealed_mark(ws.code)
-
-    def reached(conn: Connection) -> tuple[str | None, int, int]:
-        value = conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == mark))
-        top = int(conn.scalar(select(func.max(t.seq)).where(t.origin == ws.code)) or 0)
-        return value, _sealed_seq(value), top
-
     with shared.reading() as conn:
-        _value, last, top = reached(conn)
-    if top <= last:
-        return 0  # the usual sync: no writer lock taken
+        if not seal_due(ws, conn):
+            return 0  # the usual sync: no writer lock taken
     sealed = 0
     with shared.writing(PUSH_LOCK) as conn:
-        value, last, top = reached(conn)  # again, under the lock
+        value, last, top = _seal_reached(conn, ws.code)  # again, under the lock
         had = value is not None
         while True:
             rows = conn.execute(

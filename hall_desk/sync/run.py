@@ -29,11 +29,17 @@ from hall_desk.sync.errors import SyncError
 from hall_desk.sync.gaps import heal_gaps, look_for_gaps
 from hall_desk.sync.notices import NOTICES, remember_clock
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
-from hall_desk.sync.push import PUSH_BATCH, push_events, seal_own_unsealed, vouch_unsealed
+from hall_desk.sync.push import (
+    PUSH_BATCH,
+    push_events,
+    seal_due,
+    seal_own_unsealed,
+    vouch_unsealed,
+)
 from hall_desk.sync.reclaim import reclaim_own_events
 from hall_desk.sync.repush import repush_held_events
 from hall_desk.sync.running import exclusive
-from hall_desk.sync.scrub import scrub_pulled, scrub_shared
+from hall_desk.sync.scrub import scrub_due, scrub_pulled, scrub_shared
 from hall_desk.sync.shared import (
     Location,
     SharedDatabase,
@@ -343,13 +349,23 @@ def _run(
         info = shared.prepare(
             ws.key.fingerprint, ws.hall, ws.now(), vouch=lambda conn: vouch_unsealed(ws, conn)
         )
+        # What the sync looks at before it writes anything, on one snapshot: whether the scrub
+        # and the seal have rows to read, the server's clock, and the holes. These are looked
+        # for in the table as the sync found it, before its push, and healed after it
+        # (sync/gaps.py).
+        with shared.reading() as conn:
+            to_scrub = scrub_due(shared, conn)
+            to_seal = seal_due(ws, conn)
+            server_ms = shared.server_ms(conn)
+            look = look_for_gaps(ws, shared, conn)
         # Before anything is pulled from it: rows still in the old shape are scrubbed first.
-        scrub_shared(ws, shared)
+        if to_scrub:
+            scrub_shared(ws, shared)
         # Own rows from before event MACs that the upgrader did not hold: pullers wait for them.
-        seal_own_unsealed(ws, shared)
+        if to_seal:
+            seal_own_unsealed(ws, shared)
         with ws.db.read() as s:
             known = s.get(SyncPeer, info.identity) is not None
-        server_ms = shared.server_ms()
         wall_at_start = wall_ms()
         now_ms = real_time(wall_ms, server_ms)
         reset_reason = _bind_peer(ws, actor, shared, info)
@@ -362,9 +378,10 @@ def _run(
             margin_ms=int(margin.total_seconds() * 1000),
             now_ms=now_ms,
         )
-        # The table as this sync found it (sync/gaps.py). Not when it starts over: its push
-        # (from seq 1) and a new database's re-push refill rows a look now would call missing.
-        look = None if reset_reason else look_for_gaps(ws, shared)
+        if reset_reason:
+            # Starting over, its push (from seq 1) and a new database's re-push refill rows
+            # the look called missing: holes are looked for again after them.
+            look = None
         pushed = push_events(
             ws,
             shared,
@@ -395,7 +412,9 @@ def _run(
         with ws.db.read() as s:
             peer = s.get(SyncPeer, info.identity)
             pushed_seq = peer.pushed_seq if peer is not None else 0
-        anchor_problem = publish_anchor(ws, actor, shared, pushed_seq, now_text(ws))
+        anchor_problem = publish_anchor(
+            ws, actor, shared, pushed_seq, now_text(ws), pushed=pushed > 0
+        )
     finally:
         shared.close()
     scrub_pulled(ws)

@@ -55,6 +55,11 @@ def _set_mark(conn, position: int, had: bool) -> None:  # type: ignore[no-untype
         conn.execute(shared_meta.insert().values(key=MARK, value=str(position)))
 
 
+def scrub_due(shared: SharedDatabase, conn) -> bool:  # type: ignore[no-untyped-def]
+    """Whether shared rows lie after the mark (read in the caller's transaction)."""
+    return shared.max_position(conn) > _mark(conn)
+
+
 def scrub_shared(ws: Workstation, shared: SharedDatabase) -> ScrubCount:
     """Scrubs the shared rows after the mark; returns what it changed (usually nothing)."""
     count = ScrubCount()

@@ -449,14 +449,15 @@ class SharedDatabase:
                 f"已拒绝同步，两边数据均未改动。请确认共享库地址，或使用本大厅的密钥文件。"
             )
 
-    def server_ms(self) -> int | None:
+    def server_ms(self, conn: Connection | None = None) -> int | None:
         """The database server's clock (PostgreSQL), the hall's reference; None for SQLite,
-        whose "server" is this machine's own clock."""
+        whose "server" is this machine's own clock. In `conn`'s transaction when given."""
         if self._engine is None:
             return None
-        with self.reading() as conn:
-            value = conn.scalar(text("SELECT (extract(epoch FROM clock_timestamp()) * 1000)"))
-        return int(value)
+        if conn is not None:
+            return int(conn.scalar(text("SELECT (extract(epoch FROM clock_timestamp()) * 1000)")))
+        with self.reading() as own:
+            return self.server_ms(own)
 
     # -- events ---------------------------------------------------------------------------
     def max_position(self, conn: Connection) -> int:
