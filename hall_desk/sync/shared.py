@@ -288,6 +288,9 @@ class SharedDatabase:
                 # statistics refresh that runs beside them (refresh_statistics).
                 pool_size=1,
                 max_overflow=2,
+                # No column here is an hstore: the dialect need not look the type up (three
+                # statements at the first connection, which every sync makes anew).
+                use_native_hstore=False,
                 connect_args={
                     "connect_timeout": connect_timeout_s,
                     "application_name": application[:60],
