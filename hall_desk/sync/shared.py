@@ -282,6 +282,12 @@ class SharedDatabase:
             # The local database's recipe fits: WAL on one host, FULL sync, BEGIN IMMEDIATE.
             self._db = Database(location.path)
         else:
+            self._connect_args: dict[str, Any] = {
+                "connect_timeout": connect_timeout_s,
+                "application_name": application[:60],
+                # The password is not in the address: libpq reads it from the home's file.
+                **({"passfile": str(passfile)} if passfile is not None else {}),
+            }
             self._engine = create_engine(
                 location.url,
                 # One for the sync's own steps, one for the pull's read-ahead, one for the
@@ -291,12 +297,7 @@ class SharedDatabase:
                 # No column here is an hstore: the dialect need not look the type up (three
                 # statements at the first connection, which every sync makes anew).
                 use_native_hstore=False,
-                connect_args={
-                    "connect_timeout": connect_timeout_s,
-                    "application_name": application[:60],
-                    # The password is not in the address: libpq reads it from the home's file.
-                    **({"passfile": str(passfile)} if passfile is not None else {}),
-                },
+                connect_args=self._connect_args,
             )
             if live:
                 # A window's queue connection lives all day: a server restart must not leave
@@ -478,18 +479,23 @@ class SharedDatabase:
 
         It runs on a connection and a thread of its own, beside the rest of the sync (the
         pull, the anchor): the server works on it while this workstation does its own part,
-        and `close()` waits for it, so a sync never ends before the statistics are in."""
+        and `close()` waits for it, so a sync never ends before the statistics are in. The
+        connection is made by that thread, outside the pool: the sync's own connection stays
+        there for the pull, which would otherwise wait to connect anew."""
         if self._engine is None:
             return
-        engine = self._engine
+        dialect, url, extra = self._engine.dialect, self._engine.url, self._connect_args
 
         def analyse() -> None:
             try:
-                with engine.connect() as conn:
-                    conn.execution_options(isolation_level="AUTOCOMMIT").execute(
-                        text(f"ANALYZE {shared_events.name} ({', '.join(_ANALYSED)})")
-                    )
-            except sa_exc.DBAPIError:
+                args, params = dialect.create_connect_args(url)
+                raw = dialect.connect(*args, **{**params, **extra})
+                try:
+                    raw.autocommit = True
+                    raw.execute(f"ANALYZE {shared_events.name} ({', '.join(_ANALYSED)})")
+                finally:
+                    raw.close()
+            except dialect.loaded_dbapi.Error:
                 pass
 
         worker = threading.Thread(target=analyse, name="shared statistics", daemon=True)
