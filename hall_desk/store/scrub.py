@@ -254,17 +254,22 @@ class _Row:
     mac: str
 
 
-def scrub_events(conn: Any, key: bytes, count: ScrubCount, since_rowid: int = 0) -> int:
-    """Scrubs every event after `since_rowid`; returns the highest rowid looked at."""
+def scrub_events(
+    conn: Any, key: bytes, count: ScrubCount, since_rowid: int = 0, *, besides: str = ""
+) -> int:
+    """Scrubs every event after `since_rowid` (but those of origin `besides`, when given);
+    returns the highest rowid looked at."""
     columns = ", ".join(MAC_FIELDS)
     last = since_rowid
+    # The origin is compared first: a row it rules out costs no look at its payload.
+    others = "origin != :besides AND " if besides else ""
     while True:
         rows = conn.execute(
             text(
                 f"SELECT rowid AS r, {columns}, mac FROM events WHERE rowid > :last AND"
-                f" {_CANDIDATE} ORDER BY rowid LIMIT {_PAGE}"
+                f" {others}{_CANDIDATE} ORDER BY rowid LIMIT {_PAGE}"
             ),
-            {"last": last},
+            {"last": last, "besides": besides},
         ).all()
         if not rows:
             top = conn.execute(text("SELECT max(rowid) FROM events")).scalar()
@@ -281,6 +286,19 @@ def scrub_events(conn: Any, key: bytes, count: ScrubCount, since_rowid: int = 0)
             conn.execute(text("UPDATE events SET payload = :p, mac = :m WHERE id = :i"), updates)
             count.events += len(updates)
         last = int(rows[-1].r)
+
+
+def events_to_scrub(conn: Any, since_rowid: int, *, besides: str = "") -> tuple[bool, int]:
+    """(whether an event after `since_rowid`, but those of origin `besides`, may hold old data;
+    the highest rowid), read on one snapshot: the look before a scrub that usually finds
+    nothing to write."""
+    others = "origin != :besides AND " if besides else ""
+    found = conn.execute(
+        text(f"SELECT 1 FROM events WHERE rowid > :last AND {others}{_CANDIDATE} LIMIT 1"),
+        {"last": since_rowid, "besides": besides},
+    ).first()
+    top = conn.execute(text("SELECT max(rowid) FROM events")).scalar()
+    return found is not None, int(top or 0)
 
 
 def scrub_quarantine(conn: Any, key: bytes, count: ScrubCount) -> None:

@@ -125,18 +125,28 @@ def _to_write(
 
 
 def publish_anchor(
-    ws: Workstation, actor: Actor, shared: SharedDatabase, pushed_seq: int, at: str
+    ws: Workstation,
+    actor: Actor,
+    shared: SharedDatabase,
+    pushed_seq: int,
+    at: str,
+    *,
+    pushed: bool = False,
 ) -> str:
-    """Compare, then move the shared copy forward; '' or the problem (then nothing is written)."""
+    """Compare, then move the shared copy forward; '' or the problem (then nothing is written).
+
+    `pushed`: this sync acknowledged own events, so the anchor has moved and is written."""
     key = ws.key.audit_key
     with ws.db.read() as s:
         restart = s.get(Meta, REESTABLISH) is not None
     # Decided on a read first: a sync that only pulled, with nothing new to publish, takes no
-    # write lock (on SQLite that would wait for whoever is pushing).
-    with shared.reading() as conn:
-        problem, mine = _to_write(ws, read_published(conn, ws.code), restart, pushed_seq)
-    if problem or mine is None:
-        return problem
+    # write lock (on SQLite that would wait for whoever is pushing). After a push the anchor
+    # moved: the comparison is made once, under the lock.
+    if not pushed:
+        with shared.reading() as conn:
+            problem, mine = _to_write(ws, read_published(conn, ws.code), restart, pushed_seq)
+        if problem or mine is None:
+            return problem
     with shared.writing(ANCHOR_LOCK) as conn:
         published = read_published(conn, ws.code)  # again, under the lock
         problem, mine = _to_write(ws, published, restart, pushed_seq)

@@ -12,7 +12,9 @@ workstations that do hold it to put back at their sync.
 
 The look reads the whole table (about 1 µs a row on PostgreSQL): every sync does it while the
 table holds up to FULL_CHECK_ROWS events, a larger hall's workstations once a day (the
-nightly sync), so that an empty sync stays quick.
+nightly sync), so that an empty sync stays quick. A sync looks before its own push (sync/run.py)
+and heals after it: the rows it pushes come gapless from its log, in seq order under the
+writer lock, and a first night's push would otherwise be counted again, row by row.
 """
 
 from __future__ import annotations
@@ -165,14 +167,37 @@ def _still_waiting(ws: Workstation) -> bool:
         )
 
 
+@dataclass(frozen=True)
+class GapLook:
+    """What one look at the shared table found (`look_for_gaps`), healed by `heal_gaps`."""
+
+    size: int  # the top position then
+    due: bool  # whether the table was looked at (see _due)
+    found: list[Gap]
+
+
+def look_for_gaps(ws: Workstation, shared: SharedDatabase, conn: Connection) -> GapLook:
+    """The look, in `conn`'s (reading) transaction."""
+    size = shared.max_position(conn)
+    due = _due(ws, size)
+    found = find_gaps(conn, ws.key.audit_key, _held_tops(ws)) if due else []
+    return GapLook(size, due, found)
+
+
 def heal_gaps(
-    ws: Workstation, shared: SharedDatabase, identity: str, *, batch_size: int
+    ws: Workstation,
+    shared: SharedDatabase,
+    identity: str,
+    *,
+    batch_size: int,
+    look: GapLook | None = None,
 ) -> GapOutcome:
+    """Puts back what `look` (taken now when not given) found missing."""
     key = ws.key.audit_key
-    with shared.reading() as conn:
-        size = shared.max_position(conn)
-        due = _due(ws, size)
-        found = find_gaps(conn, key, _held_tops(ws)) if due else []
+    if look is None:
+        with shared.reading() as conn:
+            look = look_for_gaps(ws, shared, conn)
+    size, due, found = look.size, look.due, look.found
     if not due:
         # Not looked at this time: the last look's findings stand, and what waits for a hole
         # keeps waiting until a look says there is none.

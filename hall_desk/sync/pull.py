@@ -25,7 +25,7 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Connection, Row, func, select
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
@@ -611,22 +611,26 @@ class _Page:
 
 
 def _read_page(shared: SharedDatabase, own: str, cursor: int, batch_size: int) -> _Page:
-    t = shared_events.c
     with shared.reading() as conn:
-        rows = conn.execute(
-            select(shared_events)
-            .where(t.position > cursor, t.origin != own)
-            .order_by(t.position)
-            .limit(batch_size)
-        ).all()
-        if len(rows) == batch_size:
-            return _Page(rows, int(rows[-1].position), rows[-1].id, full=True)
-        # Everything after the cursor in this snapshot was returned or is our own: the newest
-        # visible position is safe to stand on (positions commit in order).
-        top = conn.execute(select(t.position, t.id).order_by(t.position.desc()).limit(1)).first()
-        if top is None or int(top.position) <= cursor:
-            return _Page(rows, cursor, "")
-        return _Page(rows, int(top.position), top.id)
+        return _page_in(conn, own, cursor, batch_size)
+
+
+def _page_in(conn: Connection, own: str, cursor: int, batch_size: int) -> _Page:
+    t = shared_events.c
+    rows = conn.execute(
+        select(shared_events)
+        .where(t.position > cursor, t.origin != own)
+        .order_by(t.position)
+        .limit(batch_size)
+    ).all()
+    if len(rows) == batch_size:
+        return _Page(rows, int(rows[-1].position), rows[-1].id, full=True)
+    # Everything after the cursor in this snapshot was returned or is our own: the newest
+    # visible position is safe to stand on (positions commit in order).
+    top = conn.execute(select(t.position, t.id).order_by(t.position.desc()).limit(1)).first()
+    if top is None or int(top.position) <= cursor:
+        return _Page(rows, cursor, "")
+    return _Page(rows, int(top.position), top.id)
 
 
 def _is_load(ws: Workstation, total: int, batch_size: int) -> bool:
@@ -694,6 +698,8 @@ def pull_events(
         total = int(
             conn.scalar(select(func.count()).where(t.position > cursor, t.origin != ws.code)) or 0
         )
+        # The first page on the same snapshot: a sync with nothing to pull reads once.
+        first = _page_in(conn, ws.code, cursor, batch_size)
     progress(0, total)
     done = 0
     # Each page after the first is read from the shared database while the one before it is
@@ -710,7 +716,7 @@ def pull_events(
         _few_collections(),
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull read-ahead") as ahead,
     ):
-        page = _read_page(shared, ws.code, cursor, batch_size)
+        page = first
         while page.rows or page.cursor != cursor:
             following = (
                 ahead.submit(_read_page, shared, ws.code, page.cursor, following_size)

@@ -12,12 +12,19 @@ history) and one local one. What a full sync costs beyond reading the rows and C
 in by COPY as the driver read them, the next batch is read while this one is sent, the local
 mark commits without waiting for the disk, and a batch nobody interleaved moves the pull
 cursor past it, so the pull that follows does not read the pushed rows back through.
+
+Likewise in the shared database: a batch placed right above the scrub's mark moves that mark
+past it, and one that continues this workstation's sealed seqs moves the seal's mark, in the
+batch's own transaction (a crash keeps both or neither). The rows are this program's events:
+in the current shape (it writes nothing else, and migration 0006 scrubbed older local ones
+before it could push any) and each with its MAC (checked per row). So the sync after a full
+push reads neither mark's range again, where both read every pushed row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,7 +39,15 @@ from hall_desk.store.scrub import scrubbed_text
 from hall_desk.sync import faults
 from hall_desk.sync.errors import SyncError
 from hall_desk.sync.history import APPLICANT_KIND, recompute_applicant, recorded_more_than_once
-from hall_desk.sync.shared import PUSH_LOCK, SharedDatabase, shared_events, shared_meta
+from hall_desk.sync.scrub import MARK as SCRUB_MARK
+from hall_desk.sync.scrub import mark_position
+from hall_desk.sync.shared import (
+    PUSH_LOCK,
+    PushState,
+    SharedDatabase,
+    shared_events,
+    shared_meta,
+)
 
 PUSH_BATCH = 5000
 _VOUCH_PAGE = 500  # ids per IN (…) list
@@ -51,8 +66,9 @@ _LOCAL_COLUMNS = (
 )
 
 # A local row's fields by position (rows are driver tuples in _LOCAL_COLUMNS' order).
-_ID, _SEQ, _KIND, _ENTITY_ID = (
-    [c.name for c in _LOCAL_COLUMNS].index(name) for name in ("id", "seq", "kind", "entity_id")
+_ID, _SEQ, _KIND, _ENTITY_ID, _MAC = (
+    [c.name for c in _LOCAL_COLUMNS].index(name)
+    for name in ("id", "seq", "kind", "entity_id", "mac")
 )
 LocalRow = Sequence[Any]
 
@@ -88,11 +104,24 @@ def _send(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[Loc
     return _place(shared, identity, origin, rows).added
 
 
-def _place(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[LocalRow]) -> Placed:
+def _place(
+    shared: SharedDatabase,
+    identity: str,
+    origin: str,
+    rows: Sequence[LocalRow],
+    *,
+    own: bool = False,
+    wait_previous: Callable[[], object] = lambda: None,
+) -> Placed:
+    """`own`: the rows are this workstation's own events (the push), which move the scrub's
+    and the seal's marks; rows put back or sent again for others never do. `wait_previous`
+    runs halfway through the rows' COPY and again before the commit: the push waits there for
+    the batch before to be marked sent."""
+    marks = (SCRUB_MARK, sealed_mark(origin)) if own else ()
     with shared.writing() as conn:
-        # The identity, what of these seqs is there already and the top position, in one
-        # round trip, after the writer lock is granted (see shared.py).
-        state = shared.push_state(conn, origin, rows[0][_SEQ], rows[-1][_SEQ])
+        # The identity and the marks, what of these seqs is there already and the top
+        # position, in one round trip, after the writer lock is granted (see shared.py).
+        state = shared.push_state(conn, origin, rows[0][_SEQ], rows[-1][_SEQ], marks)
         if state.identity != identity:
             raise SyncError("共享数据库在同步过程中被替换：本次已停止，下次同步将重新开始")
         there = state.there
@@ -113,15 +142,47 @@ def _place(shared: SharedDatabase, identity: str, origin: str, rows: Sequence[Lo
             # Inside the lock: positions are handed out in the order their commits become
             # visible (see shared.py), so no reader's cursor can pass one of these early.
             half = len(new) // 2
-            shared.insert_events(conn, _halted(new[:half], new[half:]), after=state.top)
+            shared.insert_events(
+                conn, _halted(new[:half], new[half:], wait_previous), after=state.top
+            )
+            if own:
+                shared.set_meta(conn, _marks_past(state, origin, rows, new))
+        wait_previous()
         faults.pause_point("push.before_commit")
     return Placed(len(new), state.top, new[-1][_ID] if new else "")
 
 
-def _halted(first: Sequence[LocalRow], then: Sequence[LocalRow]) -> Iterator[LocalRow]:
-    """The rows, with the fault point push.mid_copy between the halves: a test stops the
-    process there with half a batch on its way into the shared table (store/faults.py)."""
+def _marks_past(
+    state: PushState, origin: str, rows: Sequence[LocalRow], new: Sequence[LocalRow]
+) -> dict[str, str]:
+    """The scrub's and the seal's marks moved past own rows just placed, where nothing before
+    them is left for either: the scrub's stood at the top the rows were placed on; the seal's
+    reached the seq before the batch, and no row of the batch above it was there already (one
+    an older program pushed may be without a MAC)."""
+    moved = {}
+    if mark_position(state.marks.get(SCRUB_MARK)) == state.top:
+        moved[SCRUB_MARK] = str(state.top + len(new))
+    key = sealed_mark(origin)
+    sealed = _sealed_seq(state.marks.get(key))
+    last = int(rows[-1][_SEQ])
+    if (
+        sealed >= int(rows[0][_SEQ]) - 1
+        and last > sealed
+        and all(seq <= sealed for seq in state.there)
+        and all(row[_MAC] for row in new)
+    ):
+        moved[key] = str(last)
+    return moved
+
+
+def _halted(
+    first: Sequence[LocalRow], then: Sequence[LocalRow], halfway: Callable[[], object]
+) -> Iterator[LocalRow]:
+    """The rows, with `halfway` and the fault point push.mid_copy between the halves: a test
+    stops the process there with half a batch on its way into the shared table
+    (store/faults.py), the batch before it marked sent."""
     yield from first
+    halfway()
     faults.pause_point("push.mid_copy")
     yield from then
 
@@ -177,20 +238,32 @@ def push_events(
     total = unsent_count(ws, pushed_seq)
     progress(0, total)
     done = 0
-    # Each batch after the first is read here while the one before it goes to the shared
-    # database: the read waits on the local disk and the send on the server, and a full sync
-    # would otherwise wait for each in turn.
+    # The local work runs beside the shared database's: each batch after the first is read
+    # while the one before it goes there, and each batch is marked sent while the next one
+    # goes (the server would otherwise wait for both, each batch). The mark is waited for
+    # halfway through the next batch's rows, so a batch on its way always follows a marked
+    # one, as when they took turns.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="push read-ahead") as ahead:
         rows = _unsent(ws, pushed_seq, batch_size)
+        marked: Future[None] | None = None
         while rows:
             # Read even after a short batch: what a clerk saved meanwhile goes in this run too.
             following = ahead.submit(_unsent, ws, rows[-1][_SEQ], batch_size)
-            placed = _place(shared, identity, ws.code, rows)
+            placed = _place(
+                shared,
+                identity,
+                ws.code,
+                rows,
+                own=True,
+                wait_previous=marked.result if marked is not None else lambda: None,
+            )
             faults.pause_point("push.after_commit")
-            _acknowledge(ws, identity, rows, placed)
+            marked = ahead.submit(_acknowledge, ws, identity, rows, placed)
             done += len(rows)
             progress(done, max(total, done))
             rows = following.result()
+        if marked is not None:
+            marked.result()
     if done >= ANALYZE_AFTER:
         shared.refresh_statistics()
     return done
@@ -257,8 +330,26 @@ def vouch_unsealed(ws: Workstation, conn: Connection) -> int:
         sealed += _vouch(ws, conn, rows)
 
 
-def _sealed_mark(origin: str) -> str:
+def sealed_mark(origin: str) -> str:
     return f"sealed_through.{origin}"
+
+
+def _sealed_seq(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
+def _seal_reached(conn: Connection, origin: str) -> tuple[str | None, int, int]:
+    """(the seal's mark as stored, the seq it names, the origin's highest shared seq)."""
+    value = conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == sealed_mark(origin)))
+    t = shared_events.c
+    top = int(conn.scalar(select(func.max(t.seq)).where(t.origin == origin)) or 0)
+    return value, _sealed_seq(value), top
+
+
+def seal_due(ws: Workstation, conn: Connection) -> bool:
+    """Whether own shared rows lie past the seal's mark (read in the caller's transaction)."""
+    _value, last, top = _seal_reached(conn, ws.code)
+    return top > last
 
 
 def seal_own_unsealed(ws: Workstation, shared: SharedDatabase) -> int:
@@ -268,22 +359,16 @@ def seal_own_unsealed(ws: Workstation, shared: SharedDatabase) -> int:
     shared schema did not hold them yet; pullers hold them back until they are sealed. This
     program pushes nothing unsealed, so the own rows checked once need no second look: the seq
     reached is kept in the shared meta table (`sealed_through.<origin>`, an additive key an
-    older program ignores), and a sync with nothing new of its own costs one read."""
+    older program ignores; the push moves it past the rows it places), and a sync with nothing
+    new of its own costs one read."""
     t = shared_events.c
-    mark = _sealed_mark(ws.code)
-
-    def reached(conn: Connection) -> tuple[str | None, int, int]:
-        value = conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == mark))
-        top = int(conn.scalar(select(func.max(t.seq)).where(t.origin == ws.code)) or 0)
-        return value, int(value) if value and value.isdigit() else 0, top
-
+    mark = sealed_mark(ws.code)
     with shared.reading() as conn:
-        _value, last, top = reached(conn)
-    if top <= last:
-        return 0  # the usual sync: no writer lock taken
+        if not seal_due(ws, conn):
+            return 0  # the usual sync: no writer lock taken
     sealed = 0
     with shared.writing(PUSH_LOCK) as conn:
-        value, last, top = reached(conn)  # again, under the lock
+        value, last, top = _seal_reached(conn, ws.code)  # again, under the lock
         had = value is not None
         while True:
             rows = conn.execute(

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from hall_desk.domain.errors import HallDeskError
 from hall_desk.domain.roles import Actor, Permission
@@ -25,14 +26,20 @@ from hall_desk.store.models_sync import SyncPeer, SyncRun
 from hall_desk.sync.anchor import publish_anchor
 from hall_desk.sync.clock_check import clock_notices, real_time
 from hall_desk.sync.errors import SyncError
-from hall_desk.sync.gaps import heal_gaps
+from hall_desk.sync.gaps import heal_gaps, look_for_gaps
 from hall_desk.sync.notices import NOTICES, remember_clock
 from hall_desk.sync.pull import PULL_BATCH, now_text, pull_events
-from hall_desk.sync.push import PUSH_BATCH, push_events, seal_own_unsealed, vouch_unsealed
+from hall_desk.sync.push import (
+    PUSH_BATCH,
+    push_events,
+    seal_due,
+    seal_own_unsealed,
+    vouch_unsealed,
+)
 from hall_desk.sync.reclaim import reclaim_own_events
 from hall_desk.sync.repush import repush_held_events
 from hall_desk.sync.running import exclusive
-from hall_desk.sync.scrub import scrub_pulled, scrub_shared
+from hall_desk.sync.scrub import scrub_due, scrub_pulled, scrub_shared
 from hall_desk.sync.shared import (
     Location,
     SharedDatabase,
@@ -157,7 +164,10 @@ def clock_margin(ws: Workstation) -> timedelta:
 
 
 def _start_run(ws: Workstation, actor: Actor, location: str) -> int:
-    with ws.db.write() as s:
+    # Without waiting for the disk (store/db.py): a power cut takes the start back only with
+    # every mark this run moves after it (those commit so too); the run's end, success or
+    # failure, is written durably and makes them all durable.
+    with ws.db.write(bulk=True) as s:
         run = SyncRun(started_at=now_text(ws), actor=actor.username, location=location)
         s.add(run)
         s.flush()
@@ -219,32 +229,45 @@ def _bind_peer(ws: Workstation, actor: Actor, shared: SharedDatabase, info: Shar
             reason = "共享数据库已从备份恢复或被改动（本机已推送的事件不在共享库中）"
         if reason:
             reason += "：已从头重新推送并拉取全部事件"
-    with ws.transaction(actor) as tx:
-        row = tx.session.get(SyncPeer, info.identity)
-        now = now_text(ws)
-        if row is None:
-            row = SyncPeer(
-                identity=info.identity,
-                hall_fingerprint=info.hall_fingerprint,
-                first_seen_at=now,
-                pull_cursor=0,
-                cursor_event_id="",
-                pushed_seq=0,
-                resets=0,
-                reset_reason="",
-            )
-            tx.session.add(row)
-        elif reason:
-            row.pull_cursor, row.cursor_event_id, row.pushed_seq = 0, "", 0
-            row.resets += 1
-        row.location = shared.location.display
-        row.last_seen_at = now
-        if reason:
-            row.reset_reason = reason
+    if reason:
+        with ws.transaction(actor) as tx:
+            _mark_peer(ws, tx.session, shared, info, reason)
             tx.audit(
                 "sync.reset", shared.location.display, {"identity": info.identity, "reason": reason}
             )
+    else:
+        # Marks only (a new peer's zeros, when it was seen): like the marks the push moves
+        # after them, they commit without waiting for the disk, and a power cut that takes
+        # them back leaves the next sync to find what this one found.
+        with ws.db.write(bulk=True) as s:
+            _mark_peer(ws, s, shared, info, reason)
     return reason
+
+
+def _mark_peer(
+    ws: Workstation, session: Session, shared: SharedDatabase, info: SharedInfo, reason: str
+) -> None:
+    row = session.get(SyncPeer, info.identity)
+    now = now_text(ws)
+    if row is None:
+        row = SyncPeer(
+            identity=info.identity,
+            hall_fingerprint=info.hall_fingerprint,
+            first_seen_at=now,
+            pull_cursor=0,
+            cursor_event_id="",
+            pushed_seq=0,
+            resets=0,
+            reset_reason="",
+        )
+        session.add(row)
+    elif reason:
+        row.pull_cursor, row.cursor_event_id, row.pushed_seq = 0, "", 0
+        row.resets += 1
+    row.location = shared.location.display
+    row.last_seen_at = now
+    if reason:
+        row.reset_reason = reason
 
 
 # --- the run ---------------------------------------------------------------------------------
@@ -326,13 +349,23 @@ def _run(
         info = shared.prepare(
             ws.key.fingerprint, ws.hall, ws.now(), vouch=lambda conn: vouch_unsealed(ws, conn)
         )
+        # What the sync looks at before it writes anything, on one snapshot: whether the scrub
+        # and the seal have rows to read, the server's clock, and the holes. These are looked
+        # for in the table as the sync found it, before its push, and healed after it
+        # (sync/gaps.py).
+        with shared.reading() as conn:
+            to_scrub = scrub_due(shared, conn)
+            to_seal = seal_due(ws, conn)
+            server_ms = shared.server_ms(conn)
+            look = look_for_gaps(ws, shared, conn)
         # Before anything is pulled from it: rows still in the old shape are scrubbed first.
-        scrub_shared(ws, shared)
+        if to_scrub:
+            scrub_shared(ws, shared)
         # Own rows from before event MACs that the upgrader did not hold: pullers wait for them.
-        seal_own_unsealed(ws, shared)
+        if to_seal:
+            seal_own_unsealed(ws, shared)
         with ws.db.read() as s:
             known = s.get(SyncPeer, info.identity) is not None
-        server_ms = shared.server_ms()
         wall_at_start = wall_ms()
         now_ms = real_time(wall_ms, server_ms)
         reset_reason = _bind_peer(ws, actor, shared, info)
@@ -345,6 +378,10 @@ def _run(
             margin_ms=int(margin.total_seconds() * 1000),
             now_ms=now_ms,
         )
+        if reset_reason:
+            # Starting over, its push (from seq 1) and a new database's re-push refill rows
+            # the look called missing: holes are looked for again after them.
+            look = None
         pushed = push_events(
             ws,
             shared,
@@ -361,7 +398,7 @@ def _run(
             else 0
         )
         # Rows deleted from the shared database: put back what this workstation holds.
-        gaps = heal_gaps(ws, shared, info.identity, batch_size=opts.push_batch)
+        gaps = heal_gaps(ws, shared, info.identity, batch_size=opts.push_batch, look=look)
         pulled = pull_events(
             ws,
             shared,
@@ -375,7 +412,9 @@ def _run(
         with ws.db.read() as s:
             peer = s.get(SyncPeer, info.identity)
             pushed_seq = peer.pushed_seq if peer is not None else 0
-        anchor_problem = publish_anchor(ws, actor, shared, pushed_seq, now_text(ws))
+        anchor_problem = publish_anchor(
+            ws, actor, shared, pushed_seq, now_text(ws), pushed=pushed > 0
+        )
     finally:
         shared.close()
     scrub_pulled(ws)

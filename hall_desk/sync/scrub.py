@@ -5,9 +5,12 @@ still holds what revision 0006 scrubbed locally: version-1 applicant payloads wi
 and wide masks (store/scrub.py). At each sync, before pushing and pulling, a workstation
 scrubs the rows added since the last scrub; the position reached is kept in the shared meta
 table (`scrubbed_through`, an additive key: an older program ignores it), so the work is done
-once per row, by whoever syncs first, and an empty sync costs one read. A row is re-sealed
-only when its MAC holds, with the same bytes every scrubbing workstation computes, so a
-workstation that already holds the event (and scrubbed its copy in 0006) holds the same event.
+once per row, by whoever syncs first, and an empty sync costs one read. A pusher of this
+program moves the mark past its own rows as it places them, when the mark stood right below
+them (sync/push.py): they are in the current shape, so the next sync has nothing to read.
+A row is re-sealed only when its MAC holds, with the same bytes every scrubbing workstation
+computes, so a workstation that already holds the event (and scrubbed its copy in 0006) holds
+the same event.
 
 A workstation not yet upgraded can still push old-shaped events after that mark; they are
 scrubbed in the shared database by the next sync of an upgraded one, and a puller that applied
@@ -31,12 +34,16 @@ AUDIT_SHARED = "sync.shared_scrubbed"
 AUDIT_PULLED = "records.scrubbed"
 
 
-def _mark(conn) -> int:  # type: ignore[no-untyped-def]
-    value = conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == MARK))
+def mark_position(value: str | None) -> int:
+    """The position a stored mark names (0 when it is missing or unreadable)."""
     try:
         return int(value or 0)
     except ValueError:
         return 0
+
+
+def _mark(conn) -> int:  # type: ignore[no-untyped-def]
+    return mark_position(conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == MARK)))
 
 
 def _set_mark(conn, position: int, had: bool) -> None:  # type: ignore[no-untyped-def]
@@ -46,6 +53,11 @@ def _set_mark(conn, position: int, had: bool) -> None:  # type: ignore[no-untype
         )
     else:
         conn.execute(shared_meta.insert().values(key=MARK, value=str(position)))
+
+
+def scrub_due(shared: SharedDatabase, conn) -> bool:  # type: ignore[no-untyped-def]
+    """Whether shared rows lie after the mark (read in the caller's transaction)."""
+    return shared.max_position(conn) > _mark(conn)
 
 
 def scrub_shared(ws: Workstation, shared: SharedDatabase) -> ScrubCount:
@@ -99,12 +111,28 @@ def scrub_shared(ws: Workstation, shared: SharedDatabase) -> ScrubCount:
 
 
 def scrub_pulled(ws: Workstation) -> ScrubCount:
-    """Local events added since the last local scrub (pulled in the old shape), scrubbed."""
+    """Local events added since the last local scrub (pulled in the old shape), scrubbed.
+
+    One's own events are not read: this program wrote them in the current shape (migration
+    0006 scrubbed older ones; those taken back after a restore come from the shared rows,
+    scrubbed above before any is read), so the first sync of a home does not read its whole
+    history, nor each sync the day's work, for what only pulled events can hold."""
     count = ScrubCount()
+    with ws.db.read() as s:
+        conn = s.connection()
+        since = scrub.read_mark(conn)
+        pending, top = scrub.events_to_scrub(conn, since, besides=ws.code)
+    if not pending:
+        if top > since:
+            # Only the mark moves, without waiting for the disk (store/db.py): a power cut that
+            # takes it back makes the next sync look at these rows again.
+            with ws.db.write(bulk=True) as s:
+                scrub.write_mark(s.connection(), top)
+        return count
     with ws.transaction(SYSTEM_ACTOR) as tx:
         conn = tx.session.connection()
         since = scrub.read_mark(conn)
-        last = scrub.scrub_events(conn, ws.key.event_key, count, since)
+        last = scrub.scrub_events(conn, ws.key.event_key, count, since, besides=ws.code)
         if last != since:
             scrub.write_mark(conn, last)
         if count:

@@ -121,7 +121,7 @@ EVENT_COLUMNS = (*MAC_FIELDS, "mac")
 _ANALYSED = ("position", "origin", "seq", "id")  # the fields the MAC covers, then the MAC
 _COPY_SQL = "COPY hall_sync_events (position, " + ", ".join(EVENT_COLUMNS) + ") FROM STDIN"
 # A pusher's reads under the lock, straight to psycopg (SharedDatabase.push_state).
-_IDENTITY_SQL = "SELECT value FROM hall_sync_meta WHERE key = 'identity'"
+_MARKS_SQL = "SELECT key, value FROM hall_sync_meta WHERE key = ANY(%s)"
 _HELD_SQL = "SELECT seq, id FROM hall_sync_events WHERE origin = %s AND seq BETWEEN %s AND %s"
 _TOP_SQL = "SELECT coalesce(max(position), 0) FROM hall_sync_events"
 
@@ -192,6 +192,7 @@ class PushState:
     identity: str | None
     there: dict[int, str]  # seq → event id, of the seqs being pushed that are there already
     top: int  # the highest position
+    marks: dict[str, str]  # the meta values asked for (the scrub's and the seal's marks), if set
 
 
 # --- who -------------------------------------------------------------------------------------
@@ -281,18 +282,22 @@ class SharedDatabase:
             # The local database's recipe fits: WAL on one host, FULL sync, BEGIN IMMEDIATE.
             self._db = Database(location.path)
         else:
+            self._connect_args: dict[str, Any] = {
+                "connect_timeout": connect_timeout_s,
+                "application_name": application[:60],
+                # The password is not in the address: libpq reads it from the home's file.
+                **({"passfile": str(passfile)} if passfile is not None else {}),
+            }
             self._engine = create_engine(
                 location.url,
                 # One for the sync's own steps, one for the pull's read-ahead, one for the
                 # statistics refresh that runs beside them (refresh_statistics).
                 pool_size=1,
                 max_overflow=2,
-                connect_args={
-                    "connect_timeout": connect_timeout_s,
-                    "application_name": application[:60],
-                    # The password is not in the address: libpq reads it from the home's file.
-                    **({"passfile": str(passfile)} if passfile is not None else {}),
-                },
+                # No column here is an hstore: the dialect need not look the type up (three
+                # statements at the first connection, which every sync makes anew).
+                use_native_hstore=False,
+                connect_args=self._connect_args,
             )
             if live:
                 # A window's queue connection lives all day: a server restart must not leave
@@ -448,17 +453,15 @@ class SharedDatabase:
                 f"已拒绝同步，两边数据均未改动。请确认共享库地址，或使用本大厅的密钥文件。"
             )
 
-    def server_ms(self) -> int | None:
+    def server_ms(self, conn: Connection | None = None) -> int | None:
         """The database server's clock (PostgreSQL), the hall's reference; None for SQLite,
-        whose "server" is this machine's own clock."""
+        whose "server" is this machine's own clock. In `conn`'s transaction when given."""
         if self._engine is None:
             return None
-        with self.reading() as conn:
-            value = conn.scalar(text("SELECT (extract(epoch FROM clock_timestamp()) * 1000)"))
-        return int(value)
-
-    def identity(self, conn: Connection) -> str | None:
-        return conn.scalar(select(shared_meta.c.value).where(shared_meta.c.key == "identity"))
+        if conn is not None:
+            return int(conn.scalar(text("SELECT (extract(epoch FROM clock_timestamp()) * 1000)")))
+        with self.reading() as own:
+            return self.server_ms(own)
 
     # -- events ---------------------------------------------------------------------------
     def max_position(self, conn: Connection) -> int:
@@ -476,49 +479,83 @@ class SharedDatabase:
 
         It runs on a connection and a thread of its own, beside the rest of the sync (the
         pull, the anchor): the server works on it while this workstation does its own part,
-        and `close()` waits for it, so a sync never ends before the statistics are in."""
+        and `close()` waits for it, so a sync never ends before the statistics are in. The
+        connection is made by that thread, outside the pool: the sync's own connection stays
+        there for the pull, which would otherwise wait to connect anew."""
         if self._engine is None:
             return
-        engine = self._engine
+        dialect, url, extra = self._engine.dialect, self._engine.url, self._connect_args
 
         def analyse() -> None:
             try:
-                with engine.connect() as conn:
-                    conn.execution_options(isolation_level="AUTOCOMMIT").execute(
-                        text(f"ANALYZE {shared_events.name} ({', '.join(_ANALYSED)})")
-                    )
-            except sa_exc.DBAPIError:
+                args, params = dialect.create_connect_args(url)
+                raw = dialect.connect(*args, **{**params, **extra})
+                try:
+                    raw.autocommit = True
+                    raw.execute(f"ANALYZE {shared_events.name} ({', '.join(_ANALYSED)})")
+                finally:
+                    raw.close()
+            except dialect.loaded_dbapi.Error:
                 pass
 
         worker = threading.Thread(target=analyse, name="shared statistics", daemon=True)
         self._background.append(worker)
         worker.start()
 
-    def push_state(self, conn: Connection, origin: str, first: int, last: int) -> PushState:
+    def push_state(
+        self, conn: Connection, origin: str, first: int, last: int, marks: Sequence[str] = ()
+    ) -> PushState:
         """What a pusher reads inside `writing()`, once the lock is granted: the database's
-        identity, which of `origin`'s seqs first…last it holds (seq → event id), and the top
-        position. On PostgreSQL the three statements go in one round trip (a pipeline): each
-        still runs after the lock statement, under READ COMMITTED on a snapshot of its own, so
-        the top is the previous pusher's committed one."""
+        identity and the meta values named in `marks`, which of `origin`'s seqs first…last it
+        holds (seq → event id), and the top position. On PostgreSQL the three statements go in
+        one round trip (a pipeline): each still runs after the lock statement, under READ
+        COMMITTED on a snapshot of its own, so the top is the previous pusher's committed one."""
+        keys = ["identity", *marks]
         if self._engine is None:
             t = shared_events.c
             there = conn.execute(
                 select(t.seq, t.id).where(t.origin == origin, t.seq.between(first, last))
             ).all()
-            return PushState(self.identity(conn), dict(there), self.max_position(conn))  # type: ignore[arg-type]
+            meta = conn.execute(
+                select(shared_meta.c.key, shared_meta.c.value).where(shared_meta.c.key.in_(keys))
+            ).all()
+            values = {str(k): str(v) for k, v in meta}
+            return PushState(
+                values.pop("identity", None),
+                dict(there),  # type: ignore[arg-type]
+                self.max_position(conn),
+                values,
+            )
         raw = conn.connection.driver_connection
         assert raw is not None
-        with raw.cursor() as who, raw.cursor() as held, raw.cursor() as top:
+        with raw.cursor() as meta, raw.cursor() as held, raw.cursor() as top:
             with raw.pipeline():
-                who.execute(_IDENTITY_SQL)
+                meta.execute(_MARKS_SQL, (keys,))
                 held.execute(_HELD_SQL, (origin, first, last))
                 top.execute(_TOP_SQL)
-            identity = who.fetchone()
+            values = dict(meta.fetchall())
             return PushState(
-                identity[0] if identity else None,
+                values.pop("identity", None),
                 dict(held.fetchall()),
                 int(top.fetchone()[0]),  # type: ignore[index]
+                values,
             )
+
+    def set_meta(self, conn: Connection, values: dict[str, str]) -> None:
+        """Meta values written (inserted or replaced) in one statement, inside `writing()`."""
+        if not values:
+            return
+        rows = ", ".join(f"(:k{n}, :v{n})" for n in range(len(values)))
+        params: dict[str, str] = {}
+        for n, (key, value) in enumerate(values.items()):
+            params[f"k{n}"], params[f"v{n}"] = key, value
+        conn.execute(
+            text(
+                f"INSERT INTO {shared_meta.name} (key, value) VALUES {rows}"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            ),
+            params,
+        )
 
     def insert_events(
         self, conn: Connection, rows: Iterable[Sequence[Any]], *, after: int | None = None

@@ -200,3 +200,58 @@ def test_a_large_shared_database_is_looked_at_once_a_day(hall, shared_url, monke
     with w3.db.write() as s:
         s.merge(Meta(key=gaps.LAST_CHECK, value="2020-01-01T00:00:00+00:00"))
     assert sync(w3, shared_url).notices == ()
+
+
+def _shared_statements(url: str) -> tuple[list[str], object]:
+    """The statements SQLAlchemy sends to the shared database `url`, and the listener."""
+    from sqlalchemy import Engine, event
+
+    seen: list[str] = []
+
+    def note(conn, _cursor, statement, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
+        at = conn.engine.url
+        if at.get_backend_name() == "postgresql" or (at.database or "").endswith(
+            "hall-shared.sqlite3"
+        ):
+            seen.append(" ".join(str(statement).split()))
+
+    event.listen(Engine, "before_cursor_execute", note)
+    return seen, note
+
+
+def _synced_seeing(ws, url: str):  # type: ignore[no-untyped-def]
+    from sqlalchemy import Engine, event
+
+    seen, note = _shared_statements(url)
+    try:
+        report = sync(ws, url)
+    finally:
+        event.remove(Engine, "before_cursor_execute", note)
+    counts = [n for n, s in enumerate(seen) if "GROUP BY hall_sync_events.origin" in s]
+    lock = "pg_advisory_xact_lock" if url.startswith("postgresql") else "BEGIN IMMEDIATE"
+    writes = [n for n, s in enumerate(seen) if lock in s]
+    return report, counts, writes
+
+
+def test_holes_are_looked_for_before_the_push_and_healed_in_the_same_sync(hall, shared_url):
+    w1 = hall.ws("W1")
+    cases = [_accept(w1, 60 + n) for n in range(3)]
+    sync(w1, shared_url)
+    gone = _seq_of(w1, cases[1])
+    _delete_shared(shared_url, "W1", gone, gone)
+    for n in range(3):
+        _accept(w1, 70 + n)  # unsent: this sync pushes them too
+    report, counts, writes = _synced_seeing(w1, shared_url)
+    assert report.healed == 1 and report.pushed > 0
+    assert report.notices == (
+        f"共享数据库中缺少工作站 W1 的第 {gone} 号事件（共 1 条，记录被删除）：已由本机补回",
+    )
+    # Looked for before the first write (the push); after the put-back only what is left is
+    # counted again.
+    assert writes and counts[0] < writes[0]
+    assert len([n for n in counts if n > writes[0]]) == 1
+    # Without holes, the table is counted once, before the push: its rows not again.
+    _accept(w1, 80)
+    report, counts, writes = _synced_seeing(w1, shared_url)
+    assert report.pushed > 0 and report.notices == ()
+    assert len(counts) == 1 and writes and counts[0] < writes[0]
