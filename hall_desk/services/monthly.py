@@ -811,17 +811,7 @@ def monthly_report(
     with ws.reading() as s:
         row = q.report_row(s, month)
         if row is not None and row.published:
-            data = _frozen(row)
-            return MonthlyReport(
-                month=month,
-                data=data,
-                sha256=row.sha256,
-                problems=row.problems,
-                plan=row.plan,
-                published=True,
-                published_at=row.published_at,
-                publisher=row.publisher_name or row.published_by,
-            )
+            return _as_published(month, row)
         data = report_data(ws, s, month, progress)
         conflicts = _open_conflicts(s, month)
     return MonthlyReport(
@@ -834,6 +824,34 @@ def monthly_report(
         may_publish_from=earliest_publication(ws, month),
         conflicts=conflicts,
     )
+
+
+def _as_published(month: str, row: Any) -> MonthlyReport:
+    return MonthlyReport(
+        month=month,
+        data=_frozen(row),
+        sha256=row.sha256,
+        problems=row.problems,
+        plan=row.plan,
+        published=True,
+        published_at=row.published_at,
+        publisher=row.publisher_name or row.published_by,
+    )
+
+
+def final_report(
+    ws: Workstation, actor: Actor, month: str, progress: Progress = quiet
+) -> MonthlyReport:
+    """The month's report as published: frozen if it was, else published now, its figures
+    counted once, inside the publication's transaction (not first as a draft, then again)."""
+    actor.require(Permission.REPORTS)
+    month = parse_month(month)
+    refuse_future(ws, month)
+    with ws.reading() as s:
+        row = q.report_row(s, month)
+        if row is not None and row.published:
+            return _as_published(month, row)
+    return publish(ws, actor, month, progress=progress)
 
 
 def _open_conflicts(s: Session, month: str) -> tuple[OpenConflict, ...]:
