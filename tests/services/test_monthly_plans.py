@@ -44,11 +44,14 @@ def _statements(ws: Workstation, run: Callable[[], object]) -> list[tuple[str, t
         if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             seen.append((statement, tuple(parameters)))
 
-    event.listen(ws.db.read_engine, "before_cursor_execute", record)
+    engines = {id(e): e for e in (ws.db.read_engine, ws.db.write_engine)}.values()
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", record)
     try:
         run()
     finally:
-        event.remove(ws.db.read_engine, "before_cursor_execute", record)
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", record)
     return seen
 
 
@@ -69,6 +72,24 @@ def test_no_monthly_statement_scans_a_table_of_the_history(home):
     assert len(statements) >= 30  # the month, its two comparison months and the sections
     for statement, parameters in statements:
         plan = _plan(home, statement, parameters)
+        scanned = {m.group(1) for step in plan if (m := re.match(r"SCAN (\w+)", step))}
+        assert not scanned & HISTORY, (statement, plan)
+
+
+def test_after_a_published_month_the_late_entries_are_sought_not_walked(tmp_path_factory):
+    """With October published, November's report looks for events October's publication did
+    not know (补录): each origin's later events by the (origin, seq) index, never every event
+    of the hall; the publication itself finds each origin's last sequence the same way."""
+    ws = demo_month_home(tmp_path_factory, "monthly-plans-late")
+    try:
+        publishing = _statements(ws, lambda: monthly.publish(ws, LEAD, "2026-10"))
+        statements = _report_statements(ws)
+    finally:
+        ws.close()
+    beyond = [(s, p) for s, p in statements if "FROM events" in s and "json_extract" in s]
+    assert len(beyond) == 1, beyond
+    for statement, parameters in statements + publishing:
+        plan = _plan(ws, statement, parameters)
         scanned = {m.group(1) for step in plan if (m := re.match(r"SCAN (\w+)", step))}
         assert not scanned & HISTORY, (statement, plan)
 
