@@ -27,7 +27,8 @@ class HandoffRow(Base):
     giver: Mapped[str] = mapped_column(String(64))  # names as signed on paper
     receiver: Mapped[str] = mapped_column(String(64))
     at: Mapped[str] = mapped_column(String(32))  # ISO datetime with offset
-    on: Mapped[date] = mapped_column(Date, index=True)
+    # Looked up by ix_handoffs_day_move, whose first column it is (migration 0018).
+    on: Mapped[date] = mapped_column(Date)
     batch_id: Mapped[str] = mapped_column(String(36), default="", index=True)
     batch_no: Mapped[str] = mapped_column(String(40), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)  # line on the handover sheet
@@ -43,9 +44,11 @@ class HandoffRow(Base):
     workstation: Mapped[str] = mapped_column(String(16))
     hlc: Mapped[str] = mapped_column(String(20), index=True)
     # A case's handoffs in the order they happened, with what the monthly report's stays read
-    # of each: that report reads the index alone, already sorted.
+    # of each: that report reads the index alone, already sorted. And a day's (or month's)
+    # moves with their cases, counted from the index alone.
     __table_args__ = (
         Index("ix_handoffs_case_order", "case_id", "at", "hlc", "on", "from_station", "to_station"),
+        Index("ix_handoffs_day_move", "on", "move", "case_id"),
     )
 
 

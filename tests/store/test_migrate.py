@@ -232,6 +232,8 @@ def test_0018_orders_handoffs_by_case_and_time_and_finds_mail_by_return_day(tmp_
                 "to_station",
             ]
             assert "ix_handoffs_case_id" not in handoffs
+            assert handoffs["ix_handoffs_day_move"] == ["on", "move", "case_id"]
+            assert "ix_handoffs_on" not in handoffs
             assert _indexes(conn, "deliveries")["ix_deliveries_returned_on"] == ["returned_on"]
             assert conn.execute(text("SELECT id FROM handoffs WHERE case_id = 'c'")).all() == [
                 ("h",)
@@ -240,6 +242,8 @@ def test_0018_orders_handoffs_by_case_and_time_and_finds_mail_by_return_day(tmp_
         with engine.connect() as conn:
             handoffs = _indexes(conn, "handoffs")
             assert handoffs["ix_handoffs_case_id"] == ["case_id"]
+            assert handoffs["ix_handoffs_on"] == ["on"]
+            assert "ix_handoffs_day_move" not in handoffs
             assert "ix_handoffs_case_order" not in handoffs
             assert "ix_deliveries_returned_on" not in _indexes(conn, "deliveries")
     finally:
