@@ -112,14 +112,13 @@ def write_monthly_report(
         if xlsx_out.resolve() == out.resolve():
             raise ValidationError("xlsx", "表格文件与 PDF 文件不能是同一个文件")
     month = monthly.parse_month(month)
-    found = monthly.monthly_report(ws, actor, month, progress)
-    if not found.has_data:
-        raise ValidationError("month", f"{cn_month(month)}没有业务数据，不生成运营报告")
     report = (
-        found
-        if (draft or found.published)
-        else monthly.publish(ws, actor, month, progress=progress)
+        monthly.monthly_report(ws, actor, month, progress)
+        if draft
+        else monthly.final_report(ws, actor, month, progress)
     )
+    if not report.has_data:
+        raise ValidationError("month", f"{cn_month(month)}没有业务数据，不生成运营报告")
     data = build_monthly_pdf(ws, actor, report, progress)
     written: list[Path] = []
     try:

@@ -300,52 +300,92 @@ def _station_group(station: str) -> str:
     )
 
 
-def _nearest_rank(values: list[float], share: float) -> float:
-    ordered = sorted(values)
+def _nearest_rank(ordered: list[float], share: float) -> float:
     return ordered[max(ceil(share * len(ordered)) - 1, 0)]
 
 
 def _dwell(rows: list[tuple[str, float]]) -> list[list[Any]]:
     stays: dict[str, list[float]] = {}
+    groups: dict[str, str] = {}  # a month's tens of thousands of stays are at a few stations
     for station, hours in rows:
-        stays.setdefault(_station_group(station), []).append(max(hours, 0.0))
+        group = groups.get(station)
+        if group is None:
+            group = groups[station] = _station_group(station)
+        stays.setdefault(group, []).append(max(hours, 0.0))
     order = {"受理窗口": 0, "流转岗": 1, "出件窗口": 3}
-    return [
-        [
-            group,
-            len(v),
-            round(_nearest_rank(v, 0.5), 1),
-            round(_nearest_rank(v, 0.9), 1),
-        ]
-        for group, v in sorted(stays.items(), key=lambda kv: (order.get(kv[0], 2), kv[0]))
-    ]
+    out = []
+    for group, v in sorted(stays.items(), key=lambda kv: (order.get(kv[0], 2), kv[0])):
+        v.sort()
+        out.append(
+            [group, len(v), round(_nearest_rank(v, 0.5), 1), round(_nearest_rank(v, 0.9), 1)]
+        )
+    return out
 
 
 def _hour(hlc: str) -> int:
-    return datetime.fromtimestamp(Timestamp.decode(hlc).ms / 1000).astimezone().hour
+    # The local hour of the reading's whole second (fromtimestamp gives local time already).
+    return datetime.fromtimestamp(Timestamp.decode(hlc).ms // 1000).hour
 
 
 def _labels(encoded: str, labels: dict[str, str]) -> list[str]:
     return [labels.get(v, v) for v in encoded.split(",") if v]
 
 
-def month_figures(s: Session, cal: WorkingCalendar, month: str) -> dict[str, Any]:
-    """Every figure of sections 2–6 of one month, as plain JSON-ready data."""
-    p = period_of(month)
-    by_kind = q.intake_by_kind(s, p)
-    intake = {key: by_kind.get(kind, 0) for kind, key in INTAKE_KEYS.items()}
-    intake_total = sum(by_kind.values())
-    rounds = q.supplement_rounds(s, p)
+# The figures are counted in parts, so that a comparison month (环比, 同比, 补录's effects)
+# counts only the parts its key figures and `has_data` come from, by the same code.
+
+
+def _intake_part(counted: q.Intake) -> dict[str, Any]:
+    return {
+        "intake_total": sum(counted.by_kind.values()),
+        **{key: counted.by_kind.get(kind, 0) for kind, key in INTAKE_KEYS.items()},
+        "supplements_received": counted.supplements_received,
+    }
+
+
+def _completed_part(s: Session, cal: WorkingCalendar, p: Period) -> dict[str, Any]:
     completed = q.completed_with_limit(s, p)
-    used = sum(_used_days(cal, c) for c in completed)
-    limit = sum(c.limit_days for c in completed)
-    with_due = [c for c in completed if c.due_date is not None]
-    on_time = sum(1 for c in with_due if c.completed_on <= c.due_date)  # type: ignore[operator]
-    items = q.items(s, p)
-    departments = q.departments(s, p)
-    busy = {d for d, _ in departments}
+    cases = sum(c.cases for c in completed)
+    used = sum(_used_days(cal, c) * c.cases for c in completed)
+    limit = sum(c.limit_days * c.cases for c in completed)
+    with_due = sum(c.cases for c in completed if c.due_date is not None)
+    on_time = sum(
+        c.cases for c in completed if c.due_date is not None and c.completed_on <= c.due_date
+    )
+    return {
+        "time_limited_completed": cases,
+        "average_used": round(used / cases, 1) if cases else None,
+        "average_limit": round(limit / cases, 1) if cases else None,
+        "speedup": ratio(limit - used, limit),
+        "on_time": on_time,
+        "late": with_due - on_time,
+        "on_time_rate": ratio(on_time, with_due),
+    }
+
+
+def _consultation_part(s: Session, p: Period) -> dict[str, Any]:
     consulted, to_intake, linked = q.consultations(s, p)
+    return {
+        "consultations": consulted,
+        "consultation_to_intake": ratio(to_intake, consulted),
+        "consultation_linked": ratio(linked, to_intake),
+    }
+
+
+def _routing_part(s: Session, p: Period) -> dict[str, Any]:
+    moved = q.moved_cases(s, p)
     delivered = q.deliveries(s, p)
+    return {
+        "dispatched": moved.get(Move.DISPATCH.value, 0),
+        "returned": moved.get(Move.RECEIVE_BACK.value, 0),
+        "deliveries": sum(delivered.values()),
+        "deliveries_by_recipient": [
+            [name, delivered.get(kind, 0)] for kind, name in RECIPIENTS.items()
+        ],
+    }
+
+
+def _green_part(s: Session, p: Period) -> dict[str, Any]:
     green = q.green_channel(s, p)
     flags = Counter[str]()
     modes = Counter[str]()
@@ -355,15 +395,52 @@ def month_figures(s: Session, cal: WorkingCalendar, month: str) -> dict[str, Any
         for name in _labels(encoded, flag_labels):
             flags[name] += n
         modes[mode_labels.get(mode, mode or "（未注明）")] += n
-    tickets = q.tickets_by_class(s, p)
+    return {
+        "green_channel": sum(n for *_, n in green),
+        "green_by_flag": [[f.label, flags.get(f.label, 0)] for f in AssistanceFlag],
+        "green_by_mode": [[m.label, modes.get(m.label, 0)] for m in ServiceMode],
+    }
+
+
+def _ticket_part(s: Session, p: Period) -> dict[str, Any]:
     classes = Counter[str]()
     bbcs = Counter[str]()
-    for ticket_class, kind, n in tickets:
+    for ticket_class, kind, n in q.tickets_by_class(s, p):
         classes[ticket_class] += n
         if kind:
             bbcs[kind] += n
     closed, closed_with_due, closed_on_time = q.tickets_closed(s, p)
-    per_day = q.intake_by_day(s, p)
+    return {
+        "tickets_received": sum(classes.values()),
+        "tickets_by_class": [[c.label, classes.get(c.value, 0)] for c in TicketClass],
+        "bbcs_by_kind": [[k.label, bbcs.get(k.value, 0)] for k in BbcsKind],
+        "tickets_closed": closed,
+        "tickets_on_time": ratio(closed_on_time, closed_with_due),
+    }
+
+
+def comparison_figures(s: Session, cal: WorkingCalendar, month: str) -> dict[str, Any]:
+    """The figures of `month` a comparison reads (KEY_FIGURES, and what `has_data` asks), as
+    `month_figures` counts them, without the rest."""
+    p = period_of(month)
+    return {
+        **_intake_part(q.intake(s, p)),
+        **_completed_part(s, cal, p),
+        **_consultation_part(s, p),
+        **_routing_part(s, p),
+        **_green_part(s, p),
+        **_ticket_part(s, p),
+    }
+
+
+def month_figures(s: Session, cal: WorkingCalendar, month: str) -> dict[str, Any]:
+    """Every figure of sections 2–6 of one month, as plain JSON-ready data."""
+    p = period_of(month)
+    intake = q.intake(s, p)
+    rounds = q.supplement_rounds(s, p)
+    items = q.items(s, p)
+    departments = q.departments(s, p)
+    busy = {d for d, _ in departments}
     hours = Counter(_hour(h) for h in q.created_clocks(s, p))
     working_days = [
         date.fromordinal(o)
@@ -371,51 +448,30 @@ def month_figures(s: Session, cal: WorkingCalendar, month: str) -> dict[str, Any
         if cal.is_working_day(date.fromordinal(o))
     ]
     return {
-        "intake_total": intake_total,
-        **intake,
-        "supplements_received": q.supplements_received(s, p),
+        **_intake_part(intake),
         "supplement_rounds": [
             ["1 次", rounds.get(1, 0)],
             ["2 次", rounds.get(2, 0)],
             ["3 次及以上", sum(n for k, n in rounds.items() if k >= 3)],
         ],
         "refusals": [[reason or "（未注明理由）", n] for reason, n in q.refusals_by_reason(s, p)],
-        "time_limited_completed": len(completed),
-        "average_used": round(used / len(completed), 1) if completed else None,
-        "average_limit": round(limit / len(completed), 1) if completed else None,
-        "speedup": ratio(limit - used, limit),
-        "on_time": on_time,
-        "late": len(with_due) - on_time,
-        "on_time_rate": ratio(on_time, len(with_due)),
+        **_completed_part(s, cal, p),
         "top_items": [[code, name, dept, n] for code, name, dept, n in items[:TOP]],
         "item_count": len(items),
         "top_departments": [[d, n] for d, n in departments[:TOP]],
         "department_count": len(departments),
         "idle_departments": [d for d in q.catalog_departments(s) if d not in busy],
         "themes": [[name, n] for _code, name, n in q.themes(s, p)],
-        "consultations": consulted,
+        **_consultation_part(s, p),
         "consultation_topics": [[t, n] for t, n in q.consultation_topics(s, p)[:TOP]],
-        "consultation_to_intake": ratio(to_intake, consulted),
-        "consultation_linked": ratio(linked, to_intake),
-        "dispatched": q.moved_cases(s, p, Move.DISPATCH),
-        "returned": q.moved_cases(s, p, Move.RECEIVE_BACK),
+        **_routing_part(s, p),
         "dwell": _dwell(q.stays(s, p)),
-        "deliveries": sum(delivered.values()),
-        "deliveries_by_recipient": [
-            [name, delivered.get(kind, 0)] for kind, name in RECIPIENTS.items()
-        ],
         "mail_returned": q.mail_returned(s, p),
-        "green_channel": sum(n for *_, n in green),
-        "green_by_flag": [[f.label, flags.get(f.label, 0)] for f in AssistanceFlag],
-        "green_by_mode": [[m.label, modes.get(m.label, 0)] for m in ServiceMode],
-        "tickets_received": sum(classes.values()),
-        "tickets_by_class": [[c.label, classes.get(c.value, 0)] for c in TicketClass],
-        "bbcs_by_kind": [[k.label, bbcs.get(k.value, 0)] for k in BbcsKind],
-        "tickets_closed": closed,
-        "tickets_on_time": ratio(closed_on_time, closed_with_due),
+        **_green_part(s, p),
+        **_ticket_part(s, p),
         "tickets_reopened": q.tickets_reopened(s, p),
         "repeated_causes": [[c, n] for c, n in q.ticket_causes(s, p)],
-        "cases_per_day": [[d.isoformat(), per_day.get(d, 0)] for d in working_days],
+        "cases_per_day": [[d.isoformat(), intake.by_day.get(d, 0)] for d in working_days],
         "cases_by_hour": [[h, hours[h]] for h in sorted(hours)],
         "working_days": len(working_days),
     }
@@ -484,7 +540,7 @@ def _compare_values(
 ) -> tuple[dict[str, Any] | None, str]:
     if month in published:
         return _key_values(_frozen(published[month])["figures"]), "已发布"
-    figures = month_figures(s, cal, month)
+    figures = comparison_figures(s, cal, month)
     if not has_data(figures):
         return None, "无数据"
     return _key_values(figures), "按现有数据"
@@ -570,7 +626,7 @@ def _late_entries(
         return {"month": previous, "count": 0, "events": [], "effects": []}
     numbers = q.case_numbers(s, [ev.entity_id for ev in late if ev.entity_type == "case"])
     frozen = _frozen(row)["figures"]
-    now = month_figures(s, cal, previous)
+    now = comparison_figures(s, cal, previous)
     effects = [
         [label(k), value_text(frozen.get(k)), value_text(now.get(k))]
         for k in KEY_FIGURES
@@ -755,17 +811,7 @@ def monthly_report(
     with ws.reading() as s:
         row = q.report_row(s, month)
         if row is not None and row.published:
-            data = _frozen(row)
-            return MonthlyReport(
-                month=month,
-                data=data,
-                sha256=row.sha256,
-                problems=row.problems,
-                plan=row.plan,
-                published=True,
-                published_at=row.published_at,
-                publisher=row.publisher_name or row.published_by,
-            )
+            return _as_published(month, row)
         data = report_data(ws, s, month, progress)
         conflicts = _open_conflicts(s, month)
     return MonthlyReport(
@@ -778,6 +824,34 @@ def monthly_report(
         may_publish_from=earliest_publication(ws, month),
         conflicts=conflicts,
     )
+
+
+def _as_published(month: str, row: Any) -> MonthlyReport:
+    return MonthlyReport(
+        month=month,
+        data=_frozen(row),
+        sha256=row.sha256,
+        problems=row.problems,
+        plan=row.plan,
+        published=True,
+        published_at=row.published_at,
+        publisher=row.publisher_name or row.published_by,
+    )
+
+
+def final_report(
+    ws: Workstation, actor: Actor, month: str, progress: Progress = quiet
+) -> MonthlyReport:
+    """The month's report as published: frozen if it was, else published now, its figures
+    counted once, inside the publication's transaction (not first as a draft, then again)."""
+    actor.require(Permission.REPORTS)
+    month = parse_month(month)
+    refuse_future(ws, month)
+    with ws.reading() as s:
+        row = q.report_row(s, month)
+        if row is not None and row.published:
+            return _as_published(month, row)
+    return publish(ws, actor, month, progress=progress)
 
 
 def _open_conflicts(s: Session, month: str) -> tuple[OpenConflict, ...]:

@@ -4,7 +4,7 @@
 # see store/base.py.
 from datetime import date
 
-from sqlalchemy import Date, Integer, String, Text
+from sqlalchemy import Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hall_desk.store.base import Base
@@ -18,7 +18,8 @@ class HandoffRow(Base):
 
     __tablename__ = "handoffs"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    # Looked up by ix_handoffs_case_order, whose first column it is (migration 0018).
+    case_id: Mapped[str] = mapped_column(String(36))
     case_no: Mapped[str] = mapped_column(String(32), index=True)
     move: Mapped[str] = mapped_column(String(16))  # collect | dispatch | … (routing.Move)
     from_station: Mapped[str] = mapped_column(String(120))
@@ -26,7 +27,8 @@ class HandoffRow(Base):
     giver: Mapped[str] = mapped_column(String(64))  # names as signed on paper
     receiver: Mapped[str] = mapped_column(String(64))
     at: Mapped[str] = mapped_column(String(32))  # ISO datetime with offset
-    on: Mapped[date] = mapped_column(Date, index=True)
+    # Looked up by ix_handoffs_day_move, whose first column it is (migration 0018).
+    on: Mapped[date] = mapped_column(Date)
     batch_id: Mapped[str] = mapped_column(String(36), default="", index=True)
     batch_no: Mapped[str] = mapped_column(String(40), default="")
     position: Mapped[int] = mapped_column(Integer, default=0)  # line on the handover sheet
@@ -41,6 +43,13 @@ class HandoffRow(Base):
     recorded_by: Mapped[str] = mapped_column(String(64))
     workstation: Mapped[str] = mapped_column(String(16))
     hlc: Mapped[str] = mapped_column(String(20), index=True)
+    # A case's handoffs in the order they happened, with what the monthly report's stays read
+    # of each: that report reads the index alone, already sorted. And a day's (or month's)
+    # moves with their cases, counted from the index alone.
+    __table_args__ = (
+        Index("ix_handoffs_case_order", "case_id", "at", "hlc", "on", "from_station", "to_station"),
+        Index("ix_handoffs_day_move", "on", "move", "case_id"),
+    )
 
 
 class HandoverSheetRow(Base):
@@ -88,7 +97,7 @@ class DeliveryRow(Base):
     address_masked: Mapped[str] = mapped_column(String(64), default="")
     carrier: Mapped[str] = mapped_column(String(16), default="")
     tracking_no: Mapped[str] = mapped_column(String(40), default="", index=True)
-    returned_on: Mapped[date | None] = mapped_column(Date)  # 邮件退回
+    returned_on: Mapped[date | None] = mapped_column(Date, index=True)  # 邮件退回
     return_reason: Mapped[str] = mapped_column(Text, default="")
     clerk: Mapped[str] = mapped_column(String(64), index=True)
     clerk_name: Mapped[str] = mapped_column(String(64), default="")

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from PIL import Image
 from pypdf import PdfReader
 from reportlab.graphics import renderPDF
+from sqlalchemy import event
 
 from hall_desk.domain.errors import ValidationError
 from hall_desk.reports import monthly as report
@@ -134,6 +135,30 @@ def test_final_report_publishes_and_regenerates_identically(tmp_path_factory, tm
         assert "已发布" in text and "草稿" not in text
     finally:
         ws.close()
+
+
+def test_final_report_counts_the_month_once(tmp_path_factory, tmp_path) -> None:
+    """Publishing from the command line counts the figures inside the publication only, not
+    first as a draft and then again: each of the three months (the month and its two bases)
+    has its intake decisions looked up once."""
+    ws = demo_month_home(tmp_path_factory, "monthly-once")
+    deciding: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        if "case.accepted_deferred" in tuple(parameters):
+            deciding.append(statement)
+
+    engines = (ws.db.read_engine, ws.db.write_engine)
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", record)
+    try:
+        done = report.write_monthly_report(ws, LEAD, MONTH, tmp_path / "a.pdf")
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", record)
+        ws.close()
+    assert done.published
+    assert len(deciding) == 3, deciding
 
 
 def test_final_report_before_the_publication_day_is_refused(tmp_path_factory, tmp_path) -> None:

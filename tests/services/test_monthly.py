@@ -362,6 +362,19 @@ def test_month_on_month_compares_with_october(home) -> None:
     assert rows["受理环节办件"][5] == "—"
 
 
+@pytest.mark.parametrize("month", [MONTH, "2026-10"])
+def test_a_comparison_month_counts_its_key_figures_as_the_whole_month_does(home, month) -> None:
+    """A comparison month counts only the parts of its figures that the comparison reads: the
+    key figures and what decides whether the month has data, each as the whole month has it."""
+    with home.reading() as s:
+        part = monthly.comparison_figures(s, home.calendar(s), month)
+        whole = monthly.month_figures(s, home.calendar(s), month)
+    assert set(monthly.KEY_FIGURES) <= set(part)
+    assert {k: whole[k] for k in part} == part
+    assert monthly.has_data(part) and part["intake_total"] > 0
+    assert len(part) < len(whole)
+
+
 # --- rules ------------------------------------------------------------------------------------
 
 

@@ -207,3 +207,44 @@ def test_0004_keeps_the_birth_year_only_and_narrows_every_masked_number(tmp_path
             ]
     finally:
         database.close()
+
+
+def _indexes(conn: Any, table: str) -> dict[str, list[str]]:
+    return {i["name"]: i["column_names"] for i in inspect(conn).get_indexes(table)}
+
+
+def test_0018_orders_handoffs_by_case_and_time_and_finds_mail_by_return_day(tmp_path):
+    database = Database(tmp_path / "old.sqlite3")
+    try:
+        engine = database.write_engine
+        command.upgrade(alembic_config(engine), "0017")
+        with engine.begin() as conn:
+            _insert(conn, "handoffs", {"id": "h", "case_id": "c", "at": "2026-11-02T09:00:00"})
+        command.upgrade(alembic_config(engine), "0018")
+        with engine.connect() as conn:
+            handoffs = _indexes(conn, "handoffs")
+            assert handoffs["ix_handoffs_case_order"] == [
+                "case_id",
+                "at",
+                "hlc",
+                "on",
+                "from_station",
+                "to_station",
+            ]
+            assert "ix_handoffs_case_id" not in handoffs
+            assert handoffs["ix_handoffs_day_move"] == ["on", "move", "case_id"]
+            assert "ix_handoffs_on" not in handoffs
+            assert _indexes(conn, "deliveries")["ix_deliveries_returned_on"] == ["returned_on"]
+            assert conn.execute(text("SELECT id FROM handoffs WHERE case_id = 'c'")).all() == [
+                ("h",)
+            ]
+        command.downgrade(alembic_config(engine), "0017")
+        with engine.connect() as conn:
+            handoffs = _indexes(conn, "handoffs")
+            assert handoffs["ix_handoffs_case_id"] == ["case_id"]
+            assert handoffs["ix_handoffs_on"] == ["on"]
+            assert "ix_handoffs_day_move" not in handoffs
+            assert "ix_handoffs_case_order" not in handoffs
+            assert "ix_deliveries_returned_on" not in _indexes(conn, "deliveries")
+    finally:
+        database.close()
