@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -83,3 +84,48 @@ def test_repeated_values_keep_their_own_type_and_place(tmp_path: Path) -> None:
     assert [row[4] for row in got] == ["甲<乙>&丙"] * 3
     assert sheet["D2"].number_format == "yyyy-mm-dd"
     assert sheet["D3"].number_format == "yyyy-mm-dd hh:mm"
+
+
+# Texts whose XML needs care, each as a clerk's note may hold it (the text check lets tabs and
+# line breaks through in multi-line notes), and Excel's own escape written as plain text.
+AWKWARD = [
+    "a & b",
+    "<b>加粗</b>",
+    "x > y",
+    '"引号"',
+    "'单引号'",
+    "a&amp;b",
+    "]]>",
+    "第一行\n第二行",
+    "第一行\r\n第二行",
+    "回车\r结束",
+    "制表\t符",
+    " 前有空格",
+    "后有空格 ",
+    "\n换行开头",
+    "_x000D_ 不是回车",
+    "普通文字",
+]
+
+
+def test_shared_texts_read_back_exactly(tmp_path: Path) -> None:
+    rows: list[list[object]] = [[text, text, n] for n, text in enumerate(AWKWARD)]
+    rows.append(["普通文字", "\x01控制\x1f字符", len(AWKWARD)])  # unprintable: dropped
+    out = tmp_path / "texts.xlsx"
+    write(Ledger("文字", ["原文", "再次", "序号"], [20, 20, 6], rows), out)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        sheet = load_workbook(out).active
+    got = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert got[:-1] == [[text, text, n] for n, text in enumerate(AWKWARD)]
+    assert got[-1] == ["普通文字", "控制字符", len(AWKWARD)]
+    with zipfile.ZipFile(out) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        table = archive.read("xl/sharedStrings.xml").decode("utf-8")
+    # Each distinct text once in the table (the headers too), and no text inline in the sheet.
+    assert "inlineStr" not in sheet_xml
+    assert table.count("<si>") == 3 + len(AWKWARD) + 1
+    assert f'uniqueCount="{3 + len(AWKWARD) + 1}"' in table
+    # Excel reads _x000D_ in a text as a carriage return; its escape of the underscore keeps
+    # the clerk's text as typed (and openpyxl drops that escape again when reading).
+    assert "<t>_x005F_x000D_ 不是回车</t>" in table.replace(' xml:space="preserve"', "")
