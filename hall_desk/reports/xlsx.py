@@ -148,11 +148,12 @@ def _cells(
 ) -> Iterable[str]:
     """The rows' XML from row 2 on. A cell is its reference and the XML that follows it, the
     same for every occurrence of a value; a ledger repeats most of its values, so each is
-    formatted once, then looked up: texts in the shared strings (by value alone, the common
-    case tested first), anything else keyed by type as well, so that 1, 1.0 and True (equal in
-    a dict) keep their own forms."""
+    formatted once, then looked up: texts in the shared strings and days (by value alone, the
+    common cases, tested first), anything else keyed by type as well, so that 1, 1.0 and True
+    (equal in a dict) keep their own forms."""
     refs = [f'<c r="{c}' for c in letters]
     texts = strings.bodies
+    days: dict[date, str] = {}
     others: dict[tuple[type, object], str] = {}
     for n, row in enumerate(rows, start=2):
         number = str(n)
@@ -161,14 +162,19 @@ def _cells(
         for ref, value in zip(refs, row, strict=False):
             if value is None:
                 continue  # an empty cell is no cell
-            if type(value) is str:
+            kind = type(value)
+            if kind is str:
                 body = texts.get(value)
                 if body is None:
                     if not value:
                         continue  # nor is empty text (Excel's filters show it as (空白))
                     body = strings.body(value)
+            elif kind is date:  # a ledger's next commonest value, by the date alone
+                body = days.get(value)
+                if body is None:
+                    body = days[value] = _body(value, strings)
             else:
-                key = (type(value), value)
+                key = (kind, value)
                 try:
                     body = others.get(key)
                     if body is None:
