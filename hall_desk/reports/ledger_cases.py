@@ -111,12 +111,12 @@ def build(ws: Workstation, actor: Actor, start: date, end: date, *, unmask: bool
     states = {state.value: state.label for state in CaseState}
     places: dict[tuple[str, str], str] = {}
 
-    def plain(field: str, token: str | None) -> str:
-        return key.decrypt(field, token) if token else ""
-
+    if unmask:  # the openers load the cipher library: a masked month needs none of it
+        open_id, open_phone = key.opener("id_number"), key.opener("phone")
     rows: list[list[object]] = []
     # Unpacked by position: attribute access on tens of thousands of result rows was most
-    # of a month's build.
+    # of a month's build. Empty text becomes an empty cell (None): Excel's filters show it as
+    # (空白); only the text columns can be empty text, so only they are tested.
     for (
         case_no,
         created_on,
@@ -151,47 +151,47 @@ def build(ws: Workstation, actor: Actor, start: date, end: date, *, unmask: bool
     ) in result:
         if unmask:
             id_cipher, phone_cipher, agent_id_cipher = ciphers
-            id_number = plain("id_number", id_cipher)
-            phone = plain("phone", phone_cipher)
-            agent_id = plain("id_number", agent_id_cipher)
-        green = ""
+            id_number = open_id(id_cipher) if id_cipher else None
+            phone = open_phone(phone_cipher) if phone_cipher else None
+            agent_id = open_id(agent_id_cipher) if agent_id_cipher else None
+        green = None
         if green_channel:
             who = "、".join(flags.get(f, f) for f in assistance_flags.split(",") if f)
             mode = modes.get(assistance_mode, assistance_mode)
             green = f"帮您办（{who}·{mode}）" if who else "帮您办"
         place = places.get((station, window))
         if place is None:
-            place = places[(station, window)] = station_label(station, window)
+            place = places[(station, window)] = station_label(station, window) or None
         rows.append(
-            _blanks(
-                [
-                    case_no,
-                    created_on,
-                    steps.get(decision or "", ""),
-                    title,
-                    kinds.get(kind, kind),
-                    departments,
-                    applicant_name,
-                    APPLICANT_KINDS.get(applicant_kind, applicant_kind),
-                    id_number,
-                    phone,
-                    agent_name,
-                    agent_id,
-                    accepted_on,
-                    due_date,
-                    dispatched_on,
-                    completed_on,
-                    delivered_on,
-                    methods.get(delivery_method, delivery_method),
-                    states[state],
-                    place,
-                    green,
-                    names.get(clerk, clerk),
-                    window,
-                    names.get(first_responder, first_responder),
-                    _note(reason, commitment, bool(due_estimated)),
-                ]
-            )
+            [
+                case_no or None,
+                created_on,
+                steps.get(decision),
+                title or None,
+                kinds.get(kind, kind) or None,
+                departments or None,
+                applicant_name or None,
+                APPLICANT_KINDS.get(applicant_kind, applicant_kind) or None,
+                id_number or None,
+                phone or None,
+                agent_name or None,
+                agent_id or None,
+                accepted_on,
+                due_date,
+                dispatched_on,
+                completed_on,
+                delivered_on,
+                methods.get(delivery_method, delivery_method) or None,
+                states[state],
+                place,
+                green,
+                names.get(clerk, clerk) or None,
+                window or None,
+                names.get(first_responder, first_responder) or None,
+                _note(reason, commitment, bool(due_estimated))
+                if reason or commitment or due_estimated
+                else None,
+            ]
         )
     return Ledger(TITLE, [h for h, _ in COLUMNS], [w for _, w in COLUMNS], rows)
 
@@ -205,8 +205,3 @@ def _note(reason: str, commitment: str, due_estimated: bool) -> str:
     if due_estimated:
         parts.append("办结期限为估算（该年法定节假日安排尚未录入）")
     return "；".join(parts)
-
-
-def _blanks(row: list[object]) -> list[object]:
-    # Empty text as an empty cell: Excel's filters show it as (空白), and the file is smaller.
-    return [None if v == "" else v for v in row]

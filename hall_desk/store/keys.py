@@ -8,6 +8,7 @@ import hmac
 import os
 import stat
 import sys
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,6 +42,7 @@ class HallKey:
         self.audit_key = _derive(master, b"hall-desk/audit-chain")
         # Its own label: a MAC made for one purpose (an audit link) never passes for an event's.
         self.event_key = _derive(master, b"hall-desk/event-mac")
+        self._openers: dict[str, Callable[[str], str]] = {}  # by field, made when first used
         # Stored in the database so that a workstation started with another hall's key stops.
         self.fingerprint = hmac.new(self._index_key, b"fingerprint", hashlib.sha256).hexdigest()[
             :16
@@ -64,15 +66,30 @@ class HallKey:
         return CIPHER_PREFIX + base64.b64encode(nonce + sealed).decode("ascii")
 
     def decrypt(self, field: str, token: str) -> str:
-        if not token.startswith(CIPHER_PREFIX):
-            raise StorageError("个人信息密文格式无法识别")
-        raw = base64.b64decode(token[len(CIPHER_PREFIX) :])
+        opener = self._openers.get(field)
+        if opener is None:
+            opener = self._openers[field] = self.opener(field)
+        return opener(token)
+
+    def opener(self, field: str) -> Callable[[str], str]:
+        """`decrypt` for one field, made once: a ledger opens tens of thousands of values, and
+        the lookups made for each (the cipher, the field's bytes, the error class) were half
+        the cost of opening one."""
         from cryptography.exceptions import InvalidTag
 
-        try:
-            return self._aead.decrypt(raw[:12], raw[12:], field.encode()).decode("utf-8")
-        except InvalidTag as exc:
-            raise StorageError("个人信息无法解密：大厅密钥不符或数据已损坏") from exc
+        decrypt, associated, skip = self._aead.decrypt, field.encode(), len(CIPHER_PREFIX)
+        b64decode = base64.b64decode
+
+        def open_value(token: str) -> str:
+            if not token.startswith(CIPHER_PREFIX):
+                raise StorageError("个人信息密文格式无法识别")
+            raw = b64decode(token[skip:])
+            try:
+                return decrypt(raw[:12], raw[12:], associated).decode("utf-8")
+            except InvalidTag as exc:
+                raise StorageError("个人信息无法解密：大厅密钥不符或数据已损坏") from exc
+
+        return open_value
 
     def blind_index(self, field: str, normalized: str) -> str:
         """Exact-match search key: equal inputs give equal indexes, nothing else is revealed."""

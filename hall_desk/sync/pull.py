@@ -14,7 +14,6 @@ sync after the fix.
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -33,6 +32,7 @@ from hall_desk.domain.clock import Timestamp
 from hall_desk.domain.errors import StorageError
 from hall_desk.services.workstation import Workstation
 from hall_desk.store import deferred_indexes, event_kinds, projections
+from hall_desk.store.collections_paused import collections_paused
 from hall_desk.store.eventlog import mac_ok
 from hall_desk.store.keys import HallKey
 from hall_desk.store.models import Event
@@ -427,21 +427,6 @@ def apply_batch(
     return out
 
 
-@contextmanager
-def _few_collections() -> Iterator[None]:
-    """No cyclic garbage collection while a batch is applied: its thousands of row dicts and
-    tuples (freed by reference counting, none in a cycle) set off a collection every few
-    hundred, and each full one walks the whole heap, a tenth of a first pull's time. Whatever
-    cycles the batch leaves are collected as usual after it."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def apply_pulled(
     ws: Workstation,
     events: Sequence[Incoming],
@@ -455,7 +440,7 @@ def apply_pulled(
 ) -> BatchOutcome:
     """One local transaction: the batch and (when given) the cursor past it. A bulk one (see
     `Database.write`): what a power cut may lose of it is pulled again, the cursor with it."""
-    with _few_collections(), ws.db.write(bulk=True) as session:
+    with collections_paused(), ws.db.write(bulk=True) as session:
         out = apply_batch(
             session, ws.key, events, identity, now_ms, margin_ms, holes=holes, hold_ahead=hold_ahead
         )
@@ -708,12 +693,12 @@ def pull_events(
     # A load's pages after the first are larger: fewer rows of one batch's entities read back by
     # the next, fewer commits. The first stays small, so that applying starts early.
     following_size = batch_size * LOAD_PAGE_FACTOR if load else batch_size
-    # No cyclic collection between the batches either (see `_few_collections`): the read-ahead
+    # No cyclic collection between the batches either (see `collections_paused`): the read-ahead
     # thread's rows and the page's events are allocated there, and each collection they set
     # off, once the heap has grown, walks all of it (a tenth of a first pull, again).
     with (
         _loading(ws, load),
-        _few_collections(),
+        collections_paused(),
         ThreadPoolExecutor(max_workers=1, thread_name_prefix="pull read-ahead") as ahead,
     ):
         page = first

@@ -8,11 +8,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from hall_desk.domain.errors import PermissionDenied, ValidationError
-from hall_desk.reports import ledgers
+from hall_desk.domain.stations import station_label
+from hall_desk.reports import ledgers, xlsx
 from hall_desk.services import consultations, intake
 from hall_desk.services.workstation import Workstation
 from tests.reports.test_daily import run_cli
@@ -80,6 +81,20 @@ DECISION_LABELS = {
     "refused": "不予受理",
     "completed_at_window": "即办办结",
 }
+KIND_LABELS = {
+    "immediate": "即办件",
+    "promised": "承诺件",
+    "escalated": "上报件",
+    "joint": "联办件",
+}
+FLAG_LABELS = {
+    "elderly": "老年人",
+    "disabled": "残疾人",
+    "pregnant": "孕妇",
+    "ill": "伤病/行动不便",
+    "other": "其他特殊群体",
+}
+MODE_LABELS = {"full": "全程帮办", "guide": "导办", "proxy": "代办", "home": "上门服务"}
 STATE_LABELS = {
     "accepted": "已受理",
     "accepted_deferred": "容缺受理",
@@ -177,6 +192,7 @@ def test_cases_ledger_is_a_real_spreadsheet(home, db, tmp_path: Path) -> None:
 
 
 def test_cases_ledger_rows_equal_sql(home, db, tmp_path: Path) -> None:
+    # Every cell of every row, from the case rows and the intake events read with plain SQL.
     ws, _ = home
     out = tmp_path / "cases.xlsx"
     ledgers.export(ws, LEAD, "cases", START, END, out)
@@ -190,38 +206,119 @@ def test_cases_ledger_rows_equal_sql(home, db, tmp_path: Path) -> None:
         ).fetchall()
     )
     expected = db.execute(
-        "SELECT id, case_no, created_on, title, applicant_name, applicant_id_masked,"
-        " applicant_phone_masked, accepted_on, due_date, dispatched_on, completed_on,"
-        " delivered_on, delivery_method, state, clerk, window, green_channel, reason"
+        "SELECT id, case_no, created_on, title, kind, departments, applicant_name,"
+        " applicant_kind, applicant_id_masked, applicant_phone_masked, agent_name,"
+        " agent_id_masked, accepted_on, due_date, dispatched_on, completed_on, delivered_on,"
+        " delivery_method, state, station, window, green_channel, assistance_flags,"
+        " assistance_mode, clerk, first_responder, reason, commitment, due_estimated"
         " FROM cases WHERE created_on BETWEEN ? AND ? ORDER BY created_on, case_no",
         (START.isoformat(), END.isoformat()),
     ).fetchall()
     assert [r["受理编号"] for r in rows] == [e[1] for e in expected]
-    methods = {"pickup": "窗口领取", "mail": "邮寄", "": None}
+    seen: dict[str, set[object]] = {h: set() for h in CASE_HEADERS}
     for row, e in zip(rows, expected, strict=True):
-        (case_id, _, created_on, title, applicant, id_masked, phone_masked) = e[:7]
-        (accepted_on, due, dispatched, completed, delivered, method, state) = e[7:14]
-        (clerk, window, green, reason) = e[14:]
-        assert as_date(row["登记日期"]) == date.fromisoformat(created_on)
-        assert row["受理方式"] == DECISION_LABELS[INTAKE_KINDS[decisions[case_id]]]
-        assert (row["办理事项"], row["申请人"]) == (title, applicant)
-        assert (row["证件号码"], row["联系电话"]) == (id_masked, phone_masked or None)
-        for header, value in (
-            ("受理日期", accepted_on),
-            ("办结期限", due),
-            ("移交审批日期", dispatched),
-            ("办结日期", completed),
-            ("出件日期", delivered),
-        ):
-            assert as_date(row[header]) == (date.fromisoformat(value) if value else None), header
-        assert row["出件方式"] == methods[method]
-        assert row["当前状态"] == STATE_LABELS[state]
-        assert (row["受理人"], row["受理窗口"]) == (names[clerk], window)
-        assert bool(row["绿色通道"]) == bool(green)
-        if green:
-            assert str(row["绿色通道"]).startswith("帮您办（")
-        if reason:
-            assert reason in str(row["理由或说明"])
+        (case_id, case_no, created_on, title, kind, departments, applicant) = e[:7]
+        (applicant_kind, id_masked, phone_masked, agent, agent_id_masked) = e[7:12]
+        (accepted_on, due, dispatched, completed, delivered, method, state) = e[12:19]
+        (station, window, green, flags, mode, clerk, first, reason, commitment) = e[19:28]
+        estimated = e[28]
+        helped = "、".join(FLAG_LABELS[f] for f in flags.split(",") if f)
+        note = [reason] if reason else []
+        if commitment:
+            note.append(f"容缺承诺：{commitment}")
+        if estimated:
+            note.append("办结期限为估算（该年法定节假日安排尚未录入）")
+        want = {
+            "受理编号": case_no,
+            "登记日期": day(created_on),
+            "受理方式": DECISION_LABELS[INTAKE_KINDS[decisions[case_id]]],
+            "办理事项": title,
+            "办件类型": KIND_LABELS[kind],
+            "实施部门": departments,
+            "申请人": applicant,
+            "申请人类型": {"person": "个人", "organisation": "法人或其他组织"}[applicant_kind],
+            "证件号码": id_masked,
+            "联系电话": phone_masked or None,
+            "代理人": agent or None,
+            "代理人证件号码": agent_id_masked or None,
+            "受理日期": day(accepted_on),
+            "办结期限": day(due),
+            "移交审批日期": day(dispatched),
+            "办结日期": day(completed),
+            "出件日期": day(delivered),
+            "出件方式": {"pickup": "窗口领取", "mail": "邮寄", "": None}[method],
+            "当前状态": STATE_LABELS[state],
+            "材料所在岗位": station_label(station, window),
+            "绿色通道": (f"帮您办（{helped}·{MODE_LABELS[mode]}）" if helped else "帮您办")
+            if green
+            else None,
+            "受理人": names[clerk],
+            "受理窗口": window or None,
+            "首问负责人": names.get(first, first),
+            "理由或说明": "；".join(note) or None,
+        }
+        assert row == want, case_no
+        for header, value in row.items():
+            seen[header].add(value is None)
+    # The demo's month has each column filled somewhere (and the optional ones empty somewhere).
+    assert all(False in empty for empty in seen.values()), seen
+    assert {h for h, empty in seen.items() if True in empty} >= {
+        "代理人",
+        "代理人证件号码",
+        "出件日期",
+        "绿色通道",
+        "理由或说明",
+    }
+
+
+def day(value: str | None) -> datetime | None:
+    """A date cell as openpyxl reads it back: a datetime at midnight."""
+    return datetime.fromisoformat(value) if value else None
+
+
+@pytest.mark.parametrize("unmask", [False, True])
+def test_cases_ledger_cells_equal_openpyxls_rendering_of_the_rows(
+    home, tmp_path: Path, unmask: bool
+) -> None:
+    # Our streamed SpreadsheetML beside the same rows written by openpyxl's own cell objects:
+    # every cell read back alike, value, type and number format.
+    ws, _ = home
+    ledger = ledgers.builder("cases")(ws, LEAD, START, END, unmask=unmask)
+    ours = tmp_path / "ours.xlsx"
+    xlsx.write(ledger, ours)
+    book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    sheet.append(list(ledger.headers))
+    for values in ledger.rows:
+        sheet.append([reference_value(v) for v in values])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, datetime):
+                cell.number_format = "yyyy-mm-dd"
+    reference = tmp_path / "reference.xlsx"
+    book.save(reference)
+    theirs = cells(sheet_of(reference))
+    assert len(theirs) == len(ledger.rows) + 1 > 100
+    assert cells(sheet_of(ours)) == theirs
+
+
+def reference_value(value: object) -> object:
+    """A ledger value as a cell holds it: empty text no cell, a flag 是/否, a date a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return datetime(value.year, value.month, value.day)
+    assert isinstance(value, str | int | float), value
+    return value
+
+
+def cells(sheet: Worksheet) -> list[list[tuple[object, str | None]]]:
+    return [
+        [(c.value, c.number_format if c.value is not None else None) for c in row]
+        for row in sheet.iter_rows()
+    ]
 
 
 def test_cases_ledger_masks_personal_data(home, db, tmp_path: Path) -> None:

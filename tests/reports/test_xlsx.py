@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import warnings
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 
@@ -83,3 +85,82 @@ def test_repeated_values_keep_their_own_type_and_place(tmp_path: Path) -> None:
     assert [row[4] for row in got] == ["甲<乙>&丙"] * 3
     assert sheet["D2"].number_format == "yyyy-mm-dd"
     assert sheet["D3"].number_format == "yyyy-mm-dd hh:mm"
+
+
+# Texts whose XML needs care, each as a clerk's note may hold it (the text check lets tabs and
+# line breaks through in multi-line notes), and Excel's own escape written as plain text.
+AWKWARD = [
+    "a & b",
+    "<b>加粗</b>",
+    "x > y",
+    '"引号"',
+    "'单引号'",
+    "a&amp;b",
+    "]]>",
+    "第一行\n第二行",
+    "第一行\r\n第二行",
+    "回车\r结束",
+    "制表\t符",
+    " 前有空格",
+    "后有空格 ",
+    "\n换行开头",
+    "_x000D_ 不是回车",
+    "普通文字",
+]
+
+
+def test_shared_texts_read_back_exactly(tmp_path: Path) -> None:
+    rows: list[list[object]] = [[text, text, n] for n, text in enumerate(AWKWARD)]
+    rows.append(["普通文字", "\x01控制\x1f字符", len(AWKWARD)])  # unprintable: dropped
+    out = tmp_path / "texts.xlsx"
+    write(Ledger("文字", ["原文", "再次", "序号"], [20, 20, 6], rows), out)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        sheet = load_workbook(out).active
+    got = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert got[:-1] == [[text, text, n] for n, text in enumerate(AWKWARD)]
+    assert got[-1] == ["普通文字", "控制字符", len(AWKWARD)]
+    with zipfile.ZipFile(out) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        table = archive.read("xl/sharedStrings.xml").decode("utf-8")
+    # Each distinct text once in the table (the headers too), and no text inline in the sheet.
+    assert "inlineStr" not in sheet_xml
+    assert table.count("<si>") == 3 + len(AWKWARD) + 1
+    assert f'uniqueCount="{3 + len(AWKWARD) + 1}"' in table
+    # Excel reads _x000D_ in a text as a carriage return; its escape of the underscore keeps
+    # the clerk's text as typed (and openpyxl drops that escape again when reading).
+    assert "<t>_x005F_x000D_ 不是回车</t>" in table.replace(' xml:space="preserve"', "")
+
+
+def test_thousands_of_texts_keep_their_edges_and_markup(tmp_path: Path) -> None:
+    # The table is written a thousand texts at a time, a run with nothing to escape as it
+    # stands: one text needing care anywhere in a run, at its start or its end, is still seen.
+    texts = [f"事项{n}" for n in range(3500)]
+    for n, awkward in (
+        (0, " 第一条前有空格"),
+        (999, "一轮最后一条后有空格 "),
+        (1000, "\t下一轮第一条"),
+        (1500, "中间的 & 号"),
+        (1700, "中间一条后有空格 "),
+        (2200, "行内\n换行"),
+        (3200, "行内\r\n回车换行"),
+        (2500, "中间一条以换行结尾\n"),
+        (2600, "\n中间一条以换行开头"),
+        (3499, "最后一条\n"),
+    ):
+        texts[n] = awkward
+    out = tmp_path / "many.xlsx"
+    write(Ledger("文字", ["原文"], [20], [[t] for t in texts]), out)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        sheet = load_workbook(out).active
+    assert [row[0].value for row in sheet.iter_rows(min_row=2)] == texts
+    # Any XML reader keeps white space at the ends of a text; Excel only when told to.
+    with zipfile.ZipFile(out) as archive:
+        table = ElementTree.fromstring(archive.read("xl/sharedStrings.xml"))
+    edged = {
+        t.text: t.get("{http://www.w3.org/XML/1998/namespace}space")
+        for t in table.iter("{http://schemas.openxmlformats.org/spreadsheetml/2006/main}t")
+        if t.text and t.text != t.text.strip()
+    }
+    assert len(edged) == 7 and set(edged.values()) == {"preserve"}, edged
