@@ -205,6 +205,7 @@ def _record_applicant(tx: Tx, checked: applicants.CheckedApplicant) -> _OnFile:
     key = tx.ws.key
     idx = applicants.id_index(key, checked.id_type, checked.id_number)
     applicant_id = applicants.applicant_id_for(idx, checked.id_type)
+    tx.settle("applicant", applicant_id)  # the same applicant twice in one bulk intake
     row = _on_file(tx.session, applicant_id)
     payload = applicants.recorded_payload(tx.session, key, row, applicant_id, checked)
     if payload is None:
@@ -356,6 +357,7 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
     assistance = draft.assistance
     first_responder = actor.username
     if draft.consultation_id:
+        tx.settle("consultation", draft.consultation_id)
         consultation = tx.session.get(ConsultationRow, draft.consultation_id)
         if consultation is None:
             raise NotFound("关联的咨询记录不存在")
@@ -462,8 +464,9 @@ def complete_at_window(
 def intake_many(
     ws: Workstation, actor: Actor, batch: Iterable[tuple[CaseEvent, IntakeDraft, date]]
 ) -> list[IntakeResult]:
-    """The bulk path (imports, benchmarks): the same checks and events, one transaction."""
-    with ws.transaction(actor) as tx:
+    """The bulk path (imports, benchmarks): the same checks and events, one transaction,
+    folded together at its end (each case is new; an applicant met again is settled first)."""
+    with ws.transaction(actor) as tx, tx.folding_together():
         return [_intake(tx, draft, step, on) for step, draft, on in batch]
 
 
