@@ -223,7 +223,8 @@ def _record_applicant(tx: Tx, checked: applicants.CheckedApplicant) -> _OnFile:
             values["phone_index"],
             values["phone_masked"],
         )
-    # Held by the transaction, the row took what the fold wrote.
+    # Held by the transaction, the row takes what the fold writes (at once inside a block).
+    tx.settle("applicant", applicant_id)
     return _OnFile(row.id, row.id_index, row.id_masked, row.phone_index, row.phone_masked)
 
 
