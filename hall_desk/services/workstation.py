@@ -166,6 +166,17 @@ class Tx:
             self._unfolded = None
             self._unfolded_records.clear()
 
+    @contextmanager
+    def acting_as(self, actor: Actor) -> Iterator[None]:
+        """One line of a bulk path done by another member of staff (a day's supplements taken
+        at three windows, written in one transaction): its events and audit entry name
+        `actor`, as its own transaction would have."""
+        before, self.actor = self.actor, actor
+        try:
+            yield
+        finally:
+            self.actor = before
+
     def settle(self, entity_type: str, entity_id: str) -> None:
         """Before a step reads a record's rows inside `folding_together` (a bulk intake meeting
         an applicant it recorded a moment ago): when an event about the record waits to be

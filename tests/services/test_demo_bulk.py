@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from hall_desk.domain.catalog import ItemKind
 from hall_desk.domain.clock import SettableClock
@@ -38,13 +39,15 @@ from hall_desk.services import (
     integrity,
     moves,
     ratings,
+    routing,
     users,
 )
-from hall_desk.services.demo import generate
+from hall_desk.services.demo import ensure_demo_staff, generate
 from hall_desk.services.home import Home
 from hall_desk.services.intake import IntakeDraft, IntakeResult
 from hall_desk.services.workstation import Tx, Workstation
 from hall_desk.store.eventlog import AppendedEvent
+from hall_desk.store.models_routing import DeliveryRow
 from tests.conftest import STAFF_PASSWORD, TODAY, make_home
 from tests.services.helpers import draft_for, person, resident_id
 
@@ -92,8 +95,36 @@ def _folding_each(_tx: Tx) -> Iterator[None]:
     yield
 
 
+def _one_by_one_supplements(
+    ws: Workstation, lines: Sequence[intake.SupplementLine]
+) -> list[IntakeResult]:
+    return [intake.receive_supplement(ws, x.actor, x.case_ref, x.received, on=x.on) for x in lines]
+
+
+def _one_by_one_returns(
+    ws: Workstation, actor: Actor, lines: Sequence[routing.SupplementReturn]
+) -> list[routing.ReturnResult]:
+    return [
+        routing.return_for_supplement(
+            ws, actor, x.case_ref, x.reasons, materials=x.materials, on=x.on, at=x.at
+        )
+        for x in lines
+    ]
+
+
+def _one_by_one_mail_back(
+    ws: Workstation, lines: Sequence[delivery.MailBack]
+) -> list[delivery.MailReturn]:
+    return [
+        delivery.mail_returned(ws, x.actor, x.case_ref, x.reason, on=x.on, at=x.at) for x in lines
+    ]
+
+
 def _one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(intake, "intake_many", _one_by_one_intake)
+    monkeypatch.setattr(intake, "receive_supplement_many", _one_by_one_supplements)
+    monkeypatch.setattr(routing, "return_for_supplement_many", _one_by_one_returns)
+    monkeypatch.setattr(delivery, "mail_returned_many", _one_by_one_mail_back)
     monkeypatch.setattr(delivery, "hand_out_many", _one_by_one_hand_out)
     monkeypatch.setattr(moves, "read_ahead", _nothing_read_ahead)
     monkeypatch.setattr(ratings, "read_ahead", _nothing_read_ahead)
@@ -120,16 +151,32 @@ def _table_digests(db: Path) -> dict[str, tuple[int, str]]:
         conn.close()
 
 
+def _demo(ws: Workstation) -> None:
+    """Twelve days of demo data, then the day's posted results come back to two windows (the
+    demo itself posts too few at this size for one to come back)."""
+    generate(ws, 12, 18, seed=11, end=TODAY)
+    staff = ensure_demo_staff(ws)
+    with ws.reading() as s:
+        posted = s.scalars(
+            select(DeliveryRow.case_no)
+            .where(DeliveryRow.method == "mail", DeliveryRow.returned_on.is_(None))
+            .order_by(DeliveryRow.case_no)
+        ).all()
+    clerks = [staff["clerk1"], staff["clerk2"]]
+    lines = [delivery.MailBack(clerks[n % 2], no, "查无此人") for n, no in enumerate(posted)]
+    delivery.mail_returned_many(ws, lines)
+
+
 def _build(
     path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    build: Callable[[Workstation], object] = lambda ws: generate(ws, 6, 14, seed=11, end=TODAY),
+    build: Callable[[Workstation], object] | None = None,
 ) -> dict[str, tuple[int, str]]:
     replay = random.Random(2026)
     monkeypatch.setattr(os, "urandom", lambda n: replay.randbytes(n))
     clock = SettableClock(datetime.combine(TODAY, time(18, 0)))
     with Workstation(Home(path), wall=clock) as ws:
-        build(ws)
+        (build or _demo)(ws)
         # Every event MAC'd with the hall key, the chain whole and matching its anchor.
         assert integrity.verify_events(ws).ok
         assert integrity.verify_audit(ws).ok
@@ -148,6 +195,22 @@ def test_bulk_path_builds_the_same_home_as_one_by_one(
     single = _build(tmp_path / "single", monkeypatch)
     assert bulk["cases"][0] > 30 and bulk["events"][0] > 200 and bulk["audit_log"][0] > 150
     assert bulk["deliveries"][0] > 0 and bulk["ratings"][0] > 0
+    raw = sqlite3.connect(Home(tmp_path / "bulk").db_path)
+    kinds = dict(raw.execute("SELECT kind, count(*) FROM events GROUP BY kind").fetchall())
+    actors = raw.execute(
+        "SELECT count(DISTINCT actor) FROM events WHERE kind = 'case.mail_returned'"
+    ).fetchone()
+    raw.close()
+    # Every bulk path of the demo took part: supplements and 容缺 materials brought back,
+    # pre-review returns, posts come back (each line under its own clerk).
+    for kind in (
+        "case.supplement_received",
+        "case.deferred_materials_received",
+        "case.returned_for_supplement",
+        "case.mail_returned",
+    ):
+        assert kinds.get(kind, 0) >= 2, kind
+    assert actors == (2,)
     different = sorted(t for t in bulk if bulk[t] != single.get(t))
     assert not different, different
     assert bulk.keys() == single.keys()
