@@ -387,9 +387,15 @@ class Workstation:
     def transaction(self, actor: Actor) -> Iterator[Tx]:
         with self.db.write() as session:
             tx = Tx(self, session, actor)
-            yield tx
-            # Events without an audit entry move the anchor too: it also covers their tail.
-            head = tx.anchor()
+            try:
+                yield tx
+                # Events without an audit entry move the anchor too: it also covers their tail.
+                head = tx.anchor()
+            finally:
+                # The rows it held go with the transaction: the session and the Tx refer to each
+                # other, so they would otherwise wait (a bulk run's thousands of them) for a
+                # full cyclic collection, which walks the whole heap.
+                tx._held.clear()
         if head is not None:
             # After the commit: an anchor never names an entry the database does not hold.
             # Written in the background (store/anchor_writer.py): until then it is behind.
