@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import random
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -174,24 +172,8 @@ def generate(
         raise ValidationError("end", "演示数据的日期应在 2000–2090 年之间")
     # Made again from the seed if a power cut takes back its last transactions: written as a
     # bulk run (store/db.py), which does not wait for the disk at every commit.
-    with ws.db.bulk_writes(), _collected_by_day():
+    with ws.db.bulk_writes():
         return _generate(ws, days, per_day, seed, end, consultation_share)
-
-
-@contextmanager
-def _collected_by_day() -> Iterator[None]:
-    """No automatic cyclic collection while the demo is written: `_generate` collects the young
-    generations at the end of each day instead. A day allocates millions of short-lived rows,
-    dicts and tuples (freed by reference counting), which set off a collection every few
-    hundred allocations, and the full ones among them walk the whole heap; what a day leaves in
-    cycles (its transactions' sessions) is all young when the day ends."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _generate(
@@ -344,7 +326,6 @@ def _generate(
                         pending.append((back, result.case_no, missing))
                 flow.admit(step, draft, result, clerk.username, day)
         flow.run_day(day)
-        gc.collect(1)  # what the day left (see _collected_by_day)
     worked = [end - timedelta(days=o) for o in range(days - 1, -1, -1)]
     working = [d for d in worked if calendar.is_working_day(d)]
     summary.tickets = generate_tickets(ws, staff, working, seed)
