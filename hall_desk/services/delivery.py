@@ -579,41 +579,80 @@ def mail_returned(
     """邮件退回: the mailing is marked returned and the result goes back to the ready queue."""
     actor.require(Permission.DELIVER)
     on, at = moment(ws, on, at)
+    reason = _return_reason(reason)
+    with ws.transaction(actor) as tx:
+        return _mail_returned_in(tx, case_ref, reason, on, at)
+
+
+@dataclass(frozen=True)
+class MailBack:
+    """One posted result come back, recorded by `actor`."""
+
+    actor: Actor
+    case_ref: str
+    reason: str
+    on: date | None = None
+    at: datetime | None = None
+
+
+def mail_returned_many(ws: Workstation, lines: Sequence[MailBack]) -> list[MailReturn]:
+    """The bulk path (demo data): each line as `mail_returned` records it, under its own clerk,
+    in one transaction folded together at its end."""
+    checked = []
+    for line in lines:
+        line.actor.require(Permission.DELIVER)
+        on, at = moment(ws, line.on, line.at)
+        checked.append((_return_reason(line.reason), on, at))
+    if not lines:
+        return []
+    with ws.transaction(lines[0].actor) as tx, tx.folding_together():
+        out = []
+        for line, (reason, on, at) in zip(lines, checked, strict=True):
+            with tx.acting_as(line.actor):
+                out.append(_mail_returned_in(tx, line.case_ref, reason, on, at))
+        return out
+
+
+def _return_reason(reason: str) -> str:
     reason = clean_text(reason, "reason", "退回原因", max_len=MAX_NOTE, multiline=True)
     if len(reason) < MIN_RETURN_REASON:
         raise ValidationError("reason", "请填写退回原因（如查无此人、拒收、地址不详）")
-    with ws.transaction(actor) as tx:
-        case = case_by_ref(tx.session, case_ref, ws.today())
-        posted = delivery_queries.open_delivery(tx.session, case.id)
-        if (
-            CaseState(case.state) != CaseState.DELIVERED
-            or posted is None
-            or posted.method != DeliveryMethod.MAIL.value
-        ):
-            raise refuse(case, "登记邮件退回", "该办件没有未退回的邮寄记录")
-        if on < posted.on:
-            raise ValidationError("on", f"退回日期不能早于寄出日期 {posted.on.isoformat()}")
-        tx.emit(
-            "delivery.mail_returned",
-            "delivery",
-            posted.id,
-            {"set": {"returned_on": on.isoformat(), "return_reason": reason}},
-        )
-        record_move(
-            tx,
-            case,
-            step=CaseEvent.MAIL_RETURNED,
-            move=Move.MAIL_RETURNED,
-            to_station=DELIVERY,
-            on=on,
-            at=at,
-            giver=carrier_label(posted.carrier),
-            receiver=actor.display_name,
-            case_set={"delivered_on": None, "delivery_method": ""},
-            note=reason,
-        )
-        tx.audit("delivery.mail_returned", case.case_no, {"delivery": posted.id})
-        return MailReturn(posted.id, case.id, case.case_no, posted.tracking_no, reason, on)
+    return reason
+
+
+def _mail_returned_in(tx: Tx, case_ref: str, reason: str, on: date, at: datetime) -> MailReturn:
+    case = case_by_ref(tx.session, case_ref, tx.ws.today())
+    tx.settle("case", case.id)  # the same case twice in one bulk batch
+    posted = delivery_queries.open_delivery(tx.session, case.id)
+    if (
+        CaseState(case.state) != CaseState.DELIVERED
+        or posted is None
+        or posted.method != DeliveryMethod.MAIL.value
+    ):
+        raise refuse(case, "登记邮件退回", "该办件没有未退回的邮寄记录")
+    if on < posted.on:
+        raise ValidationError("on", f"退回日期不能早于寄出日期 {posted.on.isoformat()}")
+    tx.emit(
+        "delivery.mail_returned",
+        "delivery",
+        posted.id,
+        {"set": {"returned_on": on.isoformat(), "return_reason": reason}},
+    )
+    record_move(
+        tx,
+        case,
+        step=CaseEvent.MAIL_RETURNED,
+        move=Move.MAIL_RETURNED,
+        to_station=DELIVERY,
+        on=on,
+        at=at,
+        giver=carrier_label(posted.carrier),
+        receiver=tx.actor.display_name,
+        case_set={"delivered_on": None, "delivery_method": ""},
+        note=reason,
+    )
+    tx.audit("delivery.mail_returned", case.case_no, {"delivery": posted.id})
+    return MailReturn(posted.id, case.id, case.case_no, posted.tracking_no, reason, on)
 
 
 def mail_draft_for(ws: Workstation, actor: Actor, case_ref: str) -> MailDraft:

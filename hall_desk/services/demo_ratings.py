@@ -149,7 +149,8 @@ def _rate_day(
     bad: list[tuple[date, str, str, bool]],
 ) -> None:
     imported: list[tuple[_Service, Level]] = []
-    with ws.transaction(actor) as tx:
+    # Each rating is a record of its own and reads none of the others': folded together.
+    with ws.transaction(actor) as tx, tx.folding_together():
         ratings.read_ahead(tx, [(service.kind, service.ref) for service, _ in services])
         for service, roll in services:
             replay.set(service.at + timedelta(minutes=2))
@@ -187,7 +188,7 @@ def _rate_day(
                 bad.append((service.at.date(), result.rating_id, actor.username, real_name))
     if not imported:
         return
-    with ws.transaction(lead) as tx:
+    with ws.transaction(lead) as tx, tx.folding_together():
         ratings.read_ahead(tx, [(service.kind, service.ref) for service, _ in imported])
         for service, level in imported:
             replay.set(service.at + timedelta(hours=3))

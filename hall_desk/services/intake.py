@@ -205,6 +205,7 @@ def _record_applicant(tx: Tx, checked: applicants.CheckedApplicant) -> _OnFile:
     key = tx.ws.key
     idx = applicants.id_index(key, checked.id_type, checked.id_number)
     applicant_id = applicants.applicant_id_for(idx, checked.id_type)
+    tx.settle("applicant", applicant_id)  # the same applicant twice in one bulk intake
     row = _on_file(tx.session, applicant_id)
     payload = applicants.recorded_payload(tx.session, key, row, applicant_id, checked)
     if payload is None:
@@ -222,7 +223,8 @@ def _record_applicant(tx: Tx, checked: applicants.CheckedApplicant) -> _OnFile:
             values["phone_index"],
             values["phone_masked"],
         )
-    # Held by the transaction, the row took what the fold wrote.
+    # Held by the transaction, the row takes what the fold writes (at once inside a block).
+    tx.settle("applicant", applicant_id)
     return _OnFile(row.id, row.id_index, row.id_masked, row.phone_index, row.phone_masked)
 
 
@@ -356,6 +358,7 @@ def _intake(tx: Tx, draft: IntakeDraft, step: CaseEvent, on: date) -> IntakeResu
     assistance = draft.assistance
     first_responder = actor.username
     if draft.consultation_id:
+        tx.settle("consultation", draft.consultation_id)
         consultation = tx.session.get(ConsultationRow, draft.consultation_id)
         if consultation is None:
             raise NotFound("关联的咨询记录不存在")
@@ -462,8 +465,9 @@ def complete_at_window(
 def intake_many(
     ws: Workstation, actor: Actor, batch: Iterable[tuple[CaseEvent, IntakeDraft, date]]
 ) -> list[IntakeResult]:
-    """The bulk path (imports, benchmarks): the same checks and events, one transaction."""
-    with ws.transaction(actor) as tx:
+    """The bulk path (imports, benchmarks): the same checks and events, one transaction,
+    folded together at its end (each case is new; an applicant met again is settled first)."""
+    with ws.transaction(actor) as tx, tx.folding_together():
         return [_intake(tx, draft, step, on) for step, draft, on in batch]
 
 
@@ -538,99 +542,131 @@ def receive_supplement(
     """Ticks what the applicant brought back; once every required material is in, the case is
     accepted (first round) or resumes with its clock pushed by the paused days."""
     actor.require(Permission.INTAKE)
-    on = on or ws.today()
     with ws.transaction(actor) as tx:
-        case = case_by_ref(tx.session, case_ref, ws.today())
-        state = CaseState(case.state)
-        materials = list(
-            tx.session.scalars(
-                select(CaseMaterialRow)
-                .where(CaseMaterialRow.case_id == case.id)
-                .order_by(CaseMaterialRow.position)
-            )
+        return receive_supplement_in(tx, case_ref, received, on or ws.today())
+
+
+@dataclass(frozen=True)
+class SupplementLine:
+    """One applicant's materials brought back, received by `actor` on `on`."""
+
+    actor: Actor
+    case_ref: str
+    received: dict[str, int]
+    on: date
+
+
+def receive_supplement_many(ws: Workstation, lines: Iterable[SupplementLine]) -> list[IntakeResult]:
+    """The bulk path (imports, demo data): each line as `receive_supplement` records it, under
+    its own clerk, all in one transaction folded together at its end (a case met twice is
+    settled before it is read again)."""
+    lines = list(lines)
+    if not lines:
+        return []
+    for line in lines:
+        line.actor.require(Permission.INTAKE)
+    with ws.transaction(lines[0].actor) as tx, tx.folding_together():
+        out = []
+        for line in lines:
+            with tx.acting_as(line.actor):
+                out.append(receive_supplement_in(tx, line.case_ref, line.received, line.on))
+        return out
+
+
+def receive_supplement_in(
+    tx: Tx, case_ref: str, received: dict[str, int], on: date
+) -> IntakeResult:
+    """`receive_supplement` inside the caller's transaction, by its actor."""
+    tx.actor.require(Permission.INTAKE)
+    ws = tx.ws
+    case = case_by_ref(tx.session, case_ref, ws.today())
+    tx.settle("case", case.id)
+    state = CaseState(case.state)
+    materials = list(
+        tx.session.scalars(
+            select(CaseMaterialRow)
+            .where(CaseMaterialRow.case_id == case.id)
+            .order_by(CaseMaterialRow.position)
         )
-        # A 容缺 case may already be with the routing post or a department when the
-        # promised materials arrive: they are recorded without moving the folder.
-        late_deferred = state in LATE_DEFERRED_STATES and any(
-            m.deferred and not m.received for m in materials
-        )
-        deferred_round = state == CaseState.ACCEPTED_DEFERRED
-        step = CaseEvent.RECEIVE_DEFERRED if deferred_round else CaseEvent.RECEIVE_SUPPLEMENT
-        if not late_deferred:
-            next_state(state, step)  # refuses an impossible step, naming the current state
-        by_name = {m.name: m for m in materials}
-        unknown = set(received) - set(by_name)
-        if unknown:
-            raise ValidationError(
-                "materials", f"本办件不需要以下材料：{'、'.join(sorted(unknown))}"
-            )
-        if not any(c > 0 for c in received.values()):
-            raise ValidationError("materials", "请勾选本次收到的材料")
-        updates: dict[str, dict[str, Any]] = {}
-        for name, copies in received.items():
-            if copies > 0:
-                m = by_name[name]
-                updates[str(m.position)] = {
-                    "received": True,
-                    "received_copies": copies,
-                    "deferred": False,
-                }
-        still_missing = [
-            m for m in materials if m.required and not m.received and str(m.position) not in updates
+    )
+    # A 容缺 case may already be with the routing post or a department when the
+    # promised materials arrive: they are recorded without moving the folder.
+    late_deferred = state in LATE_DEFERRED_STATES and any(
+        m.deferred and not m.received for m in materials
+    )
+    deferred_round = state == CaseState.ACCEPTED_DEFERRED
+    step = CaseEvent.RECEIVE_DEFERRED if deferred_round else CaseEvent.RECEIVE_SUPPLEMENT
+    if not late_deferred:
+        next_state(state, step)  # refuses an impossible step, naming the current state
+    by_name = {m.name: m for m in materials}
+    unknown = set(received) - set(by_name)
+    if unknown:
+        raise ValidationError("materials", f"本办件不需要以下材料：{'、'.join(sorted(unknown))}")
+    if not any(c > 0 for c in received.values()):
+        raise ValidationError("materials", "请勾选本次收到的材料")
+    updates: dict[str, dict[str, Any]] = {}
+    for name, copies in received.items():
+        if copies > 0:
+            m = by_name[name]
+            updates[str(m.position)] = {
+                "received": True,
+                "received_copies": copies,
+                "deferred": False,
+            }
+    still_missing = [
+        m for m in materials if m.required and not m.received and str(m.position) not in updates
+    ]
+    case_set: dict[str, Any] = {}
+    if late_deferred:
+        pending = [
+            m for m in materials if m.deferred and not m.received and str(m.position) not in updates
         ]
-        case_set: dict[str, Any] = {}
-        if late_deferred:
-            pending = [
-                m
-                for m in materials
-                if m.deferred and not m.received and str(m.position) not in updates
-            ]
-            late_set: dict[str, Any] = {} if pending else {"deferred_deadline": None}
-            tx.emit("case.updated", "case", case.id, {"set": late_set, "material_updates": updates})
-            tx.audit("intake.deferred_materials_late", case.case_no, {"pending": len(pending)})
-            return IntakeResult(case.id, case.case_no, state, None, [], case.green_channel)
-        if still_missing:
-            tx.emit("case.updated", "case", case.id, {"material_updates": updates})
-            tx.audit("intake.partial_supplement", case.case_no, {"missing": len(still_missing)})
-            return IntakeResult(case.id, case.case_no, state, None, [], case.green_channel)
-        calendar = ws.calendar(tx.session)
-        due: DueDate | None
-        if deferred_round:
-            case_set.update(deferred_deadline=None)
-            due = None
-        elif case.accepted_on is None:
-            # First round: the case is accepted today and its clock starts tomorrow.
-            item_codes = [i.item_code for i in _case_items(tx, case.id)]
-            due, limit_days, unit = due_for(calendar, _items(tx, item_codes), on)
-            case_set.update(
-                accepted_on=on.isoformat(),
-                due_date=due.day.isoformat(),
-                due_estimated=due.estimated,
-                limit_days=limit_days,
-                limit_unit=unit.value,
-                paused_since=None,
-                supplement_deadline=None,
-            )
-        else:
-            pauses = json.loads(case.pauses)
-            if case.paused_since is not None:
-                pauses.append([case.paused_since.isoformat(), on.isoformat()])
-            due = calendar.due_date(
-                case.accepted_on,
-                case.limit_days,
-                case.limit_unit,
-                [Pause(date.fromisoformat(a), date.fromisoformat(b)) for a, b in pauses],
-            )
-            case_set.update(
-                pauses=json.dumps(pauses),
-                paused_since=None,
-                supplement_deadline=None,
-                due_date=due.day.isoformat(),
-                due_estimated=due.estimated,
-            )
-        tx.emit(step.value, "case", case.id, {"set": case_set, "material_updates": updates})
-        tx.audit(f"intake.{step.name.lower()}", case.case_no)
-        return IntakeResult(case.id, case.case_no, CaseState.ACCEPTED, due, [], case.green_channel)
+        late_set: dict[str, Any] = {} if pending else {"deferred_deadline": None}
+        tx.emit("case.updated", "case", case.id, {"set": late_set, "material_updates": updates})
+        tx.audit("intake.deferred_materials_late", case.case_no, {"pending": len(pending)})
+        return IntakeResult(case.id, case.case_no, state, None, [], case.green_channel)
+    if still_missing:
+        tx.emit("case.updated", "case", case.id, {"material_updates": updates})
+        tx.audit("intake.partial_supplement", case.case_no, {"missing": len(still_missing)})
+        return IntakeResult(case.id, case.case_no, state, None, [], case.green_channel)
+    calendar = ws.calendar(tx.session)
+    due: DueDate | None
+    if deferred_round:
+        case_set.update(deferred_deadline=None)
+        due = None
+    elif case.accepted_on is None:
+        # First round: the case is accepted today and its clock starts tomorrow.
+        item_codes = [i.item_code for i in _case_items(tx, case.id)]
+        due, limit_days, unit = due_for(calendar, _items(tx, item_codes), on)
+        case_set.update(
+            accepted_on=on.isoformat(),
+            due_date=due.day.isoformat(),
+            due_estimated=due.estimated,
+            limit_days=limit_days,
+            limit_unit=unit.value,
+            paused_since=None,
+            supplement_deadline=None,
+        )
+    else:
+        pauses = json.loads(case.pauses)
+        if case.paused_since is not None:
+            pauses.append([case.paused_since.isoformat(), on.isoformat()])
+        due = calendar.due_date(
+            case.accepted_on,
+            case.limit_days,
+            case.limit_unit,
+            [Pause(date.fromisoformat(a), date.fromisoformat(b)) for a, b in pauses],
+        )
+        case_set.update(
+            pauses=json.dumps(pauses),
+            paused_since=None,
+            supplement_deadline=None,
+            due_date=due.day.isoformat(),
+            due_estimated=due.estimated,
+        )
+    tx.emit(step.value, "case", case.id, {"set": case_set, "material_updates": updates})
+    tx.audit(f"intake.{step.name.lower()}", case.case_no)
+    return IntakeResult(case.id, case.case_no, CaseState.ACCEPTED, due, [], case.green_channel)
 
 
 def _case_items(tx: Tx, case_id: str) -> list[CaseItemRow]:

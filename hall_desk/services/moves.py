@@ -250,6 +250,9 @@ def record_move(
     }
     tx.emit(step.value, "case", case.id, payload)
     if counts is None:
+        # Counted after the step's own changes (a return unticks materials), folded first
+        # inside a bulk path's `folding_together`.
+        tx.settle("case", case.id)
         counts = routing_queries.material_counts(tx.session, [case.id]).get(case.id, (0, 0))
     tx.emit(
         "handoff.recorded",

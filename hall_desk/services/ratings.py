@@ -339,21 +339,27 @@ def _collect(errors: list[ValidationError], check: Any) -> Any:
         return None
 
 
-def _refuse_second(session: Session, target: RatingTarget) -> None:
-    ahead: _ReadAhead | None = session.info.get(_AHEAD)
-    if ahead is not None and (target.kind.value, target.ref) in ahead.unrated:
-        return  # read ahead with no rating, and none given since (`_given`)
-    earlier = queries.ratings_of_record(session, target.kind.value, target.ref)
-    if not earlier:
+def _refuse_second(tx: Tx, target: RatingTarget) -> None:
+    record = (target.kind.value, target.ref)
+    # Rated in this transaction: found here whether or not its row is folded yet (a bulk
+    # path folds a day's ratings together at its end).
+    states = [tx.memo[("rated", *record)]] if ("rated", *record) in tx.memo else []
+    if not states:
+        ahead: _ReadAhead | None = tx.session.info.get(_AHEAD)
+        if ahead is not None and record in ahead.unrated:
+            return  # read ahead with no rating, and none given since (`_given`)
+        states = [r.state for r in queries.ratings_of_record(tx.session, *record)]
+    if not states:
         return
-    if all(r.state == RatingState.UNRATED.value for r in earlier):
+    if all(state == RatingState.UNRATED.value for state in states):
         raise ValidationError("ref", "本次服务已记录为未评价，不能再评价（一次一评）")
     raise ValidationError("ref", "本次服务已评价，不能再次评价（一次一评）")
 
 
-def _given(session: Session, target: RatingTarget) -> None:
-    """The record has a rating row now: a second one must find it."""
-    ahead: _ReadAhead | None = session.info.get(_AHEAD)
+def _given(tx: Tx, target: RatingTarget, state: RatingState) -> None:
+    """The record has a rating now: a second one must find it."""
+    tx.memo[("rated", target.kind.value, target.ref)] = state.value
+    ahead: _ReadAhead | None = tx.session.info.get(_AHEAD)
     if ahead is not None:
         ahead.unrated.discard((target.kind.value, target.ref))
 
@@ -490,7 +496,7 @@ def rate_in(
         raise ValidationErrors(errors)
     assert chosen is not None and how is not None
     target = _resolve(tx.session, rated, ref, tx.ws.today())
-    _refuse_second(tx.session, target)
+    _refuse_second(tx, target)
     rating_id = str(uuid.uuid4())
     key = tx.ws.key
     values = _base_values(tx, target, RatingState.GIVEN) | {
@@ -512,7 +518,7 @@ def rate_in(
         values |= {"ticket_id": ticket.ticket_id, "ticket_no": ticket.ticket_no}
         ticket_no = ticket.ticket_no
     tx.emit("rating.given", "rating", rating_id, {"set": values}, fresh=True)
-    _given(tx.session, target)
+    _given(tx, target, RatingState.GIVEN)
     tx.audit(
         "rating.give",
         target.case_no or target.ref,
@@ -566,14 +572,14 @@ def unrated_in(tx: Tx, kind: RatedKind | str, ref: str) -> str:
     _may_rate(tx.actor)
     rated = _kind(kind)
     target = _resolve(tx.session, rated, ref, tx.ws.today())
-    _refuse_second(tx.session, target)
+    _refuse_second(tx, target)
     rating_id = str(uuid.uuid4())
     values = _base_values(tx, target, RatingState.UNRATED) | {
         "level": None,
         "channel": RatingChannel.SCREEN.value,
     }
     tx.emit("rating.unrated", "rating", rating_id, {"set": values}, fresh=True)
-    _given(tx.session, target)
+    _given(tx, target, RatingState.UNRATED)
     tx.audit("rating.unrated", target.case_no or target.ref, {"kind": rated.value})
     return rating_id
 

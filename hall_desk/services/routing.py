@@ -284,55 +284,96 @@ def return_for_supplement(
     """预审退回: back to the accepting window as 待补正; the clock pauses until the applicant's
     supplement is received (intake.receive_supplement resumes it and pushes the due date)."""
     actor.require(Permission.ROUTE)
-    on, at = moment(ws, on, at)
-    reasons = clean_text(reasons, "reasons", "退回理由", max_len=MAX_NOTE, multiline=True)
+    line = SupplementReturn(case_ref, reasons, tuple(materials), deadline, on, at)
+    checked, on, at = _checked_return(ws, line)
+    with ws.transaction(actor) as tx:
+        return _return_in(tx, line, checked, on, at)
+
+
+@dataclass(frozen=True)
+class SupplementReturn:
+    """One folder the routing post sends back for a supplement, and why."""
+
+    case_ref: str
+    reasons: str
+    materials: Sequence[str] = ()
+    deadline: date | None = None
+    on: date | None = None
+    at: datetime | None = None
+
+
+def return_for_supplement_many(
+    ws: Workstation, actor: Actor, lines: Sequence[SupplementReturn]
+) -> list[ReturnResult]:
+    """`return_for_supplement` for each line, in one transaction (the bulk path: demo data)
+    folded together at its end; each handoff counts its case's materials after its own step."""
+    actor.require(Permission.ROUTE)
+    checked = [_checked_return(ws, line) for line in lines]
+    with ws.transaction(actor) as tx, tx.folding_together():
+        return [
+            _return_in(tx, line, reasons, on, at)
+            for line, (reasons, on, at) in zip(lines, checked, strict=True)
+        ]
+
+
+def _checked_return(ws: Workstation, line: SupplementReturn) -> tuple[str, date, datetime]:
+    on, at = moment(ws, line.on, line.at)
+    reasons = clean_text(line.reasons, "reasons", "退回理由", max_len=MAX_NOTE, multiline=True)
     if len(reasons) < MIN_REASON:
         raise ValidationError("reasons", "退回补正须写明理由（至少 4 个字）")
-    if deadline is not None and deadline <= on:
+    if line.deadline is not None and line.deadline <= on:
         raise ValidationError("deadline", "补正期限应晚于今天")
-    with ws.transaction(actor) as tx:
-        case = case_by_ref(tx.session, case_ref, ws.today())
-        problem = move_refusal(case, Move.RETURN, "") or too_early(case, on)
-        if problem:
-            raise TransitionError(CaseState(case.state).label, Move.RETURN.label, problem)
-        rows = {m.name: m for m in routing_queries.case_materials(tx.session, case.id)}
-        names = [m.strip() for m in materials if m.strip()]
-        unknown = [m for m in names if m not in rows]
-        if unknown:
-            # Only names the catalog could hold are quoted back: a paste is not repeated.
-            shown = [m if len(m) <= MAX_MATERIAL else f"{m[:20]}…" for m in unknown[:10]]
-            raise ValidationError("materials", f"本办件没有以下材料：{'、'.join(shown)}")
-        if deadline is None:
-            deadline = ws.calendar(tx.session).due_date(on, SUPPLEMENT_DAYS, LimitUnit.WORKING).day
-        case_set: dict[str, Any] = {
-            "reason": reasons,
-            "supplement_deadline": deadline.isoformat(),
-        }
-        if case.paused_since is None:
-            case_set["paused_since"] = on.isoformat()
-        updates = {
-            str(rows[m].position): {"received": False, "received_copies": 0, "deferred": False}
-            for m in dict.fromkeys(names)
-        }
-        clerk_name = display_names(tx.session).get(case.clerk, case.clerk)
-        record_move(
-            tx,
-            case,
-            step=CaseEvent.RETURN_FOR_SUPPLEMENT,
-            move=Move.RETURN,
-            to_station=WINDOW,  # the accepting window: `case.window` names it
-            on=on,
-            at=at,
-            giver=actor.display_name,
-            receiver=clerk_name,
-            case_set=case_set,
-            extra={"material_updates": updates} if updates else None,
-            note=reasons,
-        )
-        tx.audit("routing.prereview_return", case.case_no, {"materials": len(updates)})
-        return ReturnResult(
-            case.id, case.case_no, case.clerk, case.window, deadline, list(dict.fromkeys(names))
-        )
+    return reasons, on, at
+
+
+def _return_in(
+    tx: Tx, line: SupplementReturn, reasons: str, on: date, at: datetime
+) -> ReturnResult:
+    ws, actor = tx.ws, tx.actor
+    materials, deadline = line.materials, line.deadline
+    case = case_by_ref(tx.session, line.case_ref, ws.today())
+    tx.settle("case", case.id)
+    problem = move_refusal(case, Move.RETURN, "") or too_early(case, on)
+    if problem:
+        raise TransitionError(CaseState(case.state).label, Move.RETURN.label, problem)
+    rows = {m.name: m for m in routing_queries.case_materials(tx.session, case.id)}
+    names = [m.strip() for m in materials if m.strip()]
+    unknown = [m for m in names if m not in rows]
+    if unknown:
+        # Only names the catalog could hold are quoted back: a paste is not repeated.
+        shown = [m if len(m) <= MAX_MATERIAL else f"{m[:20]}…" for m in unknown[:10]]
+        raise ValidationError("materials", f"本办件没有以下材料：{'、'.join(shown)}")
+    if deadline is None:
+        deadline = ws.calendar(tx.session).due_date(on, SUPPLEMENT_DAYS, LimitUnit.WORKING).day
+    case_set: dict[str, Any] = {
+        "reason": reasons,
+        "supplement_deadline": deadline.isoformat(),
+    }
+    if case.paused_since is None:
+        case_set["paused_since"] = on.isoformat()
+    updates = {
+        str(rows[m].position): {"received": False, "received_copies": 0, "deferred": False}
+        for m in dict.fromkeys(names)
+    }
+    clerk_name = display_names(tx.session).get(case.clerk, case.clerk)
+    record_move(
+        tx,
+        case,
+        step=CaseEvent.RETURN_FOR_SUPPLEMENT,
+        move=Move.RETURN,
+        to_station=WINDOW,  # the accepting window: `case.window` names it
+        on=on,
+        at=at,
+        giver=actor.display_name,
+        receiver=clerk_name,
+        case_set=case_set,
+        extra={"material_updates": updates} if updates else None,
+        note=reasons,
+    )
+    tx.audit("routing.prereview_return", case.case_no, {"materials": len(updates)})
+    return ReturnResult(
+        case.id, case.case_no, case.clerk, case.window, deadline, list(dict.fromkeys(names))
+    )
 
 
 def _department(tx: Tx, department: str) -> str:

@@ -265,8 +265,14 @@ def _checked_draft(
 def next_ticket_no(tx: Tx, on: date) -> str:
     """FK + date + workstation + sequence: unique across the hall without asking anyone."""
     prefix = queries.number_prefix(on, tx.ws.code)
-    last = queries.last_number(tx.session, prefix)
-    seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    # Read once per day's prefix in a transaction, as case numbers are: a bulk path's later
+    # tickets (a day's 差评 ratings, folded together) count on from the last one given.
+    seq = tx.memo.get(("ticket_no", prefix))
+    if seq is None:
+        last = queries.last_number(tx.session, prefix)
+        seq = int(last.rsplit("-", 1)[1]) if last else 0
+    seq += 1
+    tx.memo[("ticket_no", prefix)] = seq
     return f"{prefix}{seq:04d}"
 
 

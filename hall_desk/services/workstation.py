@@ -87,8 +87,10 @@ class Tx:
         # A service's own notes for the rest of this transaction (e.g. the last case number it
         # gave), by a key of its choosing; gone with the transaction.
         self.memo: dict[tuple[str, str], Any] = {}
-        # Inside `folding_together`: the events written and not yet folded, with their freshness.
+        # Inside `folding_together`: the events written and not yet folded, with their freshness,
+        # and the records they are about.
         self._unfolded: list[tuple[eventlog.AppendedEvent, bool]] | None = None
+        self._unfolded_records: set[tuple[str, str]] = set()
 
     def _hold(self, _session: Session, obj: object) -> None:
         # Projection rows only: the fold keeps those current. Not events (a rebuild reads the
@@ -136,6 +138,7 @@ class Tx:
         self._own = (row.seq, row.id)
         if self._unfolded is not None:
             self._unfolded.append((row, fresh))
+            self._unfolded_records.add((entity_type, entity_id))
         else:
             projections.apply(self.session, row, fresh=fresh)
         self.ws.invalidate(registered.caches)
@@ -150,24 +153,50 @@ class Tx:
 
         For a batch whose steps each concern a record of their own (a routing batch: one case
         and its handoff per line): inside the block nothing may read what these events change
-        (a held row still shows what it showed before the block), and an event must not depend
-        on its own record's fold."""
+        (a held row still shows what it showed before the block) unless the step first
+        `settle`s the record it reads, and an event must not depend on its own record's fold."""
         if self._unfolded is not None:
             yield  # already inside a block: folded when that one ends
             return
-        from hall_desk.store import event_kinds, projections
-
         self._unfolded = []
         try:
             yield
-            unfolded = self._unfolded
+            self._fold_unfolded()
         finally:
             self._unfolded = None
-        if unfolded:
-            fresh = {(ev.entity_type, ev.entity_id) for ev, new in unfolded if new}
-            projections.apply_many(self.session, [ev for ev, _ in unfolded], fresh=fresh)
-            for ev, _ in unfolded:
-                self.ws.invalidate(event_kinds.require(ev.kind).caches)
+            self._unfolded_records.clear()
+
+    @contextmanager
+    def acting_as(self, actor: Actor) -> Iterator[None]:
+        """One line of a bulk path done by another member of staff (a day's supplements taken
+        at three windows, written in one transaction): its events and audit entry name
+        `actor`, as its own transaction would have."""
+        before, self.actor = self.actor, actor
+        try:
+            yield
+        finally:
+            self.actor = before
+
+    def settle(self, entity_type: str, entity_id: str) -> None:
+        """Before a step reads a record's rows inside `folding_together` (a bulk intake meeting
+        an applicant it recorded a moment ago): when an event about the record waits to be
+        folded, everything waiting is folded now, in order, so the read sees what it wrote.
+        Elsewhere, and for a record nothing waits for, it does nothing."""
+        if (entity_type, entity_id) in self._unfolded_records:
+            self._fold_unfolded()
+
+    def _fold_unfolded(self) -> None:
+        from hall_desk.store import event_kinds, projections
+
+        unfolded = self._unfolded
+        if not unfolded:
+            return
+        self._unfolded = []
+        self._unfolded_records.clear()
+        fresh = {(ev.entity_type, ev.entity_id) for ev, new in unfolded if new}
+        projections.apply_many(self.session, [ev for ev, _ in unfolded], fresh=fresh)
+        for ev, _ in unfolded:
+            self.ws.invalidate(event_kinds.require(ev.kind).caches)
 
     def audit(self, action: str, target: str = "", detail: dict[str, Any] | None = None) -> None:
         self.audited = True
@@ -358,9 +387,15 @@ class Workstation:
     def transaction(self, actor: Actor) -> Iterator[Tx]:
         with self.db.write() as session:
             tx = Tx(self, session, actor)
-            yield tx
-            # Events without an audit entry move the anchor too: it also covers their tail.
-            head = tx.anchor()
+            try:
+                yield tx
+                # Events without an audit entry move the anchor too: it also covers their tail.
+                head = tx.anchor()
+            finally:
+                # The rows it held go with the transaction: the session and the Tx refer to each
+                # other, so they would otherwise wait (a bulk run's thousands of them) for a
+                # full cyclic collection, which walks the whole heap.
+                tx._held.clear()
         if head is not None:
             # After the commit: an anchor never names an entry the database does not hold.
             # Written in the background (store/anchor_writer.py): until then it is behind.

@@ -6,11 +6,12 @@ import logging
 import os
 import shutil
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PureWindowsPath
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -201,6 +202,8 @@ class Database:
             self.write_engine = _sqlite_engine(path, immediate=True)
             self.read_engine = _sqlite_engine(path, immediate=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
+        # Inside `bulk_writes`: the thread that holds a writer connection for the run, and it.
+        self._bulk_run: tuple[int, Connection] | None = None
         self._reader = sessionmaker(self.read_engine, expire_on_commit=False)
         self.checkpointer = Checkpointer(path)
         if not read_only:
@@ -241,8 +244,12 @@ class Database:
         A full or read-only disk is a StorageError in words (the transaction rolled back)."""
         if self.read_only:
             raise StorageError(read_only_message(self.path))
+        run = self._bulk_run
         try:
-            if not bulk:
+            if run is not None and run[0] == threading.get_ident():
+                with self._writer(bind=run[1]) as session, session.begin():
+                    yield session
+            elif not bulk:
                 with self._writer() as session, session.begin():
                     yield session
             else:
@@ -268,6 +275,34 @@ class Database:
                 with self._writer(bind=conn) as session, session.begin():
                     yield session
             finally:
+                raw.execute("PRAGMA synchronous=FULL")
+                raw.execute(f"PRAGMA cache_size={int(cache_kib)}")
+
+    @contextmanager
+    def bulk_writes(self) -> Iterator[None]:
+        """A run of write transactions whose content can be made again from its inputs (demo
+        data, the bench home): each `write()` of this thread in the block commits as a bulk
+        write does, and all of them on one connection held for the run, so the larger page
+        cache stays filled from one transaction to the next (a bulk write's own connection
+        gives it back at every commit). Writes of other threads are ordinary ones.
+
+        A power cut during the run may take back its last transactions whole, never part of
+        one; the first ordinary commit or checkpoint after it makes all of them durable."""
+        if self.read_only:
+            raise StorageError(read_only_message(self.path))
+        if self._bulk_run is not None:
+            raise RuntimeError("bulk writes do not nest")
+        with self.write_engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            (cache_kib,) = raw.execute("PRAGMA cache_size").fetchone()
+            raw.execute("PRAGMA synchronous=NORMAL")
+            raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+            self._bulk_run = (threading.get_ident(), conn)
+            try:
+                yield
+            finally:
+                self._bulk_run = None
                 raw.execute("PRAGMA synchronous=FULL")
                 raw.execute(f"PRAGMA cache_size={int(cache_kib)}")
 

@@ -7,7 +7,7 @@ import json
 from datetime import date, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from hall_desk.domain.errors import (
     NotFound,
@@ -437,3 +437,36 @@ def test_a_second_rating_of_one_record_folded_later_is_a_duplicate(desk):
     assert rating_row(desk, "00000000-0000-4000-8000-000000000002").duplicate_of == first
     figures = ratings.rating_figures(ws, date(2026, 11, 24), date(2026, 11, 24))
     assert (figures.given, figures.bad, figures.duplicates) == (1, 0, 1)
+
+
+def test_ratings_folded_together_are_rated_once_and_number_their_tickets_on(desk):
+    """A bulk path rates a day's services in one transaction folded at its end: a second
+    rating of a record rated in it is refused before any row is folded, and two 差评 tickets
+    of the transaction take two numbers."""
+    first, second, third = accepted(desk, 1), accepted(desk, 2), accepted(desk, 3)
+    messages = []
+    with desk.ws.transaction(desk.handler) as tx, tx.folding_together():
+        ratings.read_ahead(tx, [(RatedKind.INTAKE, c.case_no) for c in (first, second)])
+        bad = ratings.rate_in(tx, "intake", first.case_no, 1, reasons=["等候时间过长"])
+        ratings.unrated_in(tx, "intake", second.case_no)
+        worse = ratings.rate_in(tx, "intake", third.case_no, 2, reasons=["服务态度不好"])
+        with desk.ws.reading() as s:  # nothing folded yet
+            assert s.scalar(select(func.count()).select_from(RatingRow)) == 0
+        for case in (first, second, third):
+            with pytest.raises(ValidationError) as caught:
+                ratings.rate_in(tx, "intake", case.case_id, 5)
+            messages.append(caught.value.message)
+    assert messages == [
+        "本次服务已评价，不能再次评价（一次一评）",
+        "本次服务已记录为未评价，不能再评价（一次一评）",
+        "本次服务已评价，不能再次评价（一次一评）",
+    ]
+    assert (bad.rectification_ticket_no, worse.rectification_ticket_no) == (
+        "FK20261124-W01-0001",
+        "FK20261124-W01-0002",
+    )
+    with desk.ws.reading() as s:
+        states = sorted(s.scalars(select(RatingRow.state)))
+        numbers = sorted(s.scalars(select(TicketRow.ticket_no)))
+    assert states == ["given", "given", "unrated"]
+    assert numbers == ["FK20261124-W01-0001", "FK20261124-W01-0002"]

@@ -4,6 +4,7 @@ and with a larger page cache; the connection is an ordinary writer again afterwa
 from __future__ import annotations
 
 import sqlite3
+import threading
 
 import pytest
 from sqlalchemy import text
@@ -70,4 +71,61 @@ def test_a_bulk_write_takes_the_write_lock_at_begin(tmp_path):
         other.execute("ROLLBACK")
     finally:
         other.close()
+        database.close()
+
+
+def _driver(session):  # type: ignore[no-untyped-def]
+    return session.connection().connection.dbapi_connection
+
+
+def test_a_bulk_run_writes_on_one_lazy_connection_then_the_writer_is_durable_again(tmp_path):
+    database = Database(tmp_path / "x.sqlite3")
+    upgrade(database.write_engine)
+    seen: list[tuple[int, int]] = []
+    try:
+        with database.write() as s:
+            ordinary = _pragmas(s)
+        with database.bulk_writes():
+            drivers = []
+            for n in range(3):
+                with database.write() as s:
+                    s.execute(text(f"INSERT INTO meta(key, value) VALUES ('run{n}', '1')"))
+                    assert _pragmas(s) == (NORMAL, -db_module.BULK_CACHE_KIB)
+                    drivers.append(_driver(s))
+            assert drivers[0] is drivers[1] is drivers[2], "one connection, its cache kept"
+
+            # Another thread's write in the meantime is an ordinary, durable one.
+            def other() -> None:
+                with database.write() as s:
+                    seen.append(_pragmas(s))
+
+            thread = threading.Thread(target=other)
+            thread.start()
+            thread.join()
+        assert seen == [ordinary]
+        with database.write() as s:
+            assert ordinary[0] == FULL and _pragmas(s) == ordinary
+        raw = sqlite3.connect(tmp_path / "x.sqlite3")
+        keys = raw.execute("SELECT key FROM meta WHERE key LIKE 'run%' ORDER BY key").fetchall()
+        assert keys == [("run0",), ("run1",), ("run2",)]
+        raw.close()
+    finally:
+        database.close()
+
+
+def test_a_failed_transaction_of_a_bulk_run_leaves_nothing_and_the_run_goes_on(tmp_path):
+    database = Database(tmp_path / "x.sqlite3")
+    upgrade(database.write_engine)
+    try:
+        with database.bulk_writes():
+            with pytest.raises(ZeroDivisionError), database.write() as s:
+                s.execute(text("INSERT INTO meta(key, value) VALUES ('half', '1')"))
+                _ = 1 / 0
+            with database.write() as s:
+                s.execute(text("INSERT INTO meta(key, value) VALUES ('next', '1')"))
+        with database.write() as s:
+            found = s.execute(text("SELECT key FROM meta WHERE key IN ('half', 'next')")).all()
+            assert [k for (k,) in found] == ["next"]
+            assert _pragmas(s)[0] == FULL
+    finally:
         database.close()

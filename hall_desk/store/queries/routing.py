@@ -83,7 +83,9 @@ def last_sheet_no(session: Session, prefix: str) -> str | None:
     """The highest handover sheet number starting with `prefix` (longer numbers sort later)."""
     return session.scalar(
         select(HandoverSheetRow.sheet_no)
-        .where(HandoverSheetRow.sheet_no.startswith(prefix))
+        # A range, not LIKE (which SQLite answers by reading every sheet number of the hall's
+        # history), so that the unique index on sheet_no finds the day's sheets.
+        .where(HandoverSheetRow.sheet_no >= prefix, HandoverSheetRow.sheet_no < prefix + "\uffff")
         .order_by(func.length(HandoverSheetRow.sheet_no).desc(), HandoverSheetRow.sheet_no.desc())
         .limit(1)
     )
