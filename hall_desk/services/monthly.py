@@ -805,9 +805,7 @@ def monthly_report(
 ) -> MonthlyReport:
     """The month's report: frozen as published, or a draft counted from the data as it is now
     (`progress` hears the counting)."""
-    actor.require(Permission.REPORTS)
-    month = parse_month(month)
-    refuse_future(ws, month)
+    month = _month_asked(ws, actor, month)
     with ws.reading() as s:
         row = q.report_row(s, month)
         if row is not None and row.published:
@@ -824,6 +822,15 @@ def monthly_report(
         may_publish_from=earliest_publication(ws, month),
         conflicts=conflicts,
     )
+
+
+def _month_asked(ws: Workstation, actor: Actor, month: str) -> str:
+    """The month a report is asked for, checked: the person may see reports, the month is
+    well-formed and not in the future."""
+    actor.require(Permission.REPORTS)
+    month = parse_month(month)
+    refuse_future(ws, month)
+    return month
 
 
 def _as_published(month: str, row: Any) -> MonthlyReport:
@@ -844,9 +851,7 @@ def final_report(
 ) -> MonthlyReport:
     """The month's report as published: frozen if it was, else published now, its figures
     counted once, inside the publication's transaction (not first as a draft, then again)."""
-    actor.require(Permission.REPORTS)
-    month = parse_month(month)
-    refuse_future(ws, month)
+    month = _month_asked(ws, actor, month)
     with ws.reading() as s:
         row = q.report_row(s, month)
         if row is not None and row.published:

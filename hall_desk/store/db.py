@@ -180,6 +180,24 @@ def disk_full_failure(path: Path) -> StorageError | None:
     return StorageError(full_disk_message(path)) if free < _NEEDED_TO_OPEN else None
 
 
+@contextmanager
+def _relaxed(conn: Connection) -> Iterator[None]:
+    """A bulk write's settings on `conn` for the block: commits that do not wait for the disk and
+    a larger page cache, then FULL and the cache as they were. Set outside any transaction
+    (SQLite refuses a safety level changed inside one), on the driver's connection, before
+    SQLAlchemy begins (BEGIN IMMEDIATE)."""
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    (cache_kib,) = raw.execute("PRAGMA cache_size").fetchone()
+    raw.execute("PRAGMA synchronous=NORMAL")
+    raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA synchronous=FULL")
+        raw.execute(f"PRAGMA cache_size={int(cache_kib)}")
+
+
 class Database:
     """The local database: a writer engine (BEGIN IMMEDIATE) and a reader engine (BEGIN).
 
@@ -263,20 +281,13 @@ class Database:
 
     @contextmanager
     def _bulk_writer(self) -> Iterator[Session]:
-        with self.write_engine.connect() as conn:
-            # Set outside the transaction (SQLite refuses a safety level changed inside one),
-            # on the driver's connection, before SQLAlchemy begins (BEGIN IMMEDIATE).
-            raw = conn.connection.dbapi_connection
-            assert raw is not None
-            (cache_kib,) = raw.execute("PRAGMA cache_size").fetchone()
-            raw.execute("PRAGMA synchronous=NORMAL")
-            raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
-            try:
-                with self._writer(bind=conn) as session, session.begin():
-                    yield session
-            finally:
-                raw.execute("PRAGMA synchronous=FULL")
-                raw.execute(f"PRAGMA cache_size={int(cache_kib)}")
+        with (
+            self.write_engine.connect() as conn,
+            _relaxed(conn),
+            self._writer(bind=conn) as session,
+            session.begin(),
+        ):
+            yield session
 
     @contextmanager
     def bulk_writes(self) -> Iterator[None]:
@@ -292,19 +303,12 @@ class Database:
             raise StorageError(read_only_message(self.path))
         if self._bulk_run is not None:
             raise RuntimeError("bulk writes do not nest")
-        with self.write_engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            assert raw is not None
-            (cache_kib,) = raw.execute("PRAGMA cache_size").fetchone()
-            raw.execute("PRAGMA synchronous=NORMAL")
-            raw.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+        with self.write_engine.connect() as conn, _relaxed(conn):
             self._bulk_run = (threading.get_ident(), conn)
             try:
                 yield
             finally:
                 self._bulk_run = None
-                raw.execute("PRAGMA synchronous=FULL")
-                raw.execute(f"PRAGMA cache_size={int(cache_kib)}")
 
     @contextmanager
     def read(self) -> Iterator[Session]:
