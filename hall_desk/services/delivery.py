@@ -61,7 +61,7 @@ from hall_desk.services.delivery_records import (
     mailing_list,
 )
 from hall_desk.services.moves import decided_departments, record_move
-from hall_desk.services.workstation import Tx, Workstation
+from hall_desk.services.workstation import Tx, Workstation, each_by_its_clerk
 from hall_desk.store.models import CaseRow
 from hall_desk.store.models_intake import ApplicantRow
 from hall_desk.store.queries import delivery as delivery_queries
@@ -598,19 +598,13 @@ class MailBack:
 def mail_returned_many(ws: Workstation, lines: Sequence[MailBack]) -> list[MailReturn]:
     """The bulk path (demo data): each line as `mail_returned` records it, under its own clerk,
     in one transaction folded together at its end."""
-    checked = []
+    checked = {}
     for line in lines:
         line.actor.require(Permission.DELIVER)
-        on, at = moment(ws, line.on, line.at)
-        checked.append((_return_reason(line.reason), on, at))
-    if not lines:
-        return []
-    with ws.transaction(lines[0].actor) as tx, tx.folding_together():
-        out = []
-        for line, (reason, on, at) in zip(lines, checked, strict=True):
-            with tx.acting_as(line.actor):
-                out.append(_mail_returned_in(tx, line.case_ref, reason, on, at))
-        return out
+        checked[id(line)] = (_return_reason(line.reason), *moment(ws, line.on, line.at))
+    return each_by_its_clerk(
+        ws, lines, lambda tx, line: _mail_returned_in(tx, line.case_ref, *checked[id(line)])
+    )
 
 
 def _return_reason(reason: str) -> str:

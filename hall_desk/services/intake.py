@@ -35,7 +35,7 @@ from hall_desk.services.cases import search_cases
 from hall_desk.services.catalog import theme_by_code
 from hall_desk.services.common import case_by_ref
 from hall_desk.services.common import clean_name as clean_staff_name
-from hall_desk.services.workstation import Tx, Workstation
+from hall_desk.services.workstation import Tx, Workstation, each_by_its_clerk
 from hall_desk.store import driver
 from hall_desk.store.models import CaseItemRow, CaseRow, ConsultationRow
 from hall_desk.store.models_intake import ApplicantRow, CaseMaterialRow
@@ -561,16 +561,11 @@ def receive_supplement_many(ws: Workstation, lines: Iterable[SupplementLine]) ->
     its own clerk, all in one transaction folded together at its end (a case met twice is
     settled before it is read again)."""
     lines = list(lines)
-    if not lines:
-        return []
     for line in lines:
         line.actor.require(Permission.INTAKE)
-    with ws.transaction(lines[0].actor) as tx, tx.folding_together():
-        out = []
-        for line in lines:
-            with tx.acting_as(line.actor):
-                out.append(receive_supplement_in(tx, line.case_ref, line.received, line.on))
-        return out
+    return each_by_its_clerk(
+        ws, lines, lambda tx, line: receive_supplement_in(tx, line.case_ref, line.received, line.on)
+    )
 
 
 def receive_supplement_in(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -452,6 +452,21 @@ class Workstation:
         """When something back-dated to `day` happened: now's time of day on that day."""
         now = self.now()
         return now if day == now.date() else datetime.combine(day, now.time()).astimezone()
+
+
+def each_by_its_clerk(
+    ws: Workstation, lines: Sequence[Any], step: Callable[[Tx, Any], Any]
+) -> list[Any]:
+    """The bulk path's one transaction (demo data, imports): `step(tx, line)` for each line, in
+    order, under the line's own `actor` (`Tx.acting_as`), folded together at its end."""
+    if not lines:
+        return []
+    with ws.transaction(lines[0].actor) as tx, tx.folding_together():
+        out = []
+        for line in lines:
+            with tx.acting_as(line.actor):
+                out.append(step(tx, line))
+        return out
 
 
 def _load_calendar(session: Session) -> WorkingCalendar:
